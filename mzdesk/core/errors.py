@@ -1,0 +1,48 @@
+"""Typed validation errors that name the field they are about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from mzdesk.core.i18n import text
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One problem with one field: ``field`` is the model field name, ``code`` a message code."""
+
+    field: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return text(self.code, **self.params)
+
+
+class MzdeskError(Exception):
+    """Base class of every error mzdesk raises on purpose."""
+
+
+class ValidationError(MzdeskError):
+    """Input was rejected; ``problems`` says which fields and why. Nothing was written."""
+
+    def __init__(self, problems: Iterable[FieldProblem]) -> None:
+        self.problems: tuple[FieldProblem, ...] = tuple(problems)
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in self.problems))
+
+    @classmethod
+    def single(cls, field: str, code: str, **params: object) -> ValidationError:
+        return cls([FieldProblem(field, code, params)])
+
+    def fields(self) -> set[str]:
+        return {p.field for p in self.problems}
+
+
+class NotFoundError(MzdeskError):
+    """A record that a use case needs does not exist (or is deleted)."""
+
+
+class StateError(MzdeskError):
+    """The records are not in a state that allows the operation (e.g. the bed is occupied)."""

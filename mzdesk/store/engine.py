@@ -1,0 +1,96 @@
+"""Opening the local store: the SQLite file, its pragmas, migrations and sessions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from mzdesk.store import outbox
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_db_path() -> Path:
+    """The database a user gets without ``--db``: in the per-user data folder."""
+    return platformdirs.user_data_path("mzdesk", appauthor=False) / "mzdesk.db"
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.resolve()}"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin (so BEGIN IMMEDIATE
+        # and SAVEPOINTs work as written).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the write lock up front: a deferred transaction that upgrades to a
+        # write later can fail with SQLITE_BUSY without waiting for busy_timeout.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
+
+
+class Store:
+    """The local database: an engine, read sessions and write transactions.
+
+    ``write()`` is one transaction: commit on success, roll back on any exception, so a
+    service's change and its outbox entries land together or not at all.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(engine.execution_options(writer=True), expire_on_commit=False)
+        outbox.install(self._writer)
+        outbox.install(self._reader)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def path(self) -> Path | None:
+        database = self.engine.url.database
+        return Path(database) if database and database != ":memory:" else None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._writer() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(path: Path | str | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the SQLite store at ``path`` and bring its schema to head."""
+    db_path = Path(path) if path is not None else default_db_path()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(sqlite_url(db_path))
+    _configure_sqlite(engine)
+    if migrate:
+        from mzdesk.store.migrate import upgrade
+
+        upgrade(engine)
+    return Store(engine)

@@ -1,0 +1,45 @@
+"""All tables of the local store. Import models from here."""
+
+from mzdesk.store.models.base import LOCAL_COLUMNS, Base, Synced, VocabType, utcnow
+from mzdesk.store.models.device import DeviceSetting, OutboxEntry
+from mzdesk.store.models.inspections import (
+    ChecklistItem,
+    ChecklistTemplate,
+    Hazard,
+    Inspection,
+    InspectionResult,
+)
+from mzdesk.store.models.institutions import Bed, BedHistory, Building, Floor, Institution, Room, User
+from mzdesk.store.models.residents import Assessment, BedStay, Contact, Leave, Resident
+from mzdesk.store.models.workers import CareWorker, TrainingAttendance, TrainingSession, WorkerCertificate
+
+__all__ = [
+    "LOCAL_COLUMNS",
+    "Assessment",
+    "Base",
+    "Bed",
+    "BedHistory",
+    "BedStay",
+    "Building",
+    "CareWorker",
+    "ChecklistItem",
+    "ChecklistTemplate",
+    "Contact",
+    "DeviceSetting",
+    "Floor",
+    "Hazard",
+    "Inspection",
+    "InspectionResult",
+    "Institution",
+    "Leave",
+    "OutboxEntry",
+    "Resident",
+    "Room",
+    "Synced",
+    "TrainingAttendance",
+    "TrainingSession",
+    "User",
+    "VocabType",
+    "WorkerCertificate",
+    "utcnow",
+]

@@ -1,0 +1,47 @@
+"""Tables that belong to this device only: the outbox and device settings. Never synced."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Index, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mzdesk.store.models.base import Base, utcnow
+
+
+class OutboxEntry(Base):
+    """One local change waiting to be pushed (sync.md guarantee 1).
+
+    Written in the same transaction as the change itself. ``change_id`` is the client-made id
+    the server applies once (guarantee 2). ``data`` holds only the fields that changed, as
+    JSON values. ``base_rev`` is the row's ``server_rev`` when the change was made.
+    ``state``: pending → sent → acked, or quarantined with ``error`` (never deleted).
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_seq", "state", "seq"),)
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    change_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    table_name: Mapped[str] = mapped_column(String(50))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    op: Mapped[str] = mapped_column(String(10))  # insert | update | delete
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    base_rev: Mapped[int | None]
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(12), default="pending")
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(default=0)
+
+
+class DeviceSetting(Base):
+    """Key-value settings of this installation (device id, sync cursor, language …)."""
+
+    __tablename__ = "device_settings"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)

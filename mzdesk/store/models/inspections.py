@@ -1,0 +1,90 @@
+"""Checklist templates (reference data), inspections, item results and hazards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mzdesk.core.vocab import (
+    HazardLevel,
+    HazardStatus,
+    InspectionStatus,
+    InspectionType,
+    InstitutionKind,
+    ItemResult,
+)
+from mzdesk.store.models.base import Base, Synced, VocabType
+
+
+class ChecklistTemplate(Base):
+    """A versioned checklist loaded from resources/checklists. Not synced: every replica loads
+    the same file and derives the same UUIDv5 ids, so inspections can refer to it anywhere."""
+
+    __tablename__ = "checklist_templates"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    code: Mapped[str] = mapped_column(String(50))
+    version: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(200))
+    basis: Mapped[str] = mapped_column(String(300))
+    institution_kind: Mapped[InstitutionKind | None] = mapped_column(VocabType(InstitutionKind))
+
+
+class ChecklistItem(Base):
+    __tablename__ = "checklist_items"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    template_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("checklist_templates.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    section: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str | None] = mapped_column(String(200))
+    major_hazard: Mapped[bool] = mapped_column(default=False)
+    sort_order: Mapped[int]
+
+
+class Inspection(Synced, Base):
+    __tablename__ = "inspections"
+
+    template_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("checklist_templates.id"))
+    inspected_on: Mapped[dt.date] = mapped_column(Date)
+    inspection_type: Mapped[InspectionType] = mapped_column(VocabType(InspectionType))
+    inspectors: Mapped[str] = mapped_column(String(200))
+    status: Mapped[InspectionStatus] = mapped_column(
+        VocabType(InspectionStatus), default=InspectionStatus.IN_PROGRESS
+    )
+    summary: Mapped[str | None] = mapped_column(Text)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class InspectionResult(Synced, Base):
+    __tablename__ = "inspection_results"
+
+    inspection_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("inspections.id"), index=True)
+    item_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("checklist_items.id"))
+    result: Mapped[ItemResult] = mapped_column(VocabType(ItemResult))
+    note: Mapped[str | None] = mapped_column(Text)
+    photos: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Hazard(Synced, Base):
+    """隐患: opened by a failed item (or found otherwise), tracked until 已销号."""
+
+    __tablename__ = "hazards"
+
+    inspection_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("inspections.id"), index=True)
+    result_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("inspection_results.id"))
+    description: Mapped[str] = mapped_column(Text)
+    level: Mapped[HazardLevel] = mapped_column(VocabType(HazardLevel))
+    measure: Mapped[str | None] = mapped_column(Text)
+    responsible_person: Mapped[str | None] = mapped_column(String(50))
+    found_on: Mapped[dt.date] = mapped_column(Date)
+    deadline: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[HazardStatus] = mapped_column(VocabType(HazardStatus), default=HazardStatus.OPEN)
+    rectified_on: Mapped[dt.date | None] = mapped_column(Date)
+    rechecked_by: Mapped[str | None] = mapped_column(String(50))
+    rechecked_on: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)

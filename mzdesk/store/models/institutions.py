@@ -1,0 +1,109 @@
+"""Institutions, their users, and the bed hierarchy: buildings → floors → rooms → beds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mzdesk.core.vocab import (
+    BedStatus,
+    BedType,
+    Grade,
+    InstitutionKind,
+    MedicalIntegration,
+    Operation,
+    Positioning,
+    UserRole,
+)
+from mzdesk.store.models.base import Base, Synced, VocabType
+
+
+class Institution(Synced, Base):
+    """养老机构 or 儿童福利机构. Its ``institution_id`` is its own id, so scoping is uniform."""
+
+    __tablename__ = "institutions"
+
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    kind: Mapped[InstitutionKind] = mapped_column(VocabType(InstitutionKind))
+    positioning: Mapped[Positioning | None] = mapped_column(VocabType(Positioning))
+    operation: Mapped[Operation | None] = mapped_column(VocabType(Operation))
+    grade: Mapped[Grade] = mapped_column(VocabType(Grade), default=Grade.UNRATED)
+    medical_integration: Mapped[MedicalIntegration] = mapped_column(
+        VocabType(MedicalIntegration), default=MedicalIntegration.NONE
+    )
+    uscc: Mapped[str | None] = mapped_column(String(18))
+    region_code: Mapped[str | None] = mapped_column(String(6), index=True)
+    address: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    legal_representative: Mapped[str | None] = mapped_column(String(50))
+    fire_safety_officer: Mapped[str | None] = mapped_column(String(50))
+    home_care_beds: Mapped[int] = mapped_column(default=0)
+    # ability level code → this institution's own care level (自理/介助/介护, 一级护理…)
+    care_levels: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class User(Synced, Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(50), index=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[UserRole] = mapped_column(VocabType(UserRole))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Building(Synced, Base):
+    __tablename__ = "buildings"
+
+    name: Mapped[str] = mapped_column(String(50))
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+
+class Floor(Synced, Base):
+    __tablename__ = "floors"
+
+    building_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("buildings.id"), index=True)
+    name: Mapped[str] = mapped_column(String(30))
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+
+class Room(Synced, Base):
+    __tablename__ = "rooms"
+
+    floor_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("floors.id"), index=True)
+    number: Mapped[str] = mapped_column(String(30))
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+
+class Bed(Synced, Base):
+    """One bed. ``status`` is the bed's state now; ``bed_history`` keeps type and service changes."""
+
+    __tablename__ = "beds"
+    __table_args__ = (Index("ix_beds_institution_status", "institution_id", "status"),)
+
+    room_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("rooms.id"), index=True)
+    number: Mapped[str] = mapped_column(String(30))
+    bed_type: Mapped[BedType] = mapped_column(VocabType(BedType))
+    status: Mapped[BedStatus] = mapped_column(VocabType(BedStatus), default=BedStatus.FREE)
+    in_service_since: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class BedHistory(Synced, Base):
+    """From ``effective_on`` the bed had this type and was (or was not) in service.
+
+    Written whenever a bed is added, changes type, or goes out of or back into service, so bed
+    statistics as of a past date are reproducible (occupancy comes from ``bed_stays``).
+    """
+
+    __tablename__ = "bed_history"
+
+    bed_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("beds.id"), index=True)
+    effective_on: Mapped[dt.date] = mapped_column(Date)
+    bed_type: Mapped[BedType] = mapped_column(VocabType(BedType))
+    in_service: Mapped[bool]
+    reason: Mapped[str | None] = mapped_column(String(200))

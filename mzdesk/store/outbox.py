@@ -1,0 +1,182 @@
+"""The transactional outbox: every change to a synced row is recorded in the same transaction.
+
+One mechanism catches every ORM write: an ``after_flush`` listener turns the rows a flush
+inserted or changed into outbox entries, inside that flush's transaction. A service cannot
+forget to write the outbox, and a crash can never leave a change without its entry or the
+other way round. Hard deletes of synced rows are refused (tombstones only, sync.md 4).
+
+Bulk inserts that bypass the unit of work (``insert_many``) write their entries explicitly.
+Applying changes that came from the server sets ``session.info["remote_apply"]`` so they are
+not echoed back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+from mzdesk.core.ids import new_id
+from mzdesk.store.models import LOCAL_COLUMNS, OutboxEntry, Synced, utcnow
+
+
+class HardDeleteError(RuntimeError):
+    """Someone tried to DELETE a synced row; use a tombstone (``deleted_at``) instead."""
+
+
+def to_json(value: Any) -> Any:
+    """The JSON form of a column value, as it travels in the outbox and over sync."""
+    if value is None or isinstance(value, bool | int | float | str) and not isinstance(value, Enum):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    raise TypeError(f"cannot put {type(value).__name__} into the outbox")
+
+
+def _column_keys(obj: Synced) -> list[str]:
+    return [attr.key for attr in inspect(type(obj)).column_attrs]
+
+
+def _entry(obj: Synced, op: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "change_id": new_id(),
+        "table_name": type(obj).__tablename__,  # type: ignore[attr-defined]
+        "row_id": obj.id,
+        "institution_id": obj.institution_id,
+        "op": op,
+        "data": data,
+        "base_rev": obj.server_rev,
+        "created_at": utcnow(),
+        "state": "pending",
+        "attempts": 0,
+    }
+
+
+def _before_flush(session: Session, flush_context: UOWTransaction, instances: object) -> None:
+    if session.info.get("remote_apply"):
+        return
+    for obj in session.deleted:
+        if isinstance(obj, Synced):
+            raise HardDeleteError(f"{type(obj).__name__} rows are never deleted; set deleted_at")
+    now = utcnow()
+    for obj in session.dirty:
+        if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
+            obj.updated_at = now
+
+
+def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
+    if session.info.get("remote_apply"):
+        return
+    entries: list[dict[str, Any]] = []
+    for obj in session.new:
+        if isinstance(obj, Synced):
+            data = {k: to_json(getattr(obj, k)) for k in _column_keys(obj) if k not in LOCAL_COLUMNS}
+            entries.append(_entry(obj, "insert", data))
+    for obj in session.dirty:
+        if not isinstance(obj, Synced):
+            continue
+        state = inspect(obj)
+        changed: dict[str, Any] = {}
+        for key in _column_keys(obj):
+            if key in LOCAL_COLUMNS:
+                continue
+            history = state.attrs[key].history
+            if history.has_changes() and list(history.added) != list(history.deleted):
+                changed[key] = to_json(getattr(obj, key))
+        if changed:
+            op = "delete" if "deleted_at" in changed and obj.deleted_at is not None else "update"
+            entries.append(_entry(obj, op, changed))
+    if entries:
+        session.execute(insert(OutboxEntry), entries)
+
+
+def install(session_factory: Any) -> None:
+    """Attach the outbox listeners to a sessionmaker (or Session class)."""
+    event.listen(session_factory, "before_flush", _before_flush)
+    event.listen(session_factory, "after_flush", _after_flush)
+
+
+def insert_many(session: Session, model: type[Synced], rows: Sequence[Mapping[str, Any]]) -> list[uuid.UUID]:
+    """Insert many rows of one synced model with their outbox entries, bypassing the ORM unit
+    of work for speed (bulk bed creation, imports). Every row gets id and timestamps here."""
+    if not rows:
+        return []
+    now = utcnow()
+    keys = [attr.key for attr in inspect(model).column_attrs]
+    defaults = _python_defaults(model)
+    full: list[dict[str, Any]] = []
+    for row in rows:
+        values = {**defaults, "created_at": now, "updated_at": now, "deleted_at": None, "server_rev": None}
+        values.update(row)
+        values.setdefault("id", new_id())
+        values = {k: (v() if callable(v) else v) for k, v in values.items()}
+        full.append(values)
+    session.execute(insert(model), full)
+    table = model.__tablename__  # type: ignore[attr-defined]
+    session.execute(
+        insert(OutboxEntry),
+        [
+            {
+                "change_id": new_id(),
+                "table_name": table,
+                "row_id": v["id"],
+                "institution_id": v["institution_id"],
+                "op": "insert",
+                "data": {k: to_json(v.get(k)) for k in keys if k not in LOCAL_COLUMNS},
+                "base_rev": None,
+                "created_at": now,
+                "state": "pending",
+                "attempts": 0,
+            }
+            for v in full
+        ],
+    )
+    return [v["id"] for v in full]
+
+
+def _python_defaults(model: type[Synced]) -> dict[str, Any]:
+    defaults: dict[str, Any] = {}
+    for column in inspect(model).columns:
+        if column.default is not None and column.default.is_scalar:
+            defaults[column.key] = column.default.arg  # type: ignore[attr-defined]
+        elif column.default is not None and column.default.is_callable:
+            arg = column.default.arg  # type: ignore[attr-defined]
+            defaults[column.key] = _wrap_callable(arg)
+    return defaults
+
+
+def _wrap_callable(arg: Any) -> Any:
+    # SQLAlchemy wraps callables to take an execution context; call them without one.
+    return lambda: arg(None)
+
+
+def pending_count(session: Session) -> int:
+    from sqlalchemy import func, select
+
+    return session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")) or 0
+
+
+def iter_pending(session: Session, limit: int = 500) -> Iterable[OutboxEntry]:
+    from sqlalchemy import select
+
+    return session.scalars(
+        select(OutboxEntry).where(OutboxEntry.state == "pending").order_by(OutboxEntry.seq).limit(limit)
+    )
