@@ -40,9 +40,18 @@ class ValidationError(MzdeskError):
         return {p.field for p in self.problems}
 
 
-class NotFoundError(MzdeskError):
+class CodedError(MzdeskError):
+    """An error whose message comes from the translation table."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(text(code, **params))
+
+
+class NotFoundError(CodedError):
     """A record that a use case needs does not exist (or is deleted)."""
 
 
-class StateError(MzdeskError):
+class StateError(CodedError):
     """The records are not in a state that allows the operation (e.g. the bed is occupied)."""

@@ -1,0 +1,106 @@
+"""Collecting field problems so a form or an import row reports all of them at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TypeVar
+
+from mzdesk.core.errors import FieldProblem, ValidationError
+from mzdesk.core.identifiers import IdNumber, check_uscc, parse_id_number
+from mzdesk.core.vocab import Gender
+
+T = TypeVar("T")
+
+_PHONE = re.compile(r"^[0-9+\-() 转]{5,20}$")
+
+
+class Checks:
+    """Accumulates :class:`FieldProblem` s; ``done()`` raises them together."""
+
+    def __init__(self) -> None:
+        self.problems: list[FieldProblem] = []
+
+    def add(self, field: str, code: str, **params: object) -> None:
+        self.problems.append(FieldProblem(field, code, params))
+
+    def absorb(self, error: ValidationError) -> None:
+        self.problems.extend(error.problems)
+
+    def has(self, field: str) -> bool:
+        return any(p.field == field for p in self.problems)
+
+    def text(self, field: str, value: str | None, *, required: bool = True, max_len: int = 100) -> str | None:
+        cleaned = (value or "").strip()
+        if not cleaned:
+            if required:
+                self.add(field, "field.required")
+            return None
+        if len(cleaned) > max_len:
+            self.add(field, "field.too_long", max=max_len)
+        return cleaned
+
+    def required(self, field: str, value: T | None) -> T | None:
+        if value is None:
+            self.add(field, "field.required")
+        return value
+
+    def phone(self, field: str, value: str | None) -> str | None:
+        cleaned = (value or "").strip()
+        if cleaned and not _PHONE.match(cleaned):
+            self.add(field, "field.phone", value=cleaned)
+        return cleaned or None
+
+    def id_number(self, field: str, value: str | None, *, required: bool = False) -> IdNumber | None:
+        if not (value or "").strip():
+            if required:
+                self.add(field, "field.required")
+            return None
+        try:
+            return parse_id_number(value or "", field=field)
+        except ValidationError as error:
+            self.absorb(error)
+            return None
+
+    def uscc(self, field: str, value: str | None) -> str | None:
+        if not (value or "").strip():
+            return None
+        try:
+            return check_uscc(value or "", field=field)
+        except ValidationError as error:
+            self.absorb(error)
+            return None
+
+    def agrees_with_id(
+        self,
+        id_number: IdNumber | None,
+        gender: Gender | None,
+        birth_date: dt.date | None,
+        *,
+        gender_field: str = "gender",
+        birth_field: str = "birth_date",
+    ) -> None:
+        """Flag a typed gender or birth date that disagrees with the 身份证号."""
+        if id_number is None:
+            return
+        if gender is not None and gender is not id_number.gender:
+            self.add(gender_field, "id_number.gender_mismatch", typed=gender.zh, derived=id_number.gender.zh)
+        if birth_date is not None and birth_date != id_number.birth_date:
+            self.add(
+                birth_field,
+                "id_number.birth_mismatch",
+                typed=birth_date.isoformat(),
+                derived=id_number.birth_date.isoformat(),
+            )
+
+    def not_before(self, field: str, value: dt.date | None, other: dt.date | None, other_label: str) -> None:
+        if value is not None and other is not None and value < other:
+            self.add(field, "date.before", value=value.isoformat(), other=other_label)
+
+    def not_future(self, field: str, value: dt.date | None, today: dt.date) -> None:
+        if value is not None and value > today:
+            self.add(field, "date.future", value=value.isoformat())
+
+    def done(self) -> None:
+        if self.problems:
+            raise ValidationError(self.problems)

@@ -1,0 +1,222 @@
+"""Care workers, their certificates, and training sessions with attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mzdesk.core.errors import StateError, ValidationError
+from mzdesk.core.pinyin import initials
+from mzdesk.core.vocab import Gender, Occupation, SkillLevel, TrainingCategory, TrainingResult, WorkerStatus
+from mzdesk.services.checks import Checks
+from mzdesk.services.lookups import get_live
+from mzdesk.services.views import WorkerView
+from mzdesk.store.engine import Store
+from mzdesk.store.models import CareWorker, Institution, TrainingAttendance, TrainingSession, WorkerCertificate
+
+MAX_HOURS = Decimal("500")
+# Letters and digits that cannot be confused on a printed certificate (no 0/O, 1/I/L).
+_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class WorkerData:
+    institution_id: uuid.UUID
+    name: str
+    occupation: Occupation
+    hired_on: dt.date
+    id_number: str | None = None
+    gender: Gender | None = None
+    birth_date: dt.date | None = None
+    phone: str | None = None
+    skill_level: SkillLevel = SkillLevel.NONE
+    note: str | None = None
+
+
+def check_worker(data: WorkerData, *, today: dt.date | None = None) -> WorkerData:
+    checks = Checks()
+    name = checks.text("name", data.name, max_len=50)
+    id_number = checks.id_number("id_number", data.id_number, required=True)
+    checks.agrees_with_id(id_number, data.gender, data.birth_date)
+    checks.not_future("hired_on", data.hired_on, today or dt.date.today())
+    phone = checks.phone("phone", data.phone)
+    checks.done()
+    return replace(
+        data,
+        name=name or "",
+        id_number=id_number.value if id_number else None,
+        gender=data.gender or (id_number.gender if id_number else None),
+        birth_date=data.birth_date or (id_number.birth_date if id_number else None),
+        phone=phone,
+    )
+
+
+def find_worker(session: Session, institution_id: uuid.UUID, id_number: str) -> CareWorker | None:
+    return session.scalars(
+        select(CareWorker).where(
+            CareWorker.institution_id == institution_id,
+            CareWorker.id_number == id_number,
+            CareWorker.deleted_at.is_(None),
+        )
+    ).first()
+
+
+def add_worker(session: Session, data: WorkerData) -> CareWorker:
+    get_live(session, Institution, data.institution_id)
+    clean = check_worker(data)
+    assert clean.id_number is not None
+    existing = find_worker(session, clean.institution_id, clean.id_number)
+    if existing is not None:
+        raise ValidationError.single(
+            "id_number", "worker.duplicate_id_number", id_number=clean.id_number, name=existing.name
+        )
+    worker = CareWorker(name_initials=initials(clean.name), status=WorkerStatus.ACTIVE, **clean.__dict__)
+    session.add(worker)
+    session.flush()
+    return worker
+
+
+def register_care_worker(store: Store, data: WorkerData) -> WorkerView:
+    with store.write() as session:
+        return WorkerView.of(add_worker(session, data))
+
+
+def worker_left(store: Store, worker_id: uuid.UUID, on: dt.date) -> WorkerView:
+    with store.write() as session:
+        worker = get_live(session, CareWorker, worker_id)
+        if worker.status is WorkerStatus.LEFT:
+            raise StateError("worker.left", name=worker.name)
+        checks = Checks()
+        checks.not_before("left_on", on, worker.hired_on, "入职日期")
+        checks.done()
+        worker.status = WorkerStatus.LEFT
+        worker.left_on = on
+        session.flush()
+        return WorkerView.of(worker)
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    worker_id: uuid.UUID
+    name: str
+    number: str | None = None
+    skill_level: SkillLevel | None = None
+    issued_on: dt.date | None = None
+    expires_on: dt.date | None = None
+    issuer: str | None = None
+
+
+def add_certificate(store: Store, data: CertificateData) -> uuid.UUID:
+    """Record a certificate; a skill certificate of a higher level raises the worker's level."""
+    checks = Checks()
+    name = checks.text("name", data.name, max_len=100)
+    checks.not_before("expires_on", data.expires_on, data.issued_on, "发证日期")
+    checks.done()
+    with store.write() as session:
+        worker = get_live(session, CareWorker, data.worker_id)
+        row = WorkerCertificate(institution_id=worker.institution_id, **{**data.__dict__, "name": name or ""})
+        session.add(row)
+        levels = list(SkillLevel)
+        if data.skill_level is not None and levels.index(data.skill_level) > levels.index(worker.skill_level):
+            worker.skill_level = data.skill_level
+        session.flush()
+        return row.id
+
+
+def _hours(checks: Checks, field: str, value: Decimal | float | str) -> Decimal:
+    try:
+        hours = Decimal(str(value)).quantize(Decimal("0.1"))
+    except InvalidOperation:
+        checks.add(field, "field.not_number", value=value)
+        return Decimal(0)
+    if not Decimal(0) <= hours <= MAX_HOURS:
+        checks.add(field, "training.hours", max=MAX_HOURS)
+    return hours
+
+
+@dataclass(frozen=True)
+class Attendee:
+    worker_id: uuid.UUID
+    result: TrainingResult
+    hours_credited: Decimal | None = None  # None: the session's hours (0 when absent)
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    institution_id: uuid.UUID
+    topic: str
+    category: TrainingCategory
+    start_date: dt.date
+    end_date: dt.date
+    hours: Decimal
+    attendees: Sequence[Attendee]
+    trainer: str | None = None
+    place: str | None = None
+    note: str | None = None
+
+
+def new_verification_code() -> str:
+    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
+
+
+def record_training_session(store: Store, data: TrainingData) -> uuid.UUID:
+    """A session and its attendance in one transaction; those who passed get a certificate
+    number and a verification code for the printed certificate."""
+    checks = Checks()
+    topic = checks.text("topic", data.topic, max_len=200)
+    hours = _hours(checks, "hours", data.hours)
+    checks.not_before("end_date", data.end_date, data.start_date, "开始日期")
+    if not data.attendees:
+        checks.add("attendees", "training.no_attendees")
+    credited = {}
+    for i, attendee in enumerate(data.attendees):
+        if attendee.hours_credited is not None:
+            credited[i] = _hours(checks, f"attendees.{i}.hours_credited", attendee.hours_credited)
+    checks.done()
+    with store.write() as session:
+        get_live(session, Institution, data.institution_id)
+        session_row = TrainingSession(
+            institution_id=data.institution_id,
+            topic=topic or "",
+            category=data.category,
+            start_date=data.start_date,
+            end_date=data.end_date,
+            hours=hours,
+            trainer=data.trainer,
+            place=data.place,
+            note=data.note,
+        )
+        session.add(session_row)
+        session.flush()
+        seen: set[uuid.UUID] = set()
+        serial = 0
+        for i, attendee in enumerate(data.attendees):
+            worker = get_live(session, CareWorker, attendee.worker_id)
+            if worker.id in seen:
+                raise ValidationError.single(f"attendees.{i}", "training.duplicate_attendee", name=worker.name)
+            seen.add(worker.id)
+            passed = attendee.result is TrainingResult.PASSED
+            serial += passed
+            default_hours = hours if attendee.result is not TrainingResult.ABSENT else Decimal(0)
+            session.add(
+                TrainingAttendance(
+                    institution_id=data.institution_id,
+                    session_id=session_row.id,
+                    worker_id=worker.id,
+                    hours_credited=credited.get(i, default_hours),
+                    result=attendee.result,
+                    certificate_number=f"{data.start_date:%Y%m%d}-{str(session_row.id)[-4:].upper()}-{serial:03d}"
+                    if passed
+                    else None,
+                    verification_code=new_verification_code() if passed else None,
+                )
+            )
+        session.flush()
+        return session_row.id
