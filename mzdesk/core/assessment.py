@@ -114,7 +114,9 @@ class AssessmentScheme:
                     missing += 1
                     if not partial:
                         problems.append(
-                            FieldProblem(f"answers.{item.id}", "assessment.missing_item", {"item": item.name})
+                            FieldProblem(
+                                f"answers.{item.id}", "assessment.missing_item", {"item": item.name}
+                            )
                         )
                     continue
                 chosen = [o for o in item.options if o.score == answers[item.id]]
@@ -173,7 +175,10 @@ def load_scheme(path: Path) -> AssessmentScheme:
             if it["id"] in seen:
                 raise ValueError(f"{path}: duplicate item id {it['id']}")
             seen.add(it["id"])
-            options = tuple(Option(int(o["score"]), str(o["text"]), bool(o.get("coma", False))) for o in it["options"])
+            options = tuple(
+                Option(int(o["score"]), str(o["text"]), bool(o.get("coma", False)))
+                for o in it["options"]
+            )
             if len({o.score for o in options}) != len(options):
                 raise ValueError(f"{path}: item {it['id']} has two options with one score")
             items.append(Item(it["id"], it["name"], d["id"], options))
@@ -181,7 +186,9 @@ def load_scheme(path: Path) -> AssessmentScheme:
         if sum(i.max_score for i in dim.items) != dim.max_score:
             raise ValueError(f"{path}: dimension {dim.id} items do not add up to {dim.max_score}")
         dimensions.append(dim)
-    bands = tuple(LevelBand(AbilityLevel(b["level"]), int(b["min"]), int(b["max"])) for b in raw["levels"])
+    bands = tuple(
+        LevelBand(AbilityLevel(b["level"]), int(b["min"]), int(b["max"])) for b in raw["levels"]
+    )
     total = sum(d.max_score for d in dimensions)
     covered = sorted(n for b in bands for n in range(b.min, b.max + 1))
     if covered != list(range(total + 1)):

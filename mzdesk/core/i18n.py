@@ -43,6 +43,36 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "field.not_integer": ("「{value}」不是整数", "'{value}' is not a whole number"),
     "field.not_number": ("「{value}」不是数字", "'{value}' is not a number"),
     "field.phone": ("「{value}」不像电话号码", "'{value}' does not look like a phone number"),
+    "cell.date_in_text": (
+        "单元格被 Excel 识别成了日期（{value}），原来的内容已无法确定；请把该列设为文本后重新填写",
+        "Excel turned this cell into a date ({value}) and the original text is lost; format the "
+        "column as text and type it again",
+    ),
+    "import.bed_unknown": (
+        "本机构没有床位「{value}」",
+        "the institution has no bed '{value}'",
+    ),
+    "import.bed_ambiguous": (
+        "床位号「{value}」在本机构不唯一（{count}张），"
+        "请写成「房间-床位号」或「楼栋 楼层 房间-床位号」",
+        "bed number '{value}' is not unique in the institution ({count} beds); write room-bed",
+    ),
+    "import.bed_taken_in_file": (
+        "床位「{value}」在第{other}行已被使用",
+        "bed '{value}' is already used in row {other}",
+    ),
+    "import.duplicate_in_file": (
+        "与第{other}行重复（{key}）",
+        "duplicates row {other} ({key})",
+    ),
+    "import.institution_unknown": (
+        "机构「{value}」不存在，请先导入或创建该机构",
+        "institution '{value}' does not exist; import or create it first",
+    ),
+    "import.resident_moved": (
+        "此人已在住于「{current}」，换床请使用换床功能",
+        "this person already lives in '{current}'; use a bed transfer to move them",
+    ),
     # dates
     "date.invalid": (
         "「{value}」不是可识别的日期，请写成 yyyy-MM-dd",
@@ -112,7 +142,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     # records and states
     "not_found": ("找不到{what}（{key}）", "{what} not found ({key})"),
-    "institution.duplicate_name": ("已有同名机构「{name}」", "an institution named '{name}' already exists"),
+    "institution.duplicate_name": (
+        "已有同名机构「{name}」",
+        "an institution named '{name}' already exists",
+    ),
     "user.duplicate": ("用户名「{name}」已被使用", "the user name '{name}' is taken"),
     "user.password_short": ("密码至少{min}位", "the password needs at least {min} characters"),
     "user.bad_login": ("用户名或密码不正确", "wrong user name or password"),
@@ -120,8 +153,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "床位「{label}」已存在",
         "the bed '{label}' already exists",
     ),
-    "bed.not_free": ("床位「{label}」当前为{status}，不能入住", "bed '{label}' is {status}, not free"),
-    "bed.occupied": ("床位「{label}」有人入住，不能停用", "bed '{label}' is occupied and cannot be taken out of service"),
+    "bed.not_free": (
+        "床位「{label}」当前为{status}，不能入住",
+        "bed '{label}' is {status}, not free",
+    ),
+    "bed.occupied": (
+        "床位「{label}」有人入住，不能停用",
+        "bed '{label}' is occupied and cannot be taken out of service",
+    ),
     "bed.not_out_of_service": ("床位「{label}」未停用", "bed '{label}' is not out of service"),
     "bed.other_institution": ("床位不属于该机构", "the bed belongs to another institution"),
     "bed.range": ("房间号范围无效：{start}–{end}", "invalid room range {start}–{end}"),
@@ -131,9 +170,15 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "身份证号{id_number}的住户「{name}」已在本机构在住",
         "a resident with ID number {id_number} ({name}) already lives in this institution",
     ),
-    "resident.not_in_house": ("「{name}」当前不在住（{status}）", "'{name}' is not in house ({status})"),
+    "resident.not_in_house": (
+        "「{name}」当前不在住（{status}）",
+        "'{name}' is not in house ({status})",
+    ),
     "resident.not_on_leave": ("「{name}」当前没有外出", "'{name}' is not on leave"),
-    "resident.discharged": ("「{name}」已退住，档案只读", "'{name}' has been discharged; the record is read-only"),
+    "resident.discharged": (
+        "「{name}」已退住，档案只读",
+        "'{name}' has been discharged; the record is read-only",
+    ),
     "resident.child_fields": ("儿童福利机构的住户需填写儿童类别", "a child needs a child category"),
     "worker.duplicate_id_number": (
         "身份证号{id_number}的工作人员「{name}」已登记",
@@ -143,14 +188,23 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "training.no_attendees": ("至少登记一名参训人员", "record at least one attendee"),
     "training.hours": ("学时应在0–{max}之间", "hours must be between 0 and {max}"),
     "training.duplicate_attendee": ("「{name}」重复登记", "'{name}' is listed twice"),
-    "inspection.completed": ("检查已完成，不能修改", "the inspection is completed and cannot be changed"),
+    "inspection.completed": (
+        "检查已完成，不能修改",
+        "the inspection is completed and cannot be changed",
+    ),
     "inspection.unanswered": ("还有{count}项未填写结果", "{count} items have no result yet"),
-    "inspection.item_not_in_template": ("检查项目不属于该模板", "the item is not part of this checklist"),
+    "inspection.item_not_in_template": (
+        "检查项目不属于该模板",
+        "the item is not part of this checklist",
+    ),
     "hazard.transition": (
         "隐患状态不能从「{current}」改为「{target}」",
         "a hazard cannot go from '{current}' to '{target}'",
     ),
-    "hazard.deadline": ("整改期限不能早于发现日期", "the deadline cannot be before the day it was found"),
+    "hazard.deadline": (
+        "整改期限不能早于发现日期",
+        "the deadline cannot be before the day it was found",
+    ),
     # assessment
     "assessment.missing_item": ("未评分：{item}", "not scored: {item}"),
     "assessment.bad_score": (
@@ -158,5 +212,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the score {score} of {item} is not one of its options",
     ),
     "assessment.unknown_item": ("未知评估项目：{item}", "unknown assessment item: {item}"),
-    "assessment.risk_events": ("风险事件次数不能为负", "the count of risk events cannot be negative"),
+    "assessment.risk_events": (
+        "风险事件次数不能为负",
+        "the count of risk events cannot be negative",
+    ),
 }

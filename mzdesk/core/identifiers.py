@@ -45,7 +45,9 @@ def mask_id_number(value: str) -> str:
     return f"{value[:6]}{'*' * 8}{value[14:]}" if len(value) == 18 else value
 
 
-def parse_id_number(raw: str, *, field: str = "id_number", today: dt.date | None = None) -> IdNumber:
+def parse_id_number(
+    raw: str, *, field: str = "id_number", today: dt.date | None = None
+) -> IdNumber:
     """Check a 身份证号 and read birth date and gender from it.
 
     Raises :class:`ValidationError` naming ``field`` when the length, characters, check
@@ -55,7 +57,9 @@ def parse_id_number(raw: str, *, field: str = "id_number", today: dt.date | None
     value = normalise_code(raw)
     if len(value) != 18:
         raise ValidationError.single(field, "id_number.length", length=len(value))
-    if not (value[:17].isdigit() and value[:17].isascii() and (value[17].isdigit() or value[17] == "X")):
+    if not (
+        value[:17].isdigit() and value[:17].isascii() and (value[17].isdigit() or value[17] == "X")
+    ):
         raise ValidationError.single(field, "id_number.characters")
     try:
         birth = ric.get_birth_date(value)

@@ -19,7 +19,9 @@ def initials(name: str) -> str:
     letters = pinyin(name, style=Style.FIRST_LETTER, heteronym=True, errors="default")
     choices = [list(dict.fromkeys(o.lower() for o in options if o)) or [""] for options in letters]
     variants: list[str] = []
-    for combo in itertools.chain([default], itertools.islice(itertools.product(*choices), _MAX_VARIANTS)):
+    for combo in itertools.chain(
+        [default], itertools.islice(itertools.product(*choices), _MAX_VARIANTS)
+    ):
         variant = "".join(ch for part in combo for ch in part if ch.isalnum())
         if variant and variant not in variants:
             variants.append(variant)

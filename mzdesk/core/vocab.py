@@ -131,10 +131,21 @@ class DischargeReason(Vocab):
 class SupportType(Vocab):
     """供养类型."""
 
-    EXTREME_POVERTY = "extreme_poverty", "特困集中供养", "extreme poverty, centralised", "特困", "五保"
+    EXTREME_POVERTY = (
+        "extreme_poverty",
+        "特困集中供养",
+        "extreme poverty, centralised",
+        "特困",
+        "五保",
+    )
     MINIMUM_LIVING = "minimum_living", "低保", "minimum living allowance"
     NEAR_MINIMUM = "near_minimum", "低保边缘", "near minimum living allowance"
-    FAMILY_PLANNING = "family_planning", "计划生育特殊家庭", "family-planning special family", "计生特殊家庭"
+    FAMILY_PLANNING = (
+        "family_planning",
+        "计划生育特殊家庭",
+        "family-planning special family",
+        "计生特殊家庭",
+    )
     SELF_PAYING = "self_paying", "自费", "self-paying", "社会寄养", "自费寄养"
     OTHER = "other", "其他", "other"
 
@@ -142,8 +153,19 @@ class SupportType(Vocab):
 class PaymentMethod(Vocab):
     """医疗费用支付方式."""
 
-    EMPLOYEE_INSURANCE = "employee_insurance", "城镇职工医保", "urban employee insurance", "职工医保"
-    RESIDENT_INSURANCE = "resident_insurance", "城乡居民医保", "urban-rural resident insurance", "居民医保", "新农合"
+    EMPLOYEE_INSURANCE = (
+        "employee_insurance",
+        "城镇职工医保",
+        "urban employee insurance",
+        "职工医保",
+    )
+    RESIDENT_INSURANCE = (
+        "resident_insurance",
+        "城乡居民医保",
+        "urban-rural resident insurance",
+        "居民医保",
+        "新农合",
+    )
     SELF_PAID = "self_paid", "自费", "self-paid"
     MEDICAL_ASSISTANCE = "medical_assistance", "医疗救助", "medical assistance"
     COMMERCIAL = "commercial", "商业保险", "commercial insurance"
@@ -159,7 +181,12 @@ class MaritalStatus(Vocab):
 
 class ChildCategory(Vocab):
     ORPHAN = "orphan", "孤儿", "orphan"
-    DE_FACTO_UNSUPPORTED = "de_facto_unsupported", "事实无人抚养儿童", "de facto unsupported child", "事实无人抚养"
+    DE_FACTO_UNSUPPORTED = (
+        "de_facto_unsupported",
+        "事实无人抚养儿童",
+        "de facto unsupported child",
+        "事实无人抚养",
+    )
     ABANDONED_INFANT = "abandoned_infant", "弃婴", "abandoned infant"
     DISABLED = "disabled", "残疾儿童", "disabled child"
     EXTREME_POVERTY_MINOR = "extreme_poverty_minor", "特困未成年人", "minor in extreme poverty"

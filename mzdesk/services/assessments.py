@@ -53,7 +53,9 @@ def record_assessment(
     checks.not_future("assessed_on", data.assessed_on, dt.date.today())
     try:
         result = scheme.score(
-            data.answers, cognitive_disorder=data.cognitive_disorder, risk_events_30d=len(data.risk_events)
+            data.answers,
+            cognitive_disorder=data.cognitive_disorder,
+            risk_events_30d=len(data.risk_events),
         )
     except ValidationError as error:
         checks.absorb(error)
@@ -92,8 +94,14 @@ def record_assessment(
                 resident.care_level = str(care_level)
         session.flush()
         return AssessmentView(
-            row.id, resident.id, row.assessed_on, row.reason, row.total, dict(result.dimension_scores),
-            row.base_level, row.level,
+            row.id,
+            resident.id,
+            row.assessed_on,
+            row.reason,
+            row.total,
+            dict(result.dimension_scores),
+            row.base_level,
+            row.level,
         )
 
 
@@ -105,7 +113,15 @@ def assessment_history(store: Store, resident_id: uuid.UUID) -> list[AssessmentV
             .order_by(Assessment.assessed_on.desc(), Assessment.created_at.desc())
         )
         return [
-            AssessmentView(r.id, r.resident_id, r.assessed_on, r.reason, r.total, dict(r.dimension_scores),
-                           r.base_level, r.level)
+            AssessmentView(
+                r.id,
+                r.resident_id,
+                r.assessed_on,
+                r.reason,
+                r.total,
+                dict(r.dimension_scores),
+                r.base_level,
+                r.level,
+            )
             for r in rows
         ]

@@ -93,21 +93,36 @@ class Locations:
         if b is None:
             b = self._buildings[building] = new_id()
             self.new_buildings.append(
-                {"id": b, "institution_id": self.institution_id, "name": building, "sort_order": len(self._buildings)}
+                {
+                    "id": b,
+                    "institution_id": self.institution_id,
+                    "name": building,
+                    "sort_order": len(self._buildings),
+                }
             )
         f = self._floors.get((b, floor))
         if f is None:
             f = self._floors[(b, floor)] = new_id()
             self.new_floors.append(
-                {"id": f, "institution_id": self.institution_id, "building_id": b, "name": floor,
-                 "sort_order": _sort_key(floor)}
+                {
+                    "id": f,
+                    "institution_id": self.institution_id,
+                    "building_id": b,
+                    "name": floor,
+                    "sort_order": _sort_key(floor),
+                }
             )
         r = self._rooms.get((f, room))
         if r is None:
             r = self._rooms[(f, room)] = new_id()
             self.new_rooms.append(
-                {"id": r, "institution_id": self.institution_id, "floor_id": f, "number": room,
-                 "sort_order": _sort_key(room)}
+                {
+                    "id": r,
+                    "institution_id": self.institution_id,
+                    "floor_id": f,
+                    "number": room,
+                    "sort_order": _sort_key(room),
+                }
             )
         return r
 
@@ -131,7 +146,9 @@ def _sort_key(name: str) -> int:
 
 def existing_bed_numbers(session: Session, institution_id: uuid.UUID) -> set[tuple[uuid.UUID, str]]:
     rows = session.execute(
-        select(Bed.room_id, Bed.number).where(Bed.institution_id == institution_id, Bed.deleted_at.is_(None))
+        select(Bed.room_id, Bed.number).where(
+            Bed.institution_id == institution_id, Bed.deleted_at.is_(None)
+        )
     )
     return {(r.room_id, r.number) for r in rows}
 
@@ -158,18 +175,32 @@ def insert_beds(
         room_id = places.room(spec.building, spec.floor, spec.room)
         if (room_id, spec.number) in taken:
             raise ValidationError.single(
-                "number", "bed.duplicate", label=f"{spec.building} {spec.floor} {spec.room} {spec.number}"
+                "number",
+                "bed.duplicate",
+                label=f"{spec.building} {spec.floor} {spec.room} {spec.number}",
             )
         taken.add((room_id, spec.number))
         bed_id = new_id()
         beds.append(
-            {"id": bed_id, "institution_id": institution_id, "room_id": room_id, "number": spec.number,
-             "bed_type": spec.bed_type, "status": spec.status, "in_service_since": effective_on}
+            {
+                "id": bed_id,
+                "institution_id": institution_id,
+                "room_id": room_id,
+                "number": spec.number,
+                "bed_type": spec.bed_type,
+                "status": spec.status,
+                "in_service_since": effective_on,
+            }
         )
         history.append(
-            {"institution_id": institution_id, "bed_id": bed_id, "effective_on": effective_on,
-             "bed_type": spec.bed_type, "in_service": spec.status is not BedStatus.OUT_OF_SERVICE,
-             "reason": "新增床位"}
+            {
+                "institution_id": institution_id,
+                "bed_id": bed_id,
+                "effective_on": effective_on,
+                "bed_type": spec.bed_type,
+                "in_service": spec.status is not BedStatus.OUT_OF_SERVICE,
+                "reason": "新增床位",
+            }
         )
         if progress and i % 500 == 0:
             progress(i, len(specs))
@@ -182,7 +213,7 @@ def insert_beds(
 
 
 def add_beds(store: Store, request: NewBeds) -> list[BedView]:
-    """Add beds in bulk: every room of ``rooms`` gets ``beds_per_room`` beds numbered 201-1, 201-2 …"""
+    """Add beds in bulk: each room gets ``beds_per_room`` beds numbered 201-1, 201-2 …"""
     checks = Checks()
     building = checks.text("building", request.building, max_len=50)
     floor = checks.text("floor", request.floor, max_len=30)
@@ -240,12 +271,21 @@ def list_beds(
         query = query.where(Bed.status == status)
     if bed_type is not None:
         query = query.where(Bed.bed_type == bed_type)
-    query = query.order_by(Building.sort_order, Building.name, Floor.sort_order, Room.sort_order, Room.number, Bed.number)
+    query = query.order_by(
+        Building.sort_order,
+        Building.name,
+        Floor.sort_order,
+        Room.sort_order,
+        Room.number,
+        Bed.number,
+    )
     with store.read() as session:
         return [BedView.of(bed, b, f, r) for bed, b, f, r in session.execute(query)]
 
 
-def take_bed_out_of_service(store: Store, bed_id: uuid.UUID, on: dt.date, reason: str | None = None) -> BedView:
+def take_bed_out_of_service(
+    store: Store, bed_id: uuid.UUID, on: dt.date, reason: str | None = None
+) -> BedView:
     with store.write() as session:
         bed = get_live(session, Bed, bed_id)
         label = bed_view(session, bed_id).label
@@ -253,8 +293,14 @@ def take_bed_out_of_service(store: Store, bed_id: uuid.UUID, on: dt.date, reason
             raise StateError("bed.occupied", label=label)
         bed.status = BedStatus.OUT_OF_SERVICE
         session.add(
-            BedHistory(institution_id=bed.institution_id, bed_id=bed.id, effective_on=on,
-                       bed_type=bed.bed_type, in_service=False, reason=reason)
+            BedHistory(
+                institution_id=bed.institution_id,
+                bed_id=bed.id,
+                effective_on=on,
+                bed_type=bed.bed_type,
+                in_service=False,
+                reason=reason,
+            )
         )
         session.flush()
         return bed_view(session, bed_id)
@@ -267,8 +313,14 @@ def return_bed_to_service(store: Store, bed_id: uuid.UUID, on: dt.date) -> BedVi
             raise StateError("bed.not_out_of_service", label=bed_view(session, bed_id).label)
         bed.status = BedStatus.FREE
         session.add(
-            BedHistory(institution_id=bed.institution_id, bed_id=bed.id, effective_on=on,
-                       bed_type=bed.bed_type, in_service=True, reason="恢复使用")
+            BedHistory(
+                institution_id=bed.institution_id,
+                bed_id=bed.id,
+                effective_on=on,
+                bed_type=bed.bed_type,
+                in_service=True,
+                reason="恢复使用",
+            )
         )
         session.flush()
         return bed_view(session, bed_id)
@@ -280,8 +332,14 @@ def change_bed_type(store: Store, bed_id: uuid.UUID, bed_type: BedType, on: dt.d
         if bed.bed_type is not bed_type:
             bed.bed_type = bed_type
             session.add(
-                BedHistory(institution_id=bed.institution_id, bed_id=bed.id, effective_on=on, bed_type=bed_type,
-                           in_service=bed.status is not BedStatus.OUT_OF_SERVICE, reason="变更床位类型")
+                BedHistory(
+                    institution_id=bed.institution_id,
+                    bed_id=bed.id,
+                    effective_on=on,
+                    bed_type=bed_type,
+                    in_service=bed.status is not BedStatus.OUT_OF_SERVICE,
+                    reason="变更床位类型",
+                )
             )
             session.flush()
         return bed_view(session, bed_id)

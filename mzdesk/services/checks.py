@@ -30,7 +30,9 @@ class Checks:
     def has(self, field: str) -> bool:
         return any(p.field == field for p in self.problems)
 
-    def text(self, field: str, value: str | None, *, required: bool = True, max_len: int = 100) -> str | None:
+    def text(
+        self, field: str, value: str | None, *, required: bool = True, max_len: int = 100
+    ) -> str | None:
         cleaned = (value or "").strip()
         if not cleaned:
             if required:
@@ -51,7 +53,9 @@ class Checks:
             self.add(field, "field.phone", value=cleaned)
         return cleaned or None
 
-    def id_number(self, field: str, value: str | None, *, required: bool = False) -> IdNumber | None:
+    def id_number(
+        self, field: str, value: str | None, *, required: bool = False
+    ) -> IdNumber | None:
         if not (value or "").strip():
             if required:
                 self.add(field, "field.required")
@@ -84,7 +88,12 @@ class Checks:
         if id_number is None:
             return
         if gender is not None and gender is not id_number.gender:
-            self.add(gender_field, "id_number.gender_mismatch", typed=gender.zh, derived=id_number.gender.zh)
+            self.add(
+                gender_field,
+                "id_number.gender_mismatch",
+                typed=gender.zh,
+                derived=id_number.gender.zh,
+            )
         if birth_date is not None and birth_date != id_number.birth_date:
             self.add(
                 birth_field,
@@ -93,7 +102,9 @@ class Checks:
                 derived=id_number.birth_date.isoformat(),
             )
 
-    def not_before(self, field: str, value: dt.date | None, other: dt.date | None, other_label: str) -> None:
+    def not_before(
+        self, field: str, value: dt.date | None, other: dt.date | None, other_label: str
+    ) -> None:
         if value is not None and other is not None and value < other:
             self.add(field, "date.before", value=value.isoformat(), other=other_label)
 

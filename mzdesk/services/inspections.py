@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.checklists import Template, shipped_templates
 from mzdesk.core.errors import StateError, ValidationError
-from mzdesk.core.vocab import HazardLevel, HazardStatus, InspectionStatus, InspectionType, ItemResult
+from mzdesk.core.vocab import (
+    HazardLevel,
+    HazardStatus,
+    InspectionStatus,
+    InspectionType,
+    ItemResult,
+)
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
 from mzdesk.store.engine import Store
@@ -42,16 +48,28 @@ def install_templates(session: Session, templates: list[Template] | None = None)
     for template in templates if templates is not None else shipped_templates():
         if session.get(ChecklistTemplate, template.id) is None:
             session.add(
-                ChecklistTemplate(id=template.id, code=template.code, version=template.version,
-                                  title=template.title, basis=template.basis,
-                                  institution_kind=template.institution_kind)
+                ChecklistTemplate(
+                    id=template.id,
+                    code=template.code,
+                    version=template.version,
+                    title=template.title,
+                    basis=template.basis,
+                    institution_kind=template.institution_kind,
+                )
             )
             session.flush()
             for order, item in enumerate(template.items):
                 session.add(
-                    ChecklistItem(id=item.id, template_id=template.id, code=item.code, section=item.section,
-                                  text=item.text, basis=item.basis, major_hazard=item.major_hazard,
-                                  sort_order=order)
+                    ChecklistItem(
+                        id=item.id,
+                        template_id=template.id,
+                        code=item.code,
+                        section=item.section,
+                        text=item.text,
+                        basis=item.basis,
+                        major_hazard=item.major_hazard,
+                        sort_order=order,
+                    )
                 )
             count += 1
     session.flush()
@@ -82,17 +100,27 @@ def start_inspection(store: Store, data: InspectionStart) -> uuid.UUID:
         get_live(session, Institution, data.institution_id)
         install_templates(session)
         if session.get(ChecklistTemplate, data.template_id) is None:
-            raise ValidationError.single("template_id", "not_found", what="检查表", key=str(data.template_id))
-        row = Inspection(institution_id=data.institution_id, template_id=data.template_id,
-                         inspected_on=data.inspected_on, inspection_type=data.inspection_type,
-                         inspectors=inspectors or "")
+            raise ValidationError.single(
+                "template_id", "not_found", what="检查表", key=str(data.template_id)
+            )
+        row = Inspection(
+            institution_id=data.institution_id,
+            template_id=data.template_id,
+            inspected_on=data.inspected_on,
+            inspection_type=data.inspection_type,
+            inspectors=inspectors or "",
+        )
         session.add(row)
         session.flush()
         return row.id
 
 
 def record_result(
-    store: Store, inspection_id: uuid.UUID, item_id: uuid.UUID, result: ItemResult, note: str | None = None
+    store: Store,
+    inspection_id: uuid.UUID,
+    item_id: uuid.UUID,
+    result: ItemResult,
+    note: str | None = None,
 ) -> None:
     """Set (or change) one item's result while the inspection is in progress."""
     with store.write() as session:
@@ -110,8 +138,15 @@ def record_result(
             )
         ).first()
         if existing is None:
-            session.add(InspectionResult(institution_id=inspection.institution_id, inspection_id=inspection.id,
-                                         item_id=item_id, result=result, note=note))
+            session.add(
+                InspectionResult(
+                    institution_id=inspection.institution_id,
+                    inspection_id=inspection.id,
+                    item_id=item_id,
+                    result=result,
+                    note=note,
+                )
+            )
         else:
             existing.result = result
             existing.note = note
@@ -119,7 +154,11 @@ def record_result(
 
 
 def complete_inspection(
-    store: Store, inspection_id: uuid.UUID, *, summary: str | None = None, responsible_person: str | None = None
+    store: Store,
+    inspection_id: uuid.UUID,
+    *,
+    summary: str | None = None,
+    responsible_person: str | None = None,
 ) -> list[uuid.UUID]:
     """Close the inspection; every failed item opens a hazard. Returns the hazard ids."""
     with store.write() as session:
@@ -133,7 +172,8 @@ def complete_inspection(
             r.item_id: r
             for r in session.scalars(
                 select(InspectionResult).where(
-                    InspectionResult.inspection_id == inspection.id, InspectionResult.deleted_at.is_(None)
+                    InspectionResult.inspection_id == inspection.id,
+                    InspectionResult.deleted_at.is_(None),
                 )
             )
         }
@@ -225,9 +265,19 @@ def open_hazards(store: Store, institution_id: uuid.UUID | None = None) -> list[
         query = query.where(Hazard.institution_id == institution_id)
     with store.read() as session:
         rows = [
-            HazardView(h.id, h.institution_id, h.description, h.level, h.status, h.found_on, h.deadline,
-                       h.responsible_person)
+            HazardView(
+                h.id,
+                h.institution_id,
+                h.description,
+                h.level,
+                h.status,
+                h.found_on,
+                h.deadline,
+                h.responsible_person,
+            )
             for h in session.scalars(query)
         ]
     today = dt.date.today()
-    return sorted(rows, key=lambda h: (not h.overdue(today), h.level is not HazardLevel.MAJOR, h.deadline))
+    return sorted(
+        rows, key=lambda h: (not h.overdue(today), h.level is not HazardLevel.MAJOR, h.deadline)
+    )

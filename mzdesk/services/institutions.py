@@ -11,9 +11,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
-from mzdesk.core.ids import new_id
 from mzdesk.core.identifiers import check_region_code
-from mzdesk.core.vocab import Grade, InstitutionKind, MedicalIntegration, Operation, Positioning, UserRole
+from mzdesk.core.ids import new_id
+from mzdesk.core.vocab import (
+    Grade,
+    InstitutionKind,
+    MedicalIntegration,
+    Operation,
+    Positioning,
+    UserRole,
+)
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
 from mzdesk.services.views import InstitutionView, UserView
@@ -71,7 +78,9 @@ def check_institution(data: InstitutionData) -> InstitutionData:
 
 def find_institution(session: Session, name: str) -> Institution | None:
     return session.scalars(
-        select(Institution).where(Institution.name == name.strip(), Institution.deleted_at.is_(None))
+        select(Institution).where(
+            Institution.name == name.strip(), Institution.deleted_at.is_(None)
+        )
     ).first()
 
 
@@ -92,7 +101,9 @@ def create_institution(store: Store, data: InstitutionData) -> InstitutionView:
         return InstitutionView.of(add_institution(session, data))
 
 
-def update_institution(store: Store, institution_id: uuid.UUID, data: InstitutionData) -> InstitutionView:
+def update_institution(
+    store: Store, institution_id: uuid.UUID, data: InstitutionData
+) -> InstitutionView:
     clean = check_institution(data)
     with store.write() as session:
         row = get_live(session, Institution, institution_id)
@@ -150,7 +161,9 @@ def authenticate(store: Store, username: str, password: str) -> UserView:
     """Check a login; raises :class:`StateError` with one message for any failure."""
     with store.read() as session:
         user = session.scalars(
-            select(User).where(User.username == username.strip(), User.deleted_at.is_(None), User.active)
+            select(User).where(
+                User.username == username.strip(), User.deleted_at.is_(None), User.active
+            )
         ).first()
         if user is None:
             raise StateError("user.bad_login")

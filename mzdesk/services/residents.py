@@ -118,7 +118,9 @@ def check_resident(
     )
 
 
-def _live_resident_with_id(session: Session, institution_id: uuid.UUID, id_number: str) -> Resident | None:
+def _live_resident_with_id(
+    session: Session, institution_id: uuid.UUID, id_number: str
+) -> Resident | None:
     return session.scalars(
         select(Resident).where(
             Resident.institution_id == institution_id,
@@ -135,7 +137,9 @@ def _occupy(session: Session, bed_id: uuid.UUID, institution_id: uuid.UUID) -> B
         raise ValidationError.single("bed_id", "bed.other_institution")
     if bed.status not in (BedStatus.FREE, BedStatus.RESERVED):
         view = bed_view(session, bed_id)
-        raise ValidationError.single("bed_id", "bed.not_free", label=view.label, status=bed.status.zh)
+        raise ValidationError.single(
+            "bed_id", "bed.not_free", label=view.label, status=bed.status.zh
+        )
     bed.status = BedStatus.OCCUPIED
     return bed
 
@@ -148,7 +152,10 @@ def admit(session: Session, admission: Admission, *, today: dt.date | None = Non
         existing = _live_resident_with_id(session, institution.id, data.id_number)
         if existing is not None:
             raise ValidationError.single(
-                "id_number", "resident.duplicate_id_number", id_number=data.id_number, name=existing.name
+                "id_number",
+                "resident.duplicate_id_number",
+                id_number=data.id_number,
+                name=existing.name,
             )
     is_child = institution.kind is InstitutionKind.CHILDREN_HOME
     values = {k: v for k, v in data.__dict__.items() if k != "contacts"}
@@ -168,12 +175,21 @@ def admit(session: Session, admission: Admission, *, today: dt.date | None = Non
         _occupy(session, admission.bed_id, institution.id)
         resident.bed_id = admission.bed_id
         session.add(
-            BedStay(institution_id=institution.id, resident_id=resident.id, bed_id=admission.bed_id,
-                    start_date=admission.admission_date)
+            BedStay(
+                institution_id=institution.id,
+                resident_id=resident.id,
+                bed_id=admission.bed_id,
+                start_date=admission.admission_date,
+            )
         )
     for order, contact in enumerate(data.contacts):
         session.add(
-            Contact(institution_id=institution.id, resident_id=resident.id, sort_order=order, **contact.__dict__)
+            Contact(
+                institution_id=institution.id,
+                resident_id=resident.id,
+                sort_order=order,
+                **contact.__dict__,
+            )
         )
     session.flush()
     return resident
@@ -187,7 +203,9 @@ def admit_resident(store: Store, admission: Admission) -> ResidentView:
 def _open_stay(session: Session, resident: Resident) -> BedStay | None:
     return session.scalars(
         select(BedStay).where(
-            BedStay.resident_id == resident.id, BedStay.end_date.is_(None), BedStay.deleted_at.is_(None)
+            BedStay.resident_id == resident.id,
+            BedStay.end_date.is_(None),
+            BedStay.deleted_at.is_(None),
         )
     ).first()
 
@@ -209,7 +227,9 @@ def _editable(resident: Resident) -> None:
         raise StateError("resident.discharged", name=resident.name)
 
 
-def transfer_bed(store: Store, resident_id: uuid.UUID, bed_id: uuid.UUID, on: dt.date) -> ResidentView:
+def transfer_bed(
+    store: Store, resident_id: uuid.UUID, bed_id: uuid.UUID, on: dt.date
+) -> ResidentView:
     with store.write() as session:
         resident = get_live(session, Resident, resident_id)
         _editable(resident)
@@ -219,7 +239,12 @@ def transfer_bed(store: Store, resident_id: uuid.UUID, bed_id: uuid.UUID, on: dt
         _release_bed(session, resident, on, "transfer")
         resident.bed_id = bed_id
         session.add(
-            BedStay(institution_id=resident.institution_id, resident_id=resident.id, bed_id=bed_id, start_date=on)
+            BedStay(
+                institution_id=resident.institution_id,
+                resident_id=resident.id,
+                bed_id=bed_id,
+                start_date=on,
+            )
         )
         session.flush()
         return ResidentView.of(resident)
@@ -246,8 +271,14 @@ def start_leave(
         checks.done()
         resident.status = ResidentStatus.ON_LEAVE
         session.add(
-            Leave(institution_id=resident.institution_id, resident_id=resident.id, start_date=on, reason=reason,
-                  destination=destination, expected_return=expected_return)
+            Leave(
+                institution_id=resident.institution_id,
+                resident_id=resident.id,
+                start_date=on,
+                reason=reason,
+                destination=destination,
+                expected_return=expected_return,
+            )
         )
         session.flush()
         return ResidentView.of(resident)
@@ -255,7 +286,11 @@ def start_leave(
 
 def _open_leave(session: Session, resident: Resident) -> Leave | None:
     return session.scalars(
-        select(Leave).where(Leave.resident_id == resident.id, Leave.return_date.is_(None), Leave.deleted_at.is_(None))
+        select(Leave).where(
+            Leave.resident_id == resident.id,
+            Leave.return_date.is_(None),
+            Leave.deleted_at.is_(None),
+        )
     ).first()
 
 
@@ -276,9 +311,13 @@ def end_leave(store: Store, resident_id: uuid.UUID, on: dt.date) -> ResidentView
 
 
 def discharge_resident(
-    store: Store, resident_id: uuid.UUID, on: dt.date, reason: DischargeReason, note: str | None = None
+    store: Store,
+    resident_id: uuid.UUID,
+    on: dt.date,
+    reason: DischargeReason,
+    note: str | None = None,
 ) -> ResidentView:
-    """退住: frees the bed and closes the stay; the record stays, read-only (files are kept ≥ 5 years)."""
+    """退住: frees the bed, closes the stay; the record stays, read-only (kept ≥ 5 years)."""
     with store.write() as session:
         resident = get_live(session, Resident, resident_id)
         _editable(resident)
@@ -310,7 +349,10 @@ def update_resident(store: Store, resident_id: uuid.UUID, data: ResidentData) ->
             other = _live_resident_with_id(session, resident.institution_id, clean.id_number)
             if other is not None and other.id != resident.id:
                 raise ValidationError.single(
-                    "id_number", "resident.duplicate_id_number", id_number=clean.id_number, name=other.name
+                    "id_number",
+                    "resident.duplicate_id_number",
+                    id_number=clean.id_number,
+                    name=other.name,
                 )
         values = {k: v for k, v in clean.__dict__.items() if k != "contacts"}
         values["intake_documents"] = list(clean.intake_documents)
@@ -336,5 +378,6 @@ def list_contacts(store: Store, resident_id: uuid.UUID) -> list[ContactData]:
             .order_by(Contact.sort_order)
         )
         return [
-            ContactData(c.name, c.relationship, c.phone, c.address, c.is_guardian, c.is_emergency) for c in rows
+            ContactData(c.name, c.relationship, c.phone, c.address, c.is_guardian, c.is_emergency)
+            for c in rows
         ]

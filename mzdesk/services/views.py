@@ -40,7 +40,16 @@ class InstitutionView:
 
     @classmethod
     def of(cls, row: Institution) -> InstitutionView:
-        return cls(row.id, row.name, row.kind, row.positioning, row.operation, row.grade, row.uscc, row.region_code)
+        return cls(
+            row.id,
+            row.name,
+            row.kind,
+            row.positioning,
+            row.operation,
+            row.grade,
+            row.uscc,
+            row.region_code,
+        )
 
 
 @dataclass(frozen=True)
@@ -76,7 +85,9 @@ class BedView:
 
     @classmethod
     def of(cls, bed: Bed, building: str, floor: str, room: str) -> BedView:
-        return cls(bed.id, bed.institution_id, building, floor, room, bed.number, bed.bed_type, bed.status)
+        return cls(
+            bed.id, bed.institution_id, building, floor, room, bed.number, bed.bed_type, bed.status
+        )
 
 
 @dataclass(frozen=True)
@@ -132,5 +143,12 @@ class WorkerView:
     @classmethod
     def of(cls, row: CareWorker) -> WorkerView:
         return cls(
-            row.id, row.institution_id, row.name, row.id_number, row.occupation, row.skill_level, row.hired_on, row.status
+            row.id,
+            row.institution_id,
+            row.name,
+            row.id_number,
+            row.occupation,
+            row.skill_level,
+            row.hired_on,
+            row.status,
         )

@@ -14,12 +14,25 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.pinyin import initials
-from mzdesk.core.vocab import Gender, Occupation, SkillLevel, TrainingCategory, TrainingResult, WorkerStatus
+from mzdesk.core.vocab import (
+    Gender,
+    Occupation,
+    SkillLevel,
+    TrainingCategory,
+    TrainingResult,
+    WorkerStatus,
+)
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
 from mzdesk.services.views import WorkerView
 from mzdesk.store.engine import Store
-from mzdesk.store.models import CareWorker, Institution, TrainingAttendance, TrainingSession, WorkerCertificate
+from mzdesk.store.models import (
+    CareWorker,
+    Institution,
+    TrainingAttendance,
+    TrainingSession,
+    WorkerCertificate,
+)
 
 MAX_HOURS = Decimal("500")
 # Letters and digits that cannot be confused on a printed certificate (no 0/O, 1/I/L).
@@ -77,7 +90,9 @@ def add_worker(session: Session, data: WorkerData) -> CareWorker:
         raise ValidationError.single(
             "id_number", "worker.duplicate_id_number", id_number=clean.id_number, name=existing.name
         )
-    worker = CareWorker(name_initials=initials(clean.name), status=WorkerStatus.ACTIVE, **clean.__dict__)
+    worker = CareWorker(
+        name_initials=initials(clean.name), status=WorkerStatus.ACTIVE, **clean.__dict__
+    )
     session.add(worker)
     session.flush()
     return worker
@@ -121,10 +136,14 @@ def add_certificate(store: Store, data: CertificateData) -> uuid.UUID:
     checks.done()
     with store.write() as session:
         worker = get_live(session, CareWorker, data.worker_id)
-        row = WorkerCertificate(institution_id=worker.institution_id, **{**data.__dict__, "name": name or ""})
+        row = WorkerCertificate(
+            institution_id=worker.institution_id, **{**data.__dict__, "name": name or ""}
+        )
         session.add(row)
         levels = list(SkillLevel)
-        if data.skill_level is not None and levels.index(data.skill_level) > levels.index(worker.skill_level):
+        if data.skill_level is not None and levels.index(data.skill_level) > levels.index(
+            worker.skill_level
+        ):
             worker.skill_level = data.skill_level
         session.flush()
         return row.id
@@ -200,7 +219,9 @@ def record_training_session(store: Store, data: TrainingData) -> uuid.UUID:
         for i, attendee in enumerate(data.attendees):
             worker = get_live(session, CareWorker, attendee.worker_id)
             if worker.id in seen:
-                raise ValidationError.single(f"attendees.{i}", "training.duplicate_attendee", name=worker.name)
+                raise ValidationError.single(
+                    f"attendees.{i}", "training.duplicate_attendee", name=worker.name
+                )
             seen.add(worker.id)
             passed = attendee.result is TrainingResult.PASSED
             serial += passed

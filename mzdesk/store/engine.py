@@ -43,7 +43,9 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(conn: Any) -> None:
         # Writers take the write lock up front: a deferred transaction that upgrades to a
         # write later can fail with SQLITE_BUSY without waiting for busy_timeout.
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
+        conn.exec_driver_sql(
+            "BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN"
+        )
 
 
 class Store:

@@ -32,7 +32,9 @@ class HardDeleteError(RuntimeError):
 
 def to_json(value: Any) -> Any:
     """The JSON form of a column value, as it travels in the outbox and over sync."""
-    if value is None or isinstance(value, bool | int | float | str) and not isinstance(value, Enum):
+    if value is None or (
+        isinstance(value, bool | int | float | str) and not isinstance(value, Enum)
+    ):
         return value
     if isinstance(value, Enum):
         return value.value
@@ -88,7 +90,9 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
     entries: list[dict[str, Any]] = []
     for obj in session.new:
         if isinstance(obj, Synced):
-            data = {k: to_json(getattr(obj, k)) for k in _column_keys(obj) if k not in LOCAL_COLUMNS}
+            data = {
+                k: to_json(getattr(obj, k)) for k in _column_keys(obj) if k not in LOCAL_COLUMNS
+            }
             entries.append(_entry(obj, "insert", data))
     for obj in session.dirty:
         if not isinstance(obj, Synced):
@@ -114,7 +118,9 @@ def install(session_factory: Any) -> None:
     event.listen(session_factory, "after_flush", _after_flush)
 
 
-def insert_many(session: Session, model: type[Synced], rows: Sequence[Mapping[str, Any]]) -> list[uuid.UUID]:
+def insert_many(
+    session: Session, model: type[Synced], rows: Sequence[Mapping[str, Any]]
+) -> list[uuid.UUID]:
     """Insert many rows of one synced model with their outbox entries, bypassing the ORM unit
     of work for speed (bulk bed creation, imports). Every row gets id and timestamps here."""
     if not rows:
@@ -124,7 +130,13 @@ def insert_many(session: Session, model: type[Synced], rows: Sequence[Mapping[st
     defaults = _python_defaults(model)
     full: list[dict[str, Any]] = []
     for row in rows:
-        values = {**defaults, "created_at": now, "updated_at": now, "deleted_at": None, "server_rev": None}
+        values = {
+            **defaults,
+            "created_at": now,
+            "updated_at": now,
+            "deleted_at": None,
+            "server_rev": None,
+        }
         values.update(row)
         values.setdefault("id", new_id())
         values = {k: (v() if callable(v) else v) for k, v in values.items()}
@@ -171,12 +183,20 @@ def _wrap_callable(arg: Any) -> Any:
 def pending_count(session: Session) -> int:
     from sqlalchemy import func, select
 
-    return session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
+        )
+        or 0
+    )
 
 
 def iter_pending(session: Session, limit: int = 500) -> Iterable[OutboxEntry]:
     from sqlalchemy import select
 
     return session.scalars(
-        select(OutboxEntry).where(OutboxEntry.state == "pending").order_by(OutboxEntry.seq).limit(limit)
+        select(OutboxEntry)
+        .where(OutboxEntry.state == "pending")
+        .order_by(OutboxEntry.seq)
+        .limit(limit)
     )

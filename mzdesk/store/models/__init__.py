@@ -9,9 +9,22 @@ from mzdesk.store.models.inspections import (
     Inspection,
     InspectionResult,
 )
-from mzdesk.store.models.institutions import Bed, BedHistory, Building, Floor, Institution, Room, User
+from mzdesk.store.models.institutions import (
+    Bed,
+    BedHistory,
+    Building,
+    Floor,
+    Institution,
+    Room,
+    User,
+)
 from mzdesk.store.models.residents import Assessment, BedStay, Contact, Leave, Resident
-from mzdesk.store.models.workers import CareWorker, TrainingAttendance, TrainingSession, WorkerCertificate
+from mzdesk.store.models.workers import (
+    CareWorker,
+    TrainingAttendance,
+    TrainingSession,
+    WorkerCertificate,
+)
 
 __all__ = [
     "LOCAL_COLUMNS",

@@ -77,7 +77,7 @@ class Synced:
     server_rev: Mapped[int | None] = mapped_column(default=None)
 
     @declared_attr
-    def institution_id(cls) -> Mapped[uuid.UUID]:  # noqa: N805 - declared_attr takes the class
+    def institution_id(cls) -> Mapped[uuid.UUID]:
         return mapped_column(Uuid, ForeignKey("institutions.id"), index=True)
 
     @property

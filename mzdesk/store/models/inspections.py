@@ -37,7 +37,9 @@ class ChecklistItem(Base):
     __tablename__ = "checklist_items"
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    template_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("checklist_templates.id"), index=True)
+    template_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("checklist_templates.id"), index=True
+    )
     code: Mapped[str] = mapped_column(String(20))
     section: Mapped[str] = mapped_column(String(100))
     text: Mapped[str] = mapped_column(Text)
@@ -75,7 +77,9 @@ class Hazard(Synced, Base):
 
     __tablename__ = "hazards"
 
-    inspection_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("inspections.id"), index=True)
+    inspection_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("inspections.id"), index=True
+    )
     result_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("inspection_results.id"))
     description: Mapped[str] = mapped_column(Text)
     level: Mapped[HazardLevel] = mapped_column(VocabType(HazardLevel))

@@ -80,7 +80,7 @@ class Room(Synced, Base):
 
 
 class Bed(Synced, Base):
-    """One bed. ``status`` is the bed's state now; ``bed_history`` keeps type and service changes."""
+    """One bed. ``status`` is its state now; ``bed_history`` keeps type and service changes."""
 
     __tablename__ = "beds"
     __table_args__ = (Index("ix_beds_institution_status", "institution_id", "status"),)

@@ -9,7 +9,14 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Numeric, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mzdesk.core.vocab import Gender, Occupation, SkillLevel, TrainingCategory, TrainingResult, WorkerStatus
+from mzdesk.core.vocab import (
+    Gender,
+    Occupation,
+    SkillLevel,
+    TrainingCategory,
+    TrainingResult,
+    WorkerStatus,
+)
 from mzdesk.store.models.base import Base, Synced, VocabType
 
 
@@ -26,7 +33,9 @@ class CareWorker(Synced, Base):
     skill_level: Mapped[SkillLevel] = mapped_column(VocabType(SkillLevel), default=SkillLevel.NONE)
     hired_on: Mapped[dt.date] = mapped_column(Date)
     left_on: Mapped[dt.date | None] = mapped_column(Date)
-    status: Mapped[WorkerStatus] = mapped_column(VocabType(WorkerStatus), default=WorkerStatus.ACTIVE)
+    status: Mapped[WorkerStatus] = mapped_column(
+        VocabType(WorkerStatus), default=WorkerStatus.ACTIVE
+    )
     note: Mapped[str | None] = mapped_column(Text)
 
 
@@ -60,7 +69,9 @@ class TrainingSession(Synced, Base):
 class TrainingAttendance(Synced, Base):
     __tablename__ = "training_attendance"
 
-    session_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("training_sessions.id"), index=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("training_sessions.id"), index=True
+    )
     worker_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("care_workers.id"), index=True)
     hours_credited: Mapped[Decimal] = mapped_column(Numeric(6, 1))
     result: Mapped[TrainingResult] = mapped_column(VocabType(TrainingResult))

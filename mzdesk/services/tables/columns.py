@@ -1,0 +1,128 @@
+"""The columns of each roster kind: Chinese headers, the spellings people use, and which are
+required. One definition serves import, export and the empty template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from mzdesk.core.vocab import (
+    BedStatus,
+    BedType,
+    ChildCategory,
+    Gender,
+    Grade,
+    GuardianshipType,
+    InstitutionKind,
+    MaritalStatus,
+    Occupation,
+    Operation,
+    PaymentMethod,
+    Positioning,
+    Relationship,
+    SkillLevel,
+    SupportType,
+    Vocab,
+)
+from mzdesk.services.tables.reading import normalise_header
+
+
+class Kind(StrEnum):
+    INSTITUTIONS = "institutions"
+    BEDS = "beds"
+    RESIDENTS = "residents"
+    WORKERS = "workers"
+
+    @property
+    def zh(self) -> str:
+        return {"institutions": "机构", "beds": "床位", "residents": "住户", "workers": "护理员"}[
+            self.value
+        ]
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    choices: type[Vocab] | None = None
+    is_date: bool = False
+    is_code: bool = False  # keep as text in Excel (ID numbers, phone numbers, codes)
+    width: int = 14
+
+
+INSTITUTION = "机构名称"
+
+COLUMNS: dict[Kind, tuple[Column, ...]] = {
+    Kind.INSTITUTIONS: (
+        Column(INSTITUTION, True, ("名称", "单位名称", "机构"), width=28),
+        Column("机构类型", True, ("类型",), InstitutionKind),
+        Column("机构定位", False, ("定位",), Positioning),
+        Column("运营方式", False, ("运营模式", "经营方式"), Operation),
+        Column("等级", False, ("机构等级", "星级"), Grade),
+        Column("统一社会信用代码", False, ("信用代码", "社会信用代码"), is_code=True, width=22),
+        Column("行政区划代码", False, ("区划代码",), is_code=True),
+        Column("地址", False, ("机构地址",), width=30),
+        Column("联系电话", False, ("电话",), is_code=True),
+        Column("法定代表人", False, ("法人", "负责人")),
+        Column("消防安全责任人", False, ()),
+    ),
+    Kind.BEDS: (
+        Column(INSTITUTION, True, ("机构",), width=24),
+        Column("楼栋", True, ("楼号", "楼宇", "楼")),
+        Column("楼层", True, ("层",)),
+        Column("房间", True, ("房间号", "房号")),
+        Column("床位号", True, ("床号", "床位")),
+        Column("床位类型", True, ("类型",), BedType),
+        Column("状态", False, ("床位状态",), BedStatus),
+        Column("启用日期", False, ("投入使用日期",), is_date=True),
+    ),
+    Kind.RESIDENTS: (
+        Column(INSTITUTION, True, ("机构",), width=24),
+        Column("姓名", True, ("老人姓名", "儿童姓名", "住户姓名")),
+        Column(
+            "身份证号", False, ("身份证号码", "公民身份号码", "证件号码"), is_code=True, width=22
+        ),
+        Column("性别", False, (), Gender),
+        Column("出生日期", False, ("出生年月日",), is_date=True),
+        Column("入住日期", True, ("入院日期", "入住时间"), is_date=True),
+        Column("床位号", False, ("床号", "床位")),
+        Column("供养类型", False, ("供养方式", "人员类别"), SupportType),
+        Column("联系人", False, ("紧急联系人", "监护人")),
+        Column("联系电话", False, ("联系人电话", "紧急联系电话", "电话"), is_code=True),
+        Column("联系人关系", False, ("与本人关系", "关系"), Relationship),
+        Column("民族", False, ()),
+        Column("户籍地址", False, ("户籍所在地", "户籍"), width=30),
+        Column("婚姻状况", False, ("婚姻",), MaritalStatus),
+        Column("医疗费用支付方式", False, ("医保类型", "医疗保障"), PaymentMethod),
+        Column("合同编号", False, ("服务合同编号",), is_code=True),
+        Column("疾病诊断", False, ("诊断", "主要疾病"), width=24),
+        Column("儿童类别", False, ("类别",), ChildCategory),
+        Column("监护类型", False, (), GuardianshipType),
+        Column("备注", False, (), width=24),
+    ),
+    Kind.WORKERS: (
+        Column(INSTITUTION, True, ("机构",), width=24),
+        Column("姓名", True, ()),
+        Column("身份证号", True, ("身份证号码", "公民身份号码"), is_code=True, width=22),
+        Column("岗位", True, ("职业", "工种", "岗位类别"), Occupation),
+        Column("技能等级", False, ("职业技能等级", "等级"), SkillLevel),
+        Column("入职日期", True, ("入职时间", "上岗日期"), is_date=True),
+        Column("性别", False, (), Gender),
+        Column("出生日期", False, (), is_date=True),
+        Column("联系电话", False, ("电话", "手机号"), is_code=True),
+    ),
+}
+
+
+def known_headers(kind: Kind) -> dict[str, str]:
+    """Every accepted spelling (normalised) → canonical header."""
+    known: dict[str, str] = {}
+    for column in COLUMNS[kind]:
+        for spelling in (column.header, *column.aliases):
+            known.setdefault(normalise_header(spelling), column.header)
+    return known
+
+
+def required_headers(kind: Kind) -> list[str]:
+    return [c.header for c in COLUMNS[kind] if c.required]
