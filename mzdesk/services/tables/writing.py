@@ -1,0 +1,212 @@
+"""Writing rosters: exports that re-import unchanged, and empty templates that help typing.
+
+Templates format code columns (身份证号, phone numbers) as text so Excel does not round them,
+offer drop-down lists for vocabulary columns, and mark required headers.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from mzdesk.core.vocab import ResidentStatus, Vocab
+from mzdesk.services.beds import _bed_query
+from mzdesk.services.tables.columns import COLUMNS, Column, Kind
+from mzdesk.store.engine import Store
+from mzdesk.store.models import Bed, CareWorker, Contact, Floor, Institution, Resident, Room
+
+TEMPLATE_ROWS = 500
+_REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, Vocab):
+        return value.zh
+    return value
+
+
+def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
+    with store.read() as session:
+        names = {
+            i.id: i.name
+            for i in session.scalars(select(Institution).where(Institution.deleted_at.is_(None)))
+        }
+        if kind is Kind.INSTITUTIONS:
+            for i in session.scalars(
+                select(Institution)
+                .where(Institution.deleted_at.is_(None))
+                .order_by(Institution.name)
+            ):
+                yield [
+                    i.name,
+                    i.kind,
+                    i.positioning,
+                    i.operation,
+                    i.grade,
+                    i.uscc,
+                    i.region_code,
+                    i.address,
+                    i.phone,
+                    i.legal_representative,
+                    i.fire_safety_officer,
+                ]
+        elif kind is Kind.BEDS:
+            query = _bed_query().order_by(
+                Bed.institution_id, Floor.building_id, Floor.sort_order, Room.sort_order, Bed.number
+            )
+            for bed, building, floor, room in session.execute(query):
+                yield [
+                    names[bed.institution_id],
+                    building,
+                    floor,
+                    room,
+                    bed.number,
+                    bed.bed_type,
+                    bed.status,
+                    bed.in_service_since,
+                ]
+        elif kind is Kind.RESIDENTS:
+            bed_labels = {
+                bed.id: f"{room}-{bed.number}" if not bed.number.startswith(room) else bed.number
+                for bed, _b, _f, room in session.execute(_bed_query())
+            }
+            first_contact = aliased(Contact)
+            query = (
+                select(Resident, first_contact)
+                .outerjoin(
+                    first_contact,
+                    (first_contact.resident_id == Resident.id)
+                    & (first_contact.sort_order == 0)
+                    & first_contact.deleted_at.is_(None),
+                )
+                .where(Resident.deleted_at.is_(None), Resident.status != ResidentStatus.DISCHARGED)
+                .order_by(Resident.institution_id, Resident.admission_date, Resident.name)
+            )
+            for r, c in session.execute(query):
+                yield [
+                    names[r.institution_id],
+                    r.name,
+                    r.id_number,
+                    r.gender,
+                    r.birth_date,
+                    r.admission_date,
+                    bed_labels.get(r.bed_id) if r.bed_id else None,
+                    r.support_type,
+                    c.name if c else None,
+                    c.phone if c else None,
+                    c.relationship if c else None,
+                    r.ethnicity,
+                    r.household_address,
+                    r.marital_status,
+                    r.payment_method,
+                    r.contract_number,
+                    r.diagnoses,
+                    r.child_category,
+                    r.guardianship_type,
+                    r.note,
+                ]
+        else:
+            for w in session.scalars(
+                select(CareWorker)
+                .where(CareWorker.deleted_at.is_(None))
+                .order_by(CareWorker.institution_id, CareWorker.hired_on)
+            ):
+                yield [
+                    names[w.institution_id],
+                    w.name,
+                    w.id_number,
+                    w.occupation,
+                    w.skill_level,
+                    w.hired_on,
+                    w.gender,
+                    w.birth_date,
+                    w.phone,
+                ]
+
+
+def export_table(store: Store, kind: Kind, path: Path) -> int:
+    """Write every live record of ``kind`` to ``path`` (.xlsx or .csv); returns the row count."""
+    rows = ([_cell(v) for v in row] for row in _rows(store, kind))
+    return write_table(path, COLUMNS[kind], rows, title=None)
+
+
+def write_template(kind: Kind, path: Path) -> None:
+    write_table(path, COLUMNS[kind], [], title=None, template=True)
+
+
+def write_table(
+    path: Path,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str | None,
+    template: bool = False,
+) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    headers = [c.header for c in columns]
+    tmp = path.with_name(path.name + ".part")
+    count = 0
+    if path.suffix.lower() == ".csv":
+        # UTF-8 with BOM: Excel on Chinese Windows opens it without garbling the headers.
+        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(headers)
+            for row in rows:
+                writer.writerow(["" if v is None else _text(v) for v in row])
+                count += 1
+    else:
+        workbook = Workbook(write_only=False)
+        sheet = workbook.active
+        assert sheet is not None
+        sheet.title = "数据"
+        sheet.append(headers)
+        for index, column in enumerate(columns, start=1):
+            cell = sheet.cell(row=1, column=index)
+            cell.font = Font(bold=True)
+            cell.fill = _REQUIRED_FILL if column.required else _HEADER_FILL
+            cell.alignment = Alignment(horizontal="center")
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = column.width
+            if column.is_code:
+                for r in range(2, TEMPLATE_ROWS + 2):
+                    sheet.cell(row=r, column=index).number_format = "@"
+            if column.is_date:
+                for r in range(2, TEMPLATE_ROWS + 2):
+                    sheet.cell(row=r, column=index).number_format = "yyyy-mm-dd"
+            if template and column.choices is not None:
+                options = ",".join(m.zh for m in column.choices)
+                validation = DataValidation(
+                    type="list", formula1=f'"{options}"', allow_blank=not column.required
+                )
+                validation.error = f"请从下拉列表中选择{column.header}"
+                validation.errorTitle = column.header
+                sheet.add_data_validation(validation)
+                validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+        sheet.freeze_panes = "A2"
+        for row in rows:
+            sheet.append([_excel(v) for v in row])
+            count += 1
+        workbook.save(tmp)
+    tmp.replace(path)
+    return count
+
+
+def _excel(value: Any) -> Any:
+    return value
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
