@@ -22,6 +22,7 @@ from sqlalchemy.orm import aliased
 from mzdesk.core.vocab import ResidentStatus, Vocab
 from mzdesk.services.beds import _bed_query
 from mzdesk.services.tables.columns import COLUMNS, Column, Kind
+from mzdesk.services.views import BedView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, CareWorker, Contact, Floor, Institution, Resident, Room
 
@@ -77,9 +78,11 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
                     bed.in_service_since,
                 ]
         elif kind is Kind.RESIDENTS:
+            # The full label (楼栋 楼层 房间-床位号) resolves to one bed even where two buildings
+            # both have a room 202.
             bed_labels = {
-                bed.id: f"{room}-{bed.number}" if not bed.number.startswith(room) else bed.number
-                for bed, _b, _f, room in session.execute(_bed_query())
+                bed.id: BedView.of(bed, building, floor, room).label
+                for bed, building, floor, room in session.execute(_bed_query())
             }
             first_contact = aliased(Contact)
             query = (
@@ -138,11 +141,11 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
 def export_table(store: Store, kind: Kind, path: Path) -> int:
     """Write every live record of ``kind`` to ``path`` (.xlsx or .csv); returns the row count."""
     rows = ([_cell(v) for v in row] for row in _rows(store, kind))
-    return write_table(path, COLUMNS[kind], rows, title=None)
+    return write_table(path, COLUMNS[kind], rows)
 
 
 def write_template(kind: Kind, path: Path) -> None:
-    write_table(path, COLUMNS[kind], [], title=None, template=True)
+    write_table(path, COLUMNS[kind], [], template=True)
 
 
 def write_table(
@@ -150,7 +153,6 @@ def write_table(
     columns: Sequence[Column],
     rows: Iterable[Sequence[Any]],
     *,
-    title: str | None,
     template: bool = False,
 ) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -171,6 +173,12 @@ def write_table(
         assert sheet is not None
         sheet.title = "数据"
         sheet.append(headers)
+        for row in rows:
+            sheet.append(list(row))
+            count += 1
+        # Format the data rows (and, in a template, the empty rows people will type into) so
+        # Excel keeps codes as text and shows dates as yyyy-MM-dd.
+        last_row = max(count, TEMPLATE_ROWS if template else 0) + 1
         for index, column in enumerate(columns, start=1):
             cell = sheet.cell(row=1, column=index)
             cell.font = Font(bold=True)
@@ -178,12 +186,10 @@ def write_table(
             cell.alignment = Alignment(horizontal="center")
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = column.width
-            if column.is_code:
-                for r in range(2, TEMPLATE_ROWS + 2):
-                    sheet.cell(row=r, column=index).number_format = "@"
-            if column.is_date:
-                for r in range(2, TEMPLATE_ROWS + 2):
-                    sheet.cell(row=r, column=index).number_format = "yyyy-mm-dd"
+            number_format = "@" if column.is_code else "yyyy-mm-dd" if column.is_date else None
+            if number_format:
+                for r in range(2, last_row + 1):
+                    sheet.cell(row=r, column=index).number_format = number_format
             if template and column.choices is not None:
                 options = ",".join(m.zh for m in column.choices)
                 validation = DataValidation(
@@ -192,18 +198,11 @@ def write_table(
                 validation.error = f"请从下拉列表中选择{column.header}"
                 validation.errorTitle = column.header
                 sheet.add_data_validation(validation)
-                validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+                validation.add(f"{letter}2:{letter}{last_row}")
         sheet.freeze_panes = "A2"
-        for row in rows:
-            sheet.append([_excel(v) for v in row])
-            count += 1
         workbook.save(tmp)
     tmp.replace(path)
     return count
-
-
-def _excel(value: Any) -> Any:
-    return value
 
 
 def _text(value: Any) -> str:

@@ -1,0 +1,3 @@
+from mzdesk.cli import run
+
+run()

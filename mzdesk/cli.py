@@ -1,0 +1,264 @@
+"""The ``mzdesk`` command. Without a sub-command it opens the desktop app; the sub-commands
+work headless over the same services, so anything the app does to data can be scripted."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from mzdesk import __version__
+from mzdesk.core.errors import MzdeskError, ValidationError
+from mzdesk.core.i18n import set_language
+from mzdesk.core.vocab import InstitutionKind, UserRole
+from mzdesk.store.engine import Store, default_db_path, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+KIND_CHOICE = click.Choice(["institutions", "beds", "residents", "workers"])
+
+
+def db_option(function: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="MZDESK_DB",
+        default=None,
+        help="数据库文件（默认：用户数据目录下的 mzdesk.db）。Database file.",
+    )(function)
+
+
+def _open(db: Path | None) -> Store:
+    return open_store(db or default_db_path())
+
+
+class _TerminalProgress:
+    """Adapts services' ``progress(stage, done, total)`` callbacks to click progress bars
+    (shown only on a terminal)."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._stage: str | None = None
+        self._shown = 0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self._stage:
+            self.close()
+            self._bar = click.progressbar(length=max(total, 1), label=stage, file=sys.stderr)
+            self._bar.__enter__()
+            self._stage, self._shown = stage, 0
+        self._bar.update(max(0, done - self._shown))
+        self._shown = max(self._shown, done)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+@contextmanager
+def _progress() -> Iterator[_TerminalProgress]:
+    bar = _TerminalProgress()
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
+@click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", help="界面与消息语言。Language."
+)
+@click.version_option(__version__, prog_name="mzdesk")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, lang: str) -> None:
+    """民政桌面 mzdesk：养老机构与儿童福利机构的住户、床位、培训与安全检查管理。
+
+    不带子命令时打开桌面程序。Without a sub-command, opens the desktop app.
+    """
+    set_language("en" if lang == "en" else "zh")
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is None:
+        from mzdesk.gui.app import run_app
+
+        sys.exit(run_app(db or default_db_path(), language=lang))
+
+
+@main.command()
+@db_option
+@click.option("--name", prompt="机构名称", help="机构名称")
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in InstitutionKind]),
+    default=InstitutionKind.NURSING_HOME.value,
+    show_default=True,
+    help="nursing_home（养老机构）或 children_home（儿童福利机构）",
+)
+@click.option("--region", default=None, help="行政区划代码（6位）")
+@click.option("--admin", "admin", prompt="管理员用户名", default="admin", help="管理员用户名")
+@click.option(
+    "--password", prompt="管理员密码", hide_input=True, confirmation_prompt=True, help="管理员密码"
+)
+@click.pass_context
+def init(
+    ctx: click.Context,
+    db: Path | None,
+    name: str,
+    kind: str,
+    region: str | None,
+    admin: str,
+    password: str,
+) -> None:
+    """创建机构与管理员账号。Create an institution and its administrator."""
+    from mzdesk.services.institutions import InstitutionData, create_institution, create_user
+
+    store = _open(db or ctx.obj["db"])
+    try:
+        institution = create_institution(
+            store, InstitutionData(name=name, kind=InstitutionKind(kind), region_code=region)
+        )
+        create_user(store, institution.id, admin, admin, password, UserRole.ADMIN)
+    except ValidationError as error:
+        _fail("\n".join(f"{_field_label(p.field)}: {p.message}" for p in error.problems))
+    click.echo(f"已创建机构「{name}」和管理员「{admin}」。数据库：{store.path}")
+
+
+_FIELD_LABELS = {
+    "name": "机构名称",
+    "region_code": "行政区划代码",
+    "username": "用户名",
+    "password": "密码",
+}
+
+
+def _field_label(field: str) -> str:
+    return _FIELD_LABELS.get(field, field)
+
+
+@main.command()
+@db_option
+@click.option(
+    "--scale",
+    type=click.Choice(["site", "city"]),
+    default="site",
+    show_default=True,
+    help="site：一家约150床的养老院；city：约100家机构、10000张床位",
+)
+@click.option("--seed", type=int, default=2026, show_default=True, help="随机种子（结果可重现）")
+@click.pass_context
+def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
+    """写入演示数据。Write realistic demo data."""
+    from mzdesk.services.demo import Scale, generate
+
+    store = _open(db or ctx.obj["db"])
+    with _progress() as bar:
+        summary = generate(store, Scale(scale), seed=seed, progress=bar)
+    click.echo(
+        f"演示数据已写入 {store.path}：机构{summary.institutions}家，床位{summary.beds}张，"
+        f"住户{summary.residents}人，工作人员{summary.workers}人。"
+    )
+    if summary.admin_username:
+        click.echo(f"登录：{summary.admin_username} / {summary.admin_password}")
+
+
+@main.command("import")
+@click.argument("kind", type=KIND_CHOICE)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="只导入无误的行，并列出跳过的行。Import only the valid rows.",
+)
+@click.pass_context
+def import_(ctx: click.Context, kind: str, file: Path, db: Path | None, skip_invalid: bool) -> None:
+    """从 .xlsx 或 .csv 导入机构、床位、住户或护理员。Import a roster."""
+    from mzdesk.services.tables.columns import Kind
+    from mzdesk.services.tables.importing import ImportRejected, import_file
+
+    store = _open(db or ctx.obj["db"])
+    try:
+        with _progress() as bar:
+            report = import_file(store, Kind(kind), file, skip_invalid=skip_invalid, progress=bar)
+    except ImportRejected as rejected:
+        problems = rejected.report.problems
+        click.echo(f"未导入任何数据：{file.name} 有{len(problems)}处错误。", err=True)
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+        if rejected.report.rows:
+            click.echo("修正后重新导入，或使用 --skip-invalid 只导入无误的行。", err=True)
+        sys.exit(1)
+    click.echo(report.summary())
+    if report.ignored_columns:
+        click.echo(f"未识别的列（已忽略）：{'、'.join(report.ignored_columns)}")
+    for problem in report.problems:
+        click.echo(f"  跳过 {problem}")
+
+
+@main.command()
+@click.argument("kind", type=KIND_CHOICE)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="输出文件（.xlsx 或 .csv）",
+)
+@db_option
+@click.pass_context
+def export(ctx: click.Context, kind: str, out: Path, db: Path | None) -> None:
+    """导出为 .xlsx 或 .csv（可再导入）。Export a roster."""
+    from mzdesk.services.tables.columns import Kind
+    from mzdesk.services.tables.writing import export_table
+
+    _check_suffix(out)
+    count = export_table(_open(db or ctx.obj["db"]), Kind(kind), out)
+    click.echo(f"已导出{count}行到 {out}")
+
+
+@main.command()
+@click.argument("kind", type=KIND_CHOICE)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="输出文件（.xlsx 或 .csv）",
+)
+def template(kind: str, out: Path) -> None:
+    """生成空白导入模板。Write an empty import template."""
+    from mzdesk.services.tables.columns import Kind
+    from mzdesk.services.tables.writing import write_template
+
+    _check_suffix(out)
+    write_template(Kind(kind), out)
+    click.echo(f"已生成模板 {out}")
+
+
+def _check_suffix(path: Path) -> None:
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        _fail(f"不支持的文件类型「{path.suffix}」，请使用 .xlsx 或 .csv")
+
+
+def run() -> None:
+    """Entry point that turns expected errors into a message instead of a traceback."""
+    try:
+        main(standalone_mode=True)
+    except MzdeskError as error:
+        _fail(str(error))
+
+
+if __name__ == "__main__":
+    run()
