@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from stdnum import numdb  # type: ignore[attr-defined]
+from stdnum import numdb
 from stdnum.cn import ric, uscc
 
 from mzdesk.core.errors import FieldProblem, ValidationError

@@ -233,7 +233,7 @@ def add_beds(store: Store, request: NewBeds) -> list[BedView]:
         return beds_by_id(session, ids)
 
 
-def _bed_query() -> Select[tuple[Bed, str, str, str]]:
+def _bed_query() -> Select[Bed, str, str, str]:
     return (
         select(Bed, Building.name, Floor.name, Room.number)
         .join(Room, Bed.room_id == Room.id)
@@ -291,6 +291,8 @@ def take_bed_out_of_service(
         label = bed_view(session, bed_id).label
         if bed.status is BedStatus.OCCUPIED:
             raise StateError("bed.occupied", label=label)
+        if bed.status is BedStatus.OUT_OF_SERVICE:
+            raise StateError("bed.already_out_of_service", label=label)
         bed.status = BedStatus.OUT_OF_SERVICE
         session.add(
             BedHistory(

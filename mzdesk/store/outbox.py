@@ -168,9 +168,9 @@ def _python_defaults(model: type[Synced]) -> dict[str, Any]:
     defaults: dict[str, Any] = {}
     for column in inspect(model).columns:
         if column.default is not None and column.default.is_scalar:
-            defaults[column.key] = column.default.arg  # type: ignore[attr-defined]
+            defaults[column.key] = column.default.arg
         elif column.default is not None and column.default.is_callable:
-            arg = column.default.arg  # type: ignore[attr-defined]
+            arg = column.default.arg
             defaults[column.key] = _wrap_callable(arg)
     return defaults
 

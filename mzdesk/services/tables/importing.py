@@ -133,7 +133,9 @@ class _Cells:
         self.row = row
         self.parsed = parsed
 
-    def get(self, reader: Callable[..., T], column: str, *args: Any, **kwargs: Any) -> T | None:
+    def get(
+        self, reader: Callable[..., T | None], column: str, *args: Any, **kwargs: Any
+    ) -> T | None:
         try:
             return reader(self.row.cells.get(column), column, *args, **kwargs)
         except ValidationError as error:

@@ -85,7 +85,7 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
                 for bed, building, floor, room in session.execute(_bed_query())
             }
             first_contact = aliased(Contact)
-            query = (
+            residents = (
                 select(Resident, first_contact)
                 .outerjoin(
                     first_contact,
@@ -96,7 +96,7 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
                 .where(Resident.deleted_at.is_(None), Resident.status != ResidentStatus.DISCHARGED)
                 .order_by(Resident.institution_id, Resident.admission_date, Resident.name)
             )
-            for r, c in session.execute(query):
+            for r, c in session.execute(residents):
                 yield [
                     names[r.institution_id],
                     r.name,

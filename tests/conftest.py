@@ -1,0 +1,52 @@
+"""Shared fixtures. Qt runs offscreen in every test; nothing touches the user's real data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from mzdesk.core.i18n import set_language  # noqa: E402
+from mzdesk.core.vocab import InstitutionKind, Operation  # noqa: E402
+from mzdesk.services.institutions import InstitutionData, InstitutionView, create_institution  # noqa: E402
+from mzdesk.store.engine import Store, open_store  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """platformdirs must never point at the developer's real data folder in a test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("MZDESK_DB", raising=False)
+    set_language("zh")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(tmp_path / "test.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def home(store: Store) -> InstitutionView:
+    return create_institution(
+        store,
+        InstitutionData(name="幸福养老院", kind=InstitutionKind.NURSING_HOME, operation=Operation.PRIVATE),
+    )
+
+
+@pytest.fixture
+def children_home(store: Store) -> InstitutionView:
+    return create_institution(
+        store, InstitutionData(name="市儿童福利院", kind=InstitutionKind.CHILDREN_HOME)
+    )
+
+
+TODAY = dt.date.today()
