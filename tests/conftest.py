@@ -18,7 +18,9 @@ from mzdesk.store.engine import Store, open_store  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """platformdirs must never point at the developer's real data folder in a test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
@@ -38,7 +40,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def home(store: Store) -> InstitutionView:
     return create_institution(
         store,
-        InstitutionData(name="幸福养老院", kind=InstitutionKind.NURSING_HOME, operation=Operation.PRIVATE),
+        InstitutionData(
+            name="幸福养老院", kind=InstitutionKind.NURSING_HOME, operation=Operation.PRIVATE
+        ),
     )
 
 

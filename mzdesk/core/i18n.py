@@ -161,7 +161,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "床位「{label}」有人入住，不能停用",
         "bed '{label}' is occupied and cannot be taken out of service",
     ),
-    "bed.already_out_of_service": ("床位「{label}」已停用", "bed '{label}' is already out of service"),
+    "bed.already_out_of_service": (
+        "床位「{label}」已停用",
+        "bed '{label}' is already out of service",
+    ),
     "bed.not_out_of_service": ("床位「{label}」未停用", "bed '{label}' is not out of service"),
     "bed.other_institution": ("床位不属于该机构", "the bed belongs to another institution"),
     "bed.range": ("房间号范围无效：{start}–{end}", "invalid room range {start}–{end}"),

@@ -131,16 +131,33 @@ def _live_resident_with_id(
     ).first()
 
 
+def bed_is_available(session: Session, bed: Bed) -> bool:
+    """Free or reserved; or marked 在住 (by a bed roster) while no resident holds it."""
+    if bed.status in (BedStatus.FREE, BedStatus.RESERVED):
+        return True
+    if bed.status is not BedStatus.OCCUPIED:
+        return False
+    holder = session.scalars(
+        select(Resident.id).where(
+            Resident.bed_id == bed.id,
+            Resident.status != ResidentStatus.DISCHARGED,
+            Resident.deleted_at.is_(None),
+        )
+    ).first()
+    return holder is None
+
+
 def _occupy(session: Session, bed_id: uuid.UUID, institution_id: uuid.UUID) -> Bed:
     bed = get_live(session, Bed, bed_id)
     if bed.institution_id != institution_id:
         raise ValidationError.single("bed_id", "bed.other_institution")
-    if bed.status not in (BedStatus.FREE, BedStatus.RESERVED):
+    if not bed_is_available(session, bed):
         view = bed_view(session, bed_id)
         raise ValidationError.single(
             "bed_id", "bed.not_free", label=view.label, status=bed.status.zh
         )
-    bed.status = BedStatus.OCCUPIED
+    if bed.status is not BedStatus.OCCUPIED:
+        bed.status = BedStatus.OCCUPIED
     return bed
 
 

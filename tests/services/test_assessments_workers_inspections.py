@@ -52,7 +52,9 @@ FULL = {item.id: item.max_score for item in default_scheme().items}
 
 @pytest.fixture
 def resident(store, home):
-    (bed,) = add_beds(store, NewBeds(home.id, "1号楼", "1层", ["101"], 1, BedType.NURSING, D(2024, 1, 1)))
+    (bed,) = add_beds(
+        store, NewBeds(home.id, "1号楼", "1层", ["101"], 1, BedType.NURSING, D(2024, 1, 1))
+    )
     data = ResidentData(name="李秀英", id_number=id_number(D(1938, 2, 2), male=False))
     return admit_resident(store, Admission(home.id, data, D(2025, 1, 1), bed.id))
 
@@ -60,16 +62,36 @@ def resident(store, home):
 def test_assessments_form_a_dated_history_and_the_newest_sets_the_level(store, home, resident):
     with store.write() as s:
         s.get(Institution, home.id).care_levels = {"0": "自理", "2": "介助"}
-    record_assessment(store, AssessmentData(resident.id, D(2025, 1, 2), AssessmentReason.FIRST, "评估员甲", FULL))
-    moderate = {**FULL, "B.1.1": 0, "B.1.2": 0, "B.1.3": 0, "B.1.4": 0, "B.1.5": 0, "B.1.6": 0, "B.2.3": 0}
-    later = record_assessment(store, AssessmentData(resident.id, D(2025, 6, 1), AssessmentReason.ROUTINE, "评估员乙",
-                                                    moderate))
+    record_assessment(
+        store, AssessmentData(resident.id, D(2025, 1, 2), AssessmentReason.FIRST, "评估员甲", FULL)
+    )
+    moderate = {
+        **FULL,
+        "B.1.1": 0,
+        "B.1.2": 0,
+        "B.1.3": 0,
+        "B.1.4": 0,
+        "B.1.5": 0,
+        "B.1.6": 0,
+        "B.2.3": 0,
+    }
+    later = record_assessment(
+        store,
+        AssessmentData(resident.id, D(2025, 6, 1), AssessmentReason.ROUTINE, "评估员乙", moderate),
+    )
     assert later.total == 62
     assert later.level is AbilityLevel.MODERATE
     # an older assessment typed in late does not overwrite the current level
-    record_assessment(store, AssessmentData(resident.id, D(2025, 3, 1), AssessmentReason.IMMEDIATE, "评估员丙", FULL))
+    record_assessment(
+        store,
+        AssessmentData(resident.id, D(2025, 3, 1), AssessmentReason.IMMEDIATE, "评估员丙", FULL),
+    )
     assert get_resident(store, resident.id).ability_level is AbilityLevel.MODERATE
-    assert [a.assessed_on for a in assessment_history(store, resident.id)] == [D(2025, 6, 1), D(2025, 3, 1), D(2025, 1, 2)]
+    assert [a.assessed_on for a in assessment_history(store, resident.id)] == [
+        D(2025, 6, 1),
+        D(2025, 3, 1),
+        D(2025, 1, 2),
+    ]
     from mzdesk.store.models import Resident
 
     with store.read() as s:
@@ -77,8 +99,17 @@ def test_assessments_form_a_dated_history_and_the_newest_sets_the_level(store, h
 
 
 def test_risk_events_recorded_with_the_assessment(store, resident):
-    view = record_assessment(store, AssessmentData(resident.id, D(2025, 1, 2), AssessmentReason.FIRST, "甲", FULL,
-                                                   risk_events=(RiskEvent.FALL, RiskEvent.WANDERING)))
+    view = record_assessment(
+        store,
+        AssessmentData(
+            resident.id,
+            D(2025, 1, 2),
+            AssessmentReason.FIRST,
+            "甲",
+            FULL,
+            risk_events=(RiskEvent.FALL, RiskEvent.WANDERING),
+        ),
+    )
     assert view.base_level is AbilityLevel.INTACT
     assert view.level is AbilityLevel.MILD
 
@@ -87,24 +118,51 @@ def test_incomplete_assessment_is_refused(store, resident):
     partial = dict(FULL)
     del partial["B.4.5"]
     with pytest.raises(ValidationError) as error:
-        record_assessment(store, AssessmentData(resident.id, D(2025, 1, 2), AssessmentReason.FIRST, "", partial))
+        record_assessment(
+            store, AssessmentData(resident.id, D(2025, 1, 2), AssessmentReason.FIRST, "", partial)
+        )
     assert error.value.fields() == {"assessor", "answers.B.4.5"}
 
 
 def worker(store, home, name="周凤琴", **kw):
-    return register_care_worker(store, WorkerData(home.id, name, kw.pop("occupation", Occupation.CARE_WORKER),
-                                                  D(2024, 3, 1), id_number=id_number(D(1975, 1, 1), male=False), **kw))
+    return register_care_worker(
+        store,
+        WorkerData(
+            home.id,
+            name,
+            kw.pop("occupation", Occupation.CARE_WORKER),
+            D(2024, 3, 1),
+            id_number=id_number(D(1975, 1, 1), male=False),
+            **kw,
+        ),
+    )
 
 
 def test_training_with_attendance_and_certificates(store, home):
     a, b, c = worker(store, home), worker(store, home, "吴桂兰"), worker(store, home, "郑秀兰")
-    session_id = record_training_session(store, TrainingData(
-        home.id, "岗前培训", TrainingCategory.PRE_JOB, D(2025, 3, 1), D(2025, 3, 5), Decimal("40"),
-        [Attendee(a.id, TrainingResult.PASSED), Attendee(b.id, TrainingResult.FAILED),
-         Attendee(c.id, TrainingResult.ABSENT)],
-    ))
+    session_id = record_training_session(
+        store,
+        TrainingData(
+            home.id,
+            "岗前培训",
+            TrainingCategory.PRE_JOB,
+            D(2025, 3, 1),
+            D(2025, 3, 5),
+            Decimal("40"),
+            [
+                Attendee(a.id, TrainingResult.PASSED),
+                Attendee(b.id, TrainingResult.FAILED),
+                Attendee(c.id, TrainingResult.ABSENT),
+            ],
+        ),
+    )
     with store.read() as s:
-        rows = {r.worker_id: r for r in s.scalars(select(TrainingAttendance).where(TrainingAttendance.session_id == session_id))}
+        rows = {
+            r.worker_id: r
+            for r in s.scalars(
+                select(TrainingAttendance).where(TrainingAttendance.session_id == session_id)
+            )
+        }
     assert rows[a.id].hours_credited == Decimal("40.0")
     assert rows[a.id].certificate_number and len(rows[a.id].verification_code) == 10
     assert rows[b.id].certificate_number is None
@@ -114,21 +172,47 @@ def test_training_with_attendance_and_certificates(store, home):
 def test_training_input_errors(store, home):
     a = worker(store, home)
     with pytest.raises(ValidationError) as error:
-        record_training_session(store, TrainingData(home.id, "", TrainingCategory.ON_JOB, D(2025, 3, 5), D(2025, 3, 1),
-                                                    Decimal("-1"), []))
+        record_training_session(
+            store,
+            TrainingData(
+                home.id,
+                "",
+                TrainingCategory.ON_JOB,
+                D(2025, 3, 5),
+                D(2025, 3, 1),
+                Decimal("-1"),
+                [],
+            ),
+        )
     assert error.value.fields() == {"topic", "hours", "end_date", "attendees"}
     with pytest.raises(ValidationError, match="重复"):
-        record_training_session(store, TrainingData(home.id, "消防", TrainingCategory.FIRE_FIRST_AID, D(2025, 3, 5),
-                                                    D(2025, 3, 5), Decimal(2),
-                                                    [Attendee(a.id, TrainingResult.PASSED)] * 2))
+        record_training_session(
+            store,
+            TrainingData(
+                home.id,
+                "消防",
+                TrainingCategory.FIRE_FIRST_AID,
+                D(2025, 3, 5),
+                D(2025, 3, 5),
+                Decimal(2),
+                [Attendee(a.id, TrainingResult.PASSED)] * 2,
+            ),
+        )
 
 
 def test_workers_certificates_and_leaving(store, home):
     w = worker(store, home)
     with pytest.raises(ValidationError, match="已登记"):
         worker(store, home, id_number_override=None) if False else register_care_worker(
-            store, WorkerData(home.id, "重复", Occupation.CARE_WORKER, D(2024, 1, 1), id_number=w.id_number))
-    add_certificate(store, CertificateData(w.id, "养老护理员职业技能等级证书", "S1", SkillLevel.LEVEL4, D(2024, 5, 1)))
+            store,
+            WorkerData(
+                home.id, "重复", Occupation.CARE_WORKER, D(2024, 1, 1), id_number=w.id_number
+            ),
+        )
+    add_certificate(
+        store,
+        CertificateData(w.id, "养老护理员职业技能等级证书", "S1", SkillLevel.LEVEL4, D(2024, 5, 1)),
+    )
     left = worker_left(store, w.id, D(2025, 1, 31))
     assert left.status is WorkerStatus.LEFT
     assert left.skill_level is SkillLevel.LEVEL4
@@ -138,8 +222,12 @@ def test_workers_certificates_and_leaving(store, home):
 
 def test_inspection_opens_hazards_for_failed_items_and_tracks_them_to_closed(store, home):
     template = next(t for t in shipped_templates() if t.code == "YLJG-ZDYH")
-    inspection = start_inspection(store, InspectionStart(home.id, template.id, D(2026, 3, 1), InspectionType.RANDOM,
-                                                         "区民政局 孙、赵"))
+    inspection = start_inspection(
+        store,
+        InspectionStart(
+            home.id, template.id, D(2026, 3, 1), InspectionType.RANDOM, "区民政局 孙、赵"
+        ),
+    )
     for item in template.items[:-1]:
         record_result(store, inspection, item.id, ItemResult.PASS)
     with pytest.raises(ValidationError, match="1项未填写"):
@@ -160,16 +248,25 @@ def test_inspection_opens_hazards_for_failed_items_and_tracks_them_to_closed(sto
         advance_hazard(store, hazard_id, HazardStatus.CLOSED, D(2026, 3, 2), by="王")
     advance_hazard(store, hazard_id, HazardStatus.IN_PROGRESS, D(2026, 3, 2), measure="更换")
     advance_hazard(store, hazard_id, HazardStatus.AWAITING_CHECK, D(2026, 3, 5))
-    advance_hazard(store, hazard_id, HazardStatus.IN_PROGRESS, D(2026, 3, 6), by="王")  # re-check failed
+    advance_hazard(
+        store, hazard_id, HazardStatus.IN_PROGRESS, D(2026, 3, 6), by="王"
+    )  # re-check failed
     advance_hazard(store, hazard_id, HazardStatus.AWAITING_CHECK, D(2026, 3, 7))
     with pytest.raises(ValidationError):
         advance_hazard(store, hazard_id, HazardStatus.CLOSED, D(2026, 3, 8))  # who re-checked?
-    assert advance_hazard(store, hazard_id, HazardStatus.CLOSED, D(2026, 3, 8), by="王建国") is HazardStatus.CLOSED
+    assert (
+        advance_hazard(store, hazard_id, HazardStatus.CLOSED, D(2026, 3, 8), by="王建国")
+        is HazardStatus.CLOSED
+    )
     assert open_hazards(store, home.id) == []
 
 
 def test_shipped_templates_are_valid_and_versioned():
     templates = shipped_templates()
     assert {(t.code, t.version) for t in templates} >= {("GB38600", "2019"), ("YLJG-ZDYH", "2023")}
-    nine = [i.text[:2] for i in next(t for t in templates if t.code == "GB38600").items if i.section == "服务防护（九防）"]
+    nine = [
+        i.text[:2]
+        for i in next(t for t in templates if t.code == "GB38600").items
+        if i.section == "服务防护（九防）"
+    ]
     assert len(nine) == 9

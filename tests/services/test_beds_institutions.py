@@ -36,13 +36,20 @@ def test_room_range_keeps_leading_zeros():
 
 def test_bulk_beds_as_staff_describe_them(store, home):
     # 3号楼 2层 201–220, 2 beds each, 护理型
-    beds = add_beds(store, NewBeds(home.id, "3号楼", "2层", room_range("201", "220"), 2, BedType.NURSING, D(2026, 1, 1)))
+    beds = add_beds(
+        store,
+        NewBeds(
+            home.id, "3号楼", "2层", room_range("201", "220"), 2, BedType.NURSING, D(2026, 1, 1)
+        ),
+    )
     assert len(beds) == 40
     assert beds[0].label == "3号楼 2层 201-1"
     assert {b.bed_type for b in beds} == {BedType.NURSING}
     assert {b.status for b in beds} == {BedStatus.FREE}
     with pytest.raises(ValidationError, match="已存在"):
-        add_beds(store, NewBeds(home.id, "3号楼", "2层", ["220"], 1, BedType.NURSING, D(2026, 1, 1)))
+        add_beds(
+            store, NewBeds(home.id, "3号楼", "2层", ["220"], 1, BedType.NURSING, D(2026, 1, 1))
+        )
     assert len(list_beds(store, home.id)) == 40  # nothing half-written
 
 
@@ -53,7 +60,9 @@ def test_beds_per_room_is_bounded(store, home):
 
 
 def test_service_status_and_type_changes_keep_history(store, home):
-    (bed,) = add_beds(store, NewBeds(home.id, "1号楼", "1层", ["101"], 1, BedType.SELF_CARE, D(2026, 1, 1)))
+    (bed,) = add_beds(
+        store, NewBeds(home.id, "1号楼", "1层", ["101"], 1, BedType.SELF_CARE, D(2026, 1, 1))
+    )
     take_bed_out_of_service(store, bed.id, D(2026, 2, 1), "漏水维修")
     with pytest.raises(StateError):
         take_bed_out_of_service(store, bed.id, D(2026, 2, 2))
@@ -71,17 +80,30 @@ def test_service_status_and_type_changes_keep_history(store, home):
 
 def test_institution_validation_names_fields(store):
     with pytest.raises(ValidationError) as error:
-        create_institution(store, InstitutionData(name="", kind=InstitutionKind.NURSING_HOME,
-                                                  uscc="91110000600037341M", region_code="1234"))
+        create_institution(
+            store,
+            InstitutionData(
+                name="",
+                kind=InstitutionKind.NURSING_HOME,
+                uscc="91110000600037341M",
+                region_code="1234",
+            ),
+        )
     assert error.value.fields() == {"name", "uscc", "region_code"}
 
 
 def test_institution_names_are_unique(store, home):
     with pytest.raises(ValidationError, match="同名"):
-        create_institution(store, InstitutionData(name="幸福养老院", kind=InstitutionKind.NURSING_HOME))
-    other = create_institution(store, InstitutionData(name="康乐园", kind=InstitutionKind.NURSING_HOME))
+        create_institution(
+            store, InstitutionData(name="幸福养老院", kind=InstitutionKind.NURSING_HOME)
+        )
+    other = create_institution(
+        store, InstitutionData(name="康乐园", kind=InstitutionKind.NURSING_HOME)
+    )
     with pytest.raises(ValidationError):
-        update_institution(store, other.id, InstitutionData(name="幸福养老院", kind=InstitutionKind.NURSING_HOME))
+        update_institution(
+            store, other.id, InstitutionData(name="幸福养老院", kind=InstitutionKind.NURSING_HOME)
+        )
     assert [i.name for i in list_institutions(store)] == sorted(["幸福养老院", "康乐园"])
 
 

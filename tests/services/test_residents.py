@@ -37,7 +37,9 @@ D = dt.date
 
 @pytest.fixture
 def beds(store, home):
-    return add_beds(store, NewBeds(home.id, "1号楼", "2层", ["201", "202"], 2, BedType.NURSING, D(2024, 1, 1)))
+    return add_beds(
+        store, NewBeds(home.id, "1号楼", "2层", ["201", "202"], 2, BedType.NURSING, D(2024, 1, 1))
+    )
 
 
 def person(**overrides):
@@ -52,7 +54,9 @@ def bed_status(store, home, bed_id):
 
 def test_admission_derives_gender_and_birth_date_and_occupies_the_bed(store, home, beds):
     contact = ContactData("张小明", Relationship.SON, "13800138000", is_guardian=True)
-    resident = admit_resident(store, Admission(home.id, person(contacts=(contact,)), D(2025, 3, 1), beds[0].id))
+    resident = admit_resident(
+        store, Admission(home.id, person(contacts=(contact,)), D(2025, 3, 1), beds[0].id)
+    )
     assert resident.gender is Gender.MALE
     assert resident.birth_date == D(1940, 5, 1)
     assert resident.kind is ResidentKind.ELDERLY
@@ -72,7 +76,13 @@ def test_every_bad_field_is_reported_at_once(store, home, beds):
     )
     with pytest.raises(ValidationError) as error:
         admit_resident(store, Admission(home.id, data, D(2025, 3, 1), beds[0].id))
-    assert error.value.fields() == {"name", "id_number", "phone", "contacts.0.name", "contacts.0.phone"}
+    assert error.value.fields() == {
+        "name",
+        "id_number",
+        "phone",
+        "contacts.0.name",
+        "contacts.0.phone",
+    }
     assert bed_status(store, home, beds[0].id) is BedStatus.FREE
 
 
@@ -88,12 +98,22 @@ def test_typed_gender_or_birth_date_that_disagrees_with_the_id_number(store, hom
 def test_an_occupied_or_out_of_service_bed_is_refused(store, home, beds):
     admit_resident(store, Admission(home.id, person(), D(2025, 3, 1), beds[0].id))
     with pytest.raises(ValidationError) as error:
-        admit_resident(store, Admission(home.id, person(name="李四", id_number=id_number()), D(2025, 3, 1), beds[0].id))
+        admit_resident(
+            store,
+            Admission(
+                home.id, person(name="李四", id_number=id_number()), D(2025, 3, 1), beds[0].id
+            ),
+        )
     assert error.value.problems[0].field == "bed_id"
     assert "在住" in error.value.problems[0].message
     take_bed_out_of_service(store, beds[1].id, D(2025, 3, 2), "维修")
     with pytest.raises(ValidationError, match="停用"):
-        admit_resident(store, Admission(home.id, person(name="王五", id_number=id_number()), D(2025, 3, 3), beds[1].id))
+        admit_resident(
+            store,
+            Admission(
+                home.id, person(name="王五", id_number=id_number()), D(2025, 3, 3), beds[1].id
+            ),
+        )
 
 
 def test_the_same_person_cannot_live_here_twice(store, home, beds):
@@ -111,7 +131,9 @@ def test_transfer_leave_return_discharge(store, home, beds):
     assert bed_status(store, home, beds[0].id) is BedStatus.FREE
     assert bed_status(store, home, beds[3].id) is BedStatus.OCCUPIED
 
-    resident = start_leave(store, resident.id, D(2025, 5, 1), reason="回家过节", expected_return=D(2025, 5, 5))
+    resident = start_leave(
+        store, resident.id, D(2025, 5, 1), reason="回家过节", expected_return=D(2025, 5, 5)
+    )
     assert resident.status is ResidentStatus.ON_LEAVE
     assert bed_status(store, home, beds[3].id) is BedStatus.OCCUPIED  # the bed is kept
     with pytest.raises(StateError):
@@ -119,14 +141,18 @@ def test_transfer_leave_return_discharge(store, home, beds):
     resident = end_leave(store, resident.id, D(2025, 5, 4))
     assert resident.status is ResidentStatus.IN_HOUSE
 
-    resident = discharge_resident(store, resident.id, D(2025, 6, 30), DischargeReason.HOME, "随子女生活")
+    resident = discharge_resident(
+        store, resident.id, D(2025, 6, 30), DischargeReason.HOME, "随子女生活"
+    )
     assert resident.status is ResidentStatus.DISCHARGED
     assert resident.bed_id is None
     assert bed_status(store, home, beds[3].id) is BedStatus.FREE
     # the file stays, with its history
     assert get_resident(store, resident.id).discharge_date == D(2025, 6, 30)
     with store.read() as s:
-        stays = s.scalars(select(BedStay).where(BedStay.resident_id == resident.id).order_by(BedStay.start_date)).all()
+        stays = s.scalars(
+            select(BedStay).where(BedStay.resident_id == resident.id).order_by(BedStay.start_date)
+        ).all()
         assert [(x.start_date, x.end_date, x.end_reason) for x in stays] == [
             (D(2025, 3, 1), D(2025, 4, 1), "transfer"),
             (D(2025, 4, 1), D(2025, 6, 30), "discharge"),
@@ -165,7 +191,17 @@ def test_update_writes_only_what_changed(store, home, beds):
 
         before = len(s.scalars(select(OutboxEntry)).all())
     original = person()
-    update_resident(store, resident.id, ResidentData(**{**original.__dict__, "id_number": get_resident(store, resident.id).id_number, "phone": "13912345678"}))
+    update_resident(
+        store,
+        resident.id,
+        ResidentData(
+            **{
+                **original.__dict__,
+                "id_number": get_resident(store, resident.id).id_number,
+                "phone": "13912345678",
+            }
+        ),
+    )
     with store.read() as s:
         from mzdesk.store.models import OutboxEntry
 
@@ -174,13 +210,21 @@ def test_update_writes_only_what_changed(store, home, beds):
 
 
 def test_children_need_a_category_but_may_lack_an_id_number(store, children_home):
-    beds = add_beds(store, NewBeds(children_home.id, "儿童楼", "1层", ["101"], 2, BedType.SELF_CARE, D(2024, 1, 1)))
+    beds = add_beds(
+        store,
+        NewBeds(children_home.id, "儿童楼", "1层", ["101"], 2, BedType.SELF_CARE, D(2024, 1, 1)),
+    )
     data = ResidentData(name="小花", gender=Gender.FEMALE, birth_date=D(2024, 6, 1))
     with pytest.raises(ValidationError) as error:
         admit_resident(store, Admission(children_home.id, data, D(2025, 1, 1), beds[0].id))
     assert error.value.fields() == {"child_category"}
-    data = ResidentData(**{**data.__dict__, "child_category": ChildCategory.ABANDONED_INFANT,
-                           "intake_documents": ("捡拾报案证明",)})
+    data = ResidentData(
+        **{
+            **data.__dict__,
+            "child_category": ChildCategory.ABANDONED_INFANT,
+            "intake_documents": ("捡拾报案证明",),
+        }
+    )
     child = admit_resident(store, Admission(children_home.id, data, D(2025, 1, 1), beds[0].id))
     assert child.kind is ResidentKind.CHILD
     with store.read() as s:
@@ -191,5 +235,7 @@ def test_children_need_a_category_but_may_lack_an_id_number(store, children_home
 
 def test_elderly_residents_need_an_id_number(store, home, beds):
     with pytest.raises(ValidationError) as error:
-        admit_resident(store, Admission(home.id, ResidentData(name="无名"), D(2025, 1, 1), beds[0].id))
+        admit_resident(
+            store, Admission(home.id, ResidentData(name="无名"), D(2025, 1, 1), beds[0].id)
+        )
     assert error.value.fields() == {"id_number"}

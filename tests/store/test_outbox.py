@@ -63,7 +63,18 @@ def test_a_failed_transaction_leaves_neither_change_nor_entry(store, home):
 
 
 def test_bulk_inserts_write_entries_too(store, home):
-    add_beds(store, NewBeds(home.id, "1号楼", "1层", room_range("101", "105"), 2, BedType.NURSING, dt.date(2026, 1, 1)))
+    add_beds(
+        store,
+        NewBeds(
+            home.id,
+            "1号楼",
+            "1层",
+            room_range("101", "105"),
+            2,
+            BedType.NURSING,
+            dt.date(2026, 1, 1),
+        ),
+    )
     beds = entries(store, "beds")
     assert len(beds) == 10
     assert {e.op for e in beds} == {"insert"}
@@ -87,7 +98,9 @@ def pending_count_of(store):
 
 
 def test_change_ids_are_unique_and_time_ordered(store, home):
-    add_beds(store, NewBeds(home.id, "1号楼", "1层", ["101"], 3, BedType.SELF_CARE, dt.date(2026, 1, 1)))
+    add_beds(
+        store, NewBeds(home.id, "1号楼", "1层", ["101"], 3, BedType.SELF_CARE, dt.date(2026, 1, 1))
+    )
     ids = [e.change_id for e in entries(store)]
     assert len(set(ids)) == len(ids)
     assert ids == sorted(ids)  # UUIDv7: later changes sort later

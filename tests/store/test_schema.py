@@ -14,7 +14,9 @@ from mzdesk.store.models import Base, Synced
 def test_migrations_produce_exactly_the_models(tmp_path: Path):
     store = open_store(tmp_path / "m.db")
     with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+        )
     assert diff == [], f"models and migrations differ; write a migration: {diff}"
 
 

@@ -75,7 +75,9 @@ def test_english_labels_and_messages():
     assert BedType.NURSING.label == "护理型"
 
 
-@pytest.mark.parametrize(("name", "expected"), [("张三丰", "zsf"), ("李秀英", "lxy"), ("欧阳娜娜", "oynn")])
+@pytest.mark.parametrize(
+    ("name", "expected"), [("张三丰", "zsf"), ("李秀英", "lxy"), ("欧阳娜娜", "oynn")]
+)
 def test_pinyin_initials(name, expected):
     assert initials(name).split()[0] == expected
 

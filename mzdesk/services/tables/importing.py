@@ -42,7 +42,14 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.beds import BedSpec, _bed_query, insert_beds
 from mzdesk.services.institutions import InstitutionData, add_institution, check_institution
-from mzdesk.services.residents import Admission, ContactData, ResidentData, admit, check_resident
+from mzdesk.services.residents import (
+    Admission,
+    ContactData,
+    ResidentData,
+    admit,
+    bed_is_available,
+    check_resident,
+)
 from mzdesk.services.tables import cells
 from mzdesk.services.tables.columns import (
     COLUMNS,
@@ -52,6 +59,7 @@ from mzdesk.services.tables.columns import (
     required_headers,
 )
 from mzdesk.services.tables.reading import Row, TableError, read_table
+from mzdesk.services.views import BedView
 from mzdesk.services.workers import WorkerData, add_worker, check_worker
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, BedHistory, CareWorker, Institution, Resident
@@ -420,7 +428,7 @@ class _BedIndex:
                 tokens |= {f"{building}{floor}{bed.number}", f"{building}{bed.number}"}
             for token in tokens:
                 self.by_token.setdefault((bed.institution_id, _bed_token(token)), []).append(bed)
-            self.labels[bed.id] = f"{building} {floor} {room}-{bed.number}"
+            self.labels[bed.id] = BedView.of(bed, building, floor, room).label
 
     def resolve(self, institution_id: uuid.UUID, value: str) -> tuple[Bed | None, str | None]:
         beds = self.by_token.get((institution_id, _bed_token(value)), [])
@@ -496,14 +504,14 @@ class _ResidentImporter(_Importer[_ResidentRecord]):
             institution = institutions[record.institution]
             try:
                 clean = check_resident(record.data, institution.kind)
+                parsed.record = _ResidentRecord(
+                    record.institution, clean, record.admission_date, record.bed
+                )
             except ValidationError as error:
                 _collect(parsed, error, self.field_headers)
-                continue
-            parsed.record = _ResidentRecord(
-                record.institution, clean, record.admission_date, record.bed
-            )
+                clean = record.data  # go on to the bed, so all the row's problems come at once
             existing = None
-            if clean.id_number:
+            if clean.id_number and not parsed.problems:
                 existing = session.scalars(
                     select(Resident).where(
                         Resident.institution_id == institution.id,
@@ -533,7 +541,7 @@ class _ResidentImporter(_Importer[_ResidentRecord]):
                     if existing.bed_id != bed.id:
                         current = index.labels.get(existing.bed_id) if existing.bed_id else "无床位"
                         parsed.fail("床位号", message("import.resident_moved", current=current))
-                elif bed.status not in (BedStatus.FREE, BedStatus.RESERVED):
+                elif not bed_is_available(session, bed):
                     parsed.fail(
                         "床位号",
                         message("bed.not_free", label=index.labels[bed.id], status=bed.status.zh),
