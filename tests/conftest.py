@@ -11,10 +11,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mzdesk.core.i18n import set_language  # noqa: E402
-from mzdesk.core.vocab import InstitutionKind, Operation  # noqa: E402
-from mzdesk.services.institutions import InstitutionData, InstitutionView, create_institution  # noqa: E402
-from mzdesk.store.engine import Store, open_store  # noqa: E402
+from mzdesk.core.i18n import set_language
+from mzdesk.core.vocab import InstitutionKind, Operation
+from mzdesk.services.institutions import InstitutionData, InstitutionView, create_institution
+from mzdesk.store.engine import Store, open_store
 
 
 @pytest.fixture(autouse=True)

@@ -170,7 +170,7 @@ def insert_beds(
     places = Locations(session, institution_id)
     taken = existing_bed_numbers(session, institution_id)
     beds: list[dict[str, object]] = []
-    history: list[dict[str, object]] = []
+    history: list[dict[str, object]] = []  # only beds created out of service; see record_bed_change
     for i, spec in enumerate(specs):
         room_id = places.room(spec.building, spec.floor, spec.room)
         if (room_id, spec.number) in taken:
@@ -192,16 +192,17 @@ def insert_beds(
                 "in_service_since": effective_on,
             }
         )
-        history.append(
-            {
-                "institution_id": institution_id,
-                "bed_id": bed_id,
-                "effective_on": effective_on,
-                "bed_type": spec.bed_type,
-                "in_service": spec.status is not BedStatus.OUT_OF_SERVICE,
-                "reason": "新增床位",
-            }
-        )
+        if spec.status is BedStatus.OUT_OF_SERVICE:
+            history.append(
+                {
+                    "institution_id": institution_id,
+                    "bed_id": bed_id,
+                    "effective_on": effective_on,
+                    "bed_type": spec.bed_type,
+                    "in_service": False,
+                    "reason": "新增床位（停用）",
+                }
+            )
         if progress and i % 500 == 0:
             progress(i, len(specs))
     places.flush()
@@ -210,6 +211,46 @@ def insert_beds(
     if progress:
         progress(len(specs), len(specs))
     return ids
+
+
+def record_bed_change(
+    session: Session,
+    bed: Bed,
+    on: dt.date,
+    *,
+    bed_type: BedType,
+    in_service: bool,
+    reason: str | None,
+) -> None:
+    """Append a change of type or service status to the bed's history. Call it before
+    changing the bed row.
+
+    A bed without history rows is, since ``in_service_since``, as its row says; so history is
+    only written when something changes, and the first change also writes the state the bed
+    was created in. Bed statistics as of a past date read it this way.
+    """
+    has_history = session.scalar(select(BedHistory.id).where(BedHistory.bed_id == bed.id).limit(1))
+    if has_history is None:
+        session.add(
+            BedHistory(
+                institution_id=bed.institution_id,
+                bed_id=bed.id,
+                effective_on=bed.in_service_since,
+                bed_type=bed.bed_type,
+                in_service=bed.status is not BedStatus.OUT_OF_SERVICE,
+                reason="新增床位",
+            )
+        )
+    session.add(
+        BedHistory(
+            institution_id=bed.institution_id,
+            bed_id=bed.id,
+            effective_on=on,
+            bed_type=bed_type,
+            in_service=in_service,
+            reason=reason,
+        )
+    )
 
 
 def add_beds(store: Store, request: NewBeds) -> list[BedView]:
@@ -293,17 +334,8 @@ def take_bed_out_of_service(
             raise StateError("bed.occupied", label=label)
         if bed.status is BedStatus.OUT_OF_SERVICE:
             raise StateError("bed.already_out_of_service", label=label)
+        record_bed_change(session, bed, on, bed_type=bed.bed_type, in_service=False, reason=reason)
         bed.status = BedStatus.OUT_OF_SERVICE
-        session.add(
-            BedHistory(
-                institution_id=bed.institution_id,
-                bed_id=bed.id,
-                effective_on=on,
-                bed_type=bed.bed_type,
-                in_service=False,
-                reason=reason,
-            )
-        )
         session.flush()
         return bed_view(session, bed_id)
 
@@ -313,17 +345,10 @@ def return_bed_to_service(store: Store, bed_id: uuid.UUID, on: dt.date) -> BedVi
         bed = get_live(session, Bed, bed_id)
         if bed.status is not BedStatus.OUT_OF_SERVICE:
             raise StateError("bed.not_out_of_service", label=bed_view(session, bed_id).label)
-        bed.status = BedStatus.FREE
-        session.add(
-            BedHistory(
-                institution_id=bed.institution_id,
-                bed_id=bed.id,
-                effective_on=on,
-                bed_type=bed.bed_type,
-                in_service=True,
-                reason="恢复使用",
-            )
+        record_bed_change(
+            session, bed, on, bed_type=bed.bed_type, in_service=True, reason="恢复使用"
         )
+        bed.status = BedStatus.FREE
         session.flush()
         return bed_view(session, bed_id)
 
@@ -332,16 +357,10 @@ def change_bed_type(store: Store, bed_id: uuid.UUID, bed_type: BedType, on: dt.d
     with store.write() as session:
         bed = get_live(session, Bed, bed_id)
         if bed.bed_type is not bed_type:
-            bed.bed_type = bed_type
-            session.add(
-                BedHistory(
-                    institution_id=bed.institution_id,
-                    bed_id=bed.id,
-                    effective_on=on,
-                    bed_type=bed_type,
-                    in_service=bed.status is not BedStatus.OUT_OF_SERVICE,
-                    reason="变更床位类型",
-                )
+            in_service = bed.status is not BedStatus.OUT_OF_SERVICE
+            record_bed_change(
+                session, bed, on, bed_type=bed_type, in_service=in_service, reason="变更床位类型"
             )
+            bed.bed_type = bed_type
             session.flush()
         return bed_view(session, bed_id)

@@ -40,7 +40,7 @@ from mzdesk.core.vocab import (
     SkillLevel,
     SupportType,
 )
-from mzdesk.services.beds import BedSpec, _bed_query, insert_beds
+from mzdesk.services.beds import BedSpec, _bed_query, insert_beds, record_bed_change
 from mzdesk.services.institutions import InstitutionData, add_institution, check_institution
 from mzdesk.services.residents import (
     Admission,
@@ -62,7 +62,7 @@ from mzdesk.services.tables.reading import Row, TableError, read_table
 from mzdesk.services.views import BedView
 from mzdesk.services.workers import WorkerData, add_worker, check_worker
 from mzdesk.store.engine import Store
-from mzdesk.store.models import Bed, BedHistory, CareWorker, Institution, Resident
+from mzdesk.store.models import Bed, CareWorker, Institution, Resident
 
 Progress = Callable[[str, int, int], None]
 T = TypeVar("T")
@@ -362,20 +362,19 @@ class _BedImporter(_Importer[_BedRecord]):
                 report.created += 1
                 continue
             changed = _changed(bed, {"bed_type": spec.bed_type, "status": spec.status})
-            if changed:
-                for key, value in changed.items():
-                    setattr(bed, key, value)
-                if "bed_type" in changed or BedStatus.OUT_OF_SERVICE in (spec.status, bed.status):
-                    session.add(
-                        BedHistory(
-                            institution_id=institution.id,
-                            bed_id=bed.id,
-                            effective_on=today,
-                            bed_type=spec.bed_type,
-                            in_service=spec.status is not BedStatus.OUT_OF_SERVICE,
-                            reason="导入更新",
-                        )
-                    )
+            was_in_service = bed.status is not BedStatus.OUT_OF_SERVICE
+            in_service = spec.status is not BedStatus.OUT_OF_SERVICE
+            if "bed_type" in changed or was_in_service != in_service:
+                record_bed_change(
+                    session,
+                    bed,
+                    today,
+                    bed_type=spec.bed_type,
+                    in_service=in_service,
+                    reason="导入更新",
+                )
+            for key, value in changed.items():
+                setattr(bed, key, value)
             report.updated += bool(changed)
             report.unchanged += not changed
         done = 0

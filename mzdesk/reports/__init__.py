@@ -1,0 +1,1 @@
+"""PDF certificates and inspection reports (reportlab, embedded CJK font)."""

@@ -1,0 +1,1 @@
+"""Read-only queries that compute the published figures (beds, occupancy, training rates)."""

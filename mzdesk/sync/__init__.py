@@ -1,0 +1,1 @@
+"""Client side of sync: outbox reader, protocol models, HTTP client, USB bundle files."""

@@ -1,0 +1,104 @@
+"""The ``mzdesk`` command as a real process, the way an administrator scripts it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.helpers.people import id_number, wrong_check
+
+
+def mzdesk(*args: str, cwd: Path, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_DATA_HOME": str(cwd / "xdg"), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "mzdesk", *args],
+        cwd=cwd,
+        env=env,
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_help_lists_the_commands(tmp_path):
+    result = mzdesk("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("init", "demo", "import", "export", "template"):
+        assert command in result.stdout
+
+
+def test_init_with_prompts_and_the_default_database(tmp_path):
+    result = mzdesk(
+        "init", "--kind", "nursing_home", cwd=tmp_path, input="康乐园\nadmin\nsecret1\nsecret1\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "已创建机构「康乐园」" in result.stdout
+    assert (tmp_path / "xdg" / "mzdesk" / "mzdesk.db").exists()
+    again = mzdesk(
+        "init", "--name", "康乐园", "--admin", "x", "--password", "secret1", cwd=tmp_path
+    )
+    assert again.returncode == 1
+    assert "机构名称: 已有同名机构「康乐园」" in again.stderr
+
+
+def test_demo_export_template_import_round_trip(tmp_path):
+    db = str(tmp_path / "demo.db")
+    result = mzdesk("demo", "--db", db, "--scale", "site", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "床位152张" in result.stdout
+    assert (
+        mzdesk("export", "residents", "--out", "r.xlsx", "--db", db, cwd=tmp_path).returncode == 0
+    )
+    again = mzdesk("import", "residents", "r.xlsx", "--db", db, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "新增0" in again.stdout and "未变" in again.stdout
+    assert mzdesk("template", "beds", "--out", "t.xlsx", cwd=tmp_path).returncode == 0
+    assert [c.value for c in openpyxl.load_workbook(tmp_path / "t.xlsx").active[1]][:3] == [
+        "机构名称",
+        "楼栋",
+        "楼层",
+    ]
+
+
+def test_import_errors_exit_non_zero_and_skip_invalid(tmp_path):
+    db = str(tmp_path / "x.db")
+    assert (
+        mzdesk(
+            "init",
+            "--db",
+            db,
+            "--name",
+            "幸福院",
+            "--admin",
+            "a",
+            "--password",
+            "secret1",
+            cwd=tmp_path,
+        ).returncode
+        == 0
+    )
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["机构名称", "姓名", "身份证号", "岗位", "入职日期"])
+    sheet.append(["幸福院", "甲", id_number(male=False), "养老护理员", "2024-01-01"])
+    sheet.append(["幸福院", "乙", wrong_check(id_number()), "养老护理员", "2024-01-01"])
+    book.save(tmp_path / "w.xlsx")
+    rejected = mzdesk("import", "workers", "w.xlsx", "--db", db, cwd=tmp_path)
+    assert rejected.returncode == 1
+    assert "未导入任何数据" in rejected.stderr
+    assert "第3行 身份证号: 校验位错误" in rejected.stderr
+    partial = mzdesk("import", "workers", "w.xlsx", "--db", db, "--skip-invalid", cwd=tmp_path)
+    assert partial.returncode == 0
+    assert "新增1" in partial.stdout and "跳过1行" in partial.stdout
+    assert "跳过 第3行 身份证号" in partial.stdout
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xls"])
+def test_unsupported_output_types(tmp_path, suffix):
+    result = mzdesk("template", "beds", "--out", f"t{suffix}", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "请使用 .xlsx 或 .csv" in result.stderr

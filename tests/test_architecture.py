@@ -1,0 +1,47 @@
+"""The house rules, checked: layers, lint, types."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def tool(name: str) -> str:
+    path = shutil.which(name, path=str(Path(sys.executable).parent))
+    assert path, f"{name} is not installed in the test environment"
+    return path
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def test_layers_are_kept_by_import_linter():
+    result = run(tool("lint-imports"), "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_lint_and_format():
+    assert (r := run(tool("ruff"), "check", ".")).returncode == 0, r.stdout
+    assert (r := run(tool("ruff"), "format", "--check", ".")).returncode == 0, r.stdout
+
+
+@pytest.mark.slow
+def test_mypy_strict():
+    result = run(tool("mypy"))
+    assert result.returncode == 0, result.stdout
+
+
+def test_no_qt_below_the_gui():
+    """A second, cheaper guard than import-linter: no lower module even mentions Qt."""
+    offenders = [
+        str(p.relative_to(ROOT))
+        for layer in ("core", "store", "services", "stats", "reports", "sync", "server")
+        for p in (ROOT / "mzdesk" / layer).rglob("*.py")
+        if "PySide6" in p.read_text(encoding="utf-8") or "qasync" in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
