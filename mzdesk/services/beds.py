@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.ids import new_id
-from mzdesk.core.vocab import BedStatus, BedType
+from mzdesk.core.vocab import BedStatus, BedType, ResidentStatus
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
 from mzdesk.services.views import BedView
 from mzdesk.store.engine import Store
-from mzdesk.store.models import Bed, BedHistory, Building, Floor, Institution, Room
+from mzdesk.store.models import Bed, BedHistory, Building, Floor, Institution, Resident, Room
 from mzdesk.store.outbox import insert_many
 
 MAX_BEDS_PER_ROOM = 12
@@ -364,3 +364,40 @@ def change_bed_type(store: Store, bed_id: uuid.UUID, bed_type: BedType, on: dt.d
             bed.bed_type = bed_type
             session.flush()
         return bed_view(session, bed_id)
+
+
+@dataclass(frozen=True)
+class BoardBed:
+    """A bed on the bed board, with whoever lives in it."""
+
+    bed: BedView
+    resident_id: uuid.UUID | None
+    resident_name: str | None
+    on_leave: bool
+
+
+def bed_board(store: Store, institution_id: uuid.UUID) -> list[BoardBed]:
+    query = (
+        _bed_query()
+        .add_columns(Resident.id, Resident.name, Resident.status)
+        .outerjoin(
+            Resident,
+            (Resident.bed_id == Bed.id)
+            & (Resident.status != ResidentStatus.DISCHARGED)
+            & Resident.deleted_at.is_(None),
+        )
+        .where(Bed.institution_id == institution_id)
+        .order_by(
+            Building.sort_order,
+            Building.name,
+            Floor.sort_order,
+            Room.sort_order,
+            Room.number,
+            Bed.number,
+        )
+    )
+    with store.read() as session:
+        return [
+            BoardBed(BedView.of(bed, b, f, r), rid, name, status is ResidentStatus.ON_LEAVE)
+            for bed, b, f, r, rid, name, status in session.execute(query)
+        ]

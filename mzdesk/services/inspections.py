@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.checklists import Template, shipped_templates
@@ -281,3 +281,45 @@ def open_hazards(store: Store, institution_id: uuid.UUID | None = None) -> list[
     return sorted(
         rows, key=lambda h: (not h.overdue(today), h.level is not HazardLevel.MAJOR, h.deadline)
     )
+
+
+@dataclass(frozen=True)
+class InspectionSummary:
+    id: uuid.UUID
+    title: str
+    version: str
+    inspected_on: dt.date
+    inspection_type: InspectionType
+    inspectors: str
+    status: InspectionStatus
+    failed: int
+
+
+def list_inspections(store: Store, institution_id: uuid.UUID) -> list[InspectionSummary]:
+    query = (
+        select(
+            Inspection,
+            ChecklistTemplate.title,
+            ChecklistTemplate.version,
+            func.sum(case((InspectionResult.result == ItemResult.FAIL, 1), else_=0)),
+        )
+        .join(ChecklistTemplate, ChecklistTemplate.id == Inspection.template_id)
+        .outerjoin(InspectionResult, InspectionResult.inspection_id == Inspection.id)
+        .where(Inspection.institution_id == institution_id, Inspection.deleted_at.is_(None))
+        .group_by(Inspection.id)
+        .order_by(Inspection.inspected_on.desc())
+    )
+    with store.read() as session:
+        return [
+            InspectionSummary(
+                i.id,
+                title,
+                version,
+                i.inspected_on,
+                i.inspection_type,
+                i.inspectors,
+                i.status,
+                int(failed or 0),
+            )
+            for i, title, version, failed in session.execute(query)
+        ]

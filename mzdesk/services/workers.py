@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
@@ -241,3 +241,50 @@ def record_training_session(store: Store, data: TrainingData) -> uuid.UUID:
             )
         session.flush()
         return session_row.id
+
+
+@dataclass(frozen=True)
+class TrainingSummary:
+    id: uuid.UUID
+    topic: str
+    category: TrainingCategory
+    start_date: dt.date
+    end_date: dt.date
+    hours: Decimal
+    attendees: int
+    passed: int
+
+
+def list_workers(
+    store: Store, institution_id: uuid.UUID, *, include_left: bool = False
+) -> list[WorkerView]:
+    query = select(CareWorker).where(
+        CareWorker.institution_id == institution_id, CareWorker.deleted_at.is_(None)
+    )
+    if not include_left:
+        query = query.where(CareWorker.status == WorkerStatus.ACTIVE)
+    with store.read() as session:
+        return [WorkerView.of(w) for w in session.scalars(query.order_by(CareWorker.name_initials))]
+
+
+def list_trainings(store: Store, institution_id: uuid.UUID) -> list[TrainingSummary]:
+    query = (
+        select(
+            TrainingSession,
+            func.count(TrainingAttendance.id),
+            func.sum(case((TrainingAttendance.result == TrainingResult.PASSED, 1), else_=0)),
+        )
+        .outerjoin(TrainingAttendance, TrainingAttendance.session_id == TrainingSession.id)
+        .where(
+            TrainingSession.institution_id == institution_id, TrainingSession.deleted_at.is_(None)
+        )
+        .group_by(TrainingSession.id)
+        .order_by(TrainingSession.start_date.desc())
+    )
+    with store.read() as session:
+        return [
+            TrainingSummary(
+                t.id, t.topic, t.category, t.start_date, t.end_date, t.hours, n, int(p or 0)
+            )
+            for t, n, p in session.execute(query)
+        ]

@@ -1,0 +1,151 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'first_run.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
+
+class Ui_FirstRunDialog(object):
+    def setupUi(self, FirstRunDialog):
+        if not FirstRunDialog.objectName():
+            FirstRunDialog.setObjectName(u"FirstRunDialog")
+        FirstRunDialog.resize(460, 360)
+        self.rootLayout = QVBoxLayout(FirstRunDialog)
+        self.rootLayout.setObjectName(u"rootLayout")
+        self.intro = QLabel(FirstRunDialog)
+        self.intro.setObjectName(u"intro")
+        self.intro.setWordWrap(True)
+
+        self.rootLayout.addWidget(self.intro)
+
+        self.createBox = QGroupBox(FirstRunDialog)
+        self.createBox.setObjectName(u"createBox")
+        self.createForm = QFormLayout(self.createBox)
+        self.createForm.setObjectName(u"createForm")
+        self.institutionNameLabel = QLabel(self.createBox)
+        self.institutionNameLabel.setObjectName(u"institutionNameLabel")
+
+        self.createForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.institutionNameLabel)
+
+        self.institutionName = QLineEdit(self.createBox)
+        self.institutionName.setObjectName(u"institutionName")
+
+        self.createForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.institutionName)
+
+        self.institutionKindLabel = QLabel(self.createBox)
+        self.institutionKindLabel.setObjectName(u"institutionKindLabel")
+
+        self.createForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.institutionKindLabel)
+
+        self.institutionKind = QComboBox(self.createBox)
+        self.institutionKind.setObjectName(u"institutionKind")
+
+        self.createForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.institutionKind)
+
+        self.regionCodeLabel = QLabel(self.createBox)
+        self.regionCodeLabel.setObjectName(u"regionCodeLabel")
+
+        self.createForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.regionCodeLabel)
+
+        self.regionCode = QLineEdit(self.createBox)
+        self.regionCode.setObjectName(u"regionCode")
+
+        self.createForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.regionCode)
+
+        self.adminNameLabel = QLabel(self.createBox)
+        self.adminNameLabel.setObjectName(u"adminNameLabel")
+
+        self.createForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.adminNameLabel)
+
+        self.adminName = QLineEdit(self.createBox)
+        self.adminName.setObjectName(u"adminName")
+
+        self.createForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.adminName)
+
+        self.adminPasswordLabel = QLabel(self.createBox)
+        self.adminPasswordLabel.setObjectName(u"adminPasswordLabel")
+
+        self.createForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.adminPasswordLabel)
+
+        self.adminPassword = QLineEdit(self.createBox)
+        self.adminPassword.setObjectName(u"adminPassword")
+        self.adminPassword.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.createForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.adminPassword)
+
+
+        self.rootLayout.addWidget(self.createBox)
+
+        self.errorLabel = QLabel(FirstRunDialog)
+        self.errorLabel.setObjectName(u"errorLabel")
+        self.errorLabel.setWordWrap(True)
+
+        self.rootLayout.addWidget(self.errorLabel)
+
+        self.actions = QHBoxLayout()
+        self.actions.setObjectName(u"actions")
+        self.demoButton = QPushButton(FirstRunDialog)
+        self.demoButton.setObjectName(u"demoButton")
+
+        self.actions.addWidget(self.demoButton)
+
+        self.spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.actions.addItem(self.spacer)
+
+        self.createButton = QPushButton(FirstRunDialog)
+        self.createButton.setObjectName(u"createButton")
+
+        self.actions.addWidget(self.createButton)
+
+
+        self.rootLayout.addLayout(self.actions)
+
+#if QT_CONFIG(shortcut)
+        self.institutionNameLabel.setBuddy(self.institutionName)
+        self.institutionKindLabel.setBuddy(self.institutionKind)
+        self.regionCodeLabel.setBuddy(self.regionCode)
+        self.adminNameLabel.setBuddy(self.adminName)
+        self.adminPasswordLabel.setBuddy(self.adminPassword)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(FirstRunDialog)
+
+        self.createButton.setDefault(True)
+
+
+        QMetaObject.connectSlotsByName(FirstRunDialog)
+    # setupUi
+
+    def retranslateUi(self, FirstRunDialog):
+        FirstRunDialog.setWindowTitle(QCoreApplication.translate("FirstRunDialog", u"\u6b22\u8fce\u4f7f\u7528\u6c11\u653f\u684c\u9762", None))
+        self.intro.setText(QCoreApplication.translate("FirstRunDialog", u"\u8fd9\u53f0\u7535\u8111\u4e0a\u8fd8\u6ca1\u6709\u673a\u6784\u3002\u8bf7\u521b\u5efa\u672c\u673a\u6784\uff0c\u6216\u5148\u6253\u5f00\u6f14\u793a\u6570\u636e\u770b\u770b\u3002", None))
+        self.createBox.setTitle(QCoreApplication.translate("FirstRunDialog", u"\u521b\u5efa\u6211\u7684\u673a\u6784", None))
+        self.institutionNameLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u673a\u6784\u540d\u79f0", None))
+        self.institutionName.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u4f8b\u5982\uff1a\u67d0\u67d0\u533a\u798f\u5bff\u5eb7\u517b\u8001\u9662", None))
+        self.institutionKindLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u673a\u6784\u7c7b\u578b", None))
+        self.regionCodeLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u884c\u653f\u533a\u5212\u4ee3\u7801", None))
+        self.regionCode.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"6\u4f4d\u6570\u5b57\uff0c\u53ef\u4e0d\u586b", None))
+        self.adminNameLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u7ba1\u7406\u5458\u7528\u6237\u540d", None))
+        self.adminPasswordLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u7ba1\u7406\u5458\u5bc6\u7801", None))
+        self.errorLabel.setText("")
+        self.errorLabel.setStyleSheet(QCoreApplication.translate("FirstRunDialog", u"color: #b3261e;", None))
+        self.demoButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u6253\u5f00\u6f14\u793a\u6570\u636e", None))
+        self.createButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u521b\u5efa\u5e76\u5f00\u59cb\u4f7f\u7528", None))
+    # retranslateUi
+
