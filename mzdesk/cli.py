@@ -3,6 +3,7 @@ work headless over the same services, so anything the app does to data can be sc
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -78,11 +79,11 @@ def _fail(message: str) -> None:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
 @click.option(
-    "--lang", type=click.Choice(["zh", "en"]), default="zh", help="界面与消息语言。Language."
+    "--lang", type=click.Choice(["zh", "en"]), default=None, help="界面与消息语言。Language."
 )
 @click.version_option(__version__, prog_name="mzdesk")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, lang: str) -> None:
+def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
     """民政桌面 mzdesk：养老机构与儿童福利机构的住户、床位、培训与安全检查管理。
 
     不带子命令时打开桌面程序。Without a sub-command, opens the desktop app.
@@ -90,10 +91,36 @@ def main(ctx: click.Context, db: Path | None, lang: str) -> None:
     set_language("en" if lang == "en" else "zh")
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    ctx.obj["lang"] = lang
     if ctx.invoked_subcommand is None:
         from mzdesk.gui.app import run_app
 
         sys.exit(run_app(db or default_db_path(), language=lang))
+
+
+@main.command()
+@db_option
+@click.option(
+    "--screenshot",
+    "screenshot",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="把每个主页面渲染成 PNG 保存到此文件夹后退出。Render every page to PNG and exit.",
+)
+@click.pass_context
+def gui(ctx: click.Context, db: Path | None, screenshot: Path | None) -> None:
+    """打开桌面程序（同不带子命令）。Open the desktop app."""
+    from mzdesk.gui.app import run_app
+
+    if screenshot is not None and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    sys.exit(
+        run_app(
+            db or ctx.obj["db"] or default_db_path(),
+            language=ctx.obj["lang"],
+            screenshot_dir=screenshot,
+        )
+    )
 
 
 @main.command()

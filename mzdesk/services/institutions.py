@@ -172,3 +172,13 @@ def authenticate(store: Store, username: str, password: str) -> UserView:
         except (VerifyMismatchError, InvalidHashError):
             raise StateError("user.bad_login") from None
         return UserView.of(user)
+
+
+def users_of(store: Store, institution_id: uuid.UUID) -> list[UserView]:
+    with store.read() as session:
+        rows = session.scalars(
+            select(User)
+            .where(User.institution_id == institution_id, User.deleted_at.is_(None), User.active)
+            .order_by(User.created_at)
+        )
+        return [UserView.of(u) for u in rows]

@@ -31,7 +31,7 @@ from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
 from mzdesk.services.views import ResidentView
 from mzdesk.store.engine import Store
-from mzdesk.store.models import Bed, BedStay, Contact, Institution, Leave, Resident
+from mzdesk.store.models import Bed, BedStay, Contact, Institution, Leave, Resident, utcnow
 
 
 @dataclass(frozen=True)
@@ -378,8 +378,38 @@ def update_resident(store: Store, resident_id: uuid.UUID, data: ResidentData) ->
                 setattr(resident, key, value)
         if resident.name_initials != initials(resident.name):
             resident.name_initials = initials(resident.name)
+        _sync_contacts(session, resident, clean.contacts)
         session.flush()
         return ResidentView.of(resident)
+
+
+def _sync_contacts(session: Session, resident: Resident, contacts: tuple[ContactData, ...]) -> None:
+    """Make the stored contacts match ``contacts`` position by position; extra ones become
+    tombstones (never deleted), new ones are added."""
+    stored = list(
+        session.scalars(
+            select(Contact)
+            .where(Contact.resident_id == resident.id, Contact.deleted_at.is_(None))
+            .order_by(Contact.sort_order)
+        )
+    )
+    for order, contact in enumerate(contacts):
+        if order < len(stored):
+            row = stored[order]
+            for key, value in contact.__dict__.items():
+                if getattr(row, key) != value:
+                    setattr(row, key, value)
+        else:
+            session.add(
+                Contact(
+                    institution_id=resident.institution_id,
+                    resident_id=resident.id,
+                    sort_order=order,
+                    **contact.__dict__,
+                )
+            )
+    for row in stored[len(contacts) :]:
+        row.deleted_at = utcnow()
 
 
 def get_resident(store: Store, resident_id: uuid.UUID) -> ResidentView:
@@ -398,3 +428,47 @@ def list_contacts(store: Store, resident_id: uuid.UUID) -> list[ContactData]:
             ContactData(c.name, c.relationship, c.phone, c.address, c.is_guardian, c.is_emergency)
             for c in rows
         ]
+
+
+def resident_details(store: Store, resident_id: uuid.UUID) -> tuple[ResidentView, ResidentData]:
+    """The resident as the details dialog shows it: summary and editable data with contacts."""
+    with store.read() as session:
+        row = get_live(session, Resident, resident_id)
+        contacts = session.scalars(
+            select(Contact)
+            .where(Contact.resident_id == resident_id, Contact.deleted_at.is_(None))
+            .order_by(Contact.sort_order)
+        )
+        data = ResidentData(
+            name=row.name,
+            id_number=row.id_number,
+            gender=row.gender,
+            birth_date=row.birth_date,
+            ethnicity=row.ethnicity,
+            household_address=row.household_address,
+            phone=row.phone,
+            marital_status=row.marital_status,
+            living_situation=row.living_situation,
+            education=row.education,
+            payment_method=row.payment_method,
+            income_source=row.income_source,
+            support_type=row.support_type,
+            diagnoses=row.diagnoses,
+            cognitive_disorder=row.cognitive_disorder,
+            contract_number=row.contract_number,
+            care_level=row.care_level,
+            child_category=row.child_category,
+            guardianship_type=row.guardianship_type,
+            intake_documents=tuple(row.intake_documents or ()),
+            schooling=row.schooling,
+            disability_type=row.disability_type,
+            disability_level=row.disability_level,
+            note=row.note,
+            contacts=tuple(
+                ContactData(
+                    c.name, c.relationship, c.phone, c.address, c.is_guardian, c.is_emergency
+                )
+                for c in contacts
+            ),
+        )
+        return ResidentView.of(row), data

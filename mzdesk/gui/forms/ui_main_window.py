@@ -29,6 +29,7 @@ class Ui_MainWindow(object):
         self.centralLayout = QHBoxLayout(self.central)
         self.centralLayout.setSpacing(0)
         self.centralLayout.setObjectName(u"centralLayout")
+        self.centralLayout.setContentsMargins(0, 0, 0, 0)
         self.navigation = QListWidget(self.central)
         self.navigation.setObjectName(u"navigation")
         self.navigation.setMaximumSize(QSize(170, 16777215))

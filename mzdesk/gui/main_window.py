@@ -1,0 +1,110 @@
+"""The main window: navigation, pages, status bar."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Awaitable, Callable
+
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from qasync import asyncSlot
+
+from mzdesk.gui.context import AppContext
+from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
+from mzdesk.gui.pages.beds import BedsPage
+from mzdesk.gui.pages.home import HomePage
+from mzdesk.gui.pages.info import SettingsPage, StatsPage, SyncPage, _pending
+from mzdesk.gui.pages.lists import InspectionsPage, WorkersPage
+from mzdesk.gui.pages.residents import ResidentsPage
+from mzdesk.gui.widgets import tr
+from mzdesk.services.views import BedView
+
+PAGE_NAMES = ["首页", "住户", "床位", "护理员与培训", "安全检查", "统计", "同步", "设置"]
+PAGE_KEYS = ["home", "residents", "beds", "workers", "inspections", "stats", "sync", "settings"]
+
+
+class MainWindow(QMainWindow, Ui_MainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setupUi(self)
+        self.ctx = ctx
+        self.closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
+        self.setWindowTitle(tr("民政桌面 — {name}").format(name=ctx.institution.name))
+        self.home = HomePage(ctx)
+        self.residents = ResidentsPage(ctx)
+        self.beds = BedsPage(ctx)
+        self.workers = WorkersPage(ctx)
+        self.inspections = InspectionsPage(ctx)
+        self.stats = StatsPage(ctx)
+        self.sync = SyncPage(ctx)
+        self.settings = SettingsPage(ctx)
+        self.page_widgets: list[QWidget] = [
+            self.home,
+            self.residents,
+            self.beds,
+            self.workers,
+            self.inspections,
+            self.stats,
+            self.sync,
+            self.settings,
+        ]
+        for name, page in zip(PAGE_NAMES, self.page_widgets, strict=True):
+            self.navigation.addItem(tr(name))
+            self.pages.addWidget(page)
+        self.navigation.setStyleSheet(
+            "QListWidget { background: #1f3b5a; color: white; font-size: 15px; border: none; padding-top: 8px; }"
+            "QListWidget::item { padding: 10px 14px; }"
+            "QListWidget::item:selected { background: #2f5d8a; }"
+            "QListWidget:focus { outline: none; }"
+        )
+        self.navigation.currentRowChanged.connect(self.show_page)
+        for i in range(len(self.page_widgets)):
+            QShortcut(
+                QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.navigation.setCurrentRow(i)
+            )
+        self.beds.open_resident.connect(self._open_resident)
+        self.beds.admit_into.connect(self._admit_into)
+
+        self.db_label = QLabel(tr("数据库：{path}").format(path=ctx.db_path))
+        self.user_label = QLabel(
+            tr("用户：{name}").format(name=ctx.user.display_name)
+            if ctx.user
+            else tr("用户：未登录")
+        )
+        self.sync_label = QLabel()
+        for label in (self.db_label, self.user_label, self.sync_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusbar.addPermanentWidget(label)
+        ctx.worker.progress_parent = self
+        ctx.worker.changed.connect(self.refresh_status)
+        self.navigation.setCurrentRow(0)
+
+    def page(self, key: str) -> QWidget:
+        return self.page_widgets[PAGE_KEYS.index(key)]
+
+    def show_page(self, index: int) -> asyncio.Task[None] | None:
+        self.pages.setCurrentIndex(index)
+        refresh: Callable[[], Awaitable[None]] | None = getattr(
+            self.page_widgets[index], "refresh", None
+        )
+        return refresh() if refresh is not None else None  # type: ignore[return-value]
+
+    @asyncSlot()
+    async def refresh_status(self) -> None:
+        pending = await self.ctx.worker.read(_pending, self.ctx)
+        self.sync_label.setText(tr("同步：尚未连接服务器，{n} 条修改待同步").format(n=pending))
+
+    @asyncSlot(object)
+    async def _open_resident(self, resident_id: uuid.UUID) -> None:
+        self.navigation.setCurrentRow(PAGE_KEYS.index("residents"))
+        await self.residents.open_resident(resident_id)
+
+    def _admit_into(self, bed: BedView) -> None:
+        self.navigation.setCurrentRow(PAGE_KEYS.index("residents"))
+        self.residents.start_admission(bed)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.closed.done():
+            self.closed.set_result(None)
+        super().closeEvent(event)

@@ -1,0 +1,127 @@
+"""统计, 同步 and 设置."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from qasync import asyncSlot
+
+from mzdesk import __version__
+from mzdesk.gui.context import AppContext
+from mzdesk.gui.runtime import log_file
+from mzdesk.gui.widgets import tr
+from mzdesk.stats.today import today_figures
+from mzdesk.store.outbox import pending_count
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #445; font-size: 13px;")
+    return label
+
+
+class StatsPage(QWidget):
+    """Today's bed figures now; published statistics, charts and reports come with their issue."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        self.figures = QLabel()
+        self.figures.setStyleSheet("font-size: 15px;")
+        self.figures.setWordWrap(True)
+        layout.addWidget(self.figures)
+        layout.addWidget(
+            _note(
+                tr(
+                    "即将提供：按机构、区划和日期的床位类型统计（护理型床位占比、入住率、社会力量运营床位占比），"
+                    "图表、Excel 导出与打印报表。"
+                )
+            )
+        )
+        layout.addStretch(1)
+        ctx.worker.changed.connect(self.refresh)
+
+    @asyncSlot()
+    async def refresh(self) -> None:
+        f = await self.ctx.worker.read(today_figures, self.ctx.store, self.ctx.institution.id)
+        self.figures.setText(
+            tr(
+                "本机构现有床位 {total} 张，在用 {in_service} 张，已入住 {occupied} 张，入住率 {rate}。"
+            ).format(
+                total=f.beds_total,
+                in_service=f.beds_in_service,
+                occupied=f.beds_occupied,
+                rate=f"{f.beds_occupied / f.beds_in_service:.1%}" if f.beds_in_service else "—",
+            )
+        )
+
+
+class SyncPage(QWidget):
+    """What is waiting to be sent; server sync and USB bundles come with their issue."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        self.pending = QLabel()
+        self.pending.setStyleSheet("font-size: 15px;")
+        layout.addWidget(self.pending)
+        layout.addWidget(
+            _note(
+                tr(
+                    "所有修改都已安全保存在本机数据库中，并记录在待同步队列里，不会丢失。"
+                    "与中心服务器同步、U盘同步包导入导出、冲突审核将在后续版本提供。"
+                )
+            )
+        )
+        layout.addStretch(1)
+        ctx.worker.changed.connect(self.refresh)
+
+    @asyncSlot()
+    async def refresh(self) -> None:
+        count = await self.ctx.worker.read(_pending, self.ctx)
+        self.pending.setText(tr("待同步的修改：{n} 条").format(n=count))
+
+
+def _pending(ctx: AppContext) -> int:
+    with ctx.store.read() as session:
+        return pending_count(session)
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem("简体中文", "zh")
+        self.language.addItem("English", "en")
+        settings = QSettings()
+        current = str(settings.value("language", "zh"))
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(tr("界面语言"), self.language)
+        self.restart_note = QLabel("")
+        self.restart_note.setStyleSheet("color: #b26a00;")
+        form.addRow("", self.restart_note)
+        form.addRow(tr("数据库文件"), QLabel(str(ctx.db_path)))
+        form.addRow(tr("机构"), QLabel(ctx.institution.name))
+        form.addRow(tr("版本"), QLabel(__version__))
+        logs = QPushButton(tr("打开日志文件夹"))
+        logs.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))
+        )
+        form.addRow(tr("日志"), logs)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def _language_changed(self) -> None:
+        QSettings().setValue("language", self.language.currentData())
+        self.restart_note.setText(tr("重新启动程序后生效。"))

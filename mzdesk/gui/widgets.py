@@ -1,0 +1,99 @@
+"""Small helpers shared by dialogs: vocabulary combos, dates, inline error display."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+
+from mzdesk.core.errors import FieldProblem
+from mzdesk.core.vocab import Vocab
+
+V = TypeVar("V", bound=Vocab)
+
+ERROR_STYLE = "border: 1px solid #b3261e; background: #fdecea;"
+
+# Field names of the services → the label a person sees, for problems a dialog has no field for.
+FIELD_LABELS = {
+    "name": "姓名",
+    "id_number": "身份证号",
+    "gender": "性别",
+    "birth_date": "出生日期",
+    "bed_id": "床位",
+    "start_date": "外出日期",
+    "return_date": "返回日期",
+    "discharge_date": "退住日期",
+    "assessor": "评估员",
+    "assessed_on": "评估日期",
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("mzdesk", text)
+
+
+def fill_vocab(
+    combo: QComboBox, vocab: type[V], *, empty: str | None = "—", members: Iterable[V] | None = None
+) -> None:
+    combo.clear()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for member in members if members is not None else vocab:
+        combo.addItem(member.label, member)
+
+
+def vocab_value(combo: QComboBox) -> Vocab | None:
+    value = combo.currentData()
+    return value if isinstance(value, Vocab) else None
+
+
+def select_vocab(combo: QComboBox, value: Vocab | None) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def setup_date(edit: QDateEdit, value: dt.date | None = None) -> None:
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setDate(to_qdate(value or dt.date.today()))
+
+
+def show_problems(
+    problems: Iterable[FieldProblem],
+    fields: dict[str, QWidget],
+    labels: dict[str, str],
+    summary: QLabel,
+) -> None:
+    """Mark each field that has a problem and list every problem, naming the field."""
+    for widget in fields.values():
+        widget.setStyleSheet("")
+        widget.setToolTip("")
+    lines = []
+    for problem in problems:
+        key = problem.field.split(".")[0] if problem.field not in fields else problem.field
+        widget = fields.get(problem.field) or fields.get(key)
+        if widget is not None:
+            widget.setStyleSheet(ERROR_STYLE)
+            widget.setToolTip(problem.message)
+        lines.append(
+            f"{labels.get(problem.field, labels.get(key, problem.field))}：{problem.message}"
+        )
+    summary.setText("\n".join(lines))
+
+
+def clear_problems(fields: dict[str, QWidget], summary: QLabel) -> None:
+    for widget in fields.values():
+        widget.setStyleSheet("")
+        widget.setToolTip("")
+    summary.setText("")
