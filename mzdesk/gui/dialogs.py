@@ -157,10 +157,10 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
         self.demoButton.clicked.connect(self._demo)
 
     def institution(self) -> InstitutionData:
-        kind = vocab_value(self.institutionKind)
+        kind = vocab_value(self.institutionKind, InstitutionKind)
         return InstitutionData(
             name=self.institutionName.text(),
-            kind=kind if isinstance(kind, InstitutionKind) else InstitutionKind.NURSING_HOME,
+            kind=kind or InstitutionKind.NURSING_HOME,
             region_code=self.regionCode.text() or None,
         )
 
@@ -256,7 +256,6 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
                     widget.setEnabled(False)
             self.note.setReadOnly(True)
             self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-            self.buttons.rejected.connect(self.reject)
 
     def load(self, data: ResidentData) -> None:
         self.name.setText(data.name)
@@ -307,38 +306,34 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
         birth = parse_date(birth_text, field="birth_date") if birth_text else None
         contacts: tuple[ContactData, ...] = ()
         if self.contactName.text().strip() or self.contactPhone.text().strip():
-            relationship = vocab_value(self.contactRelationship)
             contacts = (
                 ContactData(
                     self.contactName.text(),
-                    relationship if isinstance(relationship, Relationship) else None,
+                    vocab_value(self.contactRelationship, Relationship),
                     self.contactPhone.text() or None,
                     is_guardian=True,
                 ),
             )
         contacts += getattr(self, "_extra_contacts", ())
 
-        def pick(combo: QComboBox) -> object:
-            return vocab_value(combo)
-
         return ResidentData(
             name=self.name.text(),
             id_number=self.idNumber.text() or None,
-            gender=pick(self.gender),  # type: ignore[arg-type]
+            gender=vocab_value(self.gender, Gender),
             birth_date=birth,
             ethnicity=self.ethnicity.text() or None,
             household_address=self.householdAddress.text() or None,
             phone=self.phone.text() or None,
-            marital_status=pick(self.maritalStatus),  # type: ignore[arg-type]
-            payment_method=pick(self.paymentMethod),  # type: ignore[arg-type]
-            support_type=pick(self.supportType),  # type: ignore[arg-type]
+            marital_status=vocab_value(self.maritalStatus, MaritalStatus),
+            payment_method=vocab_value(self.paymentMethod, PaymentMethod),
+            support_type=vocab_value(self.supportType, SupportType),
             contract_number=self.contractNumber.text() or None,
             diagnoses=self.diagnoses.text() or None,
             cognitive_disorder=any(
                 w in (self.diagnoses.text() or "") for w in ("痴呆", "阿尔茨海默", "认知障碍")
             ),
-            child_category=pick(self.childCategory),  # type: ignore[arg-type]
-            guardianship_type=pick(self.guardianshipType),  # type: ignore[arg-type]
+            child_category=vocab_value(self.childCategory, ChildCategory),
+            guardianship_type=vocab_value(self.guardianshipType, GuardianshipType),
             schooling=self.schooling.text() or None,
             disability_type=self.disabilityType.text() or None,
             disability_level=self.disabilityLevel.text() or None,
@@ -388,7 +383,7 @@ class BedChooserDialog(FormDialog, Ui_BedChooserDialog):
         self._fill()
 
     def _fill(self) -> None:
-        wanted = vocab_value(self.bedType)
+        wanted = vocab_value(self.bedType, BedType)
         self.beds.clear()
         for bed in self.free_beds:
             if wanted is None or bed.bed_type is wanted:
@@ -460,8 +455,7 @@ class DischargeDialog(FormDialog, Ui_DischargeDialog):
         self.labels = {"discharge_date": tr("退住日期")}
 
     def discharge_reason(self) -> DischargeReason:
-        value = vocab_value(self.reason)
-        return value if isinstance(value, DischargeReason) else DischargeReason.OTHER
+        return vocab_value(self.reason, DischargeReason) or DischargeReason.OTHER
 
 
 class BulkBedsDialog(FormDialog, Ui_BulkBedsDialog):
@@ -497,8 +491,7 @@ class BulkBedsDialog(FormDialog, Ui_BulkBedsDialog):
         return room_range(self.roomFrom.text(), end)
 
     def bed_type(self) -> BedType:
-        value = vocab_value(self.bedType)
-        return value if isinstance(value, BedType) else BedType.NURSING
+        return vocab_value(self.bedType, BedType) or BedType.NURSING
 
     def _preview(self) -> None:
         try:
@@ -642,8 +635,7 @@ class AssessmentDialog(FormDialog):
         self.result.setText(text)
 
     def assessment_reason(self) -> AssessmentReason:
-        value = vocab_value(self.reason)
-        return value if isinstance(value, AssessmentReason) else AssessmentReason.FIRST
+        return vocab_value(self.reason, AssessmentReason) or AssessmentReason.FIRST
 
 
 class LoginDialog(FormDialog):

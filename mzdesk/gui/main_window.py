@@ -8,7 +8,6 @@ from collections.abc import Awaitable, Callable
 
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
-from qasync import asyncSlot
 
 from mzdesk.gui.context import AppContext
 from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
@@ -17,6 +16,7 @@ from mzdesk.gui.pages.home import HomePage
 from mzdesk.gui.pages.info import SettingsPage, StatsPage, SyncPage, _pending
 from mzdesk.gui.pages.lists import InspectionsPage, WorkersPage
 from mzdesk.gui.pages.residents import ResidentsPage
+from mzdesk.gui.runtime import async_slot
 from mzdesk.gui.widgets import tr
 from mzdesk.services.views import BedView
 
@@ -90,12 +90,12 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         )
         return refresh() if refresh is not None else None  # type: ignore[return-value]
 
-    @asyncSlot()
+    @async_slot()
     async def refresh_status(self) -> None:
         pending = await self.ctx.worker.read(_pending, self.ctx)
         self.sync_label.setText(tr("同步：尚未连接服务器，{n} 条修改待同步").format(n=pending))
 
-    @asyncSlot(object)
+    @async_slot(object)
     async def _open_resident(self, resident_id: uuid.UUID) -> None:
         self.navigation.setCurrentRow(PAGE_KEYS.index("residents"))
         await self.residents.open_resident(resident_id)

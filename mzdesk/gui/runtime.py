@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import logging
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
@@ -121,6 +123,7 @@ class Worker(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mzdesk-writer")
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mzdesk-reader")
         self.progress_parent: QWidget | None = None
+        self.closed = False
 
     async def write(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         result = await self._run(self._writer, fn, *args, **kwargs)
@@ -133,6 +136,8 @@ class Worker(QObject):
     async def _run(
         self, pool: ThreadPoolExecutor, fn: Callable[..., T], *args: Any, **kwargs: Any
     ) -> T:
+        if self.closed:  # the window is closing: late refreshes end quietly
+            raise asyncio.CancelledError
         loop = asyncio.get_running_loop()
         future = loop.run_in_executor(pool, functools.partial(fn, *args, **kwargs))
         busy = _Busy(self.progress_parent)
@@ -142,6 +147,7 @@ class Worker(QObject):
             busy.stop()
 
     def shutdown(self) -> None:
+        self.closed = True
         self._writer.shutdown(wait=True)
         self._readers.shutdown(wait=True)
 
@@ -191,3 +197,61 @@ def log_file() -> Path:
     folder = platformdirs.user_log_path("mzdesk", appauthor=False)
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "mzdesk.log"
+
+
+_running: set[asyncio.Future[Any]] = set()
+
+
+def _report(task: asyncio.Future[Any]) -> None:
+    _running.discard(task)
+    if task.cancelled():
+        return
+    error = task.exception()
+    if error is not None:
+        sys.excepthook(type(error), error, error.__traceback__)
+
+
+def spawn(awaitable: Awaitable[T]) -> asyncio.Future[T]:
+    """Run a coroutine on the loop, keeping a strong reference until it ends (asyncio holds
+    tasks weakly: an unreferenced task can vanish mid-flight) and reporting its errors."""
+    task = asyncio.ensure_future(awaitable)
+    _running.add(task)
+    task.add_done_callback(_report)
+    return task
+
+
+def async_slot(
+    *types: type,
+) -> Callable[[Callable[..., Awaitable[Any]]], Callable[..., asyncio.Future[Any]]]:
+    """Like ``qasync.asyncSlot``, but the task is kept alive and its errors reach the user.
+
+    Signals may carry more arguments than the slot takes (``clicked(bool)``): extra trailing
+    arguments are dropped, as Qt does for C++ slots.
+    """
+
+    def decorator(fn: Callable[..., Awaitable[Any]]) -> Callable[..., asyncio.Future[Any]]:
+        signature = inspect.signature(fn)
+
+        @Slot(*types)
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> asyncio.Future[Any]:
+            while args:
+                try:
+                    signature.bind(*args, **kwargs)
+                    break
+                except TypeError:
+                    args = args[:-1]
+            task = spawn(fn(*args, **kwargs))
+            if args and isinstance(args[0], QObject):
+                # a widget destroyed mid-await must not be touched when the await returns
+                args[0].destroyed.connect(task.cancel)
+            return task
+
+        return wrapper
+
+    return decorator
+
+
+def pending_tasks() -> int:
+    """How many spawned tasks are still running (closing waits for them)."""
+    return len(_running)

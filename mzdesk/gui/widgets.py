@@ -38,20 +38,22 @@ def tr(text: str) -> str:
 def fill_vocab(
     combo: QComboBox, vocab: type[V], *, empty: str | None = "—", members: Iterable[V] | None = None
 ) -> None:
+    """Items show the label; their data is the member's code (Qt turns a StrEnum into a plain
+    str on the way through QVariant, so :func:`vocab_value` turns it back)."""
     combo.clear()
     if empty is not None:
         combo.addItem(empty, None)
     for member in members if members is not None else vocab:
-        combo.addItem(member.label, member)
+        combo.addItem(member.label, member.value)
 
 
-def vocab_value(combo: QComboBox) -> Vocab | None:
+def vocab_value(combo: QComboBox, vocab: type[V]) -> V | None:
     value = combo.currentData()
-    return value if isinstance(value, Vocab) else None
+    return vocab(value) if isinstance(value, str) and value else None
 
 
 def select_vocab(combo: QComboBox, value: Vocab | None) -> None:
-    index = combo.findData(value)
+    index = combo.findData(value.value if value is not None else None)
     combo.setCurrentIndex(max(index, 0))
 
 

@@ -86,6 +86,8 @@ class Ui_BedChooserDialog(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(BedChooserDialog)
+        self.buttons.accepted.connect(BedChooserDialog.accept)
+        self.buttons.rejected.connect(BedChooserDialog.reject)
 
         QMetaObject.connectSlotsByName(BedChooserDialog)
     # setupUi

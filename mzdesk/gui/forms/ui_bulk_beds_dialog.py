@@ -135,6 +135,8 @@ class Ui_BulkBedsDialog(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(BulkBedsDialog)
+        self.buttons.accepted.connect(BulkBedsDialog.accept)
+        self.buttons.rejected.connect(BulkBedsDialog.reject)
 
         QMetaObject.connectSlotsByName(BulkBedsDialog)
     # setupUi

@@ -92,6 +92,8 @@ class Ui_DischargeDialog(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(DischargeDialog)
+        self.buttons.accepted.connect(DischargeDialog.accept)
+        self.buttons.rejected.connect(DischargeDialog.reject)
 
         QMetaObject.connectSlotsByName(DischargeDialog)
     # setupUi

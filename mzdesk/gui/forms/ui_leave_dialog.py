@@ -98,6 +98,8 @@ class Ui_LeaveDialog(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(LeaveDialog)
+        self.buttons.accepted.connect(LeaveDialog.accept)
+        self.buttons.rejected.connect(LeaveDialog.reject)
 
         QMetaObject.connectSlotsByName(LeaveDialog)
     # setupUi

@@ -294,6 +294,8 @@ class Ui_ResidentDialog(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ResidentDialog)
+        self.buttons.accepted.connect(ResidentDialog.accept)
+        self.buttons.rejected.connect(ResidentDialog.reject)
 
         QMetaObject.connectSlotsByName(ResidentDialog)
     # setupUi

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from mzdesk.core.vocab import BedStatus, BedType
 from mzdesk.gui.context import AppContext
 from mzdesk.gui.dialogs import BulkBedsDialog
+from mzdesk.gui.runtime import async_slot
 from mzdesk.gui.widgets import from_qdate, tr
 from mzdesk.services.beds import (
     BoardBed,
@@ -96,7 +96,7 @@ class BedsPage(QWidget):
         self.tiles: list[BedTile] = []
         ctx.worker.changed.connect(self.refresh)
 
-    @asyncSlot()
+    @async_slot()
     async def refresh(self) -> None:
         entries = await self.ctx.worker.read(bed_board, self.ctx.store, self.ctx.institution.id)
         self.show_board(entries)
@@ -163,7 +163,7 @@ class BedsPage(QWidget):
             menu.addAction(tr("入住到此床位…"), lambda: self.admit_into.emit(bed))
         menu.popup(tile.mapToGlobal(pos))  # type: ignore[arg-type]
 
-    @asyncSlot()
+    @async_slot()
     async def set_service(self, entry: BoardBed, in_service: bool) -> None:
         import datetime as dt
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
-from qasync import asyncSlot
 
 from mzdesk.core.vocab import BedType
 from mzdesk.gui.context import AppContext
+from mzdesk.gui.runtime import async_slot
 from mzdesk.gui.widgets import tr
 from mzdesk.stats.today import TodayFigures, today_figures
 
@@ -75,7 +75,7 @@ class HomePage(QWidget):
         layout.addStretch(1)
         ctx.worker.changed.connect(self.refresh)
 
-    @asyncSlot()
+    @async_slot()
     async def refresh(self) -> None:
         figures = await self.ctx.worker.read(today_figures, self.ctx.store, self.ctx.institution.id)
         self.show_figures(figures)

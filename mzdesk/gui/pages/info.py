@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-from qasync import asyncSlot
 
 from mzdesk import __version__
 from mzdesk.gui.context import AppContext
-from mzdesk.gui.runtime import log_file
+from mzdesk.gui.runtime import async_slot, log_file
 from mzdesk.gui.widgets import tr
 from mzdesk.stats.today import today_figures
 from mzdesk.store.outbox import pending_count
@@ -45,7 +44,7 @@ class StatsPage(QWidget):
         layout.addStretch(1)
         ctx.worker.changed.connect(self.refresh)
 
-    @asyncSlot()
+    @async_slot()
     async def refresh(self) -> None:
         f = await self.ctx.worker.read(today_figures, self.ctx.store, self.ctx.institution.id)
         self.figures.setText(
@@ -82,7 +81,7 @@ class SyncPage(QWidget):
         layout.addStretch(1)
         ctx.worker.changed.connect(self.refresh)
 
-    @asyncSlot()
+    @async_slot()
     async def refresh(self) -> None:
         count = await self.ctx.worker.read(_pending, self.ctx)
         self.pending.setText(tr("待同步的修改：{n} 条").format(n=count))

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
-from qasync import asyncSlot
 
 from mzdesk.core.vocab import HazardLevel
 from mzdesk.gui.context import AppContext
+from mzdesk.gui.runtime import async_slot
 from mzdesk.gui.widgets import tr
 from mzdesk.services.inspections import list_inspections, open_hazards
 from mzdesk.services.workers import list_trainings, list_workers
@@ -68,7 +68,7 @@ class WorkersPage(QWidget):
         layout.addWidget(note)
         ctx.worker.changed.connect(self.refresh)
 
-    @asyncSlot()
+    @async_slot()
     async def refresh(self) -> None:
         workers = await self.ctx.worker.read(list_workers, self.ctx.store, self.ctx.institution.id)
         trainings = await self.ctx.worker.read(
@@ -115,7 +115,7 @@ class InspectionsPage(QWidget):
         layout.addWidget(self.inspections, 1)
         ctx.worker.changed.connect(self.refresh)
 
-    @asyncSlot()
+    @async_slot()
     async def refresh(self) -> None:
         hazards = await self.ctx.worker.read(open_hazards, self.ctx.store, self.ctx.institution.id)
         inspections = await self.ctx.worker.read(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from mzdesk.core.vocab import AbilityLevel, BedStatus, ResidentStatus, SupportType
 from mzdesk.gui.context import AppContext
@@ -33,6 +32,7 @@ from mzdesk.gui.dialogs import (
     preferred_bed_type,
 )
 from mzdesk.gui.resident_model import ResidentTableModel
+from mzdesk.gui.runtime import async_slot
 from mzdesk.gui.widgets import fill_vocab, from_qdate, tr, vocab_value
 from mzdesk.services.assessments import AssessmentData, assessment_history, record_assessment
 from mzdesk.services.beds import list_beds
@@ -154,15 +154,20 @@ class ResidentsPage(QWidget):
         self.discharge_button.clicked.connect(self.start_discharge)
         self.assess_button.clicked.connect(self.start_assessment)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(
-                QKeySequence(key),
-                self.table,
-                self.open_selected,
-                context=Qt.ShortcutContext.WidgetShortcut,
-            )
+        self.table.installEventFilter(self)  # Enter opens the selected resident
         ctx.worker.changed.connect(self.model.reload)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- list ------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -171,13 +176,11 @@ class ResidentsPage(QWidget):
 
     def apply_filter(self) -> None:
         self._debounce.stop()
-        support = vocab_value(self.support)
-        level = vocab_value(self.level)
         self.model.set_filter(
             text=self.search.text(),
             statuses=_STATUS_FILTERS[self.status.currentIndex()][1],
-            support_type=support if isinstance(support, SupportType) else None,
-            ability_level=level if isinstance(level, AbilityLevel) else None,
+            support_type=vocab_value(self.support, SupportType),
+            ability_level=vocab_value(self.level, AbilityLevel),
         )
 
     def selected(self) -> uuid.UUID | None:
@@ -216,7 +219,7 @@ class ResidentsPage(QWidget):
         dialog.accepted.connect(lambda: self._choose_bed_for(dialog.resident_data(), bed))
         self._show(dialog)
 
-    @asyncSlot()
+    @async_slot()
     async def _choose_bed_for(self, data: ResidentData, bed: BedView | None) -> None:
         ctx = self.ctx
         beds = (
@@ -247,7 +250,7 @@ class ResidentsPage(QWidget):
         chooser.submit = submit
         self._show(chooser)
 
-    @asyncSlot()
+    @async_slot()
     async def open_selected(self) -> None:
         resident_id = self.selected()
         if resident_id is not None:
@@ -276,7 +279,7 @@ class ResidentsPage(QWidget):
         view, _ = await self.ctx.worker.read(resident_details, self.ctx.store, resident_id)
         return view
 
-    @asyncSlot()
+    @async_slot()
     async def start_transfer(self) -> None:
         ctx = self.ctx
         resident = await self._current()
@@ -305,7 +308,7 @@ class ResidentsPage(QWidget):
         chooser.submit = submit
         self._show(chooser)
 
-    @asyncSlot()
+    @async_slot()
     async def start_leave(self) -> None:
         resident = await self._current()
         if resident is None:
@@ -329,7 +332,7 @@ class ResidentsPage(QWidget):
         dialog.submit = submit
         self._show(dialog)
 
-    @asyncSlot()
+    @async_slot()
     async def start_return(self) -> None:
         resident = await self._current()
         if resident is None:
@@ -347,7 +350,7 @@ class ResidentsPage(QWidget):
         dialog.submit = submit
         self._show(dialog)
 
-    @asyncSlot()
+    @async_slot()
     async def start_discharge(self) -> None:
         resident = await self._current()
         if resident is None:
@@ -368,7 +371,7 @@ class ResidentsPage(QWidget):
         dialog.submit = submit
         self._show(dialog)
 
-    @asyncSlot()
+    @async_slot()
     async def start_assessment(self) -> None:
         resident = await self._current()
         if resident is None:

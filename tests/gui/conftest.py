@@ -1,0 +1,82 @@
+"""GUI fixtures: offscreen Qt with the bundled font, a qasync loop inside pytest-qt's loop,
+and a main window on a demo database."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from mzdesk.gui.context import AppContext
+from mzdesk.gui.main_window import MainWindow
+from mzdesk.gui.runtime import Worker, pending_tasks, register_font
+from mzdesk.services.demo import Scale, generate
+from mzdesk.services.institutions import list_institutions, users_of
+from mzdesk.store.engine import Store, open_store
+
+
+@pytest.fixture(scope="session")
+def font_family(qapp: QApplication) -> str:
+    return register_font(qapp)
+
+
+@pytest.fixture
+def loop(qapp: QApplication, font_family: str) -> Iterator[asyncio.AbstractEventLoop]:
+    event_loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    store = open_store(path)
+    generate(store, Scale.SITE, seed=7)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
+    copy = tmp_path / "demo.db"
+    copy.write_bytes(demo_db.read_bytes())
+    store = open_store(copy)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def window(qtbot, loop, demo_store: Store) -> Iterator[MainWindow]:
+    worker = Worker()
+    institution = list_institutions(demo_store)[0]
+    user = users_of(demo_store, institution.id)[0]
+    main = MainWindow(AppContext(demo_store, worker, institution, user, demo_store.path or Path()))
+    main.resize(1280, 800)
+    main.show()
+    qtbot.waitUntil(lambda: main.home.in_house.value.text() != "…", timeout=10_000)
+    yield main
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)  # let refreshes finish
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.close()
+    main.close()
+    main.deleteLater()
+    qtbot.wait(10)
+    worker.shutdown()
+
+
+def open_dialog(qtbot, kind: type[QWidget]) -> QWidget:
+    """Wait until a dialog of ``kind`` is open and return it."""
+    found: list[QWidget] = []
+
+    def visible() -> bool:
+        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(visible, timeout=10_000)
+    return found[-1]
