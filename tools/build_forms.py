@@ -17,7 +17,9 @@ FORMS_DIR = ROOT / "mzdesk" / "gui" / "forms"
 
 
 def uic() -> str:
-    found = shutil.which("pyside6-uic", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-uic")
+    found = shutil.which("pyside6-uic", path=str(Path(sys.executable).parent)) or shutil.which(
+        "pyside6-uic"
+    )
     if not found:
         raise SystemExit("pyside6-uic not found; install PySide6")
     return found
@@ -34,7 +36,9 @@ def target(ui_file: Path) -> Path:
 
 def main() -> None:
     FORMS_DIR.mkdir(parents=True, exist_ok=True)
-    (FORMS_DIR / "__init__.py").write_text('"""Generated from ui/*.ui by tools/build_forms.py; do not edit."""\n')
+    (FORMS_DIR / "__init__.py").write_text(
+        '"""Generated from ui/*.ui by tools/build_forms.py; do not edit."""\n'
+    )
     for ui_file in sorted(UI_DIR.glob("*.ui")):
         target(ui_file).write_text(compile_form(ui_file), encoding="utf-8")
         print(f"{ui_file.relative_to(ROOT)} -> {target(ui_file).relative_to(ROOT)}")

@@ -25,14 +25,13 @@ from mzdesk.gui.runtime import (
 )
 from mzdesk.services.demo import Scale, generate
 from mzdesk.services.institutions import (
-    InstitutionView,
-    UserView,
     add_institution,
     authenticate,
     create_user,
     list_institutions,
     users_of,
 )
+from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store, open_store
 
 log = logging.getLogger("mzdesk.gui")
@@ -73,7 +72,8 @@ def run_app(
     store = open_store(db_path)
     worker = Worker()
     try:
-        return qasync.run(_main(store, worker, db_path, window, screenshot_dir))
+        code: int = qasync.run(_main(store, worker, db_path, window, screenshot_dir))
+        return code
     finally:
         worker.shutdown()
         store.close()
@@ -82,7 +82,12 @@ def run_app(
 async def wait_for(dialog: QDialog) -> int:
     """Show ``dialog`` without blocking the event loop and wait for its result."""
     future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-    dialog.finished.connect(lambda code: future.done() or future.set_result(code))
+
+    def finished(code: int) -> None:
+        if not future.done():
+            future.set_result(code)
+
+    dialog.finished.connect(finished)
     dialog.open()
     return await future
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mzdesk.gui.runtime import Worker
-from mzdesk.services.institutions import InstitutionView, UserView
+from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store
 
 

@@ -249,11 +249,10 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
             self.load(data)
         if read_only:
             self.setWindowTitle(tr("住户信息（已退住，只读）"))
-            for widget in self.findChildren(QWidget):
-                if isinstance(widget, QLineEdit):
-                    widget.setReadOnly(True)
-                elif isinstance(widget, QComboBox):
-                    widget.setEnabled(False)
+            for line in self.findChildren(QLineEdit):
+                line.setReadOnly(True)
+            for combo in self.findChildren(QComboBox):
+                combo.setEnabled(False)
             self.note.setReadOnly(True)
             self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
@@ -572,10 +571,10 @@ class AssessmentDialog(FormDialog):
         risk_row.addWidget(QLabel(tr("近30天风险事件：")))
         self.risks: dict[RiskEvent, QCheckBox] = {}
         for event in RiskEvent:
-            box = QCheckBox(event.label)
-            box.toggled.connect(self._update)
-            self.risks[event] = box
-            risk_row.addWidget(box)
+            check = QCheckBox(event.label)
+            check.toggled.connect(self._update)
+            self.risks[event] = check
+            risk_row.addWidget(check)
         extra_layout.addLayout(risk_row)
         grid.addWidget(extra)
         if history:
@@ -588,9 +587,9 @@ class AssessmentDialog(FormDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         root.addWidget(scroll, 1)
-        self.result = QLabel()
-        self.result.setStyleSheet("font-size: 15px; font-weight: bold;")
-        root.addWidget(self.result)
+        self.result_label = QLabel()
+        self.result_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+        root.addWidget(self.result_label)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.setWordWrap(True)
@@ -632,7 +631,7 @@ class AssessmentDialog(FormDialog):
             text += tr("  能力等级：{level}").format(level=result.level.label)
             if result.level is not result.base_level:
                 text += tr("（总分对应{base}，经调整）").format(base=result.base_level.label)
-        self.result.setText(text)
+        self.result_label.setText(text)
 
     def assessment_reason(self) -> AssessmentReason:
         return vocab_value(self.reason, AssessmentReason) or AssessmentReason.FIRST

@@ -176,7 +176,7 @@ class _Busy:
         self.dialog = QProgressDialog(
             QCoreApplication.translate("runtime", "正在处理，请稍候…"), "", 0, 0, self.parent
         )
-        self.dialog.setCancelButton(None)  # type: ignore[arg-type]
+        self.dialog.setCancelButton(None)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.show()

@@ -84,10 +84,10 @@ def show_problems(
     lines = []
     for problem in problems:
         key = problem.field.split(".")[0] if problem.field not in fields else problem.field
-        widget = fields.get(problem.field) or fields.get(key)
-        if widget is not None:
-            widget.setStyleSheet(ERROR_STYLE)
-            widget.setToolTip(problem.message)
+        marked = fields.get(problem.field) or fields.get(key)
+        if marked is not None:
+            marked.setStyleSheet(ERROR_STYLE)
+            marked.setToolTip(problem.message)
         lines.append(
             f"{labels.get(problem.field, labels.get(key, problem.field))}：{problem.message}"
         )

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 
 from mzdesk.core.vocab import BedStatus, BedType, HazardStatus, ResidentStatus
 from mzdesk.store.engine import Store
@@ -33,9 +33,12 @@ def today_figures(
     store: Store, institution_id: uuid.UUID | None, today: dt.date | None = None
 ) -> TodayFigures:
     day = today or dt.date.today()
-    live_bed = [Bed.deleted_at.is_(None)]
-    live_resident = [Resident.deleted_at.is_(None)]
-    live_hazard = [Hazard.deleted_at.is_(None), Hazard.status != HazardStatus.CLOSED]
+    live_bed: list[ColumnElement[bool]] = [Bed.deleted_at.is_(None)]
+    live_resident: list[ColumnElement[bool]] = [Resident.deleted_at.is_(None)]
+    live_hazard: list[ColumnElement[bool]] = [
+        Hazard.deleted_at.is_(None),
+        Hazard.status != HazardStatus.CLOSED,
+    ]
     if institution_id is not None:
         live_bed.append(Bed.institution_id == institution_id)
         live_resident.append(Resident.institution_id == institution_id)

@@ -144,9 +144,9 @@ def insert_many(
     # Core inserts (executemany): the ORM's bulk path costs about as much again per row.
     connection = session.connection()
     table = model.__tablename__  # type: ignore[attr-defined]
-    connection.execute(model.__table__.insert(), full)  # type: ignore[attr-defined]
+    connection.execute(insert(model), full)
     connection.execute(
-        OutboxEntry.__table__.insert(),
+        insert(OutboxEntry),
         [
             {
                 "change_id": new_id(),

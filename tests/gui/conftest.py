@@ -75,7 +75,9 @@ def open_dialog(qtbot, kind: type[QWidget]) -> QWidget:
     found: list[QWidget] = []
 
     def visible() -> bool:
-        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        found[:] = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()
+        ]
         return bool(found)
 
     qtbot.waitUntil(visible, timeout=10_000)

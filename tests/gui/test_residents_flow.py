@@ -192,11 +192,11 @@ def test_assessment_computes_as_it_is_filled(qtbot, window):
     dialog = open_dialog(qtbot, AssessmentDialog)
     for combo in dialog.answers.values():
         combo.setCurrentIndex(1)  # the best option of each item
-    assert "90/90" in dialog.result.text()
-    assert "能力完好" in dialog.result.text()
+    assert "90/90" in dialog.result_label.text()
+    assert "能力完好" in dialog.result_label.text()
     dialog.risks[next(iter(dialog.risks))].setChecked(True)
     list(dialog.risks.values())[1].setChecked(True)
-    assert "轻度失能" in dialog.result.text()
+    assert "轻度失能" in dialog.result_label.text()
     dialog.assessor.setText("张评估员")
     ok(qtbot, dialog)
     closed(qtbot, dialog)

@@ -97,24 +97,24 @@ class Ui_FirstRunDialog(object):
 
         self.rootLayout.addWidget(self.errorLabel)
 
-        self.actions = QHBoxLayout()
-        self.actions.setObjectName(u"actions")
+        self.actionRow = QHBoxLayout()
+        self.actionRow.setObjectName(u"actionRow")
         self.demoButton = QPushButton(FirstRunDialog)
         self.demoButton.setObjectName(u"demoButton")
 
-        self.actions.addWidget(self.demoButton)
+        self.actionRow.addWidget(self.demoButton)
 
         self.spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.actions.addItem(self.spacer)
+        self.actionRow.addItem(self.spacer)
 
         self.createButton = QPushButton(FirstRunDialog)
         self.createButton.setObjectName(u"createButton")
 
-        self.actions.addWidget(self.createButton)
+        self.actionRow.addWidget(self.createButton)
 
 
-        self.rootLayout.addLayout(self.actions)
+        self.rootLayout.addLayout(self.actionRow)
 
 #if QT_CONFIG(shortcut)
         self.institutionNameLabel.setBuddy(self.institutionName)

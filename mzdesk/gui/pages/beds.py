@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -90,9 +90,9 @@ class BedsPage(QWidget):
         self.summary = QLabel()
         bar.addWidget(self.summary)
         layout.addLayout(bar)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll, 1)
+        self.board_scroll = QScrollArea()
+        self.board_scroll.setWidgetResizable(True)
+        layout.addWidget(self.board_scroll, 1)
         self.tiles: list[BedTile] = []
         ctx.worker.changed.connect(self.refresh)
 
@@ -142,7 +142,7 @@ class BedsPage(QWidget):
                 QLabel(tr("还没有床位。点击“批量添加床位”，例如 3号楼 2层 201–220，每间2床。"))
             )
         column.addStretch(1)
-        self.scroll.setWidget(board)
+        self.board_scroll.setWidget(board)
         free = sum(e.bed.status is BedStatus.FREE for e in entries)
         self.summary.setText(tr("共 {n} 张床位，空闲 {free} 张").format(n=len(entries), free=free))
 
@@ -152,7 +152,7 @@ class BedsPage(QWidget):
         elif entry.bed.status in (BedStatus.FREE, BedStatus.RESERVED):
             self.admit_into.emit(entry.bed)
 
-    def tile_menu(self, tile: BedTile, pos: object) -> None:
+    def tile_menu(self, tile: BedTile, pos: QPoint) -> None:
         menu = QMenu(self)
         bed = tile.entry.bed
         if bed.status is BedStatus.OUT_OF_SERVICE:
@@ -161,7 +161,7 @@ class BedsPage(QWidget):
             menu.addAction(tr("停用此床位"), lambda: self.set_service(tile.entry, False))
         if tile.entry.resident_id is None and bed.status in (BedStatus.FREE, BedStatus.RESERVED):
             menu.addAction(tr("入住到此床位…"), lambda: self.admit_into.emit(bed))
-        menu.popup(tile.mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.popup(tile.mapToGlobal(pos))
 
     @async_slot()
     async def set_service(self, entry: BoardBed, in_service: bool) -> None:
