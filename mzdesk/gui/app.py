@@ -21,7 +21,9 @@ from mzdesk.gui.runtime import (
     install_excepthook,
     install_translators,
     log_file,
+    pending_tasks,
     register_font,
+    running_tasks,
 )
 from mzdesk.services.demo import Scale, generate
 from mzdesk.services.institutions import (
@@ -42,6 +44,9 @@ def make_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("mzdesk")
     app.setApplicationName("mzdesk")
+    # _main decides when the app ends (after the window closes and work has settled); Qt
+    # quitting on its own would stop the asyncio loop under running tasks.
+    app.setQuitOnLastWindowClosed(False)
     return app
 
 
@@ -190,9 +195,21 @@ async def _main(
     if screenshot_dir is not None:
         await take_screenshots(main, screenshot_dir)
         main.close()
-        return 0
-    await main.closed
+    else:
+        await main.closed
+    await settle()
     return 0
+
+
+async def settle(timeout: float = 10.0) -> None:
+    """Let refreshes that are still running finish before the loop closes (asyncio would
+    otherwise cancel them mid-flight while shutting down)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while pending_tasks() and loop.time() < deadline:
+        await asyncio.sleep(0.02)
+    if pending_tasks():
+        log.warning("closing with %d tasks still running: %s", pending_tasks(), running_tasks())
 
 
 async def take_screenshots(main: MainWindow, folder: Path) -> list[Path]:
@@ -204,7 +221,9 @@ async def take_screenshots(main: MainWindow, folder: Path) -> list[Path]:
         refresh = getattr(page, "refresh", None)
         if refresh is not None:
             await refresh()
-        QApplication.processEvents()
+        # Let Qt lay out and paint through the event loop; calling processEvents() from inside a
+        # coroutine would re-enter asyncio and strand other tasks.
+        await asyncio.sleep(0.05)
         path = folder / f"{index + 1:02d}-{key}.png"
         if not main.grab().save(str(path)):
             raise OSError(f"cannot write {path}")

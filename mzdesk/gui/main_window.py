@@ -6,6 +6,7 @@ import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
@@ -20,7 +21,16 @@ from mzdesk.gui.runtime import async_slot
 from mzdesk.gui.widgets import tr
 from mzdesk.services.views import BedView
 
-PAGE_NAMES = ["首页", "住户", "床位", "护理员与培训", "安全检查", "统计", "同步", "设置"]
+PAGE_NAMES = [
+    QT_TR_NOOP("首页"),
+    QT_TR_NOOP("住户"),
+    QT_TR_NOOP("床位"),
+    QT_TR_NOOP("护理员与培训"),
+    QT_TR_NOOP("安全检查"),
+    QT_TR_NOOP("统计"),
+    QT_TR_NOOP("同步"),
+    QT_TR_NOOP("设置"),
+]
 PAGE_KEYS = ["home", "residents", "beds", "workers", "inspections", "stats", "sync", "settings"]
 
 

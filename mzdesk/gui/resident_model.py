@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from mzdesk.core.vocab import ResidentStatus
@@ -29,15 +29,15 @@ PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: list[tuple[str, SortKey | None]] = [
-    ("姓名", SortKey.NAME),
-    ("性别", None),
-    ("年龄", SortKey.AGE),
-    ("身份证号", None),
-    ("床位", SortKey.BED),
-    ("状态", SortKey.STATUS),
-    ("供养类型", None),
-    ("能力等级", SortKey.LEVEL),
-    ("入住日期", SortKey.ADMISSION),
+    (QT_TR_NOOP("姓名"), SortKey.NAME),
+    (QT_TR_NOOP("性别"), None),
+    (QT_TR_NOOP("年龄"), SortKey.AGE),
+    (QT_TR_NOOP("身份证号"), None),
+    (QT_TR_NOOP("床位"), SortKey.BED),
+    (QT_TR_NOOP("状态"), SortKey.STATUS),
+    (QT_TR_NOOP("供养类型"), None),
+    (QT_TR_NOOP("能力等级"), SortKey.LEVEL),
+    (QT_TR_NOOP("入住日期"), SortKey.ADMISSION),
 ]
 ID_COLUMN = 3
 _STATUS_COLOURS = {

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.resources import resource_path
+from mzdesk.gui.widgets import tr
 
 log = logging.getLogger("mzdesk.gui")
 
@@ -97,11 +98,11 @@ def install_excepthook(parent: Callable[[], QWidget | None]) -> None:
             sys.__excepthook__(kind, error, tb)
             return
         if isinstance(error, MzdeskError):
-            show_error(parent(), QCoreApplication.translate("runtime", "操作未完成"), str(error))
+            show_error(parent(), tr("操作未完成"), str(error))
         else:
             show_error(
                 parent(),
-                QCoreApplication.translate("runtime", "程序出错"),
+                tr("程序出错"),
                 QCoreApplication.translate(
                     "runtime", "发生了意外错误，已记录到日志。数据未被部分写入。"
                 ),
@@ -173,9 +174,7 @@ class _Busy:
         self.cursor = True
 
     def _dialog(self) -> None:
-        self.dialog = QProgressDialog(
-            QCoreApplication.translate("runtime", "正在处理，请稍候…"), "", 0, 0, self.parent
-        )
+        self.dialog = QProgressDialog(tr("正在处理，请稍候…"), "", 0, 0, self.parent)
         self.dialog.setCancelButton(None)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
@@ -255,3 +254,8 @@ def async_slot(
 def pending_tasks() -> int:
     """How many spawned tasks are still running (closing waits for them)."""
     return len(_running)
+
+
+def running_tasks() -> list[str]:
+    """Descriptions of the spawned tasks still running (for the log)."""
+    return [repr(task) for task in _running]

@@ -32,7 +32,9 @@ FIELD_LABELS = {
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("mzdesk", text)
+    """Translate a Chinese source string (pyside6-lupdate extracts ``tr("…")`` calls; the
+    context is empty, as lupdate files module-level calls)."""
+    return QCoreApplication.translate("", text)
 
 
 def fill_vocab(

@@ -42,6 +42,7 @@ class Ui_BedChooserDialog(object):
         self.date = QDateEdit(BedChooserDialog)
         self.date.setObjectName(u"date")
         self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat(u"yyyy-MM-dd")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.date)
 
@@ -71,6 +72,7 @@ class Ui_BedChooserDialog(object):
         self.errorLabel = QLabel(BedChooserDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet(u"color: #b3261e;")
 
         self.rootLayout.addWidget(self.errorLabel)
 
@@ -96,10 +98,8 @@ class Ui_BedChooserDialog(object):
         BedChooserDialog.setWindowTitle(QCoreApplication.translate("BedChooserDialog", u"\u9009\u62e9\u5e8a\u4f4d", None))
         self.who.setText("")
         self.dateLabel.setText(QCoreApplication.translate("BedChooserDialog", u"\u65e5\u671f", None))
-        self.date.setDisplayFormat(QCoreApplication.translate("BedChooserDialog", u"yyyy-MM-dd", None))
         self.bedTypeLabel.setText(QCoreApplication.translate("BedChooserDialog", u"\u5e8a\u4f4d\u7c7b\u578b", None))
         self.hint.setText(QCoreApplication.translate("BedChooserDialog", u"\u53ea\u5217\u51fa\u7a7a\u95f2\u5e8a\u4f4d\u3002", None))
         self.errorLabel.setText("")
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("BedChooserDialog", u"color: #b3261e;", None))
     # retranslateUi
 

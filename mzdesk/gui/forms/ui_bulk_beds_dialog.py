@@ -100,6 +100,7 @@ class Ui_BulkBedsDialog(object):
         self.effectiveOn = QDateEdit(BulkBedsDialog)
         self.effectiveOn.setObjectName(u"effectiveOn")
         self.effectiveOn.setCalendarPopup(True)
+        self.effectiveOn.setDisplayFormat(u"yyyy-MM-dd")
 
         self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.effectiveOn)
 
@@ -115,6 +116,7 @@ class Ui_BulkBedsDialog(object):
         self.errorLabel = QLabel(BulkBedsDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet(u"color: #b3261e;")
 
         self.rootLayout.addWidget(self.errorLabel)
 
@@ -154,9 +156,7 @@ class Ui_BulkBedsDialog(object):
         self.bedsPerRoomLabel.setText(QCoreApplication.translate("BulkBedsDialog", u"\u6bcf\u95f4\u5e8a\u4f4d\u6570", None))
         self.bedTypeLabel.setText(QCoreApplication.translate("BulkBedsDialog", u"\u5e8a\u4f4d\u7c7b\u578b", None))
         self.effectiveOnLabel.setText(QCoreApplication.translate("BulkBedsDialog", u"\u542f\u7528\u65e5\u671f", None))
-        self.effectiveOn.setDisplayFormat(QCoreApplication.translate("BulkBedsDialog", u"yyyy-MM-dd", None))
         self.preview.setText("")
         self.errorLabel.setText("")
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("BulkBedsDialog", u"color: #b3261e;", None))
     # retranslateUi
 

@@ -41,6 +41,7 @@ class Ui_DischargeDialog(object):
         self.dischargeDate = QDateEdit(DischargeDialog)
         self.dischargeDate.setObjectName(u"dischargeDate")
         self.dischargeDate.setCalendarPopup(True)
+        self.dischargeDate.setDisplayFormat(u"yyyy-MM-dd")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.dischargeDate)
 
@@ -76,6 +77,7 @@ class Ui_DischargeDialog(object):
         self.errorLabel = QLabel(DischargeDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet(u"color: #b3261e;")
 
         self.rootLayout.addWidget(self.errorLabel)
 
@@ -102,11 +104,9 @@ class Ui_DischargeDialog(object):
         DischargeDialog.setWindowTitle(QCoreApplication.translate("DischargeDialog", u"\u529e\u7406\u9000\u4f4f", None))
         self.who.setText("")
         self.dischargeDateLabel.setText(QCoreApplication.translate("DischargeDialog", u"\u9000\u4f4f\u65e5\u671f", None))
-        self.dischargeDate.setDisplayFormat(QCoreApplication.translate("DischargeDialog", u"yyyy-MM-dd", None))
         self.reasonLabel.setText(QCoreApplication.translate("DischargeDialog", u"\u9000\u4f4f\u539f\u56e0", None))
         self.noteLabel.setText(QCoreApplication.translate("DischargeDialog", u"\u8bf4\u660e", None))
         self.keepNote.setText(QCoreApplication.translate("DischargeDialog", u"\u9000\u4f4f\u540e\u6863\u6848\u4fdd\u7559\uff08\u81f3\u5c115\u5e74\uff09\uff0c\u53ea\u8bfb\uff0c\u53ef\u5728\u201c\u5df2\u9000\u4f4f\u201d\u4e2d\u67e5\u770b\u3002", None))
         self.errorLabel.setText("")
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("DischargeDialog", u"color: #b3261e;", None))
     # retranslateUi
 

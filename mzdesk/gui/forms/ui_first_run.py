@@ -94,6 +94,7 @@ class Ui_FirstRunDialog(object):
         self.errorLabel = QLabel(FirstRunDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet(u"color: #b3261e;")
 
         self.rootLayout.addWidget(self.errorLabel)
 
@@ -144,7 +145,6 @@ class Ui_FirstRunDialog(object):
         self.adminNameLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u7ba1\u7406\u5458\u7528\u6237\u540d", None))
         self.adminPasswordLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u7ba1\u7406\u5458\u5bc6\u7801", None))
         self.errorLabel.setText("")
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("FirstRunDialog", u"color: #b3261e;", None))
         self.demoButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u6253\u5f00\u6f14\u793a\u6570\u636e", None))
         self.createButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u521b\u5efa\u5e76\u5f00\u59cb\u4f7f\u7528", None))
     # retranslateUi

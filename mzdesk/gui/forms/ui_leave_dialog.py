@@ -41,6 +41,7 @@ class Ui_LeaveDialog(object):
         self.date = QDateEdit(LeaveDialog)
         self.date.setObjectName(u"date")
         self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat(u"yyyy-MM-dd")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.date)
 
@@ -52,6 +53,7 @@ class Ui_LeaveDialog(object):
         self.expectedReturn = QDateEdit(LeaveDialog)
         self.expectedReturn.setObjectName(u"expectedReturn")
         self.expectedReturn.setCalendarPopup(True)
+        self.expectedReturn.setDisplayFormat(u"yyyy-MM-dd")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.expectedReturn)
 
@@ -81,6 +83,7 @@ class Ui_LeaveDialog(object):
         self.errorLabel = QLabel(LeaveDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet(u"color: #b3261e;")
 
         self.rootLayout.addWidget(self.errorLabel)
 
@@ -108,13 +111,10 @@ class Ui_LeaveDialog(object):
         LeaveDialog.setWindowTitle(QCoreApplication.translate("LeaveDialog", u"\u5916\u51fa\u767b\u8bb0", None))
         self.who.setText("")
         self.dateLabel.setText(QCoreApplication.translate("LeaveDialog", u"\u65e5\u671f", None))
-        self.date.setDisplayFormat(QCoreApplication.translate("LeaveDialog", u"yyyy-MM-dd", None))
         self.expectedReturnLabel.setText(QCoreApplication.translate("LeaveDialog", u"\u9884\u8ba1\u8fd4\u56de", None))
-        self.expectedReturn.setDisplayFormat(QCoreApplication.translate("LeaveDialog", u"yyyy-MM-dd", None))
         self.reasonLabel.setText(QCoreApplication.translate("LeaveDialog", u"\u4e8b\u7531", None))
         self.reason.setPlaceholderText(QCoreApplication.translate("LeaveDialog", u"\u4f8b\u5982\uff1a\u56de\u5bb6\u63a2\u4eb2\u3001\u4f4f\u9662", None))
         self.destinationLabel.setText(QCoreApplication.translate("LeaveDialog", u"\u53bb\u5411", None))
         self.errorLabel.setText("")
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("LeaveDialog", u"color: #b3261e;", None))
     # retranslateUi
 

@@ -32,7 +32,7 @@ class Ui_MainWindow(object):
         self.centralLayout.setContentsMargins(0, 0, 0, 0)
         self.navigation = QListWidget(self.central)
         self.navigation.setObjectName(u"navigation")
-        self.navigation.setMaximumSize(QSize(170, 16777215))
+        self.navigation.setMaximumSize(QSize(210, 16777215))
         self.navigation.setMinimumSize(QSize(150, 0))
 
         self.centralLayout.addWidget(self.navigation)

@@ -260,6 +260,7 @@ class Ui_ResidentDialog(object):
         self.errorLabel = QLabel(ResidentDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
+        self.errorLabel.setStyleSheet(u"color: #b3261e;")
 
         self.rootLayout.addWidget(self.errorLabel)
 
@@ -329,6 +330,5 @@ class Ui_ResidentDialog(object):
         self.noteLabel.setText(QCoreApplication.translate("ResidentDialog", u"\u5907\u6ce8", None))
         self.tabs.setTabText(self.tabs.indexOf(self.contactTab), QCoreApplication.translate("ResidentDialog", u"\u8054\u7cfb\u4eba\u4e0e\u5907\u6ce8", None))
         self.errorLabel.setText("")
-        self.errorLabel.setStyleSheet(QCoreApplication.translate("ResidentDialog", u"color: #b3261e;", None))
     # retranslateUi
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -53,10 +54,21 @@ class WorkersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(_heading(tr("在职人员")))
-        self.workers = _table(["姓名", "岗位", "技能等级", "入职日期"])
+        self.workers = _table(
+            [QT_TR_NOOP("姓名"), QT_TR_NOOP("岗位"), QT_TR_NOOP("技能等级"), QT_TR_NOOP("入职日期")]
+        )
         layout.addWidget(self.workers, 1)
         layout.addWidget(_heading(tr("培训记录")))
-        self.trainings = _table(["培训主题", "类别", "日期", "学时", "参训", "合格"])
+        self.trainings = _table(
+            [
+                QT_TR_NOOP("培训主题"),
+                QT_TR_NOOP("类别"),
+                QT_TR_NOOP("日期"),
+                QT_TR_NOOP("学时"),
+                QT_TR_NOOP("参训"),
+                QT_TR_NOOP("合格"),
+            ]
+        )
         layout.addWidget(self.trainings, 1)
         note = QLabel(
             tr(
@@ -108,10 +120,29 @@ class InspectionsPage(QWidget):
         self.alert.setWordWrap(True)
         layout.addWidget(self.alert)
         layout.addWidget(_heading(tr("未销号隐患")))
-        self.hazards = _table(["隐患", "级别", "状态", "发现日期", "整改期限", "责任人"])
+        self.hazards = _table(
+            [
+                QT_TR_NOOP("隐患"),
+                QT_TR_NOOP("级别"),
+                QT_TR_NOOP("状态"),
+                QT_TR_NOOP("发现日期"),
+                QT_TR_NOOP("整改期限"),
+                QT_TR_NOOP("责任人"),
+            ]
+        )
         layout.addWidget(self.hazards, 1)
         layout.addWidget(_heading(tr("检查记录")))
-        self.inspections = _table(["检查表", "版本", "日期", "类型", "检查人", "不合格项", "状态"])
+        self.inspections = _table(
+            [
+                QT_TR_NOOP("检查表"),
+                QT_TR_NOOP("版本"),
+                QT_TR_NOOP("日期"),
+                QT_TR_NOOP("类型"),
+                QT_TR_NOOP("检查人"),
+                QT_TR_NOOP("不合格项"),
+                QT_TR_NOOP("状态"),
+            ]
+        )
         layout.addWidget(self.inspections, 1)
         ctx.worker.changed.connect(self.refresh)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,11 +52,11 @@ from mzdesk.services.views import BedView, ResidentView
 
 SEARCH_DEBOUNCE_MS = 250
 _STATUS_FILTERS: list[tuple[str, tuple[ResidentStatus, ...]]] = [
-    ("在住与外出", (ResidentStatus.IN_HOUSE, ResidentStatus.ON_LEAVE)),
-    ("在住", (ResidentStatus.IN_HOUSE,)),
-    ("外出", (ResidentStatus.ON_LEAVE,)),
-    ("已退住", (ResidentStatus.DISCHARGED,)),
-    ("全部", ()),
+    (QT_TR_NOOP("在住与外出"), (ResidentStatus.IN_HOUSE, ResidentStatus.ON_LEAVE)),
+    (QT_TR_NOOP("在住"), (ResidentStatus.IN_HOUSE,)),
+    (QT_TR_NOOP("外出"), (ResidentStatus.ON_LEAVE,)),
+    (QT_TR_NOOP("已退住"), (ResidentStatus.DISCHARGED,)),
+    (QT_TR_NOOP("全部"), ()),
 ]
 
 
