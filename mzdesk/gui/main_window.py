@@ -6,7 +6,6 @@ import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
@@ -18,7 +17,7 @@ from mzdesk.gui.pages.info import SettingsPage, StatsPage, SyncPage, _pending
 from mzdesk.gui.pages.lists import InspectionsPage, WorkersPage
 from mzdesk.gui.pages.residents import ResidentsPage
 from mzdesk.gui.runtime import async_slot
-from mzdesk.gui.widgets import tr
+from mzdesk.gui.widgets import QT_TR_NOOP, tr
 from mzdesk.services.views import BedView
 
 PAGE_NAMES = [

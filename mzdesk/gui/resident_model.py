@@ -11,11 +11,11 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from mzdesk.core.vocab import ResidentStatus
-from mzdesk.gui.widgets import tr
+from mzdesk.gui.widgets import QT_TR_NOOP, tr
 from mzdesk.services.resident_list import (
     ResidentFilter,
     ResidentRow,

@@ -31,6 +31,12 @@ FIELD_LABELS = {
 }
 
 
+def QT_TR_NOOP(text: str) -> str:
+    """Mark a string for translation where it is defined; translate it with tr() where shown.
+    (PySide6's own QT_TR_NOOP is typed as returning ``object``.)"""
+    return text
+
+
 def tr(text: str) -> str:
     """Translate a Chinese source string (pyside6-lupdate extracts ``tr("…")`` calls; the
     context is empty, as lupdate files module-level calls)."""

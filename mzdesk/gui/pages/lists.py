@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from mzdesk.core.vocab import HazardLevel
 from mzdesk.gui.context import AppContext
 from mzdesk.gui.runtime import async_slot
-from mzdesk.gui.widgets import tr
+from mzdesk.gui.widgets import QT_TR_NOOP, tr
 from mzdesk.services.inspections import list_inspections, open_hazards
 from mzdesk.services.workers import list_trainings, list_workers
 

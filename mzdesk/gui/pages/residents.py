@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from mzdesk.gui.dialogs import (
 )
 from mzdesk.gui.resident_model import ResidentTableModel
 from mzdesk.gui.runtime import async_slot
-from mzdesk.gui.widgets import fill_vocab, from_qdate, tr, vocab_value
+from mzdesk.gui.widgets import QT_TR_NOOP, fill_vocab, from_qdate, tr, vocab_value
 from mzdesk.services.assessments import AssessmentData, assessment_history, record_assessment
 from mzdesk.services.beds import list_beds
 from mzdesk.services.resident_list import ResidentFilter
