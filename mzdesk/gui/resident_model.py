@@ -20,8 +20,8 @@ from mzdesk.services.resident_list import (
     ResidentFilter,
     ResidentRow,
     SortKey,
-    count_residents,
     page_residents,
+    search_residents,
 )
 from mzdesk.store.engine import Store
 
@@ -51,10 +51,12 @@ class ResidentTableModel(QAbstractTableModel):
         super().__init__()
         self.store = store
         self.filter = resident_filter
-        self.sort_key = SortKey.BED
+        self.sort_key = SortKey.NAME
         self.descending = False
         self.show_full_ids = False
         self.total = 0
+        self.capped = False
+        self._exhausted = True
         self.rows: list[ResidentRow] = []
         self.today = dt.date.today()
         self.reload()
@@ -63,10 +65,11 @@ class ResidentTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.today = dt.date.today()
-        self.total = count_residents(self.store, self.filter)
-        self.rows = page_residents(
+        found = search_residents(
             self.store, self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE
         )
+        self.total, self.capped, self.rows = found.total, found.capped, found.rows
+        self._exhausted = len(self.rows) < PAGE
         self.endResetModel()
 
     def set_filter(self, **changes: Any) -> None:
@@ -74,7 +77,9 @@ class ResidentTableModel(QAbstractTableModel):
         self.reload()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
+        if parent.isValid() or self._exhausted:
+            return False
+        return self.capped or len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
@@ -86,9 +91,14 @@ class ResidentTableModel(QAbstractTableModel):
             descending=self.descending,
             offset=len(self.rows),
             limit=PAGE,
+            matches=self.total + 1 if self.capped else self.total,
         )
+        if len(more) < PAGE:
+            self._exhausted = True
+            if self.capped:  # now the real total is known
+                self.capped = False
+                self.total = len(self.rows) + len(more)
         if not more:
-            self.total = len(self.rows)
             return
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
         self.rows.extend(more)

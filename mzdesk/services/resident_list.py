@@ -8,12 +8,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, table, union
+from sqlalchemy.orm import Session
 
 from mzdesk.core.identifiers import mask_id_number
+from mzdesk.core.search import match_query
 from mzdesk.core.vocab import AbilityLevel, Gender, ResidentStatus, SupportType
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, Building, Floor, Resident, Room
+from mzdesk.store.search import FTS_TABLE
+
+Resident_rowid: ColumnElement[int] = literal_column("residents.rowid")
 
 
 class SortKey(StrEnum):
@@ -58,6 +63,40 @@ class ResidentRow:
         return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
 
 
+def _bed_matches(
+    f: ResidentFilter, pattern: str, *, prefix_digits: bool = False
+) -> ColumnElement[bool]:
+    """The resident's bed or room number matches. Correlated EXISTS by primary key, so a
+    search that matches many residents stops after a page instead of listing every bed. A
+    digit prefix uses GLOB, which (unlike SQLite's case-insensitive LIKE) is exact."""
+    if prefix_digits:
+        bed_match = Bed.number.op("GLOB")(f"{pattern}*")
+        room_match = Room.number.op("GLOB")(f"{pattern}*")
+    else:
+        bed_match = Bed.number.like(pattern, escape="\\")
+        room_match = Room.number.like(pattern, escape="\\")
+    return (
+        select(Bed.id)
+        .join(Room, Bed.room_id == Room.id)
+        .where(Bed.id == Resident.bed_id, or_(bed_match, room_match))
+        .exists()
+    )
+
+
+def _bed_ids(f: ResidentFilter, digits: str) -> Any:
+    """Beds whose bed or room number starts with ``digits`` (GLOB range-scans the indexes)."""
+    by_bed = select(Bed.id).where(Bed.number.op("GLOB")(f"{digits}*"))
+    by_room = (
+        select(Bed.id)
+        .join(Room, Bed.room_id == Room.id)
+        .where(Room.number.op("GLOB")(f"{digits}*"))
+    )
+    if f.institution_id is not None:
+        by_bed = by_bed.where(Bed.institution_id == f.institution_id)
+        by_room = by_room.where(Room.institution_id == f.institution_id)
+    return union(by_bed, by_room)
+
+
 def _conditions(f: ResidentFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [Resident.deleted_at.is_(None)]
     if f.institution_id is not None:
@@ -69,55 +108,103 @@ def _conditions(f: ResidentFilter) -> list[ColumnElement[bool]]:
     if f.ability_level is not None:
         conditions.append(Resident.ability_level == f.ability_level)
     text = "".join(f.text.split())
-    if text:
+    found = match_query(text)
+    if found is None:
+        return conditions
+    kind, fts = found
+    by_terms_query: Select[Any] = (
+        select(literal_column("rowid"))
+        .select_from(table(FTS_TABLE))
+        .where(literal_column(FTS_TABLE).op("MATCH")(fts))
+    )
+    by_terms = Resident_rowid.in_(by_terms_query)
+    if kind == "initials":
+        conditions.append(by_terms)
+    elif kind == "digits":
+        # the start of a bed or room number; from 3 digits on, also the end of an ID number
+        if len(text) == 1:  # one digit matches a large part of the list: test row by row
+            conditions.append(_bed_matches(f, text, prefix_digits=True))
+        else:  # selective: one IN over a UNION, driven from the indexes
+            in_beds = select(Resident_rowid).where(Resident.bed_id.in_(_bed_ids(f, text.upper())))
+            sets = union(by_terms_query, in_beds) if len(text) >= 3 else in_beds
+            conditions.append(Resident_rowid.in_(sets))
+    else:
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        if escaped.isascii() and escaped.isalpha():
-            # pinyin initials: the start of any reading (zsf, or zs while typing)
-            key = escaped.lower()
-            conditions.append(
-                or_(
-                    Resident.name_initials.like(f"{key}%", escape="\\"),
-                    Resident.name_initials.like(f"% {key}%", escape="\\"),
-                )
-            )
-        elif escaped.rstrip("xX").isdigit():
-            # last digits of the ID number, or a bed / room number
-            conditions.append(
-                or_(
-                    Resident.id_number.like(f"%{escaped.upper()}", escape="\\"),
-                    Bed.number.like(f"{escaped}%", escape="\\"),
-                    Room.number.like(f"{escaped}%", escape="\\"),
-                )
-            )
+        named = and_(by_terms, Resident.name.like(f"%{escaped}%", escape="\\"))
+        if any(ch.isdigit() for ch in text):  # a bed as staff write it: 3号楼 201-1
+            conditions.append(or_(named, _bed_matches(f, f"%{escaped}%")))
         else:
-            conditions.append(
-                or_(
-                    Resident.name.like(f"%{escaped}%", escape="\\"),
-                    Bed.number.like(f"%{escaped}%", escape="\\"),
-                )
-            )
+            conditions.append(named)
     return conditions
 
 
-def _base(columns: Any, f: ResidentFilter) -> Select[Any]:
-    return (
-        select(*columns)
-        .select_from(Resident)
-        .outerjoin(Bed, Resident.bed_id == Bed.id)
-        .outerjoin(Room, Bed.room_id == Room.id)
-        .outerjoin(Floor, Room.floor_id == Floor.id)
-        .outerjoin(Building, Floor.building_id == Building.id)
-        .where(and_(*_conditions(f)))
-    )
+def _base(columns: Any, f: ResidentFilter, *, beds: bool = True) -> Select[Any]:
+    query = select(*columns).select_from(Resident)
+    if beds:
+        query = (
+            query.outerjoin(Bed, Resident.bed_id == Bed.id)
+            .outerjoin(Room, Bed.room_id == Room.id)
+            .outerjoin(Floor, Room.floor_id == Floor.id)
+            .outerjoin(Building, Floor.building_id == Building.id)
+        )
+    return query.where(and_(*_conditions(f)))
 
 
 def count_residents(store: Store, f: ResidentFilter) -> int:
     with store.read() as session:
-        return session.scalar(_base([func.count()], f)) or 0
+        return session.scalar(_base([func.count()], f, beds=False)) or 0
 
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The first page of a search and how many match: exactly, or ``capped`` meaning at least
+    ``total`` (counting every one of 100,000 rows on each keystroke is what makes lists slow)."""
+
+    total: int
+    capped: bool
+    rows: list[ResidentRow]
+
+
+def search_residents(
+    store: Store,
+    f: ResidentFilter,
+    *,
+    sort: SortKey = SortKey.NAME,
+    descending: bool = False,
+    limit: int = 200,
+    cap: int = 3000,
+) -> SearchResult:
+    """One scan finds up to ``cap`` + 1 matches. Few matches: sort just those and return the
+    page. More: the filter is not selective, so reading the sort index in order finds a page
+    quickly, and the total is reported as "more than ``cap``"."""
+    with store.read() as session:
+        ids = list(session.scalars(_base([Resident_rowid], f, beds=False).limit(cap + 1)))
+        if not ids:
+            return SearchResult(0, False, [])
+        if len(ids) > cap:
+            rows = _page(
+                session, f, sort=sort, descending=descending, offset=0, limit=limit, selective=False
+            )
+            return SearchResult(cap, True, rows)
+        rows = _page(
+            session,
+            ResidentFilter(institution_id=f.institution_id, statuses=()),
+            sort=sort,
+            descending=descending,
+            offset=0,
+            limit=limit,
+            selective=True,
+            ids=ids,
+        )
+        return SearchResult(len(ids), False, rows)
+
+
+# Orders that an index serves (institution, key, id) let a page be read without sorting every
+# matching row; see the resident list indexes in the migrations.
+SELECTIVE_MATCHES = 3000
 
 _ORDER = {
-    SortKey.NAME: (Resident.name_initials, Resident.name),
+    SortKey.NAME: (Resident.name_initials,),
     SortKey.BED: (Building.name, Floor.sort_order, Room.sort_order, Bed.number),
     SortKey.ADMISSION: (Resident.admission_date,),
     SortKey.AGE: (Resident.birth_date,),
@@ -130,10 +217,37 @@ def page_residents(
     store: Store,
     f: ResidentFilter,
     *,
-    sort: SortKey = SortKey.BED,
+    sort: SortKey = SortKey.NAME,
     descending: bool = False,
     offset: int = 0,
     limit: int = 200,
+    matches: int | None = None,
+) -> list[ResidentRow]:
+    """One page of the list. ``matches`` (the count, when the caller has it) picks the plan:
+    few matches are filtered first and then sorted; many are read in index order."""
+    selective = matches is None or matches <= SELECTIVE_MATCHES
+    with store.read() as session:
+        return _page(
+            session,
+            f,
+            sort=sort,
+            descending=descending,
+            offset=offset,
+            limit=limit,
+            selective=selective,
+        )
+
+
+def _page(
+    session: Session,
+    f: ResidentFilter,
+    *,
+    sort: SortKey,
+    descending: bool,
+    offset: int,
+    limit: int,
+    selective: bool,
+    ids: list[int] | None = None,
 ) -> list[ResidentRow]:
     columns = (
         Resident.id,
@@ -150,24 +264,42 @@ def page_residents(
         Resident.ability_level,
         Resident.admission_date,
     )
-    order = [c.desc() if descending else c.asc() for c in _ORDER[sort]] + [Resident.id]
-    query = _base(columns, f).order_by(*order).offset(offset).limit(limit)
-    with store.read() as session:
-        return [
-            ResidentRow(
-                r.id,
-                r.name,
-                r.gender,
-                r.birth_date,
-                r.id_number,
-                _bed_label(r.building, r.floor, r.room, r.bed),
-                r.status,
-                r.support_type,
-                r.ability_level,
-                r.admission_date,
-            )
-            for r in session.execute(query)
-        ]
+    keys: list[Any] = [*_ORDER[sort], Resident.id]
+    if ("".join(f.text.split()) or ids is not None) and selective:
+        # A search matches few rows: let SQLite filter first and sort the matches, instead of
+        # walking the whole list index in order and testing every row (|| '' hides the index).
+        keys = [k.op("||")(literal_column("''")) for k in keys]
+    order = [k.desc() if descending else k.asc() for k in keys]
+    # First the page of rowids (sorting only residents), then the joins for just those rows.
+    page = _base([Resident_rowid], f, beds=sort is SortKey.BED)
+    if ids is not None:
+        page = page.where(Resident_rowid.in_(ids))
+    page = page.order_by(*order).offset(offset).limit(limit)
+    query = (
+        select(*columns)
+        .select_from(Resident)
+        .outerjoin(Bed, Resident.bed_id == Bed.id)
+        .outerjoin(Room, Bed.room_id == Room.id)
+        .outerjoin(Floor, Room.floor_id == Floor.id)
+        .outerjoin(Building, Floor.building_id == Building.id)
+        .where(Resident_rowid.in_(page))
+        .order_by(*[k.desc() if descending else k.asc() for k in (*_ORDER[sort], Resident.id)])
+    )
+    return [
+        ResidentRow(
+            r.id,
+            r.name,
+            r.gender,
+            r.birth_date,
+            r.id_number,
+            _bed_label(r.building, r.floor, r.room, r.bed),
+            r.status,
+            r.support_type,
+            r.ability_level,
+            r.admission_date,
+        )
+        for r in session.execute(query)
+    ]
 
 
 def _bed_label(building: str | None, floor: str | None, room: str | None, bed: str | None) -> str:

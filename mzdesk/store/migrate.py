@@ -13,6 +13,11 @@ from sqlalchemy import Engine
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Tables that models do not describe on purpose: the FTS5 index and its shadow tables."""
+    return not (type_ == "table" and name is not None and name.startswith("resident_search"))
+
+
 def alembic_config(engine: Engine | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

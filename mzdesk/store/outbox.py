@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 
 from mzdesk.core.ids import new_id
 from mzdesk.store.models import LOCAL_COLUMNS, OutboxEntry, Synced, utcnow
+from mzdesk.store.search import derive
 
 
 class HardDeleteError(RuntimeError):
@@ -140,6 +141,7 @@ def insert_many(
         values.update(row)
         values.setdefault("id", new_id())
         values = {k: (v() if callable(v) else v) for k, v in values.items()}
+        derive(model, values)
         full.append(values)
     # Core inserts (executemany): the ORM's bulk path costs about as much again per row.
     connection = session.connection()

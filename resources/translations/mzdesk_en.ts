@@ -516,6 +516,10 @@
         <translation>Assess</translation>
     </message>
     <message>
+        <source>超过 {n} 人</source>
+        <translation>more than {n} people</translation>
+    </message>
+    <message>
         <source>共 {n} 人</source>
         <translation>{n} people</translation>
     </message>

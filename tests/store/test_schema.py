@@ -7,16 +7,15 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from mzdesk.store.engine import default_db_path, open_store
-from mzdesk.store.migrate import current_revision, head_revision
+from mzdesk.store.migrate import current_revision, head_revision, include_name
 from mzdesk.store.models import Base, Synced
 
 
 def test_migrations_produce_exactly_the_models(tmp_path: Path):
     store = open_store(tmp_path / "m.db")
     with store.engine.connect() as conn:
-        diff = compare_metadata(
-            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
-        )
+        options = {"compare_type": True, "include_name": include_name}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=options), Base.metadata)
     assert diff == [], f"models and migrations differ; write a migration: {diff}"
 
 

@@ -122,7 +122,7 @@ class ResidentsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name (pinyin)
         self.table.setAlternatingRowColors(True)
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
@@ -205,7 +205,10 @@ class ResidentsPage(QWidget):
         self.assess_button.setEnabled(live)
         self.leave_button.setEnabled(row is not None and row.status is ResidentStatus.IN_HOUSE)
         self.return_button.setEnabled(row is not None and row.status is ResidentStatus.ON_LEAVE)
-        self.count.setText(tr("共 {n} 人").format(n=self.model.total))
+        if self.model.capped:
+            self.count.setText(tr("超过 {n} 人").format(n=self.model.total))
+        else:
+            self.count.setText(tr("共 {n} 人").format(n=self.model.total))
 
     def _show(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

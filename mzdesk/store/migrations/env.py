@@ -7,6 +7,7 @@ from typing import Any, Literal
 from alembic import context
 from sqlalchemy import Connection, Engine, create_engine
 
+from mzdesk.store.migrate import include_name
 from mzdesk.store.models import Base, VocabType
 
 config = context.config
@@ -36,6 +37,7 @@ def _run(connection: Connection) -> None:
             render_as_batch=sqlite,
             compare_type=True,
             render_item=_render_item,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -86,4 +86,4 @@ class Synced:
 
 
 # Bookkeeping columns that are not user data and never travel as field changes.
-LOCAL_COLUMNS = frozenset({"server_rev", "updated_at"})
+LOCAL_COLUMNS = frozenset({"server_rev", "updated_at", "search_terms"})

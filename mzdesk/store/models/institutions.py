@@ -73,6 +73,7 @@ class Floor(Synced, Base):
 
 class Room(Synced, Base):
     __tablename__ = "rooms"
+    __table_args__ = (Index("ix_rooms_institution_number", "institution_id", "number"),)
 
     floor_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("floors.id"), index=True)
     number: Mapped[str] = mapped_column(String(30))
@@ -83,7 +84,10 @@ class Bed(Synced, Base):
     """One bed. ``status`` is its state now; ``bed_history`` keeps type and service changes."""
 
     __tablename__ = "beds"
-    __table_args__ = (Index("ix_beds_institution_status", "institution_id", "status"),)
+    __table_args__ = (
+        Index("ix_beds_institution_status", "institution_id", "status"),
+        Index("ix_beds_institution_number", "institution_id", "number"),
+    )
 
     room_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("rooms.id"), index=True)
     number: Mapped[str] = mapped_column(String(30))

@@ -34,11 +34,17 @@ class Resident(Synced, Base):
     __table_args__ = (
         Index("ix_residents_institution_status", "institution_id", "status"),
         Index("ix_residents_id_number", "id_number"),
+        # the resident list reads pages in these orders (services/resident_list.py)
+        Index("ix_residents_list_name", "institution_id", "name_initials", "id"),
+        Index("ix_residents_list_admission", "institution_id", "admission_date", "id"),
+        Index("ix_residents_list_birth", "institution_id", "birth_date", "id"),
     )
 
     kind: Mapped[ResidentKind] = mapped_column(VocabType(ResidentKind))
     name: Mapped[str] = mapped_column(String(50))
     name_initials: Mapped[str] = mapped_column(String(100), default="")
+    # derived from name, initials and ID number; indexed by the resident_search FTS5 table
+    search_terms: Mapped[str] = mapped_column(Text, default="")
     gender: Mapped[Gender | None] = mapped_column(VocabType(Gender))
     id_number: Mapped[str | None] = mapped_column(String(18))
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
