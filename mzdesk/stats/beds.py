@@ -139,9 +139,16 @@ class BedStatistics:
 
 def _institution_filter(scope: Scope) -> list[ColumnElement[bool]]:
     end_of_day = dt.datetime.combine(scope.day + dt.timedelta(days=1), dt.time())
+    # An institution counts from when it was entered, or from its first bed's date when its
+    # records were typed in later than the beds came into service.
+    had_beds = (
+        select(Bed.id)
+        .where(Bed.institution_id == Institution.id, Bed.in_service_since <= scope.day)
+        .exists()
+    )
     conditions: list[ColumnElement[bool]] = [
         or_(Institution.deleted_at.is_(None), Institution.deleted_at >= end_of_day),
-        Institution.created_at < end_of_day,
+        or_(Institution.created_at < end_of_day, had_beds),
     ]
     if scope.institution_id is not None:
         conditions.append(Institution.id == scope.institution_id)

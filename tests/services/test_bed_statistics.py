@@ -1,0 +1,173 @@
+"""Bed statistics against figures worked out by hand."""
+
+import datetime as dt
+
+import pytest
+
+from mzdesk.core.vocab import (
+    BedType,
+    DischargeReason,
+    Grade,
+    InstitutionKind,
+    Operation,
+    Positioning,
+)
+from mzdesk.services.beds import NewBeds, add_beds, change_bed_type, take_bed_out_of_service
+from mzdesk.services.institutions import InstitutionData, create_institution
+from mzdesk.services.residents import Admission, ResidentData, admit_resident, discharge_resident
+from mzdesk.stats.beds import Ratio, Scope, bed_statistics, yearbook
+from tests.helpers.people import id_number
+
+D = dt.date
+
+
+@pytest.fixture
+def city(store):
+    """Two homes in 370212 and one in 370203, built on 2026-01-01:
+    A (民办, 普惠, 三级): 4 自理 + 6 护理 + 2 认知 = 12 beds
+    B (公办, 兜底, 一级): 10 护理
+    C (公建民营, 品质, 未评级, in 370203): 8 自理
+    """
+
+    def home(name, operation, positioning, grade, region):
+        return create_institution(
+            store,
+            InstitutionData(
+                name=name,
+                kind=InstitutionKind.NURSING_HOME,
+                operation=operation,
+                positioning=positioning,
+                grade=grade,
+                region_code=region,
+            ),
+        )
+
+    a = home("甲院", Operation.PRIVATE, Positioning.AFFORDABLE, Grade.THREE, "370212")
+    b = home("乙院", Operation.PUBLIC, Positioning.SAFETY_NET, Grade.ONE, "370212")
+    c = home("丙院", Operation.PUBLIC_PRIVATE, Positioning.QUALITY, Grade.UNRATED, "370203")
+    day = D(2026, 1, 1)
+    beds_a = add_beds(
+        store, NewBeds(a.id, "1号楼", "1层", ["101", "102"], 2, BedType.SELF_CARE, day)
+    )
+    beds_a += add_beds(
+        store, NewBeds(a.id, "1号楼", "2层", ["201", "202", "203"], 2, BedType.NURSING, day)
+    )
+    beds_a += add_beds(store, NewBeds(a.id, "1号楼", "3层", ["301"], 2, BedType.DEMENTIA, day))
+    beds_b = add_beds(
+        store,
+        NewBeds(b.id, "主楼", "1层", ["101", "102", "103", "104", "105"], 2, BedType.NURSING, day),
+    )
+    add_beds(
+        store, NewBeds(c.id, "A栋", "1层", ["101", "102", "103", "104"], 2, BedType.SELF_CARE, day)
+    )
+    return {"a": a, "b": b, "c": c, "beds_a": beds_a, "beds_b": beds_b}
+
+
+def admit(store, institution, bed, on, name="住户"):
+    return admit_resident(
+        store, Admission(institution.id, ResidentData(name=name, id_number=id_number()), on, bed.id)
+    )
+
+
+def test_whole_city_figures(store, city):
+    s = bed_statistics(store, Scope(as_of=D(2026, 3, 1)))
+    assert s.institutions == 3
+    assert s.total_beds == 30
+    assert s.beds_by_type == {BedType.SELF_CARE: 12, BedType.NURSING: 16, BedType.DEMENTIA: 2}
+    assert s.nursing_beds == 18  # dementia-care beds count as nursing-type
+    assert (s.nursing_share.numerator, s.nursing_share.denominator, s.nursing_share.pct) == (
+        18,
+        30,
+        "60.0%",
+    )
+    assert s.social_operated_beds == 20  # 民办 A (12) + 公建民营 C (8)
+    assert s.social_operated_share.pct == "66.7%"
+    assert s.institutions_by_operation == {"公办公营": 1, "公建民营": 1, "民办": 1}
+    assert s.institutions_by_positioning == {"兜底型": 1, "普惠型": 1, "品质型": 1}
+    assert s.institutions_by_grade["三级"] == 1 and s.institutions_by_grade["未评级"] == 1
+    assert s.sentence("全市") == "全市养老机构3家，床位30张，其中护理型床位18张，占比60.0%"
+
+
+def test_region_and_institution_scopes(store, city):
+    region = bed_statistics(store, Scope(region_prefix="370212", as_of=D(2026, 3, 1)))
+    assert (region.institutions, region.total_beds, region.nursing_beds) == (2, 22, 18)
+    one = bed_statistics(store, Scope(institution_id=city["c"].id, as_of=D(2026, 3, 1)))
+    assert (one.total_beds, one.nursing_beds, one.nursing_share.pct) == (8, 0, "0.0%")
+
+
+def test_occupancy_counts_beds_in_service_only(store, city):
+    a, beds = city["a"], city["beds_a"]
+    for bed in beds[:3]:
+        admit(store, a, bed, D(2026, 2, 1))
+    take_bed_out_of_service(store, beds[5].id, D(2026, 2, 10), "维修")
+    s = bed_statistics(store, Scope(institution_id=a.id, as_of=D(2026, 3, 1)))
+    assert s.total_beds == 12  # an out-of-service bed is still a bed
+    assert (s.occupancy.numerator, s.occupancy.denominator, s.occupancy.pct) == (3, 11, "27.3%")
+
+
+def test_as_of_a_past_date_does_not_move_when_things_change_later(store, city):
+    a, beds = city["a"], city["beds_a"]
+    resident = admit(store, a, beds[0], D(2026, 2, 1))
+    june = Scope(institution_id=a.id, as_of=D(2026, 6, 30))
+    before = bed_statistics(store, june).as_json()
+    # July: more beds, a type change, a bed out of service, a discharge
+    add_beds(store, NewBeds(a.id, "2号楼", "1层", ["101"], 4, BedType.NURSING, D(2026, 7, 5)))
+    change_bed_type(store, beds[1].id, BedType.NURSING, D(2026, 7, 6))
+    take_bed_out_of_service(store, beds[2].id, D(2026, 7, 7))
+    discharge_resident(store, resident.id, D(2026, 7, 8), DischargeReason.HOME)
+    assert bed_statistics(store, june).as_json() == before
+    july = bed_statistics(store, Scope(institution_id=a.id, as_of=D(2026, 7, 31)))
+    assert july.total_beds == 16
+    assert july.beds_by_type[BedType.NURSING] == 11  # 6 + 4 new + 1 changed
+    assert july.beds_in_service == 15
+    assert july.occupied_beds == 0
+    # and before the beds existed
+    assert bed_statistics(store, Scope(institution_id=a.id, as_of=D(2025, 12, 31))).total_beds == 0
+
+
+def test_discharge_day_frees_the_bed(store, city):
+    a, beds = city["a"], city["beds_a"]
+    resident = admit(store, a, beds[0], D(2026, 2, 1))
+    discharge_resident(store, resident.id, D(2026, 2, 20), DischargeReason.HOME)
+    assert (
+        bed_statistics(store, Scope(institution_id=a.id, as_of=D(2026, 2, 19))).occupied_beds == 1
+    )
+    assert (
+        bed_statistics(store, Scope(institution_id=a.id, as_of=D(2026, 2, 20))).occupied_beds == 0
+    )
+
+
+def test_an_empty_institution_and_an_empty_database(store):
+    empty = bed_statistics(store, Scope())
+    assert (empty.total_beds, empty.nursing_share.pct, empty.occupancy.pct) == (0, "—", "—")
+    home = create_institution(
+        store, InstitutionData(name="新院", kind=InstitutionKind.NURSING_HOME)
+    )
+    s = bed_statistics(store, Scope(institution_id=home.id))
+    assert s.institutions == 1 and s.total_beds == 0 and s.as_json()["nursing_share"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "published"),
+    [
+        (7385, 10036, "73.6%"),  # the bureau's own example
+        (1473, 2000, "73.7%"),  # 73.65 exactly: half up
+        (2947, 4000, "73.7%"),  # 73.675
+        (2945, 4000, "73.6%"),  # 73.625 → 73.6 (not a tie)
+        (1, 8, "12.5%"),
+        (1, 3, "33.3%"),
+        (2, 3, "66.7%"),
+        (0, 5, "0.0%"),
+        (5, 5, "100.0%"),
+    ],
+)
+def test_published_percentages_round_half_up(numerator, denominator, published):
+    assert Ratio(numerator, denominator).pct == published
+
+
+def test_yearbook_table(store, city):
+    admit(store, city["a"], city["beds_a"][0], D(2026, 2, 1))
+    rows = {r.kind: r for r in yearbook(store, Scope(as_of=D(2026, 12, 31)))}
+    nursing = rows[InstitutionKind.NURSING_HOME]
+    assert (nursing.institutions, nursing.beds, nursing.residents, nursing.staff) == (3, 30, 1, 0)
+    assert rows[InstitutionKind.CHILDREN_HOME].institutions == 0
