@@ -32,7 +32,17 @@ from mzdesk.core.vocab import (
     SupportType,
 )
 from mzdesk.store.engine import Store
-from mzdesk.store.models import Bed, BedHistory, BedStay, CareWorker, Institution, Resident
+from mzdesk.store.models import (
+    Bed,
+    BedHistory,
+    BedStay,
+    Building,
+    CareWorker,
+    Floor,
+    Institution,
+    Resident,
+    Room,
+)
 
 UNSET = "未填"
 
@@ -161,11 +171,12 @@ def _label(value: Any) -> str:
     return value.zh if value is not None else UNSET
 
 
-def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
+def _bed_states(scope: Scope, *extra_columns: Any) -> Any:
+    """One row per bed existing on the scope's day: its type, whether in service, occupied
+    and socially operated (see the module docstring for the as-of rules)."""
     day = scope.day
     end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
     institutions = select(Institution.id).where(*_institution_filter(scope))
-
     latest = (
         select(
             BedHistory.bed_id,
@@ -181,7 +192,6 @@ def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
         .where(BedHistory.effective_on <= day, BedHistory.deleted_at.is_(None))
         .subquery()
     )
-    bed_type = func.coalesce(latest.c.bed_type, Bed.bed_type)
     in_service = func.coalesce(latest.c.in_service, Bed.status != BedStatus.OUT_OF_SERVICE)
     occupied = exists().where(
         BedStay.bed_id == Bed.id,
@@ -189,14 +199,16 @@ def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
         BedStay.start_date <= day,
         or_(BedStay.end_date.is_(None), BedStay.end_date > day),
     )
-    social = Institution.operation.in_([o for o in Operation if o.socially_operated])
-    beds = (
+    return (
         select(
-            bed_type.label("bed_type"),
-            func.count().label("beds"),
-            func.sum(case((in_service, 1), else_=0)).label("in_service"),
-            func.sum(case((and_(in_service, occupied), 1), else_=0)).label("occupied"),
-            func.sum(case((social, 1), else_=0)).label("social"),
+            func.coalesce(latest.c.bed_type, Bed.bed_type).label("bed_type"),
+            case((in_service, 1), else_=0).label("in_service"),
+            case((and_(in_service, occupied), 1), else_=0).label("occupied"),
+            case(
+                (Institution.operation.in_([o for o in Operation if o.socially_operated]), 1),
+                else_=0,
+            ).label("social"),
+            *extra_columns,
         )
         .select_from(Bed)
         .join(Institution, Institution.id == Bed.institution_id)
@@ -206,8 +218,21 @@ def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
             Bed.in_service_since <= day,
             or_(Bed.deleted_at.is_(None), Bed.deleted_at >= end_of_day),
         )
-        .group_by(bed_type)
+        .subquery()
     )
+
+
+def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
+    day = scope.day
+    institutions = select(Institution.id).where(*_institution_filter(scope))
+    states = _bed_states(scope)
+    beds = select(
+        states.c.bed_type,
+        func.count().label("beds"),
+        func.sum(states.c.in_service).label("in_service"),
+        func.sum(states.c.occupied).label("occupied"),
+        func.sum(states.c.social).label("social"),
+    ).group_by(states.c.bed_type)
     in_house = and_(
         Resident.institution_id.in_(institutions),
         Resident.deleted_at.is_(None),
@@ -336,3 +361,76 @@ def yearbook(store: Store, scope: Scope) -> list[YearbookRow]:
             )
             rows.append(YearbookRow(kind, institutions, beds, residents, staff))
     return rows
+
+
+@dataclass(frozen=True)
+class GroupOccupancy:
+    group: str
+    beds: int
+    in_service: int
+    occupied: int
+
+    @property
+    def occupancy(self) -> Ratio:
+        return Ratio(self.occupied, self.in_service)
+
+
+def occupancy_by_group(store: Store, scope: Scope) -> list[GroupOccupancy]:
+    """By building and floor for one institution; by institution for a region or all."""
+    if scope.institution_id is not None:
+        states = _bed_states_with_location(scope)
+    else:
+        states = _bed_states(scope, Institution.name.label("grp"))
+    query = (
+        select(
+            states.c.grp,
+            func.count(),
+            func.sum(states.c.in_service),
+            func.sum(states.c.occupied),
+        )
+        .group_by(states.c.grp)
+        .order_by(states.c.grp)
+    )
+    with store.read() as session:
+        return [
+            GroupOccupancy(g, n, int(s or 0), int(o or 0)) for g, n, s, o in session.execute(query)
+        ]
+
+
+def _bed_states_with_location(scope: Scope) -> Any:
+    base = _bed_states(scope, Bed.room_id.label("room_id"))
+    return (
+        select(
+            base.c.in_service,
+            base.c.occupied,
+            (Building.name + " " + Floor.name).label("grp"),
+        )
+        .select_from(base)
+        .join(Room, Room.id == base.c.room_id)
+        .join(Floor, Floor.id == Room.floor_id)
+        .join(Building, Building.id == Floor.building_id)
+        .subquery()
+    )
+
+
+@dataclass(frozen=True)
+class MonthPoint:
+    month: str  # yyyy-MM
+    occupancy: Ratio
+    nursing_share: Ratio
+
+
+def monthly_trend(store: Store, scope: Scope, months: int = 12) -> list[MonthPoint]:
+    """Month-end figures (the scope's day for the current month), oldest first."""
+    end = scope.day
+    points = []
+    for back in range(months - 1, -1, -1):
+        year, month = divmod(end.year * 12 + end.month - 1 - back, 12)
+        month += 1
+        first_next = dt.date(year + (month == 12), month % 12 + 1, 1)
+        day = min(first_next - dt.timedelta(days=1), end)
+        figures = bed_statistics(store, Scope(scope.institution_id, scope.region_prefix, day))
+        points.append(
+            MonthPoint(f"{year:04d}-{month:02d}", figures.occupancy, figures.nursing_share)
+        )
+    return points
