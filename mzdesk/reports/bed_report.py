@@ -1,0 +1,236 @@
+"""The bed statistics report: printable A4 PDF (reportlab, embedded CJK font, charts, page
+numbers) and an .xlsx workbook with the same figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from mzdesk.core.vocab import BedType
+from mzdesk.reports.fonts import register_cjk_font
+from mzdesk.stats.beds import BedStatistics, GroupOccupancy, MonthPoint, Ratio
+
+BLUE = colors.HexColor("#1f5fa8")
+GREEN = colors.HexColor("#2e7d32")
+ORANGE = colors.HexColor("#b26a00")
+
+
+def metric_rows(f: BedStatistics) -> list[tuple[str, str, str, str]]:
+    """(指标, 数值, 分子, 分母) — the numbers table of the page, the PDF and the workbook."""
+
+    def ratio(name: str, r: Ratio) -> tuple[str, str, str, str]:
+        return (name, r.pct, str(r.numerator), str(r.denominator))
+
+    rows = [
+        ("机构数", str(f.institutions), "", ""),
+        ("床位总数", str(f.total_beds), "", ""),
+        *[(f"其中{t.zh}床位", str(f.beds_by_type.get(t, 0)), "", "") for t in BedType],
+        ("护理型床位（含认知障碍照护）", str(f.nursing_beds), "", ""),
+        ratio("护理型床位占比", f.nursing_share),
+        ("在用床位", str(f.beds_in_service), "", ""),
+        ("入住床位", str(f.occupied_beds), "", ""),
+        ratio("入住率", f.occupancy),
+        ("社会力量举办或经营床位", str(f.social_operated_beds), "", ""),
+        ratio("社会力量运营床位占比", f.social_operated_share),
+        ("家庭养老床位（不计入机构床位）", str(f.home_care_beds), "", ""),
+    ]
+    return rows
+
+
+def write_xlsx(
+    path: Path,
+    title: str,
+    f: BedStatistics,
+    groups: Sequence[GroupOccupancy],
+    trend: Sequence[MonthPoint],
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "床位统计"
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([f"统计日期 {f.as_of.isoformat()}"])
+    sheet.append([])
+    sheet.append(["指标", "数值", "分子", "分母"])
+    for row in metric_rows(f):
+        sheet.append(list(row))
+    sheet.append([])
+    sheet.append([f.sentence("")])
+    sheet.column_dimensions["A"].width = 34
+    for name, counts in (
+        ("按机构定位", f.institutions_by_positioning),
+        ("按运营方式", f.institutions_by_operation),
+        ("按等级", f.institutions_by_grade),
+    ):
+        sheet.append([])
+        sheet.append([name, "机构数"])
+        for key, value in counts.items():
+            sheet.append([key, value])
+    occupancy = book.create_sheet("入住率")
+    occupancy.append(["分组", "床位", "在用", "入住", "入住率"])
+    for g in groups:
+        occupancy.append([g.group, g.beds, g.in_service, g.occupied, g.occupancy.pct])
+    months = book.create_sheet("月度趋势")
+    months.append(["月份", "入住率", "护理型床位占比"])
+    for p in trend:
+        months.append([p.month, p.occupancy.pct, p.nursing_share.pct])
+    tmp = path.with_name(path.name + ".part")
+    book.save(tmp)
+    tmp.replace(path)
+
+
+def _bar(
+    labels: Sequence[str],
+    values: Sequence[float],
+    font: str,
+    title: str,
+    width: float = 170 * mm,
+    height: float = 62 * mm,
+    percent: bool = False,
+) -> Drawing:
+    drawing = Drawing(width, height)
+    drawing.add(String(0, height - 12, title, fontName=font, fontSize=10))
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 30, 28, width - 45, height - 50
+    chart.data = [list(values) or [0]]
+    chart.categoryAxis.categoryNames = list(labels) or [""]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.angle = 30 if len(labels) > 6 else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if len(labels) > 6 else "n"
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.valueMin = 0
+    if percent:
+        chart.valueAxis.valueMax = 100
+        chart.valueAxis.labelTextFormat = "%d%%"
+    chart.bars[0].fillColor = BLUE
+    chart.barLabelFormat = "%d%%" if percent else "%d"
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = 7
+    chart.barLabels.nudge = 6
+    drawing.add(chart)
+    return drawing
+
+
+def _trend(points: Sequence[MonthPoint], font: str) -> Drawing:
+    width, height = 170 * mm, 62 * mm
+    drawing = Drawing(width, height)
+    drawing.add(
+        String(0, height - 12, "月度趋势：入住率与护理型床位占比（%）", fontName=font, fontSize=10)
+    )
+    chart = HorizontalLineChart()
+    chart.x, chart.y, chart.width, chart.height = 30, 28, width - 140, height - 50
+    chart.data = [
+        [p.occupancy.value * 100 for p in points] or [0],
+        [p.nursing_share.value * 100 for p in points] or [0],
+    ]
+    chart.categoryAxis.categoryNames = [p.month[2:] for p in points] or [""]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = 100
+    chart.valueAxis.labels.fontName = font
+    chart.lines[0].strokeColor = BLUE
+    chart.lines[1].strokeColor = GREEN
+    chart.lines[0].strokeWidth = chart.lines[1].strokeWidth = 1.5
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width - 100, height - 30
+    legend.fontName = font
+    legend.colorNamePairs = [(BLUE, "入住率"), (GREEN, "护理型床位占比")]
+    drawing.add(legend)
+    return drawing
+
+
+def write_pdf(
+    path: Path,
+    title: str,
+    f: BedStatistics,
+    groups: Sequence[GroupOccupancy],
+    trend: Sequence[MonthPoint],
+    *,
+    source: str,
+    printed: dt.date | None = None,
+) -> None:
+    font = register_cjk_font()
+    printed_on = printed or dt.date.today()
+    heading = ParagraphStyle("h", fontName=font, fontSize=16, leading=22, spaceAfter=4)
+    body = ParagraphStyle("b", fontName=font, fontSize=10, leading=15)
+    small = ParagraphStyle("s", fontName=font, fontSize=8, leading=11, textColor=colors.grey)
+    story: list[Any] = [
+        Paragraph(title, heading),
+        Paragraph(f"统计日期：{f.as_of.isoformat()}　　制表日期：{printed_on.isoformat()}", small),
+        Paragraph(f"数据来源：{source}", small),
+        Spacer(1, 5 * mm),
+        Paragraph(f.sentence("") + "。", body),
+        Spacer(1, 4 * mm),
+    ]
+    table = Table(
+        [("指标", "数值", "分子", "分母"), *metric_rows(f)],
+        colWidths=(75 * mm, 30 * mm, 30 * mm, 30 * mm),
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde8f5")),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#99a7b8")),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
+    story += [table, Spacer(1, 6 * mm)]
+    types = [t.zh for t in BedType]
+    story.append(
+        _bar(types, [f.beds_by_type.get(t, 0) for t in BedType], font, "按类型的床位数（张）")
+    )
+    story.append(Spacer(1, 4 * mm))
+    shown = list(groups)[:24]
+    story.append(
+        _bar(
+            [g.group for g in shown],
+            [g.occupancy.value * 100 for g in shown],
+            font,
+            "入住率（%）" + ("，仅列前24组" if len(groups) > 24 else ""),
+            percent=True,
+        )
+    )
+    story.append(Spacer(1, 4 * mm))
+    story.append(_trend(trend, font))
+
+    def page(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.drawCentredString(A4[0] / 2, 10 * mm, f"第 {document.page} 页")
+        canvas.drawString(20 * mm, 10 * mm, title)
+        canvas.restoreState()
+
+    tmp = path.with_name(path.name + ".part")
+    document = SimpleDocTemplate(
+        str(tmp),
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=title,
+        author="mzdesk",
+    )
+    document.build(story, onFirstPage=page, onLaterPages=page)
+    tmp.replace(path)
