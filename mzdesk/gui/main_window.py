@@ -13,9 +13,10 @@ from mzdesk.gui.context import AppContext
 from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
 from mzdesk.gui.pages.beds import BedsPage
 from mzdesk.gui.pages.home import HomePage
-from mzdesk.gui.pages.info import SettingsPage, StatsPage, SyncPage, _pending
+from mzdesk.gui.pages.info import SettingsPage, SyncPage, _pending
 from mzdesk.gui.pages.lists import InspectionsPage, WorkersPage
 from mzdesk.gui.pages.residents import ResidentsPage
+from mzdesk.gui.pages.stats import StatsPage
 from mzdesk.gui.runtime import async_slot
 from mzdesk.gui.widgets import QT_TR_NOOP, tr
 from mzdesk.services.views import BedView

@@ -316,14 +316,6 @@
         <translation>Nothing overdue</translation>
     </message>
     <message>
-        <source>即将提供：按机构、区划和日期的床位类型统计（护理型床位占比、入住率、社会力量运营床位占比），图表、Excel 导出与打印报表。</source>
-        <translation>Coming: bed-type statistics by institution, region and date (nursing-bed share, occupancy, socially operated share), charts, Excel export and printed reports.</translation>
-    </message>
-    <message>
-        <source>本机构现有床位 {total} 张，在用 {in_service} 张，已入住 {occupied} 张，入住率 {rate}。</source>
-        <translation>This institution has {total} beds, {in_service} in service, {occupied} occupied: occupancy {rate}.</translation>
-    </message>
-    <message>
         <source>所有修改都已安全保存在本机数据库中，并记录在待同步队列里，不会丢失。与中心服务器同步、U盘同步包导入导出、冲突审核将在后续版本提供。</source>
         <translation>Every change is saved in the local database and queued for sync; nothing is lost. Sync with the central server, USB bundles and conflict review are coming.</translation>
     </message>
@@ -586,6 +578,90 @@
     <message>
         <source>正在处理，请稍候…</source>
         <translation>Working, please wait…</translation>
+    </message>
+    <message>
+        <source>区划代码或前缀，如 3702</source>
+        <translation>region code or prefix, e.g. 3702</translation>
+    </message>
+    <message>
+        <source>区划</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>统计日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>打印报表（PDF）</source>
+        <translation>Print report (PDF)</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>分子</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <source>分母</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <source>按类型的床位数</source>
+        <translation>Beds by type</translation>
+    </message>
+    <message>
+        <source>月度趋势：入住率与护理型床位占比（%）</source>
+        <translation>Monthly trend: occupancy and nursing-bed share (%)</translation>
+    </message>
+    <message>
+        <source>区划{code}</source>
+        <translation>region {code}</translation>
+    </message>
+    <message>
+        <source>全部机构</source>
+        <translation>All institutions</translation>
+    </message>
+    <message>
+        <source>入住率（按楼层）</source>
+        <translation>Occupancy by floor</translation>
+    </message>
+    <message>
+        <source>入住率（按机构）</source>
+        <translation>Occupancy by institution</translation>
+    </message>
+    <message>
+        <source>统计日期 {date}；床位数含停用床位，入住率 = 入住床位 / 在用床位。</source>
+        <translation>As of {date}; bed counts include beds out of service; occupancy = occupied beds / beds in service.</translation>
+    </message>
+    <message>
+        <source>护理型床位占比</source>
+        <translation>Nursing-bed share</translation>
+    </message>
+    <message>
+        <source>{area}床位统计报表</source>
+        <translation>{area}bed statistics report</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <source>民政桌面 mzdesk 本机数据库 {db}</source>
+        <translation>mzdesk local database {db}</translation>
+    </message>
+    <message>
+        <source>已生成报表 {path}</source>
+        <translation>Report written to {path}</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,6 @@ from mzdesk import __version__
 from mzdesk.gui.context import AppContext
 from mzdesk.gui.runtime import async_slot, log_file
 from mzdesk.gui.widgets import tr
-from mzdesk.stats.today import today_figures
 from mzdesk.store.outbox import pending_count
 
 
@@ -19,44 +18,6 @@ def _note(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: #445; font-size: 13px;")
     return label
-
-
-class StatsPage(QWidget):
-    """Today's bed figures now; published statistics, charts and reports come with their issue."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        self.figures = QLabel()
-        self.figures.setStyleSheet("font-size: 15px;")
-        self.figures.setWordWrap(True)
-        layout.addWidget(self.figures)
-        layout.addWidget(
-            _note(
-                tr(
-                    "即将提供：按机构、区划和日期的床位类型统计（护理型床位占比、入住率、社会力量运营床位占比），"
-                    "图表、Excel 导出与打印报表。"
-                )
-            )
-        )
-        layout.addStretch(1)
-        ctx.worker.changed.connect(self.refresh)
-
-    @async_slot()
-    async def refresh(self) -> None:
-        f = await self.ctx.worker.read(today_figures, self.ctx.store, self.ctx.institution.id)
-        self.figures.setText(
-            tr(
-                "本机构现有床位 {total} 张，在用 {in_service} 张，已入住 {occupied} 张，入住率 {rate}。"
-            ).format(
-                total=f.beds_total,
-                in_service=f.beds_in_service,
-                occupied=f.beds_occupied,
-                rate=f"{f.beds_occupied / f.beds_in_service:.1%}" if f.beds_in_service else "—",
-            )
-        )
 
 
 class SyncPage(QWidget):
