@@ -1,0 +1,150 @@
+"""Province-sized bed statistics: 2,000 institutions, 300,000 beds, 250,000 residents.
+
+Times the full ``bed_statistics`` computation (as of today, all institutions) against the
+plain SQL aggregates alone (beds by type, occupied beds, residents) in the same run.
+Target: the full computation under 300 ms. The database is built with bulk inserts and cached
+in bench-results/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import text
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench-results"
+INSTITUTIONS, BEDS_EACH, OCCUPANCY = 2000, 150, 250 / 300
+
+BASELINE = [
+    "SELECT bed_type, count(*) FROM beds WHERE deleted_at IS NULL GROUP BY bed_type",
+    "SELECT count(*) FROM bed_stays WHERE end_date IS NULL",
+    "SELECT support_type, count(*) FROM residents WHERE discharge_date IS NULL"
+    " GROUP BY support_type",
+    "SELECT operation, count(*) FROM institutions GROUP BY operation",
+]
+
+
+def build(path: Path) -> None:
+    from mzdesk.core.vocab import (
+        BedType,
+        Grade,
+        InstitutionKind,
+        Operation,
+        Positioning,
+        ResidentKind,
+        ResidentStatus,
+        SupportType,
+    )
+    from mzdesk.services.beds import BedSpec, insert_beds
+    from mzdesk.services.institutions import InstitutionData, add_institution
+    from mzdesk.store.engine import open_store
+    from mzdesk.store.models import BedStay, Resident
+    from mzdesk.store.outbox import insert_many
+
+    rng = random.Random(3)
+    store = open_store(path)
+    opened = dt.date(2020, 1, 1)
+    for i in range(INSTITUTIONS):
+        with store.write() as session:
+            home = add_institution(
+                session,
+                InstitutionData(
+                    name=f"第{i + 1:04d}养老院",
+                    kind=InstitutionKind.NURSING_HOME,
+                    operation=rng.choice(list(Operation)),
+                    positioning=rng.choice(list(Positioning)),
+                    grade=rng.choice(list(Grade)),
+                    region_code=f"37{rng.randrange(1, 17):02d}{rng.randrange(1, 13):02d}",
+                ),
+            )
+            types = [BedType.NURSING] * 6 + [BedType.SELF_CARE] * 3 + [BedType.DEMENTIA]
+            specs = [
+                BedSpec(
+                    "1号楼",
+                    f"{1 + k // 50}层",
+                    f"{1 + k // 50}{(k % 50) // 2:02d}",
+                    f"{k}",
+                    rng.choice(types),
+                )
+                for k in range(BEDS_EACH)
+            ]
+            bed_ids = insert_beds(session, home.id, specs, opened)
+            taken = bed_ids[: int(len(bed_ids) * OCCUPANCY)]
+            residents = [
+                {
+                    "institution_id": home.id,
+                    "kind": ResidentKind.ELDERLY,
+                    "name": f"住户{i}-{k}",
+                    "status": ResidentStatus.IN_HOUSE,
+                    "admission_date": opened,
+                    "bed_id": bed,
+                    "support_type": rng.choice(list(SupportType)),
+                }
+                for k, bed in enumerate(taken)
+            ]
+            ids = insert_many(session, Resident, residents)
+            insert_many(
+                session,
+                BedStay,
+                [
+                    {
+                        "institution_id": home.id,
+                        "resident_id": rid,
+                        "bed_id": bed,
+                        "start_date": opened,
+                    }
+                    for rid, bed in zip(ids, taken, strict=True)
+                ],
+            )
+        if i % 200 == 0:
+            print(f"  {i} institutions", file=sys.stderr)
+    store.close()
+
+
+def main() -> None:
+    from mzdesk.stats.beds import Scope, bed_statistics
+    from mzdesk.store.engine import open_store
+
+    OUT.mkdir(exist_ok=True)
+    db = OUT / "province.db"
+    if not db.exists():
+        started = time.perf_counter()
+        build(db)
+        print(f"built {db} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    store = open_store(db)
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    bed_statistics(store, Scope())  # warm the page cache
+    full, plain = [], []
+    for _ in range(5):
+        start = time.perf_counter()
+        figures = bed_statistics(store, Scope())
+        full.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        with store.engine.connect() as conn:
+            for sql in BASELINE:
+                conn.execute(text(sql)).all()
+        plain.append(time.perf_counter() - start)
+    result = {
+        "benchmark": "bed_stats",
+        "institutions": figures.institutions,
+        "beds": figures.total_beds,
+        "occupied": figures.occupied_beds,
+        "full_ms": round(statistics.median(full) * 1000, 1),
+        "plain_sql_ms": round(statistics.median(plain) * 1000, 1),
+        "ratio": round(statistics.median(full) / statistics.median(plain), 2),
+        "target_full_ms": 300,
+    }
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    (OUT / "bed_stats.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
