@@ -214,6 +214,15 @@ def _changed(row: Any, values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if getattr(row, k) != v}
 
 
+def _update(row: Any, values: dict[str, Any], report: ImportReport) -> None:
+    """Write only the values that differ, and count the row as updated or unchanged."""
+    changed = _changed(row, values)
+    for key, value in changed.items():
+        setattr(row, key, value)
+    report.updated += bool(changed)
+    report.unchanged += not changed
+
+
 # ---------------------------------------------------------------- institutions
 
 
@@ -280,11 +289,7 @@ class _InstitutionImporter(_Importer[InstitutionData]):
                 continue
             # Cells left empty in the file do not erase what is stored.
             values = {k: v for k, v in record.__dict__.items() if v is not None}
-            changed = _changed(row, values)
-            for key, value in changed.items():
-                setattr(row, key, value)
-            report.updated += bool(changed)
-            report.unchanged += not changed
+            _update(row, values, report)
 
 
 # ---------------------------------------------------------------- beds
@@ -586,11 +591,7 @@ class _ResidentImporter(_Importer[_ResidentRecord]):
                     and v is not None
                 }
                 values["admission_date"] = record.admission_date
-                changed = _changed(existing, values)
-                for key, value in changed.items():
-                    setattr(existing, key, value)
-                report.updated += bool(changed)
-                report.unchanged += not changed
+                _update(existing, values, report)
             if progress and done % 200 == 0:
                 progress("写入", done, len(rows))
 
@@ -674,11 +675,7 @@ class _WorkerImporter(_Importer[_WorkerRecord]):
             values = {
                 k: v for k, v in data.__dict__.items() if v is not None and k != "institution_id"
             }
-            changed = _changed(existing, values)
-            for key, value in changed.items():
-                setattr(existing, key, value)
-            report.updated += bool(changed)
-            report.unchanged += not changed
+            _update(existing, values, report)
 
 
 _IMPORTERS: dict[Kind, Callable[[], _Importer[Any]]] = {
