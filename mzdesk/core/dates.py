@@ -51,8 +51,3 @@ def _build(text: str, field: str) -> dt.date:
 
 def _number_text(value: int | float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def format_date(value: dt.date | None) -> str:
-    """yyyy-MM-dd, the one date format mzdesk shows."""
-    return value.isoformat() if value else ""

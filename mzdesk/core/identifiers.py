@@ -36,10 +36,6 @@ class IdNumber:
     region_code: str
     region_known: bool
 
-    def masked(self) -> str:
-        """370205********0014: region and last four shown, the birth date hidden."""
-        return f"{self.value[:6]}{'*' * 8}{self.value[14:]}"
-
 
 def mask_id_number(value: str) -> str:
     return f"{value[:6]}{'*' * 8}{value[14:]}" if len(value) == 18 else value

@@ -13,7 +13,7 @@ from mzdesk.gui.context import AppContext
 from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
 from mzdesk.gui.pages.beds import BedsPage
 from mzdesk.gui.pages.home import HomePage
-from mzdesk.gui.pages.info import SettingsPage, SyncPage, _pending
+from mzdesk.gui.pages.info import SettingsPage, SyncPage, pending_changes
 from mzdesk.gui.pages.lists import InspectionsPage, WorkersPage
 from mzdesk.gui.pages.residents import ResidentsPage
 from mzdesk.gui.pages.stats import StatsPage
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     @async_slot()
     async def refresh_status(self) -> None:
-        pending = await self.ctx.worker.read(_pending, self.ctx)
+        pending = await self.ctx.worker.read(pending_changes, self.ctx)
         self.sync_label.setText(tr("同步：尚未连接服务器，{n} 条修改待同步").format(n=pending))
 
     @async_slot(object)

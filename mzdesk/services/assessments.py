@@ -14,7 +14,7 @@ from mzdesk.core.errors import ValidationError
 from mzdesk.core.vocab import AbilityLevel, AssessmentReason, RiskEvent
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
-from mzdesk.services.residents import _editable
+from mzdesk.services.residents import ensure_editable
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Assessment, Institution, Resident
 
@@ -62,7 +62,7 @@ def record_assessment(
     checks.done()
     with store.write() as session:
         resident = get_live(session, Resident, data.resident_id)
-        _editable(resident)
+        ensure_editable(resident)
         latest = session.scalar(
             select(func.max(Assessment.assessed_on)).where(
                 Assessment.resident_id == resident.id, Assessment.deleted_at.is_(None)

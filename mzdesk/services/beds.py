@@ -126,11 +126,6 @@ class Locations:
             )
         return r
 
-    def existing_room(self, building: str, floor: str, room: str) -> uuid.UUID | None:
-        b = self._buildings.get(building)
-        f = self._floors.get((b, floor)) if b else None
-        return self._rooms.get((f, room)) if f else None
-
     def flush(self) -> None:
         """Write the locations created so far (before the beds that refer to them)."""
         insert_many(self.session, Building, self.new_buildings)
@@ -274,7 +269,7 @@ def add_beds(store: Store, request: NewBeds) -> list[BedView]:
         return beds_by_id(session, ids)
 
 
-def _bed_query() -> Select[Bed, str, str, str]:
+def bed_query() -> Select[Bed, str, str, str]:
     return (
         select(Bed, Building.name, Floor.name, Room.number)
         .join(Room, Bed.room_id == Room.id)
@@ -287,7 +282,7 @@ def _bed_query() -> Select[Bed, str, str, str]:
 def beds_by_id(session: Session, ids: Sequence[uuid.UUID]) -> list[BedView]:
     views: list[BedView] = []
     for chunk in range(0, len(ids), 500):
-        rows = session.execute(_bed_query().where(Bed.id.in_(ids[chunk : chunk + 500])))
+        rows = session.execute(bed_query().where(Bed.id.in_(ids[chunk : chunk + 500])))
         views += [BedView.of(bed, b, f, r) for bed, b, f, r in rows]
     order = {bed_id: i for i, bed_id in enumerate(ids)}
     return sorted(views, key=lambda v: order[v.id])
@@ -307,7 +302,7 @@ def list_beds(
     status: BedStatus | None = None,
     bed_type: BedType | None = None,
 ) -> list[BedView]:
-    query = _bed_query().where(Bed.institution_id == institution_id)
+    query = bed_query().where(Bed.institution_id == institution_id)
     if status is not None:
         query = query.where(Bed.status == status)
     if bed_type is not None:
@@ -378,7 +373,7 @@ class BoardBed:
 
 def bed_board(store: Store, institution_id: uuid.UUID) -> list[BoardBed]:
     query = (
-        _bed_query()
+        bed_query()
         .add_columns(Resident.id, Resident.name, Resident.status)
         .outerjoin(
             Resident,

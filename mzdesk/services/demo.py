@@ -45,7 +45,7 @@ from mzdesk.core.vocab import (
     UserRole,
 )
 from mzdesk.services.assessments import AssessmentData, record_assessment
-from mzdesk.services.beds import BedSpec, insert_beds, list_beds
+from mzdesk.services.beds import BedSpec, insert_beds
 from mzdesk.services.inspections import (
     InspectionStart,
     advance_hazard,
@@ -585,7 +585,3 @@ def _city(store: Store, maker: _Maker, progress: Progress | None) -> DemoSummary
         if progress:
             progress("机构", i + 1, count)
     return DemoSummary(count, total_beds, total_residents, 0, None, None)
-
-
-def free_beds_of(store: Store, institution_id: uuid.UUID) -> int:
-    return len(list_beds(store, institution_id, status=BedStatus.FREE))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, table, union
+from sqlalchemy import ColumnElement, Select, and_, literal_column, or_, select, table, union
 from sqlalchemy.orm import Session
 
 from mzdesk.core.identifiers import mask_id_number
@@ -150,11 +150,6 @@ def _base(columns: Any, f: ResidentFilter, *, beds: bool = True) -> Select[Any]:
     return query.where(and_(*_conditions(f)))
 
 
-def count_residents(store: Store, f: ResidentFilter) -> int:
-    with store.read() as session:
-        return session.scalar(_base([func.count()], f, beds=False)) or 0
-
-
 @dataclass(frozen=True)
 class SearchResult:
     """The first page of a search and how many match: exactly, or ``capped`` meaning at least
@@ -199,10 +194,12 @@ def search_residents(
         return SearchResult(len(ids), False, rows)
 
 
-# Orders that an index serves (institution, key, id) let a page be read without sorting every
-# matching row; see the resident list indexes in the migrations.
+# Up to this many matches, a page is found by filtering first and sorting the matches; beyond
+# it, by reading the sort index in order.
 SELECTIVE_MATCHES = 3000
 
+# Orders that an index serves (institution, key, id) let a page be read without sorting every
+# matching row; see the resident list indexes in the migrations.
 _ORDER = {
     SortKey.NAME: (Resident.name_initials,),
     SortKey.BED: (Building.name, Floor.sort_order, Room.sort_order, Bed.number),

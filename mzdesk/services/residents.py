@@ -239,7 +239,7 @@ def _release_bed(session: Session, resident: Resident, on: dt.date, reason: str)
         resident.bed_id = None
 
 
-def _editable(resident: Resident) -> None:
+def ensure_editable(resident: Resident) -> None:
     if resident.status is ResidentStatus.DISCHARGED:
         raise StateError("resident.discharged", name=resident.name)
 
@@ -249,7 +249,7 @@ def transfer_bed(
 ) -> ResidentView:
     with store.write() as session:
         resident = get_live(session, Resident, resident_id)
-        _editable(resident)
+        ensure_editable(resident)
         if resident.bed_id == bed_id:
             raise ValidationError.single("bed_id", "bed.same")
         _occupy(session, bed_id, resident.institution_id)
@@ -279,7 +279,7 @@ def start_leave(
     """外出: the resident keeps the bed while away."""
     with store.write() as session:
         resident = get_live(session, Resident, resident_id)
-        _editable(resident)
+        ensure_editable(resident)
         if resident.status is not ResidentStatus.IN_HOUSE:
             raise StateError("resident.not_in_house", name=resident.name, status=resident.status.zh)
         checks = Checks()
@@ -314,7 +314,7 @@ def _open_leave(session: Session, resident: Resident) -> Leave | None:
 def end_leave(store: Store, resident_id: uuid.UUID, on: dt.date) -> ResidentView:
     with store.write() as session:
         resident = get_live(session, Resident, resident_id)
-        _editable(resident)
+        ensure_editable(resident)
         leave = _open_leave(session, resident)
         if resident.status is not ResidentStatus.ON_LEAVE or leave is None:
             raise StateError("resident.not_on_leave", name=resident.name)
@@ -337,7 +337,7 @@ def discharge_resident(
     """退住: frees the bed, closes the stay; the record stays, read-only (kept ≥ 5 years)."""
     with store.write() as session:
         resident = get_live(session, Resident, resident_id)
-        _editable(resident)
+        ensure_editable(resident)
         checks = Checks()
         checks.not_before("discharge_date", on, resident.admission_date, "入住日期")
         checks.done()
@@ -359,7 +359,7 @@ def update_resident(store: Store, resident_id: uuid.UUID, data: ResidentData) ->
     """Change a resident's details; only the fields that differ are written (and synced)."""
     with store.write() as session:
         resident = get_live(session, Resident, resident_id)
-        _editable(resident)
+        ensure_editable(resident)
         institution = get_live(session, Institution, resident.institution_id)
         clean = check_resident(data, institution.kind)
         if clean.id_number and clean.id_number != resident.id_number:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from mzdesk.core.ids import new_id
@@ -185,22 +185,9 @@ def _wrap_callable(arg: Any) -> Any:
 
 
 def pending_count(session: Session) -> int:
-    from sqlalchemy import func, select
-
     return (
         session.scalar(
             select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
         )
         or 0
-    )
-
-
-def iter_pending(session: Session, limit: int = 500) -> Iterable[OutboxEntry]:
-    from sqlalchemy import select
-
-    return session.scalars(
-        select(OutboxEntry)
-        .where(OutboxEntry.state == "pending")
-        .order_by(OutboxEntry.seq)
-        .limit(limit)
     )

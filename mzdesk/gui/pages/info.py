@@ -44,11 +44,11 @@ class SyncPage(QWidget):
 
     @async_slot()
     async def refresh(self) -> None:
-        count = await self.ctx.worker.read(_pending, self.ctx)
+        count = await self.ctx.worker.read(pending_changes, self.ctx)
         self.pending.setText(tr("待同步的修改：{n} 条").format(n=count))
 
 
-def _pending(ctx: AppContext) -> int:
+def pending_changes(ctx: AppContext) -> int:
     with ctx.store.read() as session:
         return pending_count(session)
 

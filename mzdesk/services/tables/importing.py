@@ -40,7 +40,7 @@ from mzdesk.core.vocab import (
     SkillLevel,
     SupportType,
 )
-from mzdesk.services.beds import BedSpec, _bed_query, insert_beds, record_bed_change
+from mzdesk.services.beds import BedSpec, bed_query, insert_beds, record_bed_change
 from mzdesk.services.institutions import InstitutionData, add_institution, check_institution
 from mzdesk.services.residents import (
     Admission,
@@ -312,7 +312,7 @@ def _bed_keys(
 ) -> dict[tuple[uuid.UUID, str, str, str, str], Bed]:
     found: dict[tuple[uuid.UUID, str, str, str, str], Bed] = {}
     for bed, building, floor, room in session.execute(
-        _bed_query().where(Bed.institution_id.in_(list(institution_ids)))
+        bed_query().where(Bed.institution_id.in_(list(institution_ids)))
     ):
         found[(bed.institution_id, building, floor, room, bed.number)] = bed
     return found
@@ -420,7 +420,7 @@ class _BedIndex:
         self.by_token: dict[tuple[uuid.UUID, str], list[Bed]] = {}
         self.labels: dict[uuid.UUID, str] = {}
         for bed, building, floor, room in session.execute(
-            _bed_query().where(Bed.institution_id.in_(list(institution_ids)))
+            bed_query().where(Bed.institution_id.in_(list(institution_ids)))
         ):
             tokens = {
                 bed.number,

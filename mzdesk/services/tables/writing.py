@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from mzdesk.core.vocab import ResidentStatus, Vocab
-from mzdesk.services.beds import _bed_query
+from mzdesk.services.beds import bed_query
 from mzdesk.services.tables.columns import COLUMNS, Column, Kind
 from mzdesk.services.views import BedView
 from mzdesk.store.engine import Store
@@ -63,7 +63,7 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
                     i.fire_safety_officer,
                 ]
         elif kind is Kind.BEDS:
-            query = _bed_query().order_by(
+            query = bed_query().order_by(
                 Bed.institution_id, Floor.building_id, Floor.sort_order, Room.sort_order, Bed.number
             )
             for bed, building, floor, room in session.execute(query):
@@ -82,7 +82,7 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
             # both have a room 202.
             bed_labels = {
                 bed.id: BedView.of(bed, building, floor, room).label
-                for bed, building, floor, room in session.execute(_bed_query())
+                for bed, building, floor, room in session.execute(bed_query())
             }
             first_contact = aliased(Contact)
             residents = (

@@ -80,10 +80,6 @@ class Synced:
     def institution_id(cls) -> Mapped[uuid.UUID]:
         return mapped_column(Uuid, ForeignKey("institutions.id"), index=True)
 
-    @property
-    def is_deleted(self) -> bool:
-        return self.deleted_at is not None
-
 
 # Bookkeeping columns that are not user data and never travel as field changes.
 LOCAL_COLUMNS = frozenset({"server_rev", "updated_at", "search_terms"})
