@@ -14,12 +14,28 @@ one decimal ("73.6%"), computed in Decimal so 0.7365 is 73.7%, not a binary-floa
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    case,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    type_coerce,
+    union,
+)
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from mzdesk.core.vocab import (
     AbilityLevel,
@@ -42,9 +58,12 @@ from mzdesk.store.models import (
     Institution,
     Resident,
     Room,
+    StatSnapshot,
+    StatVersion,
 )
 
 UNSET = "未填"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -222,27 +241,280 @@ def _bed_states(scope: Scope, *extra_columns: Any) -> Any:
     )
 
 
-def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
+@dataclass
+class InstitutionBeds:
+    """One institution's bed and resident figures on the scope's day."""
+
+    by_type: dict[Any, int] = field(default_factory=dict)  # BedType (codes while counting)
+    in_service: int = 0
+    occupied: int = 0
+    support: dict[str | None, int] = field(default_factory=dict)
+    levels: dict[str | None, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "by_type": {t.value: n for t, n in self.by_type.items()},
+            "in_service": self.in_service,
+            "occupied": self.occupied,
+            "support": {code or "": n for code, n in self.support.items()},
+            "levels": {code or "": n for code, n in self.levels.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> InstitutionBeds:
+        return cls(
+            by_type={BedType(code): n for code, n in data["by_type"].items()},
+            in_service=data["in_service"],
+            occupied=data["occupied"],
+            support={code or None: n for code, n in data["support"].items()},
+            levels={code or None: n for code, n in data["levels"].items()},
+        )
+
+    def add_beds(self, bed_type: str, in_service: bool, count: int) -> None:
+        self.by_type[bed_type] = self.by_type.get(bed_type, 0) + count
+        self.in_service += count if in_service else 0
+
+
+def _scoped(column: Any, scope: Scope, only: list[str] | None) -> list[ColumnElement[bool]]:
+    """Narrow a per-institution aggregate: to the listed institutions (stored id form) when
+    only a few need computing, else by the scope (the final filter is in Python)."""
+    if only is not None and len(only) <= MAX_LISTED:
+        return [type_coerce(column, String).in_(only)]
+    if scope.institution_id is not None:
+        return [column == scope.institution_id]
+    if scope.region_prefix:
+        return [
+            column.in_(
+                select(Institution.id).where(
+                    Institution.region_code.startswith(scope.region_prefix)
+                )
+            )
+        ]
+    return []
+
+
+def _compute(session: Session, scope: Scope, only: list[str] | None) -> dict[str, InstitutionBeds]:
+    """Per-institution figures as of the scope's day (the rules in the module docstring).
+
+    Province-sized data is read as aggregates from covering indexes: beds by institution, type
+    and status; stays covering the day by institution; residents by institution, 供养类型 and
+    level. Beds whose own row does not tell their state on the day (type or service changes
+    in ``bed_history``, out of service, tombstoned, not yet in service) are few; they are
+    looked at one by one and the aggregates corrected.
+    """
     day = scope.day
-    institutions = select(Institution.id).where(*_institution_filter(scope))
-    states = _bed_states(scope)
-    beds = select(
-        states.c.bed_type,
-        func.count().label("beds"),
-        func.sum(states.c.in_service).label("in_service"),
-        func.sum(states.c.occupied).label("occupied"),
-        func.sum(states.c.social).label("social"),
-    ).group_by(states.c.bed_type)
-    in_house = and_(
-        Resident.institution_id.in_(institutions),
-        Resident.deleted_at.is_(None),
-        Resident.admission_date <= day,
-        or_(Resident.discharge_date.is_(None), Resident.discharge_date > day),
+    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    figures: dict[str, InstitutionBeds] = {}  # by the stored form of the institution id
+
+    def of(institution_id: str) -> InstitutionBeds:
+        return figures.setdefault(institution_id, InstitutionBeds())
+
+    def raw(column: Any) -> Any:
+        """Read as stored: no UUID or vocabulary objects built for thousands of group rows."""
+        return type_coerce(column, String)
+
+    conn = session.connection()
+    out_of_service = BedStatus.OUT_OF_SERVICE.value
+
+    exists_on_day = and_(
+        Bed.in_service_since <= day, or_(Bed.deleted_at.is_(None), Bed.deleted_at >= end_of_day)
     )
+    for inst, bed_type, status, count in conn.execute(
+        select(raw(Bed.institution_id), raw(Bed.bed_type), raw(Bed.status), func.count())
+        .where(exists_on_day, *_scoped(Bed.institution_id, scope, only))
+        .group_by(Bed.institution_id, Bed.bed_type, Bed.status)
+    ):
+        of(inst).add_beds(bed_type, status != out_of_service, count)
+
+    # Beds with history: their state on the day is the latest history row on or before it.
+    latest = (
+        select(
+            BedHistory.bed_id,
+            BedHistory.bed_type,
+            BedHistory.in_service,
+            func.row_number()
+            .over(
+                partition_by=BedHistory.bed_id,
+                order_by=(BedHistory.effective_on.desc(), BedHistory.created_at.desc()),
+            )
+            .label("rank"),
+        )
+        .where(BedHistory.effective_on <= day, BedHistory.deleted_at.is_(None))
+        .subquery()
+    )
+    state_on_day: dict[uuid.UUID, bool] = {}  # bed -> in service on the day (existing beds)
+    for bed_id, inst, own_type, status, bed_type, in_service in conn.execute(
+        select(
+            Bed.id,
+            raw(Bed.institution_id),
+            raw(Bed.bed_type),
+            raw(Bed.status),
+            raw(latest.c.bed_type),
+            latest.c.in_service,
+        )
+        .join(latest, and_(latest.c.bed_id == Bed.id, latest.c.rank == 1))
+        .where(exists_on_day, *_scoped(Bed.institution_id, scope, only))
+    ):
+        entry = of(inst)
+        entry.add_beds(own_type, status != out_of_service, -1)
+        entry.add_beds(bed_type, bool(in_service), 1)
+        state_on_day[bed_id] = bool(in_service)
+
+    covers_day = and_(
+        BedStay.deleted_at.is_(None),
+        BedStay.start_date <= day,
+        or_(BedStay.end_date.is_(None), BedStay.end_date > day),
+    )
+    for inst, count in conn.execute(
+        select(raw(BedStay.institution_id), func.count(BedStay.bed_id.distinct()))
+        .where(covers_day, *_scoped(BedStay.institution_id, scope, only))
+        .group_by(BedStay.institution_id)
+    ):
+        of(inst).occupied += count
+    # Occupied beds count only when the bed exists and is in service on the day.
+    exceptional = union(
+        select(Bed.id).where(or_(Bed.status == out_of_service, Bed.deleted_at.is_not(None))),
+        select(Bed.id).where(Bed.in_service_since > day),
+        select(BedHistory.bed_id),
+    )
+    for bed_id, inst, status, since, deleted_at in session.execute(
+        select(
+            Bed.id,
+            raw(BedStay.institution_id),
+            raw(Bed.status),
+            Bed.in_service_since,
+            Bed.deleted_at,
+        )
+        .join(Bed, Bed.id == BedStay.bed_id)
+        .where(
+            covers_day,
+            BedStay.bed_id.in_(exceptional),
+            *_scoped(BedStay.institution_id, scope, only),
+        )
+        .distinct()
+    ):
+        bed_exists = since <= day and (deleted_at is None or deleted_at >= end_of_day)
+        in_service = state_on_day.get(bed_id, status != out_of_service)
+        if not (bed_exists and in_service):
+            of(inst).occupied -= 1
+
+    for inst, support, level, count in conn.execute(
+        select(
+            raw(Resident.institution_id),
+            raw(Resident.support_type),
+            raw(Resident.ability_level),
+            func.count(),
+        )
+        .where(
+            Resident.deleted_at.is_(None),
+            Resident.admission_date <= day,
+            or_(Resident.discharge_date.is_(None), Resident.discharge_date > day),
+            *_scoped(Resident.institution_id, scope, only),
+        )
+        .group_by(Resident.institution_id, Resident.support_type, Resident.ability_level)
+    ):
+        entry = of(inst)
+        entry.support[support] = entry.support.get(support, 0) + count
+        entry.levels[level] = entry.levels.get(level, 0) + count
+    for entry in figures.values():
+        entry.by_type = {BedType(code): n for code, n in entry.by_type.items()}
+    return figures
+
+
+MAX_LISTED = 500  # institutions named in an IN list; more are read by the scope's filter
+KEEP_SNAPSHOTS = dt.timedelta(days=30)
+
+
+@dataclass
+class Snapshots:
+    """Per-institution figures for one day: read from valid snapshots or computed; the
+    computed ones are saved after the read transaction (``save_snapshots``)."""
+
+    day: dt.date
+    figures: dict[uuid.UUID, InstitutionBeds]
+    fresh: dict[uuid.UUID, tuple[int, InstitutionBeds]]
+
+
+def institution_beds(session: Session, scope: Scope, institutions: list[uuid.UUID]) -> Snapshots:
+    """Figures for the given institutions as of the scope's day.
+
+    A snapshot is used when its institution's ``stat_versions`` row (bumped by triggers on
+    every change to beds, bed history, stays and residents) still has the version the
+    snapshot was computed at; the others are computed in this same read transaction.
+    """
+    day = scope.day
+    versions: dict[str, int] = {  # noqa: C416 (rows are not pairs to mypy)
+        inst: version
+        for inst, version in session.execute(
+            select(type_coerce(StatVersion.institution_id, String), StatVersion.version)
+        )
+    }
+    cached = {
+        inst: (version, figures)
+        for inst, version, figures in session.execute(
+            select(
+                type_coerce(StatSnapshot.institution_id, String),
+                StatSnapshot.version,
+                StatSnapshot.figures,
+            ).where(StatSnapshot.day == day)
+        )
+    }
+    result: dict[uuid.UUID, InstitutionBeds] = {}
+    missing: list[uuid.UUID] = []
+    for inst in institutions:
+        snapshot = cached.get(inst.hex)
+        if snapshot is not None and snapshot[0] == versions.get(inst.hex, 0):
+            result[inst] = InstitutionBeds.from_json(snapshot[1])
+        else:
+            missing.append(inst)
+    fresh: dict[uuid.UUID, tuple[int, InstitutionBeds]] = {}
+    if missing:
+        computed = _compute(session, scope, [inst.hex for inst in missing])
+        for inst in missing:
+            entry = computed.get(inst.hex, InstitutionBeds())
+            result[inst] = entry
+            fresh[inst] = (versions.get(inst.hex, 0), entry)
+    return Snapshots(day, result, fresh)
+
+
+def save_snapshots(store: Store, snapshots: Snapshots) -> None:
+    """Keep computed figures for next time. A cache: when the database is busy or read-only
+    the figures are simply computed again later."""
+    if not snapshots.fresh:
+        return
+    rows = [
+        {
+            "institution_id": inst,
+            "day": snapshots.day,
+            "version": version,
+            "figures": entry.as_json(),
+            "computed_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        }
+        for inst, (version, entry) in snapshots.fresh.items()
+    ]
+    statement = sqlite_insert(StatSnapshot)
+    statement = statement.on_conflict_do_update(
+        index_elements=[StatSnapshot.institution_id, StatSnapshot.day],
+        set_={
+            "version": statement.excluded.version,
+            "figures": statement.excluded.figures,
+            "computed_at": statement.excluded.computed_at,
+        },
+    )
+    stale = dt.datetime.now(dt.UTC).replace(tzinfo=None) - KEEP_SNAPSHOTS
+    try:
+        with store.write() as session:
+            session.execute(statement, rows)
+            session.execute(delete(StatSnapshot).where(StatSnapshot.computed_at < stale))
+    except OperationalError as error:
+        log.info("statistics snapshots not saved: %s", error)
+
+
+def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
     with store.read() as session:
-        rows = session.execute(beds).all()
         insts = session.execute(
             select(
+                Institution.id,
                 Institution.kind,
                 Institution.positioning,
                 Institution.operation,
@@ -250,17 +522,13 @@ def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
                 Institution.home_care_beds,
             ).where(*_institution_filter(scope))
         ).all()
-        support = session.execute(
-            select(Resident.support_type, func.count())
-            .where(in_house)
-            .group_by(Resident.support_type)
-        ).all()
-        levels = session.execute(
-            select(Resident.ability_level, func.count())
-            .where(in_house)
-            .group_by(Resident.ability_level)
-        ).all()
-    by_type = {BedType(r.bed_type): int(r.beds) for r in rows}
+        snapshots = institution_beds(session, scope, [inst.id for inst in insts])
+    save_snapshots(store, snapshots)
+    per_institution = snapshots.figures
+    by_type: dict[BedType, int] = dict.fromkeys(BedType, 0)
+    in_service = occupied = social = 0
+    support: dict[str, int] = {}
+    levels: dict[str, int] = {}
     counts: dict[str, dict[str, int]] = {
         "kind": {},
         "positioning": {},
@@ -276,21 +544,36 @@ def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
         ):
             label = _label(value)
             counts[key][label] = counts[key].get(label, 0) + 1
+        figures = per_institution.get(inst.id)
+        if figures is None:
+            continue
+        for bed_type, n in figures.by_type.items():
+            by_type[bed_type] += n
+        in_service += figures.in_service
+        occupied += figures.occupied
+        if inst.operation is not None and inst.operation.socially_operated:
+            social += sum(figures.by_type.values())
+        for code, n in figures.support.items():
+            label = _label(SupportType(code) if code else None)
+            support[label] = support.get(label, 0) + n
+        for code, n in figures.levels.items():
+            label = _label(AbilityLevel(code) if code else None)
+            levels[label] = levels.get(label, 0) + n
     return BedStatistics(
-        as_of=day,
+        as_of=scope.day,
         institutions=len(insts),
         total_beds=sum(by_type.values()),
-        beds_by_type={t: by_type.get(t, 0) for t in BedType},
-        beds_in_service=sum(int(r.in_service or 0) for r in rows),
-        occupied_beds=sum(int(r.occupied or 0) for r in rows),
-        social_operated_beds=sum(int(r.social or 0) for r in rows),
+        beds_by_type=by_type,
+        beds_in_service=in_service,
+        occupied_beds=occupied,
+        social_operated_beds=social,
         home_care_beds=sum(int(i.home_care_beds or 0) for i in insts),
         institutions_by_kind=_ordered(counts["kind"], InstitutionKind),
         institutions_by_positioning=_ordered(counts["positioning"], Positioning),
         institutions_by_operation=_ordered(counts["operation"], Operation),
         institutions_by_grade=_ordered(counts["grade"], Grade),
-        residents_by_support_type={_label(SupportType(s) if s else None): n for s, n in support},
-        residents_by_ability_level={_label(AbilityLevel(a) if a else None): n for a, n in levels},
+        residents_by_support_type=support,
+        residents_by_ability_level=levels,
     )
 
 
@@ -377,10 +660,22 @@ class GroupOccupancy:
 
 def occupancy_by_group(store: Store, scope: Scope) -> list[GroupOccupancy]:
     """By building and floor for one institution; by institution for a region or all."""
-    if scope.institution_id is not None:
-        states = _bed_states_with_location(scope)
-    else:
-        states = _bed_states(scope, Institution.name.label("grp"))
+    if scope.institution_id is None:
+        with store.read() as session:
+            names = session.execute(
+                select(Institution.id, Institution.name).where(*_institution_filter(scope))
+            ).all()
+            snapshots = institution_beds(session, scope, [row.id for row in names])
+        save_snapshots(store, snapshots)
+        figures = snapshots.figures
+        groups = []
+        for inst_id, name in sorted(names, key=lambda row: row.name):
+            entry = figures.get(inst_id, InstitutionBeds())
+            groups.append(
+                GroupOccupancy(name, sum(entry.by_type.values()), entry.in_service, entry.occupied)
+            )
+        return groups
+    states = _bed_states_with_location(scope)
     query = (
         select(
             states.c.grp,

@@ -171,3 +171,116 @@ def test_yearbook_table(store, city):
     nursing = rows[InstitutionKind.NURSING_HOME]
     assert (nursing.institutions, nursing.beds, nursing.residents, nursing.staff) == (3, 30, 1, 0)
     assert rows[InstitutionKind.CHILDREN_HOME].institutions == 0
+
+
+def _per_bed_reference(store, scope):
+    """The as-of rules applied bed by bed (the slow, obvious query) for cross-checking."""
+    from sqlalchemy import func, select
+
+    from mzdesk.stats.beds import _bed_states
+
+    states = _bed_states(scope)
+    with store.read() as session:
+        rows = session.execute(
+            select(
+                states.c.bed_type,
+                func.count(),
+                func.sum(states.c.in_service),
+                func.sum(states.c.occupied),
+            ).group_by(states.c.bed_type)
+        ).all()
+    return (
+        {BedType(t): n for t, n, _, _ in rows},
+        sum(int(s or 0) for _, _, s, _ in rows),
+        sum(int(o or 0) for _, _, _, o in rows),
+    )
+
+
+def test_aggregates_agree_with_the_bed_by_bed_rules_on_every_day(store, city):
+    """Type changes, service changes back-dated under a stay, transfers, discharges, a bed added
+    later and two stays on one bed (two desktops admitting offline) — checked day by day."""
+    from mzdesk.services.beds import return_bed_to_service
+    from mzdesk.services.residents import transfer_bed
+    from mzdesk.store.models import BedStay
+
+    a, b, beds, beds_b = city["a"], city["b"], city["beds_a"], city["beds_b"]
+    first = admit(store, a, beds[0], D(2026, 2, 1), "甲")
+    admit(store, b, beds_b[0], D(2026, 2, 3), "乙")
+    discharge_resident(store, first.id, D(2026, 2, 10), DischargeReason.HOME)
+    # out of service from a date when the bed was still occupied (typed in late)
+    take_bed_out_of_service(store, beds[0].id, D(2026, 2, 5), "漏水")
+    return_bed_to_service(store, beds[0].id, D(2026, 2, 20))
+    change_bed_type(store, beds[1].id, BedType.NURSING, D(2026, 2, 8))
+    moving = admit(store, a, beds[2], D(2026, 2, 4), "丙")
+    transfer_bed(store, moving.id, beds[3].id, D(2026, 2, 12))
+    later = add_beds(
+        store, NewBeds(a.id, "2号楼", "1层", ["101"], 2, BedType.NURSING, D(2026, 2, 15))
+    )
+    admit(store, a, later[0], D(2026, 2, 16), "丁")
+    with store.write() as session:  # a second stay on an occupied bed, as a sync could bring
+        session.add(
+            BedStay(
+                institution_id=b.id,
+                resident_id=moving.id,
+                bed_id=beds_b[0].id,
+                start_date=D(2026, 2, 4),
+            )
+        )
+    for day in (D(2026, 1, 31), *(D(2026, 2, d) for d in range(1, 29)), D(2026, 3, 1)):
+        for scope in (
+            Scope(as_of=day),
+            Scope(institution_id=a.id, as_of=day),
+            Scope(region_prefix="370212", as_of=day),
+        ):
+            s = bed_statistics(store, scope)
+            by_type, in_service, occupied = _per_bed_reference(store, scope)
+            assert {t: n for t, n in s.beds_by_type.items() if n} == by_type, day
+            assert (s.beds_in_service, s.occupied_beds) == (in_service, occupied), day
+    feb6 = bed_statistics(store, Scope(institution_id=a.id, as_of=D(2026, 2, 6)))
+    assert (feb6.occupied_beds, feb6.beds_in_service) == (1, 11)  # 甲's bed out of service
+    assert bed_statistics(store, Scope(institution_id=b.id, as_of=D(2026, 2, 6))).occupied_beds == 1
+
+
+def test_snapshots_are_reused_until_any_change_to_the_institution(store, city):
+    """Per-institution figures are cached by day; triggers invalidate them on every write,
+    whichever path it takes (services, raw SQL as a sync apply or an import would)."""
+    from sqlalchemy import select, text, update
+
+    from mzdesk.store.models import StatSnapshot
+
+    a, c = city["a"], city["c"]
+    day = D(2026, 3, 1)
+    first = bed_statistics(store, Scope(as_of=day))
+    with store.write() as session:
+        assert len(session.scalars(select(StatSnapshot).where(StatSnapshot.day == day)).all()) == 3
+        # prove the snapshot is what is read: doctor c's cached figures
+        snap = session.get(StatSnapshot, (c.id, day))
+        session.execute(
+            update(StatSnapshot)
+            .where(StatSnapshot.institution_id == c.id, StatSnapshot.day == day)
+            .values(figures={**snap.figures, "in_service": 1000})
+        )
+    assert bed_statistics(store, Scope(as_of=day)).beds_in_service == first.beds_in_service + 992
+    # a change in another institution does not invalidate c's snapshot …
+    add_beds(store, NewBeds(a.id, "2号楼", "1层", ["101"], 1, BedType.NURSING, D(2026, 2, 1)))
+    assert bed_statistics(store, Scope(as_of=day)).beds_in_service == first.beds_in_service + 993
+    # … a change to c does, even one written behind the services' back
+    with store.write() as session:
+        session.execute(
+            text("UPDATE beds SET bed_type = 'nursing' WHERE institution_id = :c"),
+            {"c": c.id.hex},
+        )
+    fresh = bed_statistics(store, Scope(as_of=day))
+    assert fresh.beds_in_service == first.beds_in_service + 1
+    assert fresh.nursing_beds == first.nursing_beds + 1 + 8
+    assert fresh.as_json() == bed_statistics(store, Scope(as_of=day)).as_json()
+
+
+def test_every_watched_table_has_its_invalidation_triggers(store):
+    from sqlalchemy import text
+
+    with store.read() as session:
+        names = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+    for table in ("beds", "bed_history", "bed_stays", "residents"):
+        for event in ("insert", "update", "delete"):
+            assert f"{table}_stat_{event}" in names

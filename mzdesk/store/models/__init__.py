@@ -1,7 +1,7 @@
 """All tables of the local store. Import models from here."""
 
 from mzdesk.store.models.base import LOCAL_COLUMNS, Base, Synced, VocabType, utcnow
-from mzdesk.store.models.device import DeviceSetting, OutboxEntry
+from mzdesk.store.models.device import DeviceSetting, OutboxEntry, StatSnapshot, StatVersion
 from mzdesk.store.models.inspections import (
     ChecklistItem,
     ChecklistTemplate,
@@ -48,6 +48,8 @@ __all__ = [
     "OutboxEntry",
     "Resident",
     "Room",
+    "StatSnapshot",
+    "StatVersion",
     "Synced",
     "TrainingAttendance",
     "TrainingSession",

@@ -1,4 +1,5 @@
-"""Tables that belong to this device only: the outbox and device settings. Never synced."""
+"""Tables that belong to this device only: the outbox, device settings and the statistics
+cache. Never synced."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, String, Text, Uuid
+from sqlalchemy import JSON, Date, DateTime, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mzdesk.store.models.base import Base, utcnow
@@ -45,3 +46,26 @@ class DeviceSetting(Base):
 
     key: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class StatVersion(Base):
+    """Bumped by triggers whenever an institution's beds, bed history, stays or residents
+    change (any writer: services, imports, sync). A statistics snapshot is valid while the
+    version it was computed at is still current."""
+
+    __tablename__ = "stat_versions"
+
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class StatSnapshot(Base):
+    """One institution's bed and resident figures as of ``day`` (a cache, never synced)."""
+
+    __tablename__ = "stat_snapshots"
+
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    version: Mapped[int]
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON)
+    computed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mzdesk.core.vocab import (
@@ -87,6 +87,22 @@ class Bed(Synced, Base):
     __table_args__ = (
         Index("ix_beds_institution_status", "institution_id", "status"),
         Index("ix_beds_institution_number", "institution_id", "number"),
+        # Bed statistics: counts per institution, type and status read from the index alone;
+        # the few beds whose as-of state needs a closer look found through the partial index.
+        Index(
+            "ix_beds_stats",
+            "institution_id",
+            "bed_type",
+            "status",
+            "in_service_since",
+            "deleted_at",
+        ),
+        Index(
+            "ix_beds_exceptional",
+            "id",
+            sqlite_where=text("status = 'out_of_service' OR deleted_at IS NOT NULL"),
+        ),
+        Index("ix_beds_in_service_since", "in_service_since"),
     )
 
     room_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("rooms.id"), index=True)

@@ -38,6 +38,15 @@ class Resident(Synced, Base):
         Index("ix_residents_list_name", "institution_id", "name_initials", "id"),
         Index("ix_residents_list_admission", "institution_id", "admission_date", "id"),
         Index("ix_residents_list_birth", "institution_id", "birth_date", "id"),
+        Index(
+            "ix_residents_stats",
+            "institution_id",
+            "support_type",
+            "ability_level",
+            "admission_date",
+            "discharge_date",
+            "deleted_at",
+        ),
     )
 
     kind: Mapped[ResidentKind] = mapped_column(VocabType(ResidentKind))
@@ -99,7 +108,12 @@ class BedStay(Synced, Base):
     """A resident in a bed from ``start_date`` until ``end_date`` (open while they stay)."""
 
     __tablename__ = "bed_stays"
-    __table_args__ = (Index("ix_bed_stays_bed_dates", "bed_id", "start_date", "end_date"),)
+    __table_args__ = (
+        Index("ix_bed_stays_bed_dates", "bed_id", "start_date", "end_date"),
+        Index(
+            "ix_bed_stays_stats", "institution_id", "bed_id", "start_date", "end_date", "deleted_at"
+        ),
+    )
 
     resident_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("residents.id"), index=True)
     bed_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("beds.id"))
