@@ -351,3 +351,291 @@ def run() -> None:
 
 if __name__ == "__main__":
     run()
+
+
+# ---------------------------------------------------------------- central server
+
+
+def _server_url(db: str | None) -> str:
+    """A database URL, or a plain file path meaning SQLite."""
+    if not db:
+        import platformdirs
+
+        path = platformdirs.user_data_path("mzdesk", appauthor=False) / "mzdesk-server.db"
+        return f"sqlite:///{path}"
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).resolve()}"
+
+
+def server_db_option(function: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        envvar="MZDESK_SERVER_DB",
+        default=None,
+        help="服务器数据库 URL（sqlite:///… 或 postgresql+psycopg://…）或文件路径。"
+        "Server database.",
+    )(function)
+
+
+def _server_db(db: str | None) -> Any:
+    from mzdesk.server.db import open_server_db
+
+    try:
+        return open_server_db(_server_url(db))
+    except Exception as error:  # a wrong URL, an unreachable PostgreSQL: say so plainly
+        _fail(f"无法打开服务器数据库 {_server_url(db)}：{error}")
+
+
+@main.command()
+@server_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址")
+@click.option("--port", default=8760, show_default=True, type=int, help="端口")
+def serve(db: str | None, host: str, port: int) -> None:
+    """运行中心服务器（FastAPI + uvicorn）。Run the central sync server."""
+    from mzdesk.server.app import serve as run
+
+    url = _server_url(db)
+    _server_db(db).close()  # migrate and fail early with a clear message
+    click.echo(f"mzdesk server on http://{host}:{port} (database {url.split('@')[-1]})", err=True)
+    run(url, host, port)
+
+
+@main.group()
+def server() -> None:
+    """中心服务器管理：机构、设备注册码、设备、USB 同步包。Server administration."""
+
+
+def _server_call(function: Callable[[], Any]) -> Any:
+    from mzdesk.core.bundle import BundleError
+    from mzdesk.server.service import SyncError
+
+    try:
+        return function()
+    except SyncError as error:
+        _fail(f"失败：{error.message}")
+    except BundleError as error:
+        _fail(f"同步包被拒绝：{error}")
+
+
+@server.command("add-institution")
+@server_db_option
+@click.option("--name", required=True, help="机构名称")
+@click.option(
+    "--kind",
+    type=click.Choice(["nursing_home", "children_home"]),
+    required=True,
+    help="机构类型",
+)
+@click.option("--region", default=None, help="行政区划代码（6位）")
+def server_add_institution(db: str | None, name: str, kind: str, region: str | None) -> None:
+    """在服务器上新建机构。Add an institution on the server."""
+    from mzdesk.server.service import add_institution
+
+    if region is not None and not (region.isdigit() and len(region) == 6):
+        _fail("--region 应为6位数字的行政区划代码")
+    store = _server_db(db)
+    inst = _server_call(lambda: add_institution(store, name, kind, region))
+    click.echo(f"已新建机构「{name.strip()}」{inst}")
+
+
+@server.command("enroll")
+@server_db_option
+@click.option("--institution", default=None, help="机构名称：该机构的电脑")
+@click.option("--region", default=None, help="行政区划代码前缀：该区划内所有机构（民政局）")
+def server_enroll(db: str | None, institution: str | None, region: str | None) -> None:
+    """生成一次性设备注册码（最后一行）。Print a one-time enrolment code as the last line."""
+    from mzdesk.server.service import ENROLLMENT_DAYS, create_enrollment
+
+    if (institution is None) == (region is None):
+        _fail("请给出 --institution 或 --region 之一")
+    if region is not None and not (region.isdigit() and 2 <= len(region) <= 6):
+        _fail("--region 应为2到6位数字的行政区划代码或其前缀")
+    store = _server_db(db)
+    code = _server_call(lambda: create_enrollment(store, institution=institution, region=region))
+    click.echo(f"注册码 {ENROLLMENT_DAYS} 天内有效，只能使用一次：", err=True)
+    click.echo(code)
+
+
+@server.command("devices")
+@server_db_option
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON")
+def server_devices(db: str | None, as_json: bool) -> None:
+    """列出已注册的设备。List enrolled devices."""
+    import json
+
+    from mzdesk.server.service import list_devices
+
+    devices = list_devices(_server_db(db))
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": str(d.id),
+                        "name": d.name,
+                        "scope": d.scope,
+                        "enrolled_at": d.enrolled_at.isoformat(timespec="seconds"),
+                        "last_seen_at": d.last_seen_at.isoformat(timespec="seconds")
+                        if d.last_seen_at
+                        else None,
+                        "revoked": d.revoked,
+                    }
+                    for d in devices
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for d in devices:
+        seen = d.last_seen_at.strftime("%Y-%m-%d %H:%M") if d.last_seen_at else "从未同步"
+        mark = "  [已吊销]" if d.revoked else ""
+        click.echo(f"{d.id}  {d.name}  {d.scope}  最近同步 {seen}{mark}")
+
+
+@server.command("revoke")
+@click.argument("device")
+@server_db_option
+def server_revoke(device: str, db: str | None) -> None:
+    """吊销设备（按 ID 或名称）。Revoke a device."""
+    from mzdesk.server.service import revoke
+
+    store = _server_db(db)
+    _server_call(lambda: revoke(store, device))
+    click.echo(f"已吊销设备 {device}；它未发送的修改仍保留在它本地。")
+
+
+@server.command("import-bundle")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@server_db_option
+def server_import_bundle(file: Path, db: str | None) -> None:
+    """导入站点的 USB 同步包。Import a site's sync bundle."""
+    from mzdesk.server.service import import_bundle
+
+    store = _server_db(db)
+    data = file.read_bytes()
+    summary = _server_call(lambda: import_bundle(store, data))
+    click.echo(
+        f"已导入设备「{summary['device_name']}」的 {summary['changes']} 条修改："
+        f"应用 {summary.get('applied', 0)}，冲突 {summary.get('conflict', 0)}，"
+        f"拒收 {summary.get('rejected', 0)}"
+    )
+
+
+@server.command("export-bundle")
+@click.option("--device", required=True, help="设备 ID 或名称")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@server_db_option
+def server_export_bundle(device: str, out: Path, db: str | None) -> None:
+    """为设备导出 USB 同步包（它尚未收到的数据与处理结果）。Export a bundle for a device."""
+    from mzdesk.server.service import export_bundle
+
+    store = _server_db(db)
+    data = _server_call(lambda: export_bundle(store, device))
+    out.write_bytes(data)
+    click.echo(f"已写入 {out}（{len(data)} 字节）")
+
+
+# ---------------------------------------------------------------- sync (client)
+
+
+@main.group(invoke_without_command=True)
+@db_option
+@click.option("--server", "server_url", default=None, help="服务器地址，如 http://10.0.0.5:8760")
+@click.option("--enroll", "code", default=None, help="一次性注册码（首次同步时）")
+@click.option("--name", "device_name", default=None, help="本设备名称（注册时）")
+@click.pass_context
+def sync(
+    ctx: click.Context,
+    db: Path | None,
+    server_url: str | None,
+    code: str | None,
+    device_name: str | None,
+) -> None:
+    """与中心服务器同步（先推送本地修改，再拉取）。Sync with the central server."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj["sync_db"] = db
+        return
+    import asyncio
+    import socket
+
+    from mzdesk.sync.client import SyncClient, SyncFailure, enroll
+
+    store = _open(db or ctx.obj["db"])
+    try:
+        if code:
+            if not server_url:
+                _fail("注册时需要 --server 服务器地址")
+            assert server_url is not None
+            reply = asyncio.run(
+                enroll(store, server_url, code, device_name or socket.gethostname())
+            )
+            click.echo(f"已注册，设备 {reply['device_id']}，{len(reply['institutions'])} 家机构")
+        report = asyncio.run(SyncClient(store).sync())
+    except SyncFailure as failure:
+        _fail(f"同步失败：{failure.message}（本地修改都还在，稍后可再同步）")
+    click.echo(
+        f"同步完成：推送 {report.pushed} 条（"
+        + "，".join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
+        + f"），拉取 {report.pulled} 条"
+    )
+
+
+@sync.command("status")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON")
+@click.pass_context
+def sync_status(ctx: click.Context, db: Path | None, as_json: bool) -> None:
+    """同步状态：最近同步、待发送、冲突、隔离、时钟偏差。Sync status."""
+    import json
+
+    from mzdesk.sync.state import status
+
+    figures = status(_open(db or ctx.obj.get("sync_db") or ctx.obj["db"]))
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"服务器 {figures['server'] or '未注册'}；最近同步 {figures['last_sync'] or '从未'}；"
+        f"待发送 {figures['pending']}；待处理冲突 {figures['conflicts']}；"
+        f"被拒收（隔离） {figures['quarantined']}；时钟偏差 {figures['clock_offset_s']} 秒"
+    )
+    if figures["last_error"]:
+        click.echo(f"上次错误：{figures['last_error']}")
+
+
+@sync.command("export-bundle")
+@db_option
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def sync_export_bundle(ctx: click.Context, db: Path | None, out: Path) -> None:
+    """把待发送的修改导出为 USB 同步包。Export pending changes to a bundle file."""
+    from mzdesk.core.bundle import BundleError
+    from mzdesk.sync.bundles import export_bundle
+
+    store = _open(db or ctx.obj.get("sync_db") or ctx.obj["db"])
+    try:
+        data, count = export_bundle(store)
+    except BundleError as error:
+        _fail(f"无法导出：{error}")
+    out.write_bytes(data)
+    click.echo(f"已写入 {out}：{count} 条修改")
+
+
+@sync.command("import-bundle")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@click.pass_context
+def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
+    """导入服务器发来的 USB 同步包。Import a bundle from the server."""
+    from mzdesk.core.bundle import BundleError
+    from mzdesk.sync.bundles import import_bundle
+
+    store = _open(db or ctx.obj.get("sync_db") or ctx.obj["db"])
+    try:
+        summary = import_bundle(store, file.read_bytes())
+    except BundleError as error:
+        _fail(f"同步包被拒绝：{error}")
+    click.echo(f"已导入 {summary['items']} 条记录；处理结果 {summary.get('applied', 0)} 条已确认")

@@ -26,14 +26,14 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.resolve()}"
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when transactions begin (so BEGIN IMMEDIATE
         # and SAVEPOINTs work as written).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
@@ -61,6 +61,8 @@ class Store:
         self._writer = sessionmaker(engine.execution_options(writer=True), expire_on_commit=False)
         outbox.install(self._writer)
         outbox.install(self._reader)
+        self._remote: sessionmaker[Session] | None = None
+        self._remote_engine: Engine | None = None
 
     @property
     def url(self) -> str:
@@ -81,7 +83,27 @@ class Store:
         with self._writer() as session, session.begin():
             yield session
 
+    @contextmanager
+    def apply_remote(self) -> Iterator[Session]:
+        """A write transaction for changes that come from the server or a bundle: no outbox
+        entries (they are not this device's changes) and foreign keys not enforced, since a
+        page of the feed may bring a row before the row it refers to (the next page brings
+        that one)."""
+        if self._remote is None:
+            engine = create_engine(self.engine.url)
+            _configure_sqlite(engine, foreign_keys=False)
+            self._remote_engine = engine
+            self._remote = sessionmaker(
+                engine.execution_options(writer=True), expire_on_commit=False
+            )
+            outbox.install(self._remote)
+        with self._remote() as session, session.begin():
+            session.info["remote_apply"] = True
+            yield session
+
     def close(self) -> None:
+        if self._remote_engine is not None:
+            self._remote_engine.dispose()
         self.engine.dispose()
 
 

@@ -12,11 +12,8 @@ not echoed back.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import event, func, insert, inspect, select
@@ -25,33 +22,11 @@ from sqlalchemy.orm import Session, UOWTransaction
 from mzdesk.core.ids import new_id
 from mzdesk.store.models import LOCAL_COLUMNS, OutboxEntry, Synced, utcnow
 from mzdesk.store.search import derive
+from mzdesk.store.values import to_json
 
 
 class HardDeleteError(RuntimeError):
     """Someone tried to DELETE a synced row; use a tombstone (``deleted_at``) instead."""
-
-
-def to_json(value: Any) -> Any:
-    """The JSON form of a column value, as it travels in the outbox and over sync."""
-    if value is None or (
-        isinstance(value, bool | int | float | str) and not isinstance(value, Enum)
-    ):
-        return value
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, list | tuple):
-        return [to_json(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_json(v) for k, v in value.items()}
-    raise TypeError(f"cannot put {type(value).__name__} into the outbox")
 
 
 def _column_keys(obj: Synced) -> list[str]:
@@ -184,10 +159,14 @@ def _wrap_callable(arg: Any) -> Any:
     return lambda: arg(None)
 
 
+UNSENT = ("pending", "sent")  # sent = pushed but not yet acknowledged; pushed again
+UNACKED = (*UNSENT, "quarantined")  # a pull must not overwrite these fields
+
+
 def pending_count(session: Session) -> int:
     return (
         session.scalar(
-            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
+            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state.in_(UNSENT))
         )
         or 0
     )

@@ -1,7 +1,13 @@
 """All tables of the local store. Import models from here."""
 
 from mzdesk.store.models.base import LOCAL_COLUMNS, Base, Synced, VocabType, utcnow
-from mzdesk.store.models.device import DeviceSetting, OutboxEntry, StatSnapshot, StatVersion
+from mzdesk.store.models.device import (
+    DeviceSetting,
+    OutboxEntry,
+    StatSnapshot,
+    StatVersion,
+    SyncConflict,
+)
 from mzdesk.store.models.inspections import (
     ChecklistItem,
     ChecklistTemplate,
@@ -50,6 +56,7 @@ __all__ = [
     "Room",
     "StatSnapshot",
     "StatVersion",
+    "SyncConflict",
     "Synced",
     "TrainingAttendance",
     "TrainingSession",

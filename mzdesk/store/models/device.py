@@ -69,3 +69,22 @@ class StatSnapshot(Base):
     version: Mapped[int]
     figures: Mapped[dict[str, Any]] = mapped_column(JSON)
     computed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class SyncConflict(Base):
+    """A same-field conflict the server recorded (sync.md 3), as pulled from it: which value
+    it applied (the later arrival) and which it kept aside, who and when, and whether
+    someone has resolved it. Replaced whenever the server sends a newer state."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    table_name: Mapped[str] = mapped_column(String(50))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    field: Mapped[str] = mapped_column(String(50))
+    applied: Mapped[dict[str, Any]] = mapped_column(JSON)  # value, device, user, at
+    overwritten: Mapped[dict[str, Any]] = mapped_column(JSON)
+    resolved: Mapped[bool] = mapped_column(default=False)
+    resolution: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    rev: Mapped[int]

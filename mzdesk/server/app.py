@@ -1,0 +1,243 @@
+"""The HTTP face of the central server (FastAPI). The protocol is docs/sync-protocol.md."""
+
+from __future__ import annotations
+
+import zlib
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from mzdesk.core.bundle import BundleError
+from mzdesk.server import service
+from mzdesk.server.db import ServerDB, open_server_db, server_schema
+from mzdesk.server.models import utcnow
+
+MAX_BODY = 256 * 1024 * 1024  # decompressed request body limit
+MAX_PAGE = 5000
+
+
+class GzipRequest:
+    """Accept request bodies sent with ``Content-Encoding: gzip`` (pushes are compressed)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        if headers.get(b"content-encoding", b"").lower() != b"gzip":
+            await self.app(scope, receive, send)
+            return
+        body = bytearray()
+        more = True
+        while more:
+            message = await receive()
+            body.extend(message.get("body", b""))
+            more = message.get("more_body", False)
+            if len(body) > MAX_BODY:
+                break
+        try:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            plain = inflater.decompress(bytes(body), MAX_BODY + 1)
+            if len(plain) > MAX_BODY or not inflater.eof:
+                raise ValueError("too large or truncated")
+        except (zlib.error, ValueError):
+            response = JSONResponse(
+                {"code": "bad_body", "message": "the compressed request body is damaged"},
+                status_code=400,
+            )
+            await response(scope, receive, send)
+            return
+        scope = dict(scope)
+        scope["headers"] = [
+            (k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")
+        ] + [(b"content-length", str(len(plain)).encode())]
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": plain, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+class EnrollRequest(BaseModel):
+    code: str = Field(max_length=64)
+    device_name: str = Field(max_length=100)
+
+
+class EnrollResponse(BaseModel):
+    device_id: str
+    token: str
+    bundle_key: str
+    institutions: list[str]
+    region: str | None
+    server_time: str
+
+
+class ChangeIn(BaseModel):
+    change_id: str = Field(max_length=64)
+    table: str = Field(max_length=64)
+    row_id: str = Field(max_length=64)
+    institution_id: str = Field(max_length=64)
+    op: str = Field(max_length=16)
+    data: dict[str, Any]
+    base_rev: int | None = None
+    made_at: str | None = Field(default=None, max_length=64)
+
+
+class PushRequest(BaseModel):
+    changes: list[ChangeIn] = Field(max_length=10000)
+
+
+class OutcomeOut(BaseModel):
+    change_id: str
+    status: str
+    rev: int | None
+    reason: str | None
+
+
+class PushResponse(BaseModel):
+    results: list[OutcomeOut]
+    server_time: str
+
+
+class Item(BaseModel):
+    table: str
+    id: str
+    institution_id: str
+    rev: int
+    data: dict[str, Any]
+
+
+class PullResponse(BaseModel):
+    items: list[Item]
+    cursor: int
+    more: bool
+    server_time: str
+
+
+class Health(BaseModel):
+    status: str
+    schema_version: str
+    server_schema: str
+    server_time: str
+
+
+class Problem(BaseModel):
+    code: str
+    message: str
+
+
+def _now() -> str:
+    return utcnow().isoformat(timespec="milliseconds") + "Z"
+
+
+def _token(authorization: str | None) -> str | None:
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    return None
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem} for status in (400, 401, 403, 404, 409, 426)
+}
+
+
+def create_app(db: ServerDB) -> FastAPI:
+    app = FastAPI(
+        title="mzdesk central server",
+        version=server_schema(),
+        description="Sync for mzdesk (民政桌面). See docs/sync-protocol.md.",
+    )
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GzipRequest)
+
+    @app.exception_handler(service.SyncError)
+    async def _sync_error(request: Request, error: service.SyncError) -> JSONResponse:
+        return JSONResponse(
+            {"code": error.code, "message": error.message}, status_code=error.status
+        )
+
+    @app.exception_handler(BundleError)
+    async def _bundle_error(request: Request, error: BundleError) -> JSONResponse:
+        return JSONResponse({"code": "bad_bundle", "message": str(error)}, status_code=400)
+
+    def schema(
+        x_mzdesk_schema: Annotated[str | None, Header(max_length=16)] = None,
+    ) -> None:
+        service.check_schema(x_mzdesk_schema)
+
+    checked = [Depends(schema)]
+
+    @app.get("/health", response_model=Health)
+    def health() -> Health:
+        return Health(
+            status="ok",
+            schema_version=f"{service.store_schema():04d}",
+            server_schema=server_schema(),
+            server_time=_now(),
+        )
+
+    @app.post("/v1/enroll", response_model=EnrollResponse, responses=ERRORS, dependencies=checked)
+    def enroll(body: EnrollRequest) -> dict[str, Any]:
+        return service.enroll(db, body.code, body.device_name.replace("\x00", ""))
+
+    @app.post("/v1/push", response_model=PushResponse, responses=ERRORS, dependencies=checked)
+    def push(
+        body: PushRequest,
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> PushResponse:
+        outcomes = service.push(db, _token(authorization), [c.model_dump() for c in body.changes])
+        return PushResponse(
+            results=[OutcomeOut(**o.as_json()) for o in outcomes], server_time=_now()
+        )
+
+    @app.get("/v1/pull", response_model=PullResponse, responses=ERRORS, dependencies=checked)
+    def pull(
+        cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> PullResponse:
+        items, next_cursor, more = service.pull(db, _token(authorization), cursor, limit)
+        return PullResponse(
+            items=[Item(**i) for i in items], cursor=next_cursor, more=more, server_time=_now()
+        )
+
+    @app.post(
+        "/v1/bundles",
+        responses=ERRORS,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                },
+            }
+        },
+    )
+    async def upload_bundle(request: Request) -> dict[str, Any]:
+        return await run_in_threadpool(service.import_bundle, db, await request.body())
+
+    return app
+
+
+def serve(db_url: str, host: str, port: int) -> None:
+    """``mzdesk serve``: migrate the database and serve until interrupted."""
+    import uvicorn
+
+    db = open_server_db(db_url)
+    try:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False)
+    finally:
+        db.close()

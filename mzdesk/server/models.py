@@ -1,0 +1,137 @@
+"""The central server's own tables (SQLite or PostgreSQL), apart from the client store.
+
+The server does not keep a copy of the client schema: every synced row is a ``records`` row
+holding the row's fields as JSON (their wire form), with, per field, the revision and the
+device that last wrote it — what field-level merge needs. ``rev`` comes from one counter row
+taken under a row lock, so revisions are committed in order and a pull cursor never skips a
+change that commits late.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, DateTime, Index, Integer, MetaData, String, Text, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+CONFLICTS = "_conflicts"  # the table name conflict records travel under in the pull feed
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class ServerBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Counter(ServerBase):
+    """One row: the last revision handed out."""
+
+    __tablename__ = "counter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rev: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Setting(ServerBase):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Record(ServerBase):
+    """The server's state of one synced row (or of one conflict, table ``_conflicts``)."""
+
+    __tablename__ = "records"
+    __table_args__ = (
+        Index("ix_records_institution_rev", "institution_id", "rev"),
+        Index("ix_records_rev", "rev"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(50))
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    field_revs: Mapped[dict[str, int]] = mapped_column(JSON)
+    field_devices: Mapped[dict[str, str]] = mapped_column(JSON)
+    field_meta: Mapped[dict[str, Any]] = mapped_column(JSON)  # who/when wrote each field
+    rev: Mapped[int] = mapped_column(BigInteger)
+    deleted: Mapped[bool] = mapped_column(default=False)
+
+
+class InstitutionIndex(ServerBase):
+    """Institutions by name and region, kept from their records (scoping by region)."""
+
+    __tablename__ = "institution_index"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    kind: Mapped[str | None] = mapped_column(String(32))
+    region_code: Mapped[str | None] = mapped_column(String(12), index=True)
+
+
+class Change(ServerBase):
+    """Every change id ever received, with its outcome: a change is applied once (sync.md 2)
+    and a retry gets the first outcome back."""
+
+    __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_device_seq", "device_id", "seq"),)
+
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
+    )
+    change_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    table_name: Mapped[str] = mapped_column(String(50))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    institution_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    op: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(12))  # applied | conflict | rejected
+    rev: Mapped[int | None] = mapped_column(BigInteger)
+    reason: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Device(ServerBase):
+    """An enrolled device. The token is stored only as its SHA-256 (tokens are 256 random
+    bits, so a plain hash is enough); ``revoked_at`` ends its access."""
+
+    __tablename__ = "devices"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    institution_ids: Mapped[list[str]] = mapped_column(JSON)
+    region_prefix: Mapped[str | None] = mapped_column(String(12))
+    enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)  # as last reported
+    results_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # outcomes it has seen
+
+
+class Enrollment(ServerBase):
+    """A one-time enrolment code (stored hashed) for an institution or a region."""
+
+    __tablename__ = "enrollments"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    institution_ids: Mapped[list[str]] = mapped_column(JSON)
+    region_prefix: Mapped[str | None] = mapped_column(String(12))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)

@@ -1,0 +1,65 @@
+"""USB sync for sites without a network (sync.md 8): this device's side of bundle files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mzdesk.core.bundle import BundleError, bundle_device, read_bundle, write_bundle
+from mzdesk.store.engine import Store
+from mzdesk.sync import state
+
+
+def export_bundle(store: Store) -> tuple[bytes, int]:
+    """Every change not yet acknowledged, with this device's cursor, signed with its key.
+    The changes stay in the outbox until the server's answer comes back (by network or by a
+    bundle from the server)."""
+    with store.read() as session:
+        enrolment = state.enrolment(session)
+        if enrolment is None:
+            raise BundleError("this device is not enrolled with a server")
+        cursor = int(state.get_setting(session, "cursor", 0))
+        results_seq = int(state.get_setting(session, "results_seq", 0))
+    changes = state.outbox_batch(store, 10_000_000)
+    content = {
+        "direction": "to_server",
+        "schema": state.schema_version(),
+        "device_id": str(enrolment.device_id),
+        "cursor": cursor,
+        "results_seq": results_seq,
+        "changes": changes,
+    }
+    return write_bundle(enrolment.device_id, enrolment.bundle_key, content), len(changes)
+
+
+def import_bundle(store: Store, data: bytes) -> dict[str, Any]:
+    """A bundle from the server: verify it is for this device and untouched, then apply its
+    records and the server's answers to our changes. Importing it again changes nothing."""
+    with store.read() as session:
+        enrolment = state.enrolment(session)
+    if enrolment is None:
+        raise BundleError("this device is not enrolled with a server")
+    if bundle_device(data) != enrolment.device_id:
+        raise BundleError("this bundle was made for another device")
+    content = read_bundle(data, enrolment.bundle_key)
+    if content.get("direction") != "to_device":
+        raise BundleError("this bundle is meant for the server, not for a device")
+    if str(content.get("device_id")) != str(enrolment.device_id):
+        raise BundleError("this bundle was made for another device")
+    items = content.get("items")
+    results = content.get("results")
+    if not isinstance(items, list) or not isinstance(results, list):
+        raise BundleError("the bundle's content is damaged")
+    with store.apply_remote() as session:
+        cursor = int(state.get_setting(session, "cursor", 0))
+        if int(content.get("from_cursor") or 0) > cursor:
+            raise BundleError(
+                "an earlier bundle from the server has not been imported here; "
+                "import that one first"
+            )
+        counts = state.apply_items(session, items)
+        outcomes = state.record_outcomes(session, results)
+        state.set_setting(session, "cursor", max(cursor, int(content.get("cursor") or 0)))
+        seqs = [int(r.get("seq") or 0) for r in results]
+        previous = int(state.get_setting(session, "results_seq", 0))
+        state.set_setting(session, "results_seq", max([previous, *seqs]))
+    return {"items": len(items), **counts, **outcomes}

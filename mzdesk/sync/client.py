@@ -1,0 +1,200 @@
+"""Talking to the central server over HTTP (httpx, async so the window never freezes).
+
+One ``sync`` is: push the outbox in batches (each batch compressed; outcomes recorded), then
+pull the feed page by page, each page applied together with the new cursor in one
+transaction — an interrupted sync continues where it stopped, and a batch sent twice is
+applied once by the server. Database work runs in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import gzip
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from mzdesk.store.engine import Store
+from mzdesk.sync import state
+
+PUSH_BATCH = 500
+PULL_PAGE = 1000
+TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+
+
+class SyncFailure(Exception):
+    """Sync stopped; nothing local was lost. ``code`` is the server's (or "network")."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+    pulled: int = 0
+    pages: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+
+
+def _headers(token: str | None) -> dict[str, str]:
+    headers = {"X-Mzdesk-Schema": state.schema_version(), "Accept-Encoding": "gzip"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return headers
+
+
+def _problem(response: httpx.Response) -> SyncFailure:
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict) and "code" in body and "message" in body:
+        return SyncFailure(str(body["code"]), str(body["message"]))
+    return SyncFailure(
+        "server_error", f"the server answered {response.status_code}: {response.text[:200]}"
+    )
+
+
+def _server_time(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+async def enroll(store: Store, server: str, code: str, device_name: str) -> dict[str, Any]:
+    async with httpx.AsyncClient(base_url=server, timeout=TIMEOUT) as http:
+        try:
+            response = await http.post(
+                "/v1/enroll",
+                json={"code": code, "device_name": device_name},
+                headers=_headers(None),
+            )
+        except httpx.HTTPError as error:
+            raise SyncFailure(
+                "network", f"the server {server} cannot be reached: {error}"
+            ) from error
+    if response.status_code != 200:
+        raise _problem(response)
+    reply: dict[str, Any] = response.json()
+    await asyncio.to_thread(state.save_enrolment, store, server, reply)
+    return reply
+
+
+class SyncClient:
+    def __init__(self, store: Store, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.store = store
+        self.transport = transport
+
+    async def sync(self) -> SyncReport:
+        with self.store.read() as session:
+            enrolment = state.enrolment(session)
+        if enrolment is None or not enrolment.server:
+            raise SyncFailure("not_enrolled", "this device is not enrolled with a server")
+        report = SyncReport()
+        try:
+            async with httpx.AsyncClient(
+                base_url=enrolment.server,
+                timeout=TIMEOUT,
+                transport=self.transport,
+                headers=_headers(enrolment.token),
+            ) as http:
+                await self._push(http, report)
+                await self._pull(http, report)
+        except SyncFailure as failure:
+            await asyncio.to_thread(self._note, failure.message)
+            raise
+        except httpx.HTTPError as error:
+            message = f"the server cannot be reached or the connection broke: {error!r}"
+            await asyncio.to_thread(self._note, message)
+            raise SyncFailure("network", message) from error
+        await asyncio.to_thread(self._note, None)
+        return report
+
+    def _note(self, error: str | None) -> None:
+        with self.store.write() as session:
+            state.set_setting(session, "last_error", error)
+            if error is None:
+                state.set_setting(
+                    session, "last_sync", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+                )
+
+    def _clock(self, started: float, finished: float, server_time: str | None) -> None:
+        server = _server_time(server_time)
+        if server is None:
+            return
+        local = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(
+            seconds=(finished - started) / 2
+        )
+        offset = round((server - local).total_seconds(), 1)
+        with self.store.write() as session:
+            state.set_setting(session, "clock_offset_s", offset)
+
+    async def _push(self, http: httpx.AsyncClient, report: SyncReport) -> None:
+        while True:
+            batch = await asyncio.to_thread(state.outbox_batch, self.store, PUSH_BATCH)
+            if not batch:
+                return
+            body = gzip.compress(json.dumps({"changes": batch}, separators=(",", ":")).encode(), 6)
+            report.bytes_sent += len(body)
+            started = time.monotonic()
+            response = await http.post(
+                "/v1/push",
+                content=body,
+                headers={"Content-Encoding": "gzip", "Content-Type": "application/json"},
+            )
+            if response.status_code != 200:
+                raise _problem(response)
+            report.bytes_received += len(response.content)
+            reply = response.json()
+            await asyncio.to_thread(
+                self._clock, started, time.monotonic(), reply.get("server_time")
+            )
+            outcomes = await asyncio.to_thread(self._record, reply["results"])
+            for key, value in outcomes.items():
+                report.outcomes[key] = report.outcomes.get(key, 0) + value
+            report.pushed += len(batch)
+            if len(batch) < PUSH_BATCH:
+                return
+
+    def _record(self, results: list[dict[str, Any]]) -> dict[str, int]:
+        with self.store.write() as session:
+            return state.record_outcomes(session, results)
+
+    async def _pull(self, http: httpx.AsyncClient, report: SyncReport) -> None:
+        while True:
+            with self.store.read() as session:
+                cursor = int(state.get_setting(session, "cursor", 0))
+            started = time.monotonic()
+            response = await http.get("/v1/pull", params={"cursor": cursor, "limit": PULL_PAGE})
+            if response.status_code != 200:
+                raise _problem(response)
+            report.bytes_received += len(response.content)
+            page = response.json()
+            if report.pages == 0:
+                await asyncio.to_thread(
+                    self._clock, started, time.monotonic(), page.get("server_time")
+                )
+            await asyncio.to_thread(self._apply_page, cursor, page)
+            report.pulled += len(page["items"])
+            report.pages += 1
+            if not page["more"]:
+                return
+
+    def _apply_page(self, cursor: int, page: dict[str, Any]) -> None:
+        with self.store.apply_remote() as session:
+            if int(state.get_setting(session, "cursor", 0)) != cursor:
+                return  # another sync got here first; the next page request will catch up
+            state.apply_items(session, page["items"])
+            state.set_setting(session, "cursor", int(page["cursor"]))
