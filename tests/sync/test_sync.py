@@ -32,7 +32,7 @@ def pair(server, tmp_path):
 
 
 def test_a_new_device_receives_its_institution_on_first_sync(pair):
-    a, b, residents = pair
+    a, b, _ = pair
     assert dump(a) == dump(b)
     assert len(dump(b)["residents"]) == 2 and len(dump(b)["beds"]) == 4
     assert outbox_states(a) == {"acked": outbox_states(a)["acked"]}
