@@ -220,4 +220,34 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "风险事件次数不能为负",
         "the count of risk events cannot be negative",
     ),
+    # sync (codes are the server's error codes, see docs/sync-protocol.md)
+    "sync.network": (
+        "连接不上服务器或连接中断，本地修改都还在，稍后会再同步",
+        "the server cannot be reached or the connection broke; local changes are kept",
+    ),
+    "sync.not_enrolled": ("本机尚未在服务器注册", "this device is not enrolled with a server"),
+    "sync.no_token": ("本机尚未在服务器注册", "this device is not enrolled with a server"),
+    "sync.bad_token": (
+        "服务器不认识本机的凭据，请重新注册",
+        "the server does not know this device's token; enrol it again",
+    ),
+    "sync.device_revoked": (
+        "本机已被服务器吊销（revoked），未发送的修改仍保留在本机；请联系管理员重新注册",
+        "this device was revoked; its unsent changes are kept — ask the administrator to "
+        "enrol it again",
+    ),
+    "sync.bad_code": (
+        "注册码错误、已过期或已被使用",
+        "the enrolment code is wrong, expired or already used",
+    ),
+    "sync.client_too_old": (
+        "本程序版本过旧，服务器要求升级（upgrade）后再同步；待发送的修改会保留",
+        "this version of mzdesk is too old for the server; please upgrade — pending changes wait",
+    ),
+    "sync.server_too_old": (
+        "服务器版本比本程序旧，需先升级服务器（upgrade）；待发送的修改会保留",
+        "the server is older than this client; the server must be upgraded first — pending "
+        "changes wait",
+    ),
+    "sync.server_error": ("服务器出错：{detail}", "the server failed: {detail}"),
 }

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from mzdesk.core.i18n import MESSAGES, text
 from mzdesk.store.engine import Store
 from mzdesk.sync import state
 
@@ -27,11 +28,15 @@ TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
 
 class SyncFailure(Exception):
-    """Sync stopped; nothing local was lost. ``code`` is the server's (or "network")."""
+    """Sync stopped; nothing local was lost. ``code`` is the server's (or "network");
+    ``message`` is for the user, in the current language, ``detail`` the server's words."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, detail: str) -> None:
+        key = f"sync.{code}"
+        message = text(key, detail=detail) if key in MESSAGES else detail
         super().__init__(message)
         self.code = code
+        self.detail = detail
         self.message = message
 
 

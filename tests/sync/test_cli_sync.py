@@ -1,0 +1,82 @@
+"""The sync and server commands as a user runs them: real processes end to end."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.sync.conftest import ROOT, ServerProcess
+
+
+def mz(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "mzdesk", *args],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    if ok:
+        assert done.returncode == 0, done.stderr + done.stdout
+    return done
+
+
+def test_administer_enrol_sync_status_and_bundles_from_the_command_line(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    mz("server", "add-institution", "--db", url, "--name", "命令行养老院", "--kind",
+       "nursing_home", "--region", "370212")  # fmt: skip
+    refused = mz("server", "add-institution", "--db", url, "--name", "命令行养老院", "--kind",
+                 "nursing_home", ok=False)  # fmt: skip
+    assert refused.returncode == 1 and "already exists" in refused.stderr
+    code = mz("server", "enroll", "--db", url, "--institution", "命令行养老院").stdout.splitlines()[-1]
+    assert len(code) == 19 and code.count("-") == 3
+    server = ServerProcess(url, tmp_path / "server.log")
+    server.start()
+    try:
+        site = tmp_path / "site.db"
+        out = mz("sync", "--db", str(site), "--server", server.url, "--enroll", code,
+                 "--name", "站点电脑").stdout  # fmt: skip
+        assert "已注册" in out and "拉取 1 条" in out
+        status = json.loads(mz("sync", "status", "--db", str(site), "--json").stdout)
+        assert status["enrolled"] and status["pending"] == 0 and status["last_sync"]
+        assert {"last_sync", "pending", "conflicts", "quarantined", "clock_offset_s"} <= set(status)
+        again = mz("sync", "--db", str(site), "--server", server.url, "--enroll", code, ok=False)
+        assert again.returncode == 1 and "同步失败" in again.stderr
+
+        # offline from here: a bed added at the site travels by USB bundle
+        from mzdesk.store.engine import open_store
+        from tests.sync.helpers import seed
+
+        store = open_store(site)
+        seed(store, beds=2, residents=1)
+        store.close()
+        pending = json.loads(mz("sync", "status", "--db", str(site), "--json").stdout)["pending"]
+        assert pending > 0
+        bundle = tmp_path / "site.mzbundle"
+        assert f"{pending} 条修改" in mz("sync", "export-bundle", "--db", str(site), "--out",
+                                          str(bundle)).stdout  # fmt: skip
+        first = mz("server", "import-bundle", str(bundle), "--db", url).stdout
+        assert f"应用 {pending}" in first
+        second = mz("server", "import-bundle", str(bundle), "--db", url).stdout
+        assert f"应用 {pending}" in second  # the same answers, nothing applied twice
+        forged = tmp_path / "forged.mzbundle"
+        data = bytearray(bundle.read_bytes())
+        data[-5] ^= 0x01
+        forged.write_bytes(bytes(data))
+        refused = mz("server", "import-bundle", str(forged), "--db", url, ok=False)
+        assert refused.returncode == 1 and "同步包被拒绝" in refused.stderr
+        assert "altered or forged" in refused.stderr
+
+        devices = json.loads(mz("server", "devices", "--db", url, "--json").stdout)
+        (device,) = devices
+        assert device["name"] == "站点电脑" and not device["revoked"]
+        back = tmp_path / "back.mzbundle"
+        mz("server", "export-bundle", "--device", device["id"], "--out", str(back), "--db", url)
+        mz("sync", "import-bundle", str(back), "--db", str(site))
+        assert json.loads(mz("sync", "status", "--db", str(site), "--json").stdout)["pending"] == 0
+
+        mz("server", "revoke", device["id"], "--db", url)
+        assert json.loads(mz("server", "devices", "--db", url, "--json").stdout)[0]["revoked"]
+        refused = mz("sync", "--db", str(site), ok=False)
+        assert "revoked" in refused.stderr and "本地修改都还在" in refused.stderr
+    finally:
+        server.stop()
