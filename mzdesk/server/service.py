@@ -490,7 +490,12 @@ def _apply(
         current = new_data.get(key)
         if current == value:
             continue
-        concurrent = field_revs.get(key, 0) > base_rev and field_devices.get(key) != str(device.id)
+        # Values the administrator typed on the server (no device) are placeholders: a
+        # device's edit replaces them without a conflict.
+        writer = field_devices.get(key)
+        concurrent = (
+            field_revs.get(key, 0) > base_rev and writer is not None and writer != str(device.id)
+        )
         if concurrent:
             conflicts.append(key)
             _record_conflict(session, record, key, value, meta, current, field_meta.get(key))

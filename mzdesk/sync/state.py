@@ -10,13 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from mzdesk.core.ids import new_id
 from mzdesk.store.engine import Store
 from mzdesk.store.migrate import head_revision
-from mzdesk.store.models import DeviceSetting, OutboxEntry, SyncConflict, utcnow
+from mzdesk.store.models import DeviceSetting, Institution, OutboxEntry, SyncConflict, utcnow
 from mzdesk.store.outbox import UNACKED, UNSENT
 from mzdesk.store.values import from_json, synced_columns, synced_tables
 
@@ -65,7 +65,9 @@ def enrolment(session: Session) -> Enrolment | None:
 
 
 def save_enrolment(store: Store, server: str | None, reply: dict[str, Any]) -> None:
-    with store.write() as session:
+    with store.apply_remote() as session:
+        if len(reply["institutions"]) == 1:
+            adopt_institution(session, uuid.UUID(reply["institutions"][0]))
         set_setting(session, "server", server)
         set_setting(session, "device_id", reply["device_id"])
         set_setting(session, "token", reply["token"])
@@ -75,6 +77,37 @@ def save_enrolment(store: Store, server: str | None, reply: dict[str, Any]) -> N
         set_setting(session, "cursor", 0)
         set_setting(session, "results_seq", 0)
         set_setting(session, "last_error", None)
+
+
+def adopt_institution(session: Session, server_id: uuid.UUID) -> bool:
+    """A site that worked offline before the server existed enrols for "its" institution:
+    when this database holds exactly one institution and it was never synced, it becomes
+    the server's institution — its id (and every row's institution_id, and the outbox) take
+    the server's id, so its records and pending changes go to the right place. Returns
+    whether it did."""
+    rows = session.execute(select(Institution.id, Institution.server_rev)).all()
+    if len(rows) != 1 or rows[0].server_rev is not None or rows[0].id == server_id:
+        return False
+    old = rows[0].id
+    params = {"old": old.hex, "new": server_id.hex}
+    for table in synced_tables():
+        session.execute(
+            text(f"UPDATE {table} SET institution_id = :new WHERE institution_id = :old"), params
+        )
+    session.execute(text("UPDATE institutions SET id = :new WHERE id = :old"), params)
+    session.execute(text("DELETE FROM stat_snapshots WHERE institution_id = :old"), params)
+    for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.institution_id == old)):
+        entry.institution_id = server_id
+        if entry.row_id == old:
+            entry.row_id = server_id
+        data = dict(entry.data)
+        for key in ("institution_id", "id"):
+            if data.get(key) == str(old):
+                data[key] = str(server_id)
+        entry.data = data
+    session.flush()
+    session.expire_all()
+    return True
 
 
 # ---------------------------------------------------------------- outbox

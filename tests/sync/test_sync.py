@@ -318,3 +318,34 @@ def test_usb_bundles_both_ways_authenticated_and_idempotent(pair, server, tmp_pa
     assert dump(a) == snapshot
     with pytest.raises(BundleError, match="another device"):
         site_import(b, back)
+
+
+def test_a_site_that_worked_offline_first_brings_its_records_when_it_enrols(server, tmp_path):
+    """The home typed residents for months before the bureau set up the server: on
+    enrolment its one never-synced institution becomes the server's, with everything in it."""
+    from mzdesk.core.vocab import InstitutionKind, Operation
+    from mzdesk.services.institutions import InstitutionData, create_institution
+    from mzdesk.store.engine import open_store
+    from mzdesk.sync.client import enroll
+
+    server_id = server.institution("幸福院")
+    site = open_store(tmp_path / "site.db")
+    create_institution(
+        site,
+        InstitutionData(
+            name="幸福院", kind=InstitutionKind.NURSING_HOME, operation=Operation.PRIVATE
+        ),
+    )
+    residents = seed(site, beds=4, residents=2)
+    import asyncio
+
+    asyncio.run(enroll(site, server.url, server.code(institution="幸福院"), "老电脑"))
+    assert _inst(site) == server_id
+    sync(site)
+    assert state.status(site)["quarantined"] == 0 and state.open_conflicts(site) == []
+    other = new_client(tmp_path, server, server.code(institution="幸福院"))
+    sync(other)
+    assert dump(other) == dump(site)
+    assert value(other, residents[0], "name") == "住户0"
+    (home,) = dump(other)["institutions"].values()
+    assert home["operation"] == "private"
