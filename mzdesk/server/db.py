@@ -57,7 +57,8 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # as many connections as request threads (anyio runs sync endpoints on 40 threads)
+    return create_engine(url, pool_size=20, max_overflow=25, pool_pre_ping=True)
 
 
 class ServerDB:
