@@ -13,10 +13,11 @@ from mzdesk.gui.context import AppContext
 from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
 from mzdesk.gui.pages.beds import BedsPage
 from mzdesk.gui.pages.home import HomePage
-from mzdesk.gui.pages.info import SettingsPage, SyncPage, pending_changes
+from mzdesk.gui.pages.info import SettingsPage
 from mzdesk.gui.pages.lists import InspectionsPage, WorkersPage
 from mzdesk.gui.pages.residents import ResidentsPage
 from mzdesk.gui.pages.stats import StatsPage
+from mzdesk.gui.pages.sync import SyncPage, failure_text, status_line, sync_status
 from mzdesk.gui.runtime import async_slot
 from mzdesk.gui.widgets import QT_TR_NOOP, tr
 from mzdesk.services.views import BedView
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.statusbar.addPermanentWidget(label)
         ctx.worker.progress_parent = self
         ctx.worker.changed.connect(self.refresh_status)
+        self.sync.state_changed.connect(self.refresh_status)
         self.navigation.setCurrentRow(0)
 
     def page(self, key: str) -> QWidget:
@@ -102,8 +104,14 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     @async_slot()
     async def refresh_status(self) -> None:
-        pending = await self.ctx.worker.read(pending_changes, self.ctx)
-        self.sync_label.setText(tr("同步：尚未连接服务器，{n} 条修改待同步").format(n=pending))
+        status = await self.ctx.worker.read(sync_status, self.ctx.store)
+        text, colour = status_line(status, self.sync.failure, self.sync.syncing)
+        self.sync_label.setText(text)
+        self.sync_label.setStyleSheet(f"color: {colour};" if colour else "")
+        failure = self.sync.failure
+        self.sync_label.setToolTip(
+            failure_text(failure) if failure is not None else status["last_error"] or ""
+        )
 
     @async_slot(object)
     async def _open_resident(self, resident_id: uuid.UUID) -> None:
@@ -115,6 +123,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.residents.start_admission(bed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.shutdown()
         if not self.closed.done():
             self.closed.set_result(None)
         super().closeEvent(event)

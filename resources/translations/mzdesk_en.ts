@@ -228,10 +228,6 @@
         <translation>User: not logged in</translation>
     </message>
     <message>
-        <source>同步：尚未连接服务器，{n} 条修改待同步</source>
-        <translation>Sync: no server yet, {n} changes waiting</translation>
-    </message>
-    <message>
         <source>（外出）</source>
         <translation> (on leave)</translation>
     </message>
@@ -314,14 +310,6 @@
     <message>
         <source>无超期隐患</source>
         <translation>Nothing overdue</translation>
-    </message>
-    <message>
-        <source>所有修改都已安全保存在本机数据库中，并记录在待同步队列里，不会丢失。与中心服务器同步、U盘同步包导入导出、冲突审核将在后续版本提供。</source>
-        <translation>Every change is saved in the local database and queued for sync; nothing is lost. Sync with the central server, USB bundles and conflict review are coming.</translation>
-    </message>
-    <message>
-        <source>待同步的修改：{n} 条</source>
-        <translation>Changes waiting to sync: {n}</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -556,12 +544,524 @@
         <translation>Age</translation>
     </message>
     <message>
+        <source>房间</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>床位变更</source>
+        <translation>Bed change</translation>
+    </message>
+    <message>
+        <source>外出登记</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>住床记录</source>
+        <translation>Bed stay</translation>
+    </message>
+    <message>
+        <source>护理员</source>
+        <translation>Care worker</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>参训记录</source>
+        <translation>Training attendance</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Inspection result</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>冲突处理</source>
+        <translation>Conflict resolution</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>户籍地址</source>
+        <translation>Household address</translation>
+    </message>
+    <message>
+        <source>婚姻状况</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <source>居住情况</source>
+        <translation>Living situation</translation>
+    </message>
+    <message>
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>医疗费用支付方式</source>
+        <translation>Medical payment</translation>
+    </message>
+    <message>
+        <source>经济来源</source>
+        <translation>Income source</translation>
+    </message>
+    <message>
         <source>供养类型</source>
         <translation>Support type</translation>
     </message>
     <message>
+        <source>疾病诊断</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>认知障碍</source>
+        <translation>Cognitive disorder</translation>
+    </message>
+    <message>
+        <source>合同编号</source>
+        <translation>Contract number</translation>
+    </message>
+    <message>
         <source>能力等级</source>
         <translation>Ability level</translation>
+    </message>
+    <message>
+        <source>护理等级</source>
+        <translation>Care level</translation>
+    </message>
+    <message>
+        <source>退住原因</source>
+        <translation>Discharge reason</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <source>创建时间</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>{kind}：{name}</source>
+        <translation>{kind}: {name}</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{message}（详情：{detail}）</source>
+        <translation>{message} (details: {detail})</translation>
+    </message>
+    <message>
+        <source>本机时钟比服务器慢约 {n} 分钟，请校准电脑时间，否则修改的先后可能判断错误。</source>
+        <translation>This computer&apos;s clock is about {n} minutes behind the server&apos;s. Please correct it, or the order of changes may be judged wrongly.</translation>
+    </message>
+    <message>
+        <source>本机时钟比服务器快约 {n} 分钟，请校准电脑时间，否则修改的先后可能判断错误。</source>
+        <translation>This computer&apos;s clock is about {n} minutes ahead of the server&apos;s. Please correct it, or the order of changes may be judged wrongly.</translation>
+    </message>
+    <message>
+        <source>同步：本机未注册到服务器，{n} 条修改待同步</source>
+        <translation>Sync: not enrolled with a server, {n} changes waiting</translation>
+    </message>
+    <message>
+        <source>上次同步 {time}</source>
+        <translation>last sync {time}</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>待同步 {n} 条</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <source>冲突 {n} 条</source>
+        <translation>{n} conflicts</translation>
+    </message>
+    <message>
+        <source>被退回 {n} 条</source>
+        <translation>{n} sent back</translation>
+    </message>
+    <message>
+        <source>时钟偏差 {n} 分钟</source>
+        <translation>clock off by {n} min</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>同步失败</source>
+        <translation>sync failed</translation>
+    </message>
+    <message>
+        <source>同步：</source>
+        <translation>Sync: </translation>
+    </message>
+    <message>
+        <source>注册到中心服务器</source>
+        <translation>Enrol with the central server</translation>
+    </message>
+    <message>
+        <source>向民政局或机构管理员索取服务器地址和一次性注册码。注册后，本机的修改会自动发送到服务器，其他电脑的修改也会同步到本机。</source>
+        <translation>Ask the civil affairs bureau or your administrator for the server address and a one-time enrolment code. Once enrolled, changes made here are sent to the server automatically and changes from other computers arrive here.</translation>
+    </message>
+    <message>
+        <source>例如 http://192.168.1.10:8000</source>
+        <translation>e.g. http://192.168.1.10:8000</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>本机名称</source>
+        <translation>Computer name</translation>
+    </message>
+    <message>
+        <source>注册并同步</source>
+        <translation>Enrol and sync</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址。</source>
+        <translation>Enter the server address.</translation>
+    </message>
+    <message>
+        <source>服务器地址的格式不对，应类似 http://192.168.1.10:8000。</source>
+        <translation>The server address is not valid; it should look like http://192.168.1.10:8000.</translation>
+    </message>
+    <message>
+        <source>请填写注册码。</source>
+        <translation>Enter the enrolment code.</translation>
+    </message>
+    <message>
+        <source>请填写本机名称，便于管理员识别这台电脑。</source>
+        <translation>Enter a name for this computer, so the administrator can recognise it.</translation>
+    </message>
+    <message>
+        <source>修正被退回的修改</source>
+        <translation>Fix a change that was sent back</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>Changed at</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation>Reason given</translation>
+    </message>
+    <message>
+        <source>改正下面的值后点“重新发送”。文字照原样填写；数字、是否等其他值按 JSON 填写。</source>
+        <translation>Correct the values below, then click “Send again”. Text is entered as it is; numbers, yes/no and other values as JSON.</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>重新发送</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>{field}：这个值不符合要求（{detail}）</source>
+        <translation>{field}: this value is not acceptable ({detail})</translation>
+    </message>
+    <message>
+        <source>无法重新发送：{error}</source>
+        <translation>Cannot send again: {error}</translation>
+    </message>
+    <message>
+        <source>所有修改都已安全保存在本机数据库中，并记录在待同步队列里，不会丢失；注册到中心服务器后会自动发送。没有网络的机构可以用U盘同步包交换数据。</source>
+        <translation>Every change is saved in the local database and queued for sync; nothing is lost. Once enrolled with the central server they are sent automatically. Sites without a network can exchange data with USB sync bundles.</translation>
+    </message>
+    <message>
+        <source>同步状态</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>上次成功同步</source>
+        <translation>Last successful sync</translation>
+    </message>
+    <message>
+        <source>待发送的修改</source>
+        <translation>Changes waiting to be sent</translation>
+    </message>
+    <message>
+        <source>待审核的冲突</source>
+        <translation>Conflicts to review</translation>
+    </message>
+    <message>
+        <source>被服务器退回的修改</source>
+        <translation>Changes sent back by the server</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>导出U盘同步包…</source>
+        <translation>Export USB bundle…</translation>
+    </message>
+    <message>
+        <source>导入U盘同步包…</source>
+        <translation>Import USB bundle…</translation>
+    </message>
+    <message>
+        <source>重新注册…</source>
+        <translation>Enrol again…</translation>
+    </message>
+    <message>
+        <source>已采用的值</source>
+        <translation>Value in use</translation>
+    </message>
+    <message>
+        <source>被覆盖的值</source>
+        <translation>Overwritten value</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>查看并修正…</source>
+        <translation>View and fix…</translation>
+    </message>
+    <message>
+        <source>本机尚未注册到中心服务器，{n} 条修改待同步。所有修改都已安全保存在本机数据库中，并记录在待同步队列里，不会丢失；注册后会自动发送。</source>
+        <translation>This computer is not enrolled with the central server yet; {n} changes are waiting. Every change is saved in the local database and queued for sync, so nothing is lost; they are sent automatically once enrolled.</translation>
+    </message>
+    <message>
+        <source>（仅用U盘同步）</source>
+        <translation>(USB bundles only)</translation>
+    </message>
+    <message>
+        <source>{name}（设备号 {number}）</source>
+        <translation>{name} (device {number})</translation>
+    </message>
+    <message>
+        <source>设备号 {number}</source>
+        <translation>device {number}</translation>
+    </message>
+    <message>
+        <source>从未成功同步</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>{n} 条</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>上次同步未完成：{message}</source>
+        <translation>The last sync did not finish: {message}</translation>
+    </message>
+    <message>
+        <source>待审核的冲突（{n} 条）</source>
+        <translation>Conflicts to review ({n})</translation>
+    </message>
+    <message>
+        <source>两台电脑改了同一项内容时，服务器采用后到的修改，先到的值保留在这里。请确认应当保留哪一个；处理结果在下次同步时发送到服务器。</source>
+        <translation>When two computers change the same item, the server uses the change that arrived last and keeps the earlier value here. Decide which one to keep; your choice is sent to the server with the next sync.</translation>
+    </message>
+    <message>
+        <source>没有需要审核的冲突。</source>
+        <translation>No conflicts to review.</translation>
+    </message>
+    <message>
+        <source>保留已采用的值</source>
+        <translation>Keep the value in use</translation>
+    </message>
+    <message>
+        <source>改用被覆盖的值</source>
+        <translation>Use the overwritten value</translation>
+    </message>
+    <message>
+        <source>{device} · {time}</source>
+        <translation>{device} · {time}</translation>
+    </message>
+    <message>
+        <source>未知设备</source>
+        <translation>unknown device</translation>
+    </message>
+    <message>
+        <source>被服务器退回的修改（{n} 条）</source>
+        <translation>Changes sent back by the server ({n})</translation>
+    </message>
+    <message>
+        <source>这些修改没有被服务器接受，仍保存在本机。选中一条，改正后重新发送。</source>
+        <translation>The server did not accept these changes; they are kept here. Select one, correct it and send it again.</translation>
+    </message>
+    <message>
+        <source>没有被退回的修改。</source>
+        <translation>No changes were sent back.</translation>
+    </message>
+    <message>
+        <source>正在连接服务器…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>注册没有成功：</source>
+        <translation>Enrolment failed: </translation>
+    </message>
+    <message>
+        <source>服务器地址的格式不对：{error}</source>
+        <translation>The server address is not valid: {error}</translation>
+    </message>
+    <message>
+        <source>同步失败：</source>
+        <translation>Sync failed: </translation>
+    </message>
+    <message>
+        <source>同步完成（{time}）：发送 {sent} 条，收到 {received} 条。</source>
+        <translation>Sync finished ({time}): {sent} sent, {received} received.</translation>
+    </message>
+    <message>
+        <source>其中 {n} 条被服务器退回，见下方列表。</source>
+        <translation> {n} of them were sent back by the server; see the list below.</translation>
+    </message>
+    <message>
+        <source>冲突已处理，结果将在下次同步时发送到服务器。</source>
+        <translation>Conflict resolved; the choice is sent to the server with the next sync.</translation>
+    </message>
+    <message>
+        <source>已重新放入发送队列。</source>
+        <translation>Queued to be sent again.</translation>
+    </message>
+    <message>
+        <source>导出U盘同步包</source>
+        <translation>Export USB bundle</translation>
+    </message>
+    <message>
+        <source>同步包 (*.{suffix})</source>
+        <translation>Sync bundles (*.{suffix})</translation>
+    </message>
+    <message>
+        <source>导入U盘同步包</source>
+        <translation>Import USB bundle</translation>
+    </message>
+    <message>
+        <source>无法导出同步包：{error}</source>
+        <translation>Cannot export the bundle: {error}</translation>
+    </message>
+    <message>
+        <source>无法写入文件：{error}</source>
+        <translation>Cannot write the file: {error}</translation>
+    </message>
+    <message>
+        <source>已把 {n} 条修改导出到 {path}。请把这个文件交到中心导入服务器，再把中心回传的同步包导入本机。</source>
+        <translation>Exported {n} changes to {path}. Take this file to the centre to import on the server, then import the bundle the centre gives back on this computer.</translation>
+    </message>
+    <message>
+        <source>无法导入同步包：{error}</source>
+        <translation>Cannot import the bundle: {error}</translation>
+    </message>
+    <message>
+        <source>无法读取文件：{error}</source>
+        <translation>Cannot read the file: {error}</translation>
+    </message>
+    <message>
+        <source>已导入同步包：收到 {n} 条记录。</source>
+        <translation>Bundle imported: {n} records received.</translation>
     </message>
     <message>
         <source>未评估</source>

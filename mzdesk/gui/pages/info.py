@@ -1,4 +1,4 @@
-"""统计, 同步 and 设置."""
+"""设置."""
 
 from __future__ import annotations
 
@@ -8,49 +8,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBox
 
 from mzdesk import __version__
 from mzdesk.gui.context import AppContext
-from mzdesk.gui.runtime import async_slot, log_file
+from mzdesk.gui.runtime import log_file
 from mzdesk.gui.widgets import tr
-from mzdesk.store.outbox import pending_count
-
-
-def _note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #445; font-size: 13px;")
-    return label
-
-
-class SyncPage(QWidget):
-    """What is waiting to be sent; server sync and USB bundles come with their issue."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        self.pending = QLabel()
-        self.pending.setStyleSheet("font-size: 15px;")
-        layout.addWidget(self.pending)
-        layout.addWidget(
-            _note(
-                tr(
-                    "所有修改都已安全保存在本机数据库中，并记录在待同步队列里，不会丢失。"
-                    "与中心服务器同步、U盘同步包导入导出、冲突审核将在后续版本提供。"
-                )
-            )
-        )
-        layout.addStretch(1)
-        ctx.worker.changed.connect(self.refresh)
-
-    @async_slot()
-    async def refresh(self) -> None:
-        count = await self.ctx.worker.read(pending_changes, self.ctx)
-        self.pending.setText(tr("待同步的修改：{n} 条").format(n=count))
-
-
-def pending_changes(ctx: AppContext) -> int:
-    with ctx.store.read() as session:
-        return pending_count(session)
 
 
 class SettingsPage(QWidget):
