@@ -27,7 +27,9 @@ def test_administer_enrol_sync_status_and_bundles_from_the_command_line(tmp_path
     refused = mz("server", "add-institution", "--db", url, "--name", "命令行养老院", "--kind",
                  "nursing_home", ok=False)  # fmt: skip
     assert refused.returncode == 1 and "already exists" in refused.stderr
-    code = mz("server", "enroll", "--db", url, "--institution", "命令行养老院").stdout.splitlines()[-1]
+    code = mz("server", "enroll", "--db", url, "--institution", "命令行养老院").stdout.splitlines()[
+        -1
+    ]
     assert len(code) == 19 and code.count("-") == 3
     server = ServerProcess(url, tmp_path / "server.log")
     server.start()

@@ -3,6 +3,7 @@ killed in the middle of a push. Nothing is lost and nothing is applied twice."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -78,10 +79,8 @@ class FaultyProxy:
                 pass
             finally:
                 for s in (src, dst):
-                    try:
+                    with contextlib.suppress(OSError):
                         s.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
                     s.close()
 
         threading.Thread(target=pump, args=(client, upstream, None), daemon=True).start()
