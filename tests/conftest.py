@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,3 +55,25 @@ def children_home(store: Store) -> InstitutionView:
 
 
 TODAY = dt.date.today()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without interpreter finalization once pytest has reported and cleaned up.
+
+    With PySide6 6.12 the garbage collection at interpreter shutdown, after a long run of
+    GUI tests, aborts with "bool_dealloc: deallocating True or False" (a reference-count bug
+    in the bindings; every test has passed or failed by then, and each GUI test file on its
+    own exits cleanly). The exit status is pytest's own.
+    """
+    if _EXIT_STATUS in config.stash and not hasattr(config, "workerinput"):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(config.stash[_EXIT_STATUS])
+
+
+_EXIT_STATUS = pytest.StashKey[int]()
