@@ -250,4 +250,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "changes wait",
     ),
     "sync.server_error": ("服务器出错：{detail}", "the server failed: {detail}"),
+    "sync.enrol_failed": ("注册失败：{detail}", "enrolment failed: {detail}"),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
+from mzdesk.core.errors import CodedError
 from mzdesk.core.i18n import set_language
 from mzdesk.core.vocab import UserRole
 from mzdesk.gui.context import AppContext
@@ -35,6 +37,7 @@ from mzdesk.services.institutions import (
 )
 from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store, open_store
+from mzdesk.sync.client import SyncClient, SyncFailure, enroll
 
 log = logging.getLogger("mzdesk.gui")
 
@@ -109,6 +112,8 @@ async def choose_institution(
         async def create() -> None:
             if first.choice == "demo":
                 await worker.write(generate, store, Scale.SITE)
+            elif first.choice == "enrol":
+                await _enrol(store, first)
             else:
                 await worker.write(_create, store, first)
 
@@ -123,6 +128,15 @@ async def choose_institution(
         return None
     name = chooser.names.currentText()
     return next((i for i in institutions if i.name == name), institutions[0])
+
+
+async def _enrol(store: Store, dialog: FirstRunDialog) -> None:
+    """Join an institution of the central server: enrol, then the first sync brings it."""
+    try:
+        await enroll(store, dialog.server(), dialog.enrolCode.text(), socket.gethostname())
+        await SyncClient(store).sync()
+    except SyncFailure as failure:
+        raise CodedError("sync.enrol_failed", detail=failure.message) from failure
 
 
 def _create(store: Store, dialog: FirstRunDialog) -> None:

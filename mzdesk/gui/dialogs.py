@@ -132,7 +132,7 @@ class FormDialog(QDialog):
 
 
 class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
-    """Create my institution, or open demo data."""
+    """Create my institution, join one from the central server, or open demo data."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,14 +146,19 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
             "region_code": self.regionCode,
             "username": self.adminName,
             "password": self.adminPassword,
+            "server": self.serverUrl,
+            "code": self.enrolCode,
         }
         self.labels = {
             "name": tr("机构名称"),
             "region_code": tr("行政区划代码"),
             "username": tr("管理员用户名"),
             "password": tr("管理员密码"),
+            "server": tr("服务器地址"),
+            "code": tr("注册码"),
         }
         self.createButton.clicked.connect(self._create)
+        self.enrolButton.clicked.connect(self._enrol)
         self.demoButton.clicked.connect(self._demo)
 
     def institution(self) -> InstitutionData:
@@ -165,6 +170,15 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
         )
 
     def check(self) -> None:
+        if self.choice == "enrol":
+            missing = [
+                FieldProblem(key, "field.required")
+                for key, widget in (("server", self.serverUrl), ("code", self.enrolCode))
+                if not widget.text().strip()
+            ]
+            if missing:
+                raise ValidationError(missing)
+            return
         if self.choice != "create":
             return
         problems: list[FieldProblem] = []
@@ -186,6 +200,14 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
     def _demo(self) -> None:
         self.choice = "demo"
         self.accept()
+
+    def _enrol(self) -> None:
+        self.choice = "enrol"
+        self.accept()
+
+    def server(self) -> str:
+        url = self.serverUrl.text().strip()
+        return url if "://" in url else f"http://{url}"
 
 
 # ------------------------------------------------------------------ residents

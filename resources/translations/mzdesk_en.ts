@@ -1264,10 +1264,6 @@
         <translation>Welcome to mzdesk</translation>
     </message>
     <message>
-        <source>这台电脑上还没有机构。请创建本机构，或先打开演示数据看看。</source>
-        <translation>There is no institution on this computer yet. Create yours, or look at demo data first.</translation>
-    </message>
-    <message>
         <source>创建我的机构</source>
         <translation>Create my institution</translation>
     </message>
@@ -1306,6 +1302,34 @@
     <message>
         <source>创建并开始使用</source>
         <translation>Create and start</translation>
+    </message>
+    <message>
+        <source>这台电脑上还没有机构。请创建本机构、用注册码从中心服务器加入，或先打开演示数据看看。</source>
+        <translation>There is no institution on this computer yet. Create yours, join one from the central server with an enrolment code, or look at the demo data first.</translation>
+    </message>
+    <message>
+        <source>已有中心服务器：用注册码加入</source>
+        <translation>Join from the central server with an enrolment code</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>例如：http://10.0.0.5:8760</source>
+        <translation>e.g. http://10.0.0.5:8760</translation>
+    </message>
+    <message>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>民政局或管理员给的一次性注册码</source>
+        <translation>The one-time code from the bureau or your administrator</translation>
+    </message>
+    <message>
+        <source>注册并同步</source>
+        <translation>Enrol and sync</translation>
     </message>
 </context>
 <context>

@@ -49,3 +49,29 @@ def test_first_run_can_open_demo_data(qtbot, loop, store):
     qtbot.waitUntil(task.done, timeout=60_000)
     assert task.result().name == list_institutions(store)[0].name
     worker.shutdown()
+
+
+def test_first_run_can_join_an_institution_of_the_central_server(qtbot, loop, store, tmp_path):
+    from tests.sync.conftest import ServerProcess
+
+    server = ServerProcess(f"sqlite:///{tmp_path / 'server.db'}", tmp_path / "server.log")
+    server.start()
+    try:
+        server.institution("南山敬老院")
+        worker = Worker()
+        task = asyncio.ensure_future(choose_institution(store, worker, interactive=True))
+        dialog = open_dialog(qtbot, FirstRunDialog)
+        qtbot.mouseClick(dialog.enrolButton, Qt.MouseButton.LeftButton)
+        assert "服务器地址" in dialog.errorLabel.text() and "注册码" in dialog.errorLabel.text()
+        dialog.serverUrl.setText(server.url.removeprefix("http://"))
+        dialog.enrolCode.setText("AAAA-BBBB-CCCC-DDDD")
+        qtbot.mouseClick(dialog.enrolButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "注册失败" in dialog.errorLabel.text(), timeout=10_000)
+        assert "注册码错误" in dialog.errorLabel.text() and not task.done()
+        dialog.enrolCode.setText(server.code(institution="南山敬老院").lower())
+        qtbot.mouseClick(dialog.enrolButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(task.done, timeout=20_000)
+        assert task.result().name == "南山敬老院"
+        worker.shutdown()
+    finally:
+        server.stop()

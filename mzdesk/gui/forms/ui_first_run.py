@@ -24,7 +24,7 @@ class Ui_FirstRunDialog(object):
     def setupUi(self, FirstRunDialog):
         if not FirstRunDialog.objectName():
             FirstRunDialog.setObjectName(u"FirstRunDialog")
-        FirstRunDialog.resize(460, 360)
+        FirstRunDialog.resize(480, 480)
         self.rootLayout = QVBoxLayout(FirstRunDialog)
         self.rootLayout.setObjectName(u"rootLayout")
         self.intro = QLabel(FirstRunDialog)
@@ -91,6 +91,38 @@ class Ui_FirstRunDialog(object):
 
         self.rootLayout.addWidget(self.createBox)
 
+        self.enrolBox = QGroupBox(FirstRunDialog)
+        self.enrolBox.setObjectName(u"enrolBox")
+        self.enrolForm = QFormLayout(self.enrolBox)
+        self.enrolForm.setObjectName(u"enrolForm")
+        self.serverUrlLabel = QLabel(self.enrolBox)
+        self.serverUrlLabel.setObjectName(u"serverUrlLabel")
+
+        self.enrolForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.serverUrlLabel)
+
+        self.serverUrl = QLineEdit(self.enrolBox)
+        self.serverUrl.setObjectName(u"serverUrl")
+
+        self.enrolForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.serverUrl)
+
+        self.enrolCodeLabel = QLabel(self.enrolBox)
+        self.enrolCodeLabel.setObjectName(u"enrolCodeLabel")
+
+        self.enrolForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.enrolCodeLabel)
+
+        self.enrolCode = QLineEdit(self.enrolBox)
+        self.enrolCode.setObjectName(u"enrolCode")
+
+        self.enrolForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.enrolCode)
+
+        self.enrolButton = QPushButton(self.enrolBox)
+        self.enrolButton.setObjectName(u"enrolButton")
+
+        self.enrolForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.enrolButton)
+
+
+        self.rootLayout.addWidget(self.enrolBox)
+
         self.errorLabel = QLabel(FirstRunDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -123,6 +155,8 @@ class Ui_FirstRunDialog(object):
         self.regionCodeLabel.setBuddy(self.regionCode)
         self.adminNameLabel.setBuddy(self.adminName)
         self.adminPasswordLabel.setBuddy(self.adminPassword)
+        self.serverUrlLabel.setBuddy(self.serverUrl)
+        self.enrolCodeLabel.setBuddy(self.enrolCode)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(FirstRunDialog)
@@ -135,7 +169,7 @@ class Ui_FirstRunDialog(object):
 
     def retranslateUi(self, FirstRunDialog):
         FirstRunDialog.setWindowTitle(QCoreApplication.translate("FirstRunDialog", u"\u6b22\u8fce\u4f7f\u7528\u6c11\u653f\u684c\u9762", None))
-        self.intro.setText(QCoreApplication.translate("FirstRunDialog", u"\u8fd9\u53f0\u7535\u8111\u4e0a\u8fd8\u6ca1\u6709\u673a\u6784\u3002\u8bf7\u521b\u5efa\u672c\u673a\u6784\uff0c\u6216\u5148\u6253\u5f00\u6f14\u793a\u6570\u636e\u770b\u770b\u3002", None))
+        self.intro.setText(QCoreApplication.translate("FirstRunDialog", u"\u8fd9\u53f0\u7535\u8111\u4e0a\u8fd8\u6ca1\u6709\u673a\u6784\u3002\u8bf7\u521b\u5efa\u672c\u673a\u6784\u3001\u7528\u6ce8\u518c\u7801\u4ece\u4e2d\u5fc3\u670d\u52a1\u5668\u52a0\u5165\uff0c\u6216\u5148\u6253\u5f00\u6f14\u793a\u6570\u636e\u770b\u770b\u3002", None))
         self.createBox.setTitle(QCoreApplication.translate("FirstRunDialog", u"\u521b\u5efa\u6211\u7684\u673a\u6784", None))
         self.institutionNameLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u673a\u6784\u540d\u79f0", None))
         self.institutionName.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u4f8b\u5982\uff1a\u67d0\u67d0\u533a\u798f\u5bff\u5eb7\u517b\u8001\u9662", None))
@@ -144,6 +178,12 @@ class Ui_FirstRunDialog(object):
         self.regionCode.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"6\u4f4d\u6570\u5b57\uff0c\u53ef\u4e0d\u586b", None))
         self.adminNameLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u7ba1\u7406\u5458\u7528\u6237\u540d", None))
         self.adminPasswordLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u7ba1\u7406\u5458\u5bc6\u7801", None))
+        self.enrolBox.setTitle(QCoreApplication.translate("FirstRunDialog", u"\u5df2\u6709\u4e2d\u5fc3\u670d\u52a1\u5668\uff1a\u7528\u6ce8\u518c\u7801\u52a0\u5165", None))
+        self.serverUrlLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u670d\u52a1\u5668\u5730\u5740", None))
+        self.serverUrl.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u4f8b\u5982\uff1ahttp://10.0.0.5:8760", None))
+        self.enrolCodeLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u6ce8\u518c\u7801", None))
+        self.enrolCode.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u6c11\u653f\u5c40\u6216\u7ba1\u7406\u5458\u7ed9\u7684\u4e00\u6b21\u6027\u6ce8\u518c\u7801", None))
+        self.enrolButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u6ce8\u518c\u5e76\u540c\u6b65", None))
         self.errorLabel.setText("")
         self.demoButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u6253\u5f00\u6f14\u793a\u6570\u636e", None))
         self.createButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u521b\u5efa\u5e76\u5f00\u59cb\u4f7f\u7528", None))
