@@ -780,8 +780,8 @@
         <translation>Ask the civil affairs bureau or your administrator for the server address and a one-time enrolment code. Once enrolled, changes made here are sent to the server automatically and changes from other computers arrive here.</translation>
     </message>
     <message>
-        <source>例如 http://192.168.1.10:8000</source>
-        <translation>e.g. http://192.168.1.10:8000</translation>
+        <source>例如 http://192.168.1.10:8760</source>
+        <translation>e.g. http://192.168.1.10:8760</translation>
     </message>
     <message>
         <source>服务器地址</source>
@@ -808,8 +808,8 @@
         <translation>Enter the server address.</translation>
     </message>
     <message>
-        <source>服务器地址的格式不对，应类似 http://192.168.1.10:8000。</source>
-        <translation>The server address is not valid; it should look like http://192.168.1.10:8000.</translation>
+        <source>服务器地址的格式不对，应类似 http://192.168.1.10:8760。</source>
+        <translation>The server address is not valid; it should look like http://192.168.1.10:8760.</translation>
     </message>
     <message>
         <source>请填写注册码。</source>

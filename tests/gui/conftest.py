@@ -29,6 +29,9 @@ def loop(qapp: QApplication, font_family: str) -> Iterator[asyncio.AbstractEvent
     event_loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(event_loop)
     yield event_loop
+    # already_running marks the loop as the thread's running loop; unmark it, or every later
+    # asyncio.run() in this process (the sync tests) refuses to start.
+    asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
 
 

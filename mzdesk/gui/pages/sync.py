@@ -376,7 +376,7 @@ class EnrolForm(QGroupBox):
         )
         form = QFormLayout()
         self.server = QLineEdit()
-        self.server.setPlaceholderText(tr("例如 http://192.168.1.10:8000"))
+        self.server.setPlaceholderText(tr("例如 http://192.168.1.10:8760"))
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-JKLM-NPQR")
         self.device = QLineEdit(socket.gethostname())
@@ -404,7 +404,7 @@ class EnrolForm(QGroupBox):
         if not self.server.text().strip():
             found["server"] = tr("请填写服务器地址。")
         elif not url.isValid() or url.scheme() not in ("http", "https") or not url.host():
-            found["server"] = tr("服务器地址的格式不对，应类似 http://192.168.1.10:8000。")
+            found["server"] = tr("服务器地址的格式不对，应类似 http://192.168.1.10:8760。")
         if not self.code.text().strip():
             found["code"] = tr("请填写注册码。")
         if not self.device.text().strip():
