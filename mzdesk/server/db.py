@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ def _alembic(engine: Engine | None = None) -> Config:
     return config
 
 
+@cache
 def server_schema() -> str:
     head = ScriptDirectory.from_config(_alembic()).get_current_head()
     assert head is not None
@@ -66,6 +69,12 @@ class ServerDB:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite has one writer: request threads queue here instead of spinning on the file
+        # lock (busy_timeout), which under a few hundred devices ends in "database is
+        # locked". PostgreSQL needs no such thing (row locks order the pushes).
+        self._serial: threading.Lock | None = (
+            threading.Lock() if self.engine.dialect.name == "sqlite" else None
+        )
 
     def migrate(self) -> None:
         with self.engine.connect() as conn:
@@ -75,8 +84,16 @@ class ServerDB:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
+        with self._serialized(), self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def _serialized(self) -> Iterator[None]:
+        if self._serial is None:
+            yield
+            return
+        with self._serial:
+            yield
 
     def close(self) -> None:
         self.engine.dispose()

@@ -15,6 +15,7 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -39,6 +40,7 @@ from mzdesk.store.values import from_json, synced_columns, synced_tables
 
 MIN_CLIENT_SCHEMA = 6  # the first store schema that speaks this protocol
 ENROLLMENT_DAYS = 14
+SEEN_EVERY = dt.timedelta(minutes=1)  # how often a device's last_seen_at is rewritten
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 
@@ -56,6 +58,7 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+@cache
 def store_schema() -> int:
     head = head_revision()
     assert head is not None
@@ -291,7 +294,9 @@ def authenticate(session: Session, token: str | None) -> Device:
             f"this device was revoked on {device.revoked_at:%Y-%m-%d}; "
             "its unsent changes are kept — ask the administrator to enrol it again",
         )
-    device.last_seen_at = utcnow()
+    now = utcnow()
+    if device.last_seen_at is None or now - device.last_seen_at > SEEN_EVERY:
+        device.last_seen_at = now
     return device
 
 
@@ -337,49 +342,67 @@ def push(db: ServerDB, token: str | None, changes: list[dict[str, Any]]) -> list
         return apply_changes(session, device, changes)
 
 
+class Revisions:
+    """Hands out revisions for one transaction: the counter row is locked once (so pushes
+    commit in revision order) and written back at the end."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.counter: Counter | None = None
+
+    def next(self) -> int:
+        if self.counter is None:
+            self.counter = self.session.execute(
+                select(Counter).where(Counter.id == 1).with_for_update()
+            ).scalar_one()
+        self.counter.rev += 1
+        return self.counter.rev
+
+
 def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]]) -> list[Outcome]:
-    """Apply a device's changes in order, each at most once, in the caller's transaction."""
+    """Apply a device's changes in order, each at most once, in the caller's transaction.
+
+    Every check that can reject a change runs before it writes anything, so a rejected
+    change leaves no trace but its outcome (no savepoint per change is needed)."""
     scope = _scope(session, device)
     outcomes: list[Outcome] = []
+    ids = [_uuid_or_nil(c.get("change_id")) for c in changes]
     known = {
-        c.change_id: c
-        for c in session.scalars(
-            select(Change).where(
-                Change.change_id.in_([_uuid_or_nil(c.get("change_id")) for c in changes])
-            )
-        )
+        c.change_id: c for c in session.scalars(select(Change).where(Change.change_id.in_(ids)))
     }
-    for change in changes:
-        change_key = str(change.get("change_id"))
-        change_id = _uuid_or_nil(change.get("change_id"))
-        earlier = known.get(change_id)
-        if earlier is not None:  # a retry: the first outcome, nothing applied again
-            outcomes.append(Outcome(change_key, earlier.status, earlier.rev, earlier.reason))
-            continue
-        with session.begin_nested():
+    rows = {_uuid_or_nil(c.get("row_id")) for c in changes}
+    records: dict[uuid.UUID, Record] = {
+        r.id: r for r in session.scalars(select(Record).where(Record.id.in_(rows)))
+    }
+    revisions = Revisions(session)
+    with session.no_autoflush:
+        for change, change_id in zip(changes, ids, strict=True):
+            change_key = str(change.get("change_id"))
+            earlier = known.get(change_id)
+            if earlier is not None:  # a retry: the first outcome, nothing applied again
+                outcomes.append(Outcome(change_key, earlier.status, earlier.rev, earlier.reason))
+                continue
             try:
-                status, rev = _apply(session, device, scope, change)
+                status, rev = _apply(session, device, scope, change, records, revisions)
                 outcome = Outcome(change_key, status, rev)
             except Rejected as error:
                 outcome = Outcome(change_key, "rejected", None, str(error))
-        if change_id.int == 0:
-            outcomes.append(outcome)  # no id to remember it by
-            continue
-        record = Change(
-            change_id=change_id,
-            device_id=device.id,
-            table_name=str(change.get("table", ""))[:50],
-            row_id=_uuid_or_nil(change.get("row_id")),
-            institution_id=_uuid_or_none(change.get("institution_id")),
-            op=str(change.get("op", ""))[:10],
-            status=outcome.status,
-            rev=outcome.rev,
-            reason=outcome.reason,
-        )
-        session.add(record)
-        session.flush()
-        known[change_id] = record
-        outcomes.append(outcome)
+            outcomes.append(outcome)
+            if change_id.int == 0:
+                continue  # no id to remember it by
+            record = Change(
+                change_id=change_id,
+                device_id=device.id,
+                table_name=str(change.get("table", ""))[:50].replace("\x00", ""),
+                row_id=_uuid_or_nil(change.get("row_id")),
+                institution_id=_uuid_or_none(change.get("institution_id")),
+                op=str(change.get("op", ""))[:10].replace("\x00", ""),
+                status=outcome.status,
+                rev=outcome.rev,
+                reason=outcome.reason,
+            )
+            session.add(record)
+            known[change_id] = record
     return outcomes
 
 
@@ -398,14 +421,19 @@ def _uuid_or_none(value: Any) -> uuid.UUID | None:
 
 
 def _apply(
-    session: Session, device: Device, scope: set[uuid.UUID], change: dict[str, Any]
+    session: Session,
+    device: Device,
+    scope: set[uuid.UUID],
+    change: dict[str, Any],
+    records: dict[uuid.UUID, Record],
+    revisions: Revisions,
 ) -> tuple[str, int | None]:
     if _uuid_or_nil(change.get("change_id")).int == 0:
         raise Rejected("the change has no valid change_id")
     op = change.get("op")
     table = change.get("table")
     if op == "resolve" and table == CONFLICTS:
-        return _resolve(session, device, scope, change)
+        return _resolve(session, device, scope, change, revisions)
     if table not in synced_tables():
         raise Rejected(f"unknown table {table!r}")
     if op not in ("insert", "update", "delete"):
@@ -430,7 +458,7 @@ def _apply(
     if "institution_id" in data and data["institution_id"] != str(institution_id):
         raise Rejected("a row cannot move to another institution")
 
-    record = session.get(Record, row_id)
+    record = records.get(row_id)
     in_scope = institution_id in scope
     if not in_scope and table == "institutions" and record is None and device.region_prefix:
         region = data.get("region_code") or ""
@@ -450,7 +478,6 @@ def _apply(
         "made_at": change.get("made_at"),
         "change_id": str(change.get("change_id")),
     }
-    rev = _next_rev(session)
     if record is None:
         if op != "insert":
             raise Rejected("the row does not exist on the server (its insert never arrived)")
@@ -461,6 +488,7 @@ def _apply(
         ]
         if missing:
             raise Rejected(f"{table}: missing required field(s) {', '.join(missing)}")
+        rev = revisions.next()
         full = {key: data.get(key) for key in columns} | data
         record = Record(
             id=row_id,
@@ -474,9 +502,11 @@ def _apply(
             deleted=full.get("deleted_at") is not None,
         )
         session.add(record)
+        records[row_id] = record
         _index_institution(session, record)
         return "applied", rev
 
+    rev = revisions.next()
     new_data = dict(record.data)
     field_revs = dict(record.field_revs)
     field_devices = dict(record.field_devices)
@@ -498,7 +528,9 @@ def _apply(
         )
         if concurrent:
             conflicts.append(key)
-            _record_conflict(session, record, key, value, meta, current, field_meta.get(key))
+            _record_conflict(
+                session, record, key, value, meta, current, field_meta.get(key), revisions
+            )
         new_data[key] = value
         field_revs[key] = rev
         field_devices[key] = str(device.id)
@@ -521,9 +553,10 @@ def _record_conflict(
     meta: dict[str, Any],
     replaced: Any,
     replaced_meta: dict[str, Any] | None,
+    revisions: Revisions,
 ) -> None:
     conflict_id = new_id()
-    rev = _next_rev(session)
+    rev = revisions.next()
     data = {
         "table": record.table_name,
         "row_id": str(record.id),
@@ -549,7 +582,11 @@ def _record_conflict(
 
 
 def _resolve(
-    session: Session, device: Device, scope: set[uuid.UUID], change: dict[str, Any]
+    session: Session,
+    device: Device,
+    scope: set[uuid.UUID],
+    change: dict[str, Any],
+    revisions: Revisions,
 ) -> tuple[str, int | None]:
     conflict_id = _uuid_or_none(change.get("row_id"))
     record = session.get(Record, conflict_id) if conflict_id else None
@@ -559,7 +596,7 @@ def _resolve(
         raise Rejected("this device is not enrolled for that institution")
     if record.data.get("resolved"):
         return "applied", record.rev  # someone resolved it already; nothing to do
-    rev = _next_rev(session)
+    rev = revisions.next()
     data = change.get("data") if isinstance(change.get("data"), dict) else {}
     record.data = {
         **record.data,
@@ -615,6 +652,7 @@ def feed(
     ).all()
     more = len(rows) > limit
     rows = rows[:limit]  # every record has a revision of its own, so a page ends cleanly
+    me = str(device.id)
     items = [
         {
             "table": r.table_name,
@@ -624,6 +662,8 @@ def feed(
             "data": r.data,
         }
         for r in rows
+        # A row whose every field this device wrote last holds nothing it does not have.
+        if not (r.field_devices and all(d == me for d in r.field_devices.values()))
     ]
     return items, (rows[-1].rev if rows else cursor), more
 

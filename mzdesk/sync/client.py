@@ -103,8 +103,7 @@ class SyncClient:
         self.transport = transport
 
     async def sync(self) -> SyncReport:
-        with self.store.read() as session:
-            enrolment = state.enrolment(session)
+        enrolment = await asyncio.to_thread(self._enrolment)
         if enrolment is None or not enrolment.server:
             raise SyncFailure("not_enrolled", "this device is not enrolled with a server")
         report = SyncReport()
@@ -125,7 +124,16 @@ class SyncClient:
             await asyncio.to_thread(self._note, message)
             raise SyncFailure("network", message) from error
         await asyncio.to_thread(self._note, None)
+        await asyncio.to_thread(state.prune_outbox, self.store)
         return report
+
+    def _enrolment(self) -> state.Enrolment | None:
+        with self.store.read() as session:
+            return state.enrolment(session)
+
+    def _cursor(self) -> int:
+        with self.store.read() as session:
+            return int(state.get_setting(session, "cursor", 0))
 
     def _note(self, error: str | None) -> None:
         with self.store.write() as session:
@@ -161,7 +169,7 @@ class SyncClient:
             )
             if response.status_code != 200:
                 raise _problem(response)
-            report.bytes_received += len(response.content)
+            report.bytes_received += response.num_bytes_downloaded
             reply = response.json()
             await asyncio.to_thread(
                 self._clock, started, time.monotonic(), reply.get("server_time")
@@ -179,13 +187,12 @@ class SyncClient:
 
     async def _pull(self, http: httpx.AsyncClient, report: SyncReport) -> None:
         while True:
-            with self.store.read() as session:
-                cursor = int(state.get_setting(session, "cursor", 0))
+            cursor = await asyncio.to_thread(self._cursor)
             started = time.monotonic()
             response = await http.get("/v1/pull", params={"cursor": cursor, "limit": PULL_PAGE})
             if response.status_code != 200:
                 raise _problem(response)
-            report.bytes_received += len(response.content)
+            report.bytes_received += response.num_bytes_downloaded
             page = response.json()
             if report.pages == 0:
                 await asyncio.to_thread(

@@ -8,9 +8,10 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from mzdesk.core.ids import new_id
@@ -25,6 +26,7 @@ PREFIX = "sync."
 CLOCK_WARNING_SECONDS = 300
 
 
+@cache
 def schema_version() -> str:
     head = head_revision()
     assert head is not None
@@ -138,17 +140,40 @@ def wire_change(row: OutboxEntry) -> dict[str, Any]:
     }
 
 
+KEEP_ACKED = dt.timedelta(days=30)
+
+
+def prune_outbox(store: Store) -> None:
+    """Acknowledged changes are the server's now; keep a month of them for diagnosis, then
+    let them go. Pending and quarantined changes are never removed."""
+    with store.write() as session:
+        session.execute(
+            delete(OutboxEntry).where(
+                OutboxEntry.state == "acked", OutboxEntry.created_at < utcnow() - KEEP_ACKED
+            )
+        )
+
+
 def record_outcomes(session: Session, results: Iterable[dict[str, Any]]) -> dict[str, int]:
     """Acknowledged changes are done; rejected ones are quarantined with the server's reason
     (kept, shown, fixable — never dropped and never rolled back)."""
     counts: dict[str, int] = {}
+    wanted: dict[uuid.UUID, dict[str, Any]] = {}
     for result in results:
-        status = result.get("status")
         try:
-            change_id = uuid.UUID(str(result.get("change_id")))
+            wanted[uuid.UUID(str(result.get("change_id")))] = result
         except ValueError:
             continue
-        entry = session.scalar(select(OutboxEntry).where(OutboxEntry.change_id == change_id))
+    entries = {
+        e.change_id: e
+        for chunk in range(0, len(wanted), 500)
+        for e in session.scalars(
+            select(OutboxEntry).where(OutboxEntry.change_id.in_(list(wanted)[chunk : chunk + 500]))
+        )
+    }
+    for change_id, result in wanted.items():
+        status = result.get("status")
+        entry = entries.get(change_id)
         if entry is None or entry.state in ("acked", "discarded"):
             continue
         if status in ("applied", "conflict"):
@@ -193,6 +218,32 @@ def apply_items(session: Session, items: list[dict[str, Any]]) -> dict[str, int]
             continue
     protected = _protected(session, ids)
     counts = {"applied": 0, "skipped": 0, "conflicts": 0}
+    by_table: dict[str, list[uuid.UUID]] = {}
+    for item in items:
+        if item.get("table") in tables:
+            by_table.setdefault(str(item["table"]), []).append(uuid.UUID(item["id"]))
+    loaded: dict[uuid.UUID, Any] = {}
+    for table, row_ids in by_table.items():  # load this page's rows in a few queries
+        model = tables[table]
+        for chunk in range(0, len(row_ids), 500):
+            for row in session.scalars(
+                select(model).where(model.id.in_(row_ids[chunk : chunk + 500]))
+            ):
+                loaded[row.id] = row
+    with session.no_autoflush:
+        _apply_loaded(session, items, protected, counts, loaded)
+    session.flush()
+    return counts
+
+
+def _apply_loaded(
+    session: Session,
+    items: list[dict[str, Any]],
+    protected: dict[uuid.UUID, set[str]],
+    counts: dict[str, int],
+    loaded: dict[uuid.UUID, Any],
+) -> None:
+    tables = synced_tables()
     for item in items:
         row_id = uuid.UUID(item["id"])
         table = item.get("table")
@@ -216,11 +267,12 @@ def apply_items(session: Session, items: list[dict[str, Any]]) -> dict[str, int]
                 values[key] = from_json(column, value)
             except ValueError:
                 continue
-        row = session.get(model, row_id)
+        row = loaded.get(row_id)
         if row is None:
             row = model(**values)
             row.server_rev = rev
             session.add(row)
+            loaded[row_id] = row
         else:
             keep = protected.get(row_id, set())
             for key, value in values.items():
@@ -230,8 +282,6 @@ def apply_items(session: Session, items: list[dict[str, Any]]) -> dict[str, int]
                     setattr(row, key, value)
             row.server_rev = rev
         counts["applied"] += 1
-    session.flush()
-    return counts
 
 
 def _apply_conflict(
