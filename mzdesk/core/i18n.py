@@ -251,4 +251,38 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "sync.server_error": ("服务器出错：{detail}", "the server failed: {detail}"),
     "sync.enrol_failed": ("注册失败：{detail}", "enrolment failed: {detail}"),
+    # why the server refused a change (shown in the quarantine list)
+    "sync.rejected.unknown": ("服务器拒收了这条修改", "the server refused this change"),
+    "sync.rejected.no_change_id": ("修改缺少编号", "the change has no valid id"),
+    "sync.rejected.unknown_table": (
+        "服务器不认识数据表「{table}」（可能需要升级服务器）",
+        "the server does not know the table '{table}' (it may need upgrading)",
+    ),
+    "sync.rejected.unknown_op": ("不认识的操作「{op}」", "unknown operation '{op}'"),
+    "sync.rejected.bad_ids": ("修改中的记录编号无效", "the change names no valid record"),
+    "sync.rejected.no_data": ("修改没有内容", "the change has no data"),
+    "sync.rejected.unknown_field": (
+        "服务器不认识字段「{field}」（可能需要升级服务器）",
+        "the server does not know the field '{field}' (it may need upgrading)",
+    ),
+    "sync.rejected.bad_value": (
+        "字段「{field}」的值不符合要求（格式或长度）",
+        "the value of '{field}' is not valid (format or length)",
+    ),
+    "sync.rejected.id_mismatch": ("记录编号前后不一致", "the record ids do not match"),
+    "sync.rejected.moves_institution": (
+        "记录不能改到另一家机构",
+        "a record cannot move to another institution",
+    ),
+    "sync.rejected.not_in_scope": (
+        "本机没有注册这家机构，不能修改它的数据",
+        "this device is not enrolled for that institution",
+    ),
+    "sync.rejected.wrong_table": ("记录编号属于另一张表", "the record id belongs to another table"),
+    "sync.rejected.missing_row": (
+        "服务器上没有这条记录（它的新建没有送达或被拒收）",
+        "the record does not exist on the server (its creation never arrived or was refused)",
+    ),
+    "sync.rejected.missing_fields": ("缺少必填字段：{fields}", "missing required fields: {fields}"),
+    "sync.rejected.no_conflict": ("服务器上没有这条冲突", "no such conflict on the server"),
 }

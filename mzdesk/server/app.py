@@ -105,6 +105,8 @@ class OutcomeOut(BaseModel):
     status: str
     rev: int | None
     reason: str | None
+    reason_code: str | None = None
+    reason_params: dict[str, str] | None = None
 
 
 class PushResponse(BaseModel):

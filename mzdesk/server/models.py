@@ -101,6 +101,8 @@ class Change(ServerBase):
     status: Mapped[str] = mapped_column(String(12))  # applied | conflict | rejected
     rev: Mapped[int | None] = mapped_column(BigInteger)
     reason: Mapped[str | None] = mapped_column(Text)
+    reason_code: Mapped[str | None] = mapped_column(String(40))
+    reason_params: Mapped[dict[str, str] | None] = mapped_column(JSON)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 

@@ -322,6 +322,8 @@ class Outcome:
     status: str  # applied | conflict | rejected
     rev: int | None = None
     reason: str | None = None
+    reason_code: str | None = None
+    reason_params: dict[str, str] | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -329,11 +331,19 @@ class Outcome:
             "status": self.status,
             "rev": self.rev,
             "reason": self.reason,
+            "reason_code": self.reason_code,
+            "reason_params": self.reason_params,
         }
 
 
 class Rejected(Exception):
-    pass
+    """A change the server will not apply: ``code`` (stable, translated by the client),
+    English ``message``, and what the message names (``params``)."""
+
+    def __init__(self, code: str, message: str, **params: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def push(db: ServerDB, token: str | None, changes: list[dict[str, Any]]) -> list[Outcome]:
@@ -380,13 +390,24 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
             change_key = str(change.get("change_id"))
             earlier = known.get(change_id)
             if earlier is not None:  # a retry: the first outcome, nothing applied again
-                outcomes.append(Outcome(change_key, earlier.status, earlier.rev, earlier.reason))
+                outcomes.append(
+                    Outcome(
+                        change_key,
+                        earlier.status,
+                        earlier.rev,
+                        earlier.reason,
+                        earlier.reason_code,
+                        earlier.reason_params,
+                    )
+                )
                 continue
             try:
                 status, rev = _apply(session, device, scope, change, records, revisions)
                 outcome = Outcome(change_key, status, rev)
             except Rejected as error:
-                outcome = Outcome(change_key, "rejected", None, str(error))
+                outcome = Outcome(
+                    change_key, "rejected", None, str(error), error.code, error.params
+                )
             outcomes.append(outcome)
             if change_id.int == 0:
                 continue  # no id to remember it by
@@ -400,6 +421,8 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
                 status=outcome.status,
                 rev=outcome.rev,
                 reason=outcome.reason,
+                reason_code=outcome.reason_code,
+                reason_params=outcome.reason_params,
             )
             session.add(record)
             known[change_id] = record
@@ -429,34 +452,34 @@ def _apply(
     revisions: Revisions,
 ) -> tuple[str, int | None]:
     if _uuid_or_nil(change.get("change_id")).int == 0:
-        raise Rejected("the change has no valid change_id")
+        raise Rejected("no_change_id", "the change has no valid change_id")
     op = change.get("op")
     table = change.get("table")
     if op == "resolve" and table == CONFLICTS:
         return _resolve(session, device, scope, change, revisions)
     if table not in synced_tables():
-        raise Rejected(f"unknown table {table!r}")
+        raise Rejected("unknown_table", f"unknown table {table!r}", table=str(table))
     if op not in ("insert", "update", "delete"):
-        raise Rejected(f"unknown operation {op!r}")
+        raise Rejected("unknown_op", f"unknown operation {op!r}", op=str(op))
     row_id = _uuid_or_none(change.get("row_id"))
     institution_id = _uuid_or_none(change.get("institution_id"))
     if row_id is None or institution_id is None:
-        raise Rejected("the change names no valid row or institution")
+        raise Rejected("bad_ids", "the change names no valid row or institution")
     data = change.get("data")
     if not isinstance(data, dict):
-        raise Rejected("the change has no data")
+        raise Rejected("no_data", "the change has no data")
     columns = synced_columns(table)
     for key, value in data.items():
         if key not in columns:
-            raise Rejected(f"{table} has no field {key!r}")
+            raise Rejected("unknown_field", f"{table} has no field {key!r}", field=key)
         try:
             from_json(columns[key], value)
         except ValueError as error:
-            raise Rejected(str(error)) from error
+            raise Rejected("bad_value", str(error), field=key) from error
     if "id" in data and data["id"] != str(row_id):
-        raise Rejected("the row id in the data differs from the change's")
+        raise Rejected("id_mismatch", "the row id in the data differs from the change's")
     if "institution_id" in data and data["institution_id"] != str(institution_id):
-        raise Rejected("a row cannot move to another institution")
+        raise Rejected("moves_institution", "a row cannot move to another institution")
 
     record = records.get(row_id)
     in_scope = institution_id in scope
@@ -464,9 +487,9 @@ def _apply(
         region = data.get("region_code") or ""
         in_scope = row_id == institution_id and str(region).startswith(device.region_prefix)
     if not in_scope or (record is not None and record.institution_id != institution_id):
-        raise Rejected("this device is not enrolled for that institution")
+        raise Rejected("not_in_scope", "this device is not enrolled for that institution")
     if record is not None and record.table_name != table:
-        raise Rejected("the row id belongs to another table")
+        raise Rejected("wrong_table", "the row id belongs to another table")
 
     base = change.get("base_rev")
     base_rev = base if isinstance(base, int) and not isinstance(base, bool) else 0
@@ -480,14 +503,20 @@ def _apply(
     }
     if record is None:
         if op != "insert":
-            raise Rejected("the row does not exist on the server (its insert never arrived)")
+            raise Rejected(
+                "missing_row", "the row does not exist on the server (its insert never arrived)"
+            )
         missing = [
             key
             for key, column in columns.items()
             if key not in data and not column.nullable and column.default is None
         ]
         if missing:
-            raise Rejected(f"{table}: missing required field(s) {', '.join(missing)}")
+            raise Rejected(
+                "missing_fields",
+                f"{table}: missing required field(s) {', '.join(missing)}",
+                fields=", ".join(missing),
+            )
         rev = revisions.next()
         full = {key: data.get(key) for key in columns} | data
         record = Record(
@@ -591,9 +620,9 @@ def _resolve(
     conflict_id = _uuid_or_none(change.get("row_id"))
     record = session.get(Record, conflict_id) if conflict_id else None
     if record is None or record.table_name != CONFLICTS:
-        raise Rejected("no such conflict on the server")
+        raise Rejected("no_conflict", "no such conflict on the server")
     if record.institution_id not in scope:
-        raise Rejected("this device is not enrolled for that institution")
+        raise Rejected("not_in_scope", "this device is not enrolled for that institution")
     if record.data.get("resolved"):
         return "applied", record.rev  # someone resolved it already; nothing to do
     rev = revisions.next()
@@ -712,6 +741,8 @@ def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes
                 "status": c.status,
                 "rev": c.rev,
                 "reason": c.reason,
+                "reason_code": c.reason_code,
+                "reason_params": c.reason_params,
             }
             for c in session.scalars(
                 select(Change)

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
+from mzdesk.core.i18n import MESSAGES, text
 from mzdesk.core.ids import new_id
 from mzdesk.store.engine import Store
 from mzdesk.store.migrate import head_revision
@@ -94,10 +96,10 @@ def adopt_institution(session: Session, server_id: uuid.UUID) -> bool:
     params = {"old": old.hex, "new": server_id.hex}
     for table in synced_tables():
         session.execute(
-            text(f"UPDATE {table} SET institution_id = :new WHERE institution_id = :old"), params
+            sql(f"UPDATE {table} SET institution_id = :new WHERE institution_id = :old"), params
         )
-    session.execute(text("UPDATE institutions SET id = :new WHERE id = :old"), params)
-    session.execute(text("DELETE FROM stat_snapshots WHERE institution_id = :old"), params)
+    session.execute(sql("UPDATE institutions SET id = :new WHERE id = :old"), params)
+    session.execute(sql("DELETE FROM stat_snapshots WHERE institution_id = :old"), params)
     for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.institution_id == old)):
         entry.institution_id = server_id
         if entry.row_id == old:
@@ -143,6 +145,19 @@ def wire_change(row: OutboxEntry) -> dict[str, Any]:
 KEEP_ACKED = dt.timedelta(days=30)
 
 
+def rejection_text(result: dict[str, Any]) -> str:
+    """The server's reason in the user's language (by its code), else as the server said it."""
+    code = result.get("reason_code")
+    params = result.get("reason_params") or {}
+    key = f"sync.rejected.{code}"
+    if code and key in MESSAGES:
+        try:
+            return text(key, **{k: str(v) for k, v in params.items()})
+        except (KeyError, IndexError):
+            pass
+    return str(result.get("reason") or text("sync.rejected.unknown"))
+
+
 def prune_outbox(store: Store) -> None:
     """Acknowledged changes are the server's now; keep a month of them for diagnosis, then
     let them go. Pending and quarantined changes are never removed."""
@@ -181,7 +196,7 @@ def record_outcomes(session: Session, results: Iterable[dict[str, Any]]) -> dict
             entry.error = None
         elif status == "rejected":
             entry.state = "quarantined"
-            entry.error = str(result.get("reason") or "rejected by the server")
+            entry.error = rejection_text(result)
         else:
             continue
         counts[str(status)] = counts.get(str(status), 0) + 1
