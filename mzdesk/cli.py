@@ -444,15 +444,34 @@ def server_add_institution(db: str | None, name: str, kind: str, region: str | N
 @server_db_option
 @click.option("--institution", default=None, help="机构名称：该机构的电脑")
 @click.option("--region", default=None, help="行政区划代码前缀：该区划内所有机构（民政局）")
-def server_enroll(db: str | None, institution: str | None, region: str | None) -> None:
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="离线注册文件（给完全没有网络的站点，用U盘带去；注册码另行告知）",
+)
+@click.option("--name", "device_name", default="离线站点", help="离线注册时的设备名称")
+def server_enroll(
+    db: str | None, institution: str | None, region: str | None, out: Path | None, device_name: str
+) -> None:
     """生成一次性设备注册码（最后一行）。Print a one-time enrolment code as the last line."""
-    from mzdesk.server.service import ENROLLMENT_DAYS, create_enrollment
+    from mzdesk.server.service import ENROLLMENT_DAYS, create_enrollment, enrol_offline
 
     if (institution is None) == (region is None):
         _fail("请给出 --institution 或 --region 之一")
     if region is not None and not (region.isdigit() and 2 <= len(region) <= 6):
         _fail("--region 应为2到6位数字的行政区划代码或其前缀")
     store = _server_db(db)
+    if out is not None:
+        code, data = _server_call(
+            lambda: enrol_offline(
+                store, institution=institution, region=region, device_name=device_name
+            )
+        )
+        out.write_bytes(data)
+        click.echo(f"已写入离线注册文件 {out}；站点用它和下面的注册码注册：", err=True)
+        click.echo(code)
+        return
     code = _server_call(lambda: create_enrollment(store, institution=institution, region=region))
     click.echo(f"注册码 {ENROLLMENT_DAYS} 天内有效，只能使用一次：", err=True)
     click.echo(code)
@@ -639,3 +658,21 @@ def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
     except BundleError as error:
         _fail(f"同步包被拒绝：{error}")
     click.echo(f"已导入 {summary['items']} 条记录；处理结果 {summary.get('applied', 0)} 条已确认")
+
+
+@sync.command("enroll-file")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--code", required=True, help="与离线注册文件一起给出的注册码")
+@db_option
+@click.pass_context
+def sync_enroll_file(ctx: click.Context, file: Path, code: str, db: Path | None) -> None:
+    """用离线注册文件注册（没有网络的站点）。Enrol from an offline enrolment file."""
+    from mzdesk.core.bundle import BundleError
+    from mzdesk.sync.bundles import enrol_from_file
+
+    store = _open(db or ctx.obj.get("sync_db") or ctx.obj["db"])
+    try:
+        summary = enrol_from_file(store, file.read_bytes(), code)
+    except BundleError as error:
+        _fail(f"注册文件被拒绝：{error}")
+    click.echo(f"已注册，设备 {summary['device_id']}，收到 {summary['items']} 条记录")

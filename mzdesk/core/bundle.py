@@ -28,6 +28,12 @@ def device_key(server_secret: bytes, device_id: uuid.UUID) -> bytes:
     return hmac.new(server_secret, b"bundle:" + device_id.bytes, hashlib.sha256).digest()
 
 
+def enrolment_key(code: str) -> bytes:
+    """The key sealing an offline enrolment file: from its one-time code (80 random bits)."""
+    normalized = code.strip().upper().replace("-", "").replace(" ", "")
+    return hashlib.sha256(b"mzdesk-enrolment:" + normalized.encode()).digest()
+
+
 def write_bundle(device_id: uuid.UUID, key: bytes, content: dict[str, Any]) -> bytes:
     payload = gzip.compress(
         json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0

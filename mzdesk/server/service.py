@@ -21,7 +21,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.bundle import BundleError, bundle_device, device_key, read_bundle, write_bundle
+from mzdesk.core.bundle import (
+    BundleError,
+    bundle_device,
+    device_key,
+    enrolment_key,
+    read_bundle,
+    write_bundle,
+)
 from mzdesk.core.ids import new_id
 from mzdesk.server.db import ServerDB
 from mzdesk.server.models import (
@@ -761,6 +768,36 @@ def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes
             "server_time": utcnow().isoformat(timespec="seconds") + "Z",
         }
         return write_bundle(device.id, device_key(_secret(session), device.id), content)
+
+
+def enrol_offline(
+    db: ServerDB,
+    *,
+    institution: str | None = None,
+    region: str | None = None,
+    device_name: str = "offline site",
+) -> tuple[str, bytes]:
+    """For a site with no network at all: enrol a device here and now, and write its
+    enrolment file — its credentials and everything in its scope — sealed with a key made
+    from the one-time code. The file travels on a USB stick, the code separately (phone,
+    letter): the site needs both, so a lost stick alone enrols nobody."""
+    code = create_enrollment(db, institution=institution, region=region)
+    reply = enroll(db, code, device_name)
+    with db.transaction() as session:
+        device = session.get(Device, uuid.UUID(reply["device_id"]))
+        assert device is not None
+        items, cursor, _ = feed(session, device, 0, 10_000_000)
+        device.cursor = cursor
+    content = {
+        "direction": "enrolment",
+        "schema": f"{store_schema():04d}",
+        **reply,
+        "from_cursor": 0,
+        "cursor": cursor,
+        "items": items,
+        "results": [],
+    }
+    return code, write_bundle(uuid.UUID(reply["device_id"]), enrolment_key(code), content)
 
 
 def counts(db: ServerDB) -> dict[str, int]:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from mzdesk.core.bundle import BundleError, bundle_device, read_bundle, write_bundle
+from mzdesk.core.bundle import (
+    BundleError,
+    bundle_device,
+    enrolment_key,
+    read_bundle,
+    write_bundle,
+)
 from mzdesk.store.engine import Store
 from mzdesk.sync import state
 
@@ -63,3 +69,20 @@ def import_bundle(store: Store, data: bytes) -> dict[str, Any]:
         previous = int(state.get_setting(session, "results_seq", 0))
         state.set_setting(session, "results_seq", max([previous, *seqs]))
     return {"items": len(items), **counts, **outcomes}
+
+
+def enrol_from_file(store: Store, data: bytes, code: str) -> dict[str, Any]:
+    """Enrol with an offline enrolment file from the server plus its one-time code, and take
+    in the records it carries. From then on the site syncs by bundles (or by network once
+    it has one: ``mzdesk sync --server URL``)."""
+    content = read_bundle(data, enrolment_key(code))
+    if content.get("direction") != "enrolment":
+        raise BundleError("this file is not an enrolment file")
+    with store.read() as session:
+        if state.enrolment(session) is not None:
+            raise BundleError("this computer is already enrolled")
+    state.save_enrolment(store, None, content)
+    with store.apply_remote() as session:
+        counts = state.apply_items(session, list(content.get("items") or []))
+        state.set_setting(session, "cursor", int(content.get("cursor") or 0))
+    return {"device_id": content["device_id"], "items": len(content.get("items") or []), **counts}

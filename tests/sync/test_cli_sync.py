@@ -82,3 +82,21 @@ def test_administer_enrol_sync_status_and_bundles_from_the_command_line(tmp_path
         assert "revoked" in refused.stderr and "本地修改都还在" in refused.stderr
     finally:
         server.stop()
+
+
+def test_offline_enrolment_file_from_the_command_line(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    mz("server", "add-institution", "--db", url, "--name", "海岛养老院", "--kind", "nursing_home")
+    enrolment = tmp_path / "海岛.mzenrol"
+    done = mz(
+        "server", "enroll", "--db", url, "--institution", "海岛养老院", "--out", str(enrolment)
+    )
+    code = done.stdout.splitlines()[-1]
+    site = tmp_path / "island.db"
+    wrong = mz("sync", "enroll-file", str(enrolment), "--code", "AAAA-AAAA-AAAA-AAAA", "--db",
+               str(site), ok=False)  # fmt: skip
+    assert wrong.returncode == 1 and "注册文件被拒绝" in wrong.stderr
+    assert "收到 1 条记录" in mz("sync", "enroll-file", str(enrolment), "--code", code, "--db",
+                                str(site)).stdout  # fmt: skip
+    status = json.loads(mz("sync", "status", "--db", str(site), "--json").stdout)
+    assert status["enrolled"] and status["server"] is None

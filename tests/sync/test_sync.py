@@ -349,3 +349,32 @@ def test_a_site_that_worked_offline_first_brings_its_records_when_it_enrols(serv
     assert value(other, residents[0], "name") == "住户0"
     (home,) = dump(other)["institutions"].values()
     assert home["operation"] == "private"
+
+
+def test_a_site_with_no_network_at_all_enrols_and_syncs_by_usb_only(server, tmp_path):
+    from mzdesk.core.bundle import BundleError
+    from mzdesk.server.service import enrol_offline, export_bundle, import_bundle
+    from mzdesk.store.engine import open_store
+    from mzdesk.sync.bundles import enrol_from_file
+    from mzdesk.sync.bundles import export_bundle as site_export
+    from mzdesk.sync.bundles import import_bundle as site_import
+
+    server.institution("山村敬老院")
+    code, enrolment = enrol_offline(server.db, institution="山村敬老院", device_name="山村电脑")
+    site = open_store(tmp_path / "village.db")
+    with pytest.raises(BundleError, match="altered or forged"):
+        enrol_from_file(site, enrolment, "AAAA-BBBB-CCCC-DDDD")  # the stick without the code
+    assert not state.status(site)["enrolled"]
+    summary = enrol_from_file(site, enrolment, code.lower())
+    assert summary["items"] == 1 and {r["name"] for r in dump(site)["institutions"].values()} == {
+        "山村敬老院"
+    }
+    residents = seed(site, beds=2, residents=1)
+    data, count = site_export(site)
+    assert import_bundle(server.db, data)["applied"] == count
+    site_import(site, export_bundle(server.db, summary["device_id"]))
+    assert state.status(site)["pending"] == 0
+    office = new_client(tmp_path, server, server.code(institution="山村敬老院"), "民政所")
+    sync(office)
+    assert value(office, residents[0], "name") == "住户0"
+    assert dump(office) == dump(site)
