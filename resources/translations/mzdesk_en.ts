@@ -804,6 +804,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>用离线注册文件注册…</source>
+        <translation>Enrol from an offline enrolment file…</translation>
+    </message>
+    <message>
+        <source>没有网络的站点：用中心给的离线注册文件（U盘）和注册码注册，之后用U盘同步包同步。</source>
+        <translation>For a site without any network: enrol with the offline enrolment file from the centre (USB stick) and its code, then sync with USB bundles.</translation>
+    </message>
+    <message>
         <source>请填写服务器地址。</source>
         <translation>Enter the server address.</translation>
     </message>
@@ -1006,6 +1014,26 @@
     <message>
         <source>服务器地址的格式不对：{error}</source>
         <translation>The server address is not valid: {error}</translation>
+    </message>
+    <message>
+        <source>请先填写与注册文件一起给出的注册码。</source>
+        <translation>First type the enrolment code that came with the file.</translation>
+    </message>
+    <message>
+        <source>选择离线注册文件</source>
+        <translation>Choose the offline enrolment file</translation>
+    </message>
+    <message>
+        <source>离线注册文件 (*.mzenrol);;所有文件 (*)</source>
+        <translation>Offline enrolment files (*.mzenrol);;All files (*)</translation>
+    </message>
+    <message>
+        <source>注册文件与注册码不符，或文件已损坏：{error}</source>
+        <translation>The enrolment file does not match the code, or it is damaged: {error}</translation>
+    </message>
+    <message>
+        <source>已用离线注册文件注册，收到 {n} 条记录。之后请用U盘同步包与中心交换数据。</source>
+        <translation>Enrolled from the offline file; {n} records received. Exchange data with the centre by USB bundles from now on.</translation>
     </message>
     <message>
         <source>同步失败：</source>

@@ -410,3 +410,42 @@ def test_edited_values_parse_back_to_json():
     assert parse_value("2026-03-01", columns["admission_date"]) == "2026-03-01"
     assert parse_value("12.5", synced_columns("training_sessions")["hours"]) == 12.5
     assert parse_value("{broken", None) == "{broken"
+
+
+def test_a_site_without_network_enrols_from_the_offline_file(qtbot, loop_threads, server, tmp_path):
+    from mzdesk.server.service import enrol_offline
+
+    code, data = enrol_offline(server.db, institution=HOME, device_name="山区电脑")
+    enrolment = tmp_path / "site.mzenrol"
+    enrolment.write_bytes(data)
+    store = open_store(tmp_path / "offline.db")
+    worker = Worker()
+    nobody = InstitutionView(
+        uuid.uuid4(), "新电脑", InstitutionKind.NURSING_HOME, None, None, Grade.UNRATED, None, None
+    )
+    page = SyncPage(AppContext(store, worker, nobody, None, tmp_path / "offline.db"))
+    try:
+        page.show()
+        page.refresh()
+        qtbot.waitUntil(lambda: page.view is not None, timeout=WAIT)
+        form = page.enrol
+        click(qtbot, form.file_button)
+        assert "请先填写与注册文件一起给出的注册码" in form.error.text()
+        form.code.setText("AAAA-BBBB-CCCC-DDDD")
+        page.enrol_from_file(str(enrolment))
+        qtbot.waitUntil(lambda: "注册文件与注册码不符" in form.error.text(), timeout=WAIT)
+        assert list_institutions(store) == []
+        form.code.setText(code)
+        page.enrol_from_file(str(enrolment))
+        qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
+        qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=WAIT)
+        assert [i.name for i in list_institutions(store)] == [HOME]
+        assert "已用离线注册文件注册" in page.message.text()
+    finally:
+        page.shutdown()
+        qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=WAIT)
+        page.close()
+        page.deleteLater()
+        qtbot.wait(10)
+        worker.shutdown()
+        store.close()

@@ -45,7 +45,7 @@ from mzdesk.store.models import Resident
 from mzdesk.store.models.base import VocabType
 from mzdesk.store.values import from_json, synced_columns, synced_tables
 from mzdesk.sync import state
-from mzdesk.sync.bundles import export_bundle, import_bundle
+from mzdesk.sync.bundles import enrol_from_file, export_bundle, import_bundle
 from mzdesk.sync.client import SyncClient, SyncFailure, SyncReport, enroll
 
 log = logging.getLogger("mzdesk.gui")
@@ -389,7 +389,12 @@ class EnrolForm(QGroupBox):
         self.enrol_button = QPushButton(tr("注册并同步"))
         self.enrol_button.setDefault(True)
         self.cancel_button = QPushButton(tr("取消"))
+        self.file_button = QPushButton(tr("用离线注册文件注册…"))
+        self.file_button.setToolTip(
+            tr("没有网络的站点：用中心给的离线注册文件（U盘）和注册码注册，之后用U盘同步包同步。")
+        )
         buttons.addWidget(self.enrol_button)
+        buttons.addWidget(self.file_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -555,6 +560,7 @@ class SyncPage(QWidget):
         self.enrol.setMaximumWidth(760)
         self.enrol.enrol_button.clicked.connect(self.enrol_now)
         self.enrol.cancel_button.clicked.connect(lambda: self.enrol.hide())
+        self.enrol.file_button.clicked.connect(self.choose_enrolment_file)
         self.enrol.hide()
         layout.addWidget(self.enrol)
         self.local_note = _note(
@@ -830,6 +836,51 @@ class SyncPage(QWidget):
         self.failure = None
         await self.ctx.worker.write(remember_device_name, self.ctx.store, name)
         await self.run_sync(manual=True)
+
+    def choose_enrolment_file(self) -> None:
+        """用离线注册文件注册: the code typed above plus the file from the USB stick."""
+        form = self.enrol
+        if not form.code.text().strip():
+            form.show_problems({"code": tr("请先填写与注册文件一起给出的注册码。")})
+            return
+        dialog = QFileDialog(
+            self,
+            tr("选择离线注册文件"),
+            str(Path.home()),
+            tr("离线注册文件 (*.mzenrol);;所有文件 (*)"),
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.enrol_from_file)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @async_slot(str)
+    async def enrol_from_file(self, path: str) -> None:
+        form = self.enrol
+        code = form.code.text().strip()
+        try:
+            data = await self.ctx.worker.read(Path(path).read_bytes)
+            summary = await self.ctx.worker.write(enrol_from_file, self.ctx.store, data, code)
+        except BundleError as error:
+            form.show_problems(
+                {"code": tr("注册文件与注册码不符，或文件已损坏：{error}").format(error=error)}
+            )
+            return
+        except OSError as error:
+            form.show_problems({"code": tr("无法读取文件：{error}").format(error=error)})
+            return
+        form.say("")
+        form.code.clear()
+        form.hide()
+        await self.ctx.worker.write(remember_device_name, self.ctx.store, form.device.text())
+        self._say(
+            tr("已用离线注册文件注册，收到 {n} 条记录。之后请用U盘同步包与中心交换数据。").format(
+                n=summary["items"]
+            ),
+            GREEN,
+        )
+        self.state_changed.emit()
 
     @async_slot()
     async def sync_now(self) -> None:
