@@ -299,7 +299,7 @@ def test_a_quarantined_change_is_shown_fixed_and_resent(qtbot, make_window, site
     qtbot.waitUntil(lambda: page.quarantine.rowCount() == 1, timeout=WAIT)
     cells = [page.quarantine.item(0, c).text() for c in range(4)]
     assert cells[:2] == ["住户：住户0", "修改"]
-    assert "phone" in cells[2]
+    assert cells[2] == "字段「联系电话」的值不符合要求（格式或长度）"
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", cells[3])
     assert "1 条被服务器退回" in page.message.text()
     qtbot.waitUntil(lambda: "被退回 1 条" in main.sync_label.text(), timeout=WAIT)

@@ -198,6 +198,14 @@ def remember_device_name(store: Store, name: str) -> None:
         state.set_setting(session, "device_name", name)
 
 
+def reason_text(change: state.QuarantinedChange) -> str:
+    """The server's reason with the change's field names as people know them (「电话」)."""
+    reason = change.error
+    for key in change.data:
+        reason = reason.replace(f"「{key}」", f"「{field_label(change.table, key)}」")
+    return reason
+
+
 def field_label(table: str, field: str) -> str:
     if field == "name" and table in PERSON_TABLES:
         return tr("姓名")
@@ -771,7 +779,7 @@ class SyncPage(QWidget):
             cells = [
                 record_text(q.table, row.record),
                 tr(OP_LABELS[q.op]) if q.op in OP_LABELS else q.op,
-                q.error,
+                reason_text(q),
                 local_time(q.created_at),
             ]
             for col, text in enumerate(cells):
