@@ -190,13 +190,9 @@ def _label(value: Any) -> str:
     return value.zh if value is not None else UNSET
 
 
-def _bed_states(scope: Scope, *extra_columns: Any) -> Any:
-    """One row per bed existing on the scope's day: its type, whether in service, occupied
-    and socially operated (see the module docstring for the as-of rules)."""
-    day = scope.day
-    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
-    institutions = select(Institution.id).where(*_institution_filter(scope))
-    latest = (
+def _history_on(day: dt.date) -> Any:
+    """Each bed's history rows on or before ``day``, ranked (rank 1: its state that day)."""
+    return (
         select(
             BedHistory.bed_id,
             BedHistory.bed_type,
@@ -211,6 +207,15 @@ def _bed_states(scope: Scope, *extra_columns: Any) -> Any:
         .where(BedHistory.effective_on <= day, BedHistory.deleted_at.is_(None))
         .subquery()
     )
+
+
+def _bed_states(scope: Scope, *extra_columns: Any) -> Any:
+    """One row per bed existing on the scope's day: its type, whether in service, occupied
+    and socially operated (see the module docstring for the as-of rules)."""
+    day = scope.day
+    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    institutions = select(Institution.id).where(*_institution_filter(scope))
+    latest = _history_on(day)
     in_service = func.coalesce(latest.c.in_service, Bed.status != BedStatus.OUT_OF_SERVICE)
     occupied = exists().where(
         BedStay.bed_id == Bed.id,
@@ -327,21 +332,7 @@ def _compute(session: Session, scope: Scope, only: list[str] | None) -> dict[str
         of(inst).add_beds(bed_type, status != out_of_service, count)
 
     # Beds with history: their state on the day is the latest history row on or before it.
-    latest = (
-        select(
-            BedHistory.bed_id,
-            BedHistory.bed_type,
-            BedHistory.in_service,
-            func.row_number()
-            .over(
-                partition_by=BedHistory.bed_id,
-                order_by=(BedHistory.effective_on.desc(), BedHistory.created_at.desc()),
-            )
-            .label("rank"),
-        )
-        .where(BedHistory.effective_on <= day, BedHistory.deleted_at.is_(None))
-        .subquery()
-    )
+    latest = _history_on(day)
     state_on_day: dict[uuid.UUID, bool] = {}  # bed -> in service on the day (existing beds)
     for bed_id, inst, own_type, status, bed_type, in_service in conn.execute(
         select(
