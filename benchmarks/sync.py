@@ -37,10 +37,8 @@ import json
 import os
 import random
 import shutil
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -52,14 +50,16 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
-from mzdesk.server.db import ServerDB, open_server_db
-from mzdesk.server.service import add_institution, create_enrollment
 from mzdesk.store.engine import Store, open_store
 from mzdesk.store.models import Institution, Resident
 from mzdesk.sync import state
 from mzdesk.sync.client import PUSH_BATCH, SyncClient, SyncReport, enroll
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the server process helper is the test suite's
+
+from tests.sync.conftest import ServerProcess  # noqa: E402
+
 OUT = ROOT / "bench-results"
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -75,51 +75,12 @@ def ms(seconds: float) -> float:
 # ---------------------------------------------------------------- the server process
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    """``python -m mzdesk serve`` on a SQLite database in ``folder``; administration (adding
-    institutions, enrolment codes) goes straight to the same database from this process."""
+class Server(ServerProcess):
+    """The test suite's ``mzdesk serve`` process on a SQLite database in ``folder``;
+    administration goes straight to the same database from this process."""
 
     def __init__(self, folder: Path) -> None:
-        self.db_url = f"sqlite:///{folder / 'server.db'}"
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = folder / "server.log"
-        self.db: ServerDB = open_server_db(self.db_url)  # migrated before the server starts
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        with self.log.open("ab") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "mzdesk", "serve", "--db", self.db_url,
-                 "--port", str(self.port)],
-                stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            )  # fmt: skip
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {self.log.read_text(errors='replace')}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
-                    return
-            time.sleep(0.1)
-        raise RuntimeError("the server did not come up")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
-        self.db.close()
+        super().__init__(f"sqlite:///{folder / 'server.db'}", folder / "server.log")
 
     def cpu_seconds(self) -> float:
         """User + system CPU time of the server process so far (Linux; 0 elsewhere)."""
@@ -131,11 +92,8 @@ class Server:
             return 0.0
         return (int(fields[11]) + int(fields[12])) / TICKS
 
-    def institution(self, name: str, region: str = "370212") -> uuid.UUID:
-        return add_institution(self.db, name, "nursing_home", region)
-
-    def code(self, institution: str) -> str:
-        return create_enrollment(self.db, institution=institution)
+    def code(self, institution: str) -> str:  # type: ignore[override]
+        return super().code(institution=institution)
 
 
 @contextlib.contextmanager

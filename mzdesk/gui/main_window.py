@@ -17,7 +17,7 @@ from mzdesk.gui.pages.info import SettingsPage
 from mzdesk.gui.pages.lists import InspectionsPage, WorkersPage
 from mzdesk.gui.pages.residents import ResidentsPage
 from mzdesk.gui.pages.stats import StatsPage
-from mzdesk.gui.pages.sync import SyncPage, failure_text, status_line, sync_status
+from mzdesk.gui.pages.sync import SyncPage, failure_text, status_line
 from mzdesk.gui.runtime import async_slot
 from mzdesk.gui.widgets import QT_TR_NOOP, tr
 from mzdesk.services.views import BedView
@@ -88,8 +88,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusbar.addPermanentWidget(label)
         ctx.worker.progress_parent = self
-        ctx.worker.changed.connect(self.refresh_status)
-        self.sync.state_changed.connect(self.refresh_status)
+        # The 同步 page reloads its state on every change and says so; the status bar shows
+        # what it loaded rather than reading the same figures again.
+        self.sync.state_changed.connect(self.show_status)
         self.navigation.setCurrentRow(0)
 
     def page(self, key: str) -> QWidget:
@@ -104,7 +105,12 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     @async_slot()
     async def refresh_status(self) -> None:
-        status = await self.ctx.worker.read(sync_status, self.ctx.store)
+        await self.sync.refresh()
+
+    def show_status(self) -> None:
+        if self.sync.view is None:
+            return
+        status = self.sync.view.status
         text, colour = status_line(status, self.sync.failure, self.sync.syncing)
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet(f"color: {colour};" if colour else "")

@@ -15,7 +15,6 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -65,7 +64,6 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-@cache
 def store_schema() -> int:
     head = head_revision()
     assert head is not None
@@ -107,12 +105,6 @@ def _secret(session: Session) -> bytes:
         session.add(row)
         session.flush()
     return bytes.fromhex(row.value)
-
-
-def _next_rev(session: Session) -> int:
-    counter = session.execute(select(Counter).where(Counter.id == 1).with_for_update()).scalar_one()
-    counter.rev += 1
-    return counter.rev
 
 
 def _defaults(table: str) -> dict[str, Any]:
@@ -158,7 +150,7 @@ def add_institution(
                 from_json(columns[key], value)
             except ValueError as error:
                 raise SyncError(400, "invalid", str(error)) from error
-        rev = _next_rev(session)
+        rev = Revisions(session).next()
         session.add(
             Record(
                 id=inst_id,

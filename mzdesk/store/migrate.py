@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -32,7 +33,9 @@ def upgrade(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
+@cache
 def head_revision() -> str | None:
+    """The newest schema this code knows (read once: the scripts do not change at run time)."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -28,7 +27,6 @@ PREFIX = "sync."
 CLOCK_WARNING_SECONDS = 300
 
 
-@cache
 def schema_version() -> str:
     head = head_revision()
     assert head is not None

@@ -151,10 +151,6 @@ class SyncView:
     quarantined: list[QuarantineRow]
 
 
-def sync_status(store: Store) -> dict[str, Any]:
-    return state.status(store)
-
-
 def load_sync_view(store: Store) -> SyncView:
     """Everything the page shows, read on a worker thread."""
     status = state.status(store)
@@ -549,7 +545,8 @@ class QuarantineDialog(QDialog):
 
 
 class SyncPage(QWidget):
-    """同步. ``state_changed`` tells the status bar that a sync started or ended."""
+    """同步. ``state_changed`` tells the status bar that a sync started or ended, or that the
+    page loaded fresh figures (``view``)."""
 
     state_changed = Signal()
 
@@ -668,6 +665,7 @@ class SyncPage(QWidget):
     @async_slot()
     async def refresh(self) -> None:
         self.show_view(await self.ctx.worker.read(load_sync_view, self.ctx.store))
+        self.state_changed.emit()
 
     def show_view(self, view: SyncView) -> None:
         self.view = view
@@ -900,7 +898,7 @@ class SyncPage(QWidget):
         on the page and in the status bar, never in a popup."""
         if self.syncing:
             return
-        status = await self.ctx.worker.read(sync_status, self.ctx.store)
+        status = await self.ctx.worker.read(state.status, self.ctx.store)
         if status["enrolled"] and status["server"]:
             await self.run_sync(manual=False)
 
@@ -930,11 +928,11 @@ class SyncPage(QWidget):
             self._say(self._report_text(report), GREEN)
         elif self.failure is not None:
             self._say(tr("同步失败：") + failure_text(self.failure), RED)
+        # The page reloads and then tells the status bar (``refresh`` emits state_changed).
         if report is not None and (report.pulled or report.pushed):
             self.ctx.worker.changed.emit()  # records arrived: every screen refreshes
         else:
-            self.refresh()
-        self.state_changed.emit()
+            await self.refresh()
         if self._again:
             self._again = False
             return await self.run_sync(manual=True)
