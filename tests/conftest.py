@@ -16,6 +16,7 @@ from mzdesk.core.i18n import set_language
 from mzdesk.core.vocab import InstitutionKind, Operation
 from mzdesk.services.institutions import InstitutionData, InstitutionView, create_institution
 from mzdesk.store.engine import Store, open_store
+from tests.helpers.actors import SETUP
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +42,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def home(store: Store) -> InstitutionView:
     return create_institution(
         store,
+        SETUP,
         InstitutionData(
             name="幸福养老院", kind=InstitutionKind.NURSING_HOME, operation=Operation.PRIVATE
         ),
@@ -50,7 +52,7 @@ def home(store: Store) -> InstitutionView:
 @pytest.fixture
 def children_home(store: Store) -> InstitutionView:
     return create_institution(
-        store, InstitutionData(name="市儿童福利院", kind=InstitutionKind.CHILDREN_HOME)
+        store, SETUP, InstitutionData(name="市儿童福利院", kind=InstitutionKind.CHILDREN_HOME)
     )
 
 

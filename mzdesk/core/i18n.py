@@ -149,6 +149,34 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "user.duplicate": ("用户名「{name}」已被使用", "the user name '{name}' is taken"),
     "user.password_short": ("密码至少{min}位", "the password needs at least {min} characters"),
     "user.bad_login": ("用户名或密码不正确", "wrong user name or password"),
+    "user.locked": (
+        "登录失败次数过多，该账号已锁定，请{minutes}分钟后再试",
+        "too many failed logins: the account is locked; try again in {minutes} minutes",
+    ),
+    "user.password_mismatch": ("两次输入的密码不一致", "the two passwords differ"),
+    "user.unknown_role": (
+        "没有角色「{value}」，可选：{choices}",
+        "there is no role '{value}'; choose one of: {choices}",
+    ),
+    "user.not_found": ("本机构没有用户「{name}」", "the institution has no user '{name}'"),
+    "user.last_admin": (
+        "机构至少要保留一名启用的管理员",
+        "the institution must keep at least one active administrator",
+    ),
+    "user.not_yourself": ("不能停用自己的账号", "you cannot disable your own account"),
+    "user.wrong_password": ("原密码不正确", "the current password is wrong"),
+    "user.login_required": (
+        "本数据库已有用户，请先登录（命令行可设置 MZDESK_USER 和 MZDESK_PASSWORD）",
+        "this database has users: log in first (scripts set MZDESK_USER and MZDESK_PASSWORD)",
+    ),
+    "permission.denied": (
+        "{role}没有「{action}」的权限，请联系管理员",
+        "a {role} may not {action}; ask an administrator",
+    ),
+    "permission.other_institution": (
+        "只能修改本机构的记录",
+        "you may change only your own institution's records",
+    ),
     "bed.duplicate": (
         "床位「{label}」已存在",
         "the bed '{label}' already exists",

@@ -325,9 +325,3 @@ class HazardStatus(Vocab):
     IN_PROGRESS = "in_progress", "整改中", "being rectified"
     AWAITING_CHECK = "awaiting_check", "待复查", "awaiting re-check"
     CLOSED = "closed", "已销号", "closed"
-
-
-class UserRole(Vocab):
-    ADMIN = "admin", "管理员", "administrator"
-    STAFF = "staff", "工作人员", "staff"
-    INSPECTOR = "inspector", "检查员", "inspector"

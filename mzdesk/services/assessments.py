@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 
 from mzdesk.core.assessment import AssessmentScheme, default_scheme
 from mzdesk.core.errors import ValidationError
+from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import AbilityLevel, AssessmentReason, RiskEvent
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
+from mzdesk.services.operations import operation
 from mzdesk.services.residents import ensure_editable
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Assessment, Institution, Resident
@@ -43,8 +45,9 @@ class AssessmentView:
     level: AbilityLevel
 
 
+@operation(Permission.RESIDENTS_EDIT)
 def record_assessment(
-    store: Store, data: AssessmentData, *, scheme: AssessmentScheme | None = None
+    store: Store, actor: Actor, data: AssessmentData, *, scheme: AssessmentScheme | None = None
 ) -> AssessmentView:
     """Score and store an assessment; the newest one sets the resident's level and care level."""
     scheme = scheme or default_scheme()
@@ -60,7 +63,7 @@ def record_assessment(
     except ValidationError as error:
         checks.absorb(error)
     checks.done()
-    with store.write() as session:
+    with store.write(actor) as session:
         resident = get_live(session, Resident, data.resident_id)
         ensure_editable(resident)
         latest = session.scalar(

@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.ids import new_id
+from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import BedStatus, BedType, ResidentStatus
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
+from mzdesk.services.operations import operation
 from mzdesk.services.views import BedView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, BedHistory, Building, Floor, Institution, Resident, Room
@@ -248,7 +250,8 @@ def record_bed_change(
     )
 
 
-def add_beds(store: Store, request: NewBeds) -> list[BedView]:
+@operation(Permission.BEDS_EDIT)
+def add_beds(store: Store, actor: Actor, request: NewBeds) -> list[BedView]:
     """Add beds in bulk: each room gets ``beds_per_room`` beds numbered 201-1, 201-2 …"""
     checks = Checks()
     building = checks.text("building", request.building, max_len=50)
@@ -264,7 +267,7 @@ def add_beds(store: Store, request: NewBeds) -> list[BedView]:
         for room in request.rooms
         for k in range(1, request.beds_per_room + 1)
     ]
-    with store.write() as session:
+    with store.write(actor) as session:
         ids = insert_beds(session, request.institution_id, specs, request.effective_on)
         return beds_by_id(session, ids)
 
@@ -319,10 +322,11 @@ def list_beds(
         return [BedView.of(bed, b, f, r) for bed, b, f, r in session.execute(query)]
 
 
+@operation(Permission.BEDS_EDIT)
 def take_bed_out_of_service(
-    store: Store, bed_id: uuid.UUID, on: dt.date, reason: str | None = None
+    store: Store, actor: Actor, bed_id: uuid.UUID, on: dt.date, reason: str | None = None
 ) -> BedView:
-    with store.write() as session:
+    with store.write(actor) as session:
         bed = get_live(session, Bed, bed_id)
         label = bed_view(session, bed_id).label
         if bed.status is BedStatus.OCCUPIED:
@@ -335,8 +339,9 @@ def take_bed_out_of_service(
         return bed_view(session, bed_id)
 
 
-def return_bed_to_service(store: Store, bed_id: uuid.UUID, on: dt.date) -> BedView:
-    with store.write() as session:
+@operation(Permission.BEDS_EDIT)
+def return_bed_to_service(store: Store, actor: Actor, bed_id: uuid.UUID, on: dt.date) -> BedView:
+    with store.write(actor) as session:
         bed = get_live(session, Bed, bed_id)
         if bed.status is not BedStatus.OUT_OF_SERVICE:
             raise StateError("bed.not_out_of_service", label=bed_view(session, bed_id).label)
@@ -348,8 +353,11 @@ def return_bed_to_service(store: Store, bed_id: uuid.UUID, on: dt.date) -> BedVi
         return bed_view(session, bed_id)
 
 
-def change_bed_type(store: Store, bed_id: uuid.UUID, bed_type: BedType, on: dt.date) -> BedView:
-    with store.write() as session:
+@operation(Permission.BEDS_EDIT)
+def change_bed_type(
+    store: Store, actor: Actor, bed_id: uuid.UUID, bed_type: BedType, on: dt.date
+) -> BedView:
+    with store.write(actor) as session:
         bed = get_live(session, Bed, bed_id)
         if bed.bed_type is not bed_type:
             in_service = bed.status is not BedStatus.OUT_OF_SERVICE

@@ -19,6 +19,7 @@ from enum import StrEnum
 from mzdesk.core.assessment import default_scheme
 from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.identifiers import make_id_number, make_uscc
+from mzdesk.core.permissions import ADMIN, Actor, Permission
 from mzdesk.core.vocab import (
     AssessmentReason,
     BedStatus,
@@ -42,7 +43,6 @@ from mzdesk.core.vocab import (
     SupportType,
     TrainingCategory,
     TrainingResult,
-    UserRole,
 )
 from mzdesk.services.assessments import AssessmentData, record_assessment
 from mzdesk.services.beds import BedSpec, insert_beds
@@ -53,7 +53,8 @@ from mzdesk.services.inspections import (
     record_result,
     start_inspection,
 )
-from mzdesk.services.institutions import InstitutionData, add_institution, create_user
+from mzdesk.services.institutions import InstitutionData, add_institution
+from mzdesk.services.operations import operation
 from mzdesk.services.residents import (
     Admission,
     ContactData,
@@ -62,6 +63,7 @@ from mzdesk.services.residents import (
     discharge_resident,
     start_leave,
 )
+from mzdesk.services.users import NewUser, add_user_row
 from mzdesk.services.workers import (
     Attendee,
     CertificateData,
@@ -258,8 +260,10 @@ def _answers(maker: _Maker, frailty: float) -> dict[str, int]:
     return answers
 
 
+@operation(Permission.INSTITUTION_EDIT)
 def generate(
     store: Store,
+    actor: Actor,
     scale: Scale,
     *,
     seed: int = 2026,
@@ -268,12 +272,13 @@ def generate(
 ) -> DemoSummary:
     maker = _Maker(seed, today or dt.date.today())
     if scale is Scale.SITE:
-        return _site(store, maker, progress)
-    return _city(store, maker, progress)
+        return _site(store, actor, maker, progress)
+    return _city(store, actor, maker, progress)
 
 
 def _populate(
     store: Store,
+    actor: Actor,
     maker: _Maker,
     institution_id: uuid.UUID,
     region: str,
@@ -285,7 +290,7 @@ def _populate(
     """Beds and residents of one institution in one transaction; returns (beds, resident ids)."""
     opened = maker.today - dt.timedelta(days=maker.rng.randrange(400, 3000))
     residents: list[uuid.UUID] = []
-    with store.write() as session:
+    with store.write(actor) as session:
         specs = _layout(maker, bed_count, nursing_share)
         for i, spec in enumerate(specs):
             if maker.rng.random() < 0.02:
@@ -310,10 +315,10 @@ def _populate(
     return len(specs), residents
 
 
-def _site(store: Store, maker: _Maker, progress: Progress | None) -> DemoSummary:
+def _site(store: Store, actor: Actor, maker: _Maker, progress: Progress | None) -> DemoSummary:
     rng = maker.rng
     region = "370212"
-    with store.write() as session:
+    with store.write(actor) as session:
         institution = add_institution(
             session,
             InstitutionData(
@@ -339,12 +344,13 @@ def _site(store: Store, maker: _Maker, progress: Progress | None) -> DemoSummary
         }
         institution_id = institution.id
     password = "demo1234"
-    create_user(store, institution_id, "admin", "王院长", password, UserRole.ADMIN)
-    create_user(store, institution_id, "nurse", "李护士长", password, UserRole.STAFF)
+    with store.write(actor) as session:
+        add_user_row(session, institution_id, NewUser("admin", "王院长", password, ADMIN))
+        add_user_row(session, institution_id, NewUser("nurse", "李护士长", password, "staff"))
     if progress:
         progress("床位与住户", 0, 4)
     beds, residents = _populate(
-        store, maker, institution_id, region, InstitutionKind.NURSING_HOME, 152, 0.82, 0.65
+        store, actor, maker, institution_id, region, InstitutionKind.NURSING_HOME, 152, 0.82, 0.65
     )
     if progress:
         progress("能力评估", 1, 4)
@@ -353,6 +359,7 @@ def _site(store: Store, maker: _Maker, progress: Progress | None) -> DemoSummary
         first = maker.today - dt.timedelta(days=rng.randrange(60, 400))
         record_assessment(
             store,
+            actor,
             AssessmentData(
                 resident_id, first, AssessmentReason.FIRST, "张评估员", _answers(maker, frailty)
             ),
@@ -360,6 +367,7 @@ def _site(store: Store, maker: _Maker, progress: Progress | None) -> DemoSummary
         if rng.random() < 0.4:
             record_assessment(
                 store,
+                actor,
                 AssessmentData(
                     resident_id,
                     maker.today - dt.timedelta(days=rng.randrange(1, 50)),
@@ -373,6 +381,7 @@ def _site(store: Store, maker: _Maker, progress: Progress | None) -> DemoSummary
     for resident_id in residents[:4]:
         start_leave(
             store,
+            actor,
             resident_id,
             maker.today - dt.timedelta(days=rng.randrange(1, 5)),
             reason="回家探亲",
@@ -385,24 +394,26 @@ def _site(store: Store, maker: _Maker, progress: Progress | None) -> DemoSummary
         strict=True,
     ):
         discharge_resident(
-            store, resident_id, maker.today - dt.timedelta(days=rng.randrange(1, 20)), reason
+            store, actor, resident_id, maker.today - dt.timedelta(days=rng.randrange(1, 20)), reason
         )
     if progress:
         progress("护理员与培训", 2, 4)
-    workers = _workers(store, maker, institution_id, 22)
-    _trainings(store, maker, institution_id, workers)
+    workers = _workers(store, actor, maker, institution_id, 22)
+    _trainings(store, actor, maker, institution_id, workers)
     if progress:
         progress("安全检查", 3, 4)
-    _inspections(store, maker, institution_id, InstitutionKind.NURSING_HOME)
+    _inspections(store, actor, maker, institution_id, InstitutionKind.NURSING_HOME)
     if progress:
         progress("完成", 4, 4)
     return DemoSummary(1, beds, len(residents), len(workers), "admin", password)
 
 
-def _workers(store: Store, maker: _Maker, institution_id: uuid.UUID, count: int) -> list[uuid.UUID]:
+def _workers(
+    store: Store, actor: Actor, maker: _Maker, institution_id: uuid.UUID, count: int
+) -> list[uuid.UUID]:
     rng = maker.rng
     ids = []
-    with store.write() as session:
+    with store.write(actor) as session:
         for i in range(count):
             gender = Gender.FEMALE if rng.random() < 0.85 else Gender.MALE
             birth = maker.date_between(dt.date(1966, 1, 1), dt.date(2001, 12, 31))
@@ -440,6 +451,7 @@ def _workers(store: Store, maker: _Maker, institution_id: uuid.UUID, count: int)
             )
             add_certificate(
                 store,
+                actor,
                 CertificateData(
                     worker_id,
                     "养老护理员职业技能等级证书",
@@ -454,7 +466,7 @@ def _workers(store: Store, maker: _Maker, institution_id: uuid.UUID, count: int)
 
 
 def _trainings(
-    store: Store, maker: _Maker, institution_id: uuid.UUID, workers: list[uuid.UUID]
+    store: Store, actor: Actor, maker: _Maker, institution_id: uuid.UUID, workers: list[uuid.UUID]
 ) -> None:
     rng = maker.rng
     care = workers[4:]
@@ -479,6 +491,7 @@ def _trainings(
         ]
         record_training_session(
             store,
+            actor,
             TrainingData(
                 institution_id,
                 topic,
@@ -494,7 +507,7 @@ def _trainings(
 
 
 def _inspections(
-    store: Store, maker: _Maker, institution_id: uuid.UUID, kind: InstitutionKind
+    store: Store, actor: Actor, maker: _Maker, institution_id: uuid.UUID, kind: InstitutionKind
 ) -> None:
     rng = maker.rng
     templates = [t for t in shipped_templates() if t.institution_kind in (kind, None)]
@@ -502,6 +515,7 @@ def _inspections(
         on = maker.today - dt.timedelta(days=90 - i * 40)
         inspection = start_inspection(
             store,
+            actor,
             InspectionStart(
                 institution_id,
                 template.id,
@@ -517,9 +531,10 @@ def _inspections(
                 if result is ItemResult.FAIL
                 else None
             )
-            record_result(store, inspection, item.id, result, note)
+            record_result(store, actor, inspection, item.id, result, note)
         hazards = complete_inspection(
             store,
+            actor,
             inspection,
             summary="总体情况良好，发现问题限期整改。",
             responsible_person="刘志强",
@@ -528,25 +543,31 @@ def _inspections(
             if i == 0 and j % 2 == 0:
                 advance_hazard(
                     store,
+                    actor,
                     hazard,
                     HazardStatus.IN_PROGRESS,
                     on + dt.timedelta(days=2),
                     measure="已安排整改",
                 )
                 advance_hazard(
-                    store, hazard, HazardStatus.AWAITING_CHECK, on + dt.timedelta(days=10)
+                    store, actor, hazard, HazardStatus.AWAITING_CHECK, on + dt.timedelta(days=10)
                 )
                 advance_hazard(
-                    store, hazard, HazardStatus.CLOSED, on + dt.timedelta(days=12), by="王建国"
+                    store,
+                    actor,
+                    hazard,
+                    HazardStatus.CLOSED,
+                    on + dt.timedelta(days=12),
+                    by="王建国",
                 )
 
 
-def _city(store: Store, maker: _Maker, progress: Progress | None) -> DemoSummary:
+def _city(store: Store, actor: Actor, maker: _Maker, progress: Progress | None) -> DemoSummary:
     rng = maker.rng
     total_beds = total_residents = 0
     count = 100
     created: list[tuple[uuid.UUID, str, InstitutionKind, int]] = []
-    with store.write() as session:
+    with store.write(actor) as session:
         for i in range(count):
             region = list(DISTRICTS)[i % len(DISTRICTS)]
             kind = InstitutionKind.CHILDREN_HOME if i % 25 == 7 else InstitutionKind.NURSING_HOME
@@ -572,6 +593,7 @@ def _city(store: Store, maker: _Maker, progress: Progress | None) -> DemoSummary
         wanted = max(20, round(beds * scale_to))
         made, residents = _populate(
             store,
+            actor,
             maker,
             institution_id,
             region,

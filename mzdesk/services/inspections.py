@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.checklists import Template, shipped_templates
 from mzdesk.core.errors import StateError, ValidationError
+from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import (
     HazardLevel,
     HazardStatus,
@@ -21,6 +22,7 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
+from mzdesk.services.operations import operation
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
     ChecklistItem,
@@ -92,11 +94,12 @@ class InspectionStart:
     inspectors: str
 
 
-def start_inspection(store: Store, data: InspectionStart) -> uuid.UUID:
+@operation(Permission.INSPECTIONS_EDIT)
+def start_inspection(store: Store, actor: Actor, data: InspectionStart) -> uuid.UUID:
     checks = Checks()
     inspectors = checks.text("inspectors", data.inspectors, max_len=200)
     checks.done()
-    with store.write() as session:
+    with store.write(actor) as session:
         get_live(session, Institution, data.institution_id)
         install_templates(session)
         if session.get(ChecklistTemplate, data.template_id) is None:
@@ -115,15 +118,17 @@ def start_inspection(store: Store, data: InspectionStart) -> uuid.UUID:
         return row.id
 
 
+@operation(Permission.INSPECTIONS_EDIT)
 def record_result(
     store: Store,
+    actor: Actor,
     inspection_id: uuid.UUID,
     item_id: uuid.UUID,
     result: ItemResult,
     note: str | None = None,
 ) -> None:
     """Set (or change) one item's result while the inspection is in progress."""
-    with store.write() as session:
+    with store.write(actor) as session:
         inspection = get_live(session, Inspection, inspection_id)
         if inspection.status is InspectionStatus.COMPLETED:
             raise StateError("inspection.completed")
@@ -153,15 +158,17 @@ def record_result(
         session.flush()
 
 
+@operation(Permission.INSPECTIONS_EDIT)
 def complete_inspection(
     store: Store,
+    actor: Actor,
     inspection_id: uuid.UUID,
     *,
     summary: str | None = None,
     responsible_person: str | None = None,
 ) -> list[uuid.UUID]:
     """Close the inspection; every failed item opens a hazard. Returns the hazard ids."""
-    with store.write() as session:
+    with store.write(actor) as session:
         inspection = get_live(session, Inspection, inspection_id)
         if inspection.status is InspectionStatus.COMPLETED:
             raise StateError("inspection.completed")
@@ -208,8 +215,10 @@ def complete_inspection(
         return [h.id for h in hazards]
 
 
+@operation(Permission.INSPECTIONS_EDIT)
 def advance_hazard(
     store: Store,
+    actor: Actor,
     hazard_id: uuid.UUID,
     target: HazardStatus,
     on: dt.date,
@@ -218,7 +227,7 @@ def advance_hazard(
     measure: str | None = None,
     note: str | None = None,
 ) -> HazardStatus:
-    with store.write() as session:
+    with store.write(actor) as session:
         hazard = get_live(session, Hazard, hazard_id)
         if target not in HAZARD_TRANSITIONS[hazard.status]:
             raise StateError("hazard.transition", current=hazard.status.zh, target=target.zh)

@@ -1,34 +1,30 @@
-"""Institutions and their users."""
+"""Institutions: their details, and the list of them."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerifyMismatchError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.errors import StateError, ValidationError
+from mzdesk.core.errors import ValidationError
 from mzdesk.core.identifiers import check_region_code
 from mzdesk.core.ids import new_id
+from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import (
     Grade,
     InstitutionKind,
     MedicalIntegration,
     Operation,
     Positioning,
-    UserRole,
 )
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
-from mzdesk.services.views import InstitutionView, UserView
+from mzdesk.services.operations import operation
+from mzdesk.services.views import InstitutionView
 from mzdesk.store.engine import Store
-from mzdesk.store.models import Institution, User
-
-MIN_PASSWORD = 6
-_hasher = PasswordHasher()
+from mzdesk.store.models import Institution
 
 
 @dataclass(frozen=True)
@@ -96,16 +92,18 @@ def add_institution(session: Session, data: InstitutionData) -> Institution:
     return row
 
 
-def create_institution(store: Store, data: InstitutionData) -> InstitutionView:
-    with store.write() as session:
+@operation(Permission.INSTITUTION_EDIT)
+def create_institution(store: Store, actor: Actor, data: InstitutionData) -> InstitutionView:
+    with store.write(actor) as session:
         return InstitutionView.of(add_institution(session, data))
 
 
+@operation(Permission.INSTITUTION_EDIT)
 def update_institution(
-    store: Store, institution_id: uuid.UUID, data: InstitutionData
+    store: Store, actor: Actor, institution_id: uuid.UUID, data: InstitutionData
 ) -> InstitutionView:
     clean = check_institution(data)
-    with store.write() as session:
+    with store.write(actor) as session:
         row = get_live(session, Institution, institution_id)
         other = find_institution(session, clean.name)
         if other is not None and other.id != row.id:
@@ -122,63 +120,3 @@ def list_institutions(store: Store) -> list[InstitutionView]:
             select(Institution).where(Institution.deleted_at.is_(None)).order_by(Institution.name)
         )
         return [InstitutionView.of(r) for r in rows]
-
-
-def create_user(
-    store: Store,
-    institution_id: uuid.UUID,
-    username: str,
-    display_name: str,
-    password: str,
-    role: UserRole = UserRole.STAFF,
-) -> UserView:
-    checks = Checks()
-    name = checks.text("username", username, max_len=50)
-    shown = checks.text("display_name", display_name, required=False, max_len=50)
-    if len(password) < MIN_PASSWORD:
-        checks.add("password", "user.password_short", min=MIN_PASSWORD)
-    checks.done()
-    with store.write() as session:
-        get_live(session, Institution, institution_id)
-        taken = session.scalars(
-            select(User).where(User.username == name, User.deleted_at.is_(None))
-        ).first()
-        if taken is not None:
-            raise ValidationError.single("username", "user.duplicate", name=name)
-        user = User(
-            institution_id=institution_id,
-            username=name,
-            display_name=shown or name or "",
-            password_hash=_hasher.hash(password),
-            role=role,
-        )
-        session.add(user)
-        session.flush()
-        return UserView.of(user)
-
-
-def authenticate(store: Store, username: str, password: str) -> UserView:
-    """Check a login; raises :class:`StateError` with one message for any failure."""
-    with store.read() as session:
-        user = session.scalars(
-            select(User).where(
-                User.username == username.strip(), User.deleted_at.is_(None), User.active
-            )
-        ).first()
-        if user is None:
-            raise StateError("user.bad_login")
-        try:
-            _hasher.verify(user.password_hash, password)
-        except (VerifyMismatchError, InvalidHashError):
-            raise StateError("user.bad_login") from None
-        return UserView.of(user)
-
-
-def users_of(store: Store, institution_id: uuid.UUID) -> list[UserView]:
-    with store.read() as session:
-        rows = session.scalars(
-            select(User)
-            .where(User.institution_id == institution_id, User.deleted_at.is_(None), User.active)
-            .order_by(User.created_at)
-        )
-        return [UserView.of(u) for u in rows]

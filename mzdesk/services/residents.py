@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
+from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.pinyin import initials
 from mzdesk.core.vocab import (
     BedStatus,
@@ -29,6 +30,7 @@ from mzdesk.core.vocab import (
 from mzdesk.services.beds import bed_view
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
+from mzdesk.services.operations import operation
 from mzdesk.services.views import ResidentView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, BedStay, Contact, Institution, Leave, Resident, utcnow
@@ -212,8 +214,9 @@ def admit(session: Session, admission: Admission, *, today: dt.date | None = Non
     return resident
 
 
-def admit_resident(store: Store, admission: Admission) -> ResidentView:
-    with store.write() as session:
+@operation(Permission.RESIDENTS_EDIT)
+def admit_resident(store: Store, actor: Actor, admission: Admission) -> ResidentView:
+    with store.write(actor) as session:
         return ResidentView.of(admit(session, admission))
 
 
@@ -244,10 +247,11 @@ def ensure_editable(resident: Resident) -> None:
         raise StateError("resident.discharged", name=resident.name)
 
 
+@operation(Permission.RESIDENTS_EDIT)
 def transfer_bed(
-    store: Store, resident_id: uuid.UUID, bed_id: uuid.UUID, on: dt.date
+    store: Store, actor: Actor, resident_id: uuid.UUID, bed_id: uuid.UUID, on: dt.date
 ) -> ResidentView:
-    with store.write() as session:
+    with store.write(actor) as session:
         resident = get_live(session, Resident, resident_id)
         ensure_editable(resident)
         if resident.bed_id == bed_id:
@@ -267,8 +271,10 @@ def transfer_bed(
         return ResidentView.of(resident)
 
 
+@operation(Permission.RESIDENTS_EDIT)
 def start_leave(
     store: Store,
+    actor: Actor,
     resident_id: uuid.UUID,
     on: dt.date,
     *,
@@ -277,7 +283,7 @@ def start_leave(
     expected_return: dt.date | None = None,
 ) -> ResidentView:
     """外出: the resident keeps the bed while away."""
-    with store.write() as session:
+    with store.write(actor) as session:
         resident = get_live(session, Resident, resident_id)
         ensure_editable(resident)
         if resident.status is not ResidentStatus.IN_HOUSE:
@@ -311,8 +317,9 @@ def _open_leave(session: Session, resident: Resident) -> Leave | None:
     ).first()
 
 
-def end_leave(store: Store, resident_id: uuid.UUID, on: dt.date) -> ResidentView:
-    with store.write() as session:
+@operation(Permission.RESIDENTS_EDIT)
+def end_leave(store: Store, actor: Actor, resident_id: uuid.UUID, on: dt.date) -> ResidentView:
+    with store.write(actor) as session:
         resident = get_live(session, Resident, resident_id)
         ensure_editable(resident)
         leave = _open_leave(session, resident)
@@ -327,15 +334,17 @@ def end_leave(store: Store, resident_id: uuid.UUID, on: dt.date) -> ResidentView
         return ResidentView.of(resident)
 
 
+@operation(Permission.RESIDENTS_EDIT)
 def discharge_resident(
     store: Store,
+    actor: Actor,
     resident_id: uuid.UUID,
     on: dt.date,
     reason: DischargeReason,
     note: str | None = None,
 ) -> ResidentView:
     """退住: frees the bed, closes the stay; the record stays, read-only (kept ≥ 5 years)."""
-    with store.write() as session:
+    with store.write(actor) as session:
         resident = get_live(session, Resident, resident_id)
         ensure_editable(resident)
         checks = Checks()
@@ -355,9 +364,12 @@ def discharge_resident(
         return ResidentView.of(resident)
 
 
-def update_resident(store: Store, resident_id: uuid.UUID, data: ResidentData) -> ResidentView:
+@operation(Permission.RESIDENTS_EDIT)
+def update_resident(
+    store: Store, actor: Actor, resident_id: uuid.UUID, data: ResidentData
+) -> ResidentView:
     """Change a resident's details; only the fields that differ are written (and synced)."""
-    with store.write() as session:
+    with store.write(actor) as session:
         resident = get_live(session, Resident, resident_id)
         ensure_editable(resident)
         institution = get_live(session, Institution, resident.institution_id)

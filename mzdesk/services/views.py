@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from mzdesk.core.identifiers import mask_id_number
+from mzdesk.core.permissions import role
 from mzdesk.core.vocab import (
     AbilityLevel,
     BedStatus,
@@ -21,7 +22,6 @@ from mzdesk.core.vocab import (
     ResidentStatus,
     SkillLevel,
     SupportType,
-    UserRole,
     WorkerStatus,
 )
 from mzdesk.store.models import Bed, CareWorker, Institution, Resident, User
@@ -58,11 +58,16 @@ class UserView:
     institution_id: uuid.UUID
     username: str
     display_name: str
-    role: UserRole
+    role: str  # a code from roles.json
+    active: bool = True
+
+    @property
+    def role_label(self) -> str:
+        return role(self.role).label
 
     @classmethod
     def of(cls, row: User) -> UserView:
-        return cls(row.id, row.institution_id, row.username, row.display_name, row.role)
+        return cls(row.id, row.institution_id, row.username, row.display_name, row.role, row.active)
 
 
 @dataclass(frozen=True)

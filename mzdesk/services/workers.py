@@ -13,6 +13,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
+from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.pinyin import initials
 from mzdesk.core.vocab import (
     Gender,
@@ -24,6 +25,7 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
+from mzdesk.services.operations import operation
 from mzdesk.services.views import WorkerView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
@@ -98,13 +100,15 @@ def add_worker(session: Session, data: WorkerData) -> CareWorker:
     return worker
 
 
-def register_care_worker(store: Store, data: WorkerData) -> WorkerView:
-    with store.write() as session:
+@operation(Permission.WORKERS_EDIT)
+def register_care_worker(store: Store, actor: Actor, data: WorkerData) -> WorkerView:
+    with store.write(actor) as session:
         return WorkerView.of(add_worker(session, data))
 
 
-def worker_left(store: Store, worker_id: uuid.UUID, on: dt.date) -> WorkerView:
-    with store.write() as session:
+@operation(Permission.WORKERS_EDIT)
+def worker_left(store: Store, actor: Actor, worker_id: uuid.UUID, on: dt.date) -> WorkerView:
+    with store.write(actor) as session:
         worker = get_live(session, CareWorker, worker_id)
         if worker.status is WorkerStatus.LEFT:
             raise StateError("worker.left", name=worker.name)
@@ -128,13 +132,14 @@ class CertificateData:
     issuer: str | None = None
 
 
-def add_certificate(store: Store, data: CertificateData) -> uuid.UUID:
+@operation(Permission.WORKERS_EDIT)
+def add_certificate(store: Store, actor: Actor, data: CertificateData) -> uuid.UUID:
     """Record a certificate; a skill certificate of a higher level raises the worker's level."""
     checks = Checks()
     name = checks.text("name", data.name, max_len=100)
     checks.not_before("expires_on", data.expires_on, data.issued_on, "发证日期")
     checks.done()
-    with store.write() as session:
+    with store.write(actor) as session:
         worker = get_live(session, CareWorker, data.worker_id)
         row = WorkerCertificate(
             institution_id=worker.institution_id, **{**data.__dict__, "name": name or ""}
@@ -185,7 +190,8 @@ def new_verification_code() -> str:
     return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
 
 
-def record_training_session(store: Store, data: TrainingData) -> uuid.UUID:
+@operation(Permission.WORKERS_EDIT)
+def record_training_session(store: Store, actor: Actor, data: TrainingData) -> uuid.UUID:
     """A session and its attendance in one transaction; those who passed get a certificate
     number and a verification code for the printed certificate."""
     checks = Checks()
@@ -199,7 +205,7 @@ def record_training_session(store: Store, data: TrainingData) -> uuid.UUID:
         if attendee.hours_credited is not None:
             credited[i] = _hours(checks, f"attendees.{i}.hours_credited", attendee.hours_credited)
     checks.done()
-    with store.write() as session:
+    with store.write(actor) as session:
         get_live(session, Institution, data.institution_id)
         session_row = TrainingSession(
             institution_id=data.institution_id,

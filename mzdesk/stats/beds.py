@@ -37,6 +37,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from mzdesk.core.permissions import Actor
 from mzdesk.core.vocab import (
     AbilityLevel,
     BedStatus,
@@ -494,7 +495,7 @@ def save_snapshots(store: Store, snapshots: Snapshots) -> None:
     )
     stale = dt.datetime.now(dt.UTC).replace(tzinfo=None) - KEEP_SNAPSHOTS
     try:
-        with store.write() as session:
+        with store.write(Actor.system()) as session:  # a cache, not anyone's change
             session.execute(statement, rows)
             session.execute(delete(StatSnapshot).where(StatSnapshot.computed_at < stale))
     except OperationalError as error:

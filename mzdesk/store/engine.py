@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,10 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from mzdesk.core.changes import NO_CHANGES, Changes
+from mzdesk.core.permissions import Actor
 from mzdesk.store import outbox
+from mzdesk.store.audit import changes_of
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -48,11 +52,48 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
         )
 
 
+_collected: ContextVar[list[Changes] | None] = ContextVar("mzdesk_changes", default=None)
+
+
+class ChangeCollector:
+    """What the write transactions committed inside :func:`collect_changes` changed."""
+
+    def __init__(self) -> None:
+        self.parts: list[Changes] = []
+
+    @property
+    def changes(self) -> Changes:
+        merged = NO_CHANGES
+        for part in self.parts:
+            merged = merged | part
+        return merged
+
+
+@contextmanager
+def collect_changes() -> Iterator[ChangeCollector]:
+    """Gather the change sets of every transaction committed in this thread (or task) while
+    the block runs: how an operation reports what it changed, whichever services it called."""
+    collector = ChangeCollector()
+    token = _collected.set(collector.parts)
+    try:
+        yield collector
+    finally:
+        _collected.reset(token)
+
+
+def _publish(changes: Changes) -> None:
+    parts = _collected.get()
+    if parts is not None and changes:
+        parts.append(changes)
+
+
 class Store:
     """The local database: an engine, read sessions and write transactions.
 
-    ``write()`` is one transaction: commit on success, roll back on any exception, so a
-    service's change and its outbox entries land together or not at all.
+    ``write(actor)`` is one transaction made by someone: commit on success, roll back on any
+    exception, so a service's change, its outbox entries and its audit rows land together or
+    not at all. The permission check belongs to the service; the transaction refuses rows of
+    an institution the actor does not act for.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -79,9 +120,14 @@ class Store:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        with self._writer() as session, session.begin():
-            yield session
+    def write(self, actor: Actor) -> Iterator[Session]:
+        if not isinstance(actor, Actor):
+            raise TypeError("Store.write needs the acting user (an Actor)")
+        with self._writer() as session:
+            session.info["actor"] = actor
+            with session.begin():
+                yield session
+            _publish(changes_of(session))
 
     @contextmanager
     def apply_remote(self) -> Iterator[Session]:
@@ -97,9 +143,12 @@ class Store:
                 engine.execution_options(writer=True), expire_on_commit=False
             )
             outbox.install(self._remote)
-        with self._remote() as session, session.begin():
+        with self._remote() as session:
             session.info["remote_apply"] = True
-            yield session
+            session.info["actor"] = Actor.system()
+            with session.begin():
+                yield session
+            _publish(changes_of(session))
 
     def close(self) -> None:
         if self._remote_engine is not None:

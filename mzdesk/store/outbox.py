@@ -20,6 +20,9 @@ from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from mzdesk.core.ids import new_id
+from mzdesk.core.permissions import PermissionDenied
+from mzdesk.store import audit
+from mzdesk.store.audit import RowChange, acting
 from mzdesk.store.models import LOCAL_COLUMNS, OutboxEntry, Synced, utcnow
 from mzdesk.store.search import derive
 from mzdesk.store.values import to_json
@@ -33,7 +36,7 @@ def _column_keys(obj: Synced) -> list[str]:
     return [attr.key for attr in inspect(type(obj)).column_attrs]
 
 
-def _entry(obj: Synced, op: str, data: dict[str, Any]) -> dict[str, Any]:
+def _entry(obj: Synced, op: str, data: dict[str, Any], author: uuid.UUID | None) -> dict[str, Any]:
     return {
         "change_id": new_id(),
         "table_name": type(obj).__tablename__,  # type: ignore[attr-defined]
@@ -42,6 +45,7 @@ def _entry(obj: Synced, op: str, data: dict[str, Any]) -> dict[str, Any]:
         "op": op,
         "data": data,
         "base_rev": obj.server_rev,
+        "author_id": author,
         "created_at": utcnow(),
         "state": "pending",
         "attempts": 0,
@@ -60,32 +64,53 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: ob
             obj.updated_at = now
 
 
-def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
-    if session.info.get("remote_apply"):
-        return
-    entries: list[dict[str, Any]] = []
+def _row_changes(session: Session) -> list[RowChange]:
+    """Every synced row this flush inserted or changed, with each field's old and new value."""
+    found: list[RowChange] = []
     for obj in session.new:
         if isinstance(obj, Synced):
-            data = {
-                k: to_json(getattr(obj, k)) for k in _column_keys(obj) if k not in LOCAL_COLUMNS
+            fields = {
+                k: (None, to_json(getattr(obj, k)))
+                for k in _column_keys(obj)
+                if k not in LOCAL_COLUMNS
             }
-            entries.append(_entry(obj, "insert", data))
+            found.append(RowChange(obj, "insert", fields))
     for obj in session.dirty:
         if not isinstance(obj, Synced):
             continue
         state = inspect(obj)
-        changed: dict[str, Any] = {}
+        fields = {}
         for key in _column_keys(obj):
             if key in LOCAL_COLUMNS:
                 continue
             history = state.attrs[key].history
             if history.has_changes() and list(history.added) != list(history.deleted):
-                changed[key] = to_json(getattr(obj, key))
-        if changed:
-            op = "delete" if "deleted_at" in changed and obj.deleted_at is not None else "update"
-            entries.append(_entry(obj, op, changed))
-    if entries:
-        session.execute(insert(OutboxEntry), entries)
+                old = to_json(history.deleted[0]) if history.deleted else None
+                fields[key] = (old, to_json(getattr(obj, key)))
+        if fields:
+            deleted = "deleted_at" in fields and obj.deleted_at is not None
+            found.append(RowChange(obj, "delete" if deleted else "update", fields))
+    return found
+
+
+def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
+    if session.info.get("remote_apply"):
+        return
+    changes = _row_changes(session)
+    if not changes:
+        return
+    actor = acting(session)
+    for change in changes:
+        if not actor.may_write_for(change.row.institution_id):
+            raise PermissionDenied("permission.other_institution")
+    session.execute(
+        insert(OutboxEntry),
+        [
+            _entry(c.row, c.op, {k: new for k, (_, new) in c.fields.items()}, actor.user_id)
+            for c in changes
+        ],
+    )
+    audit.record(session, actor, changes)
 
 
 def install(session_factory: Any) -> None:
@@ -122,6 +147,10 @@ def insert_many(
     connection = session.connection()
     table = model.__tablename__  # type: ignore[attr-defined]
     connection.execute(insert(model), full)
+    actor = acting(session)
+    for values in full:
+        if not actor.may_write_for(values["institution_id"]):
+            raise PermissionDenied("permission.other_institution")
     connection.execute(
         insert(OutboxEntry),
         [
@@ -133,6 +162,7 @@ def insert_many(
                 "op": "insert",
                 "data": {k: to_json(v.get(k)) for k in keys if k not in LOCAL_COLUMNS},
                 "base_rev": None,
+                "author_id": actor.user_id,
                 "created_at": now,
                 "state": "pending",
                 "attempts": 0,
@@ -140,6 +170,7 @@ def insert_many(
             for v in full
         ],
     )
+    audit.record_inserts(session, actor, table, keys, full)
     return [v["id"] for v in full]
 
 

@@ -17,6 +17,7 @@ from mzdesk.gui.runtime import Worker, pending_tasks, register_font
 from mzdesk.services.demo import Scale, generate
 from mzdesk.services.institutions import list_institutions, users_of
 from mzdesk.store.engine import Store, open_store
+from tests.helpers.actors import SETUP
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +40,7 @@ def loop(qapp: QApplication, font_family: str) -> Iterator[asyncio.AbstractEvent
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     store = open_store(path)
-    generate(store, Scale.SITE, seed=7)
+    generate(store, SETUP, Scale.SITE, seed=7)
     store.close()
     return path
 

@@ -15,6 +15,7 @@ from mzdesk.services.tables.importing import ImportRejected, import_file
 from mzdesk.services.tables.writing import export_table, write_template
 from mzdesk.store.engine import open_store
 from mzdesk.store.models import OutboxEntry, Resident
+from tests.helpers.actors import SETUP
 from tests.helpers.people import id_number, wrong_check
 
 HOME = "幸福养老院"
@@ -101,8 +102,8 @@ def seeded(store, tmp_path):
     book = openpyxl.load_workbook(path)
     book.active["F2"] = make_uscc("52370212MJ0000001")
     book.save(path)
-    import_file(store, Kind.INSTITUTIONS, path)
-    import_file(store, Kind.BEDS, beds_file(tmp_path))
+    import_file(store, SETUP, Kind.INSTITUTIONS, path)
+    import_file(store, SETUP, Kind.BEDS, beds_file(tmp_path))
     return store
 
 
@@ -186,7 +187,7 @@ def test_messy_resident_roster(seeded, tmp_path):
         blank_rows=2,
         trailing=30,
     )
-    report = import_file(seeded, Kind.RESIDENTS, path)
+    report = import_file(seeded, SETUP, Kind.RESIDENTS, path)
     assert (report.rows, report.created, report.updated, report.unchanged) == (3, 3, 0, 0)
     assert report.ignored_columns == ("备用列",)
     with seeded.read() as s:
@@ -206,7 +207,7 @@ def test_messy_resident_roster(seeded, tmp_path):
         "2号楼 1层 101-1",
     ]
 
-    again = import_file(seeded, Kind.RESIDENTS, path)
+    again = import_file(seeded, SETUP, Kind.RESIDENTS, path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
     assert count(seeded, Resident) == 3
 
@@ -249,7 +250,7 @@ def test_every_problem_is_listed_with_row_and_column_and_nothing_is_written(seed
     path = xlsx(tmp_path / "bad.xlsx", rows, title="花名册")
     before = count(seeded, OutboxEntry)
     with pytest.raises(ImportRejected) as rejected:
-        import_file(seeded, Kind.RESIDENTS, path)
+        import_file(seeded, SETUP, Kind.RESIDENTS, path)
     messages = [str(p) for p in rejected.value.report.problems]
     assert any(m.startswith("第16行 身份证号: 校验位错误") for m in messages), messages
     assert "第17行 身份证号: 身份证号以数字形式保存" in "\n".join(messages)
@@ -265,7 +266,7 @@ def test_every_problem_is_listed_with_row_and_column_and_nothing_is_written(seed
     assert count(seeded, Resident) == 0
     assert count(seeded, OutboxEntry) == before
 
-    report = import_file(seeded, Kind.RESIDENTS, path, skip_invalid=True)
+    report = import_file(seeded, SETUP, Kind.RESIDENTS, path, skip_invalid=True)
     assert report.created == 13
     assert report.skipped_rows == [16, 17, 18, 19, 20, 21]
     assert count(seeded, Resident) == 13
@@ -278,7 +279,7 @@ def test_a_bed_cannot_be_given_twice(seeded, tmp_path):
         [HOME, "乙", id_number(), None, None, "2025-01-01", "1号楼1层101-1", None, None, None],
     ]
     with pytest.raises(ImportRejected) as rejected:
-        import_file(seeded, Kind.RESIDENTS, xlsx(tmp_path / "twice.xlsx", rows))
+        import_file(seeded, SETUP, Kind.RESIDENTS, xlsx(tmp_path / "twice.xlsx", rows))
     assert [str(p) for p in rejected.value.report.problems] == [
         "第3行 床位号: 床位「1号楼1层101-1」在第2行已被使用"
     ]
@@ -290,7 +291,7 @@ def test_a_code_that_excel_turned_into_a_date_is_not_guessed(seeded, tmp_path):
         [HOME, "3号楼", "1层", "101", dt.datetime(2026, 1, 2), "护理型"],
     ]
     with pytest.raises(ImportRejected) as rejected:
-        import_file(seeded, Kind.BEDS, xlsx(tmp_path / "dates.xlsx", rows))
+        import_file(seeded, SETUP, Kind.BEDS, xlsx(tmp_path / "dates.xlsx", rows))
     (problem,) = rejected.value.report.problems
     assert problem.row == 2 and problem.column == "床位号"
     assert "识别成了日期（2026-01-02）" in problem.message
@@ -306,19 +307,19 @@ def test_gbk_csv_from_chinese_excel(seeded, tmp_path):
             ",,,,,\r\n"
         ).encode("gb18030")
     )
-    report = import_file(seeded, Kind.WORKERS, path)
+    report = import_file(seeded, SETUP, Kind.WORKERS, path)
     assert report.created == 1
-    assert import_file(seeded, Kind.WORKERS, path).unchanged == 1
+    assert import_file(seeded, SETUP, Kind.WORKERS, path).unchanged == 1
 
 
 def test_file_level_problems(seeded, tmp_path):
     no_header = xlsx(tmp_path / "nohead.xlsx", [["随便", "写写"], ["1", "2"]])
     with pytest.raises(ImportRejected) as rejected:
-        import_file(seeded, Kind.BEDS, no_header)
+        import_file(seeded, SETUP, Kind.BEDS, no_header)
     assert "找不到表头行" in str(rejected.value.report.problems[0])
     missing = xlsx(tmp_path / "missing.xlsx", [["机构名称", "楼栋", "房间"], [HOME, "1", "101"]])
     with pytest.raises(ImportRejected) as rejected:
-        import_file(seeded, Kind.BEDS, missing)
+        import_file(seeded, SETUP, Kind.BEDS, missing)
     assert (
         str(rejected.value.report.problems[0])
         == "文件: 第1行表头缺少必需的列：楼层、床位号、床位类型"
@@ -326,7 +327,7 @@ def test_file_level_problems(seeded, tmp_path):
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(ImportRejected, match="problems") as rejected:
-        import_file(seeded, Kind.BEDS, old)
+        import_file(seeded, SETUP, Kind.BEDS, old)
     assert "另存为 .xlsx" in str(rejected.value.report.problems[0])
 
 
@@ -336,17 +337,17 @@ def test_export_then_import_into_a_new_database_reproduces_it(seeded, tmp_path, 
         RESIDENT_HEADER,
         [HOME, "甲", id_number(), None, None, "2025-01-01", "102-1", "低保", "家属", "13800000000"],
     ]
-    import_file(seeded, Kind.RESIDENTS, xlsx(tmp_path / "r.xlsx", rows))
+    import_file(seeded, SETUP, Kind.RESIDENTS, xlsx(tmp_path / "r.xlsx", rows))
     fresh = open_store(tmp_path / f"fresh{suffix}.db")
     for kind in (Kind.INSTITUTIONS, Kind.BEDS, Kind.RESIDENTS):
         out = tmp_path / f"{kind.value}{suffix}"
         export_table(seeded, kind, out)
         try:
-            assert import_file(fresh, kind, out).created > 0
+            assert import_file(fresh, SETUP, kind, out).created > 0
         except ImportRejected as rejected:
             raise AssertionError([str(p) for p in rejected.report.problems]) from None
         assert (
-            import_file(seeded, kind, out).created == 0
+            import_file(seeded, SETUP, kind, out).created == 0
         )  # re-import into the source: no duplicates
     with fresh.read() as s:
         (person,) = s.scalars(select(Resident)).all()

@@ -44,6 +44,7 @@ from mzdesk.services.workers import (
     worker_left,
 )
 from mzdesk.store.models import Institution, TrainingAttendance
+from tests.helpers.actors import SETUP
 from tests.helpers.people import id_number
 
 D = dt.date
@@ -53,17 +54,19 @@ FULL = {item.id: item.max_score for item in default_scheme().items}
 @pytest.fixture
 def resident(store, home):
     (bed,) = add_beds(
-        store, NewBeds(home.id, "1号楼", "1层", ["101"], 1, BedType.NURSING, D(2024, 1, 1))
+        store, SETUP, NewBeds(home.id, "1号楼", "1层", ["101"], 1, BedType.NURSING, D(2024, 1, 1))
     )
     data = ResidentData(name="李秀英", id_number=id_number(D(1938, 2, 2), male=False))
-    return admit_resident(store, Admission(home.id, data, D(2025, 1, 1), bed.id))
+    return admit_resident(store, SETUP, Admission(home.id, data, D(2025, 1, 1), bed.id))
 
 
 def test_assessments_form_a_dated_history_and_the_newest_sets_the_level(store, home, resident):
-    with store.write() as s:
+    with store.write(SETUP) as s:
         s.get(Institution, home.id).care_levels = {"0": "自理", "2": "介助"}
     record_assessment(
-        store, AssessmentData(resident.id, D(2025, 1, 2), AssessmentReason.FIRST, "评估员甲", FULL)
+        store,
+        SETUP,
+        AssessmentData(resident.id, D(2025, 1, 2), AssessmentReason.FIRST, "评估员甲", FULL),
     )
     moderate = {
         **FULL,
@@ -77,6 +80,7 @@ def test_assessments_form_a_dated_history_and_the_newest_sets_the_level(store, h
     }
     later = record_assessment(
         store,
+        SETUP,
         AssessmentData(resident.id, D(2025, 6, 1), AssessmentReason.ROUTINE, "评估员乙", moderate),
     )
     assert later.total == 62
@@ -84,6 +88,7 @@ def test_assessments_form_a_dated_history_and_the_newest_sets_the_level(store, h
     # an older assessment typed in late does not overwrite the current level
     record_assessment(
         store,
+        SETUP,
         AssessmentData(resident.id, D(2025, 3, 1), AssessmentReason.IMMEDIATE, "评估员丙", FULL),
     )
     assert get_resident(store, resident.id).ability_level is AbilityLevel.MODERATE
@@ -101,6 +106,7 @@ def test_assessments_form_a_dated_history_and_the_newest_sets_the_level(store, h
 def test_risk_events_recorded_with_the_assessment(store, resident):
     view = record_assessment(
         store,
+        SETUP,
         AssessmentData(
             resident.id,
             D(2025, 1, 2),
@@ -119,7 +125,9 @@ def test_incomplete_assessment_is_refused(store, resident):
     del partial["B.4.5"]
     with pytest.raises(ValidationError) as error:
         record_assessment(
-            store, AssessmentData(resident.id, D(2025, 1, 2), AssessmentReason.FIRST, "", partial)
+            store,
+            SETUP,
+            AssessmentData(resident.id, D(2025, 1, 2), AssessmentReason.FIRST, "", partial),
         )
     assert error.value.fields() == {"assessor", "answers.B.4.5"}
 
@@ -127,6 +135,7 @@ def test_incomplete_assessment_is_refused(store, resident):
 def worker(store, home, name="周凤琴", **kw):
     return register_care_worker(
         store,
+        SETUP,
         WorkerData(
             home.id,
             name,
@@ -142,6 +151,7 @@ def test_training_with_attendance_and_certificates(store, home):
     a, b, c = worker(store, home), worker(store, home, "吴桂兰"), worker(store, home, "郑秀兰")
     session_id = record_training_session(
         store,
+        SETUP,
         TrainingData(
             home.id,
             "岗前培训",
@@ -174,6 +184,7 @@ def test_training_input_errors(store, home):
     with pytest.raises(ValidationError) as error:
         record_training_session(
             store,
+            SETUP,
             TrainingData(
                 home.id,
                 "",
@@ -188,6 +199,7 @@ def test_training_input_errors(store, home):
     with pytest.raises(ValidationError, match="重复"):
         record_training_session(
             store,
+            SETUP,
             TrainingData(
                 home.id,
                 "消防",
@@ -205,38 +217,41 @@ def test_workers_certificates_and_leaving(store, home):
     with pytest.raises(ValidationError, match="已登记"):
         worker(store, home, id_number_override=None) if False else register_care_worker(
             store,
+            SETUP,
             WorkerData(
                 home.id, "重复", Occupation.CARE_WORKER, D(2024, 1, 1), id_number=w.id_number
             ),
         )
     add_certificate(
         store,
+        SETUP,
         CertificateData(w.id, "养老护理员职业技能等级证书", "S1", SkillLevel.LEVEL4, D(2024, 5, 1)),
     )
-    left = worker_left(store, w.id, D(2025, 1, 31))
+    left = worker_left(store, SETUP, w.id, D(2025, 1, 31))
     assert left.status is WorkerStatus.LEFT
     assert left.skill_level is SkillLevel.LEVEL4
     with pytest.raises(StateError):
-        worker_left(store, w.id, D(2025, 2, 1))
+        worker_left(store, SETUP, w.id, D(2025, 2, 1))
 
 
 def test_inspection_opens_hazards_for_failed_items_and_tracks_them_to_closed(store, home):
     template = next(t for t in shipped_templates() if t.code == "YLJG-ZDYH")
     inspection = start_inspection(
         store,
+        SETUP,
         InspectionStart(
             home.id, template.id, D(2026, 3, 1), InspectionType.RANDOM, "区民政局 孙、赵"
         ),
     )
     for item in template.items[:-1]:
-        record_result(store, inspection, item.id, ItemResult.PASS)
+        record_result(store, SETUP, inspection, item.id, ItemResult.PASS)
     with pytest.raises(ValidationError, match="1项未填写"):
-        complete_inspection(store, inspection)
-    record_result(store, inspection, template.items[0].id, ItemResult.FAIL, "三楼西侧")
-    record_result(store, inspection, template.items[-1].id, ItemResult.NOT_APPLICABLE)
-    (hazard_id,) = complete_inspection(store, inspection, responsible_person="刘志强")
+        complete_inspection(store, SETUP, inspection)
+    record_result(store, SETUP, inspection, template.items[0].id, ItemResult.FAIL, "三楼西侧")
+    record_result(store, SETUP, inspection, template.items[-1].id, ItemResult.NOT_APPLICABLE)
+    (hazard_id,) = complete_inspection(store, SETUP, inspection, responsible_person="刘志强")
     with pytest.raises(StateError):
-        record_result(store, inspection, template.items[1].id, ItemResult.FAIL)
+        record_result(store, SETUP, inspection, template.items[1].id, ItemResult.FAIL)
 
     (hazard,) = open_hazards(store, home.id)
     assert hazard.level is HazardLevel.MAJOR  # items of the major-hazard standard
@@ -245,17 +260,19 @@ def test_inspection_opens_hazards_for_failed_items_and_tracks_them_to_closed(sto
     assert hazard.overdue(D(2026, 3, 9))
 
     with pytest.raises(StateError, match="不能从"):
-        advance_hazard(store, hazard_id, HazardStatus.CLOSED, D(2026, 3, 2), by="王")
-    advance_hazard(store, hazard_id, HazardStatus.IN_PROGRESS, D(2026, 3, 2), measure="更换")
-    advance_hazard(store, hazard_id, HazardStatus.AWAITING_CHECK, D(2026, 3, 5))
+        advance_hazard(store, SETUP, hazard_id, HazardStatus.CLOSED, D(2026, 3, 2), by="王")
+    advance_hazard(store, SETUP, hazard_id, HazardStatus.IN_PROGRESS, D(2026, 3, 2), measure="更换")
+    advance_hazard(store, SETUP, hazard_id, HazardStatus.AWAITING_CHECK, D(2026, 3, 5))
     advance_hazard(
-        store, hazard_id, HazardStatus.IN_PROGRESS, D(2026, 3, 6), by="王"
+        store, SETUP, hazard_id, HazardStatus.IN_PROGRESS, D(2026, 3, 6), by="王"
     )  # re-check failed
-    advance_hazard(store, hazard_id, HazardStatus.AWAITING_CHECK, D(2026, 3, 7))
+    advance_hazard(store, SETUP, hazard_id, HazardStatus.AWAITING_CHECK, D(2026, 3, 7))
     with pytest.raises(ValidationError):
-        advance_hazard(store, hazard_id, HazardStatus.CLOSED, D(2026, 3, 8))  # who re-checked?
+        advance_hazard(
+            store, SETUP, hazard_id, HazardStatus.CLOSED, D(2026, 3, 8)
+        )  # who re-checked?
     assert (
-        advance_hazard(store, hazard_id, HazardStatus.CLOSED, D(2026, 3, 8), by="王建国")
+        advance_hazard(store, SETUP, hazard_id, HazardStatus.CLOSED, D(2026, 3, 8), by="王建国")
         is HazardStatus.CLOSED
     )
     assert open_hazards(store, home.id) == []

@@ -16,6 +16,7 @@ from mzdesk.services.beds import NewBeds, add_beds, change_bed_type, take_bed_ou
 from mzdesk.services.institutions import InstitutionData, create_institution
 from mzdesk.services.residents import Admission, ResidentData, admit_resident, discharge_resident
 from mzdesk.stats.beds import Ratio, Scope, bed_statistics, yearbook
+from tests.helpers.actors import SETUP
 from tests.helpers.people import id_number
 
 D = dt.date
@@ -32,6 +33,7 @@ def city(store):
     def home(name, operation, positioning, grade, region):
         return create_institution(
             store,
+            SETUP,
             InstitutionData(
                 name=name,
                 kind=InstitutionKind.NURSING_HOME,
@@ -47,25 +49,32 @@ def city(store):
     c = home("丙院", Operation.PUBLIC_PRIVATE, Positioning.QUALITY, Grade.UNRATED, "370203")
     day = D(2026, 1, 1)
     beds_a = add_beds(
-        store, NewBeds(a.id, "1号楼", "1层", ["101", "102"], 2, BedType.SELF_CARE, day)
+        store, SETUP, NewBeds(a.id, "1号楼", "1层", ["101", "102"], 2, BedType.SELF_CARE, day)
     )
     beds_a += add_beds(
-        store, NewBeds(a.id, "1号楼", "2层", ["201", "202", "203"], 2, BedType.NURSING, day)
+        store, SETUP, NewBeds(a.id, "1号楼", "2层", ["201", "202", "203"], 2, BedType.NURSING, day)
     )
-    beds_a += add_beds(store, NewBeds(a.id, "1号楼", "3层", ["301"], 2, BedType.DEMENTIA, day))
+    beds_a += add_beds(
+        store, SETUP, NewBeds(a.id, "1号楼", "3层", ["301"], 2, BedType.DEMENTIA, day)
+    )
     beds_b = add_beds(
         store,
+        SETUP,
         NewBeds(b.id, "主楼", "1层", ["101", "102", "103", "104", "105"], 2, BedType.NURSING, day),
     )
     add_beds(
-        store, NewBeds(c.id, "A栋", "1层", ["101", "102", "103", "104"], 2, BedType.SELF_CARE, day)
+        store,
+        SETUP,
+        NewBeds(c.id, "A栋", "1层", ["101", "102", "103", "104"], 2, BedType.SELF_CARE, day),
     )
     return {"a": a, "b": b, "c": c, "beds_a": beds_a, "beds_b": beds_b}
 
 
 def admit(store, institution, bed, on, name="住户"):
     return admit_resident(
-        store, Admission(institution.id, ResidentData(name=name, id_number=id_number()), on, bed.id)
+        store,
+        SETUP,
+        Admission(institution.id, ResidentData(name=name, id_number=id_number()), on, bed.id),
     )
 
 
@@ -99,7 +108,7 @@ def test_occupancy_counts_beds_in_service_only(store, city):
     a, beds = city["a"], city["beds_a"]
     for bed in beds[:3]:
         admit(store, a, bed, D(2026, 2, 1))
-    take_bed_out_of_service(store, beds[5].id, D(2026, 2, 10), "维修")
+    take_bed_out_of_service(store, SETUP, beds[5].id, D(2026, 2, 10), "维修")
     s = bed_statistics(store, Scope(institution_id=a.id, as_of=D(2026, 3, 1)))
     assert s.total_beds == 12  # an out-of-service bed is still a bed
     assert (s.occupancy.numerator, s.occupancy.denominator, s.occupancy.pct) == (3, 11, "27.3%")
@@ -111,10 +120,12 @@ def test_as_of_a_past_date_does_not_move_when_things_change_later(store, city):
     june = Scope(institution_id=a.id, as_of=D(2026, 6, 30))
     before = bed_statistics(store, june).as_json()
     # July: more beds, a type change, a bed out of service, a discharge
-    add_beds(store, NewBeds(a.id, "2号楼", "1层", ["101"], 4, BedType.NURSING, D(2026, 7, 5)))
-    change_bed_type(store, beds[1].id, BedType.NURSING, D(2026, 7, 6))
-    take_bed_out_of_service(store, beds[2].id, D(2026, 7, 7))
-    discharge_resident(store, resident.id, D(2026, 7, 8), DischargeReason.HOME)
+    add_beds(
+        store, SETUP, NewBeds(a.id, "2号楼", "1层", ["101"], 4, BedType.NURSING, D(2026, 7, 5))
+    )
+    change_bed_type(store, SETUP, beds[1].id, BedType.NURSING, D(2026, 7, 6))
+    take_bed_out_of_service(store, SETUP, beds[2].id, D(2026, 7, 7))
+    discharge_resident(store, SETUP, resident.id, D(2026, 7, 8), DischargeReason.HOME)
     assert bed_statistics(store, june).as_json() == before
     july = bed_statistics(store, Scope(institution_id=a.id, as_of=D(2026, 7, 31)))
     assert july.total_beds == 16
@@ -128,7 +139,7 @@ def test_as_of_a_past_date_does_not_move_when_things_change_later(store, city):
 def test_discharge_day_frees_the_bed(store, city):
     a, beds = city["a"], city["beds_a"]
     resident = admit(store, a, beds[0], D(2026, 2, 1))
-    discharge_resident(store, resident.id, D(2026, 2, 20), DischargeReason.HOME)
+    discharge_resident(store, SETUP, resident.id, D(2026, 2, 20), DischargeReason.HOME)
     assert (
         bed_statistics(store, Scope(institution_id=a.id, as_of=D(2026, 2, 19))).occupied_beds == 1
     )
@@ -141,7 +152,7 @@ def test_an_empty_institution_and_an_empty_database(store):
     empty = bed_statistics(store, Scope())
     assert (empty.total_beds, empty.nursing_share.pct, empty.occupancy.pct) == (0, "—", "—")
     home = create_institution(
-        store, InstitutionData(name="新院", kind=InstitutionKind.NURSING_HOME)
+        store, SETUP, InstitutionData(name="新院", kind=InstitutionKind.NURSING_HOME)
     )
     s = bed_statistics(store, Scope(institution_id=home.id))
     assert s.institutions == 1 and s.total_beds == 0 and s.as_json()["nursing_share"] == 0.0
@@ -206,18 +217,18 @@ def test_aggregates_agree_with_the_bed_by_bed_rules_on_every_day(store, city):
     a, b, beds, beds_b = city["a"], city["b"], city["beds_a"], city["beds_b"]
     first = admit(store, a, beds[0], D(2026, 2, 1), "甲")
     admit(store, b, beds_b[0], D(2026, 2, 3), "乙")
-    discharge_resident(store, first.id, D(2026, 2, 10), DischargeReason.HOME)
+    discharge_resident(store, SETUP, first.id, D(2026, 2, 10), DischargeReason.HOME)
     # out of service from a date when the bed was still occupied (typed in late)
-    take_bed_out_of_service(store, beds[0].id, D(2026, 2, 5), "漏水")
-    return_bed_to_service(store, beds[0].id, D(2026, 2, 20))
-    change_bed_type(store, beds[1].id, BedType.NURSING, D(2026, 2, 8))
+    take_bed_out_of_service(store, SETUP, beds[0].id, D(2026, 2, 5), "漏水")
+    return_bed_to_service(store, SETUP, beds[0].id, D(2026, 2, 20))
+    change_bed_type(store, SETUP, beds[1].id, BedType.NURSING, D(2026, 2, 8))
     moving = admit(store, a, beds[2], D(2026, 2, 4), "丙")
-    transfer_bed(store, moving.id, beds[3].id, D(2026, 2, 12))
+    transfer_bed(store, SETUP, moving.id, beds[3].id, D(2026, 2, 12))
     later = add_beds(
-        store, NewBeds(a.id, "2号楼", "1层", ["101"], 2, BedType.NURSING, D(2026, 2, 15))
+        store, SETUP, NewBeds(a.id, "2号楼", "1层", ["101"], 2, BedType.NURSING, D(2026, 2, 15))
     )
     admit(store, a, later[0], D(2026, 2, 16), "丁")
-    with store.write() as session:  # a second stay on an occupied bed, as a sync could bring
+    with store.write(SETUP) as session:  # a second stay on an occupied bed, as a sync could bring
         session.add(
             BedStay(
                 institution_id=b.id,
@@ -251,7 +262,7 @@ def test_snapshots_are_reused_until_any_change_to_the_institution(store, city):
     a, c = city["a"], city["c"]
     day = D(2026, 3, 1)
     first = bed_statistics(store, Scope(as_of=day))
-    with store.write() as session:
+    with store.write(SETUP) as session:
         assert len(session.scalars(select(StatSnapshot).where(StatSnapshot.day == day)).all()) == 3
         # prove the snapshot is what is read: doctor c's cached figures
         snap = session.get(StatSnapshot, (c.id, day))
@@ -262,10 +273,12 @@ def test_snapshots_are_reused_until_any_change_to_the_institution(store, city):
         )
     assert bed_statistics(store, Scope(as_of=day)).beds_in_service == first.beds_in_service + 992
     # a change in another institution does not invalidate c's snapshot …
-    add_beds(store, NewBeds(a.id, "2号楼", "1层", ["101"], 1, BedType.NURSING, D(2026, 2, 1)))
+    add_beds(
+        store, SETUP, NewBeds(a.id, "2号楼", "1层", ["101"], 1, BedType.NURSING, D(2026, 2, 1))
+    )
     assert bed_statistics(store, Scope(as_of=day)).beds_in_service == first.beds_in_service + 993
     # … a change to c does, even one written behind the services' back
-    with store.write() as session:
+    with store.write(SETUP) as session:
         session.execute(
             text("UPDATE beds SET bed_type = 'nursing' WHERE institution_id = :c"),
             {"c": c.id.hex},

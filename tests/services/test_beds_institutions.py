@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from mzdesk.core.errors import StateError, ValidationError
-from mzdesk.core.vocab import BedStatus, BedType, InstitutionKind, UserRole
+from mzdesk.core.vocab import BedStatus, BedType, InstitutionKind
 from mzdesk.services.beds import (
     NewBeds,
     add_beds,
@@ -16,13 +16,12 @@ from mzdesk.services.beds import (
 )
 from mzdesk.services.institutions import (
     InstitutionData,
-    authenticate,
     create_institution,
-    create_user,
     list_institutions,
     update_institution,
 )
 from mzdesk.store.models import BedHistory
+from tests.helpers.actors import SETUP
 
 D = dt.date
 
@@ -38,6 +37,7 @@ def test_bulk_beds_as_staff_describe_them(store, home):
     # 3号楼 2层 201–220, 2 beds each, 护理型
     beds = add_beds(
         store,
+        SETUP,
         NewBeds(
             home.id, "3号楼", "2层", room_range("201", "220"), 2, BedType.NURSING, D(2026, 1, 1)
         ),
@@ -48,26 +48,30 @@ def test_bulk_beds_as_staff_describe_them(store, home):
     assert {b.status for b in beds} == {BedStatus.FREE}
     with pytest.raises(ValidationError, match="已存在"):
         add_beds(
-            store, NewBeds(home.id, "3号楼", "2层", ["220"], 1, BedType.NURSING, D(2026, 1, 1))
+            store,
+            SETUP,
+            NewBeds(home.id, "3号楼", "2层", ["220"], 1, BedType.NURSING, D(2026, 1, 1)),
         )
     assert len(list_beds(store, home.id)) == 40  # nothing half-written
 
 
 def test_beds_per_room_is_bounded(store, home):
     with pytest.raises(ValidationError) as error:
-        add_beds(store, NewBeds(home.id, "", "1层", ["101"], 0, BedType.NURSING, D(2026, 1, 1)))
+        add_beds(
+            store, SETUP, NewBeds(home.id, "", "1层", ["101"], 0, BedType.NURSING, D(2026, 1, 1))
+        )
     assert error.value.fields() == {"building", "beds_per_room"}
 
 
 def test_service_status_and_type_changes_keep_history(store, home):
     (bed,) = add_beds(
-        store, NewBeds(home.id, "1号楼", "1层", ["101"], 1, BedType.SELF_CARE, D(2026, 1, 1))
+        store, SETUP, NewBeds(home.id, "1号楼", "1层", ["101"], 1, BedType.SELF_CARE, D(2026, 1, 1))
     )
-    take_bed_out_of_service(store, bed.id, D(2026, 2, 1), "漏水维修")
+    take_bed_out_of_service(store, SETUP, bed.id, D(2026, 2, 1), "漏水维修")
     with pytest.raises(StateError):
-        take_bed_out_of_service(store, bed.id, D(2026, 2, 2))
-    return_bed_to_service(store, bed.id, D(2026, 3, 1))
-    change_bed_type(store, bed.id, BedType.DEMENTIA, D(2026, 4, 1))
+        take_bed_out_of_service(store, SETUP, bed.id, D(2026, 2, 2))
+    return_bed_to_service(store, SETUP, bed.id, D(2026, 3, 1))
+    change_bed_type(store, SETUP, bed.id, BedType.DEMENTIA, D(2026, 4, 1))
     with store.read() as s:
         history = s.scalars(select(BedHistory).order_by(BedHistory.effective_on)).all()
         assert [(h.effective_on, h.bed_type, h.in_service) for h in history] == [
@@ -82,6 +86,7 @@ def test_institution_validation_names_fields(store):
     with pytest.raises(ValidationError) as error:
         create_institution(
             store,
+            SETUP,
             InstitutionData(
                 name="",
                 kind=InstitutionKind.NURSING_HOME,
@@ -95,27 +100,16 @@ def test_institution_validation_names_fields(store):
 def test_institution_names_are_unique(store, home):
     with pytest.raises(ValidationError, match="同名"):
         create_institution(
-            store, InstitutionData(name="幸福养老院", kind=InstitutionKind.NURSING_HOME)
+            store, SETUP, InstitutionData(name="幸福养老院", kind=InstitutionKind.NURSING_HOME)
         )
     other = create_institution(
-        store, InstitutionData(name="康乐园", kind=InstitutionKind.NURSING_HOME)
+        store, SETUP, InstitutionData(name="康乐园", kind=InstitutionKind.NURSING_HOME)
     )
     with pytest.raises(ValidationError):
         update_institution(
-            store, other.id, InstitutionData(name="幸福养老院", kind=InstitutionKind.NURSING_HOME)
+            store,
+            SETUP,
+            other.id,
+            InstitutionData(name="幸福养老院", kind=InstitutionKind.NURSING_HOME),
         )
     assert [i.name for i in list_institutions(store)] == sorted(["幸福养老院", "康乐园"])
-
-
-def test_users_log_in_with_a_hashed_password(store, home):
-    user = create_user(store, home.id, "admin", "王院长", "s3cret!", UserRole.ADMIN)
-    assert authenticate(store, "admin", "s3cret!") == user
-    with pytest.raises(StateError, match="不正确"):
-        authenticate(store, "admin", "wrong")
-    with pytest.raises(StateError):
-        authenticate(store, "nobody", "s3cret!")
-    with pytest.raises(ValidationError) as error:
-        create_user(store, home.id, "admin", "重名", "abc", UserRole.STAFF)
-    assert error.value.fields() == {"password"}
-    with pytest.raises(ValidationError, match="已被使用"):
-        create_user(store, home.id, "admin", "重名", "abcdef", UserRole.STAFF)

@@ -19,6 +19,7 @@ from mzdesk.services.residents import (
 )
 from mzdesk.store.engine import open_store
 from mzdesk.store.migrate import alembic_config
+from tests.helpers.actors import SETUP
 from tests.helpers.people import id_number
 
 NAMES = ["张三丰", "王秀英", "王建国", "李秀兰", "欧阳娜娜", "曾国藩", "赵秀英"]
@@ -28,6 +29,7 @@ NAMES = ["张三丰", "王秀英", "王建国", "李秀兰", "欧阳娜娜", "�
 def people(store, home):
     beds = add_beds(
         store,
+        SETUP,
         NewBeds(
             home.id,
             "1号楼",
@@ -46,7 +48,7 @@ def people(store, home):
             support_type=SupportType.MINIMUM_LIVING if i % 2 else SupportType.SELF_PAYING,
         )
         admitted[name] = admit_resident(
-            store, Admission(home.id, data, dt.date(2024, 2, 1 + i), beds[i].id)
+            store, SETUP, Admission(home.id, data, dt.date(2024, 2, 1 + i), beds[i].id)
         )
     return admitted
 
@@ -89,7 +91,7 @@ def test_search_by_bed_and_room(store, home, people):
 
 
 def test_filters_and_discharged_residents(store, home, people):
-    discharge_resident(store, people["赵秀英"].id, dt.date(2024, 6, 1), DischargeReason.HOME)
+    discharge_resident(store, SETUP, people["赵秀英"].id, dt.date(2024, 6, 1), DischargeReason.HOME)
     assert "赵秀英" not in names(store, home)
     assert names(store, home, statuses=(ResidentStatus.DISCHARGED,)) == ["赵秀英"]
     assert names(store, home, "秀英", statuses=()) == ["王秀英", "赵秀英"]
@@ -103,7 +105,9 @@ def test_filters_and_discharged_residents(store, home, people):
 
 def test_renamed_residents_are_found_by_their_new_name(store, home, people):
     resident = people["张三丰"]
-    update_resident(store, resident.id, ResidentData(name="张无忌", id_number=resident.id_number))
+    update_resident(
+        store, SETUP, resident.id, ResidentData(name="张无忌", id_number=resident.id_number)
+    )
     assert names(store, home, "zwj") == ["张无忌"]
     assert names(store, home, "zsf") == []
 

@@ -9,6 +9,7 @@ from mzdesk.core.vocab import BedType, InstitutionKind
 from mzdesk.services.beds import NewBeds, add_beds, room_range
 from mzdesk.store.models import Institution, OutboxEntry
 from mzdesk.store.outbox import HardDeleteError, pending_count
+from tests.helpers.actors import SETUP
 
 
 def entries(store, table=None):
@@ -32,7 +33,7 @@ def test_insert_records_every_field(store, home):
 
 
 def test_update_records_only_the_changed_fields(store, home):
-    with store.write() as s:
+    with store.write(SETUP) as s:
         row = s.get(Institution, home.id)
         row.phone = "0532-1234567"
         row.name = row.name  # unchanged: must not travel
@@ -42,10 +43,10 @@ def test_update_records_only_the_changed_fields(store, home):
 
 
 def test_tombstone_is_a_delete_entry_and_hard_delete_is_refused(store, home):
-    with store.write() as s:
+    with store.write(SETUP) as s:
         s.get(Institution, home.id).deleted_at = dt.datetime(2026, 1, 1)
     assert entries(store, "institutions")[-1].op == "delete"
-    with pytest.raises(HardDeleteError), store.write() as s:
+    with pytest.raises(HardDeleteError), store.write(SETUP) as s:
         s.delete(s.get(Institution, home.id))
     with store.read() as s:
         assert s.get(Institution, home.id) is not None
@@ -53,7 +54,7 @@ def test_tombstone_is_a_delete_entry_and_hard_delete_is_refused(store, home):
 
 def test_a_failed_transaction_leaves_neither_change_nor_entry(store, home):
     before = len(entries(store))
-    with pytest.raises(RuntimeError), store.write() as s:
+    with pytest.raises(RuntimeError), store.write(SETUP) as s:
         s.add(Institution(name="半截", kind=InstitutionKind.NURSING_HOME, institution_id=home.id))
         s.flush()
         raise RuntimeError("power cut")
@@ -65,6 +66,7 @@ def test_a_failed_transaction_leaves_neither_change_nor_entry(store, home):
 def test_bulk_inserts_write_entries_too(store, home):
     add_beds(
         store,
+        SETUP,
         NewBeds(
             home.id,
             "1号楼",
@@ -86,7 +88,7 @@ def test_bulk_inserts_write_entries_too(store, home):
 
 def test_changes_applied_from_the_server_are_not_echoed(store, home):
     before = pending_count_of(store)
-    with store.write() as s:
+    with store.write(SETUP) as s:
         s.info["remote_apply"] = True
         s.get(Institution, home.id).phone = "12345"
     assert pending_count_of(store) == before
@@ -99,7 +101,9 @@ def pending_count_of(store):
 
 def test_change_ids_are_unique_and_time_ordered(store, home):
     add_beds(
-        store, NewBeds(home.id, "1号楼", "1层", ["101"], 3, BedType.SELF_CARE, dt.date(2026, 1, 1))
+        store,
+        SETUP,
+        NewBeds(home.id, "1号楼", "1层", ["101"], 3, BedType.SELF_CARE, dt.date(2026, 1, 1)),
     )
     ids = [e.change_id for e in entries(store)]
     assert len(set(ids)) == len(ids)

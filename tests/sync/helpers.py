@@ -13,6 +13,7 @@ from mzdesk.services.residents import Admission, ResidentData, admit_resident
 from mzdesk.store.engine import Store
 from mzdesk.store.models import OutboxEntry, Resident
 from mzdesk.store.values import synced_columns, synced_tables, to_json
+from tests.helpers.actors import SETUP
 from tests.helpers.people import id_number
 
 
@@ -53,12 +54,13 @@ def seed(
     inst = institution_id(store)
     rooms = [f"{101 + i}" for i in range((beds + 1) // 2)]
     made = add_beds(
-        store, NewBeds(inst, building, "1层", rooms, 2, _nursing(), dt.date(2026, 1, 1))
+        store, SETUP, NewBeds(inst, building, "1层", rooms, 2, _nursing(), dt.date(2026, 1, 1))
     )
     ids = []
     for k in range(residents):
         view = admit_resident(
             store,
+            SETUP,
             Admission(
                 inst,
                 ResidentData(name=f"住户{k}", id_number=id_number()),
@@ -77,7 +79,7 @@ def _nursing() -> Any:
 
 
 def edit(store: Store, resident: uuid.UUID, **values: Any) -> None:
-    with store.write() as session:
+    with store.write(SETUP) as session:
         row = session.get(Resident, resident)
         assert row is not None
         for key, value in values.items():

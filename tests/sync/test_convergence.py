@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from mzdesk.store.models import Contact, Resident
 from mzdesk.sync import state
+from tests.helpers.actors import SETUP
 from tests.sync.conftest import new_client, sync
 from tests.sync.helpers import dump, institution_id, seed
 
@@ -75,7 +76,7 @@ def test_random_edits_and_sync_orders_converge(server, tmp_path_factory, script)
         elif kind == "add_contact":
             _, who, which = step
             store = replicas[who]
-            with store.write() as session:
+            with store.write(SETUP) as session:
                 session.add(
                     Contact(
                         id=uuid.uuid4(),
@@ -86,7 +87,7 @@ def test_random_edits_and_sync_orders_converge(server, tmp_path_factory, script)
                 )
         elif kind == "delete_contact":
             store = replicas[step[1]]
-            with store.write() as session:
+            with store.write(SETUP) as session:
                 live = session.scalars(
                     select(Contact).where(Contact.deleted_at.is_(None)).order_by(Contact.id)
                 ).first()

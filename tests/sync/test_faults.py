@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from mzdesk.server.models import Change
 from mzdesk.sync import state
 from mzdesk.sync.client import SyncFailure
+from tests.helpers.actors import SETUP
 from tests.sync.conftest import free_port, new_client, sync
 from tests.sync.helpers import dump, edit, outbox_states, seed
 
@@ -95,7 +96,7 @@ def proxy(server) -> Iterator[FaultyProxy]:
 
 
 def _via(store, url: str) -> None:
-    with store.write() as session:
+    with store.write(SETUP) as session:
         state.set_setting(session, "server", url)
 
 

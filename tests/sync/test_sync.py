@@ -14,6 +14,7 @@ from sqlalchemy import select
 from mzdesk.store.models import Contact, Institution, OutboxEntry
 from mzdesk.sync import state
 from mzdesk.sync.client import SyncFailure
+from tests.helpers.actors import SETUP
 from tests.sync.conftest import new_client, sync
 from tests.sync.helpers import dump, edit, outbox_states, seed, value
 
@@ -332,6 +333,7 @@ def test_a_site_that_worked_offline_first_brings_its_records_when_it_enrols(serv
     site = open_store(tmp_path / "site.db")
     create_institution(
         site,
+        SETUP,
         InstitutionData(
             name="幸福院", kind=InstitutionKind.NURSING_HOME, operation=Operation.PRIVATE
         ),

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import FieldProblem, MzdeskError, ValidationError
 from mzdesk.core.i18n import text as message
+from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import (
     BedStatus,
     BedType,
@@ -42,6 +43,7 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.beds import BedSpec, bed_query, insert_beds, record_bed_change
 from mzdesk.services.institutions import InstitutionData, add_institution, check_institution
+from mzdesk.services.operations import operation
 from mzdesk.services.residents import (
     Admission,
     ContactData,
@@ -686,8 +688,10 @@ _IMPORTERS: dict[Kind, Callable[[], _Importer[Any]]] = {
 }
 
 
+@operation(Permission.DATA_IMPORT)
 def import_file(
     store: Store,
+    actor: Actor,
     kind: Kind,
     path: Path,
     *,
@@ -715,7 +719,7 @@ def import_file(
         parsed.append(importer.parse(row))
         if progress and i % 500 == 0:
             progress("检查", i, len(table.rows))
-    with store.write() as session:
+    with store.write(actor) as session:
         importer.plan(session, [p for p in parsed if p.record is not None])
         report.problems = [problem for p in parsed for problem in p.problems]
         if report.problems and not skip_invalid:

@@ -1,5 +1,6 @@
 """All tables of the local store. Import models from here."""
 
+from mzdesk.store.models.audit import AuditEntry, LoginAttempt
 from mzdesk.store.models.base import LOCAL_COLUMNS, Base, Synced, VocabType, utcnow
 from mzdesk.store.models.device import (
     DeviceSetting,
@@ -35,6 +36,7 @@ from mzdesk.store.models.workers import (
 __all__ = [
     "LOCAL_COLUMNS",
     "Assessment",
+    "AuditEntry",
     "Base",
     "Bed",
     "BedHistory",
@@ -51,6 +53,7 @@ __all__ = [
     "InspectionResult",
     "Institution",
     "Leave",
+    "LoginAttempt",
     "OutboxEntry",
     "Resident",
     "Room",

@@ -33,6 +33,9 @@ class OutboxEntry(Base):
     op: Mapped[str] = mapped_column(String(10))  # insert | update | delete
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     base_rev: Mapped[int | None]
+    # the user who made the change (None: the program or a database being set up); the server
+    # checks that this user may make changes to roles and passwords
+    author_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     state: Mapped[str] = mapped_column(String(12), default="pending")
     error: Mapped[str | None] = mapped_column(Text)

@@ -17,7 +17,6 @@ from mzdesk.core.vocab import (
     MedicalIntegration,
     Operation,
     Positioning,
-    UserRole,
 )
 from mzdesk.store.models.base import Base, Synced, VocabType
 
@@ -47,12 +46,16 @@ class Institution(Synced, Base):
 
 
 class User(Synced, Base):
+    """A person who logs in. Usernames are unique within an institution; ``role`` is a code
+    from resources/roles/roles.json (see mzdesk.core.permissions)."""
+
     __tablename__ = "users"
+    __table_args__ = (Index("ix_users_institution_username", "institution_id", "username"),)
 
     username: Mapped[str] = mapped_column(String(50), index=True)
     display_name: Mapped[str] = mapped_column(String(50))
     password_hash: Mapped[str] = mapped_column(String(200))
-    role: Mapped[UserRole] = mapped_column(VocabType(UserRole))
+    role: Mapped[str] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(default=True)
 
 

@@ -1,0 +1,135 @@
+"""The one table of record and field labels, in Chinese and English.
+
+Dialogs, import messages, the CLI, the sync page and the audit trail all name a field with
+:func:`field_label` (and a kind of record with :func:`table_label`), so a field reads the same
+everywhere and never as its key (``id_number``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from mzdesk.core.i18n import current_language
+
+TABLES: Final[dict[str, tuple[str, str]]] = {
+    "institutions": ("机构", "institution"),
+    "users": ("用户", "user"),
+    "buildings": ("楼栋", "building"),
+    "floors": ("楼层", "floor"),
+    "rooms": ("房间", "room"),
+    "beds": ("床位", "bed"),
+    "bed_history": ("床位变更", "bed change"),
+    "residents": ("住户", "resident"),
+    "resident_contacts": ("联系人", "contact"),
+    "resident_leaves": ("外出登记", "leave"),
+    "bed_stays": ("住床记录", "bed stay"),
+    "assessments": ("能力评估", "ability assessment"),
+    "care_workers": ("护理员", "care worker"),
+    "worker_certificates": ("证书", "certificate"),
+    "training_sessions": ("培训", "training session"),
+    "training_attendance": ("参训记录", "attendance"),
+    "inspections": ("安全检查", "safety inspection"),
+    "inspection_results": ("检查结果", "inspection result"),
+    "hazards": ("隐患", "hazard"),
+    "checklist_templates": ("检查表", "checklist"),
+    "checklist_items": ("检查项", "checklist item"),
+}
+
+FIELDS: Final[dict[str, tuple[str, str]]] = {
+    "name": ("名称", "name"),
+    "id_number": ("身份证号", "ID number"),
+    "gender": ("性别", "gender"),
+    "birth_date": ("出生日期", "date of birth"),
+    "ethnicity": ("民族", "ethnicity"),
+    "household_address": ("户籍地址", "registered address"),
+    "phone": ("联系电话", "phone"),
+    "marital_status": ("婚姻状况", "marital status"),
+    "living_situation": ("居住情况", "living situation"),
+    "education": ("文化程度", "education"),
+    "payment_method": ("医疗费用支付方式", "medical payment"),
+    "income_source": ("经济来源", "income source"),
+    "support_type": ("供养类型", "support type"),
+    "diagnoses": ("疾病诊断", "diagnoses"),
+    "cognitive_disorder": ("认知障碍", "cognitive disorder"),
+    "contract_number": ("合同编号", "contract number"),
+    "care_level": ("护理等级", "care level"),
+    "ability_level": ("能力等级", "ability level"),
+    "child_category": ("儿童类别", "child category"),
+    "guardianship_type": ("监护类型", "guardianship"),
+    "intake_documents": ("入院材料", "intake documents"),
+    "schooling": ("就学情况", "schooling"),
+    "disability_type": ("残疾类别", "disability type"),
+    "disability_level": ("残疾等级", "disability level"),
+    "status": ("状态", "status"),
+    "admission_date": ("入住日期", "admission date"),
+    "bed_id": ("床位", "bed"),
+    "discharge_date": ("退住日期", "discharge date"),
+    "discharge_reason": ("退住原因", "discharge reason"),
+    "discharge_note": ("退住说明", "discharge note"),
+    "note": ("备注", "note"),
+    "relationship": ("关系", "relationship"),
+    "address": ("地址", "address"),
+    "is_guardian": ("监护人", "guardian"),
+    "is_emergency": ("紧急联系人", "emergency contact"),
+    "number": ("编号", "number"),
+    "bed_type": ("床位类型", "bed type"),
+    "in_service_since": ("启用日期", "in service since"),
+    "start_date": ("开始日期", "start date"),
+    "end_date": ("结束日期", "end date"),
+    "return_date": ("返回日期", "return date"),
+    "expected_return": ("预计返回日期", "expected return"),
+    "destination": ("去向", "destination"),
+    "reason": ("原因", "reason"),
+    "description": ("描述", "description"),
+    "deadline": ("整改期限", "deadline"),
+    "level": ("级别", "level"),
+    "assessor": ("评估员", "assessor"),
+    "assessed_on": ("评估日期", "assessment date"),
+    "username": ("用户名", "username"),
+    "display_name": ("姓名", "full name"),
+    "password": ("密码", "password"),
+    "password_hash": ("密码", "password"),
+    "role": ("角色", "role"),
+    "active": ("启用", "active"),
+    "region_code": ("行政区划代码", "region code"),
+    "uscc": ("统一社会信用代码", "unified social credit code"),
+    "kind": ("类型", "kind"),
+    "building": ("楼栋", "building"),
+    "floor": ("楼层", "floor"),
+    "room": ("房间", "room"),
+    "rooms": ("房间", "rooms"),
+    "beds_per_room": ("每间床位数", "beds per room"),
+    "deleted_at": ("删除时间", "deleted"),
+    "created_at": ("创建时间", "created"),
+}
+
+# Where the same key means something more specific in one kind of record.
+TABLE_FIELDS: Final[dict[tuple[str, str], tuple[str, str]]] = {
+    ("residents", "name"): ("姓名", "name"),
+    ("care_workers", "name"): ("姓名", "name"),
+    ("resident_contacts", "name"): ("联系人姓名", "contact name"),
+    ("institutions", "name"): ("机构名称", "institution name"),
+    ("resident_leaves", "start_date"): ("外出日期", "leave date"),
+}
+
+
+def _pick(pair: tuple[str, str]) -> str:
+    return pair[0] if current_language() == "zh" else pair[1]
+
+
+def field_label(field: str, table: str | None = None) -> str:
+    """A field's label in the current language. ``contacts.0.phone`` reads 联系人1 联系电话."""
+    if field.startswith("contacts.") and field.count(".") == 2:
+        _, index, inner = field.split(".")
+        number = int(index) + 1 if index.isdigit() else index
+        prefix = f"联系人{number} " if current_language() == "zh" else f"contact {number} "
+        return prefix + field_label(inner, "resident_contacts")
+    pair = TABLE_FIELDS.get((table, field)) if table else None
+    if pair is None:
+        pair = FIELDS.get(field)
+    return _pick(pair) if pair else field
+
+
+def table_label(table: str) -> str:
+    pair = TABLES.get(table)
+    return _pick(pair) if pair else table

@@ -1,0 +1,198 @@
+"""Reading the audit trail (a record's 历史), and revealing full ID numbers, which is audited.
+
+The trail is written by the store's flush hook (``mzdesk.store.audit``); this module turns it
+into plain views: who, when, which record (with a label a person recognises), and each field's
+old and new value, named from the one table of field labels and shown as a person reads it
+(vocabulary labels, not codes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import inspect, select
+
+from mzdesk.core.i18n import current_language
+from mzdesk.core.labels import field_label, table_label
+from mzdesk.core.permissions import Actor, Permission
+from mzdesk.services.operations import operation
+from mzdesk.store.audit import record_reveal
+from mzdesk.store.engine import Store
+from mzdesk.store.models import AuditEntry, Base, Resident, VocabType
+
+ACTION_LABELS = {
+    "create": ("新建", "created"),
+    "update": ("修改", "changed"),
+    "delete": ("删除", "deleted"),
+    "reveal": ("查看完整身份证号", "full ID number shown"),
+}
+# What names a record for a person, by table (the column read from the live row).
+LABEL_COLUMNS = {
+    "residents": "name",
+    "care_workers": "name",
+    "institutions": "name",
+    "users": "username",
+    "beds": "number",
+    "rooms": "number",
+    "buildings": "name",
+    "floors": "name",
+    "resident_contacts": "name",
+    "training_sessions": "topic",
+    "hazards": "description",
+}
+MAX_ENTRIES = 5000
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    old: Any
+    new: Any
+    old_text: str
+    new_text: str
+
+
+@dataclass(frozen=True)
+class AuditView:
+    seq: int
+    at: dt.datetime
+    user_id: uuid.UUID | None
+    user_name: str
+    table: str
+    table_label: str
+    row_id: uuid.UUID
+    record_label: str
+    action: str
+    action_label: str
+    fields: tuple[FieldChange, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": self.at.isoformat(timespec="seconds") + "Z",
+            "user_id": str(self.user_id) if self.user_id else None,
+            "user": self.user_name,
+            "table": self.table,
+            "table_label": self.table_label,
+            "record": str(self.row_id),
+            "record_label": self.record_label,
+            "action": self.action,
+            "fields": [
+                {"field": f.field, "label": f.label, "old": f.old, "new": f.new}
+                for f in self.fields
+            ],
+        }
+
+
+def _models() -> dict[str, type[Any]]:
+    return {
+        mapper.class_.__tablename__: mapper.class_
+        for mapper in Base.registry.mappers
+        if hasattr(mapper.class_, "__tablename__")
+    }
+
+
+def _as_text(model: type[Any] | None, field: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return ("是" if value else "否") if current_language() == "zh" else str(value).lower()
+    if model is not None:
+        column = inspect(model).columns.get(field)
+        if column is not None and isinstance(column.type, VocabType):
+            try:
+                return str(column.type.vocab(value).label)
+            except ValueError:
+                return str(value)
+    return str(value)
+
+
+def _labels(session: Any, rows: Sequence[AuditEntry]) -> dict[uuid.UUID, str]:
+    wanted: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for row in rows:
+        if row.table_name in LABEL_COLUMNS:
+            wanted[row.table_name].add(row.row_id)
+    models = _models()
+    found: dict[uuid.UUID, str] = {}
+    for table, ids in wanted.items():
+        model = models.get(table)
+        if model is None:
+            continue
+        column = getattr(model, LABEL_COLUMNS[table])
+        for row_id, label in session.execute(select(model.id, column).where(model.id.in_(ids))):
+            found[row_id] = str(label)
+    return found
+
+
+def audit_trail(
+    store: Store,
+    *,
+    record_id: uuid.UUID | None = None,
+    institution_id: uuid.UUID | None = None,
+    limit: int = MAX_ENTRIES,
+) -> list[AuditView]:
+    """Newest first: one record's history, or everything (within an institution)."""
+    query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(min(limit, MAX_ENTRIES))
+    if record_id is not None:
+        query = query.where(AuditEntry.row_id == record_id)
+    if institution_id is not None:
+        query = query.where(AuditEntry.institution_id == institution_id)
+    models = _models()
+    with store.read() as session:
+        rows = list(session.scalars(query))
+        labels = _labels(session, rows)
+    pick = 0 if current_language() == "zh" else 1
+    views = []
+    for row in rows:
+        model = models.get(row.table_name)
+        fields = tuple(
+            FieldChange(
+                name,
+                field_label(name, row.table_name),
+                pair[0] if isinstance(pair, list) else None,
+                pair[1] if isinstance(pair, list) else None,
+                _as_text(model, name, pair[0]) if isinstance(pair, list) else "",
+                _as_text(model, name, pair[1]) if isinstance(pair, list) else "",
+            )
+            for name, pair in sorted(row.changes.items())
+        )
+        views.append(
+            AuditView(
+                row.seq,
+                row.at,
+                row.user_id,
+                row.user_name,
+                row.table_name,
+                table_label(row.table_name),
+                row.row_id,
+                labels.get(row.row_id, table_label(row.table_name)),
+                row.action,
+                ACTION_LABELS.get(row.action, (row.action, row.action))[pick],
+                fields,
+            )
+        )
+    return views
+
+
+@operation(Permission.IDS_REVEAL)
+def reveal_id_numbers(
+    store: Store, actor: Actor, resident_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """The full 身份证号 of these residents; each look is written to the audit trail."""
+    with store.write(actor) as session:
+        rows = session.execute(
+            select(Resident.id, Resident.institution_id, Resident.id_number).where(
+                Resident.id.in_(list(resident_ids))
+            )
+        ).all()
+        visible = [r for r in rows if r.id_number and actor.may_write_for(r.institution_id)]
+        record_reveal(
+            session, actor, "residents", [(r.id, r.institution_id) for r in visible], "id_number"
+        )
+        return {r.id: r.id_number for r in visible}
