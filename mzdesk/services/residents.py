@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.permissions import Actor, Permission
-from mzdesk.core.pinyin import initials
 from mzdesk.core.vocab import (
     BedStatus,
     ChildCategory,
@@ -182,7 +181,6 @@ def admit(session: Session, admission: Admission, *, today: dt.date | None = Non
     resident = Resident(
         institution_id=institution.id,
         kind=ResidentKind.CHILD if is_child else ResidentKind.ELDERLY,
-        name_initials=initials(data.name),
         status=ResidentStatus.IN_HOUSE,
         admission_date=admission.admission_date,
         child_stage=ChildStage.INTAKE if is_child else None,
@@ -388,8 +386,6 @@ def update_resident(
         for key, value in values.items():
             if getattr(resident, key) != value:
                 setattr(resident, key, value)
-        if resident.name_initials != initials(resident.name):
-            resident.name_initials = initials(resident.name)
         _sync_contacts(session, resident, clean.contacts)
         session.flush()
         return ResidentView.of(resident)

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.permissions import Actor, Permission
-from mzdesk.core.pinyin import initials
 from mzdesk.core.vocab import (
     Gender,
     Occupation,
@@ -92,9 +91,7 @@ def add_worker(session: Session, data: WorkerData) -> CareWorker:
         raise ValidationError.single(
             "id_number", "worker.duplicate_id_number", id_number=clean.id_number, name=existing.name
         )
-    worker = CareWorker(
-        name_initials=initials(clean.name), status=WorkerStatus.ACTIVE, **clean.__dict__
-    )
+    worker = CareWorker(status=WorkerStatus.ACTIVE, **clean.__dict__)
     session.add(worker)
     session.flush()
     return worker

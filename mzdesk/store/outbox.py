@@ -24,7 +24,7 @@ from mzdesk.core.permissions import PermissionDenied
 from mzdesk.store import audit
 from mzdesk.store.audit import RowChange, acting
 from mzdesk.store.models import LOCAL_COLUMNS, OutboxEntry, Synced, utcnow
-from mzdesk.store.search import derive
+from mzdesk.store.search import NAMED, derive, derive_initials
 from mzdesk.store.values import to_json
 
 
@@ -59,8 +59,13 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: ob
         if isinstance(obj, Synced):
             raise HardDeleteError(f"{type(obj).__name__} rows are never deleted; set deleted_at")
     now = utcnow()
+    for obj in session.new:
+        if isinstance(obj, NAMED):
+            derive_initials(obj)
     for obj in session.dirty:
         if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
+            if isinstance(obj, NAMED):
+                derive_initials(obj)
             obj.updated_at = now
 
 

@@ -364,3 +364,16 @@ def test_template_has_the_headers_text_codes_and_choices(tmp_path):
     assert sheet["C2"].number_format == "@"  # 身份证号 stays text
     choices = {str(dv.sqref)[0]: dv.formula1 for dv in sheet.data_validations.dataValidation}
     assert "低保" in choices["H"]
+
+
+def test_a_reimported_roster_that_renames_someone_updates_the_pinyin_initials(seeded, tmp_path):
+    """Defect: a rename by re-import kept the old initials, so 拼音 search found the old name."""
+    number = id_number(dt.date(1941, 2, 3))
+    first = [RESIDENT_HEADER, [HOME, "张三", number, None, None, "2025-01-02", None, None, None, None]]
+    import_file(seeded, SETUP, Kind.RESIDENTS, xlsx(tmp_path / "a.xlsx", first))
+    renamed = [RESIDENT_HEADER, [HOME, "李四", number, None, None, "2025-01-02", None, None, None, None]]
+    report = import_file(seeded, SETUP, Kind.RESIDENTS, xlsx(tmp_path / "b.xlsx", renamed))
+    assert report.updated == 1
+    with seeded.read() as s:
+        resident = s.scalars(select(Resident).where(Resident.id_number == number)).one()
+    assert (resident.name, resident.name_initials) == ("李四", "ls")
