@@ -6,7 +6,8 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mzdesk.core.i18n import text
+from mzdesk.core.i18n import current_language, text
+from mzdesk.core.labels import field_label
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,11 @@ class FieldProblem:
     def message(self) -> str:
         return text(self.code, **self.params)
 
+    @property
+    def label(self) -> str:
+        """The field as a person reads it (身份证号, never ``id_number``)."""
+        return field_label(self.field)
+
 
 class MzdeskError(Exception):
     """Base class of every error mzdesk raises on purpose."""
@@ -31,7 +37,17 @@ class ValidationError(MzdeskError):
 
     def __init__(self, problems: Iterable[FieldProblem]) -> None:
         self.problems: tuple[FieldProblem, ...] = tuple(problems)
-        super().__init__("; ".join(f"{p.field}: {p.message}" for p in self.problems))
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """Every problem, each named by its field's label, in the current language."""
+        zh = current_language() == "zh"
+        return ("；" if zh else "; ").join(
+            f"{p.label}{'：' if zh else ': '}{p.message}" for p in self.problems
+        )
+
+    def __str__(self) -> str:
+        return self.describe()
 
     @classmethod
     def single(cls, field: str, code: str, **params: object) -> ValidationError:
@@ -48,6 +64,9 @@ class CodedError(MzdeskError):
         self.code = code
         self.params = params
         super().__init__(text(code, **params))
+
+    def __str__(self) -> str:
+        return text(self.code, **self.params)  # in the language shown now
 
 
 class NotFoundError(CodedError):
