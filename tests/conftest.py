@@ -18,6 +18,8 @@ from mzdesk.services.institutions import InstitutionData, InstitutionView, creat
 from mzdesk.store.engine import Store, open_store
 from tests.helpers.actors import SETUP
 
+pytest_plugins = ["tests.helpers.logfail"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(

@@ -126,9 +126,8 @@ def test_a_change_reports_what_it_changed(store, home, staff):
 def test_writing_synced_rows_without_an_actor_is_refused(store, home):
     from mzdesk.store.audit import WriteWithoutActor
 
-    with pytest.raises(TypeError):
-        with store.write(None):  # type: ignore[arg-type]
-            pass
+    with pytest.raises(TypeError), store.write(None):  # type: ignore[arg-type]
+        pass
     with pytest.raises(WriteWithoutActor), store.read() as session:
         session.add(Building(institution_id=home.id, name="3号楼"))
         session.flush()

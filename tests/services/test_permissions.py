@@ -52,9 +52,9 @@ def test_every_service_that_writes_takes_an_actor():
             if not inspect.isfunction(fn) or fn.__module__ != module_name:
                 continue
             source = inspect.getsource(fn)
-            if "store.write(" in source and "store.write(Actor.system())" not in source:
-                if "actor" not in inspect.signature(fn).parameters:
-                    offenders.append(f"{module_name}.{name}")
+            writes = "store.write(" in source and "store.write(Actor.system())" not in source
+            if writes and "actor" not in inspect.signature(fn).parameters:
+                offenders.append(f"{module_name}.{name}")
     assert offenders == []
 
 
