@@ -11,6 +11,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from mzdesk.core.i18n import text
 from mzdesk.store.engine import Store, default_db_path, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -74,9 +75,9 @@ def fail(message: str) -> NoReturn:
 def check_table_suffix(path: Path) -> None:
     """Exports and templates are written as .xlsx or .csv only."""
     if path.suffix.lower() not in (".xlsx", ".csv"):
-        fail(f"不支持的文件类型「{path.suffix}」，请使用 .xlsx 或 .csv")
+        fail(text("table.unsupported_type", suffix=path.suffix))
 
 
 def check_region_prefix(region: str) -> None:
     if not (region.isdigit() and 2 <= len(region) <= 6):
-        fail("--region 应为2到6位数字的行政区划代码或其前缀")
+        fail(text("cli.region_prefix"))

@@ -16,20 +16,15 @@ from mzdesk.cli.common import (
     terminal_progress,
 )
 from mzdesk.core.errors import ValidationError
+from mzdesk.core.i18n import MESSAGES, text
 from mzdesk.core.vocab import InstitutionKind, UserRole
 
 KIND_CHOICE = click.Choice(["institutions", "beds", "residents", "workers"])
 
-_FIELD_LABELS = {
-    "name": "机构名称",
-    "region_code": "行政区划代码",
-    "username": "用户名",
-    "password": "密码",
-}
-
 
 def _field_label(field: str) -> str:
-    return _FIELD_LABELS.get(field, field)
+    code = f"cli.init.field.{field}"
+    return text(code) if code in MESSAGES else field
 
 
 @click.command()
@@ -68,7 +63,7 @@ def init(
         create_user(store, institution.id, admin, admin, password, UserRole.ADMIN)
     except ValidationError as error:
         fail("\n".join(f"{_field_label(p.field)}: {p.message}" for p in error.problems))
-    click.echo(f"已创建机构「{name}」和管理员「{admin}」。数据库：{store.path}")
+    click.echo(text("cli.init.done", name=name, admin=admin, path=store.path))
 
 
 @click.command()
@@ -90,11 +85,23 @@ def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
     with terminal_progress() as bar:
         summary = generate(store, Scale(scale), seed=seed, progress=bar)
     click.echo(
-        f"演示数据已写入 {store.path}：机构{summary.institutions}家，床位{summary.beds}张，"
-        f"住户{summary.residents}人，工作人员{summary.workers}人。"
+        text(
+            "cli.demo.done",
+            path=store.path,
+            institutions=summary.institutions,
+            beds=summary.beds,
+            residents=summary.residents,
+            workers=summary.workers,
+        )
     )
     if summary.admin_username:
-        click.echo(f"登录：{summary.admin_username} / {summary.admin_password}")
+        click.echo(
+            text(
+                "cli.demo.login",
+                username=summary.admin_username,
+                password=summary.admin_password,
+            )
+        )
 
 
 @click.command("import")
@@ -118,17 +125,17 @@ def import_(ctx: click.Context, kind: str, file: Path, db: Path | None, skip_inv
             report = import_file(store, Kind(kind), file, skip_invalid=skip_invalid, progress=bar)
     except ImportRejected as rejected:
         problems = rejected.report.problems
-        click.echo(f"未导入任何数据：{file.name} 有{len(problems)}处错误。", err=True)
+        click.echo(text("cli.import.rejected", file=file.name, count=len(problems)), err=True)
         for problem in problems:
             click.echo(f"  {problem}", err=True)
         if rejected.report.rows:
-            click.echo("修正后重新导入，或使用 --skip-invalid 只导入无误的行。", err=True)
+            click.echo(text("cli.import.fix_or_skip"), err=True)
         sys.exit(1)
     click.echo(report.summary())
     if report.ignored_columns:
-        click.echo(f"未识别的列（已忽略）：{'、'.join(report.ignored_columns)}")
+        click.echo(text("cli.import.ignored_columns", columns="、".join(report.ignored_columns)))
     for problem in report.problems:
-        click.echo(f"  跳过 {problem}")
+        click.echo("  " + text("cli.import.skipped", problem=problem))
 
 
 _OUT_OPTION = click.option(
@@ -152,7 +159,7 @@ def export(ctx: click.Context, kind: str, out: Path, db: Path | None) -> None:
 
     check_table_suffix(out)
     count = export_table(open_local_store(ctx, db), Kind(kind), out)
-    click.echo(f"已导出{count}行到 {out}")
+    click.echo(text("cli.export.done", count=count, path=out))
 
 
 @click.command()
@@ -165,7 +172,7 @@ def template(kind: str, out: Path) -> None:
 
     check_table_suffix(out)
     write_template(Kind(kind), out)
-    click.echo(f"已生成模板 {out}")
+    click.echo(text("cli.template.done", path=out))
 
 
 COMMANDS: tuple[click.Command, ...] = (init, demo, import_, export, template)

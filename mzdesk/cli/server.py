@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from mzdesk.cli.common import F, check_region_prefix, fail
+from mzdesk.core.i18n import text
 
 if TYPE_CHECKING:
     from mzdesk.server.db import ServerDB
@@ -46,7 +47,7 @@ def _server_db(db: str | None) -> ServerDB:
     try:
         return open_server_db(_server_url(db))
     except Exception as error:  # a wrong URL, an unreachable PostgreSQL: say so plainly
-        fail(f"无法打开服务器数据库 {_server_url(db)}：{error}")
+        fail(text("cli.server.db_unavailable", url=_server_url(db), error=error))
 
 
 def _server_call(function: Callable[[], T]) -> T:
@@ -56,9 +57,9 @@ def _server_call(function: Callable[[], T]) -> T:
     try:
         return function()
     except SyncError as error:
-        fail(f"失败：{error.message}")
+        fail(text("cli.server.refused", message=error.message))
     except BundleError as error:
-        fail(f"同步包被拒绝：{error}")
+        fail(text("cli.bundle.rejected", error=error))
 
 
 @click.command()
@@ -95,10 +96,10 @@ def server_add_institution(db: str | None, name: str, kind: str, region: str | N
     from mzdesk.server.service import add_institution
 
     if region is not None and not (region.isdigit() and len(region) == 6):
-        fail("--region 应为6位数字的行政区划代码")
+        fail(text("cli.region_code"))
     store = _server_db(db)
     inst = _server_call(lambda: add_institution(store, name, kind, region))
-    click.echo(f"已新建机构「{name.strip()}」{inst}")
+    click.echo(text("cli.server.institution_added", name=name.strip(), id=inst))
 
 
 @server.command("enroll")
@@ -119,7 +120,7 @@ def server_enroll(
     from mzdesk.server.service import ENROLLMENT_DAYS, create_enrollment, enrol_offline
 
     if (institution is None) == (region is None):
-        fail("请给出 --institution 或 --region 之一")
+        fail(text("cli.enroll.one_scope"))
     if region is not None:
         check_region_prefix(region)
     store = _server_db(db)
@@ -130,11 +131,11 @@ def server_enroll(
             )
         )
         out.write_bytes(data)
-        click.echo(f"已写入离线注册文件 {out}；站点用它和下面的注册码注册：", err=True)
+        click.echo(text("cli.enroll.file_written", path=out), err=True)
         click.echo(code)
         return
     code = _server_call(lambda: create_enrollment(store, institution=institution, region=region))
-    click.echo(f"注册码 {ENROLLMENT_DAYS} 天内有效，只能使用一次：", err=True)
+    click.echo(text("cli.enroll.code", days=ENROLLMENT_DAYS), err=True)
     click.echo(code)
 
 
@@ -170,9 +171,15 @@ def server_devices(db: str | None, as_json: bool) -> None:
         )
         return
     for d in devices:
-        seen = d.last_seen_at.strftime("%Y-%m-%d %H:%M") if d.last_seen_at else "从未同步"
-        mark = "  [已吊销]" if d.revoked else ""
-        click.echo(f"{d.id}  {d.name}  {d.scope}  最近同步 {seen}{mark}")
+        seen = (
+            d.last_seen_at.strftime("%Y-%m-%d %H:%M")
+            if d.last_seen_at
+            else text("cli.devices.never")
+        )
+        mark = text("cli.devices.revoked") if d.revoked else ""
+        click.echo(
+            text("cli.devices.line", id=d.id, name=d.name, scope=d.scope, seen=seen, mark=mark)
+        )
 
 
 @server.command("revoke")
@@ -184,7 +191,7 @@ def server_revoke(device: str, db: str | None) -> None:
 
     store = _server_db(db)
     _server_call(lambda: revoke(store, device))
-    click.echo(f"已吊销设备 {device}；它未发送的修改仍保留在它本地。")
+    click.echo(text("cli.revoke.done", device=device))
 
 
 @server.command("import-bundle")
@@ -198,9 +205,14 @@ def server_import_bundle(file: Path, db: str | None) -> None:
     data = file.read_bytes()
     summary = _server_call(lambda: import_bundle(store, data))
     click.echo(
-        f"已导入设备「{summary['device_name']}」的 {summary['changes']} 条修改："
-        f"应用 {summary.get('applied', 0)}，冲突 {summary.get('conflict', 0)}，"
-        f"拒收 {summary.get('rejected', 0)}"
+        text(
+            "cli.server.bundle_imported",
+            device=summary["device_name"],
+            changes=summary["changes"],
+            applied=summary.get("applied", 0),
+            conflict=summary.get("conflict", 0),
+            rejected=summary.get("rejected", 0),
+        )
     )
 
 
@@ -215,7 +227,7 @@ def server_export_bundle(device: str, out: Path, db: str | None) -> None:
     store = _server_db(db)
     data = _server_call(lambda: export_bundle(store, device))
     out.write_bytes(data)
-    click.echo(f"已写入 {out}（{len(data)} 字节）")
+    click.echo(text("cli.server.bundle_written", path=out, size=len(data)))
 
 
 COMMANDS: tuple[click.Command, ...] = (serve, server)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import check_region_prefix, db_option, fail, open_local_store
+from mzdesk.core.i18n import text
 
 
 @click.group()
@@ -42,7 +43,7 @@ def stats_beds(
     if institution:
         match = [i for i in list_institutions(store) if i.name == institution.strip()]
         if not match:
-            fail(f"找不到机构「{institution}」")
+            fail(text("cli.stats.no_institution", name=institution))
         institution_id = match[0].id
     prefix = region.strip() if region else None
     if prefix is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import db_option, fail, open_local_store
+from mzdesk.core.i18n import text
 
 
 @click.group(invoke_without_command=True)
@@ -36,19 +37,22 @@ def sync(
     try:
         if code:
             if not server_url:
-                fail("注册时需要 --server 服务器地址")
+                fail(text("cli.sync.needs_server"))
             reply = asyncio.run(
                 enroll(store, server_url, code, device_name or socket.gethostname())
             )
-            click.echo(f"已注册，设备 {reply['device_id']}，{len(reply['institutions'])} 家机构")
+            click.echo(
+                text(
+                    "cli.sync.enrolled",
+                    device=reply["device_id"],
+                    count=len(reply["institutions"]),
+                )
+            )
         report = asyncio.run(SyncClient(store).sync())
     except SyncFailure as failure:
-        fail(f"同步失败：{failure.message}（本地修改都还在，稍后可再同步）")
-    click.echo(
-        f"同步完成：推送 {report.pushed} 条（"
-        + "，".join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
-        + f"），拉取 {report.pulled} 条"
-    )
+        fail(text("cli.sync.failed", message=failure.message))
+    outcomes = text("cli.separator").join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
+    click.echo(text("cli.sync.done", pushed=report.pushed, outcomes=outcomes, pulled=report.pulled))
 
 
 @sync.command("status")
@@ -66,12 +70,18 @@ def sync_status(ctx: click.Context, db: Path | None, as_json: bool) -> None:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     click.echo(
-        f"服务器 {figures['server'] or '未注册'}；最近同步 {figures['last_sync'] or '从未'}；"
-        f"待发送 {figures['pending']}；待处理冲突 {figures['conflicts']}；"
-        f"被拒收（隔离） {figures['quarantined']}；时钟偏差 {figures['clock_offset_s']} 秒"
+        text(
+            "cli.sync.status",
+            server=figures["server"] or text("cli.sync.not_enrolled"),
+            last_sync=figures["last_sync"] or text("cli.sync.never"),
+            pending=figures["pending"],
+            conflicts=figures["conflicts"],
+            quarantined=figures["quarantined"],
+            offset=figures["clock_offset_s"],
+        )
     )
     if figures["last_error"]:
-        click.echo(f"上次错误：{figures['last_error']}")
+        click.echo(text("cli.sync.last_error", error=figures["last_error"]))
 
 
 @sync.command("export-bundle")
@@ -87,9 +97,9 @@ def sync_export_bundle(ctx: click.Context, db: Path | None, out: Path) -> None:
     try:
         data, count = export_bundle(store)
     except BundleError as error:
-        fail(f"无法导出：{error}")
+        fail(text("cli.bundle.export_failed", error=error))
     out.write_bytes(data)
-    click.echo(f"已写入 {out}：{count} 条修改")
+    click.echo(text("cli.sync.bundle_written", path=out, count=count))
 
 
 @sync.command("import-bundle")
@@ -105,8 +115,14 @@ def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
     try:
         summary = import_bundle(store, file.read_bytes())
     except BundleError as error:
-        fail(f"同步包被拒绝：{error}")
-    click.echo(f"已导入 {summary['items']} 条记录；处理结果 {summary.get('applied', 0)} 条已确认")
+        fail(text("cli.bundle.rejected", error=error))
+    click.echo(
+        text(
+            "cli.sync.bundle_imported",
+            items=summary["items"],
+            applied=summary.get("applied", 0),
+        )
+    )
 
 
 @sync.command("enroll-file")
@@ -123,8 +139,10 @@ def sync_enroll_file(ctx: click.Context, file: Path, code: str, db: Path | None)
     try:
         summary = enrol_from_file(store, file.read_bytes(), code)
     except BundleError as error:
-        fail(f"注册文件被拒绝：{error}")
-    click.echo(f"已注册，设备 {summary['device_id']}，收到 {summary['items']} 条记录")
+        fail(text("cli.enrolment_file.rejected", error=error))
+    click.echo(
+        text("cli.sync.enrolled_from_file", device=summary["device_id"], items=summary["items"])
+    )
 
 
 COMMANDS: tuple[click.Command, ...] = (sync,)
