@@ -313,4 +313,135 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "sync.rejected.missing_fields": ("缺少必填字段：{fields}", "missing required fields: {fields}"),
     "sync.rejected.no_conflict": ("服务器上没有这条冲突", "no such conflict on the server"),
+    # where an import problem is (services/tables/importing.py)
+    "import.where.row": ("第{row}行", "row {row}"),
+    "import.where.file": ("文件", "file"),
+    # table file types (services/tables/reading.py, and the cli's export/template checks)
+    "table.unsupported_type": (
+        "不支持的文件类型「{suffix}」，请使用 .xlsx 或 .csv",
+        "the file type '{suffix}' is not supported; use .xlsx or .csv",
+    ),
+    "table.old_xls": (
+        "不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入",
+        "old .xls files are not supported; save the file as .xlsx in Excel and import that",
+    ),
+    # cli
+    "cli.separator": ("，", ", "),
+    "cli.region_prefix": (
+        "--region 应为2到6位数字的行政区划代码或其前缀",
+        "--region must be a region code or its prefix: 2 to 6 digits",
+    ),
+    "cli.region_code": (
+        "--region 应为6位数字的行政区划代码",
+        "--region must be a 6-digit region code",
+    ),
+    "cli.init.field.name": ("机构名称", "institution name"),
+    "cli.init.field.region_code": ("行政区划代码", "region code"),
+    "cli.init.field.username": ("用户名", "user name"),
+    "cli.init.field.password": ("密码", "password"),
+    "cli.init.done": (
+        "已创建机构「{name}」和管理员「{admin}」。数据库：{path}",
+        "Created the institution '{name}' and its administrator '{admin}'. Database: {path}",
+    ),
+    "cli.demo.done": (
+        "演示数据已写入 {path}：机构{institutions}家，床位{beds}张，"
+        "住户{residents}人，工作人员{workers}人。",
+        "Demo data written to {path}: {institutions} institutions, {beds} beds, "
+        "{residents} residents, {workers} workers.",
+    ),
+    "cli.demo.login": ("登录：{username} / {password}", "Log in: {username} / {password}"),
+    "cli.import.rejected": (
+        "未导入任何数据：{file} 有{count}处错误。",
+        "Nothing was imported: {file} has {count} problem(s).",
+    ),
+    "cli.import.fix_or_skip": (
+        "修正后重新导入，或使用 --skip-invalid 只导入无误的行。",
+        "Correct them and import again, or use --skip-invalid to import only the valid rows.",
+    ),
+    "cli.import.ignored_columns": (
+        "未识别的列（已忽略）：{columns}",
+        "Columns not recognised (ignored): {columns}",
+    ),
+    "cli.import.skipped": ("跳过 {problem}", "skipped {problem}"),
+    "cli.export.done": ("已导出{count}行到 {path}", "Exported {count} rows to {path}"),
+    "cli.template.done": ("已生成模板 {path}", "Wrote the template {path}"),
+    "cli.stats.no_institution": ("找不到机构「{name}」", "No institution named '{name}'"),
+    "cli.server.db_unavailable": (
+        "无法打开服务器数据库 {url}：{error}",
+        "Cannot open the server database {url}: {error}",
+    ),
+    "cli.server.refused": ("失败：{message}", "Failed: {message}"),
+    "cli.server.institution_added": (
+        "已新建机构「{name}」{id}",
+        "Added the institution '{name}' {id}",
+    ),
+    "cli.enroll.one_scope": (
+        "请给出 --institution 或 --region 之一",
+        "Give either --institution or --region",
+    ),
+    "cli.enroll.file_written": (
+        "已写入离线注册文件 {path}；站点用它和下面的注册码注册：",
+        "Wrote the offline enrolment file {path}; the site enrols with it and this code:",
+    ),
+    "cli.enroll.code": (
+        "注册码 {days} 天内有效，只能使用一次：",
+        "The enrolment code is valid for {days} days and can be used once:",
+    ),
+    "cli.devices.line": (
+        "{id}  {name}  {scope}  最近同步 {seen}{mark}",
+        "{id}  {name}  {scope}  last sync {seen}{mark}",
+    ),
+    "cli.devices.never": ("从未同步", "never"),
+    "cli.devices.revoked": ("  [已吊销]", "  [revoked]"),
+    "cli.revoke.done": (
+        "已吊销设备 {device}；它未发送的修改仍保留在它本地。",
+        "Revoked the device {device}; its unsent changes stay on it.",
+    ),
+    "cli.server.bundle_imported": (
+        "已导入设备「{device}」的 {changes} 条修改：应用 {applied}，冲突 {conflict}，"
+        "拒收 {rejected}",
+        "Imported {changes} changes from the device '{device}': {applied} applied, "
+        "{conflict} in conflict, {rejected} refused",
+    ),
+    "cli.server.bundle_written": ("已写入 {path}（{size} 字节）", "Wrote {path} ({size} bytes)"),
+    "cli.bundle.rejected": ("同步包被拒绝：{error}", "The sync bundle was refused: {error}"),
+    "cli.bundle.export_failed": ("无法导出：{error}", "Cannot export: {error}"),
+    "cli.enrolment_file.rejected": (
+        "注册文件被拒绝：{error}",
+        "The enrolment file was refused: {error}",
+    ),
+    "cli.sync.needs_server": (
+        "注册时需要 --server 服务器地址",
+        "Enrolling needs --server with the server's address",
+    ),
+    "cli.sync.enrolled": (
+        "已注册，设备 {device}，{count} 家机构",
+        "Enrolled as device {device} for {count} institution(s)",
+    ),
+    "cli.sync.failed": (
+        "同步失败：{message}（本地修改都还在，稍后可再同步）",
+        "Sync failed: {message} (local changes are kept; sync again later)",
+    ),
+    "cli.sync.done": (
+        "同步完成：推送 {pushed} 条（{outcomes}），拉取 {pulled} 条",
+        "Sync done: pushed {pushed} ({outcomes}), pulled {pulled}",
+    ),
+    "cli.sync.status": (
+        "服务器 {server}；最近同步 {last_sync}；待发送 {pending}；待处理冲突 {conflicts}；"
+        "被拒收（隔离） {quarantined}；时钟偏差 {offset} 秒",
+        "Server {server}; last sync {last_sync}; pending {pending}; open conflicts "
+        "{conflicts}; refused (quarantined) {quarantined}; clock offset {offset} s",
+    ),
+    "cli.sync.not_enrolled": ("未注册", "not enrolled"),
+    "cli.sync.never": ("从未", "never"),
+    "cli.sync.last_error": ("上次错误：{error}", "Last error: {error}"),
+    "cli.sync.bundle_written": ("已写入 {path}：{count} 条修改", "Wrote {path}: {count} changes"),
+    "cli.sync.bundle_imported": (
+        "已导入 {items} 条记录；处理结果 {applied} 条已确认",
+        "Imported {items} records; {applied} results confirmed",
+    ),
+    "cli.sync.enrolled_from_file": (
+        "已注册，设备 {device}，收到 {items} 条记录",
+        "Enrolled as device {device}; received {items} records",
+    ),
 }

@@ -77,7 +77,11 @@ class ImportProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"第{self.row}行" if self.row is not None else "文件"
+        where = (
+            message("import.where.row", row=self.row)
+            if self.row is not None
+            else message("import.where.file")
+        )
         return (
             f"{where} {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
         )

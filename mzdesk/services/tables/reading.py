@@ -18,6 +18,8 @@ from typing import Any
 
 import openpyxl
 
+from mzdesk.core.i18n import text as message
+
 HEADER_SCAN_ROWS = 30
 _NOTE = re.compile(r"[（(【\[].*$")
 
@@ -68,8 +70,8 @@ def _read_raw(path: Path) -> tuple[str | None, Iterator[Sequence[Any]]]:
             raise TableError(f"无法识别 {path.name} 的文字编码（支持 UTF-8 与 GBK）")
         return None, iter(csv.reader(text.splitlines()))
     if suffix == ".xls":
-        raise TableError("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入")
-    raise TableError(f"不支持的文件类型「{path.suffix}」，请使用 .xlsx 或 .csv")
+        raise TableError(message("table.old_xls"))
+    raise TableError(message("table.unsupported_type", suffix=path.suffix))
 
 
 def read_table(path: Path, known: dict[str, str], required: Sequence[str]) -> Table:

@@ -1,4 +1,4 @@
-"""The sync and server commands as a user runs them: real processes end to end."""
+"""The server and sync commands as a user runs them: real processes end to end."""
 
 from __future__ import annotations
 

@@ -1,34 +1,10 @@
-"""The ``mzdesk`` command as a real process, the way an administrator scripts it."""
-
-import os
-import subprocess
-import sys
-from pathlib import Path
+"""The data commands (init, demo, import, export, template) as real processes."""
 
 import openpyxl
 import pytest
 
+from tests.cli.process import mzdesk
 from tests.helpers.people import id_number, wrong_check
-
-
-def mzdesk(*args: str, cwd: Path, input: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "XDG_DATA_HOME": str(cwd / "xdg"), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "mzdesk", *args],
-        cwd=cwd,
-        env=env,
-        input=input,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def test_help_lists_the_commands(tmp_path):
-    result = mzdesk("--help", cwd=tmp_path)
-    assert result.returncode == 0
-    for command in ("init", "demo", "import", "export", "template"):
-        assert command in result.stdout
 
 
 def test_init_with_prompts_and_the_default_database(tmp_path):
@@ -102,41 +78,3 @@ def test_unsupported_output_types(tmp_path, suffix):
     result = mzdesk("template", "beds", "--out", f"t{suffix}", cwd=tmp_path)
     assert result.returncode == 1
     assert "请使用 .xlsx 或 .csv" in result.stderr
-
-
-def test_stats_beds_json_and_summary(tmp_path):
-    import json
-
-    db = str(tmp_path / "s.db")
-    assert mzdesk("demo", "--db", db, cwd=tmp_path).returncode == 0
-    result = mzdesk("stats", "beds", "--db", db, "--json", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    figures = json.loads(result.stdout)
-    for key in (
-        "institutions",
-        "total_beds",
-        "beds_by_type",
-        "nursing_beds",
-        "nursing_share",
-        "nursing_share_pct",
-        "beds_in_service",
-        "occupied_beds",
-        "occupancy_rate",
-        "occupancy_rate_pct",
-        "social_operated_beds",
-        "social_operated_share",
-        "institutions_by_positioning",
-        "institutions_by_operation",
-        "institutions_by_grade",
-        "home_care_beds",
-    ):
-        assert key in figures, key
-    assert set(figures["beds_by_type"]) == {"自理型", "护理型", "认知障碍照护"}
-    assert figures["total_beds"] == 152
-    assert 0 <= figures["nursing_share"] <= 1
-    assert figures["nursing_share_pct"].endswith("%")
-    summary = mzdesk("stats", "beds", "--db", db, "--as-of", "2026-06-30", cwd=tmp_path)
-    assert summary.returncode == 0
-    assert "其中护理型床位" in summary.stdout and "截至 2026-06-30" in summary.stdout
-    missing = mzdesk("stats", "beds", "--db", db, "--institution", "没有这家", cwd=tmp_path)
-    assert missing.returncode == 1 and "找不到机构" in missing.stderr

@@ -1,0 +1,40 @@
+"""``mzdesk gui``: the desktop app, also what ``mzdesk`` alone opens."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from mzdesk.cli.common import db_option
+from mzdesk.store.engine import default_db_path
+
+
+@click.command()
+@db_option
+@click.option(
+    "--screenshot",
+    "screenshot",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="把每个主页面渲染成 PNG 保存到此文件夹后退出。Render every page to PNG and exit.",
+)
+@click.pass_context
+def gui(ctx: click.Context, db: Path | None, screenshot: Path | None) -> None:
+    """打开桌面程序（同不带子命令）。Open the desktop app."""
+    from mzdesk.gui.app import run_app
+
+    if screenshot is not None and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    sys.exit(
+        run_app(
+            db or ctx.obj["db"] or default_db_path(),
+            language=ctx.obj["lang"],
+            screenshot_dir=screenshot,
+        )
+    )
+
+
+COMMANDS: tuple[click.Command, ...] = (gui,)

@@ -1,0 +1,178 @@
+"""Data commands: create an institution, write demo data, import and export rosters, write
+empty import templates."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from mzdesk.cli.common import (
+    check_table_suffix,
+    db_option,
+    fail,
+    open_local_store,
+    terminal_progress,
+)
+from mzdesk.core.errors import ValidationError
+from mzdesk.core.i18n import MESSAGES, text
+from mzdesk.core.vocab import InstitutionKind, UserRole
+
+KIND_CHOICE = click.Choice(["institutions", "beds", "residents", "workers"])
+
+
+def _field_label(field: str) -> str:
+    code = f"cli.init.field.{field}"
+    return text(code) if code in MESSAGES else field
+
+
+@click.command()
+@db_option
+@click.option("--name", prompt="机构名称", help="机构名称")
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in InstitutionKind]),
+    default=InstitutionKind.NURSING_HOME.value,
+    show_default=True,
+    help="nursing_home（养老机构）或 children_home（儿童福利机构）",
+)
+@click.option("--region", default=None, help="行政区划代码（6位）")
+@click.option("--admin", "admin", prompt="管理员用户名", default="admin", help="管理员用户名")
+@click.option(
+    "--password", prompt="管理员密码", hide_input=True, confirmation_prompt=True, help="管理员密码"
+)
+@click.pass_context
+def init(
+    ctx: click.Context,
+    db: Path | None,
+    name: str,
+    kind: str,
+    region: str | None,
+    admin: str,
+    password: str,
+) -> None:
+    """创建机构与管理员账号。Create an institution and its administrator."""
+    from mzdesk.services.institutions import InstitutionData, create_institution, create_user
+
+    store = open_local_store(ctx, db)
+    try:
+        institution = create_institution(
+            store, InstitutionData(name=name, kind=InstitutionKind(kind), region_code=region)
+        )
+        create_user(store, institution.id, admin, admin, password, UserRole.ADMIN)
+    except ValidationError as error:
+        fail("\n".join(f"{_field_label(p.field)}: {p.message}" for p in error.problems))
+    click.echo(text("cli.init.done", name=name, admin=admin, path=store.path))
+
+
+@click.command()
+@db_option
+@click.option(
+    "--scale",
+    type=click.Choice(["site", "city"]),
+    default="site",
+    show_default=True,
+    help="site：一家约150床的养老院；city：约100家机构、10000张床位",
+)
+@click.option("--seed", type=int, default=2026, show_default=True, help="随机种子（结果可重现）")
+@click.pass_context
+def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
+    """写入演示数据。Write realistic demo data."""
+    from mzdesk.services.demo import Scale, generate
+
+    store = open_local_store(ctx, db)
+    with terminal_progress() as bar:
+        summary = generate(store, Scale(scale), seed=seed, progress=bar)
+    click.echo(
+        text(
+            "cli.demo.done",
+            path=store.path,
+            institutions=summary.institutions,
+            beds=summary.beds,
+            residents=summary.residents,
+            workers=summary.workers,
+        )
+    )
+    if summary.admin_username:
+        click.echo(
+            text(
+                "cli.demo.login",
+                username=summary.admin_username,
+                password=summary.admin_password,
+            )
+        )
+
+
+@click.command("import")
+@click.argument("kind", type=KIND_CHOICE)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="只导入无误的行，并列出跳过的行。Import only the valid rows.",
+)
+@click.pass_context
+def import_(ctx: click.Context, kind: str, file: Path, db: Path | None, skip_invalid: bool) -> None:
+    """从 .xlsx 或 .csv 导入机构、床位、住户或护理员。Import a roster."""
+    from mzdesk.services.tables.columns import Kind
+    from mzdesk.services.tables.importing import ImportRejected, import_file
+
+    store = open_local_store(ctx, db)
+    try:
+        with terminal_progress() as bar:
+            report = import_file(store, Kind(kind), file, skip_invalid=skip_invalid, progress=bar)
+    except ImportRejected as rejected:
+        problems = rejected.report.problems
+        click.echo(text("cli.import.rejected", file=file.name, count=len(problems)), err=True)
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+        if rejected.report.rows:
+            click.echo(text("cli.import.fix_or_skip"), err=True)
+        sys.exit(1)
+    click.echo(report.summary())
+    if report.ignored_columns:
+        click.echo(text("cli.import.ignored_columns", columns="、".join(report.ignored_columns)))
+    for problem in report.problems:
+        click.echo("  " + text("cli.import.skipped", problem=problem))
+
+
+_OUT_OPTION = click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="输出文件（.xlsx 或 .csv）",
+)
+
+
+@click.command()
+@click.argument("kind", type=KIND_CHOICE)
+@_OUT_OPTION
+@db_option
+@click.pass_context
+def export(ctx: click.Context, kind: str, out: Path, db: Path | None) -> None:
+    """导出为 .xlsx 或 .csv（可再导入）。Export a roster."""
+    from mzdesk.services.tables.columns import Kind
+    from mzdesk.services.tables.writing import export_table
+
+    check_table_suffix(out)
+    count = export_table(open_local_store(ctx, db), Kind(kind), out)
+    click.echo(text("cli.export.done", count=count, path=out))
+
+
+@click.command()
+@click.argument("kind", type=KIND_CHOICE)
+@_OUT_OPTION
+def template(kind: str, out: Path) -> None:
+    """生成空白导入模板。Write an empty import template."""
+    from mzdesk.services.tables.columns import Kind
+    from mzdesk.services.tables.writing import write_template
+
+    check_table_suffix(out)
+    write_template(Kind(kind), out)
+    click.echo(text("cli.template.done", path=out))
+
+
+COMMANDS: tuple[click.Command, ...] = (init, demo, import_, export, template)

@@ -1,0 +1,75 @@
+"""``mzdesk stats``: the published figures, as text or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from mzdesk.cli.common import check_region_prefix, db_option, fail, open_local_store
+from mzdesk.core.i18n import text
+
+
+@click.group()
+def stats() -> None:
+    """统计。Statistics."""
+
+
+@stats.command("beds")
+@db_option
+@click.option("--institution", default=None, help="机构名称（只统计这一家）")
+@click.option("--region", default=None, help="行政区划代码或其前缀，如 370212 或 3702")
+@click.option("--as-of", "as_of", default=None, help="统计日期 yyyy-MM-dd（默认今天）")
+@click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象。Print one JSON object.")
+@click.pass_context
+def stats_beds(
+    ctx: click.Context,
+    db: Path | None,
+    institution: str | None,
+    region: str | None,
+    as_of: str | None,
+    as_json: bool,
+) -> None:
+    """床位统计：床位数、护理型床位占比、入住率、社会力量运营床位占比等。Bed statistics."""
+    import json
+
+    from mzdesk.core.dates import parse_date
+    from mzdesk.services.institutions import list_institutions
+    from mzdesk.stats.beds import Scope, bed_statistics
+
+    store = open_local_store(ctx, db)
+    day = parse_date(as_of, field="--as-of") if as_of else None
+    institution_id = None
+    if institution:
+        match = [i for i in list_institutions(store) if i.name == institution.strip()]
+        if not match:
+            fail(text("cli.stats.no_institution", name=institution))
+        institution_id = match[0].id
+    prefix = region.strip() if region else None
+    if prefix is not None:
+        check_region_prefix(prefix)
+    figures = bed_statistics(store, Scope(institution_id, prefix, day))
+    if as_json:
+        click.echo(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
+        return
+    area = institution or (f"区划{prefix}" if prefix else "全部")
+    lines = [
+        f"床位统计（{area}，截至 {figures.as_of.isoformat()}）",
+        f"  机构 {figures.institutions} 家："
+        + "，".join(f"{k}{v}家" for k, v in figures.institutions_by_kind.items()),
+        f"  床位 {figures.total_beds} 张："
+        + "，".join(f"{t.zh}{n}张" for t, n in figures.beds_by_type.items()),
+        f"  护理型床位（含认知障碍照护）{figures.nursing_beds} 张，占比 {figures.nursing_share.pct}"
+        f"（{figures.nursing_share.numerator}/{figures.nursing_share.denominator}）",
+        f"  在用床位 {figures.beds_in_service} 张，入住 {figures.occupied_beds} 张，"
+        f"入住率 {figures.occupancy.pct}",
+        f"  社会力量举办或经营床位 {figures.social_operated_beds} 张，"
+        f"占比 {figures.social_operated_share.pct}",
+        f"  家庭养老床位 {figures.home_care_beds} 张（不计入机构床位）",
+        "",
+        figures.sentence(f"区划{prefix}" if prefix and not institution else "") + "。",
+    ]
+    click.echo("\n".join(lines))
+
+
+COMMANDS: tuple[click.Command, ...] = (stats,)

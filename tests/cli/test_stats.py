@@ -1,0 +1,41 @@
+"""``mzdesk stats`` as a real process."""
+
+import json
+
+from tests.cli.process import mzdesk
+
+
+def test_stats_beds_json_and_summary(tmp_path):
+    db = str(tmp_path / "s.db")
+    assert mzdesk("demo", "--db", db, cwd=tmp_path).returncode == 0
+    result = mzdesk("stats", "beds", "--db", db, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    for key in (
+        "institutions",
+        "total_beds",
+        "beds_by_type",
+        "nursing_beds",
+        "nursing_share",
+        "nursing_share_pct",
+        "beds_in_service",
+        "occupied_beds",
+        "occupancy_rate",
+        "occupancy_rate_pct",
+        "social_operated_beds",
+        "social_operated_share",
+        "institutions_by_positioning",
+        "institutions_by_operation",
+        "institutions_by_grade",
+        "home_care_beds",
+    ):
+        assert key in figures, key
+    assert set(figures["beds_by_type"]) == {"自理型", "护理型", "认知障碍照护"}
+    assert figures["total_beds"] == 152
+    assert 0 <= figures["nursing_share"] <= 1
+    assert figures["nursing_share_pct"].endswith("%")
+    summary = mzdesk("stats", "beds", "--db", db, "--as-of", "2026-06-30", cwd=tmp_path)
+    assert summary.returncode == 0
+    assert "其中护理型床位" in summary.stdout and "截至 2026-06-30" in summary.stdout
+    missing = mzdesk("stats", "beds", "--db", db, "--institution", "没有这家", cwd=tmp_path)
+    assert missing.returncode == 1 and "找不到机构" in missing.stderr
