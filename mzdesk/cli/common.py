@@ -3,6 +3,7 @@ terminal progress bar for long services, and failing with a message instead of a
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from mzdesk.core.i18n import text
+from mzdesk.core.permissions import Actor
 from mzdesk.store.engine import Store, default_db_path, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -31,6 +33,46 @@ def db_option(function: F) -> F:
 def open_local_store(ctx: click.Context, db: Path | None) -> Store:
     """The command's own ``--db``, else the one given before the command, else the default."""
     return open_store(db or ctx.obj["db"] or default_db_path())
+
+
+def acting_user(store: Store) -> Actor:
+    """Who runs this command. A database with users needs a login, as the app does: from
+    ``MZDESK_USER`` and ``MZDESK_PASSWORD`` (scripts; ``MZDESK_INSTITUTION`` when several
+    institutions have the user name) or typed at a prompt. One with no users yet is being set
+    up and needs none."""
+    from mzdesk.services.users import actor_for, has_users, log_in
+
+    if not has_users(store):
+        return Actor.setup()
+    username = os.environ.get("MZDESK_USER")
+    password = os.environ.get("MZDESK_PASSWORD")
+    if not (username and password) and not sys.stdin.isatty():
+        fail(text("user.login_required"))
+    if not username:
+        username = click.prompt(text("cli.login.username"), err=True)
+    if not password:
+        password = click.prompt(text("cli.login.password"), hide_input=True, err=True)
+    user = log_in(store, username, password, os.environ.get("MZDESK_INSTITUTION"))
+    return actor_for(user)
+
+
+def open_as_user(ctx: click.Context, db: Path | None) -> tuple[Store, Actor]:
+    """The local database and who acts on it: what every command on it starts with."""
+    store = open_local_store(ctx, db)
+    return store, acting_user(store)
+
+
+def new_password() -> str:
+    """A new password: ``MZDESK_NEW_PASSWORD`` in scripts, else typed twice."""
+    given = os.environ.get("MZDESK_NEW_PASSWORD")
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        fail(text("cli.user.password_needed"))
+    typed: str = click.prompt(
+        text("cli.user.new_password"), hide_input=True, confirmation_prompt=True, err=True
+    )
+    return typed
 
 
 class TerminalProgress:

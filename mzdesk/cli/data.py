@@ -11,20 +11,13 @@ import click
 from mzdesk.cli.common import (
     check_table_suffix,
     db_option,
-    fail,
-    open_local_store,
+    open_as_user,
     terminal_progress,
 )
-from mzdesk.core.errors import ValidationError
-from mzdesk.core.i18n import MESSAGES, text
-from mzdesk.core.vocab import InstitutionKind, UserRole
+from mzdesk.core.i18n import text
+from mzdesk.core.vocab import InstitutionKind
 
 KIND_CHOICE = click.Choice(["institutions", "beds", "residents", "workers"])
-
-
-def _field_label(field: str) -> str:
-    code = f"cli.init.field.{field}"
-    return text(code) if code in MESSAGES else field
 
 
 @click.command()
@@ -53,16 +46,16 @@ def init(
     password: str,
 ) -> None:
     """创建机构与管理员账号。Create an institution and its administrator."""
-    from mzdesk.services.institutions import InstitutionData, create_institution, create_user
+    from mzdesk.services.institutions import InstitutionData
+    from mzdesk.services.users import NewUser, set_up_institution
 
-    store = open_local_store(ctx, db)
-    try:
-        institution = create_institution(
-            store, InstitutionData(name=name, kind=InstitutionKind(kind), region_code=region)
-        )
-        create_user(store, institution.id, admin, admin, password, UserRole.ADMIN)
-    except ValidationError as error:
-        fail("\n".join(f"{_field_label(p.field)}: {p.message}" for p in error.problems))
+    store, actor = open_as_user(ctx, db)
+    set_up_institution(
+        store,
+        actor,
+        InstitutionData(name=name, kind=InstitutionKind(kind), region_code=region),
+        NewUser(admin, admin, password),
+    )
     click.echo(text("cli.init.done", name=name, admin=admin, path=store.path))
 
 
@@ -81,9 +74,9 @@ def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
     """写入演示数据。Write realistic demo data."""
     from mzdesk.services.demo import Scale, generate
 
-    store = open_local_store(ctx, db)
+    store, actor = open_as_user(ctx, db)
     with terminal_progress() as bar:
-        summary = generate(store, Scale(scale), seed=seed, progress=bar)
+        summary = generate(store, actor, Scale(scale), seed=seed, progress=bar)
     click.echo(
         text(
             "cli.demo.done",
@@ -119,10 +112,12 @@ def import_(ctx: click.Context, kind: str, file: Path, db: Path | None, skip_inv
     from mzdesk.services.tables.columns import Kind
     from mzdesk.services.tables.importing import ImportRejected, import_file
 
-    store = open_local_store(ctx, db)
+    store, actor = open_as_user(ctx, db)
     try:
         with terminal_progress() as bar:
-            report = import_file(store, Kind(kind), file, skip_invalid=skip_invalid, progress=bar)
+            report = import_file(
+                store, actor, Kind(kind), file, skip_invalid=skip_invalid, progress=bar
+            )
     except ImportRejected as rejected:
         problems = rejected.report.problems
         click.echo(text("cli.import.rejected", file=file.name, count=len(problems)), err=True)
@@ -158,7 +153,8 @@ def export(ctx: click.Context, kind: str, out: Path, db: Path | None) -> None:
     from mzdesk.services.tables.writing import export_table
 
     check_table_suffix(out)
-    count = export_table(open_local_store(ctx, db), Kind(kind), out)
+    store, _ = open_as_user(ctx, db)
+    count = export_table(store, Kind(kind), out)
     click.echo(text("cli.export.done", count=count, path=out))
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from mzdesk.cli.common import check_region_prefix, db_option, fail, open_local_store
+from mzdesk.cli.common import check_region_prefix, db_option, fail, open_as_user
 from mzdesk.core.i18n import text
 
 
@@ -37,7 +37,7 @@ def stats_beds(
     from mzdesk.services.institutions import list_institutions
     from mzdesk.stats.beds import Scope, bed_statistics
 
-    store = open_local_store(ctx, db)
+    store, _ = open_as_user(ctx, db)
     day = parse_date(as_of, field="--as-of") if as_of else None
     institution_id = None
     if institution:

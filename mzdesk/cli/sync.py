@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from mzdesk.cli.common import db_option, fail, open_local_store
+from mzdesk.cli.common import db_option, fail, open_as_user
 from mzdesk.core.i18n import text
 
 
@@ -33,7 +33,7 @@ def sync(
 
     from mzdesk.sync.client import SyncClient, SyncFailure, enroll
 
-    store = open_local_store(ctx, db)
+    store, _ = open_as_user(ctx, db)
     try:
         if code:
             if not server_url:
@@ -65,7 +65,8 @@ def sync_status(ctx: click.Context, db: Path | None, as_json: bool) -> None:
 
     from mzdesk.sync.state import status
 
-    figures = status(open_local_store(ctx, db))
+    store, _ = open_as_user(ctx, db)
+    figures = status(store)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
@@ -93,7 +94,7 @@ def sync_export_bundle(ctx: click.Context, db: Path | None, out: Path) -> None:
     from mzdesk.core.bundle import BundleError
     from mzdesk.sync.bundles import export_bundle
 
-    store = open_local_store(ctx, db)
+    store, _ = open_as_user(ctx, db)
     try:
         data, count = export_bundle(store)
     except BundleError as error:
@@ -111,7 +112,7 @@ def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
     from mzdesk.core.bundle import BundleError
     from mzdesk.sync.bundles import import_bundle
 
-    store = open_local_store(ctx, db)
+    store, _ = open_as_user(ctx, db)
     try:
         summary = import_bundle(store, file.read_bytes())
     except BundleError as error:
@@ -135,7 +136,7 @@ def sync_enroll_file(ctx: click.Context, file: Path, code: str, db: Path | None)
     from mzdesk.core.bundle import BundleError
     from mzdesk.sync.bundles import enrol_from_file
 
-    store = open_local_store(ctx, db)
+    store, _ = open_as_user(ctx, db)
     try:
         summary = enrol_from_file(store, file.read_bytes(), code)
     except BundleError as error:

@@ -17,6 +17,7 @@ class FieldProblem:
     field: str
     code: str
     params: dict[str, object] = dataclasses.field(default_factory=dict)
+    table: str | None = None  # the kind of record, when the field's label depends on it
 
     @property
     def message(self) -> str:
@@ -25,7 +26,7 @@ class FieldProblem:
     @property
     def label(self) -> str:
         """The field as a person reads it (身份证号, never ``id_number``)."""
-        return field_label(self.field)
+        return field_label(self.field, self.table)
 
 
 class MzdeskError(Exception):

@@ -18,11 +18,12 @@ _PHONE = re.compile(r"^[0-9+\-() 转]{5,20}$")
 class Checks:
     """Accumulates :class:`FieldProblem` s; ``done()`` raises them together."""
 
-    def __init__(self) -> None:
+    def __init__(self, table: str | None = None) -> None:
         self.problems: list[FieldProblem] = []
+        self.table = table  # the kind of record, so a field reads 机构名称 rather than 名称
 
     def add(self, field: str, code: str, **params: object) -> None:
-        self.problems.append(FieldProblem(field, code, params))
+        self.problems.append(FieldProblem(field, code, params, self.table))
 
     def absorb(self, error: ValidationError) -> None:
         self.problems.extend(error.problems)

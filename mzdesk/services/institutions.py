@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.errors import ValidationError
+from mzdesk.core.errors import FieldProblem, ValidationError
 from mzdesk.core.identifiers import check_region_code
 from mzdesk.core.ids import new_id
 from mzdesk.core.permissions import Actor, Permission
@@ -45,7 +45,7 @@ class InstitutionData:
 
 def check_institution(data: InstitutionData) -> InstitutionData:
     """Validate and normalise; raises :class:`ValidationError` listing every bad field."""
-    checks = Checks()
+    checks = Checks("institutions")
     name = checks.text("name", data.name, max_len=100)
     uscc = checks.uscc("uscc", data.uscc)
     region = None
@@ -72,6 +72,12 @@ def check_institution(data: InstitutionData) -> InstitutionData:
     )
 
 
+def _duplicate_name(name: str) -> ValidationError:
+    return ValidationError(
+        [FieldProblem("name", "institution.duplicate_name", {"name": name}, "institutions")]
+    )
+
+
 def find_institution(session: Session, name: str) -> Institution | None:
     return session.scalars(
         select(Institution).where(
@@ -84,7 +90,7 @@ def add_institution(session: Session, data: InstitutionData) -> Institution:
     """Inside a caller's transaction (used by imports and ``create_institution``)."""
     clean = check_institution(data)
     if find_institution(session, clean.name) is not None:
-        raise ValidationError.single("name", "institution.duplicate_name", name=clean.name)
+        raise _duplicate_name(clean.name)
     row_id = new_id()  # an institution owns itself: institution_id == id
     row = Institution(id=row_id, institution_id=row_id, **clean.__dict__)
     session.add(row)
@@ -107,7 +113,7 @@ def update_institution(
         row = get_live(session, Institution, institution_id)
         other = find_institution(session, clean.name)
         if other is not None and other.id != row.id:
-            raise ValidationError.single("name", "institution.duplicate_name", name=clean.name)
+            raise _duplicate_name(clean.name)
         for key, value in clean.__dict__.items():
             if getattr(row, key) != value:
                 setattr(row, key, value)

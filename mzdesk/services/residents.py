@@ -89,7 +89,7 @@ def check_resident(
 ) -> ResidentData:
     """Validate and normalise a resident's data; fills gender and birth date from the ID number."""
     today = today or dt.date.today()
-    checks = Checks()
+    checks = Checks("residents")
     name = checks.text("name", data.name, max_len=50)
     is_child = kind is InstitutionKind.CHILDREN_HOME
     id_number = checks.id_number("id_number", data.id_number, required=not is_child)
@@ -286,7 +286,7 @@ def start_leave(
         ensure_editable(resident)
         if resident.status is not ResidentStatus.IN_HOUSE:
             raise StateError("resident.not_in_house", name=resident.name, status=resident.status.zh)
-        checks = Checks()
+        checks = Checks("residents")
         checks.not_before("start_date", on, resident.admission_date, "入住日期")
         checks.not_before("expected_return", expected_return, on, "外出日期")
         checks.done()
@@ -323,7 +323,7 @@ def end_leave(store: Store, actor: Actor, resident_id: uuid.UUID, on: dt.date) -
         leave = _open_leave(session, resident)
         if resident.status is not ResidentStatus.ON_LEAVE or leave is None:
             raise StateError("resident.not_on_leave", name=resident.name)
-        checks = Checks()
+        checks = Checks("residents")
         checks.not_before("return_date", on, leave.start_date, "外出日期")
         checks.done()
         leave.return_date = on
@@ -345,7 +345,7 @@ def discharge_resident(
     with store.write(actor) as session:
         resident = get_live(session, Resident, resident_id)
         ensure_editable(resident)
-        checks = Checks()
+        checks = Checks("residents")
         checks.not_before("discharge_date", on, resident.admission_date, "入住日期")
         checks.done()
         leave = _open_leave(session, resident)

@@ -64,7 +64,7 @@ def _live_user(session: Session, institution_id: uuid.UUID, username: str) -> Us
 
 def add_user_row(session: Session, institution_id: uuid.UUID, new: NewUser) -> User:
     """Inside a caller's transaction (setting up an institution, the demo)."""
-    checks = Checks()
+    checks = Checks("users")
     name = checks.text("username", new.username, max_len=50)
     shown = checks.text("display_name", new.display_name, required=False, max_len=50)
     _check_password(checks, new.password, new.password_again, "password")
@@ -163,7 +163,7 @@ def reset_password(
     store: Store, actor: Actor, user_id: uuid.UUID, password: str, again: str | None = None
 ) -> UserView:
     """An administrator sets a new password (the user forgot theirs); unlocks the account."""
-    checks = Checks()
+    checks = Checks("users")
     _check_password(checks, password, again, "password")
     checks.done()
     with store.write(actor) as session:
@@ -182,7 +182,7 @@ def change_own_password(
     """Every user may change their own password (read-only users too) with the current one."""
     if actor.user_id is None:
         raise StateError("user.login_required")
-    checks = Checks()
+    checks = Checks("users")
     _check_password(checks, password, again, "password")
     checks.done()
     with store.write(actor) as session:
@@ -235,6 +235,27 @@ def authenticate(
     if locked:
         raise StateError("user.locked", minutes=LOCK_MINUTES)
     raise StateError("user.bad_login")
+
+
+def log_in(
+    store: Store, username: str, password: str, institution: str | None = None
+) -> UserView:
+    """A login where the institution is not chosen on screen (the command line): the user
+    name picks it, or ``institution`` (its name) when several institutions have that user."""
+    with store.read() as session:
+        query = (
+            select(User.institution_id, Institution.name)
+            .join(Institution, Institution.id == User.institution_id)
+            .where(User.username == username.strip(), User.deleted_at.is_(None))
+        )
+        if institution:
+            query = query.where(Institution.name == institution.strip())
+        found = session.execute(query).all()
+    if not found:
+        raise StateError("user.bad_login")
+    if len(found) > 1:
+        raise StateError("user.ambiguous", names="、".join(sorted(name for _, name in found)))
+    return authenticate(store, found[0].institution_id, username, password)
 
 
 def users_of(

@@ -55,7 +55,7 @@ class WorkerData:
 
 
 def check_worker(data: WorkerData, *, today: dt.date | None = None) -> WorkerData:
-    checks = Checks()
+    checks = Checks("care_workers")
     name = checks.text("name", data.name, max_len=50)
     id_number = checks.id_number("id_number", data.id_number, required=True)
     checks.agrees_with_id(id_number, data.gender, data.birth_date)
@@ -109,7 +109,7 @@ def worker_left(store: Store, actor: Actor, worker_id: uuid.UUID, on: dt.date) -
         worker = get_live(session, CareWorker, worker_id)
         if worker.status is WorkerStatus.LEFT:
             raise StateError("worker.left", name=worker.name)
-        checks = Checks()
+        checks = Checks("care_workers")
         checks.not_before("left_on", on, worker.hired_on, "入职日期")
         checks.done()
         worker.status = WorkerStatus.LEFT
@@ -132,7 +132,7 @@ class CertificateData:
 @operation(Permission.WORKERS_EDIT)
 def add_certificate(store: Store, actor: Actor, data: CertificateData) -> uuid.UUID:
     """Record a certificate; a skill certificate of a higher level raises the worker's level."""
-    checks = Checks()
+    checks = Checks("care_workers")
     name = checks.text("name", data.name, max_len=100)
     checks.not_before("expires_on", data.expires_on, data.issued_on, "发证日期")
     checks.done()
@@ -191,7 +191,7 @@ def new_verification_code() -> str:
 def record_training_session(store: Store, actor: Actor, data: TrainingData) -> uuid.UUID:
     """A session and its attendance in one transaction; those who passed get a certificate
     number and a verification code for the printed certificate."""
-    checks = Checks()
+    checks = Checks("care_workers")
     topic = checks.text("topic", data.topic, max_len=200)
     hours = _hours(checks, "hours", data.hours)
     checks.not_before("end_date", data.end_date, data.start_date, "开始日期")

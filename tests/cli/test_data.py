@@ -4,21 +4,36 @@ import openpyxl
 import pytest
 
 from tests.cli.process import mzdesk
+
+DEMO = ("admin", "demo1234")
 from tests.helpers.people import id_number, wrong_check
 
 
 def test_init_with_prompts_and_the_default_database(tmp_path):
     result = mzdesk(
-        "init", "--kind", "nursing_home", cwd=tmp_path, input="康乐园\nadmin\nsecret1\nsecret1\n"
+        "init", "--kind", "nursing_home", cwd=tmp_path, input="康乐园\nadmin\nsecret-1\nsecret-1\n"
     )
     assert result.returncode == 0, result.stderr
     assert "已创建机构「康乐园」" in result.stdout
     assert (tmp_path / "xdg" / "mzdesk" / "mzdesk.db").exists()
+    unknown = mzdesk(
+        "init", "--name", "康乐园", "--admin", "x", "--password", "secret-1", cwd=tmp_path
+    )
+    assert unknown.returncode == 1
+    assert "本数据库已有用户，请先登录" in unknown.stderr
     again = mzdesk(
-        "init", "--name", "康乐园", "--admin", "x", "--password", "secret1", cwd=tmp_path
+        "init",
+        "--name",
+        "康乐园",
+        "--admin",
+        "x",
+        "--password",
+        "secret-1",
+        cwd=tmp_path,
+        user=("admin", "secret-1"),
     )
     assert again.returncode == 1
-    assert "机构名称: 已有同名机构「康乐园」" in again.stderr
+    assert "机构名称：已有同名机构「康乐园」" in again.stderr
 
 
 def test_demo_export_template_import_round_trip(tmp_path):
@@ -27,9 +42,12 @@ def test_demo_export_template_import_round_trip(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "床位152张" in result.stdout
     assert (
-        mzdesk("export", "residents", "--out", "r.xlsx", "--db", db, cwd=tmp_path).returncode == 0
+        mzdesk(
+            "export", "residents", "--out", "r.xlsx", "--db", db, cwd=tmp_path, user=DEMO
+        ).returncode
+        == 0
     )
-    again = mzdesk("import", "residents", "r.xlsx", "--db", db, cwd=tmp_path)
+    again = mzdesk("import", "residents", "r.xlsx", "--db", db, cwd=tmp_path, user=DEMO)
     assert again.returncode == 0, again.stderr
     assert "新增0" in again.stdout and "未变" in again.stdout
     assert mzdesk("template", "beds", "--out", "t.xlsx", cwd=tmp_path).returncode == 0
@@ -52,7 +70,7 @@ def test_import_errors_exit_non_zero_and_skip_invalid(tmp_path):
             "--admin",
             "a",
             "--password",
-            "secret1",
+            "secret-1",
             cwd=tmp_path,
         ).returncode
         == 0
@@ -63,11 +81,22 @@ def test_import_errors_exit_non_zero_and_skip_invalid(tmp_path):
     sheet.append(["幸福院", "甲", id_number(male=False), "养老护理员", "2024-01-01"])
     sheet.append(["幸福院", "乙", wrong_check(id_number()), "养老护理员", "2024-01-01"])
     book.save(tmp_path / "w.xlsx")
-    rejected = mzdesk("import", "workers", "w.xlsx", "--db", db, cwd=tmp_path)
+    rejected = mzdesk(
+        "import", "workers", "w.xlsx", "--db", db, cwd=tmp_path, user=("a", "secret-1")
+    )
     assert rejected.returncode == 1
     assert "未导入任何数据" in rejected.stderr
     assert "第3行 身份证号: 校验位错误" in rejected.stderr
-    partial = mzdesk("import", "workers", "w.xlsx", "--db", db, "--skip-invalid", cwd=tmp_path)
+    partial = mzdesk(
+        "import",
+        "workers",
+        "w.xlsx",
+        "--db",
+        db,
+        "--skip-invalid",
+        cwd=tmp_path,
+        user=("a", "secret-1"),
+    )
     assert partial.returncode == 0
     assert "新增1" in partial.stdout and "跳过1行" in partial.stdout
     assert "跳过 第3行 身份证号" in partial.stdout
