@@ -15,18 +15,13 @@ from PySide6.QtWidgets import QApplication, QDialog
 from mzdesk.core.errors import CodedError
 from mzdesk.core.i18n import set_language
 from mzdesk.core.vocab import UserRole
-from mzdesk.gui.context import AppContext
-from mzdesk.gui.dialogs import ChooseInstitutionDialog, FirstRunDialog, LoginDialog
-from mzdesk.gui.main_window import PAGE_KEYS, MainWindow
-from mzdesk.gui.runtime import (
-    Worker,
-    install_excepthook,
-    install_translators,
-    log_file,
-    pending_tasks,
-    register_font,
-    running_tasks,
-)
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.errors import install_excepthook, log_file
+from mzdesk.gui.runtime.i18n import install_translators, register_font
+from mzdesk.gui.runtime.tasks import pending_tasks, running_tasks
+from mzdesk.gui.runtime.worker import Worker
+from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
+from mzdesk.gui.widgets.dialogs import ChooseInstitutionDialog, FirstRunDialog, LoginDialog
 from mzdesk.services.demo import Scale, generate
 from mzdesk.services.institutions import (
     add_institution,

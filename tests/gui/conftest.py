@@ -11,9 +11,11 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from mzdesk.gui.context import AppContext
-from mzdesk.gui.main_window import MainWindow
-from mzdesk.gui.runtime import Worker, pending_tasks, register_font
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import register_font
+from mzdesk.gui.runtime.tasks import pending_tasks
+from mzdesk.gui.runtime.worker import Worker
+from mzdesk.gui.shell.main_window import MainWindow
 from mzdesk.services.demo import Scale, generate
 from mzdesk.services.institutions import list_institutions, users_of
 from mzdesk.store.engine import Store, open_store

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.modeltest import ModelTester
 
 from mzdesk.core.vocab import BedStatus, DischargeReason, Gender, ResidentStatus
-from mzdesk.gui.dialogs import (
+from mzdesk.gui.widgets.dialogs import (
     AssessmentDialog,
     BedChooserDialog,
     BulkBedsDialog,
@@ -19,7 +19,7 @@ from mzdesk.gui.dialogs import (
     LeaveDialog,
     ResidentDialog,
 )
-from mzdesk.gui.widgets import select_vocab, vocab_value
+from mzdesk.gui.widgets.inputs import select_vocab, vocab_value
 from mzdesk.services.beds import list_beds
 from mzdesk.services.residents import get_resident
 from tests.gui.conftest import open_dialog
@@ -234,9 +234,9 @@ def test_bed_board_bulk_add_and_click_to_admit(qtbot, window):
 
 
 def test_an_error_in_async_code_reaches_the_user(qtbot, window, monkeypatch):
-    from mzdesk.gui import runtime
+    from mzdesk.gui.runtime import errors
 
-    runtime.install_excepthook(lambda: window)
+    errors.install_excepthook(lambda: window)
 
     async def boom() -> None:
         raise RuntimeError("disk on fire")
@@ -244,7 +244,7 @@ def test_an_error_in_async_code_reaches_the_user(qtbot, window, monkeypatch):
     def explode(*_args, **_kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("mzdesk.gui.pages.residents.resident_details", explode)
+    monkeypatch.setattr("mzdesk.gui.residents.page.resident_details", explode)
     window.residents.table.selectRow(0)
     window.residents.open_selected()
     box = open_dialog(qtbot, QMessageBox)

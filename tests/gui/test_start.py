@@ -7,8 +7,8 @@ import asyncio
 from PySide6.QtCore import Qt
 
 from mzdesk.gui.app import choose_institution, log_in
-from mzdesk.gui.dialogs import FirstRunDialog, LoginDialog
-from mzdesk.gui.runtime import Worker
+from mzdesk.gui.runtime.worker import Worker
+from mzdesk.gui.widgets.dialogs import FirstRunDialog, LoginDialog
 from mzdesk.services.institutions import list_institutions, users_of
 from tests.gui.conftest import open_dialog
 

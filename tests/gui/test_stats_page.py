@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from PySide6.QtCharts import QBarSeries
 
-from mzdesk.gui.pages.stats import load_view
+from mzdesk.gui.stats.page import load_view
 
 
 @pytest.fixture

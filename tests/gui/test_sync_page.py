@@ -18,12 +18,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
-import mzdesk.gui.pages.sync as sync_module
+import mzdesk.gui.sync.page as sync_module
 from mzdesk.core.vocab import Grade, InstitutionKind
-from mzdesk.gui.context import AppContext
-from mzdesk.gui.main_window import PAGE_KEYS, MainWindow
-from mzdesk.gui.pages.sync import QuarantineDialog, SyncPage, parse_value, status_line
-from mzdesk.gui.runtime import Worker, pending_tasks
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.tasks import pending_tasks
+from mzdesk.gui.runtime.worker import Worker
+from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
+from mzdesk.gui.sync.page import QuarantineDialog, SyncPage, parse_value, status_line
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.views import InstitutionView
 from mzdesk.store.engine import Store, open_store

@@ -1,4 +1,4 @@
-"""Small helpers shared by dialogs: vocabulary combos, dates, inline error display."""
+"""Shared inputs: vocabulary combos, dates, inline error display."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
 from mzdesk.core.errors import FieldProblem
@@ -15,32 +15,6 @@ from mzdesk.core.vocab import Vocab
 V = TypeVar("V", bound=Vocab)
 
 ERROR_STYLE = "border: 1px solid #b3261e; background: #fdecea;"
-
-# Field names of the services → the label a person sees, for problems a dialog has no field for.
-FIELD_LABELS = {
-    "name": "姓名",
-    "id_number": "身份证号",
-    "gender": "性别",
-    "birth_date": "出生日期",
-    "bed_id": "床位",
-    "start_date": "外出日期",
-    "return_date": "返回日期",
-    "discharge_date": "退住日期",
-    "assessor": "评估员",
-    "assessed_on": "评估日期",
-}
-
-
-def QT_TR_NOOP(text: str) -> str:
-    """Mark a string for translation where it is defined; translate it with tr() where shown.
-    (PySide6's own QT_TR_NOOP is typed as returning ``object``.)"""
-    return text
-
-
-def tr(text: str) -> str:
-    """Translate a Chinese source string (pyside6-lupdate extracts ``tr("…")`` calls; the
-    context is empty, as lupdate files module-level calls)."""
-    return QCoreApplication.translate("", text)
 
 
 def fill_vocab(

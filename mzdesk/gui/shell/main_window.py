@@ -9,17 +9,18 @@ from collections.abc import Awaitable, Callable
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from mzdesk.gui.context import AppContext
+from mzdesk.gui.beds.page import BedsPage
 from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
-from mzdesk.gui.pages.beds import BedsPage
-from mzdesk.gui.pages.home import HomePage
-from mzdesk.gui.pages.info import SettingsPage
-from mzdesk.gui.pages.lists import InspectionsPage, WorkersPage
-from mzdesk.gui.pages.residents import ResidentsPage
-from mzdesk.gui.pages.stats import StatsPage
-from mzdesk.gui.pages.sync import SyncPage, failure_text, status_line
-from mzdesk.gui.runtime import async_slot
-from mzdesk.gui.widgets import QT_TR_NOOP, tr
+from mzdesk.gui.home.page import HomePage
+from mzdesk.gui.inspections.page import InspectionsPage
+from mzdesk.gui.residents.page import ResidentsPage
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.settings.page import SettingsPage
+from mzdesk.gui.stats.page import StatsPage
+from mzdesk.gui.sync.page import SyncPage, failure_text, status_line
+from mzdesk.gui.training.page import WorkersPage
 from mzdesk.services.views import BedView
 
 PAGE_NAMES = [

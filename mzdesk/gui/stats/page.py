@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.vocab import BedType
-from mzdesk.gui.context import AppContext
-from mzdesk.gui.runtime import async_slot
-from mzdesk.gui.widgets import from_qdate, setup_date, tr
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.reports.bed_report import metric_rows, write_pdf, write_xlsx
 from mzdesk.services.institutions import list_institutions
 from mzdesk.stats.beds import (

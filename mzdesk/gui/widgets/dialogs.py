@@ -57,14 +57,14 @@ from mzdesk.gui.forms.ui_discharge_dialog import Ui_DischargeDialog
 from mzdesk.gui.forms.ui_first_run import Ui_FirstRunDialog
 from mzdesk.gui.forms.ui_leave_dialog import Ui_LeaveDialog
 from mzdesk.gui.forms.ui_resident_dialog import Ui_ResidentDialog
-from mzdesk.gui.widgets import (
+from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.widgets.inputs import (
     clear_problems,
     fill_vocab,
     from_qdate,
     select_vocab,
     setup_date,
     show_problems,
-    tr,
     vocab_value,
 )
 from mzdesk.services.beds import room_range

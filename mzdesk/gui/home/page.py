@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from mzdesk.core.vocab import BedType
-from mzdesk.gui.context import AppContext
-from mzdesk.gui.runtime import async_slot
-from mzdesk.gui.widgets import tr
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.stats.today import TodayFigures, today_figures
 
 WEEKDAYS = "一二三四五六日"

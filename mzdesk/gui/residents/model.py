@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from mzdesk.core.vocab import ResidentStatus
-from mzdesk.gui.widgets import QT_TR_NOOP, tr
+from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.services.resident_list import (
     ResidentFilter,
     ResidentRow,

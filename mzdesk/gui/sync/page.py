@@ -37,9 +37,10 @@ from sqlalchemy import Column, String, Text
 from sqlalchemy.orm import Session
 
 from mzdesk.core.bundle import BundleError
-from mzdesk.gui.context import AppContext
-from mzdesk.gui.runtime import async_slot
-from mzdesk.gui.widgets import ERROR_STYLE, QT_TR_NOOP, tr
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.inputs import ERROR_STYLE
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Resident
 from mzdesk.store.models.base import VocabType

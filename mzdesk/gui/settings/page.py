@@ -7,9 +7,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mzdesk import __version__
-from mzdesk.gui.context import AppContext
-from mzdesk.gui.runtime import log_file
-from mzdesk.gui.widgets import tr
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.errors import log_file
+from mzdesk.gui.runtime.i18n import tr
 
 
 class SettingsPage(QWidget):

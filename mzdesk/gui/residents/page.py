@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.vocab import AbilityLevel, BedStatus, ResidentStatus, SupportType
-from mzdesk.gui.context import AppContext
-from mzdesk.gui.dialogs import (
+from mzdesk.gui.residents.model import ResidentTableModel
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.dialogs import (
     AssessmentDialog,
     BedChooserDialog,
     DischargeDialog,
@@ -31,9 +34,7 @@ from mzdesk.gui.dialogs import (
     ResidentDialog,
     preferred_bed_type,
 )
-from mzdesk.gui.resident_model import ResidentTableModel
-from mzdesk.gui.runtime import async_slot
-from mzdesk.gui.widgets import QT_TR_NOOP, fill_vocab, from_qdate, tr, vocab_value
+from mzdesk.gui.widgets.inputs import fill_vocab, from_qdate, vocab_value
 from mzdesk.services.assessments import AssessmentData, assessment_history, record_assessment
 from mzdesk.services.beds import list_beds
 from mzdesk.services.resident_list import ResidentFilter

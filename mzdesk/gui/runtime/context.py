@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mzdesk.gui.runtime import Worker
+from mzdesk.gui.runtime.worker import Worker
 from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store
 
