@@ -11,14 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.modeltest import ModelTester
 
 from mzdesk.core.vocab import BedStatus, DischargeReason, Gender, ResidentStatus
-from mzdesk.gui.widgets.dialogs import (
-    AssessmentDialog,
-    BedChooserDialog,
-    BulkBedsDialog,
-    DischargeDialog,
-    LeaveDialog,
-    ResidentDialog,
-)
+from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
+from mzdesk.gui.residents.assessment_dialog import AssessmentDialog
+from mzdesk.gui.residents.resident_dialog import ResidentDialog
+from mzdesk.gui.residents.stay_dialogs import BedChooserDialog, DischargeDialog, LeaveDialog
 from mzdesk.gui.widgets.inputs import select_vocab, vocab_value
 from mzdesk.services.beds import list_beds
 from mzdesk.services.residents import get_resident

@@ -6,9 +6,9 @@ import asyncio
 
 from PySide6.QtCore import Qt
 
-from mzdesk.gui.app import choose_institution, log_in
 from mzdesk.gui.runtime.worker import Worker
-from mzdesk.gui.widgets.dialogs import FirstRunDialog, LoginDialog
+from mzdesk.gui.start.dialogs import FirstRunDialog, LoginDialog
+from mzdesk.gui.start.flow import choose_institution, log_in
 from mzdesk.services.institutions import list_institutions, users_of
 from tests.gui.conftest import open_dialog
 

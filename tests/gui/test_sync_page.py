@@ -311,7 +311,7 @@ def test_a_quarantined_change_is_shown_fixed_and_resent(qtbot, make_window, site
     assert page.fix_button.isEnabled()
     click(qtbot, page.fix_button)
     dialog = open_dialog(qtbot, QuarantineDialog)
-    assert dialog.fields == ["phone"]
+    assert dialog.keys == ["phone"]
     assert dialog.table.item(0, 0).text() == "联系电话"
     assert dialog.table.item(0, 1).text() == "1" * 60
     shot(qtbot, dialog, tmp_path / "sync-fix-dialog.png")

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.vocab import BedStatus, BedType
+from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.widgets.dialogs import BulkBedsDialog
 from mzdesk.gui.widgets.inputs import from_qdate
 from mzdesk.services.beds import (
     BoardBed,

@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.vocab import AbilityLevel, BedStatus, ResidentStatus, SupportType
+from mzdesk.gui.residents.assessment_dialog import AssessmentDialog
 from mzdesk.gui.residents.model import ResidentTableModel
-from mzdesk.gui.runtime.context import AppContext
-from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
-from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.widgets.dialogs import (
-    AssessmentDialog,
+from mzdesk.gui.residents.resident_dialog import ResidentDialog
+from mzdesk.gui.residents.stay_dialogs import (
     BedChooserDialog,
     DischargeDialog,
     LeaveDialog,
-    ResidentDialog,
     preferred_bed_type,
 )
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.inputs import fill_vocab, from_qdate, vocab_value
 from mzdesk.services.assessments import AssessmentData, assessment_history, record_assessment
 from mzdesk.services.beds import list_beds

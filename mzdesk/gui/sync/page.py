@@ -10,7 +10,6 @@ import json
 import logging
 import socket
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,6 @@ import httpx
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -40,7 +37,8 @@ from mzdesk.core.bundle import BundleError
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.widgets.inputs import ERROR_STYLE
+from mzdesk.gui.widgets.dialog import FormDialog, Refusal
+from mzdesk.gui.widgets.palette import ERROR_STYLE
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Resident
 from mzdesk.store.models.base import VocabType
@@ -437,7 +435,7 @@ class EnrolForm(QGroupBox):
         self.error.setVisible(bool(text))
 
 
-class QuarantineDialog(QDialog):
+class QuarantineDialog(FormDialog):
     """A change the server sent back: its reason, its fields to correct, and 重新发送."""
 
     def __init__(self, row: QuarantineRow, parent: QWidget | None = None) -> None:
@@ -459,12 +457,12 @@ class QuarantineDialog(QDialog):
                 tr("改正下面的值后点“重新发送”。文字照原样填写；数字、是否等其他值按 JSON 填写。")
             )
         )
-        self.fields = list(change.data)
-        self.table = QTableWidget(len(self.fields), 2)
+        self.keys = list(change.data)
+        self.table = QTableWidget(len(self.keys), 2)
         self.table.setHorizontalHeaderLabels([tr("字段"), tr("值")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for r, key in enumerate(self.fields):
+        for r, key in enumerate(self.keys):
             name = QTableWidgetItem(field_label(change.table, key))
             name.setToolTip(key)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -472,25 +470,19 @@ class QuarantineDialog(QDialog):
             self.table.setItem(r, 1, QTableWidgetItem(edit_text(change.data[key])))
         self.table.resizeColumnToContents(0)
         layout.addWidget(self.table, 1)
-        self.error = _note(colour=RED)
+        self.error = self.make_error_label()
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox()
-        self.resend_button = self.buttons.addButton(
-            tr("重新发送"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self._resend)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = self.make_buttons(tr("重新发送"))
+        self.resend_button = self.ok_button
         layout.addWidget(self.buttons)
-        self.submit: Callable[[dict[str, Any] | None], Awaitable[None]] | None = None
-        self._task: asyncio.Future[Any] | None = None
+        self.data: dict[str, Any] | None = None
 
     def corrections(self) -> dict[str, Any] | None:
         """The fields whose value was changed, parsed back to JSON and checked against the
         column; ``ValueError`` names the first field that does not fit."""
         change = self.row.change
         data: dict[str, Any] = {}
-        for r, key in enumerate(self.fields):
+        for r, key in enumerate(self.keys):
             item = self.table.item(r, 1)
             text = item.text() if item is not None else ""
             if text == edit_text(change.data[key]):
@@ -515,34 +507,16 @@ class QuarantineDialog(QDialog):
         if item is not None:
             item.setBackground(QColor("#fdecea"))
 
-    def _resend(self) -> None:
-        if self._task is not None and not self._task.done():
-            return
+    def check(self) -> None:
+        """The corrections are read and checked before anything is sent (``self.data``)."""
         for r in range(self.table.rowCount()):
             item = self.table.item(r, 1)
             if item is not None:
                 item.setData(Qt.ItemDataRole.BackgroundRole, None)
         try:
-            data = self.corrections()
+            self.data = self.corrections()
         except ValueError as error:
-            self.error.setText(str(error))
-            return
-        self._task = self._run(data)
-
-    @async_slot()
-    async def _run(self, data: dict[str, Any] | None) -> None:
-        if self.submit is None:
-            self.accept()
-            return
-        self.setEnabled(False)
-        try:
-            await self.submit(data)
-        except (ValueError, LookupError) as error:
-            self.error.setText(tr("无法重新发送：{error}").format(error=error))
-            return
-        finally:
-            self.setEnabled(True)
-        self.accept()
+            raise Refusal(str(error)) from error
 
 
 class SyncPage(QWidget):
@@ -977,8 +951,11 @@ class SyncPage(QWidget):
         dialog = QuarantineDialog(row, self)
         seq = row.change.seq
 
-        async def submit(data: dict[str, Any] | None) -> None:
-            await self.ctx.worker.write(state.resend, self.ctx.store, seq, data)
+        async def submit() -> None:
+            try:
+                await self.ctx.worker.write(state.resend, self.ctx.store, seq, dialog.data)
+            except (ValueError, LookupError) as error:
+                raise Refusal(tr("无法重新发送：{error}").format(error=error)) from error
             self._say(tr("已重新放入发送队列。"), GREEN)
             if self.view is not None and self.view.status["server"]:
                 await self.run_sync(manual=True)

@@ -11,10 +11,9 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
 from mzdesk.core.errors import FieldProblem
 from mzdesk.core.vocab import Vocab
+from mzdesk.gui.widgets.palette import ERROR_STYLE
 
 V = TypeVar("V", bound=Vocab)
-
-ERROR_STYLE = "border: 1px solid #b3261e; background: #fdecea;"
 
 
 def fill_vocab(
