@@ -45,3 +45,14 @@ def test_no_qt_below_the_gui():
         if "PySide6" in p.read_text(encoding="utf-8") or "qasync" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_the_gui_stays_off_the_database_layer():
+    """Cheaper than import-linter, and it also sees imports inside functions."""
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "mzdesk" / "gui").rglob("*.py")
+        for text in [p.read_text(encoding="utf-8")]
+        if "sqlalchemy" in text or "mzdesk.store.models" in text
+    ]
+    assert offenders == []

@@ -24,12 +24,13 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.tasks import pending_tasks
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
-from mzdesk.gui.sync.page import QuarantineDialog, SyncPage, parse_value, status_line
+from mzdesk.gui.sync.page import SyncPage
+from mzdesk.gui.sync.quarantine_dialog import QuarantineDialog
+from mzdesk.gui.sync.text import status_line
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.views import InstitutionView
 from mzdesk.store.engine import Store, open_store
 from mzdesk.store.models import OutboxEntry
-from mzdesk.store.values import synced_columns
 from mzdesk.sync import state
 from tests.gui.conftest import open_dialog
 from tests.sync.conftest import ServerProcess, free_port, new_client, sync
@@ -402,17 +403,6 @@ def test_status_line():
     assert text.startswith("同步：同步失败 · ") and colour == sync_module.RED
 
 
-def test_edited_values_parse_back_to_json():
-    columns = synced_columns("residents")
-    assert parse_value("13512345678", columns["phone"]) == "13512345678"  # text stays text
-    assert parse_value("", columns["phone"]) is None
-    assert parse_value("true", columns["cognitive_disorder"]) is True
-    assert parse_value('["入住协议"]', columns["intake_documents"]) == ["入住协议"]
-    assert parse_value("2026-03-01", columns["admission_date"]) == "2026-03-01"
-    assert parse_value("12.5", synced_columns("training_sessions")["hours"]) == 12.5
-    assert parse_value("{broken", None) == "{broken"
-
-
 def test_a_site_without_network_enrols_from_the_offline_file(qtbot, loop_threads, server, tmp_path):
     from mzdesk.server.service import enrol_offline
 
@@ -433,11 +423,11 @@ def test_a_site_without_network_enrols_from_the_offline_file(qtbot, loop_threads
         click(qtbot, form.file_button)
         assert "请先填写与注册文件一起给出的注册码" in form.error.text()
         form.code.setText("AAAA-BBBB-CCCC-DDDD")
-        page.enrol_from_file(str(enrolment))
+        page.enrol.enrol_from_file(str(enrolment))
         qtbot.waitUntil(lambda: "注册文件与注册码不符" in form.error.text(), timeout=WAIT)
         assert list_institutions(store) == []
         form.code.setText(code)
-        page.enrol_from_file(str(enrolment))
+        page.enrol.enrol_from_file(str(enrolment))
         qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
         qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=WAIT)
         assert [i.name for i in list_institutions(store)] == [HOME]

@@ -19,7 +19,8 @@ from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.settings.page import SettingsPage
 from mzdesk.gui.stats.page import StatsPage
-from mzdesk.gui.sync.page import SyncPage, failure_text, status_line
+from mzdesk.gui.sync.page import SyncPage
+from mzdesk.gui.sync.text import failure_text, status_line
 from mzdesk.gui.training.page import WorkersPage
 from mzdesk.services.views import BedView
 
