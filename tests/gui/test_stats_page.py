@@ -27,8 +27,8 @@ def test_page_shows_the_sentence_table_and_charts(qtbot, window, stats_page):
     assert "其中护理型床位" in stats_page.sentence.text()
     assert stats_page.institution.currentText() == window.ctx.institution.name
     cells = {
-        stats_page.table.item(r, 0).text(): stats_page.table.item(r, 1).text()
-        for r in range(stats_page.table.rowCount())
+        stats_page.table.rows_model.text(r, 0): stats_page.table.rows_model.text(r, 1)
+        for r in range(stats_page.table.rows_model.rowCount())
     }
     assert cells["床位总数"] == str(figures.total_beds)
     assert cells["护理型床位占比"] == figures.nursing_share.pct

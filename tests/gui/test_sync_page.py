@@ -252,8 +252,8 @@ def test_a_conflict_shows_both_values_and_keeping_the_other_resolves_it(
     main = make_window()
     page = main.sync
     sync_and_wait(qtbot, page)
-    qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1, timeout=WAIT)
-    cells = [page.conflicts.item(0, c).text() for c in range(4)]
+    qtbot.waitUntil(lambda: page.conflicts.model().rowCount() == 1, timeout=WAIT)
+    cells = [page.conflicts.rows_model.text(0, c) for c in range(4)]
     assert cells[0] == "住户：住户0" and cells[1] == "民族"
     assert cells[2].startswith("回族\n护理站电脑 · ")
     assert cells[3].startswith("满族\n前台电脑 · ")
@@ -265,11 +265,13 @@ def test_a_conflict_shows_both_values_and_keeping_the_other_resolves_it(
     shot(qtbot, main, tmp_path / "sync-conflict.png")
 
     (conflict,) = state.open_conflicts(a)
-    other = page.conflicts.cellWidget(0, 4).findChild(QPushButton, f"other-{conflict.id}")
+    other = page.conflicts.indexWidget(page.conflicts.model().index(0, 4)).findChild(
+        QPushButton, f"other-{conflict.id}"
+    )
     assert other.text() == "改用被覆盖的值"
     click(qtbot, other)
     qtbot.waitUntil(lambda: page.view.status["conflicts"] == 0, timeout=WAIT)
-    assert page.conflicts.rowCount() == 0 and not page.conflicts.isVisible()
+    assert page.conflicts.model().rowCount() == 0 and not page.conflicts.isVisible()
     assert value(a, r, "ethnicity") == "满族"
     assert page.view.status["pending"] > 0  # the choice travels with the next sync
     sync_and_wait(qtbot, page)
@@ -298,8 +300,8 @@ def test_a_quarantined_change_is_shown_fixed_and_resent(qtbot, make_window, site
     main = make_window()
     page = main.sync
     sync_and_wait(qtbot, page)
-    qtbot.waitUntil(lambda: page.quarantine.rowCount() == 1, timeout=WAIT)
-    cells = [page.quarantine.item(0, c).text() for c in range(4)]
+    qtbot.waitUntil(lambda: page.quarantine.model().rowCount() == 1, timeout=WAIT)
+    cells = [page.quarantine.rows_model.text(0, c) for c in range(4)]
     assert cells[:2] == ["住户：住户0", "修改"]
     assert cells[2] == "字段「联系电话」的值不符合要求（格式或长度）"
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", cells[3])

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mzdesk.core.vocab import HazardLevel
 from mzdesk.gui.runtime.context import AppContext
-from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.widgets.table import fill_table, heading, make_table
+from mzdesk.gui.widgets.labels import heading
+from mzdesk.gui.widgets.palette import ORANGE, RED
+from mzdesk.gui.widgets.table import make_table
 from mzdesk.services.inspections import list_inspections, open_hazards
 
 
@@ -27,25 +29,25 @@ class InspectionsPage(QWidget):
         layout.addWidget(heading(tr("未销号隐患")))
         self.hazards = make_table(
             [
-                QT_TR_NOOP("隐患"),
-                QT_TR_NOOP("级别"),
-                QT_TR_NOOP("状态"),
-                QT_TR_NOOP("发现日期"),
-                QT_TR_NOOP("整改期限"),
-                QT_TR_NOOP("责任人"),
+                tr("隐患"),
+                tr("级别"),
+                tr("状态"),
+                tr("发现日期"),
+                tr("整改期限"),
+                tr("责任人"),
             ]
         )
         layout.addWidget(self.hazards, 1)
         layout.addWidget(heading(tr("检查记录")))
         self.inspections = make_table(
             [
-                QT_TR_NOOP("检查表"),
-                QT_TR_NOOP("版本"),
-                QT_TR_NOOP("日期"),
-                QT_TR_NOOP("类型"),
-                QT_TR_NOOP("检查人"),
-                QT_TR_NOOP("不合格项"),
-                QT_TR_NOOP("状态"),
+                tr("检查表"),
+                tr("版本"),
+                tr("日期"),
+                tr("类型"),
+                tr("检查人"),
+                tr("不合格项"),
+                tr("状态"),
             ]
         )
         layout.addWidget(self.inspections, 1)
@@ -59,9 +61,8 @@ class InspectionsPage(QWidget):
         )
         today = dt.date.today()
         overdue = [h for h in hazards if h.overdue(today)]
-        red, orange = QColor("#b3261e"), QColor("#b26a00")
-        fill_table(
-            self.hazards,
+        red, orange = QColor(RED), QColor(ORANGE)
+        self.hazards.show_rows(
             [
                 (
                     h.description,
@@ -91,8 +92,7 @@ class InspectionsPage(QWidget):
             self.alert.setStyleSheet(
                 "background: #e3f4e4; color: #2e7d32; padding: 8px; border-radius: 4px;"
             )
-        fill_table(
-            self.inspections,
+        self.inspections.show_rows(
             [
                 (
                     i.title,

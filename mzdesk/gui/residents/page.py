@@ -8,11 +8,9 @@ import uuid
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,6 +33,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.inputs import fill_vocab, from_qdate, vocab_value
+from mzdesk.gui.widgets.table import setup_view
 from mzdesk.services.assessments import AssessmentData, assessment_history, record_assessment
 from mzdesk.services.beds import list_beds
 from mzdesk.services.resident_list import ResidentFilter
@@ -117,20 +116,9 @@ class ResidentsPage(QWidget):
         self.model = ResidentTableModel(
             ctx.store, ResidentFilter(institution_id=ctx.institution.id)
         )
-        self.table = QTableView()
+        self.table = setup_view(QTableView(), sortable=True)  # the model sorts in SQL
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name (pinyin)
-        self.table.setAlternatingRowColors(True)
-        vertical = self.table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
-        vertical.setDefaultSectionSize(26)
-        vertical.hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         for column, width in enumerate((90, 50, 50, 170, 130, 60, 110, 90, 100)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)

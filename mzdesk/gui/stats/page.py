@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
+from mzdesk.gui.widgets.table import make_table
 from mzdesk.reports.bed_report import metric_rows, write_pdf, write_xlsx
 from mzdesk.services.institutions import list_institutions
 from mzdesk.stats.beds import (
@@ -123,10 +122,9 @@ class StatsPage(QWidget):
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.sentence)
         grid = QGridLayout()
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([tr("指标"), tr("数值"), tr("分子"), tr("分母")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = make_table(
+            [tr("指标"), tr("数值"), tr("分子"), tr("分母")], right_aligned=(1, 2, 3)
+        )
         self.table.setMinimumWidth(380)
         grid.addWidget(self.table, 0, 0, 2, 1)
         self.type_chart, type_view = _chart(tr("按类型的床位数"))
@@ -181,17 +179,7 @@ class StatsPage(QWidget):
         f = view.figures
         area = "" if view.scope.institution_id else (view.title if view.scope.region_prefix else "")
         self.sentence.setText(f.sentence(area) + "。")
-        rows = metric_rows(f)
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                item = QTableWidgetItem(value)
-                if c:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        self.table.show_rows(metric_rows(f))
         self._bars(
             self.type_chart,
             [t.label for t in BedType],

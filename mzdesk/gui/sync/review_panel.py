@@ -9,8 +9,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,33 +24,19 @@ from mzdesk.gui.sync.text import (
 )
 from mzdesk.gui.widgets.labels import heading, note
 from mzdesk.gui.widgets.palette import RED
+from mzdesk.gui.widgets.table import TableView, make_table
 from mzdesk.sync.review import ConflictRow, QuarantineRow
 
 MAX_COLUMN = 420  # px; a longer reason or value wraps
 
 
-def make_table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    table.setWordWrap(True)
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def fit_height(table: QTableWidget) -> None:
+def fit_height(table: TableView) -> None:
     """Columns as wide as their text up to a limit (longer text wraps); no taller than its
     rows, so a list of two does not fill the page (a long one scrolls)."""
-    table.resizeColumnsToContents()
-    for column in range(table.columnCount()):
-        if table.cellWidget(0, column) is None and table.columnWidth(column) > MAX_COLUMN:
+    for column in range(table.model().columnCount()):
+        if table.columnWidth(column) > MAX_COLUMN:
             table.setColumnWidth(column, MAX_COLUMN)
-    table.resizeRowsToContents()
-    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    rows = table.verticalHeader().defaultSectionSize() * table.model().rowCount()
     table.setMaximumHeight(
         table.horizontalHeader().sizeHint().height()
         + rows
@@ -75,13 +59,17 @@ class ReviewPanel(QWidget):
         self.conflicts_heading = heading(tr("待审核的冲突"))
         self.conflicts_note = note()
         self.conflicts = make_table(
-            [tr("记录"), tr("字段"), tr("已采用的值"), tr("被覆盖的值"), tr("处理")]
+            [tr("记录"), tr("字段"), tr("已采用的值"), tr("被覆盖的值"), tr("处理")],
+            lines=2,
+            wrap=True,
         )
         self.quarantine_heading = heading(tr("被服务器退回的修改"))
         self.quarantine_note = note()
-        self.quarantine = make_table([tr("记录"), tr("操作"), tr("退回原因"), tr("修改时间")])
-        self.quarantine.itemSelectionChanged.connect(self._selection_changed)
-        self.quarantine.cellDoubleClicked.connect(lambda *_: self.fix_requested.emit())
+        self.quarantine = make_table(
+            [tr("记录"), tr("操作"), tr("退回原因"), tr("修改时间")], lines=2, wrap=True
+        )
+        self.quarantine.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.quarantine.doubleClicked.connect(lambda _index: self.fix_requested.emit())
         self.fix_button = QPushButton(tr("查看并修正…"))
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(lambda: self.fix_requested.emit())
@@ -115,17 +103,20 @@ class ReviewPanel(QWidget):
             if rows
             else tr("没有需要审核的冲突。")
         )
-        self.conflicts.setRowCount(len(rows))
+        self.conflicts.show_rows(
+            [
+                [
+                    record_text(row.conflict.table, row.record),
+                    field_label(row.conflict.table, row.conflict.field),
+                    self._side(row.conflict.table, row.conflict.field, row.conflict.applied),
+                    self._side(row.conflict.table, row.conflict.field, row.conflict.overwritten),
+                    "",
+                ]
+                for row in rows
+            ]
+        )
         for r, row in enumerate(rows):
             c = row.conflict
-            cells = [
-                record_text(c.table, row.record),
-                field_label(c.table, c.field),
-                self._side(c.table, c.field, c.applied),
-                self._side(c.table, c.field, c.overwritten),
-            ]
-            for col, text in enumerate(cells):
-                self.conflicts.setItem(r, col, QTableWidgetItem(text))
             actions = QWidget()
             box = QHBoxLayout(actions)
             box.setContentsMargins(4, 2, 4, 2)
@@ -139,7 +130,7 @@ class ReviewPanel(QWidget):
             )
             box.addWidget(keep)
             box.addWidget(other)
-            self.conflicts.setCellWidget(r, 4, actions)
+            self.conflicts.setIndexWidget(self.conflicts.model().index(r, 4), actions)
         fit_height(self.conflicts)
 
     def _side(self, table: str, field: str, side: dict[str, Any]) -> str:
@@ -158,21 +149,20 @@ class ReviewPanel(QWidget):
             if rows
             else tr("没有被退回的修改。")
         )
-        self.quarantine.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            q = row.change
-            cells = [
-                record_text(q.table, row.record),
-                tr(OP_LABELS[q.op]) if q.op in OP_LABELS else q.op,
-                reason_text(q),
-                local_time(q.created_at),
-            ]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col == 2:
-                    item.setForeground(QColor(RED))
-                    item.setToolTip(text)
-                self.quarantine.setItem(r, col, item)
+        self.quarantine.show_rows(
+            [
+                [
+                    record_text(row.change.table, row.record),
+                    tr(OP_LABELS[row.change.op]) if row.change.op in OP_LABELS else row.change.op,
+                    reason_text(row.change),
+                    local_time(row.change.created_at),
+                ]
+                for row in rows
+            ],
+            [QColor(RED)] * len(rows),
+            colour_columns=(2,),
+            tooltip_columns=(2,),
+        )
         fit_height(self.quarantine)
         self._selection_changed()
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mzdesk.gui.runtime.context import AppContext
-from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.widgets.table import fill_table, heading, make_table
+from mzdesk.gui.widgets.labels import heading
+from mzdesk.gui.widgets.table import make_table
 from mzdesk.services.workers import list_trainings, list_workers
 
 
@@ -19,18 +20,23 @@ class WorkersPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading(tr("在职人员")))
         self.workers = make_table(
-            [QT_TR_NOOP("姓名"), QT_TR_NOOP("岗位"), QT_TR_NOOP("技能等级"), QT_TR_NOOP("入职日期")]
+            [
+                tr("姓名"),
+                tr("岗位"),
+                tr("技能等级"),
+                tr("入职日期"),
+            ]
         )
         layout.addWidget(self.workers, 1)
         layout.addWidget(heading(tr("培训记录")))
         self.trainings = make_table(
             [
-                QT_TR_NOOP("培训主题"),
-                QT_TR_NOOP("类别"),
-                QT_TR_NOOP("日期"),
-                QT_TR_NOOP("学时"),
-                QT_TR_NOOP("参训"),
-                QT_TR_NOOP("合格"),
+                tr("培训主题"),
+                tr("类别"),
+                tr("日期"),
+                tr("学时"),
+                tr("参训"),
+                tr("合格"),
             ]
         )
         layout.addWidget(self.trainings, 1)
@@ -50,15 +56,13 @@ class WorkersPage(QWidget):
         trainings = await self.ctx.worker.read(
             list_trainings, self.ctx.store, self.ctx.institution.id
         )
-        fill_table(
-            self.workers,
+        self.workers.show_rows(
             [
                 (w.name, w.occupation.label, w.skill_level.label, w.hired_on.isoformat())
                 for w in workers
             ],
         )
-        fill_table(
-            self.trainings,
+        self.trainings.show_rows(
             [
                 (
                     t.topic,
