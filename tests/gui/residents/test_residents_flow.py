@@ -4,31 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.modeltest import ModelTester
 
 from mzdesk.core.vocab import BedStatus, DischargeReason, Gender, ResidentStatus
-from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
 from mzdesk.gui.residents.assessment_dialog import AssessmentDialog
 from mzdesk.gui.residents.resident_dialog import ResidentDialog
 from mzdesk.gui.residents.stay_dialogs import BedChooserDialog, DischargeDialog, LeaveDialog
 from mzdesk.gui.widgets.inputs import select_vocab, vocab_value
 from mzdesk.services.beds import list_beds
 from mzdesk.services.residents import get_resident
-from tests.gui.conftest import open_dialog
+from tests.gui.conftest import closed, ok, open_dialog
 from tests.helpers.people import id_number, wrong_check
-
-
-def ok(qtbot, dialog) -> None:
-    buttons = dialog.findChild(QDialogButtonBox)
-    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-
-
-def closed(qtbot, dialog) -> None:
-    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=10_000)
 
 
 def search(qtbot, page, text: str) -> None:
@@ -200,62 +187,3 @@ def test_assessment_computes_as_it_is_filled(qtbot, window):
 
     history = assessment_history(window.ctx.store, page.model.rows[0].id)
     assert history[0].total == 90
-
-
-def test_bed_board_bulk_add_and_click_to_admit(qtbot, window):
-    window.navigation.setCurrentRow(2)
-    beds = window.beds
-    qtbot.waitUntil(lambda: bool(beds.tiles), timeout=10_000)
-    before = len(beds.tiles)
-    qtbot.mouseClick(beds.add_button, Qt.MouseButton.LeftButton)
-    dialog = open_dialog(qtbot, BulkBedsDialog)
-    dialog.building.setText("3号楼")
-    dialog.floor.setText("2层")
-    dialog.roomFrom.setText("201")
-    dialog.roomTo.setText("220")
-    assert "40 张护理型床位" in dialog.preview.text()
-    ok(qtbot, dialog)
-    closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: len(beds.tiles) == before + 40, timeout=10_000)
-    tile = next(t for t in beds.tiles if t.entry.bed.building == "3号楼")
-    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
-    details = open_dialog(qtbot, ResidentDialog)
-    details.name.setText("新来的")
-    details.idNumber.setText(id_number())
-    ok(qtbot, details)
-    chooser = open_dialog(qtbot, BedChooserDialog)
-    assert chooser.beds.count() == 1
-    assert chooser.bed_id() == tile.entry.bed.id
-    chooser.reject()
-
-
-def test_an_error_in_async_code_reaches_the_user(qtbot, window, monkeypatch):
-    from mzdesk.gui.runtime import errors
-
-    errors.install_excepthook(lambda: window)
-
-    async def boom() -> None:
-        raise RuntimeError("disk on fire")
-
-    def explode(*_args, **_kwargs):
-        raise RuntimeError("disk on fire")
-
-    monkeypatch.setattr("mzdesk.gui.residents.page.resident_details", explode)
-    window.residents.table.selectRow(0)
-    window.residents.open_selected()
-    box = open_dialog(qtbot, QMessageBox)
-    assert "意外错误" in box.text()
-    assert "disk on fire" in box.detailedText()
-    box.close()
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QMessageBox):
-            widget.close()
-
-
-@pytest.mark.parametrize("index", range(8))
-def test_every_page_renders(qtbot, window, index, tmp_path):
-    window.navigation.setCurrentRow(index)
-    qtbot.wait(50)
-    image = window.grab().toImage()
-    assert image.width() == 1280
-    assert not image.isNull()

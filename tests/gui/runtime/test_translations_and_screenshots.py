@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 
 from mzdesk.gui.runtime.i18n import install_translators
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tools"))
 import update_translations  # noqa: E402
 
