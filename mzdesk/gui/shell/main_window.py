@@ -22,6 +22,7 @@ from mzdesk.gui.stats.page import StatsPage
 from mzdesk.gui.sync.page import SyncPage
 from mzdesk.gui.sync.text import failure_text, status_line
 from mzdesk.gui.training.page import WorkersPage
+from mzdesk.gui.widgets.palette import NAVIGATION
 from mzdesk.services.views import BedView
 
 PAGE_NAMES = [
@@ -65,12 +66,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         for name, page in zip(PAGE_NAMES, self.page_widgets, strict=True):
             self.navigation.addItem(tr(name))
             self.pages.addWidget(page)
-        self.navigation.setStyleSheet(
-            "QListWidget { background: #1f3b5a; color: white; font-size: 15px; border: none; padding-top: 8px; }"
-            "QListWidget::item { padding: 10px 14px; }"
-            "QListWidget::item:selected { background: #2f5d8a; }"
-            "QListWidget:focus { outline: none; }"
-        )
+        self.navigation.setStyleSheet(NAVIGATION)
         self.navigation.currentRowChanged.connect(self.show_page)
         for i in range(len(self.page_widgets)):
             QShortcut(
