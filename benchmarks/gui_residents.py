@@ -120,9 +120,10 @@ def child_startup(db: str) -> None:
     import qasync
 
     from mzdesk.gui.app import make_application
-    from mzdesk.gui.context import AppContext
-    from mzdesk.gui.main_window import MainWindow
-    from mzdesk.gui.runtime import Worker, register_font
+    from mzdesk.gui.runtime.context import AppContext
+    from mzdesk.gui.runtime.i18n import register_font
+    from mzdesk.gui.runtime.worker import Worker
+    from mzdesk.gui.shell.main_window import MainWindow
     from mzdesk.services.institutions import list_institutions
     from mzdesk.store.engine import open_store
 
@@ -149,7 +150,7 @@ def keystrokes(db: Path) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from mzdesk.gui.resident_model import PAGE, ResidentTableModel
+    from mzdesk.gui.residents.model import PAGE, ResidentTableModel
     from mzdesk.services.institutions import list_institutions
     from mzdesk.services.resident_list import ResidentFilter, search_residents
     from mzdesk.store.engine import open_store

@@ -45,3 +45,26 @@ def test_no_qt_below_the_gui():
         if "PySide6" in p.read_text(encoding="utf-8") or "qasync" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_the_gui_stays_off_the_database_layer():
+    """Cheaper than import-linter, and it also sees imports inside functions."""
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "mzdesk" / "gui").rglob("*.py")
+        for text in [p.read_text(encoding="utf-8")]
+        if "sqlalchemy" in text or "mzdesk.store.models" in text
+    ]
+    assert offenders == []
+
+
+def test_gui_modules_are_short():
+    """A module one can read in a sitting (generated forms excepted)."""
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in (ROOT / "mzdesk" / "gui").rglob("*.py")
+        if "forms" not in p.parts
+        for n in [len(p.read_text(encoding="utf-8").splitlines())]
+        if n > 400
+    }
+    assert long == {}

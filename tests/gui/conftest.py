@@ -9,11 +9,15 @@ from pathlib import Path
 
 import pytest
 import qasync
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
-from mzdesk.gui.context import AppContext
-from mzdesk.gui.main_window import MainWindow
-from mzdesk.gui.runtime import Worker, pending_tasks, register_font
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import register_font
+from mzdesk.gui.runtime.tasks import pending_tasks
+from mzdesk.gui.runtime.worker import Worker
+from mzdesk.gui.shell.main_window import MainWindow
 from mzdesk.services.demo import Scale, generate
 from mzdesk.services.institutions import list_institutions, users_of
 from mzdesk.store.engine import Store, open_store
@@ -86,3 +90,14 @@ def open_dialog(qtbot, kind: type[QWidget]) -> QWidget:
 
     qtbot.waitUntil(visible, timeout=10_000)
     return found[-1]
+
+
+def ok(qtbot, dialog: QWidget) -> None:
+    """Click a dialog's OK button."""
+    buttons = dialog.findChild(QDialogButtonBox)
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def closed(qtbot, dialog: QWidget) -> None:
+    """Wait until ``dialog`` is closed (or deleted)."""
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=10_000)

@@ -1,0 +1,1 @@
+"""床位: the bed board and bulk bed management."""

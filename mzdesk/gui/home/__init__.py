@@ -1,0 +1,1 @@
+"""首页: the day's numbers."""

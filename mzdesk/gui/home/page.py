@@ -1,0 +1,115 @@
+"""首页: the day's numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from mzdesk.core.vocab import BedType
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.stats.today import TodayFigures, today_figures
+
+WEEKDAYS = "一二三四五六日"
+
+
+class Card(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet(
+            "#card { background: white; border: 1px solid #d8dee6; border-radius: 8px; }"
+        )
+        layout = QVBoxLayout(self)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("color: #566; font-size: 13px;")
+        self.value = QLabel("…")
+        self.value.setStyleSheet("font-size: 30px; font-weight: bold; color: #1f3b5a;")
+        self.detail = QLabel("")
+        self.detail.setStyleSheet("color: #667; font-size: 12px;")
+        self.detail.setWordWrap(True)
+        for widget in (self.title, self.value, self.detail):
+            layout.addWidget(widget)
+
+    def set(self, value: str, detail: str = "", *, alert: bool = False) -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        colour = "#b3261e" if alert else "#1f3b5a"
+        self.value.setStyleSheet(f"font-size: 30px; font-weight: bold; color: {colour};")
+
+
+class HomePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 22px; font-weight: bold;")
+        layout.addWidget(self.heading)
+        self.date_line = QLabel()
+        self.date_line.setStyleSheet("color: #566; font-size: 14px;")
+        layout.addWidget(self.date_line)
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        self.in_house = Card(tr("在住人数"))
+        self.on_leave = Card(tr("外出人数"))
+        self.occupancy = Card(tr("入住率"))
+        self.free = Card(tr("空闲床位"))
+        self.free_types = {t: Card(tr("空闲{kind}床位").format(kind=t.label)) for t in BedType}
+        self.hazards = Card(tr("未销号隐患"))
+        cards = [
+            self.in_house,
+            self.on_leave,
+            self.occupancy,
+            self.free,
+            *self.free_types.values(),
+            self.hazards,
+        ]
+        for i, card in enumerate(cards):
+            grid.addWidget(card, i // 4, i % 4)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        ctx.worker.changed.connect(self.refresh)
+
+    @async_slot()
+    async def refresh(self) -> None:
+        figures = await self.ctx.worker.read(today_figures, self.ctx.store, self.ctx.institution.id)
+        self.show_figures(figures)
+
+    def show_figures(self, f: TodayFigures) -> None:
+        today = dt.date.today()
+        self.heading.setText(self.ctx.institution.name)
+        self.date_line.setText(
+            tr("今天是 {date} 星期{weekday}").format(
+                date=today.isoformat(), weekday=WEEKDAYS[today.weekday()]
+            )
+        )
+        self.in_house.set(str(f.in_house), tr("不含外出人员"))
+        self.on_leave.set(str(f.on_leave), tr("外出期间保留床位"))
+        rate = f"{f.beds_occupied / f.beds_in_service:.1%}" if f.beds_in_service else "—"
+        self.occupancy.set(
+            rate,
+            tr("{occupied} / {in_service} 张在用床位").format(
+                occupied=f.beds_occupied, in_service=f.beds_in_service
+            ),
+        )
+        self.free.set(
+            str(f.free_total),
+            tr("共 {total} 张床位，停用 {out} 张").format(
+                total=f.beds_total, out=f.beds_total - f.beds_in_service
+            ),
+        )
+        for bed_type, card in self.free_types.items():
+            card.set(str(f.free_by_type.get(bed_type, 0)))
+        self.hazards.set(
+            str(f.open_hazards),
+            tr("其中 {n} 项已超过整改期限").format(n=f.overdue_hazards)
+            if f.overdue_hazards
+            else tr("无超期隐患"),
+            alert=f.overdue_hazards > 0,
+        )
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft)

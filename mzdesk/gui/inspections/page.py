@@ -1,0 +1,108 @@
+"""安全检查: inspections and open hazards, with overdue hazards impossible to miss."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from mzdesk.core.vocab import HazardLevel
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.labels import heading
+from mzdesk.gui.widgets.palette import ORANGE, RED
+from mzdesk.gui.widgets.table import make_table
+from mzdesk.services.inspections import list_inspections, open_hazards
+
+
+class InspectionsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.alert = QLabel()
+        self.alert.setWordWrap(True)
+        layout.addWidget(self.alert)
+        layout.addWidget(heading(tr("未销号隐患")))
+        self.hazards = make_table(
+            [
+                tr("隐患"),
+                tr("级别"),
+                tr("状态"),
+                tr("发现日期"),
+                tr("整改期限"),
+                tr("责任人"),
+            ]
+        )
+        layout.addWidget(self.hazards, 1)
+        layout.addWidget(heading(tr("检查记录")))
+        self.inspections = make_table(
+            [
+                tr("检查表"),
+                tr("版本"),
+                tr("日期"),
+                tr("类型"),
+                tr("检查人"),
+                tr("不合格项"),
+                tr("状态"),
+            ]
+        )
+        layout.addWidget(self.inspections, 1)
+        ctx.worker.changed.connect(self.refresh)
+
+    @async_slot()
+    async def refresh(self) -> None:
+        hazards = await self.ctx.worker.read(open_hazards, self.ctx.store, self.ctx.institution.id)
+        inspections = await self.ctx.worker.read(
+            list_inspections, self.ctx.store, self.ctx.institution.id
+        )
+        today = dt.date.today()
+        overdue = [h for h in hazards if h.overdue(today)]
+        red, orange = QColor(RED), QColor(ORANGE)
+        self.hazards.show_rows(
+            [
+                (
+                    h.description,
+                    h.level.label,
+                    h.status.label + (tr("（已超期）") if h.overdue(today) else ""),
+                    h.found_on.isoformat(),
+                    h.deadline.isoformat(),
+                    h.responsible_person or "",
+                )
+                for h in hazards
+            ],
+            [
+                red if h.overdue(today) else orange if h.level is HazardLevel.MAJOR else None
+                for h in hazards
+            ],
+        )
+        if overdue:
+            self.alert.setText(
+                tr("⚠ 有 {n} 项隐患已超过整改期限，请尽快整改并复查销号。").format(n=len(overdue))
+            )
+            self.alert.setStyleSheet(
+                "background: #fdecea; color: #b3261e; padding: 8px; font-size: 14px;"
+                " border-radius: 4px;"
+            )
+        else:
+            self.alert.setText(tr("没有超期未整改的隐患。"))
+            self.alert.setStyleSheet(
+                "background: #e3f4e4; color: #2e7d32; padding: 8px; border-radius: 4px;"
+            )
+        self.inspections.show_rows(
+            [
+                (
+                    i.title,
+                    i.version,
+                    i.inspected_on.isoformat(),
+                    i.inspection_type.label,
+                    i.inspectors,
+                    str(i.failed),
+                    i.status.label,
+                )
+                for i in inspections
+            ],
+        )

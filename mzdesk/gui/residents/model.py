@@ -1,0 +1,175 @@
+"""A Qt table model over the resident list query: the database filters, sorts and pages.
+
+Rows are fetched 200 at a time as the view scrolls (``canFetchMore``/``fetchMore``), and
+``sort()`` re-queries with ORDER BY instead of comparing rows in Python, so a list of
+100,000 residents costs one bounded query per keystroke.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from mzdesk.core.vocab import ResidentStatus
+from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.services.resident_list import (
+    ResidentFilter,
+    ResidentRow,
+    SortKey,
+    page_residents,
+    search_residents,
+)
+from mzdesk.store.engine import Store
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS: list[tuple[str, SortKey | None]] = [
+    (QT_TR_NOOP("姓名"), SortKey.NAME),
+    (QT_TR_NOOP("性别"), None),
+    (QT_TR_NOOP("年龄"), SortKey.AGE),
+    (QT_TR_NOOP("身份证号"), None),
+    (QT_TR_NOOP("床位"), SortKey.BED),
+    (QT_TR_NOOP("状态"), SortKey.STATUS),
+    (QT_TR_NOOP("供养类型"), None),
+    (QT_TR_NOOP("能力等级"), SortKey.LEVEL),
+    (QT_TR_NOOP("入住日期"), SortKey.ADMISSION),
+]
+ID_COLUMN = 3
+_STATUS_COLOURS = {
+    ResidentStatus.ON_LEAVE: QColor("#b26a00"),
+    ResidentStatus.DISCHARGED: QColor("#777777"),
+}
+
+
+class ResidentTableModel(QAbstractTableModel):
+    def __init__(self, store: Store, resident_filter: ResidentFilter) -> None:
+        super().__init__()
+        self.store = store
+        self.filter = resident_filter
+        self.sort_key = SortKey.NAME
+        self.descending = False
+        self.show_full_ids = False
+        self.total = 0
+        self.capped = False
+        self._exhausted = True
+        self.rows: list[ResidentRow] = []
+        self.today = dt.date.today()
+        self.reload()
+
+    # -- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.today = dt.date.today()
+        found = search_residents(
+            self.store, self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE
+        )
+        self.total, self.capped, self.rows = found.total, found.capped, found.rows
+        self._exhausted = len(self.rows) < PAGE
+        self.endResetModel()
+
+    def set_filter(self, **changes: Any) -> None:
+        self.filter = replace(self.filter, **changes)
+        self.reload()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return False
+        return self.capped or len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = page_residents(
+            self.store,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            offset=len(self.rows),
+            limit=PAGE,
+            matches=self.total + 1 if self.capped else self.total,
+        )
+        if len(more) < PAGE:
+            self._exhausted = True
+            if self.capped:  # now the real total is known
+                self.capped = False
+                self.total = len(self.rows) + len(more)
+        if not more:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def set_show_full_ids(self, show: bool) -> None:
+        self.show_full_ids = show
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, ID_COLUMN), self.index(len(self.rows) - 1, ID_COLUMN)
+            )
+
+    # -- Qt model interface --------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(COLUMNS[section][0]) if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole and row.status in _STATUS_COLOURS:
+            return _STATUS_COLOURS[row.status]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2,):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: ResidentRow, column: int) -> str:
+        match column:
+            case 0:
+                return row.name
+            case 1:
+                return row.gender.label if row.gender else ""
+            case 2:
+                age = row.age(self.today)
+                return "" if age is None else str(age)
+            case 3:
+                return (row.id_number or "") if self.show_full_ids else row.masked_id_number
+            case 4:
+                return row.bed_label
+            case 5:
+                return row.status.label
+            case 6:
+                return row.support_type.label if row.support_type else ""
+            case 7:
+                return row.ability_level.label if row.ability_level else tr("未评估")
+            case 8:
+                return row.admission_date.isoformat()
+        return ""
+
+    def row_at(self, row: int) -> ResidentRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None

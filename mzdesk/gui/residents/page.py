@@ -1,0 +1,395 @@
+"""住户: the resident list and every flow of a stay (admit, transfer, leave, return, discharge,
+assessment)."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mzdesk.core.vocab import AbilityLevel, BedStatus, ResidentStatus, SupportType
+from mzdesk.gui.residents.assessment_dialog import AssessmentDialog
+from mzdesk.gui.residents.model import ResidentTableModel
+from mzdesk.gui.residents.resident_dialog import ResidentDialog
+from mzdesk.gui.residents.stay_dialogs import (
+    BedChooserDialog,
+    DischargeDialog,
+    LeaveDialog,
+    preferred_bed_type,
+)
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.inputs import fill_vocab, from_qdate, vocab_value
+from mzdesk.gui.widgets.table import setup_view
+from mzdesk.services.assessments import AssessmentData, assessment_history, record_assessment
+from mzdesk.services.beds import list_beds
+from mzdesk.services.resident_list import ResidentFilter
+from mzdesk.services.residents import (
+    Admission,
+    ResidentData,
+    admit_resident,
+    discharge_resident,
+    end_leave,
+    resident_details,
+    start_leave,
+    transfer_bed,
+    update_resident,
+)
+from mzdesk.services.views import BedView, ResidentView
+
+SEARCH_DEBOUNCE_MS = 250
+_STATUS_FILTERS: list[tuple[str, tuple[ResidentStatus, ...]]] = [
+    (QT_TR_NOOP("在住与外出"), (ResidentStatus.IN_HOUSE, ResidentStatus.ON_LEAVE)),
+    (QT_TR_NOOP("在住"), (ResidentStatus.IN_HOUSE,)),
+    (QT_TR_NOOP("外出"), (ResidentStatus.ON_LEAVE,)),
+    (QT_TR_NOOP("已退住"), (ResidentStatus.DISCHARGED,)),
+    (QT_TR_NOOP("全部"), ()),
+]
+
+
+class ResidentsPage(QWidget):
+    dialog_opened = Signal(QWidget)  # tests and screenshots follow the dialogs a flow opens
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            tr("搜索：姓名、拼音首字母（如 zsf）、身份证号后几位或床位号  Ctrl+F")
+        )
+        self.search.setClearButtonEnabled(True)
+        filters.addWidget(self.search, 3)
+        self.status = QComboBox()
+        for label, _ in _STATUS_FILTERS:
+            self.status.addItem(tr(label))
+        filters.addWidget(self.status)
+        self.support = QComboBox()
+        fill_vocab(self.support, SupportType, empty=tr("全部供养类型"))
+        filters.addWidget(self.support)
+        self.level = QComboBox()
+        fill_vocab(self.level, AbilityLevel, empty=tr("全部能力等级"))
+        filters.addWidget(self.level)
+        self.full_ids = QCheckBox(tr("显示完整身份证号"))
+        filters.addWidget(self.full_ids)
+        layout.addLayout(filters)
+
+        actions = QHBoxLayout()
+        self.admit_button = QPushButton(tr("入住登记"))
+        self.open_button = QPushButton(tr("查看/编辑"))
+        self.transfer_button = QPushButton(tr("换床"))
+        self.leave_button = QPushButton(tr("外出"))
+        self.return_button = QPushButton(tr("外出返回"))
+        self.discharge_button = QPushButton(tr("退住"))
+        self.assess_button = QPushButton(tr("能力评估"))
+        for button in (
+            self.admit_button,
+            self.open_button,
+            self.transfer_button,
+            self.leave_button,
+            self.return_button,
+            self.discharge_button,
+            self.assess_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.count = QLabel()
+        actions.addWidget(self.count)
+        layout.addLayout(actions)
+
+        self.model = ResidentTableModel(
+            ctx.store, ResidentFilter(institution_id=ctx.institution.id)
+        )
+        self.table = setup_view(QTableView(), sortable=True)  # the model sorts in SQL
+        self.table.setModel(self.model)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name (pinyin)
+        for column, width in enumerate((90, 50, 50, 170, 130, 60, 110, 90, 100)):
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.support.currentIndexChanged.connect(self.apply_filter)
+        self.level.currentIndexChanged.connect(self.apply_filter)
+        self.full_ids.toggled.connect(self.model.set_show_full_ids)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.admit_button.clicked.connect(lambda: self.start_admission())
+        self.open_button.clicked.connect(self.open_selected)
+        self.transfer_button.clicked.connect(self.start_transfer)
+        self.leave_button.clicked.connect(self.start_leave)
+        self.return_button.clicked.connect(self.start_return)
+        self.discharge_button.clicked.connect(self.start_discharge)
+        self.assess_button.clicked.connect(self.start_assessment)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self.table.installEventFilter(self)  # Enter opens the selected resident
+        ctx.worker.changed.connect(self.model.reload)
+        self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- list ------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(
+            text=self.search.text(),
+            statuses=_STATUS_FILTERS[self.status.currentIndex()][1],
+            support_type=vocab_value(self.support, SupportType),
+            ability_level=vocab_value(self.level, AbilityLevel),
+        )
+
+    def selected(self) -> uuid.UUID | None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        return row.id if row else None
+
+    def select(self, resident_id: uuid.UUID) -> bool:
+        for i, row in enumerate(self.model.rows):
+            if row.id == resident_id:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        live = row is not None and row.status is not ResidentStatus.DISCHARGED
+        self.open_button.setEnabled(row is not None)
+        self.transfer_button.setEnabled(live)
+        self.discharge_button.setEnabled(live)
+        self.assess_button.setEnabled(live)
+        self.leave_button.setEnabled(row is not None and row.status is ResidentStatus.IN_HOUSE)
+        self.return_button.setEnabled(row is not None and row.status is ResidentStatus.ON_LEAVE)
+        if self.model.capped:
+            self.count.setText(tr("超过 {n} 人").format(n=self.model.total))
+        else:
+            self.count.setText(tr("共 {n} 人").format(n=self.model.total))
+
+    def _show(self, dialog: QWidget) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # type: ignore[attr-defined]
+        self.dialog_opened.emit(dialog)
+
+    # -- flows -----------------------------------------------------------------------------
+    def start_admission(self, bed: BedView | None = None) -> None:
+        dialog = ResidentDialog(self.ctx.institution.kind, parent=self)
+        dialog.setWindowTitle(tr("入住登记"))
+        dialog.accepted.connect(lambda: self._choose_bed_for(dialog.resident_data(), bed))
+        self._show(dialog)
+
+    @async_slot()
+    async def _choose_bed_for(self, data: ResidentData, bed: BedView | None) -> None:
+        ctx = self.ctx
+        beds = (
+            [bed]
+            if bed
+            else await ctx.worker.read(
+                list_beds, ctx.store, ctx.institution.id, status=BedStatus.FREE
+            )
+        )
+        wanted = preferred_bed_type(None, data.cognitive_disorder)
+        chooser = BedChooserDialog(
+            tr("为「{name}」选择床位与入住日期").format(name=data.name),
+            beds,
+            wanted,
+            self,
+            date_label=tr("入住日期"),
+        )
+        chooser.setWindowTitle(tr("入住登记：选择床位"))
+
+        async def submit() -> None:
+            admitted = await ctx.worker.write(
+                admit_resident,
+                ctx.store,
+                Admission(ctx.institution.id, data, chooser.chosen_date(), chooser.bed_id()),
+            )
+            self.select(admitted.id)
+
+        chooser.submit = submit
+        self._show(chooser)
+
+    @async_slot()
+    async def open_selected(self) -> None:
+        resident_id = self.selected()
+        if resident_id is not None:
+            await self.open_resident(resident_id)
+
+    async def open_resident(self, resident_id: uuid.UUID) -> None:
+        ctx = self.ctx
+        view, data = await ctx.worker.read(resident_details, ctx.store, resident_id)
+        discharged = view.status is ResidentStatus.DISCHARGED
+        dialog = ResidentDialog(ctx.institution.kind, data, read_only=discharged, parent=self)
+        if not discharged:
+            dialog.setWindowTitle(tr("住户信息：{name}").format(name=view.name))
+
+            async def submit() -> None:
+                await ctx.worker.write(
+                    update_resident, ctx.store, resident_id, dialog.resident_data()
+                )
+
+            dialog.submit = submit
+        self._show(dialog)
+
+    async def _current(self) -> ResidentView | None:
+        resident_id = self.selected()
+        if resident_id is None:
+            return None
+        view, _ = await self.ctx.worker.read(resident_details, self.ctx.store, resident_id)
+        return view
+
+    @async_slot()
+    async def start_transfer(self) -> None:
+        ctx = self.ctx
+        resident = await self._current()
+        if resident is None:
+            return
+        beds = await ctx.worker.read(
+            list_beds, ctx.store, ctx.institution.id, status=BedStatus.FREE
+        )
+        _, data = await ctx.worker.read(resident_details, ctx.store, resident.id)
+        chooser = BedChooserDialog(
+            tr("为「{name}」换床").format(name=resident.name),
+            beds,
+            preferred_bed_type(resident.ability_level, data.cognitive_disorder),
+            self,
+            date_label=tr("换床日期"),
+        )
+        chooser.setWindowTitle(tr("换床"))
+
+        async def submit() -> None:
+            bed_id = chooser.bed_id()
+            assert bed_id is not None
+            await ctx.worker.write(
+                transfer_bed, ctx.store, resident.id, bed_id, chooser.chosen_date()
+            )
+
+        chooser.submit = submit
+        self._show(chooser)
+
+    @async_slot()
+    async def start_leave(self) -> None:
+        resident = await self._current()
+        if resident is None:
+            return
+        dialog = LeaveDialog(
+            tr("「{name}」外出登记").format(name=resident.name), returning=False, parent=self
+        )
+        ctx = self.ctx
+
+        async def submit() -> None:
+            await ctx.worker.write(
+                start_leave,
+                ctx.store,
+                resident.id,
+                from_qdate(dialog.date.date()),
+                reason=dialog.reason.text() or None,
+                destination=dialog.destination.text() or None,
+                expected_return=from_qdate(dialog.expectedReturn.date()),
+            )
+
+        dialog.submit = submit
+        self._show(dialog)
+
+    @async_slot()
+    async def start_return(self) -> None:
+        resident = await self._current()
+        if resident is None:
+            return
+        dialog = LeaveDialog(
+            tr("「{name}」外出返回").format(name=resident.name), returning=True, parent=self
+        )
+        ctx = self.ctx
+
+        async def submit() -> None:
+            await ctx.worker.write(
+                end_leave, ctx.store, resident.id, from_qdate(dialog.date.date())
+            )
+
+        dialog.submit = submit
+        self._show(dialog)
+
+    @async_slot()
+    async def start_discharge(self) -> None:
+        resident = await self._current()
+        if resident is None:
+            return
+        dialog = DischargeDialog(tr("为「{name}」办理退住").format(name=resident.name), parent=self)
+        ctx = self.ctx
+
+        async def submit() -> None:
+            await ctx.worker.write(
+                discharge_resident,
+                ctx.store,
+                resident.id,
+                from_qdate(dialog.dischargeDate.date()),
+                dialog.discharge_reason(),
+                dialog.note.toPlainText() or None,
+            )
+
+        dialog.submit = submit
+        self._show(dialog)
+
+    @async_slot()
+    async def start_assessment(self) -> None:
+        resident = await self._current()
+        if resident is None:
+            return
+        ctx = self.ctx
+        history = await ctx.worker.read(assessment_history, ctx.store, resident.id)
+        dialog = AssessmentDialog(
+            resident.name, [(a.assessed_on, a.total, a.level) for a in history], parent=self
+        )
+        _, data = await ctx.worker.read(resident_details, ctx.store, resident.id)
+        dialog.cognitive.setChecked(data.cognitive_disorder)
+
+        async def submit() -> None:
+            await ctx.worker.write(
+                record_assessment,
+                ctx.store,
+                AssessmentData(
+                    resident.id,
+                    from_qdate(dialog.date.date()),
+                    dialog.assessment_reason(),
+                    dialog.assessor.text(),
+                    dialog.answered(),
+                    cognitive_disorder=dialog.cognitive.isChecked(),
+                    risk_events=dialog.risk_events(),
+                ),
+            )
+
+        dialog.submit = submit
+        self._show(dialog)

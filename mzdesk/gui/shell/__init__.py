@@ -1,0 +1,1 @@
+"""The main window: navigation between the feature pages and the status bar."""

@@ -1,0 +1,1 @@
+"""Starting up: first run, choosing an institution, logging in."""

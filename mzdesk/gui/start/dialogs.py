@@ -1,0 +1,129 @@
+"""The start-up dialogs: first run (create, join or demo), choose an institution, log in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from mzdesk.core.errors import FieldProblem, ValidationError
+from mzdesk.core.vocab import InstitutionKind
+from mzdesk.gui.forms.ui_first_run import Ui_FirstRunDialog
+from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.widgets.dialog import FormDialog
+from mzdesk.gui.widgets.inputs import fill_vocab, vocab_value
+from mzdesk.services.institutions import MIN_PASSWORD, InstitutionData, check_institution
+
+
+class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
+    """Create my institution, join one from the central server, or open demo data."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setupUi(self)
+        self.error_label = self.errorLabel
+        fill_vocab(self.institutionKind, InstitutionKind, empty=None)
+        self.adminName.setText("admin")
+        self.choice: str | None = None
+        self.fields = {
+            "name": self.institutionName,
+            "region_code": self.regionCode,
+            "username": self.adminName,
+            "password": self.adminPassword,
+            "server": self.serverUrl,
+            "code": self.enrolCode,
+        }
+        self.labels = {
+            "name": tr("机构名称"),
+            "region_code": tr("行政区划代码"),
+            "username": tr("管理员用户名"),
+            "password": tr("管理员密码"),
+            "server": tr("服务器地址"),
+            "code": tr("注册码"),
+        }
+        self.createButton.clicked.connect(self._create)
+        self.enrolButton.clicked.connect(self._enrol)
+        self.demoButton.clicked.connect(self._demo)
+
+    def institution(self) -> InstitutionData:
+        kind = vocab_value(self.institutionKind, InstitutionKind)
+        return InstitutionData(
+            name=self.institutionName.text(),
+            kind=kind or InstitutionKind.NURSING_HOME,
+            region_code=self.regionCode.text() or None,
+        )
+
+    def check(self) -> None:
+        if self.choice == "enrol":
+            missing = [
+                FieldProblem(key, "field.required")
+                for key, widget in (("server", self.serverUrl), ("code", self.enrolCode))
+                if not widget.text().strip()
+            ]
+            if missing:
+                raise ValidationError(missing)
+            return
+        if self.choice != "create":
+            return
+        problems: list[FieldProblem] = []
+        try:
+            check_institution(self.institution())
+        except ValidationError as error:
+            problems += error.problems
+        if not self.adminName.text().strip():
+            problems.append(FieldProblem("username", "field.required"))
+        if len(self.adminPassword.text()) < MIN_PASSWORD:
+            problems.append(FieldProblem("password", "user.password_short", {"min": MIN_PASSWORD}))
+        if problems:
+            raise ValidationError(problems)
+
+    def _create(self) -> None:
+        self.choice = "create"
+        self.accept()
+
+    def _demo(self) -> None:
+        self.choice = "demo"
+        self.accept()
+
+    def _enrol(self) -> None:
+        self.choice = "enrol"
+        self.accept()
+
+    def server(self) -> str:
+        url = self.serverUrl.text().strip()
+        return url if "://" in url else f"http://{url}"
+
+
+class LoginDialog(FormDialog):
+    """登录: staff share desktops, so the status bar shows who is working."""
+
+    def __init__(self, institution: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("登录 — {name}").format(name=institution))
+        form = QFormLayout(self)
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(tr("用户名"), self.username)
+        form.addRow(tr("密码"), self.password)
+        form.addRow(self.make_error_label())
+        form.addRow(self.make_buttons())
+        self.fields = {"username": self.username, "password": self.password}
+
+
+class ChooseInstitutionDialog(FormDialog):
+    """A database that holds several institutions (a bureau's, or the city demo)."""
+
+    def __init__(self, names: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("选择机构"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(tr("此数据库中有 {n} 家机构，请选择要打开的机构：").format(n=len(names)))
+        )
+        self.names = QComboBox()
+        self.names.addItems(list(names))
+        self.names.setEditable(True)  # type to find among a hundred names
+        layout.addWidget(self.names)
+        layout.addWidget(self.make_error_label())
+        layout.addWidget(self.make_buttons())

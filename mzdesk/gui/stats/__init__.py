@@ -1,0 +1,1 @@
+"""统计: published bed figures, charts and exports."""

@@ -1,0 +1,302 @@
+"""统计: the figures a bureau publishes, for this institution, a region or all, as of a date;
+as a sentence, a table and charts; exported to .xlsx and a printable PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mzdesk.core.vocab import BedType
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.inputs import from_qdate, setup_date
+from mzdesk.gui.widgets.table import make_table
+from mzdesk.reports.bed_report import metric_rows, write_pdf, write_xlsx
+from mzdesk.services.institutions import list_institutions
+from mzdesk.stats.beds import (
+    BedStatistics,
+    GroupOccupancy,
+    MonthPoint,
+    Scope,
+    bed_statistics,
+    monthly_trend,
+    occupancy_by_group,
+)
+
+MAX_GROUPS_SHOWN = 16
+
+
+@dataclass(frozen=True)
+class StatsView:
+    scope: Scope
+    title: str
+    figures: BedStatistics
+    groups: list[GroupOccupancy]
+    trend: list[MonthPoint]
+
+
+def load_view(ctx: AppContext, scope: Scope, title: str) -> StatsView:
+    """All the page shows, computed on a worker thread."""
+    return StatsView(
+        scope,
+        title,
+        bed_statistics(ctx.store, scope),
+        occupancy_by_group(ctx.store, scope),
+        monthly_trend(ctx.store, scope),
+    )
+
+
+def _chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().setVisible(False)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return chart, view
+
+
+class StatsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: StatsView | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        bar = QHBoxLayout()
+        self.institution = QComboBox()
+        self.institution.setMinimumWidth(220)
+        bar.addWidget(QLabel(tr("机构")))
+        bar.addWidget(self.institution)
+        self.region = QLineEdit()
+        self.region.setPlaceholderText(tr("区划代码或前缀，如 3702"))
+        self.region.setMaximumWidth(170)
+        bar.addWidget(QLabel(tr("区划")))
+        bar.addWidget(self.region)
+        self.as_of = QDateEdit()
+        setup_date(self.as_of)
+        bar.addWidget(QLabel(tr("统计日期")))
+        bar.addWidget(self.as_of)
+        self.refresh_button = QPushButton(tr("统计"))
+        self.xlsx_button = QPushButton(tr("导出 Excel"))
+        self.pdf_button = QPushButton(tr("打印报表（PDF）"))
+        for button in (self.refresh_button, self.xlsx_button, self.pdf_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.sentence = QLabel()
+        self.sentence.setWordWrap(True)
+        self.sentence.setStyleSheet(
+            "font-size: 17px; font-weight: bold; color: #1f3b5a; padding: 6px 0;"
+        )
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.sentence)
+        grid = QGridLayout()
+        self.table = make_table(
+            [tr("指标"), tr("数值"), tr("分子"), tr("分母")], right_aligned=(1, 2, 3)
+        )
+        self.table.setMinimumWidth(380)
+        grid.addWidget(self.table, 0, 0, 2, 1)
+        self.type_chart, type_view = _chart(tr("按类型的床位数"))
+        self.group_chart, group_view = _chart(tr("入住率"))
+        self.trend_chart, trend_view = _chart(tr("月度趋势：入住率与护理型床位占比（%）"))
+        self.trend_chart.legend().setVisible(True)
+        grid.addWidget(type_view, 0, 1)
+        grid.addWidget(group_view, 0, 2)
+        grid.addWidget(trend_view, 1, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid, 1)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #566;")
+        layout.addWidget(self.message)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self._institutions_loaded = False
+        ctx.worker.changed.connect(self.refresh)
+
+    def scope(self) -> tuple[Scope, str]:
+        data = self.institution.currentData()
+        institution_id = uuid.UUID(data) if isinstance(data, str) and data else None
+        region = "".join(ch for ch in self.region.text() if ch.isdigit()) or None
+        day = from_qdate(self.as_of.date())
+        if institution_id is not None:
+            return Scope(institution_id, None, day), self.institution.currentText()
+        return Scope(None, region, day), (
+            tr("区划{code}").format(code=region) if region else tr("全部机构")
+        )
+
+    @async_slot()
+    async def refresh(self) -> None:
+        if not self._institutions_loaded:
+            institutions = await self.ctx.worker.read(list_institutions, self.ctx.store)
+            self.institution.clear()
+            self.institution.addItem(tr("全部机构"), None)
+            for institution in institutions:
+                self.institution.addItem(
+                    institution.name, str(institution.id)
+                )  # as text: see widgets
+            self.institution.setCurrentIndex(
+                max(0, self.institution.findData(str(self.ctx.institution.id)))
+            )
+            self._institutions_loaded = True
+        scope, name = self.scope()
+        self.view = await self.ctx.worker.read(load_view, self.ctx, scope, name)
+        self.show_view(self.view)
+
+    def show_view(self, view: StatsView) -> None:
+        f = view.figures
+        area = "" if view.scope.institution_id else (view.title if view.scope.region_prefix else "")
+        self.sentence.setText(f.sentence(area) + "。")
+        self.table.show_rows(metric_rows(f))
+        self._bars(
+            self.type_chart,
+            [t.label for t in BedType],
+            [f.beds_by_type.get(t, 0) for t in BedType],
+            None,
+        )
+        shown = view.groups[:MAX_GROUPS_SHOWN]
+        self.group_chart.setTitle(
+            tr("入住率（按楼层）") if view.scope.institution_id else tr("入住率（按机构）")
+        )
+        self._bars(
+            self.group_chart,
+            [g.group for g in shown],
+            [g.occupancy.value * 100 for g in shown],
+            100,
+        )
+        self._trend(view.trend)
+        self.message.setText(
+            tr("统计日期 {date}；床位数含停用床位，入住率 = 入住床位 / 在用床位。").format(
+                date=f.as_of.isoformat()
+            )
+        )
+
+    def _bars(
+        self, chart: QChart, labels: list[str], values: list[float], maximum: float | None
+    ) -> None:
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        values_set = QBarSet("")
+        values_set.append([round(float(v), 1) for v in values])
+        values_set.setColor(QColor("#1f5fa8"))
+        series = QBarSeries()
+        series.append(values_set)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append(labels)
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(x)
+        y = QValueAxis()
+        y.setRange(0, maximum or max([*values, 1]) * 1.15)
+        y.applyNiceNumbers()
+        y.setLabelFormat("%d")
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(y)
+
+    def _trend(self, points: list[MonthPoint]) -> None:
+        chart = self.trend_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        x = QBarCategoryAxis()
+        x.append([p.month[2:] for p in points])
+        y = QValueAxis()
+        y.setRange(0, 100)
+        y.setLabelFormat("%d")
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        for name, colour, values in (
+            (tr("入住率"), "#1f5fa8", [p.occupancy.value * 100 for p in points]),
+            (tr("护理型床位占比"), "#2e7d32", [p.nursing_share.value * 100 for p in points]),
+        ):
+            series = QLineSeries()
+            series.setName(name)
+            series.setColor(QColor(colour))
+            for i, value in enumerate(values):
+                series.append(float(i), value)
+            chart.addSeries(series)
+            series.attachAxis(x)
+            series.attachAxis(y)
+
+    def _report_title(self) -> str:
+        return tr("{area}床位统计报表").format(area=self.view.title + " " if self.view else "")
+
+    def export_xlsx(self) -> None:
+        self._ask_path(tr("导出 Excel"), "xlsx", self._write_xlsx)
+
+    def export_pdf(self) -> None:
+        self._ask_path(tr("打印报表（PDF）"), "pdf", self._write_pdf)
+
+    def _ask_path(self, caption: str, suffix: str, then: Callable[[str], object]) -> None:
+        if self.view is None:
+            return
+        suggested = str(Path.home() / f"床位统计-{self.view.figures.as_of.isoformat()}.{suffix}")
+        dialog = QFileDialog(self, caption, suggested, f"*.{suffix}")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(suffix)
+        dialog.fileSelected.connect(then)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @async_slot(str)
+    async def _write_xlsx(self, path: str) -> None:
+        view = self.view
+        if view is None:
+            return
+        await self.ctx.worker.read(
+            write_xlsx, Path(path), self._report_title(), view.figures, view.groups, view.trend
+        )
+        self.message.setText(tr("已导出到 {path}").format(path=path))
+
+    @async_slot(str)
+    async def _write_pdf(self, path: str) -> None:
+        view = self.view
+        if view is None:
+            return
+        source = tr("民政桌面 mzdesk 本机数据库 {db}").format(db=self.ctx.db_path)
+        await self.ctx.worker.read(
+            write_pdf,
+            Path(path),
+            self._report_title(),
+            view.figures,
+            view.groups,
+            view.trend,
+            source=source,
+            printed=dt.date.today(),
+        )
+        self.message.setText(tr("已生成报表 {path}").format(path=path))

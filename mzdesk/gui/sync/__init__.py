@@ -1,0 +1,1 @@
+"""同步: enrolment, sync, USB bundles, conflict and quarantine review."""

@@ -1,0 +1,1 @@
+"""Shared widgets: the one dialog base, the one table idiom, inputs, the palette."""

@@ -1,0 +1,77 @@
+"""Starting the app: first run (create my institution, or demo data) and login."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import Qt
+
+from mzdesk.gui.runtime.worker import Worker
+from mzdesk.gui.start.dialogs import FirstRunDialog, LoginDialog
+from mzdesk.gui.start.flow import choose_institution, log_in
+from mzdesk.services.institutions import list_institutions, users_of
+from tests.gui.conftest import open_dialog
+
+
+def test_first_run_creates_the_institution_and_its_administrator(qtbot, loop, store):
+    worker = Worker()
+    task = asyncio.ensure_future(choose_institution(store, worker, interactive=True))
+    dialog = open_dialog(qtbot, FirstRunDialog)
+    dialog.institutionName.setText("康乐园养老院")
+    dialog.adminPassword.setText("123")
+    qtbot.mouseClick(dialog.createButton, Qt.MouseButton.LeftButton)
+    assert "管理员密码" in dialog.errorLabel.text()  # too short: stays open, says where
+    dialog.adminPassword.setText("secret-1")
+    qtbot.mouseClick(dialog.createButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done, timeout=10_000)
+    institution = task.result()
+    assert institution.name == "康乐园养老院"
+    assert [u.username for u in users_of(store, institution.id)] == ["admin"]
+
+    login = asyncio.ensure_future(log_in(store, worker, institution))
+    dialog = open_dialog(qtbot, LoginDialog)
+    assert dialog.username.text() == "admin"
+    dialog.password.setText("wrong")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "不正确" in dialog.error_label.text(), timeout=10_000)
+    dialog.password.setText("secret-1")
+    dialog.accept()
+    qtbot.waitUntil(login.done, timeout=10_000)
+    assert login.result().username == "admin"
+    worker.shutdown()
+
+
+def test_first_run_can_open_demo_data(qtbot, loop, store):
+    worker = Worker()
+    task = asyncio.ensure_future(choose_institution(store, worker, interactive=True))
+    dialog = open_dialog(qtbot, FirstRunDialog)
+    qtbot.mouseClick(dialog.demoButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done, timeout=60_000)
+    assert task.result().name == list_institutions(store)[0].name
+    worker.shutdown()
+
+
+def test_first_run_can_join_an_institution_of_the_central_server(qtbot, loop, store, tmp_path):
+    from tests.sync.conftest import ServerProcess
+
+    server = ServerProcess(f"sqlite:///{tmp_path / 'server.db'}", tmp_path / "server.log")
+    server.start()
+    try:
+        server.institution("南山敬老院")
+        worker = Worker()
+        task = asyncio.ensure_future(choose_institution(store, worker, interactive=True))
+        dialog = open_dialog(qtbot, FirstRunDialog)
+        qtbot.mouseClick(dialog.enrolButton, Qt.MouseButton.LeftButton)
+        assert "服务器地址" in dialog.errorLabel.text() and "注册码" in dialog.errorLabel.text()
+        dialog.serverUrl.setText(server.url.removeprefix("http://"))
+        dialog.enrolCode.setText("AAAA-BBBB-CCCC-DDDD")
+        qtbot.mouseClick(dialog.enrolButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "注册失败" in dialog.errorLabel.text(), timeout=10_000)
+        assert "注册码错误" in dialog.errorLabel.text() and not task.done()
+        dialog.enrolCode.setText(server.code(institution="南山敬老院").lower())
+        qtbot.mouseClick(dialog.enrolButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(task.done, timeout=20_000)
+        assert task.result().name == "南山敬老院"
+        worker.shutdown()
+    finally:
+        server.stop()

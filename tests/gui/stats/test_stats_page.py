@@ -1,0 +1,97 @@
+"""The 统计 page and its exports (PDF checked with poppler, workbook with openpyxl)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCharts import QBarSeries
+
+from mzdesk.gui.stats.page import load_view
+
+
+@pytest.fixture
+def stats_page(qtbot, window):
+    window.navigation.setCurrentRow(5)
+    page = window.stats
+    qtbot.waitUntil(lambda: page.view is not None, timeout=15_000)
+    return page
+
+
+def test_page_shows_the_sentence_table_and_charts(qtbot, window, stats_page):
+    figures = stats_page.view.figures
+    assert "其中护理型床位" in stats_page.sentence.text()
+    assert stats_page.institution.currentText() == window.ctx.institution.name
+    cells = {
+        stats_page.table.rows_model.text(r, 0): stats_page.table.rows_model.text(r, 1)
+        for r in range(stats_page.table.rows_model.rowCount())
+    }
+    assert cells["床位总数"] == str(figures.total_beds)
+    assert cells["护理型床位占比"] == figures.nursing_share.pct
+    bars = next(s for s in stats_page.type_chart.series() if isinstance(s, QBarSeries))
+    assert [bars.barSets()[0].at(i) for i in range(3)] == [
+        float(n) for n in figures.beds_by_type.values()
+    ]
+    assert len(stats_page.trend_chart.series()) == 2
+
+
+def test_all_institutions_and_a_past_date(qtbot, stats_page):
+    from PySide6.QtCore import QDate
+
+    stats_page.institution.setCurrentIndex(0)  # 全部机构
+    stats_page.as_of.setDate(QDate(2025, 1, 1))
+    stats_page.refresh()
+    qtbot.waitUntil(
+        lambda: (
+            stats_page.view.scope.institution_id is None
+            and stats_page.view.figures.as_of.isoformat() == "2025-01-01"
+        ),
+        timeout=15_000,
+    )
+    assert stats_page.group_chart.title() == "入住率（按机构）"
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by .ci/run")
+def test_pdf_report_embeds_its_font_and_reads_back(qtbot, window, stats_page, tmp_path):
+    path = tmp_path / "report.pdf"
+    stats_page._write_pdf(str(path))
+    qtbot.waitUntil(path.exists, timeout=15_000)
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    cjk = [line for line in fonts.splitlines() if "WenQuanYi" in line]
+    assert cjk and all(" yes yes " in line for line in cjk), fonts
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    figures = stats_page.view.figures
+    assert f"床位{figures.total_beds}张" in text
+    assert figures.nursing_share.pct in text
+    assert re.search(r"第\s*1\s*页", text) and "数据来源" in text
+    png = tmp_path / "page"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(path), str(png)], check=True
+    )
+    assert Path(f"{png}-1.png").stat().st_size > 5_000
+
+
+def test_xlsx_export(qtbot, stats_page, tmp_path):
+    path = tmp_path / "stats.xlsx"
+    stats_page._write_xlsx(str(path))
+    qtbot.waitUntil(path.exists, timeout=15_000)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["床位统计", "入住率", "月度趋势"]
+    values = {
+        row[0]: row[1] for row in book["床位统计"].iter_rows(values_only=True) if row and row[0]
+    }
+    assert values["床位总数"] == str(stats_page.view.figures.total_beds)
+    assert book["月度趋势"].max_row == 13  # header + 12 months
+
+
+def test_load_view_is_plain_data(window):
+    view = load_view(window.ctx, window.stats.scope()[0], "x")
+    assert view.figures.total_beds > 0 and view.trend

@@ -1,0 +1,70 @@
+"""The one dialog base: inline problems keep it open, success closes it, and an unexpected
+error during submit reaches the user instead of vanishing."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout
+
+from mzdesk.core.errors import FieldProblem, ValidationError
+from mzdesk.gui.runtime import errors
+from mzdesk.gui.runtime.tasks import pending_tasks
+from mzdesk.gui.widgets.dialog import FormDialog, Refusal
+
+
+def dialog(qtbot) -> FormDialog:
+    form = FormDialog()
+    layout = QVBoxLayout(form)
+    layout.addWidget(form.make_error_label())
+    layout.addWidget(form.make_buttons())
+    qtbot.addWidget(form)
+    form.open()
+    return form
+
+
+def test_problems_keep_the_dialog_open_and_success_closes_it(qtbot, loop):
+    form = dialog(qtbot)
+    attempts: list[int] = []
+
+    async def submit() -> None:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise ValidationError([FieldProblem("name", "field.required")])
+        if len(attempts) == 2:
+            raise Refusal("不能发送")
+
+    form.submit = submit
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: form.error_label.text() != "", timeout=5_000)
+    assert form.isVisible() and "name" in form.error_label.text()
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: form.error_label.text() == "不能发送", timeout=5_000)
+    assert form.isVisible()
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=5_000)
+    assert form.result() == FormDialog.DialogCode.Accepted
+
+
+def test_an_unexpected_error_in_submit_reaches_the_user(qtbot, loop, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
+    form = dialog(qtbot)
+    errors.install_excepthook(lambda: form)
+
+    async def submit() -> None:
+        raise RuntimeError("disk on fire")
+
+    form.submit = submit
+    form.ok_button.click()
+
+    def box() -> QMessageBox | None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+        found += form.findChildren(QMessageBox)
+        return next((b for b in found if b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=5_000)
+    shown = box()
+    assert shown is not None and "disk on fire" in shown.detailedText()
+    assert form.isVisible() and form.isEnabled()  # still open with what was typed
+    shown.close()
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=5_000)
