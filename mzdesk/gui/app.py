@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -19,10 +20,9 @@ from mzdesk.gui.runtime.tasks import pending_tasks, running_tasks
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
 from mzdesk.gui.start.flow import choose_institution, log_in
-from mzdesk.services.institutions import (
-    users_of,
-)
-from mzdesk.services.views import UserView
+from mzdesk.services.demo import demo_account
+from mzdesk.services.users import authenticate, users_of
+from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store, open_store
 
 log = logging.getLogger("mzdesk.gui")
@@ -94,8 +94,7 @@ async def _main(
             return 0
         user = login if isinstance(login, UserView) else None
     else:
-        users = await worker.read(users_of, store, institution.id)
-        user = users[0] if users else None
+        user = await _screenshot_login(store, worker, institution)
     main = MainWindow(AppContext(store, worker, institution, user, db_path))
     window.append(main)
     main.resize(1280, 800)
@@ -108,6 +107,19 @@ async def _main(
         await main.closed
     await settle()
     return 0
+
+
+async def _screenshot_login(
+    store: Store, worker: Worker, institution: InstitutionView
+) -> UserView | None:
+    """Screenshots log in too: as MZDESK_USER / MZDESK_PASSWORD, or as the demo's account."""
+    if not await worker.read(users_of, store, institution.id):
+        return None
+    account = await worker.read(demo_account, store)
+    username = os.environ.get("MZDESK_USER") or (account[0] if account else "")
+    password = os.environ.get("MZDESK_PASSWORD") or (account[1] if account else "")
+    user: UserView = await worker.write(authenticate, store, institution.id, username, password)
+    return user
 
 
 async def settle(timeout: float = 10.0) -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from sqlalchemy.orm import Session
+
 from mzdesk.core.assessment import default_scheme
 from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.identifiers import make_id_number, make_uscc
@@ -74,6 +76,7 @@ from mzdesk.services.workers import (
     record_training_session,
 )
 from mzdesk.store.engine import Store
+from mzdesk.store.models import DeviceSetting
 
 Progress = Callable[[str, int, int], None]
 
@@ -260,6 +263,26 @@ def _answers(maker: _Maker, frailty: float) -> dict[str, int]:
     return answers
 
 
+DEMO_PASSWORD = "demo1234"
+DEMO_ACCOUNT = "demo_account"
+
+
+def _remember_demo_account(session: Session) -> None:
+    """Demo data is public: the login dialog tells its account."""
+    session.merge(
+        DeviceSetting(key=DEMO_ACCOUNT, value={"username": "admin", "password": DEMO_PASSWORD})
+    )
+
+
+def demo_account(store: Store) -> tuple[str, str] | None:
+    """The demo's account, when this database holds demo data."""
+    with store.read() as session:
+        row = session.get(DeviceSetting, DEMO_ACCOUNT)
+    if row is None or not isinstance(row.value, dict):
+        return None
+    return str(row.value.get("username")), str(row.value.get("password"))
+
+
 @operation(Permission.INSTITUTION_EDIT)
 def generate(
     store: Store,
@@ -343,10 +366,11 @@ def _site(store: Store, actor: Actor, maker: _Maker, progress: Progress | None) 
             "4": "介护二级",
         }
         institution_id = institution.id
-    password = "demo1234"
+    password = DEMO_PASSWORD
     with store.write(actor) as session:
         add_user_row(session, institution_id, NewUser("admin", "王院长", password, ADMIN))
         add_user_row(session, institution_id, NewUser("nurse", "李护士长", password, "staff"))
+        _remember_demo_account(session)
     if progress:
         progress("床位与住户", 0, 4)
     beds, residents = _populate(
@@ -606,4 +630,8 @@ def _city(store: Store, actor: Actor, maker: _Maker, progress: Progress | None) 
         total_residents += len(residents)
         if progress:
             progress("机构", i + 1, count)
-    return DemoSummary(count, total_beds, total_residents, 0, None, None)
+    with store.write(actor) as session:  # every home opens with a login, as a real one does
+        for institution_id, _name, _kind, _beds in created:
+            add_user_row(session, institution_id, NewUser("admin", "院长", DEMO_PASSWORD, ADMIN))
+        _remember_demo_account(session)
+    return DemoSummary(count, total_beds, total_residents, 0, "admin", DEMO_PASSWORD)

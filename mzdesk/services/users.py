@@ -237,9 +237,7 @@ def authenticate(
     raise StateError("user.bad_login")
 
 
-def log_in(
-    store: Store, username: str, password: str, institution: str | None = None
-) -> UserView:
+def log_in(store: Store, username: str, password: str, institution: str | None = None) -> UserView:
     """A login where the institution is not chosen on screen (the command line): the user
     name picks it, or ``institution`` (its name) when several institutions have that user."""
     with store.read() as session:

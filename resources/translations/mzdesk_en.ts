@@ -168,8 +168,16 @@
         <translation> (total gives {base}; adjusted)</translation>
     </message>
     <message>
+        <source>再次输入密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
         <source>登录 — {name}</source>
         <translation>Log in — {name}</translation>
+    </message>
+    <message>
+        <source>这是演示数据。演示账号：{user}，密码：{password}</source>
+        <translation>This is demo data. Demo account: {user}, password: {password}</translation>
     </message>
     <message>
         <source>用户名</source>
@@ -1358,6 +1366,14 @@
     <message>
         <source>注册并同步</source>
         <translation>Enrol and sync</translation>
+    </message>
+    <message>
+        <source>至少8位</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>Repeat the password</translation>
     </message>
 </context>
 <context>

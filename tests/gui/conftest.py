@@ -19,7 +19,8 @@ from mzdesk.gui.runtime.tasks import pending_tasks
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import MainWindow
 from mzdesk.services.demo import Scale, generate
-from mzdesk.services.institutions import list_institutions, users_of
+from mzdesk.services.institutions import list_institutions
+from mzdesk.services.users import users_of
 from mzdesk.store.engine import Store, open_store
 from tests.helpers.actors import SETUP
 
@@ -69,6 +70,11 @@ def window(qtbot, loop, demo_store: Store) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: main.home.in_house.value.text() != "…", timeout=10_000)
     yield main
     qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)  # let refreshes finish
+    leaked = [
+        f"{type(w).__name__} «{w.windowTitle()}»"
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QDialog) and w.isVisible()
+    ]
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.close()
@@ -76,6 +82,8 @@ def window(qtbot, loop, demo_store: Store) -> Iterator[MainWindow]:
     main.deleteLater()
     qtbot.wait(10)
     worker.shutdown()
+    if leaked:  # a dialog left open is a test that did not finish what it started
+        pytest.fail(f"dialogs left open: {', '.join(leaked)}", pytrace=False)
 
 
 def open_dialog(qtbot, kind: type[QWidget]) -> QWidget:

@@ -369,9 +369,15 @@ def test_template_has_the_headers_text_codes_and_choices(tmp_path):
 def test_a_reimported_roster_that_renames_someone_updates_the_pinyin_initials(seeded, tmp_path):
     """Defect: a rename by re-import kept the old initials, so 拼音 search found the old name."""
     number = id_number(dt.date(1941, 2, 3))
-    first = [RESIDENT_HEADER, [HOME, "张三", number, None, None, "2025-01-02", None, None, None, None]]
+    first = [
+        RESIDENT_HEADER,
+        [HOME, "张三", number, None, None, "2025-01-02", None, None, None, None],
+    ]
     import_file(seeded, SETUP, Kind.RESIDENTS, xlsx(tmp_path / "a.xlsx", first))
-    renamed = [RESIDENT_HEADER, [HOME, "李四", number, None, None, "2025-01-02", None, None, None, None]]
+    renamed = [
+        RESIDENT_HEADER,
+        [HOME, "李四", number, None, None, "2025-01-02", None, None, None, None],
+    ]
     report = import_file(seeded, SETUP, Kind.RESIDENTS, xlsx(tmp_path / "b.xlsx", renamed))
     assert report.updated == 1
     with seeded.read() as s:

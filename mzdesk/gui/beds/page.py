@@ -169,22 +169,17 @@ class BedsPage(QWidget):
         import datetime as dt
 
         if in_service:
-            await self.ctx.worker.write(
-                return_bed_to_service, self.ctx.store, entry.bed.id, dt.date.today()
-            )
+            await self.ctx.change(return_bed_to_service, entry.bed.id, dt.date.today())
         else:
-            await self.ctx.worker.write(
-                take_bed_out_of_service, self.ctx.store, entry.bed.id, dt.date.today()
-            )
+            await self.ctx.change(take_bed_out_of_service, entry.bed.id, dt.date.today())
 
     def start_bulk_add(self) -> None:
         dialog = BulkBedsDialog(self)
         ctx = self.ctx
 
         async def submit() -> None:
-            await ctx.worker.write(
+            await ctx.change(
                 add_beds,
-                ctx.store,
                 NewBeds(
                     ctx.institution.id,
                     dialog.building.text(),

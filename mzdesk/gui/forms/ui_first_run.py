@@ -88,6 +88,17 @@ class Ui_FirstRunDialog(object):
 
         self.createForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.adminPassword)
 
+        self.adminPasswordAgainLabel = QLabel(self.createBox)
+        self.adminPasswordAgainLabel.setObjectName(u"adminPasswordAgainLabel")
+
+        self.createForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.adminPasswordAgainLabel)
+
+        self.adminPasswordAgain = QLineEdit(self.createBox)
+        self.adminPasswordAgain.setObjectName(u"adminPasswordAgain")
+        self.adminPasswordAgain.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.createForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.adminPasswordAgain)
+
 
         self.rootLayout.addWidget(self.createBox)
 
@@ -155,6 +166,7 @@ class Ui_FirstRunDialog(object):
         self.regionCodeLabel.setBuddy(self.regionCode)
         self.adminNameLabel.setBuddy(self.adminName)
         self.adminPasswordLabel.setBuddy(self.adminPassword)
+        self.adminPasswordAgainLabel.setBuddy(self.adminPasswordAgain)
         self.serverUrlLabel.setBuddy(self.serverUrl)
         self.enrolCodeLabel.setBuddy(self.enrolCode)
 #endif // QT_CONFIG(shortcut)
@@ -178,6 +190,8 @@ class Ui_FirstRunDialog(object):
         self.regionCode.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"6\u4f4d\u6570\u5b57\uff0c\u53ef\u4e0d\u586b", None))
         self.adminNameLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u7ba1\u7406\u5458\u7528\u6237\u540d", None))
         self.adminPasswordLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u7ba1\u7406\u5458\u5bc6\u7801", None))
+        self.adminPassword.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u81f3\u5c118\u4f4d", None))
+        self.adminPasswordAgainLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u518d\u6b21\u8f93\u5165\u5bc6\u7801", None))
         self.enrolBox.setTitle(QCoreApplication.translate("FirstRunDialog", u"\u5df2\u6709\u4e2d\u5fc3\u670d\u52a1\u5668\uff1a\u7528\u6ce8\u518c\u7801\u52a0\u5165", None))
         self.serverUrlLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u670d\u52a1\u5668\u5730\u5740", None))
         self.serverUrl.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u4f8b\u5982\uff1ahttp://10.0.0.5:8760", None))

@@ -232,9 +232,8 @@ class ResidentsPage(QWidget):
         chooser.setWindowTitle(tr("入住登记：选择床位"))
 
         async def submit() -> None:
-            admitted = await ctx.worker.write(
+            admitted = await ctx.change(
                 admit_resident,
-                ctx.store,
                 Admission(ctx.institution.id, data, chooser.chosen_date(), chooser.bed_id()),
             )
             self.select(admitted.id)
@@ -257,9 +256,7 @@ class ResidentsPage(QWidget):
             dialog.setWindowTitle(tr("住户信息：{name}").format(name=view.name))
 
             async def submit() -> None:
-                await ctx.worker.write(
-                    update_resident, ctx.store, resident_id, dialog.resident_data()
-                )
+                await ctx.change(update_resident, resident_id, dialog.resident_data())
 
             dialog.submit = submit
         self._show(dialog)
@@ -293,9 +290,7 @@ class ResidentsPage(QWidget):
         async def submit() -> None:
             bed_id = chooser.bed_id()
             assert bed_id is not None
-            await ctx.worker.write(
-                transfer_bed, ctx.store, resident.id, bed_id, chooser.chosen_date()
-            )
+            await ctx.change(transfer_bed, resident.id, bed_id, chooser.chosen_date())
 
         chooser.submit = submit
         self._show(chooser)
@@ -311,9 +306,8 @@ class ResidentsPage(QWidget):
         ctx = self.ctx
 
         async def submit() -> None:
-            await ctx.worker.write(
+            await ctx.change(
                 start_leave,
-                ctx.store,
                 resident.id,
                 from_qdate(dialog.date.date()),
                 reason=dialog.reason.text() or None,
@@ -335,9 +329,7 @@ class ResidentsPage(QWidget):
         ctx = self.ctx
 
         async def submit() -> None:
-            await ctx.worker.write(
-                end_leave, ctx.store, resident.id, from_qdate(dialog.date.date())
-            )
+            await ctx.change(end_leave, resident.id, from_qdate(dialog.date.date()))
 
         dialog.submit = submit
         self._show(dialog)
@@ -351,9 +343,8 @@ class ResidentsPage(QWidget):
         ctx = self.ctx
 
         async def submit() -> None:
-            await ctx.worker.write(
+            await ctx.change(
                 discharge_resident,
-                ctx.store,
                 resident.id,
                 from_qdate(dialog.dischargeDate.date()),
                 dialog.discharge_reason(),
@@ -377,9 +368,8 @@ class ResidentsPage(QWidget):
         dialog.cognitive.setChecked(data.cognitive_disorder)
 
         async def submit() -> None:
-            await ctx.worker.write(
+            await ctx.change(
                 record_assessment,
-                ctx.store,
                 AssessmentData(
                     resident.id,
                     from_qdate(dialog.date.date()),

@@ -12,7 +12,8 @@ from mzdesk.gui.forms.ui_first_run import Ui_FirstRunDialog
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.dialog import FormDialog
 from mzdesk.gui.widgets.inputs import fill_vocab, vocab_value
-from mzdesk.services.institutions import MIN_PASSWORD, InstitutionData, check_institution
+from mzdesk.services.institutions import InstitutionData, check_institution
+from mzdesk.services.users import MIN_PASSWORD, NewUser
 
 
 class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
@@ -30,6 +31,7 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
             "region_code": self.regionCode,
             "username": self.adminName,
             "password": self.adminPassword,
+            "password_again": self.adminPasswordAgain,
             "server": self.serverUrl,
             "code": self.enrolCode,
         }
@@ -38,6 +40,7 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
             "region_code": tr("行政区划代码"),
             "username": tr("管理员用户名"),
             "password": tr("管理员密码"),
+            "password_again": tr("再次输入密码"),
             "server": tr("服务器地址"),
             "code": tr("注册码"),
         }
@@ -74,8 +77,16 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
             problems.append(FieldProblem("username", "field.required"))
         if len(self.adminPassword.text()) < MIN_PASSWORD:
             problems.append(FieldProblem("password", "user.password_short", {"min": MIN_PASSWORD}))
+        elif self.adminPasswordAgain.text() != self.adminPassword.text():
+            problems.append(FieldProblem("password_again", "user.password_mismatch"))
         if problems:
             raise ValidationError(problems)
+
+    def administrator(self) -> NewUser:
+        name = self.adminName.text()
+        return NewUser(
+            name, name, self.adminPassword.text(), password_again=self.adminPasswordAgain.text()
+        )
 
     def _create(self) -> None:
         self.choice = "create"
@@ -97,13 +108,27 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
 class LoginDialog(FormDialog):
     """登录: staff share desktops, so the status bar shows who is working."""
 
-    def __init__(self, institution: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        institution: str,
+        demo_account: tuple[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("登录 — {name}").format(name=institution))
         form = QFormLayout(self)
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        if demo_account is not None:
+            hint = QLabel(
+                tr("这是演示数据。演示账号：{user}，密码：{password}").format(
+                    user=demo_account[0], password=demo_account[1]
+                )
+            )
+            hint.setObjectName("demoAccount")
+            hint.setWordWrap(True)
+            form.addRow(hint)
         form.addRow(tr("用户名"), self.username)
         form.addRow(tr("密码"), self.password)
         form.addRow(self.make_error_label())

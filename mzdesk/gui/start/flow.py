@@ -7,18 +7,13 @@ import socket
 from PySide6.QtWidgets import QDialog
 
 from mzdesk.core.errors import CodedError
-from mzdesk.core.vocab import UserRole
+from mzdesk.core.permissions import Actor
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.start.dialogs import ChooseInstitutionDialog, FirstRunDialog, LoginDialog
 from mzdesk.gui.widgets.dialog import wait_for
-from mzdesk.services.demo import Scale, generate
-from mzdesk.services.institutions import (
-    add_institution,
-    authenticate,
-    create_user,
-    list_institutions,
-    users_of,
-)
+from mzdesk.services.demo import Scale, demo_account, generate
+from mzdesk.services.institutions import list_institutions
+from mzdesk.services.users import authenticate, set_up_institution, users_of
 from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store
 from mzdesk.sync.client import SyncClient, SyncFailure, enroll
@@ -35,11 +30,17 @@ async def choose_institution(
 
         async def create() -> None:
             if first.choice == "demo":
-                await worker.write(generate, store, Scale.SITE)
+                await worker.write(generate, store, Actor.setup(), Scale.SITE)
             elif first.choice == "enrol":
                 await _enrol(store, first)
             else:
-                await worker.write(_create, store, first)
+                await worker.write(
+                    set_up_institution,
+                    store,
+                    Actor.setup(),
+                    first.institution(),
+                    first.administrator(),
+                )
 
         first.submit = create
         if await wait_for(first) != QDialog.DialogCode.Accepted:
@@ -63,21 +64,6 @@ async def _enrol(store: Store, dialog: FirstRunDialog) -> None:
         raise CodedError("sync.enrol_failed", detail=failure.message) from failure
 
 
-def _create(store: Store, dialog: FirstRunDialog) -> None:
-    """The institution and its administrator in one transaction."""
-    with store.write() as session:
-        institution = add_institution(session, dialog.institution())
-        institution_id = institution.id
-    create_user(
-        store,
-        institution_id,
-        dialog.adminName.text(),
-        dialog.adminName.text(),
-        dialog.adminPassword.text(),
-        UserRole.ADMIN,
-    )
-
-
 async def log_in(
     store: Store, worker: Worker, institution: InstitutionView
 ) -> UserView | bool | None:
@@ -85,7 +71,7 @@ async def log_in(
     users = await worker.read(users_of, store, institution.id)
     if not users:
         return None
-    dialog = LoginDialog(institution.name)
+    dialog = LoginDialog(institution.name, await worker.read(demo_account, store))
     if len(users) == 1:
         dialog.username.setText(users[0].username)
         dialog.password.setFocus()
@@ -93,7 +79,13 @@ async def log_in(
 
     async def submit() -> None:
         result.append(
-            await worker.read(authenticate, store, dialog.username.text(), dialog.password.text())
+            await worker.write(
+                authenticate,
+                store,
+                institution.id,
+                dialog.username.text(),
+                dialog.password.text(),
+            )
         )
 
     dialog.submit = submit

@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.start.dialogs import FirstRunDialog, LoginDialog
 from mzdesk.gui.start.flow import choose_institution, log_in
-from mzdesk.services.institutions import list_institutions, users_of
+from mzdesk.services.institutions import list_institutions
+from mzdesk.services.users import users_of
 from tests.gui.conftest import open_dialog
 
 
@@ -21,7 +23,11 @@ def test_first_run_creates_the_institution_and_its_administrator(qtbot, loop, st
     dialog.adminPassword.setText("123")
     qtbot.mouseClick(dialog.createButton, Qt.MouseButton.LeftButton)
     assert "管理员密码" in dialog.errorLabel.text()  # too short: stays open, says where
-    dialog.adminPassword.setText("secret-1")
+    dialog.adminPassword.setText("secret-12")
+    dialog.adminPasswordAgain.setText("secret-21")
+    qtbot.mouseClick(dialog.createButton, Qt.MouseButton.LeftButton)
+    assert "再次输入密码：两次输入的密码不一致" in dialog.errorLabel.text()
+    dialog.adminPasswordAgain.setText("secret-12")
     qtbot.mouseClick(dialog.createButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(task.done, timeout=10_000)
     institution = task.result()
@@ -34,7 +40,7 @@ def test_first_run_creates_the_institution_and_its_administrator(qtbot, loop, st
     dialog.password.setText("wrong")
     dialog.accept()
     qtbot.waitUntil(lambda: "不正确" in dialog.error_label.text(), timeout=10_000)
-    dialog.password.setText("secret-1")
+    dialog.password.setText("secret-12")
     dialog.accept()
     qtbot.waitUntil(login.done, timeout=10_000)
     assert login.result().username == "admin"
@@ -47,7 +53,17 @@ def test_first_run_can_open_demo_data(qtbot, loop, store):
     dialog = open_dialog(qtbot, FirstRunDialog)
     qtbot.mouseClick(dialog.demoButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(task.done, timeout=60_000)
-    assert task.result().name == list_institutions(store)[0].name
+    institution = task.result()
+    assert institution.name == list_institutions(store)[0].name
+    login = asyncio.ensure_future(log_in(store, worker, institution))
+    dialog = open_dialog(qtbot, LoginDialog)
+    hint = dialog.findChild(QLabel, "demoAccount")
+    assert hint is not None and "admin" in hint.text() and "demo1234" in hint.text()
+    dialog.username.setText("admin")
+    dialog.password.setText("demo1234")
+    dialog.accept()
+    qtbot.waitUntil(login.done, timeout=10_000)
+    assert login.result().role == "admin"
     worker.shutdown()
 
 
