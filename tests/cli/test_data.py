@@ -4,9 +4,9 @@ import openpyxl
 import pytest
 
 from tests.cli.process import mzdesk
+from tests.helpers.people import id_number, wrong_check
 
 DEMO = ("admin", "demo1234")
-from tests.helpers.people import id_number, wrong_check
 
 
 def test_init_with_prompts_and_the_default_database(tmp_path):

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageB
 
 from mzdesk.gui.runtime.tasks import pending_tasks
 from mzdesk.gui.shell.main_window import PAGE_KEYS
-
 from tests.gui.conftest import open_dialog
 
 
