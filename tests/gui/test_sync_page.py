@@ -334,7 +334,8 @@ def test_a_quarantined_change_is_shown_fixed_and_resent(qtbot, make_window, site
 
 
 def test_usb_bundles_out_and_back(qtbot, make_window, site, server, tmp_path):
-    from mzdesk.server.service import export_bundle, import_bundle, list_devices
+    from mzdesk.server.admin import list_devices
+    from mzdesk.server.bundles import export_bundle, import_bundle
 
     a, b, (r, _) = site
     edit(a, r, phone="13011112222")
@@ -413,7 +414,7 @@ def test_edited_values_parse_back_to_json():
 
 
 def test_a_site_without_network_enrols_from_the_offline_file(qtbot, loop_threads, server, tmp_path):
-    from mzdesk.server.service import enrol_offline
+    from mzdesk.server.bundles import enrol_offline
 
     code, data = enrol_offline(server.db, institution=HOME, device_name="山区电脑")
     enrolment = tmp_path / "site.mzenrol"

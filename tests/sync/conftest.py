@@ -26,8 +26,8 @@ from typing import Any
 import httpx
 import pytest
 
+from mzdesk.server.admin import add_institution, create_enrollment
 from mzdesk.server.db import ServerDB, open_server_db
-from mzdesk.server.service import add_institution, create_enrollment
 from mzdesk.store.engine import Store, open_store
 from mzdesk.sync.client import SyncClient, SyncReport, enroll
 

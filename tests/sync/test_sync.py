@@ -127,7 +127,7 @@ def test_pushing_the_same_batch_twice_changes_nothing(pair, server):
 
 
 def server_counts(server):
-    from mzdesk.server.service import counts
+    from mzdesk.server.admin import counts
 
     return counts(server.db)
 
@@ -171,7 +171,7 @@ def test_a_device_sees_and_writes_only_its_institutions(server, tmp_path):
 
 def test_a_revoked_device_is_refused_and_keeps_its_outbox(pair, server):
     a, _, (r, _) = pair
-    from mzdesk.server.service import list_devices, revoke
+    from mzdesk.server.admin import list_devices, revoke
 
     device = next(d for d in list_devices(server.db) if d.name == "前台电脑")
     revoke(server.db, str(device.id))
@@ -286,7 +286,8 @@ def test_bureau_device_pulls_its_region_and_stats_work_across(server, tmp_path):
 
 def test_usb_bundles_both_ways_authenticated_and_idempotent(pair, server, tmp_path):
     from mzdesk.core.bundle import BundleError
-    from mzdesk.server.service import export_bundle, import_bundle, list_devices
+    from mzdesk.server.admin import list_devices
+    from mzdesk.server.bundles import export_bundle, import_bundle
     from mzdesk.sync.bundles import export_bundle as site_export
     from mzdesk.sync.bundles import import_bundle as site_import
 
@@ -353,7 +354,7 @@ def test_a_site_that_worked_offline_first_brings_its_records_when_it_enrols(serv
 
 def test_a_site_with_no_network_at_all_enrols_and_syncs_by_usb_only(server, tmp_path):
     from mzdesk.core.bundle import BundleError
-    from mzdesk.server.service import enrol_offline, export_bundle, import_bundle
+    from mzdesk.server.bundles import enrol_offline, export_bundle, import_bundle
     from mzdesk.store.engine import open_store
     from mzdesk.sync.bundles import enrol_from_file
     from mzdesk.sync.bundles import export_bundle as site_export
