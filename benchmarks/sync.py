@@ -52,8 +52,10 @@ from sqlalchemy import select
 
 from mzdesk.store.engine import Store, open_store
 from mzdesk.store.models import Institution, Resident
-from mzdesk.sync import state
 from mzdesk.sync.client import PUSH_BATCH, SyncClient, SyncReport, enroll
+from mzdesk.sync.device import get_setting, schema_version, set_setting
+from mzdesk.sync.outbox import outbox_batch
+from mzdesk.sync.status import sync_status
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the server process helper is the test suite's
@@ -222,7 +224,7 @@ def spread(values: list[float]) -> dict[str, float]:
 
 
 def pending(store: Store) -> int:
-    return int(state.status(store)["pending"])
+    return int(sync_status(store)["pending"])
 
 
 def db_size(store: Store) -> dict[str, Any]:
@@ -256,7 +258,7 @@ async def progress(store: Store, every: float = 20.0) -> None:
     started = time.perf_counter()
     while True:
         await asyncio.sleep(every)
-        figures = await asyncio.to_thread(state.status, store)
+        figures = await asyncio.to_thread(sync_status, store)
         log(
             f"  {time.perf_counter() - started:.0f} s: {figures['pending']} unsent, "
             f"cursor {figures['cursor']}"
@@ -328,7 +330,7 @@ async def timed_sync(
 def push_bodies(store: Store) -> list[bytes]:
     """What the next push will send: every unsent change in batches of PUSH_BATCH, each as
     gzip-compressed JSON exactly as ``SyncClient._push`` builds it."""
-    changes = state.outbox_batch(store, 10**9)
+    changes = outbox_batch(store, 10**9)
     return [
         gzip.compress(
             json.dumps({"changes": changes[i : i + PUSH_BATCH]}, separators=(",", ":")).encode(),
@@ -340,7 +342,7 @@ def push_bodies(store: Store) -> list[bytes]:
 
 async def bare_posts(server: Server, token: str, bodies: list[bytes]) -> float:
     headers = {
-        "X-Mzdesk-Schema": state.schema_version(),
+        "X-Mzdesk-Schema": schema_version(),
         "Accept-Encoding": "gzip",
         "Authorization": f"Bearer {token}",
     }
@@ -370,7 +372,7 @@ async def part1(changes: int, rounds: int, keep: bool) -> dict[str, Any]:
         b_report, b_initial, _, _ = await timed_sync(b)
         log(f"B's initial pull of {b_report.pulled} rows: {b_initial:.1f} s")
         with a.read() as session:
-            token = str(state.get_setting(session, "token"))
+            token = str(get_setting(session, "token"))
 
         runs: list[dict[str, Any]] = []
         for round_ in range(1, rounds + 1):
@@ -493,7 +495,7 @@ async def part2(residents: int, percent: float, keep: bool, rebuild: bool) -> di
                 (cache / "initial.json").write_text(json.dumps(initial), encoding="utf-8")
             a = open_store(folder / "a.db")
             with a.write() as session:  # the server listens on a new port each run
-                state.set_setting(session, "server", server.url)
+                set_setting(session, "server", server.url)
             assert pending(a) == 0
             size = db_size(a)
             changed = round(residents * percent / 100)

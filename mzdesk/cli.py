@@ -611,9 +611,9 @@ def sync_status(ctx: click.Context, db: Path | None, as_json: bool) -> None:
     """同步状态：最近同步、待发送、冲突、隔离、时钟偏差。Sync status."""
     import json
 
-    from mzdesk.sync.state import status
+    from mzdesk.sync import status
 
-    figures = status(_open(db or ctx.obj.get("sync_db") or ctx.obj["db"]))
+    figures = status.sync_status(_open(db or ctx.obj.get("sync_db") or ctx.obj["db"]))
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return

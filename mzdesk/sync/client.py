@@ -20,7 +20,7 @@ import httpx
 
 from mzdesk.core.i18n import MESSAGES, text
 from mzdesk.store.engine import Store
-from mzdesk.sync import state
+from mzdesk.sync import device, feed, outbox
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
@@ -51,7 +51,7 @@ class SyncReport:
 
 
 def _headers(token: str | None) -> dict[str, str]:
-    headers = {"X-Mzdesk-Schema": state.schema_version(), "Accept-Encoding": "gzip"}
+    headers = {"X-Mzdesk-Schema": device.schema_version(), "Accept-Encoding": "gzip"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
     return headers
@@ -93,7 +93,7 @@ async def enroll(store: Store, server: str, code: str, device_name: str) -> dict
     if response.status_code != 200:
         raise _problem(response)
     reply: dict[str, Any] = response.json()
-    await asyncio.to_thread(state.save_enrolment, store, server, reply)
+    await asyncio.to_thread(device.save_enrolment, store, server, reply)
     return reply
 
 
@@ -124,22 +124,22 @@ class SyncClient:
             await asyncio.to_thread(self._note, message)
             raise SyncFailure("network", message) from error
         await asyncio.to_thread(self._note, None)
-        await asyncio.to_thread(state.prune_outbox, self.store)
+        await asyncio.to_thread(outbox.prune_outbox, self.store)
         return report
 
-    def _enrolment(self) -> state.Enrolment | None:
+    def _enrolment(self) -> device.Enrolment | None:
         with self.store.read() as session:
-            return state.enrolment(session)
+            return device.enrolment(session)
 
     def _cursor(self) -> int:
         with self.store.read() as session:
-            return int(state.get_setting(session, "cursor", 0))
+            return int(device.get_setting(session, "cursor", 0))
 
     def _note(self, error: str | None) -> None:
         with self.store.write() as session:
-            state.set_setting(session, "last_error", error)
+            device.set_setting(session, "last_error", error)
             if error is None:
-                state.set_setting(
+                device.set_setting(
                     session, "last_sync", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
                 )
 
@@ -152,11 +152,11 @@ class SyncClient:
         )
         offset = round((server - local).total_seconds(), 1)
         with self.store.write() as session:
-            state.set_setting(session, "clock_offset_s", offset)
+            device.set_setting(session, "clock_offset_s", offset)
 
     async def _push(self, http: httpx.AsyncClient, report: SyncReport) -> None:
         while True:
-            batch = await asyncio.to_thread(state.outbox_batch, self.store, PUSH_BATCH)
+            batch = await asyncio.to_thread(outbox.outbox_batch, self.store, PUSH_BATCH)
             if not batch:
                 return
             body = gzip.compress(json.dumps({"changes": batch}, separators=(",", ":")).encode(), 6)
@@ -183,7 +183,7 @@ class SyncClient:
 
     def _record(self, results: list[dict[str, Any]]) -> dict[str, int]:
         with self.store.write() as session:
-            return state.record_outcomes(session, results)
+            return outbox.record_outcomes(session, results)
 
     async def _pull(self, http: httpx.AsyncClient, report: SyncReport) -> None:
         while True:
@@ -206,7 +206,7 @@ class SyncClient:
 
     def _apply_page(self, cursor: int, page: dict[str, Any]) -> None:
         with self.store.apply_remote() as session:
-            if int(state.get_setting(session, "cursor", 0)) != cursor:
+            if int(device.get_setting(session, "cursor", 0)) != cursor:
                 return  # another sync got here first; the next page request will catch up
-            state.apply_items(session, page["items"])
-            state.set_setting(session, "cursor", int(page["cursor"]))
+            feed.apply_items(session, page["items"])
+            device.set_setting(session, "cursor", int(page["cursor"]))

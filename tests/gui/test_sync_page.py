@@ -29,7 +29,8 @@ from mzdesk.services.views import InstitutionView
 from mzdesk.store.engine import Store, open_store
 from mzdesk.store.models import OutboxEntry
 from mzdesk.store.values import synced_columns
-from mzdesk.sync import state
+from mzdesk.sync.device import set_setting
+from mzdesk.sync.review import open_conflicts, quarantined
 from tests.gui.conftest import open_dialog
 from tests.sync.conftest import ServerProcess, free_port, new_client, sync
 from tests.sync.helpers import edit, institution_id, seed, value
@@ -262,7 +263,7 @@ def test_a_conflict_shows_both_values_and_keeping_the_other_resolves_it(
     assert page.conflict_count.text() == "1 条"
     shot(qtbot, main, tmp_path / "sync-conflict.png")
 
-    (conflict,) = state.open_conflicts(a)
+    (conflict,) = open_conflicts(a)
     other = page.conflicts.cellWidget(0, 4).findChild(QPushButton, f"other-{conflict.id}")
     assert other.text() == "改用被覆盖的值"
     click(qtbot, other)
@@ -274,7 +275,7 @@ def test_a_conflict_shows_both_values_and_keeping_the_other_resolves_it(
     qtbot.waitUntil(lambda: page.pending.text() == "0 条", timeout=WAIT)
     off_thread(sync, b)
     assert value(b, r, "ethnicity") == "满族"
-    assert state.open_conflicts(b) == []
+    assert open_conflicts(b) == []
 
 
 def test_a_quarantined_change_is_shown_fixed_and_resent(qtbot, make_window, site, tmp_path):
@@ -318,7 +319,7 @@ def test_a_quarantined_change_is_shown_fixed_and_resent(qtbot, make_window, site
     dialog.table.item(0, 1).setText("2" * 41)  # still too long: refused before sending
     click(qtbot, dialog.resend_button)
     assert "联系电话" in dialog.error.text() and dialog.isVisible()
-    assert len(state.quarantined(a)) == 1
+    assert len(quarantined(a)) == 1
 
     dialog.table.item(0, 1).setText("13512345678")
     click(qtbot, dialog.resend_button)
@@ -368,7 +369,7 @@ def test_usb_bundles_out_and_back(qtbot, make_window, site, server, tmp_path):
 def test_clock_offset_is_warned_about_on_the_page_and_in_the_status_bar(qtbot, make_window, site):
     a, _, _ = site
     with a.write() as session:
-        state.set_setting(session, "clock_offset_s", -900.0)  # this computer is 15 min fast
+        set_setting(session, "clock_offset_s", -900.0)  # this computer is 15 min fast
     main = make_window()
     page = main.sync
     qtbot.waitUntil(lambda: "时钟偏差 15 分钟" in main.sync_label.text(), timeout=WAIT)

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from mzdesk.store.models import Contact, Resident
-from mzdesk.sync import state
+from mzdesk.sync.review import open_conflicts
+from mzdesk.sync.status import sync_status
 from tests.sync.conftest import new_client, sync
 from tests.sync.helpers import dump, institution_id, seed
 
@@ -97,10 +98,8 @@ def test_random_edits_and_sync_orders_converge(server, tmp_path_factory, script)
         sync(store)
     dumps = [dump(store) for store in replicas]
     assert dumps[0] == dumps[1] == dumps[2]
-    conflicts = [
-        sorted((c.id, c.field, c.resolved) for c in state.open_conflicts(s)) for s in replicas
-    ]
+    conflicts = [sorted((c.id, c.field, c.resolved) for c in open_conflicts(s)) for s in replicas]
     assert conflicts[0] == conflicts[1] == conflicts[2]
     for store in replicas:
-        assert state.status(store)["pending"] == 0
-        assert state.status(store)["quarantined"] == 0
+        assert sync_status(store)["pending"] == 0
+        assert sync_status(store)["quarantined"] == 0

@@ -44,9 +44,19 @@ from mzdesk.store.engine import Store
 from mzdesk.store.models import Resident
 from mzdesk.store.models.base import VocabType
 from mzdesk.store.values import from_json, synced_columns, synced_tables
-from mzdesk.sync import state
 from mzdesk.sync.bundles import enrol_from_file, export_bundle, import_bundle
 from mzdesk.sync.client import SyncClient, SyncFailure, SyncReport, enroll
+from mzdesk.sync.device import get_setting, set_setting
+from mzdesk.sync.feed import CONFLICTS
+from mzdesk.sync.review import (
+    ConflictView,
+    QuarantinedChange,
+    open_conflicts,
+    quarantined,
+    resend,
+    resolve_conflict,
+)
+from mzdesk.sync.status import sync_status
 
 log = logging.getLogger("mzdesk.gui")
 
@@ -80,7 +90,7 @@ TABLE_LABELS = {
     "inspection_results": QT_TR_NOOP("检查结果"),
     "hazards": QT_TR_NOOP("隐患"),
     "users": QT_TR_NOOP("用户"),
-    state.CONFLICTS: QT_TR_NOOP("冲突处理"),
+    CONFLICTS: QT_TR_NOOP("冲突处理"),
 }
 PERSON_TABLES = {"residents", "resident_contacts", "care_workers"}
 FIELD_LABELS = {
@@ -133,13 +143,13 @@ OP_LABELS = {
 
 @dataclass(frozen=True)
 class ConflictRow:
-    conflict: state.ConflictView
+    conflict: ConflictView
     record: str
 
 
 @dataclass(frozen=True)
 class QuarantineRow:
-    change: state.QuarantinedChange
+    change: QuarantinedChange
     record: str
 
 
@@ -153,13 +163,13 @@ class SyncView:
 
 def load_sync_view(store: Store) -> SyncView:
     """Everything the page shows, read on a worker thread."""
-    status = state.status(store)
-    conflicts = state.open_conflicts(store)
-    changes = state.quarantined(store)
+    status = sync_status(store)
+    conflicts = open_conflicts(store)
+    changes = quarantined(store)
     with store.read() as session:
         return SyncView(
             status,
-            state.get_setting(session, "device_name"),
+            get_setting(session, "device_name"),
             [ConflictRow(c, record_label(session, c.table, c.row_id)) for c in conflicts],
             [QuarantineRow(q, record_label(session, q.table, q.row_id)) for q in changes],
         )
@@ -191,10 +201,10 @@ def record_text(table: str, name: str) -> str:
 
 def remember_device_name(store: Store, name: str) -> None:
     with store.write() as session:
-        state.set_setting(session, "device_name", name)
+        set_setting(session, "device_name", name)
 
 
-def reason_text(change: state.QuarantinedChange) -> str:
+def reason_text(change: QuarantinedChange) -> str:
     """The server's reason with the change's field names as people know them (「电话」)."""
     reason = change.error
     for key in change.data:
@@ -898,7 +908,7 @@ class SyncPage(QWidget):
         on the page and in the status bar, never in a popup."""
         if self.syncing:
             return
-        status = await self.ctx.worker.read(state.status, self.ctx.store)
+        status = await self.ctx.worker.read(sync_status, self.ctx.store)
         if status["enrolled"] and status["server"]:
             await self.run_sync(manual=False)
 
@@ -960,7 +970,7 @@ class SyncPage(QWidget):
 
     @async_slot(object, str)
     async def resolve(self, conflict_id: uuid.UUID, choice: str) -> None:
-        await self.ctx.worker.write(state.resolve_conflict, self.ctx.store, conflict_id, choice)
+        await self.ctx.worker.write(resolve_conflict, self.ctx.store, conflict_id, choice)
         self._say(tr("冲突已处理，结果将在下次同步时发送到服务器。"), GREEN)
 
     def selected_change(self) -> QuarantineRow | None:
@@ -977,7 +987,7 @@ class SyncPage(QWidget):
         seq = row.change.seq
 
         async def submit(data: dict[str, Any] | None) -> None:
-            await self.ctx.worker.write(state.resend, self.ctx.store, seq, data)
+            await self.ctx.worker.write(resend, self.ctx.store, seq, data)
             self._say(tr("已重新放入发送队列。"), GREEN)
             if self.view is not None and self.view.status["server"]:
                 await self.run_sync(manual=True)
