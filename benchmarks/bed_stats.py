@@ -111,7 +111,8 @@ def build(path: Path) -> None:
 
 
 def main() -> None:
-    from mzdesk.stats.beds import Scope, bed_statistics
+    from mzdesk.stats.beds.asof import Scope
+    from mzdesk.stats.beds.figures import bed_statistics
     from mzdesk.store.engine import open_store
 
     OUT.mkdir(exist_ok=True)

@@ -265,7 +265,8 @@ def _all_rows(store):
 
 
 def test_bureau_device_pulls_its_region_and_stats_work_across(server, tmp_path):
-    from mzdesk.stats.beds import Scope, bed_statistics
+    from mzdesk.stats.beds.asof import Scope
+    from mzdesk.stats.beds.figures import bed_statistics
 
     server.institution("城南院", region="370212")
     server.institution("城北院", region="370212")
