@@ -57,6 +57,12 @@ def institution_filter(scope: Scope) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def spans(day: dt.date, start: Any, end: Any) -> ColumnElement[bool]:
+    """A dated period covers ``day``: started on or before it and not ended by it (the end
+    day itself is free: a discharge day, a stay's last day, a leaving day)."""
+    return and_(start <= day, or_(end.is_(None), end > day))
+
+
 def history_on(day: dt.date) -> Any:
     """Each bed's history rows on or before ``day``, ranked (rank 1: its state that day)."""
     return (
@@ -87,8 +93,7 @@ def bed_states(scope: Scope, *extra_columns: Any) -> Any:
     occupied = exists().where(
         BedStay.bed_id == Bed.id,
         BedStay.deleted_at.is_(None),
-        BedStay.start_date <= day,
-        or_(BedStay.end_date.is_(None), BedStay.end_date > day),
+        spans(day, BedStay.start_date, BedStay.end_date),
     )
     return (
         select(

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, String, and_, func, or_, select, type_coer
 from sqlalchemy.orm import Session
 
 from mzdesk.core.vocab import BedStatus, BedType
-from mzdesk.stats.beds.asof import Scope, history_on
+from mzdesk.stats.beds.asof import Scope, history_on, spans
 from mzdesk.store.models import Bed, BedHistory, BedStay, Institution, Resident
 
 MAX_LISTED = 500  # institutions named in an IN list; more are read by the scope's filter
@@ -127,8 +127,7 @@ def compute_institution_beds(
 
     covers_day = and_(
         BedStay.deleted_at.is_(None),
-        BedStay.start_date <= day,
-        or_(BedStay.end_date.is_(None), BedStay.end_date > day),
+        spans(day, BedStay.start_date, BedStay.end_date),
     )
     for inst, count in conn.execute(
         select(raw(BedStay.institution_id), func.count(BedStay.bed_id.distinct()))
@@ -172,8 +171,7 @@ def compute_institution_beds(
         )
         .where(
             Resident.deleted_at.is_(None),
-            Resident.admission_date <= day,
-            or_(Resident.discharge_date.is_(None), Resident.discharge_date > day),
+            spans(day, Resident.admission_date, Resident.discharge_date),
             *_scoped(Resident.institution_id, scope, only),
         )
         .group_by(Resident.institution_id, Resident.support_type, Resident.ability_level)

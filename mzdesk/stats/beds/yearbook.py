@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, select
 
 from mzdesk.core.vocab import InstitutionKind
-from mzdesk.stats.beds.asof import Scope, institution_filter
+from mzdesk.stats.beds.asof import Scope, institution_filter, spans
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, CareWorker, Institution, Resident
 
@@ -27,46 +28,30 @@ def yearbook(store: Store, scope: Scope) -> list[YearbookRow]:
     rows = []
     day = scope.day
     with store.read() as session:
+
+        def count(model: Any, *conditions: ColumnElement[bool]) -> int:
+            return session.scalar(select(func.count()).select_from(model).where(*conditions)) or 0
+
         for kind in InstitutionKind:
             ids = select(Institution.id).where(*institution_filter(scope), Institution.kind == kind)
             institutions = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
-            beds = (
-                session.scalar(
-                    select(func.count())
-                    .select_from(Bed)
-                    .where(
-                        Bed.institution_id.in_(ids),
-                        Bed.deleted_at.is_(None),
-                        Bed.in_service_since <= day,
-                    )
-                )
-                or 0
+            beds = count(
+                Bed,
+                Bed.institution_id.in_(ids),
+                Bed.deleted_at.is_(None),
+                Bed.in_service_since <= day,
             )
-            residents = (
-                session.scalar(
-                    select(func.count())
-                    .select_from(Resident)
-                    .where(
-                        Resident.institution_id.in_(ids),
-                        Resident.deleted_at.is_(None),
-                        Resident.admission_date <= day,
-                        or_(Resident.discharge_date.is_(None), Resident.discharge_date > day),
-                    )
-                )
-                or 0
+            residents = count(
+                Resident,
+                Resident.institution_id.in_(ids),
+                Resident.deleted_at.is_(None),
+                spans(day, Resident.admission_date, Resident.discharge_date),
             )
-            staff = (
-                session.scalar(
-                    select(func.count())
-                    .select_from(CareWorker)
-                    .where(
-                        CareWorker.institution_id.in_(ids),
-                        CareWorker.deleted_at.is_(None),
-                        CareWorker.hired_on <= day,
-                        or_(CareWorker.left_on.is_(None), CareWorker.left_on > day),
-                    )
-                )
-                or 0
+            staff = count(
+                CareWorker,
+                CareWorker.institution_id.in_(ids),
+                CareWorker.deleted_at.is_(None),
+                spans(day, CareWorker.hired_on, CareWorker.left_on),
             )
             rows.append(YearbookRow(kind, institutions, beds, residents, staff))
     return rows
