@@ -23,6 +23,10 @@ import sys
 import time
 from pathlib import Path
 
+from mzdesk.core.permissions import Actor
+
+ACTOR = Actor.setup()  # benchmarks set up their own databases
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench-results"
 KEYSTROKES = [
@@ -65,7 +69,7 @@ def build(path: Path, residents: int) -> None:
 
     rng = random.Random(1)
     store = open_store(path)
-    with store.write() as session:
+    with store.write(ACTOR) as session:
         home = add_institution(
             session, InstitutionData(name="大型养老社区", kind=InstitutionKind.NURSING_HOME)
         )

@@ -11,11 +11,14 @@ from pathlib import Path
 
 import openpyxl
 
+from mzdesk.core.permissions import Actor
 from mzdesk.core.vocab import InstitutionKind
 from mzdesk.services.institutions import InstitutionData, create_institution
 from mzdesk.services.tables.columns import Kind
 from mzdesk.services.tables.importing import import_file
 from mzdesk.store.engine import open_store
+
+ACTOR = Actor.setup()  # benchmarks set up their own databases
 
 HOME = "青岛市崂山区福寿康养老院"
 
@@ -62,9 +65,9 @@ def openpyxl_baseline(path: Path) -> float:
 
 def mzdesk_import(path: Path, workdir: Path, run: int) -> float:
     store = open_store(workdir / f"bench-{run}.db")
-    create_institution(store, InstitutionData(name=HOME, kind=InstitutionKind.NURSING_HOME))
+    create_institution(store, ACTOR, InstitutionData(name=HOME, kind=InstitutionKind.NURSING_HOME))
     start = time.perf_counter()
-    report = import_file(store, Kind.BEDS, path)
+    report = import_file(store, ACTOR, Kind.BEDS, path)
     elapsed = time.perf_counter() - start
     store.close()
     assert report.created > 0 and not report.problems

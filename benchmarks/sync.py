@@ -50,15 +50,20 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from mzdesk.core.permissions import Actor
 from mzdesk.store.engine import Store, open_store
 from mzdesk.store.models import Institution, Resident
-from mzdesk.sync import state
 from mzdesk.sync.client import PUSH_BATCH, SyncClient, SyncReport, enroll
+from mzdesk.sync.device import get_setting, schema_version, set_setting
+from mzdesk.sync.outbox import outbox_batch
+from mzdesk.sync.status import sync_status
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the server process helper is the test suite's
 
 from tests.sync.conftest import ServerProcess  # noqa: E402
+
+ACTOR = Actor.setup()  # benchmarks set up their own databases
 
 OUT = ROOT / "bench-results"
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -127,9 +132,9 @@ async def new_device(
     """An enrolled client database, by default with its first sync done (it has received
     its institution and whatever else the server holds for it)."""
     store = open_store(path)
-    await enroll(store, server.url, server.code(institution), name)
+    await enroll(store, ACTOR, server.url, server.code(institution), name)
     if first_sync:
-        await SyncClient(store).sync()
+        await SyncClient(store, ACTOR).sync()
     return store
 
 
@@ -178,14 +183,14 @@ def add_residents(store: Store, count: int, seed: int, chunk: int = 20_000) -> N
     inst = institution_of(store)
     for start in range(0, count, chunk):
         rows = resident_rows(inst, min(chunk, count - start), seed + start)
-        with store.write() as session:
+        with store.write(ACTOR) as session:
             insert_many(session, Resident, rows)
 
 
 def change_phones(store: Store, count: int, round_: int, *, every: int = 1) -> int:
     """Change the phone number of ``count`` residents (every ``every``-th by id) through the
     ORM, in one transaction: the outbox listener records one field change per row."""
-    with store.write() as session:
+    with store.write(ACTOR) as session:
         ids = session.scalars(select(Resident.id).order_by(Resident.id)).all()[::every][:count]
         changed = 0
         for start in range(0, len(ids), 500):
@@ -222,7 +227,7 @@ def spread(values: list[float]) -> dict[str, float]:
 
 
 def pending(store: Store) -> int:
-    return int(state.status(store)["pending"])
+    return int(sync_status(store)["pending"])
 
 
 def db_size(store: Store) -> dict[str, Any]:
@@ -256,7 +261,7 @@ async def progress(store: Store, every: float = 20.0) -> None:
     started = time.perf_counter()
     while True:
         await asyncio.sleep(every)
-        figures = await asyncio.to_thread(state.status, store)
+        figures = await asyncio.to_thread(sync_status, store)
         log(
             f"  {time.perf_counter() - started:.0f} s: {figures['pending']} unsent, "
             f"cursor {figures['cursor']}"
@@ -328,7 +333,7 @@ async def timed_sync(
 def push_bodies(store: Store) -> list[bytes]:
     """What the next push will send: every unsent change in batches of PUSH_BATCH, each as
     gzip-compressed JSON exactly as ``SyncClient._push`` builds it."""
-    changes = state.outbox_batch(store, 10**9)
+    changes = outbox_batch(store, 10**9)
     return [
         gzip.compress(
             json.dumps({"changes": changes[i : i + PUSH_BATCH]}, separators=(",", ":")).encode(),
@@ -340,7 +345,7 @@ def push_bodies(store: Store) -> list[bytes]:
 
 async def bare_posts(server: Server, token: str, bodies: list[bytes]) -> float:
     headers = {
-        "X-Mzdesk-Schema": state.schema_version(),
+        "X-Mzdesk-Schema": schema_version(),
         "Accept-Encoding": "gzip",
         "Authorization": f"Bearer {token}",
     }
@@ -370,7 +375,7 @@ async def part1(changes: int, rounds: int, keep: bool) -> dict[str, Any]:
         b_report, b_initial, _, _ = await timed_sync(b)
         log(f"B's initial pull of {b_report.pulled} rows: {b_initial:.1f} s")
         with a.read() as session:
-            token = str(state.get_setting(session, "token"))
+            token = str(get_setting(session, "token"))
 
         runs: list[dict[str, Any]] = []
         for round_ in range(1, rounds + 1):
@@ -492,8 +497,8 @@ async def part2(residents: int, percent: float, keep: bool, rebuild: bool) -> di
                 snapshot(folder / "a.db", cache / "a.db")
                 (cache / "initial.json").write_text(json.dumps(initial), encoding="utf-8")
             a = open_store(folder / "a.db")
-            with a.write() as session:  # the server listens on a new port each run
-                state.set_setting(session, "server", server.url)
+            with a.write(ACTOR) as session:  # the server listens on a new port each run
+                set_setting(session, "server", server.url)
             assert pending(a) == 0
             size = db_size(a)
             changed = round(residents * percent / 100)
@@ -590,7 +595,7 @@ async def part3(devices: int, changes: int, institutions: int, keep: bool) -> di
         # a second round: every device fetches what the others of its institution pushed
         started = time.perf_counter()
         catch_up = await asyncio.gather(
-            *(SyncClient(s).sync() for s in stores), return_exceptions=True
+            *(SyncClient(s, ACTOR).sync() for s in stores), return_exceptions=True
         )
         catch_up_s = time.perf_counter() - started
         catch_up_errors = sum(isinstance(r, BaseException) for r in catch_up)

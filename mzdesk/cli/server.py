@@ -52,7 +52,7 @@ def _server_db(db: str | None) -> ServerDB:
 
 def _server_call(function: Callable[[], T]) -> T:
     from mzdesk.core.bundle import BundleError
-    from mzdesk.server.service import SyncError
+    from mzdesk.server.errors import SyncError
 
     try:
         return function()
@@ -93,7 +93,7 @@ def server() -> None:
 @click.option("--region", default=None, help="行政区划代码（6位）")
 def server_add_institution(db: str | None, name: str, kind: str, region: str | None) -> None:
     """在服务器上新建机构。Add an institution on the server."""
-    from mzdesk.server.service import add_institution
+    from mzdesk.server.admin import add_institution
 
     if region is not None and not (region.isdigit() and len(region) == 6):
         fail(text("cli.region_code"))
@@ -117,7 +117,8 @@ def server_enroll(
     db: str | None, institution: str | None, region: str | None, out: Path | None, device_name: str
 ) -> None:
     """生成一次性设备注册码（最后一行）。Print a one-time enrolment code as the last line."""
-    from mzdesk.server.service import ENROLLMENT_DAYS, create_enrollment, enrol_offline
+    from mzdesk.server.admin import ENROLLMENT_DAYS, create_enrollment
+    from mzdesk.server.bundles import enrol_offline
 
     if (institution is None) == (region is None):
         fail(text("cli.enroll.one_scope"))
@@ -146,7 +147,7 @@ def server_devices(db: str | None, as_json: bool) -> None:
     """列出已注册的设备。List enrolled devices."""
     import json
 
-    from mzdesk.server.service import list_devices
+    from mzdesk.server.admin import list_devices
 
     devices = list_devices(_server_db(db))
     if as_json:
@@ -187,7 +188,7 @@ def server_devices(db: str | None, as_json: bool) -> None:
 @server_db_option
 def server_revoke(device: str, db: str | None) -> None:
     """吊销设备（按 ID 或名称）。Revoke a device."""
-    from mzdesk.server.service import revoke
+    from mzdesk.server.admin import revoke
 
     store = _server_db(db)
     _server_call(lambda: revoke(store, device))
@@ -199,7 +200,7 @@ def server_revoke(device: str, db: str | None) -> None:
 @server_db_option
 def server_import_bundle(file: Path, db: str | None) -> None:
     """导入站点的 USB 同步包。Import a site's sync bundle."""
-    from mzdesk.server.service import import_bundle
+    from mzdesk.server.bundles import import_bundle
 
     store = _server_db(db)
     data = file.read_bytes()
@@ -222,7 +223,7 @@ def server_import_bundle(file: Path, db: str | None) -> None:
 @server_db_option
 def server_export_bundle(device: str, out: Path, db: str | None) -> None:
     """为设备导出 USB 同步包（它尚未收到的数据与处理结果）。Export a bundle for a device."""
-    from mzdesk.server.service import export_bundle
+    from mzdesk.server.bundles import export_bundle
 
     store = _server_db(db)
     data = _server_call(lambda: export_bundle(store, device))

@@ -35,7 +35,8 @@ def stats_beds(
 
     from mzdesk.core.dates import parse_date
     from mzdesk.services.institutions import list_institutions
-    from mzdesk.stats.beds import Scope, bed_statistics
+    from mzdesk.stats.beds.asof import Scope
+    from mzdesk.stats.beds.figures import bed_statistics
 
     store, _ = open_as_user(ctx, db)
     day = parse_date(as_of, field="--as-of") if as_of else None

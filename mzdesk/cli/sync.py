@@ -33,13 +33,13 @@ def sync(
 
     from mzdesk.sync.client import SyncClient, SyncFailure, enroll
 
-    store, _ = open_as_user(ctx, db)
+    store, actor = open_as_user(ctx, db)
     try:
         if code:
             if not server_url:
                 fail(text("cli.sync.needs_server"))
             reply = asyncio.run(
-                enroll(store, server_url, code, device_name or socket.gethostname())
+                enroll(store, actor, server_url, code, device_name or socket.gethostname())
             )
             click.echo(
                 text(
@@ -48,7 +48,7 @@ def sync(
                     count=len(reply["institutions"]),
                 )
             )
-        report = asyncio.run(SyncClient(store).sync())
+        report = asyncio.run(SyncClient(store, actor).sync())
     except SyncFailure as failure:
         fail(text("cli.sync.failed", message=failure.message))
     outcomes = text("cli.separator").join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
@@ -63,7 +63,7 @@ def sync_status(ctx: click.Context, db: Path | None, as_json: bool) -> None:
     """同步状态：最近同步、待发送、冲突、隔离、时钟偏差。Sync status."""
     import json
 
-    from mzdesk.sync.state import status
+    from mzdesk.sync.status import sync_status as status
 
     store, _ = open_as_user(ctx, db)
     figures = status(store)
@@ -94,9 +94,9 @@ def sync_export_bundle(ctx: click.Context, db: Path | None, out: Path) -> None:
     from mzdesk.core.bundle import BundleError
     from mzdesk.sync.bundles import export_bundle
 
-    store, _ = open_as_user(ctx, db)
+    store, actor = open_as_user(ctx, db)
     try:
-        data, count = export_bundle(store)
+        data, count = export_bundle(store, actor)
     except BundleError as error:
         fail(text("cli.bundle.export_failed", error=error))
     out.write_bytes(data)
@@ -112,9 +112,9 @@ def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
     from mzdesk.core.bundle import BundleError
     from mzdesk.sync.bundles import import_bundle
 
-    store, _ = open_as_user(ctx, db)
+    store, actor = open_as_user(ctx, db)
     try:
-        summary = import_bundle(store, file.read_bytes())
+        summary = import_bundle(store, actor, file.read_bytes())
     except BundleError as error:
         fail(text("cli.bundle.rejected", error=error))
     click.echo(
@@ -136,9 +136,9 @@ def sync_enroll_file(ctx: click.Context, file: Path, code: str, db: Path | None)
     from mzdesk.core.bundle import BundleError
     from mzdesk.sync.bundles import enrol_from_file
 
-    store, _ = open_as_user(ctx, db)
+    store, actor = open_as_user(ctx, db)
     try:
-        summary = enrol_from_file(store, file.read_bytes(), code)
+        summary = enrol_from_file(store, actor, file.read_bytes(), code)
     except BundleError as error:
         fail(text("cli.enrolment_file.rejected", error=error))
     click.echo(

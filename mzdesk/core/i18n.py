@@ -317,6 +317,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "sync.rejected.missing_fields": ("缺少必填字段：{fields}", "missing required fields: {fields}"),
     "sync.rejected.no_conflict": ("服务器上没有这条冲突", "no such conflict on the server"),
+    "sync.rejected.not_permitted": (
+        "做这项修改的用户在服务器上没有管理账号的权限",
+        "the user who made this change may not change accounts on the server",
+    ),
     # where an import problem is (services/tables/importing.py)
     "import.where.row": ("第{row}行", "row {row}"),
     "import.where.file": ("文件", "file"),

@@ -22,7 +22,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from mzdesk.core.vocab import BedType
 from mzdesk.reports.fonts import register_cjk_font
-from mzdesk.stats.beds import BedStatistics, GroupOccupancy, MonthPoint, Ratio
+from mzdesk.stats.beds.figures import BedStatistics, Ratio
+from mzdesk.stats.beds.occupancy import GroupOccupancy, MonthPoint
 
 BLUE = colors.HexColor("#1f5fa8")
 GREEN = colors.HexColor("#2e7d32")

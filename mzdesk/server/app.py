@@ -13,9 +13,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mzdesk.core.bundle import BundleError
-from mzdesk.server import service
+from mzdesk.server import auth, feed, merge
+from mzdesk.server.bundles import import_bundle
 from mzdesk.server.db import ServerDB, open_server_db, server_schema
+from mzdesk.server.errors import SyncError
 from mzdesk.server.models import utcnow
+from mzdesk.server.schema import check_schema, store_schema
 
 MAX_BODY = 256 * 1024 * 1024  # decompressed request body limit
 MAX_PAGE = 5000
@@ -94,6 +97,8 @@ class ChangeIn(BaseModel):
     data: dict[str, Any]
     base_rev: int | None = None
     made_at: str | None = Field(default=None, max_length=64)
+    # the user who made the change on the desktop (checked for changes to accounts)
+    author: str | None = Field(default=None, max_length=64)
 
 
 class PushRequest(BaseModel):
@@ -165,8 +170,8 @@ def create_app(db: ServerDB) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(GzipRequest)
 
-    @app.exception_handler(service.SyncError)
-    async def _sync_error(request: Request, error: service.SyncError) -> JSONResponse:
+    @app.exception_handler(SyncError)
+    async def _sync_error(request: Request, error: SyncError) -> JSONResponse:
         return JSONResponse(
             {"code": error.code, "message": error.message}, status_code=error.status
         )
@@ -178,7 +183,7 @@ def create_app(db: ServerDB) -> FastAPI:
     def schema(
         x_mzdesk_schema: Annotated[str | None, Header(max_length=16)] = None,
     ) -> None:
-        service.check_schema(x_mzdesk_schema)
+        check_schema(x_mzdesk_schema)
 
     checked = [Depends(schema)]
 
@@ -186,21 +191,21 @@ def create_app(db: ServerDB) -> FastAPI:
     def health() -> Health:
         return Health(
             status="ok",
-            schema_version=f"{service.store_schema():04d}",
+            schema_version=f"{store_schema():04d}",
             server_schema=server_schema(),
             server_time=_now(),
         )
 
     @app.post("/v1/enroll", response_model=EnrollResponse, responses=ERRORS, dependencies=checked)
     def enroll(body: EnrollRequest) -> dict[str, Any]:
-        return service.enroll(db, body.code, body.device_name.replace("\x00", ""))
+        return auth.enroll(db, body.code, body.device_name.replace("\x00", ""))
 
     @app.post("/v1/push", response_model=PushResponse, responses=ERRORS, dependencies=checked)
     def push(
         body: PushRequest,
         authorization: Annotated[str | None, Header()] = None,
     ) -> PushResponse:
-        outcomes = service.push(db, _token(authorization), [c.model_dump() for c in body.changes])
+        outcomes = merge.push(db, _token(authorization), [c.model_dump() for c in body.changes])
         return PushResponse(
             results=[OutcomeOut(**o.as_json()) for o in outcomes], server_time=_now()
         )
@@ -211,7 +216,7 @@ def create_app(db: ServerDB) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         authorization: Annotated[str | None, Header()] = None,
     ) -> PullResponse:
-        items, next_cursor, more = service.pull(db, _token(authorization), cursor, limit)
+        items, next_cursor, more = feed.pull(db, _token(authorization), cursor, limit)
         return PullResponse(
             items=[Item(**i) for i in items], cursor=next_cursor, more=more, server_time=_now()
         )
@@ -229,7 +234,7 @@ def create_app(db: ServerDB) -> FastAPI:
         },
     )
     async def upload_bundle(request: Request) -> dict[str, Any]:
-        return await run_in_threadpool(service.import_bundle, db, await request.body())
+        return await run_in_threadpool(import_bundle, db, await request.body())
 
     return app
 

@@ -19,8 +19,9 @@ from typing import Any
 import httpx
 
 from mzdesk.core.i18n import MESSAGES, text
+from mzdesk.core.permissions import Actor, Permission
 from mzdesk.store.engine import Store
-from mzdesk.sync import state
+from mzdesk.sync import device, feed, outbox
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
@@ -51,7 +52,7 @@ class SyncReport:
 
 
 def _headers(token: str | None) -> dict[str, str]:
-    headers = {"X-Mzdesk-Schema": state.schema_version(), "Accept-Encoding": "gzip"}
+    headers = {"X-Mzdesk-Schema": device.schema_version(), "Accept-Encoding": "gzip"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
     return headers
@@ -78,7 +79,11 @@ def _server_time(value: str | None) -> dt.datetime | None:
         return None
 
 
-async def enroll(store: Store, server: str, code: str, device_name: str) -> dict[str, Any]:
+async def enroll(
+    store: Store, actor: Actor, server: str, code: str, device_name: str
+) -> dict[str, Any]:
+    """Enrol this device with a server: whoever may change the institution's details."""
+    actor.require(Permission.INSTITUTION_EDIT)
     async with httpx.AsyncClient(base_url=server, timeout=TIMEOUT) as http:
         try:
             response = await http.post(
@@ -93,16 +98,23 @@ async def enroll(store: Store, server: str, code: str, device_name: str) -> dict
     if response.status_code != 200:
         raise _problem(response)
     reply: dict[str, Any] = response.json()
-    await asyncio.to_thread(state.save_enrolment, store, server, reply)
+    await asyncio.to_thread(device.save_enrolment, store, server, reply)
     return reply
 
 
 class SyncClient:
-    def __init__(self, store: Store, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    """One sync with the central server, started by ``actor`` (who needs ``sync.run``).
+    The bookkeeping it writes (outcomes, cursor, clock) is the program's, not the user's."""
+
+    def __init__(
+        self, store: Store, actor: Actor, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
         self.store = store
+        self.actor = actor
         self.transport = transport
 
     async def sync(self) -> SyncReport:
+        self.actor.require(Permission.SYNC_RUN)
         enrolment = await asyncio.to_thread(self._enrolment)
         if enrolment is None or not enrolment.server:
             raise SyncFailure("not_enrolled", "this device is not enrolled with a server")
@@ -124,22 +136,22 @@ class SyncClient:
             await asyncio.to_thread(self._note, message)
             raise SyncFailure("network", message) from error
         await asyncio.to_thread(self._note, None)
-        await asyncio.to_thread(state.prune_outbox, self.store)
+        await asyncio.to_thread(outbox.prune_outbox, self.store)
         return report
 
-    def _enrolment(self) -> state.Enrolment | None:
+    def _enrolment(self) -> device.Enrolment | None:
         with self.store.read() as session:
-            return state.enrolment(session)
+            return device.enrolment(session)
 
     def _cursor(self) -> int:
         with self.store.read() as session:
-            return int(state.get_setting(session, "cursor", 0))
+            return int(device.get_setting(session, "cursor", 0))
 
     def _note(self, error: str | None) -> None:
-        with self.store.write() as session:
-            state.set_setting(session, "last_error", error)
+        with self.store.write(Actor.system()) as session:
+            device.set_setting(session, "last_error", error)
             if error is None:
-                state.set_setting(
+                device.set_setting(
                     session, "last_sync", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
                 )
 
@@ -151,12 +163,12 @@ class SyncClient:
             seconds=(finished - started) / 2
         )
         offset = round((server - local).total_seconds(), 1)
-        with self.store.write() as session:
-            state.set_setting(session, "clock_offset_s", offset)
+        with self.store.write(Actor.system()) as session:
+            device.set_setting(session, "clock_offset_s", offset)
 
     async def _push(self, http: httpx.AsyncClient, report: SyncReport) -> None:
         while True:
-            batch = await asyncio.to_thread(state.outbox_batch, self.store, PUSH_BATCH)
+            batch = await asyncio.to_thread(outbox.outbox_batch, self.store, PUSH_BATCH)
             if not batch:
                 return
             body = gzip.compress(json.dumps({"changes": batch}, separators=(",", ":")).encode(), 6)
@@ -182,8 +194,8 @@ class SyncClient:
                 return
 
     def _record(self, results: list[dict[str, Any]]) -> dict[str, int]:
-        with self.store.write() as session:
-            return state.record_outcomes(session, results)
+        with self.store.write(Actor.system()) as session:
+            return outbox.record_outcomes(session, results)
 
     async def _pull(self, http: httpx.AsyncClient, report: SyncReport) -> None:
         while True:
@@ -206,7 +218,7 @@ class SyncClient:
 
     def _apply_page(self, cursor: int, page: dict[str, Any]) -> None:
         with self.store.apply_remote() as session:
-            if int(state.get_setting(session, "cursor", 0)) != cursor:
+            if int(device.get_setting(session, "cursor", 0)) != cursor:
                 return  # another sync got here first; the next page request will catch up
-            state.apply_items(session, page["items"])
-            state.set_setting(session, "cursor", int(page["cursor"]))
+            feed.apply_items(session, page["items"])
+            device.set_setting(session, "cursor", int(page["cursor"]))

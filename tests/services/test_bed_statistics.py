@@ -15,7 +15,9 @@ from mzdesk.core.vocab import (
 from mzdesk.services.beds import NewBeds, add_beds, change_bed_type, take_bed_out_of_service
 from mzdesk.services.institutions import InstitutionData, create_institution
 from mzdesk.services.residents import Admission, ResidentData, admit_resident, discharge_resident
-from mzdesk.stats.beds import Ratio, Scope, bed_statistics, yearbook
+from mzdesk.stats.beds.asof import Scope
+from mzdesk.stats.beds.figures import Ratio, bed_statistics
+from mzdesk.stats.beds.yearbook import yearbook
 from tests.helpers.actors import SETUP
 from tests.helpers.people import id_number
 
@@ -188,9 +190,9 @@ def _per_bed_reference(store, scope):
     """The as-of rules applied bed by bed (the slow, obvious query) for cross-checking."""
     from sqlalchemy import func, select
 
-    from mzdesk.stats.beds import _bed_states
+    from mzdesk.stats.beds.asof import bed_states
 
-    states = _bed_states(scope)
+    states = bed_states(scope)
     with store.read() as session:
         rows = session.execute(
             select(

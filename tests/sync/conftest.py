@@ -26,10 +26,11 @@ from typing import Any
 import httpx
 import pytest
 
+from mzdesk.server.admin import add_institution, create_enrollment
 from mzdesk.server.db import ServerDB, open_server_db
-from mzdesk.server.service import add_institution, create_enrollment
 from mzdesk.store.engine import Store, open_store
 from mzdesk.sync.client import SyncClient, SyncReport, enroll
+from tests.helpers.actors import SETUP
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -177,9 +178,9 @@ _clients = itertools.count(1)
 
 def new_client(tmp_path: Path, server: ServerProcess, code: str, name: str = "") -> Store:
     store = open_store(tmp_path / f"client-{next(_clients)}.db")
-    asyncio.run(enroll(store, server.url, code, name or f"PC-{next(_clients)}"))
+    asyncio.run(enroll(store, SETUP, server.url, code, name or f"PC-{next(_clients)}"))
     return store
 
 
 def sync(store: Store, **kwargs: Any) -> SyncReport:
-    return asyncio.run(SyncClient(store, **kwargs).sync())
+    return asyncio.run(SyncClient(store, SETUP, **kwargs).sync())

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from mzdesk.store.models import Contact, Resident
-from mzdesk.sync import state
+from mzdesk.sync.review import open_conflicts
+from mzdesk.sync.status import sync_status
 from tests.helpers.actors import SETUP
 from tests.sync.conftest import new_client, sync
 from tests.sync.helpers import dump, institution_id, seed
@@ -70,7 +71,7 @@ def test_random_edits_and_sync_orders_converge(server, tmp_path_factory, script)
         elif kind == "edit":
             _, who, which, field, data = step
             new_value = data.draw(FIELDS[field])
-            with replicas[who].write() as session:
+            with replicas[who].write(SETUP) as session:
                 row = session.get(Resident, residents[which])
                 setattr(row, field, new_value)
         elif kind == "add_contact":
@@ -98,10 +99,8 @@ def test_random_edits_and_sync_orders_converge(server, tmp_path_factory, script)
         sync(store)
     dumps = [dump(store) for store in replicas]
     assert dumps[0] == dumps[1] == dumps[2]
-    conflicts = [
-        sorted((c.id, c.field, c.resolved) for c in state.open_conflicts(s)) for s in replicas
-    ]
+    conflicts = [sorted((c.id, c.field, c.resolved) for c in open_conflicts(s)) for s in replicas]
     assert conflicts[0] == conflicts[1] == conflicts[2]
     for store in replicas:
-        assert state.status(store)["pending"] == 0
-        assert state.status(store)["quarantined"] == 0
+        assert sync_status(store)["pending"] == 0
+        assert sync_status(store)["quarantined"] == 0

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import func, select
 
 from mzdesk.server.models import Change
-from mzdesk.sync import state
 from mzdesk.sync.client import SyncFailure
+from mzdesk.sync.device import set_setting
 from tests.helpers.actors import SETUP
 from tests.sync.conftest import free_port, new_client, sync
 from tests.sync.helpers import dump, edit, outbox_states, seed
@@ -97,7 +97,7 @@ def proxy(server) -> Iterator[FaultyProxy]:
 
 def _via(store, url: str) -> None:
     with store.write(SETUP) as session:
-        state.set_setting(session, "server", url)
+        set_setting(session, "server", url)
 
 
 def _changes_on_server(server) -> int:

@@ -12,8 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from mzdesk.store.models import Contact, Institution, OutboxEntry
-from mzdesk.sync import state
 from mzdesk.sync.client import SyncFailure
+from mzdesk.sync.device import enrolment, schema_version
+from mzdesk.sync.outbox import outbox_batch
+from mzdesk.sync.review import open_conflicts, quarantined, resend, resolve_conflict
+from mzdesk.sync.status import sync_status
 from tests.helpers.actors import SETUP
 from tests.sync.conftest import new_client, sync
 from tests.sync.helpers import dump, edit, outbox_states, seed, value
@@ -37,7 +40,7 @@ def test_a_new_device_receives_its_institution_on_first_sync(pair):
     assert dump(a) == dump(b)
     assert len(dump(b)["residents"]) == 2 and len(dump(b)["beds"]) == 4
     assert outbox_states(a) == {"acked": outbox_states(a)["acked"]}
-    status = state.status(b)
+    status = sync_status(b)
     assert status["pending"] == 0 and status["last_sync"]
     assert abs(status["clock_offset_s"]) < 5 and not status["clock_warning"]
 
@@ -51,7 +54,7 @@ def test_different_fields_both_win_same_field_conflicts_and_converges(pair):
     sync(a)
     assert value(a, r, "phone") == value(b, r, "phone") == "13800000001"
     assert value(a, r, "ethnicity") == value(b, r, "ethnicity") == "回族"
-    assert state.open_conflicts(a) == state.open_conflicts(b) == []
+    assert open_conflicts(a) == open_conflicts(b) == []
 
     edit(a, r, note="喜欢安静")
     edit(b, r, note="需要陪护")
@@ -59,8 +62,8 @@ def test_different_fields_both_win_same_field_conflicts_and_converges(pair):
     sync(b)  # arrives later: applied, A's value kept in a conflict record
     sync(a)
     assert value(a, r, "note") == value(b, r, "note") == "需要陪护"
-    (ca,) = state.open_conflicts(a)
-    (cb,) = state.open_conflicts(b)
+    (ca,) = open_conflicts(a)
+    (cb,) = open_conflicts(b)
     assert ca == cb
     assert (ca.field, ca.applied["value"], ca.overwritten["value"]) == (
         "note",
@@ -70,25 +73,25 @@ def test_different_fields_both_win_same_field_conflicts_and_converges(pair):
     assert ca.applied["device_name"] == "护理站电脑" and ca.overwritten["device_name"] == "前台电脑"
     assert ca.applied["at"] and ca.overwritten["at"]
 
-    state.resolve_conflict(b, ca.id, "overwritten")  # keep A's text after all
+    resolve_conflict(b, SETUP, ca.id, "overwritten")  # keep A's text after all
     sync(b)
     sync(a)
     assert value(a, r, "note") == value(b, r, "note") == "喜欢安静"
-    assert state.open_conflicts(a) == state.open_conflicts(b) == []
+    assert open_conflicts(a) == open_conflicts(b) == []
     assert dump(a) == dump(b)
 
 
 def test_tombstones_win_over_concurrent_edits(pair):
     a, b, (r, _) = pair
-    with a.write() as session:
+    with a.write(SETUP) as session:
         session.add(Contact(institution_id=_inst(a), resident_id=r, name="李明"))
     sync(a)
     sync(b)
     with a.read() as session:
         contact_id = session.scalars(select(Contact.id)).one()
-    with a.write() as session:
+    with a.write(SETUP) as session:
         session.get(Contact, contact_id).deleted_at = dt.datetime(2026, 3, 1)
-    with b.write() as session:
+    with b.write(SETUP) as session:
         session.get(Contact, contact_id).phone = "13900000000"
     sync(a)
     sync(b)
@@ -108,10 +111,10 @@ def _inst(store):
 def test_pushing_the_same_batch_twice_changes_nothing(pair, server):
     a, b, (r, _) = pair
     edit(a, r, phone="123")
-    batch = state.outbox_batch(a, 100)
+    batch = outbox_batch(a, 100)
     with a.read() as session:
-        token = state.enrolment(session).token
-    headers = {"Authorization": f"Bearer {token}", "X-Mzdesk-Schema": state.schema_version()}
+        token = enrolment(session).token
+    headers = {"Authorization": f"Bearer {token}", "X-Mzdesk-Schema": schema_version()}
     first = httpx.post(server.url + "/v1/push", json={"changes": batch}, headers=headers).json()
     before = server_counts(server)
     again = httpx.post(
@@ -128,7 +131,7 @@ def test_pushing_the_same_batch_twice_changes_nothing(pair, server):
 
 
 def server_counts(server):
-    from mzdesk.server.service import counts
+    from mzdesk.server.admin import counts
 
     return counts(server.db)
 
@@ -147,7 +150,7 @@ def test_a_device_sees_and_writes_only_its_institutions(server, tmp_path):
     # B forges changes to A's rows: an insert into A and an update of A's resident
     a_inst = _inst(a)
     a_resident = next(iter(dump(a)["residents"]))
-    with b.write() as session:
+    with b.write(SETUP) as session:
         for op, row_id in (("update", a_resident), ("insert", str(a_inst))):
             session.add(
                 OutboxEntry(
@@ -163,7 +166,7 @@ def test_a_device_sees_and_writes_only_its_institutions(server, tmp_path):
                 )
             )
     sync(b)
-    rejected = state.quarantined(b)
+    rejected = quarantined(b)
     assert len(rejected) == 2
     assert all(q.error == "本机没有注册这家机构，不能修改它的数据" for q in rejected)
     sync(a)
@@ -172,7 +175,7 @@ def test_a_device_sees_and_writes_only_its_institutions(server, tmp_path):
 
 def test_a_revoked_device_is_refused_and_keeps_its_outbox(pair, server):
     a, _, (r, _) = pair
-    from mzdesk.server.service import list_devices, revoke
+    from mzdesk.server.admin import list_devices, revoke
 
     device = next(d for d in list_devices(server.db) if d.name == "前台电脑")
     revoke(server.db, str(device.id))
@@ -182,7 +185,7 @@ def test_a_revoked_device_is_refused_and_keeps_its_outbox(pair, server):
     assert failure.value.code == "device_revoked"
     assert "revoked" in failure.value.message
     assert outbox_states(a).get("pending", 0) + outbox_states(a).get("sent", 0) == 1
-    assert state.status(a)["last_error"]
+    assert sync_status(a)["last_error"]
 
 
 @pytest.mark.parametrize(
@@ -191,7 +194,7 @@ def test_a_revoked_device_is_refused_and_keeps_its_outbox(pair, server):
 def test_schema_versions_old_client_told_to_upgrade_outbox_waits(pair, monkeypatch, version, code):
     a, _, (r, _) = pair
     edit(a, r, phone="777")
-    monkeypatch.setattr(state, "schema_version", lambda: version)
+    monkeypatch.setattr("mzdesk.sync.device.schema_version", lambda: version)
     with pytest.raises(SyncFailure) as failure:
         sync(a)
     assert failure.value.code == code and "upgrade" in failure.value.message
@@ -203,7 +206,7 @@ def test_schema_versions_old_client_told_to_upgrade_outbox_waits(pair, monkeypat
 
 def test_rejected_changes_are_quarantined_fixed_and_resent(pair):
     a, b, (r, _) = pair
-    with a.write() as session:  # a value the server refuses (too long for the field)
+    with a.write(SETUP) as session:  # a value the server refuses (too long for the field)
         session.add(
             OutboxEntry(
                 change_id=uuid.uuid4(),
@@ -218,16 +221,16 @@ def test_rejected_changes_are_quarantined_fixed_and_resent(pair):
             )
         )
     sync(a)
-    (bad,) = state.quarantined(a)
+    (bad,) = quarantined(a)
     assert bad.error == "字段「phone」的值不符合要求（格式或长度）"
-    assert state.status(a)["quarantined"] == 1
+    assert sync_status(a)["quarantined"] == 1
     sync(a)  # a quarantined change is kept, not resent by itself, not dropped
-    assert len(state.quarantined(a)) == 1
-    state.resend(a, bad.seq, {"phone": "13512345678"})
+    assert len(quarantined(a)) == 1
+    resend(a, SETUP, bad.seq, {"phone": "13512345678"})
     assert value(a, r, "phone") == "13512345678"
     sync(a)
     sync(b)
-    assert state.quarantined(a) == []
+    assert quarantined(a) == []
     assert value(b, r, "phone") == "13512345678"
 
 
@@ -251,7 +254,7 @@ def test_pull_is_paged_and_resumes_after_an_interruption(pair, server, tmp_path,
 
     with pytest.raises(SyncFailure):
         sync(c, transport=Breaks())
-    cursor = state.status(c)["cursor"]
+    cursor = sync_status(c)["cursor"]
     assert cursor > 0  # three pages kept
     report = sync(c)
     assert report.pages >= 2 and report.pulled < len(_all_rows(a))
@@ -263,7 +266,8 @@ def _all_rows(store):
 
 
 def test_bureau_device_pulls_its_region_and_stats_work_across(server, tmp_path):
-    from mzdesk.stats.beds import Scope, bed_statistics
+    from mzdesk.stats.beds.asof import Scope
+    from mzdesk.stats.beds.figures import bed_statistics
 
     server.institution("城南院", region="370212")
     server.institution("城北院", region="370212")
@@ -287,13 +291,14 @@ def test_bureau_device_pulls_its_region_and_stats_work_across(server, tmp_path):
 
 def test_usb_bundles_both_ways_authenticated_and_idempotent(pair, server, tmp_path):
     from mzdesk.core.bundle import BundleError
-    from mzdesk.server.service import export_bundle, import_bundle, list_devices
+    from mzdesk.server.admin import list_devices
+    from mzdesk.server.bundles import export_bundle, import_bundle
     from mzdesk.sync.bundles import export_bundle as site_export
     from mzdesk.sync.bundles import import_bundle as site_import
 
     a, b, (r, _) = pair
     edit(a, r, phone="13011112222")
-    data, count = site_export(a)
+    data, count = site_export(a, SETUP)
     assert count == 1
     first = import_bundle(server.db, data)
     before = server_counts(server)
@@ -310,15 +315,15 @@ def test_usb_bundles_both_ways_authenticated_and_idempotent(pair, server, tmp_pa
     sync(b)
     device = next(d for d in list_devices(server.db) if d.name == "前台电脑")
     back = export_bundle(server.db, str(device.id))
-    summary = site_import(a, back)
+    summary = site_import(a, SETUP, back)
     assert summary["applied"] >= 1
     assert value(a, r, "ethnicity") == "满族"
     assert outbox_states(a) == {"acked": outbox_states(a)["acked"]}
     snapshot = dump(a)
-    site_import(a, back)  # twice: nothing changes
+    site_import(a, SETUP, back)  # twice: nothing changes
     assert dump(a) == snapshot
     with pytest.raises(BundleError, match="another device"):
-        site_import(b, back)
+        site_import(b, SETUP, back)
 
 
 def test_a_site_that_worked_offline_first_brings_its_records_when_it_enrols(server, tmp_path):
@@ -341,10 +346,10 @@ def test_a_site_that_worked_offline_first_brings_its_records_when_it_enrols(serv
     residents = seed(site, beds=4, residents=2)
     import asyncio
 
-    asyncio.run(enroll(site, server.url, server.code(institution="幸福院"), "老电脑"))
+    asyncio.run(enroll(site, SETUP, server.url, server.code(institution="幸福院"), "老电脑"))
     assert _inst(site) == server_id
     sync(site)
-    assert state.status(site)["quarantined"] == 0 and state.open_conflicts(site) == []
+    assert sync_status(site)["quarantined"] == 0 and open_conflicts(site) == []
     other = new_client(tmp_path, server, server.code(institution="幸福院"))
     sync(other)
     assert dump(other) == dump(site)
@@ -355,7 +360,7 @@ def test_a_site_that_worked_offline_first_brings_its_records_when_it_enrols(serv
 
 def test_a_site_with_no_network_at_all_enrols_and_syncs_by_usb_only(server, tmp_path):
     from mzdesk.core.bundle import BundleError
-    from mzdesk.server.service import enrol_offline, export_bundle, import_bundle
+    from mzdesk.server.bundles import enrol_offline, export_bundle, import_bundle
     from mzdesk.store.engine import open_store
     from mzdesk.sync.bundles import enrol_from_file
     from mzdesk.sync.bundles import export_bundle as site_export
@@ -365,17 +370,17 @@ def test_a_site_with_no_network_at_all_enrols_and_syncs_by_usb_only(server, tmp_
     code, enrolment = enrol_offline(server.db, institution="山村敬老院", device_name="山村电脑")
     site = open_store(tmp_path / "village.db")
     with pytest.raises(BundleError, match="altered or forged"):
-        enrol_from_file(site, enrolment, "AAAA-BBBB-CCCC-DDDD")  # the stick without the code
-    assert not state.status(site)["enrolled"]
-    summary = enrol_from_file(site, enrolment, code.lower())
+        enrol_from_file(site, SETUP, enrolment, "AAAA-BBBB-CCCC-DDDD")  # the stick without the code
+    assert not sync_status(site)["enrolled"]
+    summary = enrol_from_file(site, SETUP, enrolment, code.lower())
     assert summary["items"] == 1 and {r["name"] for r in dump(site)["institutions"].values()} == {
         "山村敬老院"
     }
     residents = seed(site, beds=2, residents=1)
-    data, count = site_export(site)
+    data, count = site_export(site, SETUP)
     assert import_bundle(server.db, data)["applied"] == count
-    site_import(site, export_bundle(server.db, summary["device_id"]))
-    assert state.status(site)["pending"] == 0
+    site_import(site, SETUP, export_bundle(server.db, summary["device_id"]))
+    assert sync_status(site)["pending"] == 0
     office = new_client(tmp_path, server, server.code(institution="山村敬老院"), "民政所")
     sync(office)
     assert value(office, residents[0], "name") == "住户0"

@@ -58,8 +58,9 @@ async def choose_institution(
 async def _enrol(store: Store, dialog: FirstRunDialog) -> None:
     """Join an institution of the central server: enrol, then the first sync brings it."""
     try:
-        await enroll(store, dialog.server(), dialog.enrolCode.text(), socket.gethostname())
-        await SyncClient(store).sync()
+        setup = Actor.setup()  # no users yet: the first sync brings them
+        await enroll(store, setup, dialog.server(), dialog.enrolCode.text(), socket.gethostname())
+        await SyncClient(store, setup).sync()
     except SyncFailure as failure:
         raise CodedError("sync.enrol_failed", detail=failure.message) from failure
 

@@ -41,12 +41,11 @@ from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.reports.bed_report import metric_rows, write_pdf, write_xlsx
 from mzdesk.services.institutions import list_institutions
-from mzdesk.stats.beds import (
-    BedStatistics,
+from mzdesk.stats.beds.asof import Scope
+from mzdesk.stats.beds.figures import BedStatistics, bed_statistics
+from mzdesk.stats.beds.occupancy import (
     GroupOccupancy,
     MonthPoint,
-    Scope,
-    bed_statistics,
     monthly_trend,
     occupancy_by_group,
 )

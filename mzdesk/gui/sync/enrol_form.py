@@ -28,7 +28,7 @@ from mzdesk.gui.widgets.labels import note
 from mzdesk.gui.widgets.palette import ERROR_STYLE, RED
 from mzdesk.sync.bundles import enrol_from_file
 from mzdesk.sync.client import SyncFailure, enroll
-from mzdesk.sync.review import remember_device_name
+from mzdesk.sync.display import remember_device_name
 
 
 class EnrolForm(QGroupBox):
@@ -121,7 +121,7 @@ class EnrolForm(QGroupBox):
         form.enrol_button.setEnabled(False)
         form.say(tr("正在连接服务器…"))
         try:
-            await enroll(self.ctx.store, server, code, name)
+            await enroll(self.ctx.store, self.ctx.actor, server, code, name)
         except SyncFailure as failure:
             field = "code" if failure.code == "bad_code" else "server"
             form.show_problems({field: tr("注册没有成功：") + failure_text(failure)})
@@ -134,7 +134,7 @@ class EnrolForm(QGroupBox):
         form.say("")
         form.code.clear()
         form.hide()
-        await self.ctx.worker.write(remember_device_name, self.ctx.store, name)
+        await self.ctx.change(remember_device_name, name)
         self.enrolled.emit()
 
     def choose_enrolment_file(self) -> None:
@@ -161,7 +161,7 @@ class EnrolForm(QGroupBox):
         code = form.code.text().strip()
         try:
             data = await self.ctx.worker.read(Path(path).read_bytes)
-            summary = await self.ctx.worker.write(enrol_from_file, self.ctx.store, data, code)
+            summary = await self.ctx.change(enrol_from_file, data, code)
         except BundleError as error:
             form.show_problems(
                 {"code": tr("注册文件与注册码不符，或文件已损坏：{error}").format(error=error)}
@@ -173,5 +173,5 @@ class EnrolForm(QGroupBox):
         form.say("")
         form.code.clear()
         form.hide()
-        await self.ctx.worker.write(remember_device_name, self.ctx.store, form.device.text())
+        await self.ctx.change(remember_device_name, form.device.text())
         self.enrolled_offline.emit(int(summary["items"]))

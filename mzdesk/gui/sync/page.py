@@ -35,10 +35,11 @@ from mzdesk.gui.sync.text import CLOCK_RED_SECONDS, clock_text, failure_text, lo
 from mzdesk.gui.widgets.dialog import Refusal
 from mzdesk.gui.widgets.labels import note
 from mzdesk.gui.widgets.palette import GREEN, ORANGE, RED
-from mzdesk.sync import state
+from mzdesk.sync import review
 from mzdesk.sync.bundles import export_bundle, import_bundle
 from mzdesk.sync.client import SyncClient, SyncFailure, SyncReport
-from mzdesk.sync.review import SyncReview, load_review
+from mzdesk.sync.display import SyncReview, load_review
+from mzdesk.sync.status import sync_status
 
 log = logging.getLogger("mzdesk.gui")
 
@@ -250,7 +251,7 @@ class SyncPage(QWidget):
         on the page and in the status bar, never in a popup."""
         if self.syncing:
             return
-        status = await self.ctx.worker.read(state.status, self.ctx.store)
+        status = await self.ctx.worker.read(sync_status, self.ctx.store)
         if status["enrolled"] and status["server"]:
             await self.run_sync(manual=False)
 
@@ -265,7 +266,7 @@ class SyncPage(QWidget):
         self.state_changed.emit()
         report: SyncReport | None = None
         try:
-            report = await SyncClient(self.ctx.store).sync()
+            report = await SyncClient(self.ctx.store, self.ctx.actor).sync()
         except SyncFailure as failure:
             self.failure = failure
         except (ValueError, KeyError, httpx.InvalidURL) as error:  # a server talking nonsense
@@ -312,7 +313,7 @@ class SyncPage(QWidget):
 
     @async_slot(object, str)
     async def resolve(self, conflict_id: uuid.UUID, choice: str) -> None:
-        await self.ctx.worker.write(state.resolve_conflict, self.ctx.store, conflict_id, choice)
+        await self.ctx.change(review.resolve_conflict, conflict_id, choice)
         self._say(tr("冲突已处理，结果将在下次同步时发送到服务器。"), GREEN)
 
     def fix_selected(self) -> QuarantineDialog | None:
@@ -324,7 +325,7 @@ class SyncPage(QWidget):
 
         async def submit() -> None:
             try:
-                await self.ctx.worker.write(state.resend, self.ctx.store, seq, dialog.data)
+                await self.ctx.change(review.resend, seq, dialog.data)
             except (ValueError, LookupError) as error:
                 raise Refusal(tr("无法重新发送：{error}").format(error=error)) from error
             self._say(tr("已重新放入发送队列。"), GREEN)
@@ -368,7 +369,7 @@ class SyncPage(QWidget):
     @async_slot(str)
     async def write_bundle(self, path: str) -> None:
         try:
-            data, count = await self.ctx.worker.read(export_bundle, self.ctx.store)
+            data, count = await self.ctx.change(export_bundle)
             await self.ctx.worker.read(Path(path).write_bytes, data)
         except BundleError as error:
             self._say(tr("无法导出同步包：{error}").format(error=error), RED)
@@ -388,7 +389,7 @@ class SyncPage(QWidget):
     async def read_bundle(self, path: str) -> None:
         try:
             data = await self.ctx.worker.read(Path(path).read_bytes)
-            summary = await self.ctx.worker.write(import_bundle, self.ctx.store, data)
+            summary = await self.ctx.change(import_bundle, data)
         except BundleError as error:
             self._say(tr("无法导入同步包：{error}").format(error=error), RED)
             return

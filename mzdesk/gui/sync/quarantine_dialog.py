@@ -21,7 +21,7 @@ from mzdesk.gui.sync.text import OP_LABELS, edit_text, field_label, local_time, 
 from mzdesk.gui.widgets.dialog import FormDialog, Refusal
 from mzdesk.gui.widgets.labels import note
 from mzdesk.gui.widgets.palette import RED
-from mzdesk.sync.review import QuarantineRow, check_value, parse_value
+from mzdesk.sync.display import QuarantineRow, check_value, parse_value
 
 
 class QuarantineDialog(FormDialog):

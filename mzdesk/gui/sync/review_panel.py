@@ -25,7 +25,7 @@ from mzdesk.gui.sync.text import (
 from mzdesk.gui.widgets.labels import heading, note
 from mzdesk.gui.widgets.palette import RED
 from mzdesk.gui.widgets.table import TableView, make_table
-from mzdesk.sync.review import ConflictRow, QuarantineRow
+from mzdesk.sync.display import ConflictRow, QuarantineRow
 
 MAX_COLUMN = 420  # px; a longer reason or value wraps
 

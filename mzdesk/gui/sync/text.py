@@ -9,9 +9,10 @@ from typing import Any
 
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.widgets.palette import ORANGE, RED
-from mzdesk.sync import state
 from mzdesk.sync.client import SyncFailure
-from mzdesk.sync.review import vocab_label
+from mzdesk.sync.display import vocab_label
+from mzdesk.sync.feed import CONFLICTS
+from mzdesk.sync.review import QuarantinedChange
 
 CLOCK_RED_SECONDS = 3600
 
@@ -35,7 +36,7 @@ TABLE_LABELS = {
     "inspection_results": QT_TR_NOOP("检查结果"),
     "hazards": QT_TR_NOOP("隐患"),
     "users": QT_TR_NOOP("用户"),
-    state.CONFLICTS: QT_TR_NOOP("冲突处理"),
+    CONFLICTS: QT_TR_NOOP("冲突处理"),
 }
 PERSON_TABLES = {"residents", "resident_contacts", "care_workers"}
 FIELD_LABELS = {
@@ -90,7 +91,7 @@ def record_text(table: str, name: str) -> str:
     return tr("{kind}：{name}").format(kind=kind, name=name)
 
 
-def reason_text(change: state.QuarantinedChange) -> str:
+def reason_text(change: QuarantinedChange) -> str:
     """The server's reason with the change's field names as people know them (「电话」)."""
     reason = change.error
     for key in change.data:

@@ -31,8 +31,10 @@ from mzdesk.services.institutions import list_institutions
 from mzdesk.services.views import InstitutionView
 from mzdesk.store.engine import Store, open_store
 from mzdesk.store.models import OutboxEntry
-from mzdesk.sync import state
+from mzdesk.sync.device import set_setting
+from mzdesk.sync.review import open_conflicts, quarantined
 from tests.gui.conftest import open_dialog
+from tests.helpers.actors import SETUP
 from tests.sync.conftest import ServerProcess, free_port, new_client, sync
 from tests.sync.helpers import edit, institution_id, seed, value
 
@@ -264,7 +266,7 @@ def test_a_conflict_shows_both_values_and_keeping_the_other_resolves_it(
     assert page.conflict_count.text() == "1 条"
     shot(qtbot, main, tmp_path / "sync-conflict.png")
 
-    (conflict,) = state.open_conflicts(a)
+    (conflict,) = open_conflicts(a)
     other = page.conflicts.indexWidget(page.conflicts.model().index(0, 4)).findChild(
         QPushButton, f"other-{conflict.id}"
     )
@@ -278,12 +280,12 @@ def test_a_conflict_shows_both_values_and_keeping_the_other_resolves_it(
     qtbot.waitUntil(lambda: page.pending.text() == "0 条", timeout=WAIT)
     off_thread(sync, b)
     assert value(b, r, "ethnicity") == "满族"
-    assert state.open_conflicts(b) == []
+    assert open_conflicts(b) == []
 
 
 def test_a_quarantined_change_is_shown_fixed_and_resent(qtbot, make_window, site, tmp_path):
     a, b, (r, _) = site
-    with a.write() as session:  # a value the server refuses (too long for the field)
+    with a.write(SETUP) as session:  # a value the server refuses (too long for the field)
         session.add(
             OutboxEntry(
                 change_id=uuid.uuid4(),
@@ -322,7 +324,7 @@ def test_a_quarantined_change_is_shown_fixed_and_resent(qtbot, make_window, site
     dialog.table.item(0, 1).setText("2" * 41)  # still too long: refused before sending
     click(qtbot, dialog.resend_button)
     assert "联系电话" in dialog.error.text() and dialog.isVisible()
-    assert len(state.quarantined(a)) == 1
+    assert len(quarantined(a)) == 1
 
     dialog.table.item(0, 1).setText("13512345678")
     click(qtbot, dialog.resend_button)
@@ -338,7 +340,8 @@ def test_a_quarantined_change_is_shown_fixed_and_resent(qtbot, make_window, site
 
 
 def test_usb_bundles_out_and_back(qtbot, make_window, site, server, tmp_path):
-    from mzdesk.server.service import export_bundle, import_bundle, list_devices
+    from mzdesk.server.admin import list_devices
+    from mzdesk.server.bundles import export_bundle, import_bundle
 
     a, b, (r, _) = site
     edit(a, r, phone="13011112222")
@@ -370,8 +373,8 @@ def test_usb_bundles_out_and_back(qtbot, make_window, site, server, tmp_path):
 
 def test_clock_offset_is_warned_about_on_the_page_and_in_the_status_bar(qtbot, make_window, site):
     a, _, _ = site
-    with a.write() as session:
-        state.set_setting(session, "clock_offset_s", -900.0)  # this computer is 15 min fast
+    with a.write(SETUP) as session:
+        set_setting(session, "clock_offset_s", -900.0)  # this computer is 15 min fast
     main = make_window()
     page = main.sync
     qtbot.waitUntil(lambda: "时钟偏差 15 分钟" in main.sync_label.text(), timeout=WAIT)
@@ -406,7 +409,7 @@ def test_status_line():
 
 
 def test_a_site_without_network_enrols_from_the_offline_file(qtbot, loop_threads, server, tmp_path):
-    from mzdesk.server.service import enrol_offline
+    from mzdesk.server.bundles import enrol_offline
 
     code, data = enrol_offline(server.db, institution=HOME, device_name="山区电脑")
     enrolment = tmp_path / "site.mzenrol"

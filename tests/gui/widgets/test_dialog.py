@@ -46,7 +46,9 @@ def test_problems_keep_the_dialog_open_and_success_closes_it(qtbot, loop):
     assert form.result() == FormDialog.DialogCode.Accepted
 
 
-def test_an_unexpected_error_in_submit_reaches_the_user(qtbot, loop, monkeypatch):
+def test_an_unexpected_error_in_submit_reaches_the_user(
+    qtbot, loop, monkeypatch, expect_log_warnings
+):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
     form = dialog(qtbot)
     errors.install_excepthook(lambda: form)
@@ -68,3 +70,5 @@ def test_an_unexpected_error_in_submit_reaches_the_user(qtbot, loop, monkeypatch
     assert form.isVisible() and form.isEnabled()  # still open with what was typed
     shown.close()
     qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=5_000)
+    (logged,) = expect_log_warnings.records  # and the log has it, with the traceback
+    assert "disk on fire" in logged.getMessage()

@@ -1,0 +1,120 @@
+"""The server's side of USB bundles, for sites with no network (or none at all): a site's
+bundle taken in like a push, a bundle written for a device like a pull, and the enrolment
+file that enrols an offline site."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+
+from mzdesk.core.bundle import (
+    BundleError,
+    bundle_device,
+    device_key,
+    enrolment_key,
+    read_bundle,
+    write_bundle,
+)
+from mzdesk.server.admin import create_enrollment
+from mzdesk.server.auth import bundle_secret, enroll, find_device
+from mzdesk.server.db import ServerDB
+from mzdesk.server.errors import SyncError
+from mzdesk.server.feed import feed
+from mzdesk.server.merge import apply_changes
+from mzdesk.server.models import Change, Device, utcnow
+from mzdesk.server.schema import check_schema, store_schema
+
+
+def import_bundle(db: ServerDB, data: bytes) -> dict[str, Any]:
+    """A site's bundle: verify, then apply its changes like a push (idempotent)."""
+    claimed = bundle_device(data)
+    with db.transaction() as session:
+        device = session.get(Device, claimed)
+        if device is None:
+            raise BundleError("the bundle comes from a device this server does not know")
+        content = read_bundle(data, device_key(bundle_secret(session), device.id))
+        if content.get("direction") != "to_server":
+            raise BundleError("this bundle is meant for a device, not for the server")
+        check_schema(content.get("schema"))
+        if device.revoked_at is not None:
+            raise SyncError(403, "device_revoked", "the device that wrote this bundle is revoked")
+        changes = content.get("changes")
+        if not isinstance(changes, list):
+            raise BundleError("the bundle's content is damaged")
+        outcomes = apply_changes(session, device, changes)
+        device.cursor = max(device.cursor, int(content.get("cursor") or 0))
+        device.results_seq = max(device.results_seq, int(content.get("results_seq") or 0))
+        device.last_seen_at = utcnow()
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    return {"device": str(claimed), "device_name": device.name, "changes": len(outcomes), **counts}
+
+
+def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes:
+    """Everything the device has not seen: records after its cursor and the outcomes of its
+    changes it has not been told about."""
+    with db.transaction() as session:
+        device = find_device(session, device_id)
+        if device.revoked_at is not None:
+            raise SyncError(403, "device_revoked", "this device is revoked")
+        items, cursor, _ = feed(session, device, device.cursor, limit)
+        results = [
+            {
+                "seq": c.seq,
+                "change_id": str(c.change_id),
+                "status": c.status,
+                "rev": c.rev,
+                "reason": c.reason,
+                "reason_code": c.reason_code,
+                "reason_params": c.reason_params,
+            }
+            for c in session.scalars(
+                select(Change)
+                .where(Change.device_id == device.id, Change.seq > device.results_seq)
+                .order_by(Change.seq)
+            )
+        ]
+        content = {
+            "direction": "to_device",
+            "schema": f"{store_schema():04d}",
+            "device_id": str(device.id),
+            "from_cursor": device.cursor,
+            "cursor": cursor,
+            "items": items,
+            "results": results,
+            "server_time": utcnow().isoformat(timespec="seconds") + "Z",
+        }
+        return write_bundle(device.id, device_key(bundle_secret(session), device.id), content)
+
+
+def enrol_offline(
+    db: ServerDB,
+    *,
+    institution: str | None = None,
+    region: str | None = None,
+    device_name: str = "offline site",
+) -> tuple[str, bytes]:
+    """For a site with no network at all: enrol a device here and now, and write its
+    enrolment file — its credentials and everything in its scope — sealed with a key made
+    from the one-time code. The file travels on a USB stick, the code separately (phone,
+    letter): the site needs both, so a lost stick alone enrols nobody."""
+    code = create_enrollment(db, institution=institution, region=region)
+    reply = enroll(db, code, device_name)
+    with db.transaction() as session:
+        device = session.get(Device, uuid.UUID(reply["device_id"]))
+        assert device is not None
+        items, cursor, _ = feed(session, device, 0, 10_000_000)
+        device.cursor = cursor
+    content = {
+        "direction": "enrolment",
+        "schema": f"{store_schema():04d}",
+        **reply,
+        "from_cursor": 0,
+        "cursor": cursor,
+        "items": items,
+        "results": [],
+    }
+    return code, write_bundle(uuid.UUID(reply["device_id"]), enrolment_key(code), content)
