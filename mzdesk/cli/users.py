@@ -239,7 +239,7 @@ def audit(
             text(
                 "cli.audit.line",
                 at=entry.at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-                user=entry.user_name if entry.user_id else text("cli.audit.system"),
+                user=entry.user_name,
                 action=entry.action_label,
                 table=entry.table_label,
                 record=entry.record_label,

@@ -367,7 +367,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{at}  {user}  {action} {table} '{record}'{fields}",
     ),
     "cli.audit.field": ("{label}：{old} → {new}", "{label}: {old} → {new}"),
-    "cli.audit.system": ("系统", "system"),
     "cli.audit.bad_record": ("「{value}」不是记录ID", "'{value}' is not a record id"),
     "cli.init.done": (
         "已创建机构「{name}」和管理员「{admin}」。数据库：{path}",

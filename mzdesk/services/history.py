@@ -19,7 +19,7 @@ from sqlalchemy import inspect, select
 
 from mzdesk.core.i18n import current_language
 from mzdesk.core.labels import field_label, table_label
-from mzdesk.core.permissions import Actor, Permission
+from mzdesk.core.permissions import Actor, Permission, role
 from mzdesk.services.operations import operation
 from mzdesk.store.audit import record_reveal
 from mzdesk.store.engine import Store
@@ -101,6 +101,8 @@ def _models() -> dict[str, type[Any]]:
 def _as_text(model: type[Any] | None, field: str, value: Any) -> str:
     if value is None:
         return ""
+    if field == "role" and isinstance(value, str):
+        return role(value).label
     if isinstance(value, bool):
         return ("是" if value else "否") if current_language() == "zh" else str(value).lower()
     if model is not None:
@@ -111,6 +113,14 @@ def _as_text(model: type[Any] | None, field: str, value: Any) -> str:
             except ValueError:
                 return str(value)
     return str(value)
+
+
+def _program(name: str) -> str:
+    """Changes made with no user: while a database was being set up, or by the program."""
+    zh = current_language() == "zh"
+    if name == "setup":
+        return "初始设置" if zh else "set-up"
+    return "系统" if zh else "system"
 
 
 def _labels(session: Any, rows: Sequence[AuditEntry]) -> dict[uuid.UUID, str]:
@@ -161,13 +171,15 @@ def audit_trail(
                 _as_text(model, name, pair[1]) if isinstance(pair, list) else "",
             )
             for name, pair in sorted(row.changes.items())
+            # a new record's empty fields say nothing
+            if not (row.action == "create" and isinstance(pair, list) and pair[1] is None)
         )
         views.append(
             AuditView(
                 row.seq,
                 row.at,
                 row.user_id,
-                row.user_name,
+                row.user_name if row.user_id else _program(row.user_name),
                 row.table_name,
                 table_label(row.table_name),
                 row.row_id,
