@@ -33,6 +33,17 @@ class MzdeskError(Exception):
     """Base class of every error mzdesk raises on purpose."""
 
 
+def loggable(error: BaseException) -> str:
+    """What a log may say about an error: its type and codes, never its message, which can
+    carry names, ID numbers or phone numbers (logs hold no personal data)."""
+    kind = type(error).__name__
+    if isinstance(error, ValidationError):
+        return f"{kind}: " + ", ".join(f"{p.field}={p.code}" for p in error.problems)
+    if isinstance(error, CodedError):
+        return f"{kind}: {error.code}"
+    return kind
+
+
 class ValidationError(MzdeskError):
     """Input was rejected; ``problems`` says which fields and why. Nothing was written."""
 

@@ -42,7 +42,9 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False}, hide_parameters=True
+        )
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: sqlite3.Connection, record: Any) -> None:
@@ -61,7 +63,9 @@ def make_engine(url: str) -> Engine:
 
         return engine
     # as many connections as request threads (anyio runs sync endpoints on 40 threads)
-    return create_engine(url, pool_size=20, max_overflow=25, pool_pre_ping=True)
+    return create_engine(
+        url, pool_size=20, max_overflow=25, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 class ServerDB:

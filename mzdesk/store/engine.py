@@ -136,7 +136,7 @@ class Store:
         page of the feed may bring a row before the row it refers to (the next page brings
         that one)."""
         if self._remote is None:
-            engine = create_engine(self.engine.url)
+            engine = create_engine(self.engine.url, hide_parameters=True)
             _configure_sqlite(engine, foreign_keys=False)
             self._remote_engine = engine
             self._remote = sessionmaker(
@@ -160,7 +160,8 @@ def open_store(path: Path | str | None = None, *, migrate: bool = True) -> Store
     """Open (creating if needed) the SQLite store at ``path`` and bring its schema to head."""
     db_path = Path(path) if path is not None else default_db_path()
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(sqlite_url(db_path))
+    # hide_parameters: a failed statement's message (which reaches logs) never shows values
+    engine = create_engine(sqlite_url(db_path), hide_parameters=True)
     _configure_sqlite(engine)
     if migrate:
         from mzdesk.store.migrate import upgrade

@@ -13,7 +13,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from mzdesk.core.errors import MzdeskError
+from mzdesk.core.errors import MzdeskError, loggable
 from mzdesk.gui.runtime.i18n import tr
 
 log = logging.getLogger("mzdesk.gui")
@@ -36,7 +36,13 @@ def install_excepthook(parent: Callable[[], QWidget | None]) -> None:
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, error, tb))
-        log.error("unhandled error\n%s", details)
+        # The log gets the type and where it happened, not the message: messages can carry
+        # names and ID numbers. The person at the screen sees everything in the dialog.
+        where = "".join(traceback.format_tb(tb))
+        if isinstance(error, MzdeskError):
+            log.info("refused: %s\n%s", loggable(error), where)
+        else:
+            log.error("unhandled error: %s\n%s", loggable(error), where)
         if QApplication.instance() is None:
             sys.__excepthook__(kind, error, tb)
             return
