@@ -139,21 +139,23 @@ def set_user_active(store: Store, actor: Actor, user_id: uuid.UUID, active: bool
     """停用/启用: a disabled user cannot log in; their history stays."""
     if not active and user_id == actor.user_id:
         raise StateError("user.not_yourself")
-    with store.write(actor) as session:
-        user = get_live(session, User, user_id)
-        if user.active != active:
-            user.active = active
-            _keeps_an_admin(session, user)
-        return UserView.of(user)
+    return _set_guarded(store, actor, user_id, "active", active)
 
 
 @operation(Permission.USERS_MANAGE)
 def set_user_role(store: Store, actor: Actor, user_id: uuid.UUID, role_text: str) -> UserView:
-    code = parse_role(role_text).code
+    return _set_guarded(store, actor, user_id, "role", parse_role(role_text).code)
+
+
+def _set_guarded(
+    store: Store, actor: Actor, user_id: uuid.UUID, field: str, value: object
+) -> UserView:
+    """Change a field that decides who administers the institution; at least one active
+    administrator must remain."""
     with store.write(actor) as session:
         user = get_live(session, User, user_id)
-        if user.role != code:
-            user.role = code
+        if getattr(user, field) != value:
+            setattr(user, field, value)
             _keeps_an_admin(session, user)
         return UserView.of(user)
 
