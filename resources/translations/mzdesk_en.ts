@@ -592,6 +592,10 @@
         <translation>Assess</translation>
     </message>
     <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>超过 {n} 人</source>
         <translation>more than {n} people</translation>
     </message>
@@ -928,12 +932,36 @@
         <translation>Fix a change that was sent back</translation>
     </message>
     <message>
+        <source>历史：{name}</source>
+        <translation>History: {name}</translation>
+    </message>
+    <message>
+        <source>「{name}」的档案及其联系人、外出、住床与评估记录的每一次修改（最新在前）。</source>
+        <translation>Every change to the record of {name} and to their contacts, leaves, bed stays and assessments (newest first).</translation>
+    </message>
+    <message>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
         <source>操作</source>
         <translation>Operation</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>暂无记录。</source>
+        <translation>Nothing recorded yet.</translation>
     </message>
     <message>
         <source>修改时间</source>

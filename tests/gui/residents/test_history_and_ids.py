@@ -1,0 +1,100 @@
+"""历史 on a resident, and full ID numbers revealed only through the audited service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+from mzdesk.gui.residents.history_dialog import HistoryDialog
+from mzdesk.gui.residents.model import ID_COLUMN
+from mzdesk.gui.residents.resident_dialog import ResidentDialog
+from mzdesk.services.history import audit_trail
+from tests.gui.conftest import closed, ok, open_dialog
+
+
+def reveals(store, resident_id) -> int:
+    return sum(e.action == "reveal" for e in audit_trail(store, record_id=resident_id))
+
+
+def history_button(dialog: ResidentDialog) -> QPushButton:
+    buttons = dialog.findChild(QDialogButtonBox)
+    return next(b for b in buttons.buttons() if b.text() == "历史")
+
+
+def test_the_history_lists_the_change_just_made(qtbot, window):
+    window.navigation.setCurrentRow(1)
+    page = window.residents
+    page.table.selectRow(0)
+    resident = page.model.rows[0]
+
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    details = open_dialog(qtbot, ResidentDialog)
+    details.phone.setText("13912345678")
+    ok(qtbot, details)
+    closed(qtbot, details)
+
+    qtbot.waitUntil(lambda: page.select(resident.id), timeout=10_000)
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    history = open_dialog(qtbot, HistoryDialog)
+    assert resident.name in history.windowTitle()
+    rows = history.table.rows_model.rows
+    newest = rows[0]
+    assert newest[1] == window.ctx.user.display_name  # who
+    assert newest[2] == "住户" and newest[3] == "修改"
+    changed = next(r for r in rows if r[4] == "联系电话")
+    assert changed[6] == "13912345678"
+    assert len(newest[0]) == len("2026-01-01 08:00")
+    assert any(r[3] == "新建" for r in rows)  # the admission, further down
+    target = Path("/tmp/mzdesk-shots")
+    target.mkdir(exist_ok=True)
+    history.grab().save(str(target / "history.png"))
+    history.reject()
+    closed(qtbot, history)
+
+    # the resident dialog offers it too
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    details = open_dialog(qtbot, ResidentDialog)
+    qtbot.mouseClick(history_button(details), Qt.MouseButton.LeftButton)
+    again = open_dialog(qtbot, HistoryDialog)
+    assert again.table.rows_model.rows[0] == newest
+    again.reject()
+    closed(qtbot, again)
+    details.reject()
+    closed(qtbot, details)
+
+
+def test_ticking_full_ids_asks_the_audited_service(qtbot, window):
+    window.navigation.setCurrentRow(1)
+    page = window.residents
+    store = window.ctx.store
+    assert page.full_ids.isEnabled()
+    loaded = list(page.model.rows)
+    first = loaded[0]
+    before = reveals(store, first.id)
+    assert "********" in page.model.data(page.model.index(0, ID_COLUMN))
+
+    page.full_ids.setChecked(True)
+    qtbot.waitUntil(
+        lambda: page.model.data(page.model.index(0, ID_COLUMN)) == first.id_number,
+        timeout=10_000,
+    )
+    assert reveals(store, first.id) == before + 1
+    assert reveals(store, loaded[-1].id) >= 1  # every row loaded, one entry each
+    entry = next(e for e in audit_trail(store, record_id=first.id) if e.action == "reveal")
+    assert entry.user_name == window.ctx.user.display_name
+
+    page.full_ids.setChecked(False)
+    assert "********" in page.model.data(page.model.index(0, ID_COLUMN))
+    page.full_ids.setChecked(True)  # another look, recorded again
+    qtbot.waitUntil(lambda: reveals(store, first.id) == before + 2, timeout=10_000)
+
+
+def test_a_role_without_ids_reveal_cannot_tick_full_ids(qtbot, window_as):
+    window = window_as("inspector")
+    page = window.residents
+    assert not page.full_ids.isEnabled()
+    assert "查看完整身份证号" in page.full_ids.toolTip()
+    assert "检查员" in page.full_ids.toolTip()
+    assert all("********" in page.model.data(page.model.index(r, ID_COLUMN)) for r in range(5))
