@@ -11,6 +11,7 @@ from mzdesk.gui.residents.history_dialog import HistoryDialog
 from mzdesk.gui.residents.model import ID_COLUMN
 from mzdesk.gui.residents.resident_dialog import ResidentDialog
 from mzdesk.services.history import audit_trail
+from mzdesk.services.residents import resident_details
 from tests.gui.conftest import closed, ok, open_dialog
 
 
@@ -28,12 +29,17 @@ def test_the_history_lists_the_change_just_made(qtbot, window):
     page = window.residents
     page.table.selectRow(0)
     resident = page.model.rows[0]
+    _, before = resident_details(window.ctx.store, resident.id)
 
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     details = open_dialog(qtbot, ResidentDialog)
     details.phone.setText("13912345678")
     ok(qtbot, details)
     closed(qtbot, details)
+    _, after = resident_details(window.ctx.store, resident.id)
+    assert after.phone == "13912345678"
+    # fields the dialog does not show are kept (the history showed 护理等级 being cleared)
+    assert (after.care_level, after.education) == (before.care_level, before.education)
 
     qtbot.waitUntil(lambda: page.select(resident.id), timeout=10_000)
     qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
@@ -43,8 +49,8 @@ def test_the_history_lists_the_change_just_made(qtbot, window):
     newest = rows[0]
     assert newest[1] == window.ctx.user.display_name  # who
     assert newest[2] == "住户" and newest[3] == "修改"
-    changed = next(r for r in rows if r[4] == "联系电话")
-    assert changed[6] == "13912345678"
+    assert rows[0][4:] == ["联系电话", before.phone or "", "13912345678"]
+    assert rows[1][0] != ""  # the edit changed nothing else
     assert len(newest[0]) == len("2026-01-01 08:00")
     assert any(r[3] == "新建" for r in rows)  # the admission, further down
     target = Path("/tmp/mzdesk-shots")
