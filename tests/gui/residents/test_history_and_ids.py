@@ -24,7 +24,7 @@ def history_button(dialog: ResidentDialog) -> QPushButton:
     return next(b for b in buttons.buttons() if b.text() == "历史")
 
 
-def test_the_history_lists_the_change_just_made(qtbot, window):
+def test_the_history_lists_the_change_just_made(qtbot, window, tmp_path: Path):
     window.navigation.setCurrentRow(1)
     page = window.residents
     page.table.selectRow(0)
@@ -53,9 +53,7 @@ def test_the_history_lists_the_change_just_made(qtbot, window):
     assert rows[1][0] != ""  # the edit changed nothing else
     assert len(newest[0]) == len("2026-01-01 08:00")
     assert any(r[3] == "新建" for r in rows)  # the admission, further down
-    target = Path("/tmp/mzdesk-shots")
-    target.mkdir(exist_ok=True)
-    history.grab().save(str(target / "history.png"))
+    assert history.grab().save(str(tmp_path / "history.png"))  # keep with --basetemp=DIR
     history.reject()
     closed(qtbot, history)
 

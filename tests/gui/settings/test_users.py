@@ -159,17 +159,14 @@ def test_a_read_only_user_sees_no_user_management_but_changes_their_password(qtb
 
 def test_the_settings_page_renders(qtbot, window, tmp_path: Path):
     page = settings_of(qtbot, window)
-    path = tmp_path / "settings.png"
+    path = tmp_path / "settings.png"  # look at it: pytest --basetemp=DIR keeps it
     assert window.grab().save(str(path))
     assert path.stat().st_size > 0
-    target = Path("/tmp/mzdesk-shots")
-    target.mkdir(exist_ok=True)
-    window.grab().save(str(target / "settings.png"))
     qtbot.mouseClick(page.users.add_button, Qt.MouseButton.LeftButton)
     add = open_dialog(qtbot, AddUserDialog)
     add.password.setText("x")
     submit(qtbot, add)
     qtbot.waitUntil(lambda: bool(add.error_label.text()), timeout=10_000)
-    add.grab().save(str(target / "add-user.png"))
+    assert add.grab().save(str(tmp_path / "add-user.png"))
     add.reject()
     closed(qtbot, add)
