@@ -110,6 +110,14 @@ TABLE_FIELDS: Final[dict[tuple[str, str], tuple[str, str]]] = {
     ("resident_contacts", "name"): ("联系人姓名", "contact name"),
     ("institutions", "name"): ("机构名称", "institution name"),
     ("resident_leaves", "start_date"): ("外出日期", "leave date"),
+    ("bed_stays", "end_reason"): ("结束原因", "end reason"),
+    ("assessments", "scheme_version"): ("评估标准", "assessment standard"),
+    ("assessments", "answers"): ("各项得分", "item scores"),
+    ("assessments", "dimension_scores"): ("各维度得分", "dimension scores"),
+    ("assessments", "total"): ("总分", "total score"),
+    ("assessments", "base_level"): ("初步等级", "preliminary level"),
+    ("assessments", "risk_events"): ("风险事件", "risk events"),
+    ("assessments", "coma"): ("昏迷", "coma"),
 }
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, or_, select
 
 from mzdesk.core.i18n import current_language
 from mzdesk.core.labels import field_label, table_label
@@ -140,17 +140,34 @@ def _labels(session: Any, rows: Sequence[AuditEntry]) -> dict[uuid.UUID, str]:
     return found
 
 
+def _belonging_to(resident_id: uuid.UUID) -> Any:
+    """The resident's own row, or a row whose ``resident_id`` is the resident (rows are
+    tombstoned, never removed, so a deleted contact's history is still found)."""
+    owned = [
+        AuditEntry.row_id.in_(select(model.id).where(model.resident_id == resident_id))
+        for model in _models().values()
+        if "resident_id" in inspect(model).columns
+    ]
+    return or_(AuditEntry.row_id == resident_id, *owned)
+
+
 def audit_trail(
     store: Store,
     *,
     record_id: uuid.UUID | None = None,
+    related_to: uuid.UUID | None = None,
     institution_id: uuid.UUID | None = None,
     limit: int = MAX_ENTRIES,
 ) -> list[AuditView]:
-    """Newest first: one record's history, or everything (within an institution)."""
+    """Newest first: one record's history, or everything (within an institution).
+
+    ``related_to`` (a resident's id) is that resident's history with the rows that belong to
+    them: contacts, leaves, bed stays, assessments (every table with a ``resident_id``)."""
     query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(min(limit, MAX_ENTRIES))
     if record_id is not None:
         query = query.where(AuditEntry.row_id == record_id)
+    if related_to is not None:
+        query = query.where(_belonging_to(related_to))
     if institution_id is not None:
         query = query.where(AuditEntry.institution_id == institution_id)
     models = _models()

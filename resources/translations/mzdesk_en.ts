@@ -168,8 +168,60 @@
         <translation> (total gives {base}; adjusted)</translation>
     </message>
     <message>
+        <source>至少 {n} 位</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
         <source>再次输入密码</source>
         <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入新密码</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>修改角色：{name}</source>
+        <translation>Change role: {name}</translation>
+    </message>
+    <message>
+        <source>停用用户</source>
+        <translation>Disable user</translation>
+    </message>
+    <message>
+        <source>启用用户</source>
+        <translation>Enable user</translation>
+    </message>
+    <message>
+        <source>停用「{name}」（{user}）？停用后不能登录，其操作记录保留。</source>
+        <translation>Disable {name} ({user})? A disabled user cannot log in; their history is kept.</translation>
+    </message>
+    <message>
+        <source>启用「{name}」（{user}）？启用后可以登录。</source>
+        <translation>Enable {name} ({user})? They will be able to log in.</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
     </message>
     <message>
         <source>登录 — {name}</source>
@@ -180,8 +232,32 @@
         <translation>This is demo data. Demo account: {user}, password: {password}</translation>
     </message>
     <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>修改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
         <source>用户名</source>
         <translation>User name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>重置密码：{name}（{user}）</source>
+        <translation>Reset password: {name} ({user})</translation>
     </message>
     <message>
         <source>密码</source>
@@ -344,6 +420,18 @@
         <translation>Log</translation>
     </message>
     <message>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>我的账号</source>
+        <translation>My account</translation>
+    </message>
+    <message>
+        <source>{name}（{user}），角色：{role}</source>
+        <translation>{name} ({user}), role: {role}</translation>
+    </message>
+    <message>
         <source>重新启动程序后生效。</source>
         <translation>Takes effect after a restart.</translation>
     </message>
@@ -502,6 +590,10 @@
     <message>
         <source>能力评估</source>
         <translation>Assess</translation>
+    </message>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
     </message>
     <message>
         <source>超过 {n} 人</source>
@@ -840,12 +932,36 @@
         <translation>Fix a change that was sent back</translation>
     </message>
     <message>
+        <source>历史：{name}</source>
+        <translation>History: {name}</translation>
+    </message>
+    <message>
+        <source>「{name}」的档案及其联系人、外出、住床与评估记录的每一次修改（最新在前）。</source>
+        <translation>Every change to the record of {name} and to their contacts, leaves, bed stays and assessments (newest first).</translation>
+    </message>
+    <message>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
         <source>操作</source>
         <translation>Operation</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>暂无记录。</source>
+        <translation>Nothing recorded yet.</translation>
     </message>
     <message>
         <source>修改时间</source>

@@ -4,7 +4,7 @@ and a main window on a demo database."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,8 @@ from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import MainWindow
 from mzdesk.services.demo import Scale, generate
 from mzdesk.services.institutions import list_institutions
-from mzdesk.services.users import users_of
+from mzdesk.services.users import NewUser, add_user, users_of
+from mzdesk.services.views import UserView
 from mzdesk.store.engine import Store, open_store
 from tests.helpers.actors import SETUP
 
@@ -59,16 +60,16 @@ def demo_store(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
     store.close()
 
 
-@pytest.fixture
-def window(qtbot, loop, demo_store: Store) -> Iterator[MainWindow]:
-    worker = Worker()
-    institution = list_institutions(demo_store)[0]
-    user = users_of(demo_store, institution.id)[0]
-    main = MainWindow(AppContext(demo_store, worker, institution, user, demo_store.path or Path()))
+def _open_window(qtbot, store: Store, worker: Worker, user: UserView | None) -> MainWindow:
+    institution = list_institutions(store)[0]
+    main = MainWindow(AppContext(store, worker, institution, user, store.path or Path()))
     main.resize(1280, 800)
     main.show()
     qtbot.waitUntil(lambda: main.home.in_house.value.text() != "…", timeout=10_000)
-    yield main
+    return main
+
+
+def _close_window(qtbot, main: MainWindow, worker: Worker) -> None:
     qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)  # let refreshes finish
     leaked = [
         f"{type(w).__name__} «{w.windowTitle()}»"
@@ -84,6 +85,40 @@ def window(qtbot, loop, demo_store: Store) -> Iterator[MainWindow]:
     worker.shutdown()
     if leaked:  # a dialog left open is a test that did not finish what it started
         pytest.fail(f"dialogs left open: {', '.join(leaked)}", pytrace=False)
+
+
+@pytest.fixture
+def window(qtbot, loop, demo_store: Store) -> Iterator[MainWindow]:
+    """The main window, logged in as the demo institution's administrator."""
+    worker = Worker()
+    user = users_of(demo_store, list_institutions(demo_store)[0].id)[0]
+    main = _open_window(qtbot, demo_store, worker, user)
+    yield main
+    _close_window(qtbot, main, worker)
+
+
+@pytest.fixture
+def window_as(qtbot, loop, demo_store: Store) -> Iterator[Callable[[str], MainWindow]]:
+    """Opens the main window logged in as a new user of the given role (a code of roles.json);
+    one window per test."""
+    worker = Worker()
+    opened: list[MainWindow] = []
+
+    def open_as(role: str) -> MainWindow:
+        institution = list_institutions(demo_store)[0]
+        user = add_user(
+            demo_store,
+            SETUP,
+            institution.id,
+            NewUser(f"test-{role}", f"测试{role}", "password-1", role),
+        )
+        opened.append(_open_window(qtbot, demo_store, worker, user))
+        return opened[-1]
+
+    yield open_as
+    for main in opened:
+        _close_window(qtbot, main, worker)
+    worker.shutdown()
 
 
 def open_dialog(qtbot, kind: type[QWidget]) -> QWidget:

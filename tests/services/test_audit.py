@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from mzdesk.core.permissions import Actor, PermissionDenied
-from mzdesk.core.vocab import BedType, DischargeReason
+from mzdesk.core.vocab import BedType, DischargeReason, Relationship
 from mzdesk.services.beds import NewBeds, add_beds
 from mzdesk.services.history import audit_trail, reveal_id_numbers
 from mzdesk.services.residents import (
     Admission,
+    ContactData,
     ResidentData,
     admit_resident,
     discharge_resident,
@@ -58,6 +59,28 @@ def test_create_update_and_tombstone_are_audited_with_old_and_new_values(store, 
     discharged = {f.field: f for f in history[0].fields}
     assert discharged["status"].old_text == "在住" and discharged["status"].new_text == "退住"
     assert discharged["discharge_date"].new == "2025-06-01"
+
+
+def test_a_residents_history_can_include_the_rows_that_belong_to_them(store, home, staff):
+    resident = admit(store, staff, home)
+    other = admit(store, staff, home, name="李四")
+    with_contact = ResidentData(
+        name=resident.name,
+        id_number=resident.id_number,
+        contacts=(ContactData("张小明", Relationship.SON, "13800000000"),),
+    )
+    update_resident(store, staff, resident.id, with_contact)
+
+    own = audit_trail(store, record_id=resident.id)
+    related = audit_trail(store, related_to=resident.id)
+    assert {e.table for e in own} == {"residents"}
+    tables = {e.table for e in related}
+    assert tables == {"residents", "resident_contacts"}
+    assert {e.row_id for e in own} < {e.row_id for e in related}
+    assert other.id not in {e.row_id for e in related}
+    contact = next(e for e in related if e.table == "resident_contacts")
+    assert contact.record_label == "张小明"
+    assert [e.seq for e in related] == sorted((e.seq for e in related), reverse=True)
 
 
 def test_a_tombstone_is_audited_as_a_delete(store, home):

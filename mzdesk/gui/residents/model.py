@@ -8,6 +8,7 @@ Rows are fetched 200 at a time as the view scrolls (``canFetchMore``/``fetchMore
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import replace
 from typing import Any
 
@@ -53,7 +54,7 @@ class ResidentTableModel(QAbstractTableModel):
         self.filter = resident_filter
         self.sort_key = SortKey.NAME
         self.descending = False
-        self.show_full_ids = False
+        self.revealed: dict[uuid.UUID, str] = {}  # full 身份证号 shown, by resident
         self.total = 0
         self.capped = False
         self._exhausted = True
@@ -112,8 +113,9 @@ class ResidentTableModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
-    def set_show_full_ids(self, show: bool) -> None:
-        self.show_full_ids = show
+    def set_revealed(self, revealed: dict[uuid.UUID, str]) -> None:
+        """Show these full ID numbers (fetched through the audited service); others masked."""
+        self.revealed = dict(revealed)
         if self.rows:
             self.dataChanged.emit(
                 self.index(0, ID_COLUMN), self.index(len(self.rows) - 1, ID_COLUMN)
@@ -158,7 +160,7 @@ class ResidentTableModel(QAbstractTableModel):
                 age = row.age(self.today)
                 return "" if age is None else str(age)
             case 3:
-                return (row.id_number or "") if self.show_full_ids else row.masked_id_number
+                return self.revealed.get(row.id, row.masked_id_number)
             case 4:
                 return row.bed_label
             case 5:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core.vocab import AbilityLevel, BedStatus, ResidentStatus, SupportType
 from mzdesk.gui.residents.assessment_dialog import AssessmentDialog
+from mzdesk.gui.residents.history_dialog import HistoryDialog
+from mzdesk.gui.residents.id_reveal import IdReveal
 from mzdesk.gui.residents.model import ResidentTableModel
 from mzdesk.gui.residents.resident_dialog import ResidentDialog
 from mzdesk.gui.residents.stay_dialogs import (
@@ -98,6 +101,7 @@ class ResidentsPage(QWidget):
         self.return_button = QPushButton(tr("外出返回"))
         self.discharge_button = QPushButton(tr("退住"))
         self.assess_button = QPushButton(tr("能力评估"))
+        self.history_button = QPushButton(tr("历史"))
         for button in (
             self.admit_button,
             self.open_button,
@@ -106,6 +110,7 @@ class ResidentsPage(QWidget):
             self.return_button,
             self.discharge_button,
             self.assess_button,
+            self.history_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -131,7 +136,7 @@ class ResidentsPage(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.support.currentIndexChanged.connect(self.apply_filter)
         self.level.currentIndexChanged.connect(self.apply_filter)
-        self.full_ids.toggled.connect(self.model.set_show_full_ids)
+        self.id_reveal = IdReveal(ctx, self.full_ids, self.model)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
@@ -142,6 +147,7 @@ class ResidentsPage(QWidget):
         self.return_button.clicked.connect(self.start_return)
         self.discharge_button.clicked.connect(self.start_discharge)
         self.assess_button.clicked.connect(self.start_assessment)
+        self.history_button.clicked.connect(lambda: self.show_history())
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.table.installEventFilter(self)  # Enter opens the selected resident
         ctx.worker.changed.connect(self.model.reload)
@@ -189,6 +195,7 @@ class ResidentsPage(QWidget):
         row = self.model.row_at(rows[0].row()) if rows else None
         live = row is not None and row.status is not ResidentStatus.DISCHARGED
         self.open_button.setEnabled(row is not None)
+        self.history_button.setEnabled(row is not None)
         self.transfer_button.setEnabled(live)
         self.discharge_button.setEnabled(live)
         self.assess_button.setEnabled(live)
@@ -259,7 +266,18 @@ class ResidentsPage(QWidget):
                 await ctx.change(update_resident, resident_id, dialog.resident_data())
 
             dialog.submit = submit
+        history = dialog.buttons.addButton(tr("历史"), QDialogButtonBox.ButtonRole.ActionRole)
+        history.clicked.connect(lambda: self.show_history(resident_id, dialog))
         self._show(dialog)
+
+    @async_slot()
+    async def show_history(
+        self, resident_id: uuid.UUID | None = None, parent: QWidget | None = None
+    ) -> None:
+        """历史: the resident's record and the rows that belong to it, newest first."""
+        resident_id = resident_id or self.selected()
+        if resident_id is not None:
+            self._show(await HistoryDialog.load(self.ctx, resident_id, parent or self))
 
     async def _current(self) -> ResidentView | None:
         resident_id = self.selected()

@@ -3,6 +3,8 @@ discharged residents."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
 
 from mzdesk.core.dates import parse_date
@@ -79,6 +81,7 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
             "contacts.0.phone": tr("联系人电话"),
         }
         self.idNumber.editingFinished.connect(self._id_entered)
+        self._loaded = ResidentData(name="")
         if data is not None:
             self.load(data)
         if read_only:
@@ -115,6 +118,7 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
             select_vocab(self.contactRelationship, contact.relationship)
             self.contactPhone.setText(contact.phone or "")
         self._extra_contacts = data.contacts[1:]
+        self._loaded = data  # fields this dialog does not show are kept, not cleared
 
     def _id_entered(self) -> None:
         """Fill gender and birth date from the ID number as soon as it is typed."""
@@ -149,7 +153,8 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
             )
         contacts += getattr(self, "_extra_contacts", ())
 
-        return ResidentData(
+        return replace(
+            self._loaded,
             name=self.name.text(),
             id_number=self.idNumber.text() or None,
             gender=vocab_value(self.gender, Gender),

@@ -1,15 +1,29 @@
-"""设置."""
+"""设置: language, where the data lives, my account, and the institution's users."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mzdesk import __version__
+from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.errors import log_file
 from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.settings.user_dialogs import PasswordDialog
+from mzdesk.gui.settings.users_panel import UsersPanel
+from mzdesk.gui.widgets.labels import heading
+from mzdesk.services.users import change_own_password
 
 
 class SettingsPage(QWidget):
@@ -19,6 +33,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh")
         self.language.addItem("English", "en")
@@ -39,8 +54,53 @@ class SettingsPage(QWidget):
         )
         form.addRow(tr("日志"), logs)
         layout.addLayout(form)
-        layout.addStretch(1)
+
+        # 我的账号: every user, read-only ones included, may change their own password.
+        self.own_password_button = QPushButton(tr("修改我的密码"))
+        self.own_password_button.clicked.connect(self.start_own_password)
+        if ctx.user is not None:
+            layout.addWidget(heading(tr("我的账号")))
+            account = QHBoxLayout()
+            account.addWidget(
+                QLabel(
+                    tr("{name}（{user}），角色：{role}").format(
+                        name=ctx.user.display_name, user=ctx.user.username, role=ctx.user.role_label
+                    )
+                )
+            )
+            account.addWidget(self.own_password_button)
+            account.addStretch(1)
+            layout.addLayout(account)
+
+        self.users: UsersPanel | None = None
+        if ctx.can(Permission.USERS_MANAGE):
+            self.users = UsersPanel(ctx)
+            layout.addWidget(self.users, 1)
+            ctx.worker.changed.connect(self.refresh)
+        else:
+            layout.addStretch(1)
+
+    @async_slot()
+    async def refresh(self) -> None:
+        if self.users is not None:
+            await self.users.refresh()
 
     def _language_changed(self) -> None:
         QSettings().setValue("language", self.language.currentData())
         self.restart_note.setText(tr("重新启动程序后生效。"))
+
+    def start_own_password(self) -> None:
+        ctx = self.ctx
+        dialog = PasswordDialog(tr("修改我的密码"), own=True, parent=self)
+
+        async def submit() -> None:
+            await ctx.change(
+                change_own_password,
+                dialog.current(),
+                dialog.password.text(),
+                dialog.password_again.text(),
+            )
+
+        dialog.submit = submit
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

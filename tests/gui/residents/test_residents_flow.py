@@ -157,8 +157,11 @@ def test_ctrl_f_focuses_search_and_ids_are_masked_until_asked(qtbot, window):
     qtbot.waitUntil(page.search.hasFocus)
     shown = page.model.data(page.model.index(0, 3))
     assert "********" in shown
-    page.full_ids.setChecked(True)
-    assert page.model.data(page.model.index(0, 3)) == page.model.rows[0].id_number
+    page.full_ids.setChecked(True)  # asks the audited service (tests/gui/residents/test_history)
+    qtbot.waitUntil(
+        lambda: page.model.data(page.model.index(0, 3)) == page.model.rows[0].id_number,
+        timeout=10_000,
+    )
 
 
 def test_the_list_model_is_a_well_behaved_qt_model(qtbot, window):
