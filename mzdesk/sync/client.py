@@ -3,7 +3,9 @@
 One ``sync`` is: push the outbox in batches (each batch compressed; outcomes recorded), then
 pull the feed page by page, each page applied together with the new cursor in one
 transaction — an interrupted sync continues where it stopped, and a batch sent twice is
-applied once by the server. Database work runs in a worker thread.
+applied once by the server. Database work runs off the event loop through ``run_blocking``
+(``asyncio.to_thread`` by default; the desktop passes its one writer, so sync's writes queue
+with the user's and say what they changed).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import datetime as dt
 import gzip
 import json
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -23,9 +26,17 @@ from mzdesk.core.permissions import Actor, Permission
 from mzdesk.store.engine import Store
 from mzdesk.sync import device, feed, outbox
 
+T = TypeVar("T")
+
 PUSH_BATCH = 500
 PULL_PAGE = 1000
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+
+
+class RunBlocking(Protocol):
+    """How blocking database work is run from a coroutine (``asyncio.to_thread``'s shape)."""
+
+    def __call__(self, fn: Callable[..., T], /, *args: Any) -> Awaitable[T]: ...
 
 
 class SyncFailure(Exception):
@@ -80,7 +91,13 @@ def _server_time(value: str | None) -> dt.datetime | None:
 
 
 async def enroll(
-    store: Store, actor: Actor, server: str, code: str, device_name: str
+    store: Store,
+    actor: Actor,
+    server: str,
+    code: str,
+    device_name: str,
+    *,
+    run_blocking: RunBlocking = asyncio.to_thread,
 ) -> dict[str, Any]:
     """Enrol this device with a server: whoever may change the institution's details."""
     actor.require(Permission.INSTITUTION_EDIT)
@@ -98,7 +115,7 @@ async def enroll(
     if response.status_code != 200:
         raise _problem(response)
     reply: dict[str, Any] = response.json()
-    await asyncio.to_thread(device.save_enrolment, store, server, reply)
+    await run_blocking(device.save_enrolment, store, server, reply)
     return reply
 
 
@@ -107,15 +124,21 @@ class SyncClient:
     The bookkeeping it writes (outcomes, cursor, clock) is the program's, not the user's."""
 
     def __init__(
-        self, store: Store, actor: Actor, *, transport: httpx.AsyncBaseTransport | None = None
+        self,
+        store: Store,
+        actor: Actor,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        run_blocking: RunBlocking = asyncio.to_thread,
     ) -> None:
         self.store = store
         self.actor = actor
         self.transport = transport
+        self.run_blocking = run_blocking
 
     async def sync(self) -> SyncReport:
         self.actor.require(Permission.SYNC_RUN)
-        enrolment = await asyncio.to_thread(self._enrolment)
+        enrolment = await self.run_blocking(self._enrolment)
         if enrolment is None or not enrolment.server:
             raise SyncFailure("not_enrolled", "this device is not enrolled with a server")
         report = SyncReport()
@@ -129,14 +152,14 @@ class SyncClient:
                 await self._push(http, report)
                 await self._pull(http, report)
         except SyncFailure as failure:
-            await asyncio.to_thread(self._note, failure.message)
+            await self.run_blocking(self._note, failure.message)
             raise
         except httpx.HTTPError as error:
             message = f"the server cannot be reached or the connection broke: {error!r}"
-            await asyncio.to_thread(self._note, message)
+            await self.run_blocking(self._note, message)
             raise SyncFailure("network", message) from error
-        await asyncio.to_thread(self._note, None)
-        await asyncio.to_thread(outbox.prune_outbox, self.store)
+        await self.run_blocking(self._note, None)
+        await self.run_blocking(outbox.prune_outbox, self.store)
         return report
 
     def _enrolment(self) -> device.Enrolment | None:
@@ -168,7 +191,7 @@ class SyncClient:
 
     async def _push(self, http: httpx.AsyncClient, report: SyncReport) -> None:
         while True:
-            batch = await asyncio.to_thread(outbox.outbox_batch, self.store, PUSH_BATCH)
+            batch = await self.run_blocking(outbox.outbox_batch, self.store, PUSH_BATCH)
             if not batch:
                 return
             body = gzip.compress(json.dumps({"changes": batch}, separators=(",", ":")).encode(), 6)
@@ -183,10 +206,10 @@ class SyncClient:
                 raise _problem(response)
             report.bytes_received += response.num_bytes_downloaded
             reply = response.json()
-            await asyncio.to_thread(
+            await self.run_blocking(
                 self._clock, started, time.monotonic(), reply.get("server_time")
             )
-            outcomes = await asyncio.to_thread(self._record, reply["results"])
+            outcomes = await self.run_blocking(self._record, reply["results"])
             for key, value in outcomes.items():
                 report.outcomes[key] = report.outcomes.get(key, 0) + value
             report.pushed += len(batch)
@@ -199,7 +222,7 @@ class SyncClient:
 
     async def _pull(self, http: httpx.AsyncClient, report: SyncReport) -> None:
         while True:
-            cursor = await asyncio.to_thread(self._cursor)
+            cursor = await self.run_blocking(self._cursor)
             started = time.monotonic()
             response = await http.get("/v1/pull", params={"cursor": cursor, "limit": PULL_PAGE})
             if response.status_code != 200:
@@ -207,10 +230,10 @@ class SyncClient:
             report.bytes_received += response.num_bytes_downloaded
             page = response.json()
             if report.pages == 0:
-                await asyncio.to_thread(
+                await self.run_blocking(
                     self._clock, started, time.monotonic(), page.get("server_time")
                 )
-            await asyncio.to_thread(self._apply_page, cursor, page)
+            await self.run_blocking(self._apply_page, cursor, page)
             report.pulled += len(page["items"])
             report.pages += 1
             if not page["more"]:

@@ -64,6 +64,19 @@ class BedTile(QToolButton):
 
 
 class BedsPage(QWidget):
+    # what the page shows: the shell refreshes it when a change touches one of these
+    tables = frozenset(
+        {
+            "beds",
+            "rooms",
+            "floors",
+            "buildings",
+            "bed_history",
+            "residents",
+            "bed_stays",
+            "resident_leaves",
+        }
+    )
     open_resident = Signal(object)  # resident id
     admit_into = Signal(object)  # BedView
     dialog_opened = Signal(QWidget)
@@ -95,7 +108,6 @@ class BedsPage(QWidget):
         self.board_scroll.setWidgetResizable(True)
         layout.addWidget(self.board_scroll, 1)
         self.tiles: list[BedTile] = []
-        ctx.worker.changed.connect(self.refresh)
 
     @async_slot()
     async def refresh(self) -> None:

@@ -42,6 +42,19 @@ class Card(QFrame):
 
 
 class HomePage(QWidget):
+    # what the page shows: the shell refreshes it when a change touches one of these
+    tables = frozenset(
+        {
+            "residents",
+            "resident_leaves",
+            "bed_stays",
+            "beds",
+            "bed_history",
+            "hazards",
+            "institutions",
+        }
+    )
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -73,7 +86,6 @@ class HomePage(QWidget):
             grid.addWidget(card, i // 4, i % 4)
         layout.addLayout(grid)
         layout.addStretch(1)
-        ctx.worker.changed.connect(self.refresh)
 
     @async_slot()
     async def refresh(self) -> None:

@@ -18,6 +18,9 @@ from mzdesk.services.inspections import list_inspections, open_hazards
 
 
 class InspectionsPage(QWidget):
+    # what the page shows: the shell refreshes it when a change touches one of these
+    tables = frozenset({"inspections", "inspection_results", "hazards", "checklist_templates"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -51,7 +54,6 @@ class InspectionsPage(QWidget):
             ]
         )
         layout.addWidget(self.inspections, 1)
-        ctx.worker.changed.connect(self.refresh)
 
     @async_slot()
     async def refresh(self) -> None:

@@ -3,10 +3,15 @@
 Rows are fetched 200 at a time as the view scrolls (``canFetchMore``/``fetchMore``), and
 ``sort()`` re-queries with ORDER BY instead of comparing rows in Python, so a list of
 100,000 residents costs one bounded query per keystroke.
+
+Every query runs on the worker's readers, never on the GUI thread: ``reload()`` keeps showing
+the old rows until the new ones arrive and then swaps them in one reset (no empty flash), and
+a reload that a newer one overtook is dropped.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 from dataclasses import replace
@@ -17,6 +22,8 @@ from PySide6.QtGui import QColor
 
 from mzdesk.core.vocab import ResidentStatus
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.gui.runtime.tasks import spawn
+from mzdesk.gui.runtime.worker import Worker
 from mzdesk.services.resident_list import (
     ResidentFilter,
     ResidentRow,
@@ -48,9 +55,10 @@ _STATUS_COLOURS = {
 
 
 class ResidentTableModel(QAbstractTableModel):
-    def __init__(self, store: Store, resident_filter: ResidentFilter) -> None:
+    def __init__(self, store: Store, worker: Worker, resident_filter: ResidentFilter) -> None:
         super().__init__()
         self.store = store
+        self.worker = worker
         self.filter = resident_filter
         self.sort_key = SortKey.NAME
         self.descending = False
@@ -60,40 +68,77 @@ class ResidentTableModel(QAbstractTableModel):
         self._exhausted = True
         self.rows: list[ResidentRow] = []
         self.today = dt.date.today()
-        self.reload()
+        self._generation = 0  # bumped by every reload: older answers are dropped
+        self._fetching = False
+        self.loading: asyncio.Future[None] | None = None
 
     # -- loading -------------------------------------------------------------------------
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.today = dt.date.today()
-        found = search_residents(
-            self.store, self.filter, sort=self.sort_key, descending=self.descending, limit=PAGE
-        )
-        self.total, self.capped, self.rows = found.total, found.capped, found.rows
-        self._exhausted = len(self.rows) < PAGE
-        self.endResetModel()
+    def reload(self) -> asyncio.Future[None]:
+        """Query again (on a reader thread); the old rows stay until the new ones arrive."""
+        self._generation += 1
+        self.loading = spawn(self._reload(self._generation))
+        return self.loading
 
-    def set_filter(self, **changes: Any) -> None:
-        self.filter = replace(self.filter, **changes)
-        self.reload()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._exhausted:
-            return False
-        return self.capped or len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = page_residents(
+    async def _reload(self, generation: int) -> None:
+        found = await self.worker.read(
+            search_residents,
             self.store,
             self.filter,
             sort=self.sort_key,
             descending=self.descending,
-            offset=len(self.rows),
             limit=PAGE,
-            matches=self.total + 1 if self.capped else self.total,
         )
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self.today = dt.date.today()
+        self.total, self.capped, self.rows = found.total, found.capped, found.rows
+        self._exhausted = len(self.rows) < PAGE
+        self._fetching = False
+        self.endResetModel()
+
+    @property
+    def idle(self) -> bool:
+        """No query in flight: the rows shown are the latest."""
+        return (self.loading is None or self.loading.done()) and not self._fetching
+
+    async def settled(self) -> None:
+        """Wait until the latest reload has shown its rows."""
+        while self.loading is not None and not self.loading.done():
+            await asyncio.shield(self.loading)
+
+    def set_filter(self, **changes: Any) -> asyncio.Future[None]:
+        self.filter = replace(self.filter, **changes)
+        return self.reload()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._exhausted or self._fetching:
+            return False
+        return self.capped or len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._fetching:
+            return
+        self._fetching = True
+        spawn(self._fetch_more(self._generation))
+
+    async def _fetch_more(self, generation: int) -> None:
+        try:
+            more = await self.worker.read(
+                page_residents,
+                self.store,
+                self.filter,
+                sort=self.sort_key,
+                descending=self.descending,
+                offset=len(self.rows),
+                limit=PAGE,
+                matches=self.total + 1 if self.capped else self.total,
+            )
+        finally:
+            if generation == self._generation:
+                self._fetching = False
+        if generation != self._generation:
+            return  # a reload replaced the rows this page continued
         if len(more) < PAGE:
             self._exhausted = True
             if self.capped:  # now the real total is known

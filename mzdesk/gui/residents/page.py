@@ -3,6 +3,7 @@ assessment)."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -65,6 +66,8 @@ _STATUS_FILTERS: list[tuple[str, tuple[ResidentStatus, ...]]] = [
 
 class ResidentsPage(QWidget):
     dialog_opened = Signal(QWidget)  # tests and screenshots follow the dialogs a flow opens
+    # what the list shows: the shell refreshes the page when a change touches one of these
+    tables = frozenset({"residents", "bed_stays", "resident_leaves", "assessments", "beds"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,7 +122,7 @@ class ResidentsPage(QWidget):
         layout.addLayout(actions)
 
         self.model = ResidentTableModel(
-            ctx.store, ResidentFilter(institution_id=ctx.institution.id)
+            ctx.store, ctx.worker, ResidentFilter(institution_id=ctx.institution.id)
         )
         self.table = setup_view(QTableView(), sortable=True)  # the model sorts in SQL
         self.table.setModel(self.model)
@@ -139,6 +142,10 @@ class ResidentsPage(QWidget):
         self.id_reveal = IdReveal(ctx, self.full_ids, self.model)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        # a reload (after any change) keeps the selected resident selected
+        self._kept: uuid.UUID | None = None
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._restore_selection)
         self.model.modelReset.connect(self._update_buttons)
         self.admit_button.clicked.connect(lambda: self.start_admission())
         self.open_button.clicked.connect(self.open_selected)
@@ -150,8 +157,11 @@ class ResidentsPage(QWidget):
         self.history_button.clicked.connect(lambda: self.show_history())
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.table.installEventFilter(self)  # Enter opens the selected resident
-        ctx.worker.changed.connect(self.model.reload)
         self._update_buttons()
+
+    def refresh(self) -> asyncio.Future[None]:
+        # the institution too: an enrolment may have re-keyed it
+        return self.model.set_filter(institution_id=self.ctx.institution.id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -189,6 +199,14 @@ class ResidentsPage(QWidget):
                 self.table.selectRow(i)
                 return True
         return False
+
+    def _keep_selection(self) -> None:
+        self._kept = self.selected()
+
+    def _restore_selection(self) -> None:
+        if self._kept is not None:
+            self.select(self._kept)
+        self._kept = None
 
     def _update_buttons(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -243,6 +261,7 @@ class ResidentsPage(QWidget):
                 admit_resident,
                 Admission(ctx.institution.id, data, chooser.chosen_date(), chooser.bed_id()),
             )
+            await self.model.settled()
             self.select(admitted.id)
 
         chooser.submit = submit

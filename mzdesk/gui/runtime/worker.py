@@ -1,5 +1,5 @@
 """The single-writer worker that runs services off the GUI thread, with a busy cursor and a
-progress dialog for long work."""
+progress dialog for long work, and says what each write changed."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from typing import Any, ParamSpec, TypeVar
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from mzdesk.core.changes import Changes
 from mzdesk.gui.runtime.i18n import tr
+from mzdesk.store.engine import collect_changes
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -26,7 +28,9 @@ class Worker(QObject):
     wants), reads on a small pool. Shows a busy cursor after 300 ms and a progress dialog
     after 600 ms for long work, so the window never freezes and short work never flickers."""
 
-    changed = Signal()  # emitted after every successful write: screens refresh from it
+    # What a write changed (a ``Changes``), emitted only when it changed something: the shell
+    # refreshes the pages that show those tables.
+    changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,25 +40,43 @@ class Worker(QObject):
         self.closed = False
 
     async def write(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
-        result = await self._run(self._writer, fn, *args, **kwargs)
-        self.changed.emit()
+        """Run ``fn`` on the one writer thread; then emit ``changed`` with what it changed."""
+        return await self._write(fn, args, kwargs, busy=True)
+
+    async def write_quietly(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """``write`` without the busy cursor and progress dialog: for work the user did not
+        start and need not wait for (the automatic sync's steps)."""
+        return await self._write(fn, args, kwargs, busy=False)
+
+    async def _write(
+        self, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any], *, busy: bool
+    ) -> T:
+        def collecting() -> tuple[T, Changes]:
+            # in the writer thread: the collector is a contextvar, which does not cross
+            # run_in_executor
+            with collect_changes() as collector:
+                result = fn(*args, **kwargs)
+            return result, collector.changes
+
+        result, changes = await self._run(self._writer, collecting, busy=busy)
+        if changes:
+            self.changed.emit(changes)
         return result
 
     async def read(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
-        return await self._run(self._readers, fn, *args, **kwargs)
+        return await self._run(self._readers, functools.partial(fn, *args, **kwargs))
 
-    async def _run(
-        self, pool: ThreadPoolExecutor, fn: Callable[..., T], *args: Any, **kwargs: Any
-    ) -> T:
+    async def _run(self, pool: ThreadPoolExecutor, fn: Callable[[], T], *, busy: bool = True) -> T:
         if self.closed:  # the window is closing: late refreshes end quietly
             raise asyncio.CancelledError
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(pool, functools.partial(fn, *args, **kwargs))
-        busy = _Busy(self.progress_parent)
+        future = loop.run_in_executor(pool, fn)
+        shown = _Busy(self.progress_parent) if busy else None
         try:
             return await future
         finally:
-            busy.stop()
+            if shown is not None:
+                shown.stop()
 
     def shutdown(self) -> None:
         self.closed = True

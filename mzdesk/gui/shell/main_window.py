@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
+from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
@@ -18,11 +18,14 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.settings.page import SettingsPage
+from mzdesk.gui.shell.refresh import PageRefresher
 from mzdesk.gui.stats.page import StatsPage
 from mzdesk.gui.sync.page import SyncPage
 from mzdesk.gui.sync.text import failure_text, status_line
 from mzdesk.gui.training.page import WorkersPage
 from mzdesk.gui.widgets.palette import NAVIGATION
+from mzdesk.services.institutions import list_institutions
+from mzdesk.services.users import users_of
 from mzdesk.services.views import BedView
 
 PAGE_NAMES = [
@@ -44,7 +47,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.setupUi(self)
         self.ctx = ctx
         self.closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
-        self.setWindowTitle(tr("民政桌面 — {name}").format(name=ctx.institution.name))
+        self._show_title()
         self.home = HomePage(ctx)
         self.residents = ResidentsPage(ctx)
         self.beds = BedsPage(ctx)
@@ -67,11 +70,16 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.navigation.addItem(tr(name))
             self.pages.addWidget(page)
         self.navigation.setStyleSheet(NAVIGATION)
+        # the 同步 page feeds the status bar (always shown): it follows every change
+        self.refresher = PageRefresher(self.page_widgets, always=[self.sync])
+        ctx.worker.changed.connect(self.refresher.changed)
         self.navigation.currentRowChanged.connect(self.show_page)
         for i in range(len(self.page_widgets)):
             QShortcut(
                 QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.navigation.setCurrentRow(i)
             )
+        self.sync.enrol.enrolled.connect(self.follow_institution)
+        self.sync.enrol.enrolled_offline.connect(self.follow_institution)
         self.beds.open_resident.connect(self._open_resident)
         self.beds.admit_into.connect(self._admit_into)
 
@@ -91,15 +99,38 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.sync.state_changed.connect(self.show_status)
         self.navigation.setCurrentRow(0)
 
+    def _show_title(self) -> None:
+        self.setWindowTitle(tr("民政桌面 — {name}").format(name=self.ctx.institution.name))
+
+    @async_slot()
+    async def follow_institution(self) -> None:
+        """An enrolment may have re-keyed this site's institution to the server's id (see
+        ``sync.device.adopt_institution``): find it again by its new id, with the logged-in
+        user, and show everything afresh — else every page would show an id that is gone."""
+        ctx = self.ctx
+        institutions = await ctx.worker.read(list_institutions, ctx.store)
+        if any(i.id == ctx.institution.id for i in institutions):
+            return
+        same_name = [i for i in institutions if i.name == ctx.institution.name]
+        found = same_name if len(same_name) == 1 else institutions
+        if len(found) != 1:
+            return
+        ctx.institution = found[0]
+        if ctx.user is not None:
+            users = await ctx.worker.read(
+                users_of, ctx.store, ctx.institution.id, include_disabled=True
+            )
+            ctx.user = next((u for u in users if u.id == ctx.user.id), ctx.user)
+        self._show_title()
+        await _settle(self.refresher.invalidate())
+
     def page(self, key: str) -> QWidget:
         return self.page_widgets[PAGE_KEYS.index(key)]
 
-    def show_page(self, index: int) -> asyncio.Task[None] | None:
+    def show_page(self, index: int) -> asyncio.Future[Any] | None:
+        """Show a page; it refreshes only if a change it shows happened while hidden."""
         self.pages.setCurrentIndex(index)
-        refresh: Callable[[], Awaitable[None]] | None = getattr(
-            self.page_widgets[index], "refresh", None
-        )
-        return refresh() if refresh is not None else None  # type: ignore[return-value]
+        return self.refresher.shown(index)
 
     @async_slot()
     async def refresh_status(self) -> None:
@@ -131,3 +162,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if not self.closed.done():
             self.closed.set_result(None)
         super().closeEvent(event)
+
+
+async def _settle(refresh: asyncio.Future[Any] | None) -> None:
+    if refresh is not None:
+        await refresh

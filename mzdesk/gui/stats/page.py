@@ -49,6 +49,8 @@ from mzdesk.stats.beds.occupancy import (
     monthly_trend,
     occupancy_by_group,
 )
+from mzdesk.stats.beds.snapshots import Snapshots, save_snapshots
+from mzdesk.store.engine import Store
 
 MAX_GROUPS_SHOWN = 16
 
@@ -60,17 +62,26 @@ class StatsView:
     figures: BedStatistics
     groups: list[GroupOccupancy]
     trend: list[MonthPoint]
+    unsaved: list[Snapshots]  # figures computed afresh, to keep for next time
 
 
 def load_view(ctx: AppContext, scope: Scope, title: str) -> StatsView:
-    """All the page shows, computed on a worker thread."""
+    """All the page shows, computed on a reader thread; the snapshots it computed are saved
+    afterwards on the one writer (``save_all``)."""
+    unsaved: list[Snapshots] = []
     return StatsView(
         scope,
         title,
-        bed_statistics(ctx.store, scope),
-        occupancy_by_group(ctx.store, scope),
+        bed_statistics(ctx.store, scope, keep=unsaved.append),
+        occupancy_by_group(ctx.store, scope, keep=unsaved.append),
         monthly_trend(ctx.store, scope),
+        unsaved,
     )
+
+
+def save_all(store: Store, unsaved: list[Snapshots]) -> None:
+    for snapshots in unsaved:
+        save_snapshots(store, snapshots)
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -86,6 +97,11 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
 
 
 class StatsPage(QWidget):
+    # what the page shows: the shell refreshes it when a change touches one of these
+    tables = frozenset(
+        {"beds", "bed_history", "bed_stays", "residents", "institutions", "buildings", "floors"}
+    )
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -143,7 +159,6 @@ class StatsPage(QWidget):
         self.xlsx_button.clicked.connect(self.export_xlsx)
         self.pdf_button.clicked.connect(self.export_pdf)
         self._institutions_loaded = False
-        ctx.worker.changed.connect(self.refresh)
 
     def scope(self) -> tuple[Scope, str]:
         data = self.institution.currentData()
@@ -158,7 +173,10 @@ class StatsPage(QWidget):
 
     @async_slot()
     async def refresh(self) -> None:
-        if not self._institutions_loaded:
+        if (
+            not self._institutions_loaded
+            or self.institution.findData(str(self.ctx.institution.id)) < 0
+        ):
             institutions = await self.ctx.worker.read(list_institutions, self.ctx.store)
             self.institution.clear()
             self.institution.addItem(tr("全部机构"), None)
@@ -173,6 +191,8 @@ class StatsPage(QWidget):
         scope, name = self.scope()
         self.view = await self.ctx.worker.read(load_view, self.ctx, scope, name)
         self.show_view(self.view)
+        if any(s.fresh for s in self.view.unsaved):
+            await self.ctx.worker.write_quietly(save_all, self.ctx.store, self.view.unsaved)
 
     def show_view(self, view: StatsView) -> None:
         f = view.figures

@@ -121,7 +121,14 @@ class EnrolForm(QGroupBox):
         form.enrol_button.setEnabled(False)
         form.say(tr("正在连接服务器…"))
         try:
-            await enroll(self.ctx.store, self.ctx.actor, server, code, name)
+            await enroll(
+                self.ctx.store,
+                self.ctx.actor,
+                server,
+                code,
+                name,
+                run_blocking=self.ctx.worker.write,  # on the one writer, like every write
+            )
         except SyncFailure as failure:
             field = "code" if failure.code == "bad_code" else "server"
             form.show_problems({field: tr("注册没有成功：") + failure_text(failure)})

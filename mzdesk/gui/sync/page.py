@@ -143,7 +143,6 @@ class SyncPage(QWidget):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.auto_sync)
         self.timer.start(AUTO_SYNC_INTERVAL_MS)
-        ctx.worker.changed.connect(self.refresh)
 
     # ------------------------------------------------------------ showing
 
@@ -266,7 +265,11 @@ class SyncPage(QWidget):
         self.state_changed.emit()
         report: SyncReport | None = None
         try:
-            report = await SyncClient(self.ctx.store, self.ctx.actor).sync()
+            # its database work on the one writer: serialised with the user's changes, and
+            # the rows it pulls reach the pages through the worker's ``changed``
+            report = await SyncClient(
+                self.ctx.store, self.ctx.actor, run_blocking=self.ctx.worker.write_quietly
+            ).sync()
         except SyncFailure as failure:
             self.failure = failure
         except (ValueError, KeyError, httpx.InvalidURL) as error:  # a server talking nonsense
@@ -281,11 +284,9 @@ class SyncPage(QWidget):
             self._say(self._report_text(report), GREEN)
         elif self.failure is not None:
             self._say(tr("同步失败：") + failure_text(self.failure), RED)
-        # The page reloads and then tells the status bar (``refresh`` emits state_changed).
-        if report is not None and (report.pulled or report.pushed):
-            self.ctx.worker.changed.emit()  # records arrived: every screen refreshes
-        else:
-            await self.refresh()
+        # The page reloads and then tells the status bar (``refresh`` emits state_changed);
+        # the pages showing rows that arrived were told by the worker.
+        await self.refresh()
         if self._again:
             self._again = False
             return await self.run_sync(manual=True)
@@ -315,6 +316,7 @@ class SyncPage(QWidget):
     async def resolve(self, conflict_id: uuid.UUID, choice: str) -> None:
         await self.ctx.change(review.resolve_conflict, conflict_id, choice)
         self._say(tr("冲突已处理，结果将在下次同步时发送到服务器。"), GREEN)
+        await self.refresh()
 
     def fix_selected(self) -> QuarantineDialog | None:
         row = self.review.selected_change()
@@ -331,6 +333,8 @@ class SyncPage(QWidget):
             self._say(tr("已重新放入发送队列。"), GREEN)
             if self.view is not None and self.view.status["server"]:
                 await self.run_sync(manual=True)
+            else:
+                await self.refresh()
 
         dialog.submit = submit
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -397,4 +401,4 @@ class SyncPage(QWidget):
             self._say(tr("无法读取文件：{error}").format(error=error), RED)
             return
         self._say(tr("已导入同步包：收到 {n} 条记录。").format(n=summary.get("items", 0)), GREEN)
-        self.state_changed.emit()
+        await self.refresh()

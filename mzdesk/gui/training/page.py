@@ -13,6 +13,11 @@ from mzdesk.services.workers import list_trainings, list_workers
 
 
 class WorkersPage(QWidget):
+    # what the page shows: the shell refreshes it when a change touches one of these
+    tables = frozenset(
+        {"care_workers", "worker_certificates", "training_sessions", "training_attendance"}
+    )
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -48,7 +53,6 @@ class WorkersPage(QWidget):
         note.setStyleSheet("color: #667;")
         note.setWordWrap(True)
         layout.addWidget(note)
-        ctx.worker.changed.connect(self.refresh)
 
     @async_slot()
     async def refresh(self) -> None:

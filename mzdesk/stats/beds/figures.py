@@ -22,7 +22,7 @@ from mzdesk.core.vocab import (
     SupportType,
 )
 from mzdesk.stats.beds.asof import Scope, institution_filter
-from mzdesk.stats.beds.snapshots import institution_beds, save_snapshots
+from mzdesk.stats.beds.snapshots import KeepSnapshots, institution_beds, saving
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Institution
 
@@ -120,7 +120,9 @@ def _label(value: Any) -> str:
     return value.zh if value is not None else UNSET
 
 
-def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
+def bed_statistics(store: Store, scope: Scope, keep: KeepSnapshots | None = None) -> BedStatistics:
+    """The published figures for ``scope``. Figures computed afresh go to ``keep`` (by
+    default saved as snapshots at once; a caller with its own writer saves them there)."""
     with store.read() as session:
         insts = session.execute(
             select(
@@ -133,7 +135,7 @@ def bed_statistics(store: Store, scope: Scope) -> BedStatistics:
             ).where(*institution_filter(scope))
         ).all()
         snapshots = institution_beds(session, scope, [inst.id for inst in insts])
-    save_snapshots(store, snapshots)
+    (keep or saving(store))(snapshots)
     per_institution = snapshots.figures
     by_type: dict[BedType, int] = dict.fromkeys(BedType, 0)
     in_service = occupied = social = 0

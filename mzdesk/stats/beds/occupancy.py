@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from mzdesk.stats.beds.asof import Scope, bed_states, institution_filter
 from mzdesk.stats.beds.figures import Ratio, bed_statistics
 from mzdesk.stats.beds.institutions import InstitutionBeds
-from mzdesk.stats.beds.snapshots import institution_beds, save_snapshots
+from mzdesk.stats.beds.snapshots import KeepSnapshots, institution_beds, saving
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, Building, Floor, Institution, Room
 
@@ -29,7 +29,9 @@ class GroupOccupancy:
         return Ratio(self.occupied, self.in_service)
 
 
-def occupancy_by_group(store: Store, scope: Scope) -> list[GroupOccupancy]:
+def occupancy_by_group(
+    store: Store, scope: Scope, keep: KeepSnapshots | None = None
+) -> list[GroupOccupancy]:
     """By building and floor for one institution; by institution for a region or all."""
     if scope.institution_id is None:
         with store.read() as session:
@@ -37,7 +39,7 @@ def occupancy_by_group(store: Store, scope: Scope) -> list[GroupOccupancy]:
                 select(Institution.id, Institution.name).where(*institution_filter(scope))
             ).all()
             snapshots = institution_beds(session, scope, [row.id for row in names])
-        save_snapshots(store, snapshots)
+        (keep or saving(store))(snapshots)
         figures = snapshots.figures
         groups = []
         for inst_id, name in sorted(names, key=lambda row: row.name):

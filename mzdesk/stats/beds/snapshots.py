@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import String, delete, select, type_coerce
@@ -73,6 +74,15 @@ def institution_beds(session: Session, scope: Scope, institutions: list[uuid.UUI
             result[inst] = entry
             fresh[inst] = (versions.get(inst.hex, 0), entry)
     return Snapshots(day, result, fresh)
+
+
+# What a query does with the figures it computed: by default it saves them at once; the
+# desktop collects them and saves them on its one writer.
+KeepSnapshots = Callable[[Snapshots], None]
+
+
+def saving(store: Store) -> KeepSnapshots:
+    return lambda snapshots: save_snapshots(store, snapshots)
 
 
 def save_snapshots(store: Store, snapshots: Snapshots) -> None:

@@ -20,7 +20,15 @@ from tests.helpers.people import id_number, wrong_check
 
 def search(qtbot, page, text: str) -> None:
     page.search.setText(text)
-    qtbot.waitUntil(lambda: page.model.filter.text == text, timeout=5_000)
+    qtbot.waitUntil(lambda: page.model.filter.text == text and page.model.idle, timeout=5_000)
+
+
+def show_residents(qtbot, window):
+    """The 住户 page, shown and loaded (it queries when first shown, on a reader thread)."""
+    window.navigation.setCurrentRow(1)
+    page = window.residents
+    qtbot.waitUntil(lambda: page.model.idle and bool(page.model.rows), timeout=10_000)
+    return page
 
 
 def test_admit_transfer_leave_return_discharge(qtbot, window):
@@ -93,7 +101,7 @@ def test_admit_transfer_leave_return_discharge(qtbot, window):
     resident = get_resident(store, resident_id)
     assert resident.status is ResidentStatus.DISCHARGED
     assert resident.bed_id is None
-    assert page.model.rowCount() == 0  # gone from 在住与外出
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)  # gone from 在住与外出
     page.status.setCurrentIndex(3)  # 已退住
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.table.selectRow(0)
@@ -122,7 +130,7 @@ def test_inline_validation_keeps_the_dialog_open(qtbot, window):
 
 
 def test_duplicate_admission_is_refused_in_the_chooser(qtbot, window):
-    page = window.residents
+    page = show_residents(qtbot, window)
     existing = page.model.rows[0]
     qtbot.mouseClick(page.admit_button, Qt.MouseButton.LeftButton)
     details = open_dialog(qtbot, ResidentDialog)
@@ -137,7 +145,7 @@ def test_duplicate_admission_is_refused_in_the_chooser(qtbot, window):
 
 
 def test_search_by_pinyin_initials_id_digits_and_bed(qtbot, window):
-    page = window.residents
+    page = show_residents(qtbot, window)
     row = page.model.rows[0]
     from mzdesk.core.pinyin import initials
 
@@ -150,8 +158,7 @@ def test_search_by_pinyin_initials_id_digits_and_bed(qtbot, window):
 
 
 def test_ctrl_f_focuses_search_and_ids_are_masked_until_asked(qtbot, window):
-    window.navigation.setCurrentRow(1)
-    page = window.residents
+    page = show_residents(qtbot, window)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(page.search.hasFocus)
@@ -165,14 +172,16 @@ def test_ctrl_f_focuses_search_and_ids_are_masked_until_asked(qtbot, window):
 
 
 def test_the_list_model_is_a_well_behaved_qt_model(qtbot, window):
+    page = show_residents(qtbot, window)
     tester = ModelTester(qtbot)
-    tester.check(window.residents.model)
-    window.residents.model.sort(0, Qt.SortOrder.DescendingOrder)
-    tester.check(window.residents.model)
+    tester.check(page.model)
+    page.model.sort(0, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: page.model.idle)
+    tester.check(page.model)
 
 
 def test_assessment_computes_as_it_is_filled(qtbot, window):
-    page = window.residents
+    page = show_residents(qtbot, window)
     page.table.selectRow(0)
     qtbot.mouseClick(page.assess_button, Qt.MouseButton.LeftButton)
     dialog = open_dialog(qtbot, AssessmentDialog)

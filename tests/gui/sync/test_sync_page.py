@@ -445,3 +445,55 @@ def test_a_site_without_network_enrols_from_the_offline_file(qtbot, loop_threads
         qtbot.wait(10)
         worker.shutdown()
         store.close()
+
+
+def test_the_window_follows_an_enrolment_that_re_keys_its_institution(
+    qtbot, loop_threads, server, tmp_path
+):
+    """A home that worked offline enrols from the 同步 page: its institution takes the
+    server's id, and the running window keeps showing its records under the new id."""
+    from mzdesk.services.demo import Scale, generate
+    from mzdesk.services.users import users_of
+
+    store = open_store(tmp_path / "offline.db")
+    generate(store, SETUP, Scale.SITE, seed=3)
+    (before,) = list_institutions(store)
+    user = users_of(store, before.id)[0]
+    worker = Worker()
+    main = MainWindow(AppContext(store, worker, before, user, tmp_path / "offline.db"))
+    try:
+        main.resize(1280, 800)
+        main.show()
+        main.navigation.setCurrentRow(PAGE_KEYS.index("residents"))
+        qtbot.waitUntil(lambda: main.residents.model.idle and main.residents.model.total > 0)
+        residents = main.residents.model.total
+        main.navigation.setCurrentRow(PAGE_KEYS.index("sync"))
+        qtbot.waitUntil(lambda: main.sync.view is not None, timeout=WAIT)
+        form = main.sync.enrol
+        form.server.setText(server.url)
+        form.code.setText(server.code(institution=HOME))
+        form.device.setText("前台电脑")
+        click(qtbot, form.enrol_button)
+        qtbot.waitUntil(
+            lambda: main.sync.view is not None and bool(main.sync.view.status["last_sync"]),
+            timeout=WAIT,
+        )
+        qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=WAIT)
+        (after,) = list_institutions(store)
+        assert after.id != before.id  # re-keyed to the server's id
+        assert main.ctx.institution.id == after.id
+        assert main.ctx.user is not None and main.ctx.user.institution_id == after.id
+        main.navigation.setCurrentRow(PAGE_KEYS.index("residents"))
+        qtbot.waitUntil(lambda: main.residents.model.idle, timeout=WAIT)
+        assert main.residents.model.total == residents  # not an empty window
+        main.navigation.setCurrentRow(PAGE_KEYS.index("home"))
+        qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=WAIT)
+        assert main.home.in_house.value.text() not in ("0", "…")
+    finally:
+        main.sync.shutdown()
+        qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=WAIT)
+        main.close()
+        main.deleteLater()
+        qtbot.wait(10)
+        worker.shutdown()
+        store.close()

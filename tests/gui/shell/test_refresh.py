@@ -1,0 +1,128 @@
+"""Refresh what changed: a page refreshes only when a change touches what it shows, a hidden
+page when it is next shown; no database session is opened on the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+import mzdesk.gui.stats.page as stats_page
+from mzdesk.core.changes import Changes
+from mzdesk.core.vocab import BedType
+from mzdesk.gui.runtime.tasks import pending_tasks, spawn
+from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
+from mzdesk.services.beds import NewBeds, add_beds
+from mzdesk.store.engine import Store
+
+
+def show(qtbot, window: MainWindow, key: str) -> None:
+    window.navigation.setCurrentRow(PAGE_KEYS.index(key))
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
+
+
+def settle(qtbot) -> None:
+    qtbot.wait(20)
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
+
+
+def new_beds(window: MainWindow, room: str) -> NewBeds:
+    return NewBeds(
+        window.ctx.institution.id, "9号楼", "1层", [room], 2, BedType.NURSING, dt.date.today()
+    )
+
+
+@pytest.fixture
+def statistics_runs(monkeypatch) -> list[object]:
+    runs: list[object] = []
+    real = stats_page.bed_statistics
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        runs.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stats_page, "bed_statistics", counted)
+    return runs
+
+
+def test_a_write_to_beds_recomputes_statistics_only_when_they_are_shown(
+    qtbot, window, statistics_runs
+):
+    show(qtbot, window, "stats")
+    assert len(statistics_runs) == 1
+    show(qtbot, window, "beds")
+    tiles = len(window.beds.tiles)
+
+    spawn(window.ctx.change(add_beds, new_beds(window, "901")))
+    settle(qtbot)
+    assert len(window.beds.tiles) == tiles + 2  # the visible page showed the new beds
+    assert len(statistics_runs) == 1  # the hidden statistics did not recompute
+
+    show(qtbot, window, "stats")
+    assert len(statistics_runs) == 2  # … until shown
+    show(qtbot, window, "beds")
+    show(qtbot, window, "stats")
+    assert len(statistics_runs) == 2  # shown again with nothing changed: no recompute
+
+    spawn(window.ctx.change(add_beds, new_beds(window, "902")))
+    settle(qtbot)
+    assert len(statistics_runs) == 3  # visible and touched: recomputed at once
+
+
+def test_a_write_that_changes_nothing_refreshes_nothing(qtbot, window, monkeypatch):
+    show(qtbot, window, "beds")
+    refreshed: list[str] = []
+    for key in PAGE_KEYS:
+        page = window.page(key)
+        if hasattr(page, "refresh"):
+            monkeypatch.setattr(page, "refresh", lambda key=key: refreshed.append(key))
+    emitted: list[Changes] = []
+    window.ctx.worker.changed.connect(emitted.append)
+
+    def nothing(store: Store) -> int:
+        with store.read():
+            return 1
+
+    spawn(window.ctx.worker.write(nothing, window.ctx.store))
+    settle(qtbot)
+    assert emitted == [] and refreshed == []
+
+
+@contextmanager
+def off_gui_thread(monkeypatch) -> Iterator[list[str]]:
+    """Every store session opened while this runs must be on a worker thread."""
+    opened: list[str] = []
+
+    def guarded(real: Callable[..., Any]) -> Callable[..., Any]:
+        def session(self: Store, *args: Any) -> Any:
+            opened.append(threading.current_thread().name)
+            assert threading.current_thread() is not threading.main_thread(), (
+                f"Store.{real.__name__} opened on the GUI thread"
+            )
+            return real(self, *args)
+
+        return session
+
+    for name in ("read", "write", "apply_remote"):
+        monkeypatch.setattr(Store, name, guarded(getattr(Store, name)))
+    yield opened
+
+
+def test_no_store_session_is_opened_on_the_gui_thread(qtbot, window, monkeypatch):
+    with off_gui_thread(monkeypatch) as opened:
+        for key in PAGE_KEYS:
+            show(qtbot, window, key)
+        show(qtbot, window, "residents")
+        window.residents.search.setText("张")
+        settle(qtbot)
+        window.residents.table.scrollToBottom()  # fetchMore
+        settle(qtbot)
+        spawn(window.ctx.change(add_beds, new_beds(window, "903")))
+        settle(qtbot)
+        for key in PAGE_KEYS:
+            show(qtbot, window, key)
+    assert opened  # the pages did query, on worker threads
