@@ -2,7 +2,9 @@
 
 On the city demo's largest home (``mzdesk demo --scale city``) and on a 500-bed home (the
 site demo topped up to 500 beds with ``add_beds``), with the 住户 or the 床位 page visible:
-the write (one new bed, through ``AppContext.change`` on the one writer) is timed alone
+the write (the page's everyday change: a resident's phone number on 住户, a free bed out of
+service and back on 床位; and, as the structural case, one new bed on 床位), through
+``AppContext.change`` on the one writer, is timed alone
 (until the write returns) and with its refresh (until every task it started has ended); the
 ratio is the headline. A 5 ms QTimer heartbeat records the longest the GUI thread was blocked.
 Targets: ratio ≤ 3×, GUI blocked ≤ 50 ms. Timed assertions stay out of the test suite.
@@ -62,6 +64,13 @@ def build_500(path: Path) -> None:
     store.close()
 
 
+def page_residents_first(store: Any, institution_id: Any, page_residents: Any) -> Any:
+    """An in-house resident of the home (the first of the list as the page shows it)."""
+    from mzdesk.services.resident_list import ResidentFilter
+
+    return page_residents(store, ResidentFilter(institution_id), limit=1)[0].id
+
+
 def largest_home(store: Any) -> Any:
     from mzdesk.services.beds import list_beds
     from mzdesk.services.institutions import list_institutions
@@ -69,19 +78,29 @@ def largest_home(store: Any) -> Any:
     return max(list_institutions(store), key=lambda i: len(list_beds(store, i.id)))
 
 
-def measure(db: Path, page_key: str, rounds: int) -> dict[str, Any]:
+def measure(db: Path, page_key: str, rounds: int, write: str) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from dataclasses import replace
+
     import qasync
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from mzdesk.core.vocab import BedType
+    from mzdesk.core.vocab import BedStatus, BedType
     from mzdesk.gui.runtime.context import AppContext
     from mzdesk.gui.runtime.i18n import register_font
     from mzdesk.gui.runtime.tasks import pending_tasks
     from mzdesk.gui.runtime.worker import Worker
     from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
-    from mzdesk.services.beds import NewBeds, add_beds, list_beds
+    from mzdesk.services.beds import (
+        NewBeds,
+        add_beds,
+        list_beds,
+        return_bed_to_service,
+        take_bed_out_of_service,
+    )
+    from mzdesk.services.resident_list import page_residents
+    from mzdesk.services.residents import resident_details, update_resident
     from mzdesk.services.users import users_of
     from mzdesk.store.engine import open_store
 
@@ -90,7 +109,23 @@ def measure(db: Path, page_key: str, rounds: int) -> dict[str, Any]:
     store = open_store(db)
     home = largest_home(store)
     users = users_of(store, home.id)
-    beds = len(list_beds(store, home.id))
+    all_beds = list_beds(store, home.id)
+    beds = len(all_beds)
+    free_bed = next(b for b in all_beds if b.status is BedStatus.FREE)
+    resident_id = page_residents_first(store, home.id, page_residents)
+    _, details = resident_details(store, resident_id)
+
+    def change(i: int) -> Any:
+        """The write of round ``i``, as (service, args)."""
+        if write == "new_bed":
+            return add_beds, (
+                NewBeds(home.id, "基准楼", "1层", [f"b{i}"], 1, BedType.NURSING, dt.date.today()),
+            )
+        if write == "bed_service":
+            service = take_bed_out_of_service if i % 2 == 0 else return_bed_to_service
+            return service, (free_bed.id, dt.date.today())
+        phone = f"1380000{i:04d}"
+        return update_resident, (resident_id, replace(details, phone=phone))
 
     async def settle() -> None:
         while pending_tasks():
@@ -116,15 +151,13 @@ def measure(db: Path, page_key: str, rounds: int) -> dict[str, Any]:
         heartbeat.timeout.connect(beat)
         alone, total, blocked = [], [], []
         for i in range(rounds):
-            request = NewBeds(
-                home.id, "基准楼", "1层", [f"b{i}"], 1, BedType.NURSING, dt.date.today()
-            )
+            service, args = change(i)
             await asyncio.sleep(0.05)
             gaps[:] = [0.0]
             last[0] = time.perf_counter()
             heartbeat.start(HEARTBEAT_MS)
             start = time.perf_counter()
-            await window.ctx.change(add_beds, request)
+            await window.ctx.change(service, *args)
             written = time.perf_counter()
             await settle()
             done = time.perf_counter()
@@ -137,6 +170,7 @@ def measure(db: Path, page_key: str, rounds: int) -> dict[str, Any]:
         worker.shutdown()
         return {
             "page": page_key,
+            "write": write,
             "beds": beds,
             "write_ms": round(statistics.median(alone) * 1000, 1),
             "write_and_refresh_ms": round(statistics.median(total) * 1000, 1),
@@ -162,10 +196,14 @@ def main() -> None:
             print(f"built {path} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     results = []
     for name, path in homes.items():
-        for page in ("residents", "beds"):
+        for page, write in (
+            ("residents", "resident_phone"),
+            ("beds", "bed_service"),
+            ("beds", "new_bed"),
+        ):
             copy = OUT / f"refresh-{name}-run.db"
             copy.write_bytes(path.read_bytes())
-            result = {"home": name, **measure(copy, page, args.rounds)}
+            result = {"home": name, **measure(copy, page, args.rounds, write)}
             print(json.dumps(result, ensure_ascii=False))
             results.append(result)
             copy.unlink()

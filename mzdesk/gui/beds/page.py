@@ -44,23 +44,50 @@ TYPE_MARKS = {BedType.SELF_CARE: "自", BedType.NURSING: "护", BedType.DEMENTIA
 ROOMS_PER_ROW = 6
 
 
+def _board_style() -> str:
+    """One style sheet for the whole board, by each tile's ``status`` property: a per-tile
+    style sheet costs a parse per tile on every refresh."""
+    rules = [
+        "QToolButton#bedTile { border-radius: 5px; color: #222; font-size: 12px; }",
+        "QToolButton#bedTile:hover { border-width: 2px; }",
+    ]
+    for status, (background, border) in STATUS_COLOURS.items():
+        rules.append(
+            f'QToolButton#bedTile[status="{status.value}"] '
+            f"{{ background: {background}; border: 1px solid {border}; }}"
+        )
+    return "\n".join(rules)
+
+
 class BedTile(QToolButton):
     def __init__(self, entry: BoardBed, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("bedTile")
+        self.setFixedSize(QSize(112, 48))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.entry = entry
+        self.show_entry(entry, first=True)
+
+    def show_entry(self, entry: BoardBed, *, first: bool = False) -> None:
+        """Show ``entry``; a refresh that changed one bed touches only its tile."""
+        status_changed = first or entry.bed.status is not self.entry.bed.status
         self.entry = entry
         bed = entry.bed
-        background, border = STATUS_COLOURS[bed.status]
         who = entry.resident_name or bed.status.label
         if entry.on_leave:
             who += tr("（外出）")
         self.setText(f"{bed.number}  [{TYPE_MARKS[bed.bed_type]}]\n{who}")
         self.setToolTip(f"{bed.label}\n{bed.bed_type.label} · {bed.status.label}")
-        self.setFixedSize(QSize(112, 48))
-        self.setStyleSheet(
-            f"QToolButton {{ background: {background}; border: 1px solid {border}; border-radius: 5px;"
-            f" color: #222; font-size: 12px; }} QToolButton:hover {{ border-width: 2px; }}"
-        )
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        if status_changed:
+            self.setProperty("status", bed.status.value)
+            if not first:
+                self.style().unpolish(self)
+                self.style().polish(self)
+
+
+def _place(entry: BoardBed) -> tuple[object, ...]:
+    bed = entry.bed
+    return (bed.id, bed.building, bed.floor, bed.room, bed.number)
 
 
 class BedsPage(QWidget):
@@ -115,10 +142,20 @@ class BedsPage(QWidget):
         self.show_board(entries)
 
     def show_board(self, entries: Iterable[BoardBed]) -> None:
+        entries = list(entries)
+        if [_place(t.entry) for t in self.tiles] == [_place(e) for e in entries] and entries:
+            for tile, entry in zip(self.tiles, entries, strict=True):
+                if tile.entry != entry:
+                    tile.show_entry(entry)  # the same beds in the same places: only what changed
+            self._summarise(entries)
+            return
+        self._build(entries)
+
+    def _build(self, entries: list[BoardBed]) -> None:
         board = QWidget()
+        board.setStyleSheet(_board_style())
         column = QVBoxLayout(board)
         self.tiles = []
-        entries = list(entries)
         for building, in_building in groupby(entries, key=lambda e: e.bed.building):
             title = QLabel(building)
             title.setStyleSheet("font-size: 16px; font-weight: bold; margin-top: 8px;")
@@ -139,7 +176,7 @@ class BedsPage(QWidget):
                     box.addWidget(QLabel(tr("{room}室").format(room=room)))
                     for entry in in_room:
                         tile = BedTile(entry)
-                        tile.clicked.connect(lambda _=False, e=entry: self.tile_clicked(e))
+                        tile.clicked.connect(lambda _=False, t=tile: self.tile_clicked(t.entry))
                         tile.customContextMenuRequested.connect(
                             lambda pos, t=tile: self.tile_menu(t, pos)
                         )
@@ -156,6 +193,9 @@ class BedsPage(QWidget):
             )
         column.addStretch(1)
         self.board_scroll.setWidget(board)
+        self._summarise(entries)
+
+    def _summarise(self, entries: list[BoardBed]) -> None:
         free = sum(e.bed.status is BedStatus.FREE for e in entries)
         self.summary.setText(tr("共 {n} 张床位，空闲 {free} 张").format(n=len(entries), free=free))
 

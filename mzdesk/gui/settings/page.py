@@ -27,6 +27,8 @@ from mzdesk.services.users import change_own_password
 
 
 class SettingsPage(QWidget):
+    tables = frozenset({"users", "institutions"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -76,7 +78,6 @@ class SettingsPage(QWidget):
         if ctx.can(Permission.USERS_MANAGE):
             self.users = UsersPanel(ctx)
             layout.addWidget(self.users, 1)
-            ctx.worker.changed.connect(self.refresh)
         else:
             layout.addStretch(1)
 
