@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
@@ -379,7 +379,15 @@ class BoardBed:
     on_leave: bool
 
 
-def bed_board(store: Store, institution_id: uuid.UUID) -> list[BoardBed]:
+def bed_board(
+    store: Store,
+    institution_id: uuid.UUID,
+    *,
+    bed_ids: Collection[uuid.UUID] | None = None,
+    resident_ids: Collection[uuid.UUID] | None = None,
+) -> list[BoardBed]:
+    """The bed board; with ``bed_ids`` / ``resident_ids``, only those beds and the beds of
+    those residents (what a change touched)."""
     query = (
         bed_query()
         .add_columns(Resident.id, Resident.name, Resident.status)
@@ -399,6 +407,10 @@ def bed_board(store: Store, institution_id: uuid.UUID) -> list[BoardBed]:
             Bed.number,
         )
     )
+    if bed_ids is not None or resident_ids is not None:
+        query = query.where(
+            or_(Bed.id.in_(list(bed_ids or ())), Resident.id.in_(list(resident_ids or ())))
+        )
     with store.read() as session:
         return [
             BoardBed(BedView.of(bed, b, f, r), rid, name, status is ResidentStatus.ON_LEAVE)

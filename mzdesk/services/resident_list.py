@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -192,6 +193,31 @@ def search_residents(
             ids=ids,
         )
         return SearchResult(len(ids), False, rows)
+
+
+def rows_by_id(
+    store: Store, f: ResidentFilter, resident_ids: Collection[uuid.UUID]
+) -> list[ResidentRow]:
+    """These residents as the list shows them, those of them that still match ``f`` (a
+    change touched them: the list updates them in place)."""
+    with store.read() as session:
+        rowids = list(
+            session.scalars(
+                _base([Resident_rowid], f, beds=False).where(Resident.id.in_(list(resident_ids)))
+            )
+        )
+        if not rowids:
+            return []
+        return _page(
+            session,
+            ResidentFilter(institution_id=f.institution_id, statuses=()),
+            sort=SortKey.NAME,
+            descending=False,
+            offset=0,
+            limit=len(rowids),
+            selective=True,
+            ids=rowids,
+        )
 
 
 # Up to this many matches, a page is found by filtering first and sorting the matches; beyond

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mzdesk.core.changes import Changes
 from mzdesk.core.vocab import BedStatus, BedType
 from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
 from mzdesk.gui.runtime.context import AppContext
@@ -140,6 +141,32 @@ class BedsPage(QWidget):
     async def refresh(self) -> None:
         entries = await self.ctx.worker.read(bed_board, self.ctx.store, self.ctx.institution.id)
         self.show_board(entries)
+
+    @async_slot(object)
+    async def refresh_changed(self, changes: Changes) -> None:
+        """While shown: reload only the beds a change touched (and the beds of the residents
+        it touched); new beds or new rooms rebuild the board."""
+        if changes.touches(("rooms", "floors", "buildings")):
+            await self.refresh()
+            return
+        bed_ids = changes.rows.get("beds", frozenset())
+        resident_ids = changes.rows.get("residents", frozenset())
+        if not bed_ids and not resident_ids:
+            return
+        ctx = self.ctx
+        entries = await ctx.worker.read(
+            bed_board, ctx.store, ctx.institution.id, bed_ids=bed_ids, resident_ids=resident_ids
+        )
+        tiles = {tile.entry.bed.id: tile for tile in self.tiles}
+        if any(
+            e.bed.id not in tiles or _place(tiles[e.bed.id].entry) != _place(e) for e in entries
+        ):
+            await self.refresh()
+            return
+        for entry in entries:
+            if tiles[entry.bed.id].entry != entry:
+                tiles[entry.bed.id].show_entry(entry)
+        self._summarise([tile.entry for tile in self.tiles])
 
     def show_board(self, entries: Iterable[BoardBed]) -> None:
         entries = list(entries)

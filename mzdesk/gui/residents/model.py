@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import uuid
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
@@ -29,6 +30,7 @@ from mzdesk.services.resident_list import (
     ResidentRow,
     SortKey,
     page_residents,
+    rows_by_id,
     search_residents,
 )
 from mzdesk.store.engine import Store
@@ -150,6 +152,37 @@ class ResidentTableModel(QAbstractTableModel):
         self.rows.extend(more)
         self.endInsertRows()
 
+    def update_rows(self, resident_ids: Collection[uuid.UUID]) -> asyncio.Future[None]:
+        """A change touched these residents: when all of them are shown, fetch just them and
+        update their rows in place; otherwise (new, or moved in the order) reload."""
+        shown = {row.id: i for i, row in enumerate(self.rows)}
+        wanted = set(resident_ids)
+        if not wanted <= shown.keys():
+            return self.reload()
+        self.loading = spawn(self._update_rows(self._generation, wanted, shown))
+        return self.loading
+
+    async def _update_rows(
+        self, generation: int, wanted: set[uuid.UUID], shown: dict[uuid.UUID, int]
+    ) -> None:
+        fresh = {
+            row.id: row
+            for row in await self.worker.read(rows_by_id, self.store, self.filter, list(wanted))
+        }
+        if generation != self._generation:
+            return
+        if fresh.keys() != wanted or any(
+            _sort_value(self.rows[shown[i]], self.sort_key) != _sort_value(fresh[i], self.sort_key)
+            for i in wanted
+        ):
+            await self._reload(generation)  # left the filter or moved: the list changes
+            return
+        for resident_id in wanted:
+            index = shown[resident_id]
+            if self.rows[index] != fresh[resident_id]:
+                self.rows[index] = fresh[resident_id]
+                self.dataChanged.emit(self.index(index, 0), self.index(index, len(COLUMNS) - 1))
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
         if key is None:
@@ -220,3 +253,15 @@ class ResidentTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> ResidentRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+
+def _sort_value(row: ResidentRow, key: SortKey) -> object:
+    """What places a row in the list under ``key``."""
+    return {
+        SortKey.NAME: row.name,
+        SortKey.BED: row.bed_label,
+        SortKey.ADMISSION: row.admission_date,
+        SortKey.AGE: row.birth_date,
+        SortKey.STATUS: row.status,
+        SortKey.LEVEL: row.ability_level,
+    }[key]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mzdesk.core.changes import Changes
 from mzdesk.core.vocab import AbilityLevel, BedStatus, ResidentStatus, SupportType
 from mzdesk.gui.residents.history_dialog import HistoryDialog
 from mzdesk.gui.residents.id_reveal import IdReveal
@@ -155,6 +156,14 @@ class ResidentsPage(StayActions):
     def refresh(self) -> asyncio.Future[None]:
         # the institution too: an enrolment may have re-keyed it
         return self.model.set_filter(institution_id=self.ctx.institution.id)
+
+    def refresh_changed(self, changes: Changes) -> asyncio.Future[None] | None:
+        """While shown: a change to residents updates their rows in place; a change to rooms,
+        floors or buildings (bed labels) reloads; anything else shows nowhere in the list."""
+        if changes.touches(("rooms", "floors", "buildings")):
+            return self.refresh()
+        touched = changes.rows.get("residents")
+        return self.model.update_rows(touched) if touched else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -39,7 +39,7 @@ class PageRefresher:
             if page in self.always or tables is None or not changes.touches(tables):
                 continue
             if index == self.current:
-                _refresh(page)
+                _refresh(page, changes)
             else:
                 self.dirty.add(index)
 
@@ -60,6 +60,12 @@ class PageRefresher:
         return _refresh(self.pages[index])
 
 
-def _refresh(page: QWidget) -> asyncio.Future[Any] | None:
+def _refresh(page: QWidget, changes: Changes | None = None) -> asyncio.Future[Any] | None:
+    """A page that can update just what a change touched (``refresh_changed``) does so when
+    it is visible; otherwise, and when shown after missing changes, it reloads."""
+    partial = getattr(page, "refresh_changed", None)
+    if changes is not None and partial is not None:
+        result: asyncio.Future[Any] | None = partial(changes)
+        return result
     refresh = getattr(page, "refresh", None)
     return refresh() if refresh is not None else None

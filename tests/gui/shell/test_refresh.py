@@ -126,3 +126,41 @@ def test_no_store_session_is_opened_on_the_gui_thread(qtbot, window, monkeypatch
         for key in PAGE_KEYS:
             show(qtbot, window, key)
     assert opened  # the pages did query, on worker threads
+
+
+def test_the_bed_board_updates_only_the_tile_of_the_bed_that_changed(qtbot, window):
+    from mzdesk.core.vocab import BedStatus
+    from mzdesk.services.beds import take_bed_out_of_service
+
+    show(qtbot, window, "beds")
+    tiles = list(window.beds.tiles)
+    free = next(t for t in tiles if t.entry.bed.status is BedStatus.FREE)
+    before = {id(t): t.entry for t in tiles}
+    spawn(window.ctx.change(take_bed_out_of_service, free.entry.bed.id, dt.date.today()))
+    settle(qtbot)
+    assert window.beds.tiles == tiles  # the same tiles: no rebuild
+    assert free.entry.bed.status is BedStatus.OUT_OF_SERVICE
+    assert free.property("status") == "out_of_service"
+    changed = [t for t in tiles if t.entry != before[id(t)]]
+    assert changed == [free]
+    assert "空闲" in window.beds.summary.text()
+
+
+def test_the_resident_list_updates_a_changed_row_in_place_and_reorders_a_renamed_one(qtbot, window):
+    from dataclasses import replace
+
+    from mzdesk.services.residents import resident_details, update_resident
+
+    show(qtbot, window, "residents")
+    model = window.residents.model
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    first = model.rows[0]
+    _, data = resident_details(window.ctx.store, first.id)
+    spawn(window.ctx.change(update_resident, first.id, replace(data, phone="13800001111")))
+    settle(qtbot)
+    assert resets == []  # a field the list does not sort by: no reload
+    spawn(window.ctx.change(update_resident, first.id, replace(data, name="庄" + data.name)))
+    settle(qtbot)
+    assert resets == [1]  # renamed: it moves in the name order, so the list reloads
+    assert any(r.name == "庄" + data.name for r in model.rows)
