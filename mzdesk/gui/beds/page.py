@@ -136,6 +136,8 @@ class BedsPage(QWidget):
         self.board_scroll.setWidgetResizable(True)
         layout.addWidget(self.board_scroll, 1)
         self.tiles: list[BedTile] = []
+        self.floors: dict[tuple[str, str], tuple[QFrame, list[BedTile]]] = {}
+        self.board_column = QVBoxLayout()
 
     @async_slot()
     async def refresh(self) -> None:
@@ -169,51 +171,49 @@ class BedsPage(QWidget):
         self._summarise([tile.entry for tile in self.tiles])
 
     def show_board(self, entries: Iterable[BoardBed]) -> None:
+        """Show ``entries``. The same floors as now: each floor updates its tiles in place, or,
+        when its beds were added or moved, only that floor is built again; other changes
+        (a new floor or building) build the whole board."""
         entries = list(entries)
-        if [_place(t.entry) for t in self.tiles] == [_place(e) for e in entries] and entries:
-            for tile, entry in zip(self.tiles, entries, strict=True):
-                if tile.entry != entry:
-                    tile.show_entry(entry)  # the same beds in the same places: only what changed
-            self._summarise(entries)
+        floors = {
+            key: list(group)
+            for key, group in groupby(entries, key=lambda e: (e.bed.building, e.bed.floor))
+        }
+        if not entries or list(floors) != list(self.floors):
+            self._build(entries, floors)
             return
-        self._build(entries)
+        for key, floor_entries in floors.items():
+            frame, tiles = self.floors[key]
+            if [_place(t.entry) for t in tiles] == [_place(e) for e in floor_entries]:
+                for tile, entry in zip(tiles, floor_entries, strict=True):
+                    if tile.entry != entry:
+                        tile.show_entry(entry)
+                continue
+            rebuilt = self._floor(key[1], floor_entries)
+            self.board_column.replaceWidget(frame, rebuilt[0])
+            frame.deleteLater()
+            self.floors[key] = rebuilt
+        self.tiles = [tile for _, tiles in self.floors.values() for tile in tiles]
+        self._summarise(entries)
 
-    def _build(self, entries: list[BoardBed]) -> None:
+    def _build(
+        self, entries: list[BoardBed], floors: dict[tuple[str, str], list[BoardBed]]
+    ) -> None:
         board = QWidget()
         board.setStyleSheet(_board_style())
         column = QVBoxLayout(board)
-        self.tiles = []
-        for building, in_building in groupby(entries, key=lambda e: e.bed.building):
-            title = QLabel(building)
-            title.setStyleSheet("font-size: 16px; font-weight: bold; margin-top: 8px;")
-            column.addWidget(title)
-            for floor, in_floor in groupby(in_building, key=lambda e: e.bed.floor):
-                frame = QFrame()
-                frame.setStyleSheet("QFrame#floor { border-top: 1px solid #d8dee6; }")
-                frame.setObjectName("floor")
-                row = QHBoxLayout(frame)
-                label = QLabel(floor)
-                label.setFixedWidth(48)
-                label.setAlignment(Qt.AlignmentFlag.AlignTop)
-                row.addWidget(label)
-                grid = QGridLayout()
-                grid.setHorizontalSpacing(14)
-                for i, (room, in_room) in enumerate(groupby(in_floor, key=lambda e: e.bed.room)):
-                    box = QVBoxLayout()
-                    box.addWidget(QLabel(tr("{room}室").format(room=room)))
-                    for entry in in_room:
-                        tile = BedTile(entry)
-                        tile.clicked.connect(lambda _=False, t=tile: self.tile_clicked(t.entry))
-                        tile.customContextMenuRequested.connect(
-                            lambda pos, t=tile: self.tile_menu(t, pos)
-                        )
-                        self.tiles.append(tile)
-                        box.addWidget(tile)
-                    box.addStretch(1)
-                    grid.addLayout(box, i // ROOMS_PER_ROW, i % ROOMS_PER_ROW)
-                row.addLayout(grid)
-                row.addStretch(1)
-                column.addWidget(frame)
+        self.board_column = column
+        self.floors = {}
+        building_shown = None
+        for (building, floor), floor_entries in floors.items():
+            if building != building_shown:
+                title = QLabel(building)
+                title.setStyleSheet("font-size: 16px; font-weight: bold; margin-top: 8px;")
+                column.addWidget(title)
+                building_shown = building
+            self.floors[(building, floor)] = self._floor(floor, floor_entries)
+            column.addWidget(self.floors[(building, floor)][0])
+        self.tiles = [tile for _, tiles in self.floors.values() for tile in tiles]
         if not entries:
             column.addWidget(
                 QLabel(tr("还没有床位。点击“批量添加床位”，例如 3号楼 2层 201–220，每间2床。"))
@@ -221,6 +221,34 @@ class BedsPage(QWidget):
         column.addStretch(1)
         self.board_scroll.setWidget(board)
         self._summarise(entries)
+
+    def _floor(self, floor: str, entries: list[BoardBed]) -> tuple[QFrame, list[BedTile]]:
+        """One floor: its name, then its rooms in rows of six, each room's beds as tiles."""
+        frame = QFrame()
+        frame.setStyleSheet("QFrame#floor { border-top: 1px solid #d8dee6; }")
+        frame.setObjectName("floor")
+        row = QHBoxLayout(frame)
+        label = QLabel(floor)
+        label.setFixedWidth(48)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        row.addWidget(label)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        tiles: list[BedTile] = []
+        for i, (room, in_room) in enumerate(groupby(entries, key=lambda e: e.bed.room)):
+            box = QVBoxLayout()
+            box.addWidget(QLabel(tr("{room}室").format(room=room)))
+            for entry in in_room:
+                tile = BedTile(entry)
+                tile.clicked.connect(lambda _=False, t=tile: self.tile_clicked(t.entry))
+                tile.customContextMenuRequested.connect(lambda pos, t=tile: self.tile_menu(t, pos))
+                tiles.append(tile)
+                box.addWidget(tile)
+            box.addStretch(1)
+            grid.addLayout(box, i // ROOMS_PER_ROW, i % ROOMS_PER_ROW)
+        row.addLayout(grid)
+        row.addStretch(1)
+        return frame, tiles
 
     def _summarise(self, entries: list[BoardBed]) -> None:
         free = sum(e.bed.status is BedStatus.FREE for e in entries)

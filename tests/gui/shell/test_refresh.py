@@ -164,3 +164,19 @@ def test_the_resident_list_updates_a_changed_row_in_place_and_reorders_a_renamed
     settle(qtbot)
     assert resets == [1]  # renamed: it moves in the name order, so the list reloads
     assert any(r.name == "庄" + data.name for r in model.rows)
+
+
+def test_new_beds_on_a_floor_rebuild_only_that_floor(qtbot, window):
+    show(qtbot, window, "beds")
+    (building, floor), (_, first_tiles) = next(iter(window.beds.floors.items()))
+    others = {
+        key: tiles for key, (_, tiles) in window.beds.floors.items() if key != (building, floor)
+    }
+    request = NewBeds(
+        window.ctx.institution.id, building, floor, ["999"], 1, BedType.NURSING, dt.date.today()
+    )
+    spawn(window.ctx.change(add_beds, request))
+    settle(qtbot)
+    _, rebuilt = window.beds.floors[(building, floor)]
+    assert len(rebuilt) == len(first_tiles) + 1
+    assert all(window.beds.floors[key][1] == tiles for key, tiles in others.items())
