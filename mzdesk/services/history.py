@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,33 +17,14 @@ from typing import Any
 from sqlalchemy import inspect, select
 
 from mzdesk.core.i18n import current_language
-from mzdesk.core.labels import field_label, table_label
+from mzdesk.core.labels import action_label, field_label, table_label
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.services.operations import operation
+from mzdesk.services.records import models_by_table, record_names
 from mzdesk.store.audit import record_reveal
 from mzdesk.store.engine import Store
-from mzdesk.store.models import AuditEntry, Base, Resident, VocabType
+from mzdesk.store.models import AuditEntry, Resident, VocabType
 
-ACTION_LABELS = {
-    "create": ("新建", "created"),
-    "update": ("修改", "changed"),
-    "delete": ("删除", "deleted"),
-    "reveal": ("查看完整身份证号", "full ID number shown"),
-}
-# What names a record for a person, by table (the column read from the live row).
-LABEL_COLUMNS = {
-    "residents": "name",
-    "care_workers": "name",
-    "institutions": "name",
-    "users": "username",
-    "beds": "number",
-    "rooms": "number",
-    "buildings": "name",
-    "floors": "name",
-    "resident_contacts": "name",
-    "training_sessions": "topic",
-    "hazards": "description",
-}
 MAX_ENTRIES = 5000
 
 
@@ -90,14 +70,6 @@ class AuditView:
         }
 
 
-def _models() -> dict[str, type[Any]]:
-    return {
-        mapper.class_.__tablename__: mapper.class_
-        for mapper in Base.registry.mappers
-        if hasattr(mapper.class_, "__tablename__")
-    }
-
-
 def _as_text(model: type[Any] | None, field: str, value: Any) -> str:
     if value is None:
         return ""
@@ -113,23 +85,6 @@ def _as_text(model: type[Any] | None, field: str, value: Any) -> str:
     return str(value)
 
 
-def _labels(session: Any, rows: Sequence[AuditEntry]) -> dict[uuid.UUID, str]:
-    wanted: dict[str, set[uuid.UUID]] = defaultdict(set)
-    for row in rows:
-        if row.table_name in LABEL_COLUMNS:
-            wanted[row.table_name].add(row.row_id)
-    models = _models()
-    found: dict[uuid.UUID, str] = {}
-    for table, ids in wanted.items():
-        model = models.get(table)
-        if model is None:
-            continue
-        column = getattr(model, LABEL_COLUMNS[table])
-        for row_id, label in session.execute(select(model.id, column).where(model.id.in_(ids))):
-            found[row_id] = str(label)
-    return found
-
-
 def audit_trail(
     store: Store,
     *,
@@ -143,11 +98,10 @@ def audit_trail(
         query = query.where(AuditEntry.row_id == record_id)
     if institution_id is not None:
         query = query.where(AuditEntry.institution_id == institution_id)
-    models = _models()
+    models = models_by_table()
     with store.read() as session:
         rows = list(session.scalars(query))
-        labels = _labels(session, rows)
-    pick = 0 if current_language() == "zh" else 1
+        labels = record_names(session, ((row.table_name, row.row_id) for row in rows))
     views = []
     for row in rows:
         model = models.get(row.table_name)
@@ -173,7 +127,7 @@ def audit_trail(
                 row.row_id,
                 labels.get(row.row_id, table_label(row.table_name)),
                 row.action,
-                ACTION_LABELS.get(row.action, (row.action, row.action))[pick],
+                action_label(row.action),
                 fields,
             )
         )

@@ -4,14 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>机构名称</source>
-        <translation>Institution name</translation>
-    </message>
-    <message>
-        <source>行政区划代码</source>
-        <translation>Region code</translation>
-    </message>
-    <message>
         <source>管理员用户名</source>
         <translation>Administrator user name</translation>
     </message>
@@ -30,18 +22,6 @@
     <message>
         <source>性别</source>
         <translation>Gender</translation>
-    </message>
-    <message>
-        <source>出生日期</source>
-        <translation>Birth date</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>儿童类别</source>
-        <translation>Child category</translation>
     </message>
     <message>
         <source>联系人</source>
@@ -82,30 +62,6 @@
     <message>
         <source>返回日期</source>
         <translation>Return date</translation>
-    </message>
-    <message>
-        <source>预计返回</source>
-        <translation>Expected back</translation>
-    </message>
-    <message>
-        <source>退住日期</source>
-        <translation>Discharge date</translation>
-    </message>
-    <message>
-        <source>楼栋</source>
-        <translation>Building</translation>
-    </message>
-    <message>
-        <source>楼层</source>
-        <translation>Floor</translation>
-    </message>
-    <message>
-        <source>房间号</source>
-        <translation>Room</translation>
-    </message>
-    <message>
-        <source>每间床位数</source>
-        <translation>Beds per room</translation>
     </message>
     <message>
         <source>请填写房间号范围，例如 201 到 220。</source>
@@ -166,10 +122,6 @@
     <message>
         <source>（总分对应{base}，经调整）</source>
         <translation> (total gives {base}; adjusted)</translation>
-    </message>
-    <message>
-        <source>再次输入密码</source>
-        <translation>Repeat the password</translation>
     </message>
     <message>
         <source>登录 — {name}</source>
@@ -552,164 +504,12 @@
         <translation>Age</translation>
     </message>
     <message>
-        <source>房间</source>
-        <translation>Room</translation>
-    </message>
-    <message>
-        <source>床位变更</source>
-        <translation>Bed change</translation>
-    </message>
-    <message>
-        <source>外出登记</source>
-        <translation>Leave</translation>
-    </message>
-    <message>
-        <source>住床记录</source>
-        <translation>Bed stay</translation>
-    </message>
-    <message>
-        <source>护理员</source>
-        <translation>Care worker</translation>
-    </message>
-    <message>
-        <source>证书</source>
-        <translation>Certificate</translation>
-    </message>
-    <message>
-        <source>培训</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <source>参训记录</source>
-        <translation>Training attendance</translation>
-    </message>
-    <message>
-        <source>检查结果</source>
-        <translation>Inspection result</translation>
-    </message>
-    <message>
-        <source>用户</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <source>冲突处理</source>
-        <translation>Conflict resolution</translation>
-    </message>
-    <message>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>民族</source>
-        <translation>Ethnicity</translation>
-    </message>
-    <message>
-        <source>户籍地址</source>
-        <translation>Household address</translation>
-    </message>
-    <message>
-        <source>婚姻状况</source>
-        <translation>Marital status</translation>
-    </message>
-    <message>
-        <source>居住情况</source>
-        <translation>Living situation</translation>
-    </message>
-    <message>
-        <source>文化程度</source>
-        <translation>Education</translation>
-    </message>
-    <message>
-        <source>医疗费用支付方式</source>
-        <translation>Medical payment</translation>
-    </message>
-    <message>
-        <source>经济来源</source>
-        <translation>Income source</translation>
-    </message>
-    <message>
         <source>供养类型</source>
         <translation>Support type</translation>
     </message>
     <message>
-        <source>疾病诊断</source>
-        <translation>Diagnoses</translation>
-    </message>
-    <message>
-        <source>认知障碍</source>
-        <translation>Cognitive disorder</translation>
-    </message>
-    <message>
-        <source>合同编号</source>
-        <translation>Contract number</translation>
-    </message>
-    <message>
         <source>能力等级</source>
         <translation>Ability level</translation>
-    </message>
-    <message>
-        <source>护理等级</source>
-        <translation>Care level</translation>
-    </message>
-    <message>
-        <source>退住原因</source>
-        <translation>Discharge reason</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>关系</source>
-        <translation>Relationship</translation>
-    </message>
-    <message>
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>编号</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>床位类型</source>
-        <translation>Bed type</translation>
-    </message>
-    <message>
-        <source>开始日期</source>
-        <translation>Start date</translation>
-    </message>
-    <message>
-        <source>结束日期</source>
-        <translation>End date</translation>
-    </message>
-    <message>
-        <source>原因</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>描述</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>删除时间</source>
-        <translation>Deleted at</translation>
-    </message>
-    <message>
-        <source>创建时间</source>
-        <translation>Created at</translation>
-    </message>
-    <message>
-        <source>新增</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>修改</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>Delete</translation>
     </message>
     <message>
         <source>{kind}：{name}</source>
@@ -1198,6 +998,10 @@
     <message>
         <source>已生成报表 {path}</source>
         <translation>Report written to {path}</translation>
+    </message>
+    <message>
+        <source>{label}：{message}</source>
+        <translation>{label}: {message}</translation>
     </message>
 </context>
 <context>

@@ -17,10 +17,11 @@ from mzdesk.services.residents import (
     ResidentData,
     admit_resident,
     discharge_resident,
+    start_leave,
     update_resident,
 )
 from mzdesk.store.engine import collect_changes
-from mzdesk.store.models import AuditEntry, Building, OutboxEntry, Resident
+from mzdesk.store.models import AuditEntry, Building, Leave, OutboxEntry, Resident
 from tests.helpers.people import id_number
 
 D = dt.date
@@ -58,6 +59,16 @@ def test_create_update_and_tombstone_are_audited_with_old_and_new_values(store, 
     discharged = {f.field: f for f in history[0].fields}
     assert discharged["status"].old_text == "在住" and discharged["status"].new_text == "退住"
     assert discharged["discharge_date"].new == "2025-06-01"
+
+
+def test_a_record_without_a_name_of_its_own_is_named_by_its_resident(store, home, staff):
+    resident = admit(store, staff, home)
+    start_leave(store, staff, resident.id, D(2025, 4, 1), reason="探亲")
+    with store.read() as session:
+        leave = session.scalars(select(Leave).where(Leave.resident_id == resident.id)).one()
+    history = audit_trail(store, record_id=leave.id)
+    assert history and {e.record_label for e in history} == {"张三丰"}
+    assert history[0].action_label == "新建"
 
 
 def test_a_tombstone_is_audited_as_a_delete(store, home):

@@ -68,16 +68,8 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
             "contacts.0.name": self.contactName,
             "contacts.0.phone": self.contactPhone,
         }
-        self.labels = {
-            "name": tr("姓名"),
-            "id_number": tr("身份证号"),
-            "gender": tr("性别"),
-            "birth_date": tr("出生日期"),
-            "phone": tr("联系电话"),
-            "child_category": tr("儿童类别"),
-            "contacts.0.name": tr("联系人"),
-            "contacts.0.phone": tr("联系人电话"),
-        }
+        self.record_table = "residents"
+        self.labels = {"contacts.0.name": tr("联系人"), "contacts.0.phone": tr("联系人电话")}
         self.idNumber.editingFinished.connect(self._id_entered)
         if data is not None:
             self.load(data)

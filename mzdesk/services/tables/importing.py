@@ -15,12 +15,12 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.errors import FieldProblem, MzdeskError, ValidationError
+from mzdesk.core.errors import MzdeskError, ValidationError
 from mzdesk.core.i18n import text as message
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import (
@@ -57,6 +57,7 @@ from mzdesk.services.tables.columns import (
     COLUMNS,
     INSTITUTION,
     Kind,
+    header_of,
     known_headers,
     required_headers,
 )
@@ -105,7 +106,7 @@ class ImportReport:
 
     def summary(self) -> str:
         text = (
-            f"{self.kind.zh}：共{self.rows}行，新增{self.created}，更新{self.updated}，"
+            f"{self.kind.label}：共{self.rows}行，新增{self.created}，更新{self.updated}，"
             f"未变{self.unchanged}"
         )
         if self.skipped_rows:
@@ -131,13 +132,12 @@ class Parsed(Generic[T]):
         self.problems.append(ImportProblem(self.row, column, text))
 
 
-def _collect(parsed: Parsed[Any], error: ValidationError, headers: dict[str, str]) -> None:
+def _collect(parsed: Parsed[Any], error: ValidationError, kind: Kind | None) -> None:
+    """Add a record's problems to its row, each under the column it came from (``kind`` is
+    ``None`` when the problems already name their column, as a cell's do)."""
     for problem in error.problems:
-        parsed.fail(_header_for(problem, headers), problem.message)
-
-
-def _header_for(problem: FieldProblem, headers: dict[str, str]) -> str:
-    return headers.get(problem.field, headers.get(problem.field.split(".")[0], problem.field))
+        column = header_of(kind, problem.field) if kind is not None else problem.field
+        parsed.fail(column, problem.message)
 
 
 class _Cells:
@@ -153,13 +153,12 @@ class _Cells:
         try:
             return reader(self.row.cells.get(column), column, *args, **kwargs)
         except ValidationError as error:
-            _collect(self.parsed, error, {})
+            _collect(self.parsed, error, None)
             return None
 
 
 class _Importer(Generic[T]):
     kind: Kind
-    field_headers: ClassVar[dict[str, str]] = {}
 
     def parse(self, row: Row) -> Parsed[T]:
         raise NotImplementedError
@@ -234,19 +233,6 @@ def _update(row: Any, values: dict[str, Any], report: ImportReport) -> None:
 
 class _InstitutionImporter(_Importer[InstitutionData]):
     kind = Kind.INSTITUTIONS
-    field_headers: ClassVar[dict[str, str]] = {
-        "name": "机构名称",
-        "kind": "机构类型",
-        "positioning": "机构定位",
-        "operation": "运营方式",
-        "grade": "等级",
-        "uscc": "统一社会信用代码",
-        "region_code": "行政区划代码",
-        "address": "地址",
-        "phone": "联系电话",
-        "legal_representative": "法定代表人",
-        "fire_safety_officer": "消防安全责任人",
-    }
 
     def parse(self, row: Row) -> Parsed[InstitutionData]:
         parsed: Parsed[InstitutionData] = Parsed(row.number, None)
@@ -270,7 +256,7 @@ class _InstitutionImporter(_Importer[InstitutionData]):
             try:
                 parsed.record = check_institution(data)
             except ValidationError as error:
-                _collect(parsed, error, self.field_headers)
+                _collect(parsed, error, self.kind)
         return parsed
 
     def plan(self, session: Session, rows: list[Parsed[InstitutionData]]) -> None:
@@ -452,15 +438,6 @@ class _BedIndex:
 
 class _ResidentImporter(_Importer[_ResidentRecord]):
     kind = Kind.RESIDENTS
-    field_headers: ClassVar[dict[str, str]] = {
-        "name": "姓名",
-        "id_number": "身份证号",
-        "gender": "性别",
-        "birth_date": "出生日期",
-        "phone": "联系电话",
-        "contacts": "联系人",
-        "child_category": "儿童类别",
-    }
 
     def __init__(self) -> None:
         self.beds: dict[int, Bed] = {}
@@ -518,7 +495,7 @@ class _ResidentImporter(_Importer[_ResidentRecord]):
                     record.institution, clean, record.admission_date, record.bed
                 )
             except ValidationError as error:
-                _collect(parsed, error, self.field_headers)
+                _collect(parsed, error, self.kind)
                 clean = record.data  # go on to the bed, so all the row's problems come at once
             existing = None
             if clean.id_number and not parsed.problems:
@@ -613,14 +590,6 @@ class _WorkerRecord:
 
 class _WorkerImporter(_Importer[_WorkerRecord]):
     kind = Kind.WORKERS
-    field_headers: ClassVar[dict[str, str]] = {
-        "name": "姓名",
-        "id_number": "身份证号",
-        "gender": "性别",
-        "birth_date": "出生日期",
-        "hired_on": "入职日期",
-        "phone": "联系电话",
-    }
 
     def parse(self, row: Row) -> Parsed[_WorkerRecord]:
         parsed: Parsed[_WorkerRecord] = Parsed(row.number, None)
@@ -642,7 +611,7 @@ class _WorkerImporter(_Importer[_WorkerRecord]):
             try:
                 parsed.record = _WorkerRecord(institution, check_worker(data))
             except ValidationError as error:
-                _collect(parsed, error, self.field_headers)
+                _collect(parsed, error, self.kind)
         return parsed
 
     def plan(self, session: Session, rows: list[Parsed[_WorkerRecord]]) -> None:
