@@ -25,9 +25,20 @@ def current_language() -> Language:
 
 def text(code: str, /, **params: object) -> str:
     """Render message ``code`` in the current language with ``params`` filled in."""
+    return text_in(_language, code, **params)
+
+
+def text_in(language: Language, code: str, /, **params: object) -> str:
+    """Render message ``code`` in ``language`` (the server answers in English, whatever the
+    language of the process; clients translate by code)."""
     zh, en = MESSAGES[code]
-    template = zh if _language == "zh" else en
-    return template.format(**params)
+    return (zh if language == "zh" else en).format(**params)
+
+
+def refusal_text(key: str, code: str, /, **params: object) -> str:
+    """A sync refusal in the current language: its own message, or a generic one naming the
+    server's code (never the server's English words inside a Chinese sentence)."""
+    return text(key, **params) if key in MESSAGES else text("sync.unknown", code=code)
 
 
 # code → (Chinese, English). Keep codes grouped by the module that raises them.
@@ -264,7 +275,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the server does not know this device's token; enrol it again",
     ),
     "sync.device_revoked": (
-        "本机已被服务器吊销（revoked），未发送的修改仍保留在本机；请联系管理员重新注册",
+        "本机已被服务器吊销，未发送的修改仍保留在本机；请联系管理员重新注册",
         "this device was revoked; its unsent changes are kept — ask the administrator to "
         "enrol it again",
     ),
@@ -273,15 +284,33 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the enrolment code is wrong, expired or already used",
     ),
     "sync.client_too_old": (
-        "本程序版本过旧，服务器要求升级（upgrade）后再同步；待发送的修改会保留",
+        "本程序版本过旧，服务器要求升级后再同步；待发送的修改会保留",
         "this version of mzdesk is too old for the server; please upgrade — pending changes wait",
     ),
     "sync.server_too_old": (
-        "服务器版本比本程序旧，需先升级服务器（upgrade）；待发送的修改会保留",
+        "服务器版本比本程序旧，需先升级服务器；待发送的修改会保留",
         "the server is older than this client; the server must be upgraded first — pending "
         "changes wait",
     ),
-    "sync.server_error": ("服务器出错：{detail}", "the server failed: {detail}"),
+    "sync.server_error": ("服务器出错，请稍后再试", "the server failed; try again later"),
+    "sync.unknown": ("服务器拒绝了请求（{code}）", "the server refused the request ({code})"),
+    "sync.schema_missing": (
+        "请求没有注明数据版本",
+        "the client did not state its schema version",
+    ),
+    "sync.bad_bundle": (
+        "服务器拒收了同步包（文件损坏、被改动过或不是给它的）",
+        "the server refused the bundle (damaged, altered or not meant for it)",
+    ),
+    "sync.not_found.device": ("服务器上没有设备 {device}", "no device {device} on the server"),
+    "sync.not_found.institution": (
+        "服务器上没有机构「{name}」",
+        "no institution named '{name}' on the server",
+    ),
+    "sync.invalid.one_scope": (
+        "请给出机构或行政区划之一",
+        "give an institution or a region, not both",
+    ),
     "sync.enrol_failed": ("注册失败：{detail}", "enrolment failed: {detail}"),
     # why the server refused a change (shown in the quarantine list)
     "sync.rejected.unknown": ("服务器拒收了这条修改", "the server refused this change"),
@@ -321,6 +350,44 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "做这项修改的用户在服务器上没有管理账号的权限",
         "the user who made this change may not change accounts on the server",
     ),
+    # sync bundles and enrolment files (core/bundle.py, sync/bundles.py, server/bundles.py)
+    "bundle.not_a_bundle": ("这不是 mzdesk 同步包", "this is not an mzdesk sync bundle"),
+    "bundle.damaged": ("同步包已损坏", "the bundle is damaged"),
+    "bundle.signature": (
+        "同步包的签名不符：文件被改动过或是伪造的",
+        "the bundle's signature does not match: it was altered or forged",
+    ),
+    "bundle.not_enrolled": ("本机尚未在服务器注册", "this device is not enrolled with a server"),
+    "bundle.other_device": (
+        "这个同步包是给另一台电脑的",
+        "this bundle was made for another device",
+    ),
+    "bundle.for_server": (
+        "这个同步包是发给服务器的，不能在本机导入",
+        "this bundle is meant for the server, not for a device",
+    ),
+    "bundle.for_device": (
+        "这个同步包是发给站点电脑的，不能在服务器导入",
+        "this bundle is meant for a device, not for the server",
+    ),
+    "bundle.unknown_device": (
+        "服务器不认识写这个同步包的设备",
+        "the bundle comes from a device this server does not know",
+    ),
+    "bundle.earlier_missing": (
+        "服务器更早的同步包还没有在本机导入，请先导入那一个",
+        "an earlier bundle from the server has not been imported here; import that one first",
+    ),
+    "bundle.not_enrolment_file": ("这不是注册文件", "this file is not an enrolment file"),
+    "bundle.already_enrolled": ("本机已经注册过了", "this computer is already enrolled"),
+    # operating-system errors (core/errors.py os_error_text)
+    "os.not_found": ("文件或文件夹不存在", "the file or folder does not exist"),
+    "os.permission": ("没有访问权限", "permission denied"),
+    "os.disk_full": ("磁盘已满", "the disk is full"),
+    "os.is_directory": ("这是一个文件夹，不是文件", "this is a folder, not a file"),
+    "os.read_only": ("磁盘是只读的", "the disk is read-only"),
+    "os.other": ("系统错误（错误号 {number}）", "system error (number {number})"),
+    "import.cannot_open": ("无法打开文件：{error}", "cannot open the file: {error}"),
     # where an import problem is (services/tables/importing.py)
     "import.where.row": ("第{row}行", "row {row}"),
     "import.where.file": ("文件", "file"),

@@ -108,8 +108,20 @@ def find_device(session: Session, device_id: str) -> Device:
         ).all()
         if len(matches) == 1:
             return matches[0]
-        raise SyncError(404, "not_found", f"no device {device_id}") from None
+        raise SyncError(
+            404,
+            "not_found",
+            f"no device {device_id}",
+            key="sync.not_found.device",
+            device=device_id,
+        ) from None
     device = session.get(Device, wanted)
     if device is None:
-        raise SyncError(404, "not_found", f"no device {device_id}")
+        raise SyncError(
+            404,
+            "not_found",
+            f"no device {device_id}",
+            key="sync.not_found.device",
+            device=device_id,
+        )
     return device

@@ -636,6 +636,10 @@
         <translation>Enter a name for this computer, so the administrator can recognise it.</translation>
     </message>
     <message>
+        <source>服务器地址的格式不对。</source>
+        <translation>The server address is not valid.</translation>
+    </message>
+    <message>
         <source>修正被退回的修改</source>
         <translation>Fix a change that was sent back</translation>
     </message>
@@ -672,8 +676,8 @@
         <translation>Send again</translation>
     </message>
     <message>
-        <source>{field}：这个值不符合要求（{detail}）</source>
-        <translation>{field}: this value is not acceptable ({detail})</translation>
+        <source>{field}：这个值不符合要求（格式或长度）</source>
+        <translation>{field}: this value does not fit (format or length)</translation>
     </message>
     <message>
         <source>无法重新发送：{error}</source>
@@ -818,10 +822,6 @@
     <message>
         <source>注册没有成功：</source>
         <translation>Enrolment failed: </translation>
-    </message>
-    <message>
-        <source>服务器地址的格式不对：{error}</source>
-        <translation>The server address is not valid: {error}</translation>
     </message>
     <message>
         <source>请先填写与注册文件一起给出的注册码。</source>

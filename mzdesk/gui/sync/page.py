@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.bundle import BundleError
+from mzdesk.core.errors import os_error_text
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -375,7 +376,7 @@ class SyncPage(QWidget):
             self._say(tr("无法导出同步包：{error}").format(error=error), RED)
             return
         except OSError as error:
-            self._say(tr("无法写入文件：{error}").format(error=error), RED)
+            self._say(tr("无法写入文件：{error}").format(error=os_error_text(error)), RED)
             return
         self._say(
             tr(
@@ -394,7 +395,7 @@ class SyncPage(QWidget):
             self._say(tr("无法导入同步包：{error}").format(error=error), RED)
             return
         except OSError as error:
-            self._say(tr("无法读取文件：{error}").format(error=error), RED)
+            self._say(tr("无法读取文件：{error}").format(error=os_error_text(error)), RED)
             return
         self._say(tr("已导入同步包：收到 {n} 条记录。").format(n=summary.get("items", 0)), GREEN)
         self.state_changed.emit()

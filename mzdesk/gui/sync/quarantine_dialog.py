@@ -80,9 +80,10 @@ class QuarantineDialog(FormDialog):
                 check_value(change.table, key, value)
             except ValueError as error:
                 self._mark(r)
+                # the column's own complaint is English: the field's label says enough
                 raise ValueError(
-                    tr("{field}：这个值不符合要求（{detail}）").format(
-                        field=field_label(key, change.table), detail=error
+                    tr("{field}：这个值不符合要求（格式或长度）").format(
+                        field=field_label(key, change.table)
                     )
                 ) from error
             data[key] = value

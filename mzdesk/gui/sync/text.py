@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from mzdesk.core.i18n import current_language
 from mzdesk.core.labels import field_label, table_label
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.palette import ORANGE, RED
@@ -69,8 +70,9 @@ def local_time(value: str | dt.datetime | None) -> str:
 
 
 def failure_text(failure: SyncFailure) -> str:
-    """The failure in the user's language (by its code), then the details as they came."""
-    if failure.detail and failure.detail != failure.message:
+    """The failure in the user's language (by its code); the server's own words, which are
+    English, are added only when the user reads English."""
+    if current_language() == "en" and failure.detail and failure.detail != failure.message:
         return tr("{message}（详情：{detail}）").format(
             message=failure.message, detail=failure.detail
         )

@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.errors import MzdeskError, ValidationError
+from mzdesk.core.errors import MzdeskError, ValidationError, os_error_text
 from mzdesk.core.i18n import text as message
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import (
@@ -681,7 +681,7 @@ def import_file(
         raise ImportRejected(report) from error
     except OSError as error:
         report.problems.append(
-            ImportProblem(None, None, f"无法打开文件：{error.strerror or error}")
+            ImportProblem(None, None, message("import.cannot_open", error=os_error_text(error)))
         )
         raise ImportRejected(report) from error
     report.ignored_columns = table.ignored_headers
