@@ -128,7 +128,12 @@ def import_(ctx: click.Context, kind: str, file: Path, db: Path | None, skip_inv
         sys.exit(1)
     click.echo(report.summary())
     if report.ignored_columns:
-        click.echo(text("cli.import.ignored_columns", columns="、".join(report.ignored_columns)))
+        click.echo(
+            text(
+                "cli.import.ignored_columns",
+                columns=text("list.separator").join(report.ignored_columns),
+            )
+        )
     for problem in report.problems:
         click.echo("  " + text("cli.import.skipped", problem=problem))
 

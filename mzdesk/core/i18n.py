@@ -400,8 +400,38 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入",
         "old .xls files are not supported; save the file as .xlsx in Excel and import that",
     ),
+    "table.unreadable_excel": (
+        "无法读取 Excel 文件 {file}（文件可能已损坏）",
+        "cannot read the Excel file {file} (it may be damaged)",
+    ),
+    "table.encoding": (
+        "无法识别 {file} 的文字编码（支持 UTF-8 与 GBK）",
+        "cannot tell the text encoding of {file} (UTF-8 and GBK are supported)",
+    ),
+    "table.no_header": (
+        "前{rows}行中找不到表头行（应包含：{columns}）",
+        "no header row in the first {rows} rows (it should have: {columns})",
+    ),
+    "table.duplicate_header": (
+        "第{row}行表头中「{column}」出现了两次",
+        "the header in row {row} has '{column}' twice",
+    ),
+    "table.missing_columns": (
+        "第{row}行表头缺少必需的列：{columns}",
+        "the header in row {row} lacks required columns: {columns}",
+    ),
+    # importing (services/tables/importing.py)
+    "import.summary": (
+        "{kind}：共{rows}行，新增{created}，更新{updated}，未变{unchanged}",
+        "{kind}: {rows} rows, {created} added, {updated} updated, {unchanged} unchanged",
+    ),
+    "import.summary_skipped": ("，跳过{count}行（有错误）", ", {count} rows skipped (problems)"),
+    "import.no_bed": ("无床位", "no bed"),
+    "import.phase.check": ("检查", "checking"),
+    "import.phase.write": ("写入", "writing"),
+    "import.rejected": ("{count}处错误，未导入任何数据", "{count} problems; nothing was imported"),
     # cli
-    "cli.separator": ("，", ", "),
+    "list.separator": ("、", ", "),
     "cli.region_prefix": (
         "--region 应为2到6位数字的行政区划代码或其前缀",
         "--region must be a region code or its prefix: 2 to 6 digits",

@@ -155,7 +155,7 @@ def _occupy(session: Session, bed_id: uuid.UUID, institution_id: uuid.UUID) -> B
     if not bed_is_available(session, bed):
         view = bed_view(session, bed_id)
         raise ValidationError.single(
-            "bed_id", "bed.not_free", label=view.label, status=bed.status.zh
+            "bed_id", "bed.not_free", label=view.label, status=bed.status.label
         )
     if bed.status is not BedStatus.OCCUPIED:
         bed.status = BedStatus.OCCUPIED

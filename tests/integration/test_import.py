@@ -326,7 +326,7 @@ def test_file_level_problems(seeded, tmp_path):
     )
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(ImportRejected, match="problems") as rejected:
+    with pytest.raises(ImportRejected, match="未导入任何数据") as rejected:
         import_file(seeded, SETUP, Kind.BEDS, old)
     assert "另存为 .xlsx" in str(rejected.value.report.problems[0])
 

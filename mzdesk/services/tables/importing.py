@@ -105,12 +105,16 @@ class ImportReport:
         return not self.problems
 
     def summary(self) -> str:
-        text = (
-            f"{self.kind.label}：共{self.rows}行，新增{self.created}，更新{self.updated}，"
-            f"未变{self.unchanged}"
+        text = message(
+            "import.summary",
+            kind=self.kind.label,
+            rows=self.rows,
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
         )
         if self.skipped_rows:
-            text += f"，跳过{len(self.skipped_rows)}行（有错误）"
+            text += message("import.summary_skipped", count=len(self.skipped_rows))
         return text
 
 
@@ -119,7 +123,7 @@ class ImportRejected(MzdeskError):
 
     def __init__(self, report: ImportReport) -> None:
         self.report = report
-        super().__init__(f"{len(report.problems)} problems; nothing was imported")
+        super().__init__(message("import.rejected", count=len(report.problems)))
 
 
 @dataclass
@@ -380,7 +384,7 @@ class _BedImporter(_Importer[_BedRecord]):
                 insert_beds(session, institution_id, specs, effective_on)
                 done += len(specs)
                 if progress:
-                    progress("写入", done, report.created)
+                    progress(message("import.phase.write"), done, report.created)
 
 
 # ---------------------------------------------------------------- residents
@@ -526,12 +530,18 @@ class _ResidentImporter(_Importer[_ResidentRecord]):
                 bed_used[bed.id] = parsed.row
                 if existing is not None:
                     if existing.bed_id != bed.id:
-                        current = index.labels.get(existing.bed_id) if existing.bed_id else "无床位"
+                        current = (
+                            index.labels.get(existing.bed_id)
+                            if existing.bed_id
+                            else message("import.no_bed")
+                        )
                         parsed.fail("床位号", message("import.resident_moved", current=current))
                 elif not bed_is_available(session, bed):
                     parsed.fail(
                         "床位号",
-                        message("bed.not_free", label=index.labels[bed.id], status=bed.status.zh),
+                        message(
+                            "bed.not_free", label=index.labels[bed.id], status=bed.status.label
+                        ),
                     )
                 else:
                     self.beds[parsed.row] = bed
@@ -576,7 +586,7 @@ class _ResidentImporter(_Importer[_ResidentRecord]):
                 values["admission_date"] = record.admission_date
                 _update(existing, values, report)
             if progress and done % 200 == 0:
-                progress("写入", done, len(rows))
+                progress(message("import.phase.write"), done, len(rows))
 
 
 # ---------------------------------------------------------------- care workers
@@ -691,7 +701,7 @@ def import_file(
     for i, row in enumerate(table.rows, start=1):
         parsed.append(importer.parse(row))
         if progress and i % 500 == 0:
-            progress("检查", i, len(table.rows))
+            progress(message("import.phase.check"), i, len(table.rows))
     with store.write(actor) as session:
         importer.plan(session, [p for p in parsed if p.record is not None])
         report.problems = [problem for p in parsed for problem in p.problems]
