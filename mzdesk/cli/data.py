@@ -110,7 +110,8 @@ def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
 def import_(ctx: click.Context, kind: str, file: Path, db: Path | None, skip_invalid: bool) -> None:
     """从 .xlsx 或 .csv 导入机构、床位、住户或护理员。Import a roster."""
     from mzdesk.services.tables.columns import Kind
-    from mzdesk.services.tables.importing import ImportRejected, import_file
+    from mzdesk.services.tables.importers.base import ImportRejected
+    from mzdesk.services.tables.importing import import_file
 
     store, actor = open_as_user(ctx, db)
     try:

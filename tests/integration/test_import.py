@@ -11,7 +11,8 @@ from mzdesk.core.vocab import BedStatus, BedType, InstitutionKind, ResidentStatu
 from mzdesk.services.beds import list_beds
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.tables.columns import Kind
-from mzdesk.services.tables.importing import ImportRejected, import_file
+from mzdesk.services.tables.importers.base import ImportRejected
+from mzdesk.services.tables.importing import import_file
 from mzdesk.services.tables.writing import export_table, write_template
 from mzdesk.store.engine import open_store
 from mzdesk.store.models import OutboxEntry, Resident
