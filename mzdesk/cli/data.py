@@ -72,7 +72,7 @@ def init(
 @click.pass_context
 def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
     """写入演示数据。Write realistic demo data."""
-    from mzdesk.services.demo import Scale, generate
+    from mzdesk.services.demo.generate import Scale, generate
 
     store, actor = open_as_user(ctx, db)
     with terminal_progress() as bar:
