@@ -13,12 +13,14 @@ from mzdesk.core.vocab import BedType, DischargeReason
 from mzdesk.services.beds import NewBeds, add_beds
 from mzdesk.services.history import audit_trail, reveal_id_numbers
 from mzdesk.services.residents import (
-    Admission,
     ResidentData,
+    update_resident,
+)
+from mzdesk.services.stays import (
+    Admission,
     admit_resident,
     discharge_resident,
     start_leave,
-    update_resident,
 )
 from mzdesk.store.engine import collect_changes
 from mzdesk.store.models import AuditEntry, Building, Leave, OutboxEntry, Resident

@@ -38,15 +38,17 @@ from mzdesk.services.assessments import AssessmentData, assessment_history, reco
 from mzdesk.services.beds import list_beds
 from mzdesk.services.resident_list import ResidentFilter
 from mzdesk.services.residents import (
-    Admission,
     ResidentData,
+    resident_details,
+    update_resident,
+)
+from mzdesk.services.stays import (
+    Admission,
     admit_resident,
     discharge_resident,
     end_leave,
-    resident_details,
     start_leave,
     transfer_bed,
-    update_resident,
 )
 from mzdesk.services.views import BedView, ResidentView
 

@@ -22,7 +22,11 @@ from mzdesk.gui.forms.ui_resident_dialog import Ui_ResidentDialog
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.dialog import FormDialog
 from mzdesk.gui.widgets.inputs import fill_vocab, select_vocab, vocab_value
-from mzdesk.services.residents import ContactData, ResidentData, check_resident
+from mzdesk.services.residents import (
+    ContactData,
+    ResidentData,
+    check_resident,
+)
 
 
 class ResidentDialog(FormDialog, Ui_ResidentDialog):

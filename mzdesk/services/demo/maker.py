@@ -30,9 +30,11 @@ from mzdesk.core.vocab import (
 from mzdesk.services.beds import BedSpec, insert_beds
 from mzdesk.services.institutions import InstitutionData
 from mzdesk.services.residents import (
-    Admission,
     ContactData,
     ResidentData,
+)
+from mzdesk.services.stays import (
+    Admission,
     admit,
 )
 from mzdesk.store.engine import Store

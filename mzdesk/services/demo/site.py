@@ -45,7 +45,7 @@ from mzdesk.services.inspections import (
     start_inspection,
 )
 from mzdesk.services.institutions import InstitutionData, add_institution
-from mzdesk.services.residents import (
+from mzdesk.services.stays import (
     discharge_resident,
     start_leave,
 )

@@ -24,12 +24,14 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.beds import bed_query
 from mzdesk.services.residents import (
-    Admission,
     ContactData,
     ResidentData,
+    check_resident,
+)
+from mzdesk.services.stays import (
+    Admission,
     admit,
     bed_is_available,
-    check_resident,
 )
 from mzdesk.services.tables import cells
 from mzdesk.services.tables.columns import (
