@@ -53,3 +53,11 @@ def test_coded_errors_are_translated_and_keep_their_code():
         assert os_error_text(missing) == "the file or folder does not exist"
     finally:
         set_language("zh")
+
+
+def test_message_codes_are_unique_across_the_areas_tables():
+    from mzdesk.core.i18n import MESSAGES
+    from mzdesk.core.messages import cli, fields, files, records, sync
+
+    tables = (cli, fields, files, records, sync)
+    assert sum(len(t.MESSAGES) for t in tables) == len(MESSAGES)

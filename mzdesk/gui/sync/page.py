@@ -339,7 +339,6 @@ class SyncPage(QWidget):
         return dialog
 
     # ------------------------------------------------------------ USB bundles
-
     def export_bundle(self) -> None:
         name = f"{self.ctx.institution.name}-{dt.date.today().isoformat()}"
         dialog = QFileDialog(
