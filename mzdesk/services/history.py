@@ -14,16 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 
 from mzdesk.core.i18n import current_language
 from mzdesk.core.labels import action_label, field_label, table_label
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.services.operations import operation
-from mzdesk.services.records import models_by_table, record_names
+from mzdesk.services.records import record_names, vocab_label
 from mzdesk.store.audit import record_reveal
 from mzdesk.store.engine import Store
-from mzdesk.store.models import AuditEntry, Resident, VocabType
+from mzdesk.store.models import AuditEntry, Resident
 
 MAX_ENTRIES = 5000
 
@@ -70,19 +70,13 @@ class AuditView:
         }
 
 
-def _as_text(model: type[Any] | None, field: str, value: Any) -> str:
+def _as_text(table: str, field: str, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return ("是" if value else "否") if current_language() == "zh" else str(value).lower()
-    if model is not None:
-        column = inspect(model).columns.get(field)
-        if column is not None and isinstance(column.type, VocabType):
-            try:
-                return str(column.type.vocab(value).label)
-            except ValueError:
-                return str(value)
-    return str(value)
+    label = vocab_label(table, field, value)
+    return label if label is not None else str(value)
 
 
 def audit_trail(
@@ -98,21 +92,19 @@ def audit_trail(
         query = query.where(AuditEntry.row_id == record_id)
     if institution_id is not None:
         query = query.where(AuditEntry.institution_id == institution_id)
-    models = models_by_table()
     with store.read() as session:
         rows = list(session.scalars(query))
         labels = record_names(session, ((row.table_name, row.row_id) for row in rows))
     views = []
     for row in rows:
-        model = models.get(row.table_name)
         fields = tuple(
             FieldChange(
                 name,
                 field_label(name, row.table_name),
                 pair[0] if isinstance(pair, list) else None,
                 pair[1] if isinstance(pair, list) else None,
-                _as_text(model, name, pair[0]) if isinstance(pair, list) else "",
-                _as_text(model, name, pair[1]) if isinstance(pair, list) else "",
+                _as_text(row.table_name, name, pair[0]) if isinstance(pair, list) else "",
+                _as_text(row.table_name, name, pair[1]) if isinstance(pair, list) else "",
             )
             for name, pair in sorted(row.changes.items())
         )

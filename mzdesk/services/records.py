@@ -1,5 +1,6 @@
 """A record as a person knows it: its own name (姓名, 用户名, 主题, 编号 …), or the name of the
-resident it belongs to. The audit trail and the sync page both name records this way."""
+resident it belongs to; and a stored vocabulary code as its label. The audit trail and the sync
+page both show records and values this way."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from mzdesk.store.models import Base, Resident
+from mzdesk.store.models import Base, Resident, VocabType
 
 # The columns that name a record, in the order they are tried.
 NAME_COLUMNS = ("name", "username", "topic", "description", "number")
@@ -58,3 +59,16 @@ def record_names(
             if name:
                 found[row_id] = str(name)
     return found
+
+
+def vocab_label(table: str, field: str, value: Any) -> str | None:
+    """The label of a vocabulary code (``None`` when the field is no vocabulary); an unknown
+    code is shown as it is."""
+    model = models_by_table().get(table)
+    column = inspect(model).columns.get(field) if model is not None else None
+    if value is None or column is None or not isinstance(column.type, VocabType):
+        return None
+    try:
+        return str(column.type.vocab(value).label)
+    except ValueError:
+        return str(value)

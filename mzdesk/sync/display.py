@@ -74,18 +74,6 @@ def _column(table: str, field: str) -> Column[Any] | None:
     return synced_columns(table).get(field) if table in synced_tables() else None
 
 
-def vocab_label(table: str, field: str, value: Any) -> str | None:
-    """The label of a vocabulary code (``None`` when the field is no vocabulary); an unknown
-    code is shown as it is."""
-    column = _column(table, field)
-    if value is None or column is None or not isinstance(column.type, VocabType):
-        return None
-    try:
-        return str(column.type.vocab(value).label)
-    except ValueError:
-        return str(value)
-
-
 def parse_value(table: str, field: str, text: str) -> Any:
     """Edited text back to JSON: JSON when it parses, else the text itself. Text fields keep
     the text as typed (a phone number must not become a number); empty means no value."""

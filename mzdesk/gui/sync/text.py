@@ -11,8 +11,8 @@ from mzdesk.core.i18n import current_language
 from mzdesk.core.labels import field_label, table_label
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.palette import ORANGE, RED
+from mzdesk.services.records import vocab_label
 from mzdesk.sync.client import SyncFailure
-from mzdesk.sync.display import vocab_label
 from mzdesk.sync.review import QuarantinedChange
 
 CLOCK_RED_SECONDS = 3600

@@ -5,9 +5,7 @@ from __future__ import annotations
 import uuid
 
 from mzdesk.core.permissions import ADMIN, Actor
-from mzdesk.core.vocab import (
-    InstitutionKind,
-)
+from mzdesk.core.vocab import InstitutionKind
 from mzdesk.services.demo.accounts import DEMO_PASSWORD, remember_demo_account
 from mzdesk.services.demo.maker import (
     DISTRICTS,

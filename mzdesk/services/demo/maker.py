@@ -29,14 +29,8 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.beds import BedSpec, insert_beds
 from mzdesk.services.institutions import InstitutionData
-from mzdesk.services.residents import (
-    ContactData,
-    ResidentData,
-)
-from mzdesk.services.stays import (
-    Admission,
-    admit,
-)
+from mzdesk.services.residents import ContactData, ResidentData
+from mzdesk.services.stays import Admission, admit
 from mzdesk.store.engine import Store
 
 Progress = Callable[[str, int, int], None]

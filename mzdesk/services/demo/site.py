@@ -29,14 +29,7 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.assessments import AssessmentData, record_assessment
 from mzdesk.services.demo.accounts import DEMO_PASSWORD, remember_demo_account
-from mzdesk.services.demo.maker import (
-    DISTRICTS,
-    DemoSummary,
-    Maker,
-    Progress,
-    _populate,
-    answers,
-)
+from mzdesk.services.demo.maker import DISTRICTS, DemoSummary, Maker, Progress, _populate, answers
 from mzdesk.services.inspections import (
     InspectionStart,
     advance_hazard,
@@ -45,10 +38,7 @@ from mzdesk.services.inspections import (
     start_inspection,
 )
 from mzdesk.services.institutions import InstitutionData, add_institution
-from mzdesk.services.stays import (
-    discharge_resident,
-    start_leave,
-)
+from mzdesk.services.stays import discharge_resident, start_leave
 from mzdesk.services.users import NewUser, add_user_row
 from mzdesk.services.workers import (
     Attendee,

@@ -18,12 +18,7 @@ from mzdesk.core.errors import os_error_text
 from mzdesk.core.i18n import text as message
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.services.operations import operation
-from mzdesk.services.tables.columns import (
-    COLUMNS,
-    Kind,
-    known_headers,
-    required_headers,
-)
+from mzdesk.services.tables.columns import COLUMNS, Kind, known_headers, required_headers
 from mzdesk.services.tables.importers.base import (
     Importer,
     ImportProblem,

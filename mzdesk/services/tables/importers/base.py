@@ -13,11 +13,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import MzdeskError, ValidationError
 from mzdesk.core.i18n import text as message
-from mzdesk.services.tables.columns import (
-    INSTITUTION,
-    Kind,
-    header_of,
-)
+from mzdesk.services.tables.columns import INSTITUTION, Kind, header_of
 from mzdesk.services.tables.reading import Row
 from mzdesk.store.models import Institution
 

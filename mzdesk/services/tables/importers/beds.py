@@ -10,16 +10,10 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from mzdesk.core.i18n import text as message
-from mzdesk.core.vocab import (
-    BedStatus,
-    BedType,
-)
+from mzdesk.core.vocab import BedStatus, BedType
 from mzdesk.services.beds import BedSpec, bed_query, insert_beds, record_bed_change
 from mzdesk.services.tables import cells
-from mzdesk.services.tables.columns import (
-    INSTITUTION,
-    Kind,
-)
+from mzdesk.services.tables.columns import INSTITUTION, Kind
 from mzdesk.services.tables.importers.base import (
     Cells,
     Importer,

@@ -5,18 +5,10 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import ValidationError
-from mzdesk.core.vocab import (
-    Grade,
-    InstitutionKind,
-    Operation,
-    Positioning,
-)
+from mzdesk.core.vocab import Grade, InstitutionKind, Operation, Positioning
 from mzdesk.services.institutions import InstitutionData, add_institution, check_institution
 from mzdesk.services.tables import cells
-from mzdesk.services.tables.columns import (
-    INSTITUTION,
-    Kind,
-)
+from mzdesk.services.tables.columns import INSTITUTION, Kind
 from mzdesk.services.tables.importers.base import (
     Cells,
     Importer,

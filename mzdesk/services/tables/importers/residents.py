@@ -23,21 +23,10 @@ from mzdesk.core.vocab import (
     SupportType,
 )
 from mzdesk.services.beds import bed_query
-from mzdesk.services.residents import (
-    ContactData,
-    ResidentData,
-    check_resident,
-)
-from mzdesk.services.stays import (
-    Admission,
-    admit,
-    bed_is_available,
-)
+from mzdesk.services.residents import ContactData, ResidentData, check_resident
+from mzdesk.services.stays import Admission, admit, bed_is_available
 from mzdesk.services.tables import cells
-from mzdesk.services.tables.columns import (
-    INSTITUTION,
-    Kind,
-)
+from mzdesk.services.tables.columns import INSTITUTION, Kind
 from mzdesk.services.tables.importers.base import (
     Cells,
     Importer,

@@ -10,16 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import ValidationError
-from mzdesk.core.vocab import (
-    Gender,
-    Occupation,
-    SkillLevel,
-)
+from mzdesk.core.vocab import Gender, Occupation, SkillLevel
 from mzdesk.services.tables import cells
-from mzdesk.services.tables.columns import (
-    INSTITUTION,
-    Kind,
-)
+from mzdesk.services.tables.columns import INSTITUTION, Kind
 from mzdesk.services.tables.importers.base import (
     Cells,
     Importer,
