@@ -4,11 +4,13 @@ import json
 
 from tests.cli.process import mzdesk
 
+DEMO = ("admin", "demo1234")  # the demo's login
+
 
 def test_stats_beds_json_and_summary(tmp_path):
     db = str(tmp_path / "s.db")
     assert mzdesk("demo", "--db", db, cwd=tmp_path).returncode == 0
-    result = mzdesk("stats", "beds", "--db", db, "--json", cwd=tmp_path)
+    result = mzdesk("stats", "beds", "--db", db, "--json", cwd=tmp_path, user=DEMO)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     for key in (
@@ -34,8 +36,10 @@ def test_stats_beds_json_and_summary(tmp_path):
     assert figures["total_beds"] == 152
     assert 0 <= figures["nursing_share"] <= 1
     assert figures["nursing_share_pct"].endswith("%")
-    summary = mzdesk("stats", "beds", "--db", db, "--as-of", "2026-06-30", cwd=tmp_path)
+    summary = mzdesk("stats", "beds", "--db", db, "--as-of", "2026-06-30", cwd=tmp_path, user=DEMO)
     assert summary.returncode == 0
     assert "其中护理型床位" in summary.stdout and "截至 2026-06-30" in summary.stdout
-    missing = mzdesk("stats", "beds", "--db", db, "--institution", "没有这家", cwd=tmp_path)
+    missing = mzdesk(
+        "stats", "beds", "--db", db, "--institution", "没有这家", cwd=tmp_path, user=DEMO
+    )
     assert missing.returncode == 1 and "找不到机构" in missing.stderr
