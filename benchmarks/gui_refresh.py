@@ -32,7 +32,7 @@ HEARTBEAT_MS = 5
 
 
 def build_city(path: Path) -> None:
-    from mzdesk.services.demo import Scale, generate
+    from mzdesk.services.demo.generate import Scale, generate
     from mzdesk.store.engine import open_store
 
     store = open_store(path)
@@ -43,7 +43,7 @@ def build_city(path: Path) -> None:
 def build_500(path: Path) -> None:
     from mzdesk.core.vocab import BedType
     from mzdesk.services.beds import NewBeds, add_beds, list_beds
-    from mzdesk.services.demo import Scale, generate
+    from mzdesk.services.demo.generate import Scale, generate
     from mzdesk.services.institutions import list_institutions
     from mzdesk.store.engine import open_store
 

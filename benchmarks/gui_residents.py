@@ -61,7 +61,7 @@ def build(path: Path, residents: int) -> None:
         ResidentStatus,
     )
     from mzdesk.services.beds import BedSpec, insert_beds
-    from mzdesk.services.demo import GIVEN_F, GIVEN_M, SURNAMES
+    from mzdesk.services.demo.maker import GIVEN_F, GIVEN_M, SURNAMES
     from mzdesk.services.institutions import InstitutionData, add_institution
     from mzdesk.store.engine import open_store
     from mzdesk.store.models import Resident

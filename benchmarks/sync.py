@@ -148,7 +148,7 @@ def resident_rows(institution_id: uuid.UUID, count: int, seed: int) -> list[dict
     from mzdesk.core.identifiers import make_id_number
     from mzdesk.core.pinyin import initials
     from mzdesk.core.vocab import Gender, ResidentKind, ResidentStatus
-    from mzdesk.services.demo import GIVEN_F, GIVEN_M, SURNAMES
+    from mzdesk.services.demo.maker import GIVEN_F, GIVEN_M, SURNAMES
 
     rng = random.Random(seed)
     rows = []

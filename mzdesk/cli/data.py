@@ -72,7 +72,7 @@ def init(
 @click.pass_context
 def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
     """写入演示数据。Write realistic demo data."""
-    from mzdesk.services.demo import Scale, generate
+    from mzdesk.services.demo.generate import Scale, generate
 
     store, actor = open_as_user(ctx, db)
     with terminal_progress() as bar:
@@ -110,7 +110,8 @@ def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
 def import_(ctx: click.Context, kind: str, file: Path, db: Path | None, skip_invalid: bool) -> None:
     """从 .xlsx 或 .csv 导入机构、床位、住户或护理员。Import a roster."""
     from mzdesk.services.tables.columns import Kind
-    from mzdesk.services.tables.importing import ImportRejected, import_file
+    from mzdesk.services.tables.importers.base import ImportRejected
+    from mzdesk.services.tables.importing import import_file
 
     store, actor = open_as_user(ctx, db)
     try:
@@ -128,7 +129,12 @@ def import_(ctx: click.Context, kind: str, file: Path, db: Path | None, skip_inv
         sys.exit(1)
     click.echo(report.summary())
     if report.ignored_columns:
-        click.echo(text("cli.import.ignored_columns", columns="、".join(report.ignored_columns)))
+        click.echo(
+            text(
+                "cli.import.ignored_columns",
+                columns=text("list.separator").join(report.ignored_columns),
+            )
+        )
     for problem in report.problems:
         click.echo("  " + text("cli.import.skipped", problem=problem))
 

@@ -57,7 +57,7 @@ def _server_call(function: Callable[[], T]) -> T:
     try:
         return function()
     except SyncError as error:
-        fail(text("cli.server.refused", message=error.message))
+        fail(text("cli.server.refused", message=error.shown()))
     except BundleError as error:
         fail(text("cli.bundle.rejected", error=error))
 

@@ -51,7 +51,7 @@ def sync(
         report = asyncio.run(SyncClient(store, actor).sync())
     except SyncFailure as failure:
         fail(text("cli.sync.failed", message=failure.message))
-    outcomes = text("cli.separator").join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
+    outcomes = text("list.separator").join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
     click.echo(text("cli.sync.done", pushed=report.pushed, outcomes=outcomes, pulled=report.pulled))
 
 

@@ -126,16 +126,6 @@ def _target(store: Store, actor: Actor, username: str, institution: str | None) 
     return find_user(store, _institution(store, actor, institution), username).id
 
 
-def _set_active(
-    ctx: click.Context, username: str, institution: str | None, db: Path | None, active: bool
-) -> None:
-    from mzdesk.services.users import set_user_active
-
-    store, actor = open_as_user(ctx, db)
-    set_user_active(store, actor, _target(store, actor, username, institution), active)
-    click.echo(text("cli.user.enabled" if active else "cli.user.disabled", name=username))
-
-
 @user.command("disable")
 @click.argument("username")
 @institution_option
@@ -145,7 +135,7 @@ def user_disable(
     ctx: click.Context, username: str, institution: str | None, db: Path | None
 ) -> None:
     """停用用户（记录保留）。Disable a user (their records stay)."""
-    _set_active(ctx, username, institution, db, False)
+    _set_active(ctx, username, institution, db, active=False)
 
 
 @user.command("enable")
@@ -157,7 +147,17 @@ def user_enable(
     ctx: click.Context, username: str, institution: str | None, db: Path | None
 ) -> None:
     """重新启用用户。Enable a user again."""
-    _set_active(ctx, username, institution, db, True)
+    _set_active(ctx, username, institution, db, active=True)
+
+
+def _set_active(
+    ctx: click.Context, username: str, institution: str | None, db: Path | None, *, active: bool
+) -> None:
+    from mzdesk.services.users import set_user_active
+
+    store, actor = open_as_user(ctx, db)
+    set_user_active(store, actor, _target(store, actor, username, institution), active)
+    click.echo(text("cli.user.enabled" if active else "cli.user.disabled", name=username))
 
 
 @user.command("role")

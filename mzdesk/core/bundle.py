@@ -17,11 +17,14 @@ import json
 import uuid
 from typing import Any
 
+from mzdesk.core.errors import CodedError
+
 MAGIC = b"MZBUNDLE1\n"
 
 
-class BundleError(ValueError):
-    """The file is not a bundle, is damaged, or its signature does not match."""
+class BundleError(CodedError, ValueError):
+    """The file is not a bundle, is damaged, is not meant for this place, or its signature
+    does not match; ``code`` is a ``bundle.*`` message code (``str()`` is the text shown)."""
 
 
 def device_key(server_secret: bytes, device_id: uuid.UUID) -> bytes:
@@ -45,11 +48,11 @@ def write_bundle(device_id: uuid.UUID, key: bytes, content: dict[str, Any]) -> b
 def bundle_device(data: bytes) -> uuid.UUID:
     """The device a bundle claims to come from (not yet verified)."""
     if not data.startswith(MAGIC):
-        raise BundleError("not an mzdesk sync bundle")
+        raise BundleError("bundle.not_a_bundle")
     try:
         return uuid.UUID(data[len(MAGIC) : len(MAGIC) + 36].decode("ascii"))
     except (ValueError, UnicodeDecodeError) as error:
-        raise BundleError("the bundle header is damaged") from error
+        raise BundleError("bundle.damaged") from error
 
 
 def read_bundle(data: bytes, key: bytes) -> dict[str, Any]:
@@ -58,14 +61,14 @@ def read_bundle(data: bytes, key: bytes) -> dict[str, Any]:
     start = len(MAGIC) + 37
     mac, payload = data[start : start + 64], data[start + 65 :]
     if data[start + 64 : start + 65] != b"\n":
-        raise BundleError("the bundle header is damaged")
+        raise BundleError("bundle.damaged")
     expected = hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
     if not hmac.compare_digest(mac, expected):
-        raise BundleError("the bundle's signature does not match: it was altered or forged")
+        raise BundleError("bundle.signature")
     try:
         content = json.loads(gzip.decompress(payload))
     except (OSError, EOFError, ValueError) as error:
-        raise BundleError("the bundle's content is damaged") from error
+        raise BundleError("bundle.damaged") from error
     if not isinstance(content, dict):
-        raise BundleError("the bundle's content is damaged")
+        raise BundleError("bundle.damaged")
     return content

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -87,3 +88,20 @@ class NotFoundError(CodedError):
 
 class StateError(CodedError):
     """The records are not in a state that allows the operation (e.g. the bed is occupied)."""
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "os.not_found",
+    errno.EACCES: "os.permission",
+    errno.EPERM: "os.permission",
+    errno.ENOSPC: "os.disk_full",
+    errno.EISDIR: "os.is_directory",
+    errno.EROFS: "os.read_only",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """An operating-system error in the current language (the OS's own words are English
+    and would sit inside a Chinese sentence)."""
+    code = _OS_ERRORS.get(error.errno or 0)
+    return text(code) if code else text("os.other", number=error.errno or "?")

@@ -33,6 +33,7 @@ TABLES: Final[dict[str, tuple[str, str]]] = {
     "hazards": ("隐患", "hazard"),
     "checklist_templates": ("检查表", "checklist"),
     "checklist_items": ("检查项", "checklist item"),
+    "_conflicts": ("冲突处理", "conflict resolution"),  # how conflict records travel in the feed
 }
 
 FIELDS: Final[dict[str, tuple[str, str]]] = {
@@ -97,8 +98,14 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     "building": ("楼栋", "building"),
     "floor": ("楼层", "floor"),
     "room": ("房间", "room"),
-    "rooms": ("房间", "rooms"),
+    "rooms": ("房间号", "room numbers"),
     "beds_per_room": ("每间床位数", "beds per room"),
+    "date": ("日期", "date"),
+    "topic": ("主题", "topic"),
+    "hours": ("学时", "hours"),
+    "server": ("服务器地址", "server address"),
+    "code": ("注册码", "enrolment code"),
+    "password_again": ("再次输入密码", "password again"),
     "deleted_at": ("删除时间", "deleted"),
     "created_at": ("创建时间", "created"),
 }
@@ -118,6 +125,17 @@ TABLE_FIELDS: Final[dict[tuple[str, str], tuple[str, str]]] = {
     ("assessments", "base_level"): ("初步等级", "preliminary level"),
     ("assessments", "risk_events"): ("风险事件", "risk events"),
     ("assessments", "coma"): ("昏迷", "coma"),
+}
+
+
+# What was done to a record: the audit trail's actions and the sync feed's operations.
+ACTIONS: Final[dict[str, tuple[str, str]]] = {
+    "create": ("新建", "created"),
+    "insert": ("新增", "added"),
+    "update": ("修改", "changed"),
+    "delete": ("删除", "deleted"),
+    "resolve": ("冲突处理", "conflict resolved"),
+    "reveal": ("查看完整身份证号", "full ID number shown"),
 }
 
 
@@ -141,3 +159,9 @@ def field_label(field: str, table: str | None = None) -> str:
 def table_label(table: str) -> str:
     pair = TABLES.get(table)
     return _pick(pair) if pair else table
+
+
+def action_label(action: str) -> str:
+    """What was done to a record (新建, 修改, …), in the current language."""
+    pair = ACTIONS.get(action)
+    return _pick(pair) if pair else action

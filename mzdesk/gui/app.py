@@ -20,7 +20,7 @@ from mzdesk.gui.runtime.tasks import pending_tasks, running_tasks
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
 from mzdesk.gui.start.flow import choose_institution, log_in
-from mzdesk.services.demo import demo_account
+from mzdesk.services.demo.accounts import demo_account
 from mzdesk.services.users import authenticate, users_of
 from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store, open_store

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from mzdesk.core.ids import new_id
+from mzdesk.core.labels import field_label
 from mzdesk.server.auth import find_device, hash_secret
 from mzdesk.server.db import ServerDB
 from mzdesk.server.errors import SyncError
@@ -46,11 +47,17 @@ def add_institution(
     """Create an institution on the server; devices enrolled for it receive it on sync."""
     name = name.strip()
     if not name:
-        raise SyncError(400, "invalid", "the institution needs a name")
+        raise SyncError(400, "invalid", "the institution needs a name", key="field.required")
     columns = synced_columns("institutions")
     with db.transaction() as session:
         if session.scalar(select(InstitutionIndex).where(InstitutionIndex.name == name)):
-            raise SyncError(409, "duplicate", f"an institution named {name} already exists")
+            raise SyncError(
+                409,
+                "duplicate",
+                f"an institution named {name} already exists",
+                key="institution.duplicate_name",
+                name=name,
+            )
         inst_id = new_id()
         data = _defaults("institutions")
         data.update(
@@ -64,7 +71,13 @@ def add_institution(
             try:
                 from_json(columns[key], value)
             except ValueError as error:
-                raise SyncError(400, "invalid", str(error)) from error
+                raise SyncError(
+                    400,
+                    "invalid",
+                    str(error),
+                    key="sync.rejected.bad_value",
+                    field=field_label(key, "institutions"),
+                ) from error
         rev = Revisions(session).next()
         session.add(
             Record(
@@ -88,7 +101,12 @@ def create_enrollment(
 ) -> str:
     """A one-time code for one institution (by name) or for every institution of a region."""
     if (institution is None) == (region is None):
-        raise SyncError(400, "invalid", "give an institution or a region, not both")
+        raise SyncError(
+            400,
+            "invalid",
+            "give an institution or a region, not both",
+            key="sync.invalid.one_scope",
+        )
     code = "-".join("".join(secrets.choice(CODE_ALPHABET) for _ in range(4)) for _ in range(4))
     with db.transaction() as session:
         ids: list[str] = []
@@ -97,7 +115,13 @@ def create_enrollment(
                 select(InstitutionIndex).where(InstitutionIndex.name == institution.strip())
             )
             if found is None:
-                raise SyncError(404, "not_found", f"no institution named {institution}")
+                raise SyncError(
+                    404,
+                    "not_found",
+                    f"no institution named {institution}",
+                    key="sync.not_found.institution",
+                    name=institution,
+                )
             ids = [str(found.id)]
         session.add(
             Enrollment(

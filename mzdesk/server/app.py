@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mzdesk.core.bundle import BundleError
+from mzdesk.core.i18n import text_in
 from mzdesk.server import auth, feed, merge
 from mzdesk.server.bundles import import_bundle
 from mzdesk.server.db import ServerDB, open_server_db, server_schema
@@ -178,7 +179,8 @@ def create_app(db: ServerDB) -> FastAPI:
 
     @app.exception_handler(BundleError)
     async def _bundle_error(request: Request, error: BundleError) -> JSONResponse:
-        return JSONResponse({"code": "bad_bundle", "message": str(error)}, status_code=400)
+        message = text_in("en", error.code, **error.params)  # the API speaks English
+        return JSONResponse({"code": "bad_bundle", "message": message}, status_code=400)
 
     def schema(
         x_mzdesk_schema: Annotated[str | None, Header(max_length=16)] = None,

@@ -99,6 +99,12 @@ def device_scope(session: Session, device: Device) -> set[uuid.UUID]:
     return ids
 
 
+def _no_device(device_id: str) -> SyncError:
+    return SyncError(
+        404, "not_found", f"no device {device_id}", key="sync.not_found.device", device=device_id
+    )
+
+
 def find_device(session: Session, device_id: str) -> Device:
     try:
         wanted = uuid.UUID(device_id)
@@ -108,8 +114,8 @@ def find_device(session: Session, device_id: str) -> Device:
         ).all()
         if len(matches) == 1:
             return matches[0]
-        raise SyncError(404, "not_found", f"no device {device_id}") from None
+        raise _no_device(device_id) from None
     device = session.get(Device, wanted)
     if device is None:
-        raise SyncError(404, "not_found", f"no device {device_id}")
+        raise _no_device(device_id)
     return device

@@ -33,16 +33,16 @@ def import_bundle(db: ServerDB, data: bytes) -> dict[str, Any]:
     with db.transaction() as session:
         device = session.get(Device, claimed)
         if device is None:
-            raise BundleError("the bundle comes from a device this server does not know")
+            raise BundleError("bundle.unknown_device")
         content = read_bundle(data, device_key(bundle_secret(session), device.id))
         if content.get("direction") != "to_server":
-            raise BundleError("this bundle is meant for a device, not for the server")
+            raise BundleError("bundle.for_device")
         check_schema(content.get("schema"))
         if device.revoked_at is not None:
             raise SyncError(403, "device_revoked", "the device that wrote this bundle is revoked")
         changes = content.get("changes")
         if not isinstance(changes, list):
-            raise BundleError("the bundle's content is damaged")
+            raise BundleError("bundle.damaged")
         outcomes = apply_changes(session, device, changes)
         device.cursor = max(device.cursor, int(content.get("cursor") or 0))
         device.results_seq = max(device.results_seq, int(content.get("results_seq") or 0))

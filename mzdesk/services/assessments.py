@@ -16,7 +16,9 @@ from mzdesk.core.vocab import AbilityLevel, AssessmentReason, RiskEvent
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
-from mzdesk.services.residents import ensure_editable
+from mzdesk.services.residents import (
+    ensure_editable,
+)
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Assessment, Institution, Resident
 

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.ids import new_id
 from mzdesk.core.permissions import Actor, Permission
-from mzdesk.core.vocab import BedStatus, BedType, ResidentStatus
+from mzdesk.core.vocab import BedStatus, BedType
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
 from mzdesk.services.views import BedView
 from mzdesk.store.engine import Store
-from mzdesk.store.models import Bed, BedHistory, Building, Floor, Institution, Resident, Room
+from mzdesk.store.models import Bed, BedHistory, Building, Floor, Institution, Room
 from mzdesk.store.outbox import insert_many
 
 MAX_BEDS_PER_ROOM = 12
@@ -272,6 +272,17 @@ def add_beds(store: Store, actor: Actor, request: NewBeds) -> list[BedView]:
         return beds_by_id(session, ids)
 
 
+# Beds as a building is walked: building, floor, room, bed.
+BED_ORDER = (
+    Building.sort_order,
+    Building.name,
+    Floor.sort_order,
+    Room.sort_order,
+    Room.number,
+    Bed.number,
+)
+
+
 def bed_query() -> Select[Bed, str, str, str]:
     return (
         select(Bed, Building.name, Floor.name, Room.number)
@@ -310,14 +321,7 @@ def list_beds(
         query = query.where(Bed.status == status)
     if bed_type is not None:
         query = query.where(Bed.bed_type == bed_type)
-    query = query.order_by(
-        Building.sort_order,
-        Building.name,
-        Floor.sort_order,
-        Room.sort_order,
-        Room.number,
-        Bed.number,
-    )
+    query = query.order_by(*BED_ORDER)
     with store.read() as session:
         return [BedView.of(bed, b, f, r) for bed, b, f, r in session.execute(query)]
 
@@ -367,52 +371,3 @@ def change_bed_type(
             bed.bed_type = bed_type
             session.flush()
         return bed_view(session, bed_id)
-
-
-@dataclass(frozen=True)
-class BoardBed:
-    """A bed on the bed board, with whoever lives in it."""
-
-    bed: BedView
-    resident_id: uuid.UUID | None
-    resident_name: str | None
-    on_leave: bool
-
-
-def bed_board(
-    store: Store,
-    institution_id: uuid.UUID,
-    *,
-    bed_ids: Collection[uuid.UUID] | None = None,
-    resident_ids: Collection[uuid.UUID] | None = None,
-) -> list[BoardBed]:
-    """The bed board; with ``bed_ids`` / ``resident_ids``, only those beds and the beds of
-    those residents (what a change touched)."""
-    query = (
-        bed_query()
-        .add_columns(Resident.id, Resident.name, Resident.status)
-        .outerjoin(
-            Resident,
-            (Resident.bed_id == Bed.id)
-            & (Resident.status != ResidentStatus.DISCHARGED)
-            & Resident.deleted_at.is_(None),
-        )
-        .where(Bed.institution_id == institution_id)
-        .order_by(
-            Building.sort_order,
-            Building.name,
-            Floor.sort_order,
-            Room.sort_order,
-            Room.number,
-            Bed.number,
-        )
-    )
-    if bed_ids is not None or resident_ids is not None:
-        query = query.where(
-            or_(Bed.id.in_(list(bed_ids or ())), Resident.id.in_(list(resident_ids or ())))
-        )
-    with store.read() as session:
-        return [
-            BoardBed(BedView.of(bed, b, f, r), rid, name, status is ResidentStatus.ON_LEAVE)
-            for bed, b, f, r, rid, name, status in session.execute(query)
-        ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,33 +17,15 @@ from typing import Any
 from sqlalchemy import inspect, or_, select
 
 from mzdesk.core.i18n import current_language
-from mzdesk.core.labels import field_label, table_label
+from mzdesk.core.labels import action_label, field_label, table_label
 from mzdesk.core.permissions import Actor, Permission, role
 from mzdesk.services.operations import operation
+from mzdesk.services.records import record_names, vocab_label
 from mzdesk.store.audit import record_reveal
 from mzdesk.store.engine import Store
-from mzdesk.store.models import AuditEntry, Base, Resident, VocabType
+from mzdesk.store.models import AuditEntry, Resident
+from mzdesk.store.values import synced_tables
 
-ACTION_LABELS = {
-    "create": ("新建", "created"),
-    "update": ("修改", "changed"),
-    "delete": ("删除", "deleted"),
-    "reveal": ("查看完整身份证号", "full ID number shown"),
-}
-# What names a record for a person, by table (the column read from the live row).
-LABEL_COLUMNS = {
-    "residents": "name",
-    "care_workers": "name",
-    "institutions": "name",
-    "users": "username",
-    "beds": "number",
-    "rooms": "number",
-    "buildings": "name",
-    "floors": "name",
-    "resident_contacts": "name",
-    "training_sessions": "topic",
-    "hazards": "description",
-}
 MAX_ENTRIES = 5000
 
 
@@ -90,29 +71,15 @@ class AuditView:
         }
 
 
-def _models() -> dict[str, type[Any]]:
-    return {
-        mapper.class_.__tablename__: mapper.class_
-        for mapper in Base.registry.mappers
-        if hasattr(mapper.class_, "__tablename__")
-    }
-
-
-def _as_text(model: type[Any] | None, field: str, value: Any) -> str:
+def _as_text(table: str, field: str, value: Any) -> str:
     if value is None:
         return ""
     if field == "role" and isinstance(value, str):
         return role(value).label
     if isinstance(value, bool):
         return ("是" if value else "否") if current_language() == "zh" else str(value).lower()
-    if model is not None:
-        column = inspect(model).columns.get(field)
-        if column is not None and isinstance(column.type, VocabType):
-            try:
-                return str(column.type.vocab(value).label)
-            except ValueError:
-                return str(value)
-    return str(value)
+    label = vocab_label(table, field, value)
+    return label if label is not None else str(value)
 
 
 def _program(name: str) -> str:
@@ -123,30 +90,13 @@ def _program(name: str) -> str:
     return "系统" if zh else "system"
 
 
-def _labels(session: Any, rows: Sequence[AuditEntry]) -> dict[uuid.UUID, str]:
-    wanted: dict[str, set[uuid.UUID]] = defaultdict(set)
-    for row in rows:
-        if row.table_name in LABEL_COLUMNS:
-            wanted[row.table_name].add(row.row_id)
-    models = _models()
-    found: dict[uuid.UUID, str] = {}
-    for table, ids in wanted.items():
-        model = models.get(table)
-        if model is None:
-            continue
-        column = getattr(model, LABEL_COLUMNS[table])
-        for row_id, label in session.execute(select(model.id, column).where(model.id.in_(ids))):
-            found[row_id] = str(label)
-    return found
-
-
 def _belonging_to(resident_id: uuid.UUID) -> Any:
     """The resident's own row, or a row whose ``resident_id`` is the resident (rows are
     tombstoned, never removed, so a deleted contact's history is still found)."""
     owned = [
-        AuditEntry.row_id.in_(select(model.id).where(model.resident_id == resident_id))
-        for model in _models().values()
-        if "resident_id" in inspect(model).columns
+        AuditEntry.row_id.in_(select(model.id).where(columns["resident_id"] == resident_id))
+        for model in synced_tables().values()
+        if "resident_id" in (columns := inspect(model).columns)
     ]
     return or_(AuditEntry.row_id == resident_id, *owned)
 
@@ -170,22 +120,19 @@ def audit_trail(
         query = query.where(_belonging_to(related_to))
     if institution_id is not None:
         query = query.where(AuditEntry.institution_id == institution_id)
-    models = _models()
     with store.read() as session:
         rows = list(session.scalars(query))
-        labels = _labels(session, rows)
-    pick = 0 if current_language() == "zh" else 1
+        labels = record_names(session, ((row.table_name, row.row_id) for row in rows))
     views = []
     for row in rows:
-        model = models.get(row.table_name)
         fields = tuple(
             FieldChange(
                 name,
                 field_label(name, row.table_name),
                 pair[0] if isinstance(pair, list) else None,
                 pair[1] if isinstance(pair, list) else None,
-                _as_text(model, name, pair[0]) if isinstance(pair, list) else "",
-                _as_text(model, name, pair[1]) if isinstance(pair, list) else "",
+                _as_text(row.table_name, name, pair[0]) if isinstance(pair, list) else "",
+                _as_text(row.table_name, name, pair[1]) if isinstance(pair, list) else "",
             )
             for name, pair in sorted(row.changes.items())
             # a new record's empty fields say nothing
@@ -202,7 +149,7 @@ def audit_trail(
                 row.row_id,
                 labels.get(row.row_id, table_label(row.table_name)),
                 row.action,
-                ACTION_LABELS.get(row.action, (row.action, row.action))[pick],
+                action_label(row.action),
                 fields,
             )
         )

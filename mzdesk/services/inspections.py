@@ -230,7 +230,7 @@ def advance_hazard(
     with store.write(actor) as session:
         hazard = get_live(session, Hazard, hazard_id)
         if target not in HAZARD_TRANSITIONS[hazard.status]:
-            raise StateError("hazard.transition", current=hazard.status.zh, target=target.zh)
+            raise StateError("hazard.transition", current=hazard.status.label, target=target.label)
         checks = Checks()
         checks.not_before("on", on, hazard.found_on, "发现日期")
         if target is HazardStatus.CLOSED:

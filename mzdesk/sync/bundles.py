@@ -24,7 +24,7 @@ def export_bundle(store: Store, actor: Actor) -> tuple[bytes, int]:
     with store.read() as session:
         enrolment = device.enrolment(session)
         if enrolment is None:
-            raise BundleError("this device is not enrolled with a server")
+            raise BundleError("bundle.not_enrolled")
         cursor = int(device.get_setting(session, "cursor", 0))
         results_seq = int(device.get_setting(session, "results_seq", 0))
     changes = outbox.outbox_batch(store, 10_000_000)
@@ -46,25 +46,22 @@ def import_bundle(store: Store, actor: Actor, data: bytes) -> dict[str, Any]:
     with store.read() as session:
         enrolment = device.enrolment(session)
     if enrolment is None:
-        raise BundleError("this device is not enrolled with a server")
+        raise BundleError("bundle.not_enrolled")
     if bundle_device(data) != enrolment.device_id:
-        raise BundleError("this bundle was made for another device")
+        raise BundleError("bundle.other_device")
     content = read_bundle(data, enrolment.bundle_key)
     if content.get("direction") != "to_device":
-        raise BundleError("this bundle is meant for the server, not for a device")
+        raise BundleError("bundle.for_server")
     if str(content.get("device_id")) != str(enrolment.device_id):
-        raise BundleError("this bundle was made for another device")
+        raise BundleError("bundle.other_device")
     items = content.get("items")
     results = content.get("results")
     if not isinstance(items, list) or not isinstance(results, list):
-        raise BundleError("the bundle's content is damaged")
+        raise BundleError("bundle.damaged")
     with store.apply_remote() as session:
         cursor = int(device.get_setting(session, "cursor", 0))
         if int(content.get("from_cursor") or 0) > cursor:
-            raise BundleError(
-                "an earlier bundle from the server has not been imported here; "
-                "import that one first"
-            )
+            raise BundleError("bundle.earlier_missing")
         counts = feed.apply_items(session, items)
         outcomes = outbox.record_outcomes(session, results)
         device.set_setting(session, "cursor", max(cursor, int(content.get("cursor") or 0)))
@@ -81,10 +78,10 @@ def enrol_from_file(store: Store, actor: Actor, data: bytes, code: str) -> dict[
     actor.require(Permission.INSTITUTION_EDIT)
     content = read_bundle(data, enrolment_key(code))
     if content.get("direction") != "enrolment":
-        raise BundleError("this file is not an enrolment file")
+        raise BundleError("bundle.not_enrolment_file")
     with store.read() as session:
         if device.enrolment(session) is not None:
-            raise BundleError("this computer is already enrolled")
+            raise BundleError("bundle.already_enrolled")
     device.save_enrolment(store, None, content)
     with store.apply_remote() as session:
         counts = feed.apply_items(session, list(content.get("items") or []))

@@ -21,7 +21,7 @@ from typing import Any, Protocol, TypeVar
 
 import httpx
 
-from mzdesk.core.i18n import MESSAGES, text
+from mzdesk.core.i18n import refusal_text
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.store.engine import Store
 from mzdesk.sync import device, feed, outbox
@@ -44,8 +44,7 @@ class SyncFailure(Exception):
     ``message`` is for the user, in the current language, ``detail`` the server's words."""
 
     def __init__(self, code: str, detail: str) -> None:
-        key = f"sync.{code}"
-        message = text(key, detail=detail) if key in MESSAGES else detail
+        message = refusal_text(f"sync.{code}", code)
         super().__init__(message)
         self.code = code
         self.detail = detail

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Column, String, Text
-from sqlalchemy.orm import Session
 
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.services.operations import operation
+from mzdesk.services.records import record_names
 from mzdesk.store.engine import Store
-from mzdesk.store.models import Resident
 from mzdesk.store.models.base import VocabType
 from mzdesk.store.values import from_json, synced_columns, synced_tables
 from mzdesk.sync import device, review
@@ -50,31 +49,19 @@ def load_review(store: Store) -> SyncReview:
     conflicts = review.open_conflicts(store)
     changes = review.quarantined(store)
     with store.read() as session:
-        return SyncReview(
-            status,
-            device.get_setting(session, DEVICE_NAME),
-            [ConflictRow(c, record_label(session, c.table, c.row_id)) for c in conflicts],
-            [QuarantineRow(q, record_label(session, q.table, q.row_id)) for q in changes],
-        )
+        records = [(c.table, c.row_id) for c in conflicts] + [(q.table, q.row_id) for q in changes]
+        names = record_names(session, records)
+        device_name = device.get_setting(session, DEVICE_NAME)
 
+    def named(row_id: uuid.UUID) -> str:  # the start of its id when a record has no name
+        return names.get(row_id) or str(row_id)[:8]
 
-def record_label(session: Session, table: str, row_id: uuid.UUID) -> str:
-    """A record as a person knows it: its own name, or its resident's (the start of its id
-    when it has neither)."""
-    model = synced_tables().get(table)
-    row = session.get(model, row_id) if model is not None else None
-    name: str | None = None
-    if row is not None:
-        for attr in ("name", "display_name", "topic", "description", "number"):
-            value = getattr(row, attr, None)
-            if isinstance(value, str) and value:
-                name = value
-                break
-        resident_id = getattr(row, "resident_id", None)
-        if name is None and isinstance(resident_id, uuid.UUID):
-            resident = session.get(Resident, resident_id)
-            name = resident.name if resident is not None else None
-    return name or str(row_id)[:8]
+    return SyncReview(
+        status,
+        device_name,
+        [ConflictRow(c, named(c.row_id)) for c in conflicts],
+        [QuarantineRow(q, named(q.row_id)) for q in changes],
+    )
 
 
 @operation(Permission.INSTITUTION_EDIT)  # named at enrolment, by whoever enrols
@@ -85,18 +72,6 @@ def remember_device_name(store: Store, actor: Actor, name: str) -> None:
 
 def _column(table: str, field: str) -> Column[Any] | None:
     return synced_columns(table).get(field) if table in synced_tables() else None
-
-
-def vocab_label(table: str, field: str, value: Any) -> str | None:
-    """The label of a vocabulary code (``None`` when the field is no vocabulary); an unknown
-    code is shown as it is."""
-    column = _column(table, field)
-    if value is None or column is None or not isinstance(column.type, VocabType):
-        return None
-    try:
-        return str(column.type.vocab(value).label)
-    except ValueError:
-        return str(value)
 
 
 def parse_value(table: str, field: str, text: str) -> Any:

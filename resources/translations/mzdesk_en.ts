@@ -4,14 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>机构名称</source>
-        <translation>Institution name</translation>
-    </message>
-    <message>
-        <source>行政区划代码</source>
-        <translation>Region code</translation>
-    </message>
-    <message>
         <source>管理员用户名</source>
         <translation>Administrator user name</translation>
     </message>
@@ -30,18 +22,6 @@
     <message>
         <source>性别</source>
         <translation>Gender</translation>
-    </message>
-    <message>
-        <source>出生日期</source>
-        <translation>Birth date</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>儿童类别</source>
-        <translation>Child category</translation>
     </message>
     <message>
         <source>联系人</source>
@@ -82,30 +62,6 @@
     <message>
         <source>返回日期</source>
         <translation>Return date</translation>
-    </message>
-    <message>
-        <source>预计返回</source>
-        <translation>Expected back</translation>
-    </message>
-    <message>
-        <source>退住日期</source>
-        <translation>Discharge date</translation>
-    </message>
-    <message>
-        <source>楼栋</source>
-        <translation>Building</translation>
-    </message>
-    <message>
-        <source>楼层</source>
-        <translation>Floor</translation>
-    </message>
-    <message>
-        <source>房间号</source>
-        <translation>Room</translation>
-    </message>
-    <message>
-        <source>每间床位数</source>
-        <translation>Beds per room</translation>
     </message>
     <message>
         <source>请填写房间号范围，例如 201 到 220。</source>
@@ -166,62 +122,6 @@
     <message>
         <source>（总分对应{base}，经调整）</source>
         <translation> (total gives {base}; adjusted)</translation>
-    </message>
-    <message>
-        <source>至少 {n} 位</source>
-        <translation>at least {n} characters</translation>
-    </message>
-    <message>
-        <source>添加用户</source>
-        <translation>Add user</translation>
-    </message>
-    <message>
-        <source>再次输入密码</source>
-        <translation>Repeat the password</translation>
-    </message>
-    <message>
-        <source>添加</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>原密码</source>
-        <translation>Current password</translation>
-    </message>
-    <message>
-        <source>新密码</source>
-        <translation>New password</translation>
-    </message>
-    <message>
-        <source>再次输入新密码</source>
-        <translation>Repeat the new password</translation>
-    </message>
-    <message>
-        <source>修改角色：{name}</source>
-        <translation>Change role: {name}</translation>
-    </message>
-    <message>
-        <source>停用用户</source>
-        <translation>Disable user</translation>
-    </message>
-    <message>
-        <source>启用用户</source>
-        <translation>Enable user</translation>
-    </message>
-    <message>
-        <source>停用「{name}」（{user}）？停用后不能登录，其操作记录保留。</source>
-        <translation>Disable {name} ({user})? A disabled user cannot log in; their history is kept.</translation>
-    </message>
-    <message>
-        <source>启用「{name}」（{user}）？启用后可以登录。</source>
-        <translation>Enable {name} ({user})? They will be able to log in.</translation>
-    </message>
-    <message>
-        <source>停用</source>
-        <translation>Disable</translation>
-    </message>
-    <message>
-        <source>启用</source>
-        <translation>Enable</translation>
     </message>
     <message>
         <source>登录 — {name}</source>
@@ -644,164 +544,12 @@
         <translation>Age</translation>
     </message>
     <message>
-        <source>房间</source>
-        <translation>Room</translation>
-    </message>
-    <message>
-        <source>床位变更</source>
-        <translation>Bed change</translation>
-    </message>
-    <message>
-        <source>外出登记</source>
-        <translation>Leave</translation>
-    </message>
-    <message>
-        <source>住床记录</source>
-        <translation>Bed stay</translation>
-    </message>
-    <message>
-        <source>护理员</source>
-        <translation>Care worker</translation>
-    </message>
-    <message>
-        <source>证书</source>
-        <translation>Certificate</translation>
-    </message>
-    <message>
-        <source>培训</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <source>参训记录</source>
-        <translation>Training attendance</translation>
-    </message>
-    <message>
-        <source>检查结果</source>
-        <translation>Inspection result</translation>
-    </message>
-    <message>
-        <source>用户</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <source>冲突处理</source>
-        <translation>Conflict resolution</translation>
-    </message>
-    <message>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>民族</source>
-        <translation>Ethnicity</translation>
-    </message>
-    <message>
-        <source>户籍地址</source>
-        <translation>Household address</translation>
-    </message>
-    <message>
-        <source>婚姻状况</source>
-        <translation>Marital status</translation>
-    </message>
-    <message>
-        <source>居住情况</source>
-        <translation>Living situation</translation>
-    </message>
-    <message>
-        <source>文化程度</source>
-        <translation>Education</translation>
-    </message>
-    <message>
-        <source>医疗费用支付方式</source>
-        <translation>Medical payment</translation>
-    </message>
-    <message>
-        <source>经济来源</source>
-        <translation>Income source</translation>
-    </message>
-    <message>
         <source>供养类型</source>
         <translation>Support type</translation>
     </message>
     <message>
-        <source>疾病诊断</source>
-        <translation>Diagnoses</translation>
-    </message>
-    <message>
-        <source>认知障碍</source>
-        <translation>Cognitive disorder</translation>
-    </message>
-    <message>
-        <source>合同编号</source>
-        <translation>Contract number</translation>
-    </message>
-    <message>
         <source>能力等级</source>
         <translation>Ability level</translation>
-    </message>
-    <message>
-        <source>护理等级</source>
-        <translation>Care level</translation>
-    </message>
-    <message>
-        <source>退住原因</source>
-        <translation>Discharge reason</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>关系</source>
-        <translation>Relationship</translation>
-    </message>
-    <message>
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>编号</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>床位类型</source>
-        <translation>Bed type</translation>
-    </message>
-    <message>
-        <source>开始日期</source>
-        <translation>Start date</translation>
-    </message>
-    <message>
-        <source>结束日期</source>
-        <translation>End date</translation>
-    </message>
-    <message>
-        <source>原因</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>描述</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>删除时间</source>
-        <translation>Deleted at</translation>
-    </message>
-    <message>
-        <source>创建时间</source>
-        <translation>Created at</translation>
-    </message>
-    <message>
-        <source>新增</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>修改</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>Delete</translation>
     </message>
     <message>
         <source>{kind}：{name}</source>
@@ -928,6 +676,10 @@
         <translation>Enter a name for this computer, so the administrator can recognise it.</translation>
     </message>
     <message>
+        <source>服务器地址的格式不对。</source>
+        <translation>The server address is not valid.</translation>
+    </message>
+    <message>
         <source>修正被退回的修改</source>
         <translation>Fix a change that was sent back</translation>
     </message>
@@ -950,6 +702,10 @@
     <message>
         <source>时间</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
     </message>
     <message>
         <source>原值</source>
@@ -988,8 +744,8 @@
         <translation>Send again</translation>
     </message>
     <message>
-        <source>{field}：这个值不符合要求（{detail}）</source>
-        <translation>{field}: this value is not acceptable ({detail})</translation>
+        <source>{field}：这个值不符合要求（格式或长度）</source>
+        <translation>{field}: this value does not fit (format or length)</translation>
     </message>
     <message>
         <source>无法重新发送：{error}</source>
@@ -1134,10 +890,6 @@
     <message>
         <source>注册没有成功：</source>
         <translation>Enrolment failed: </translation>
-    </message>
-    <message>
-        <source>服务器地址的格式不对：{error}</source>
-        <translation>The server address is not valid: {error}</translation>
     </message>
     <message>
         <source>请先填写与注册文件一起给出的注册码。</source>
@@ -1314,6 +1066,66 @@
     <message>
         <source>已生成报表 {path}</source>
         <translation>Report written to {path}</translation>
+    </message>
+    <message>
+        <source>{label}：{message}</source>
+        <translation>{label}: {message}</translation>
+    </message>
+    <message>
+        <source>至少 {n} 位</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入新密码</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>修改角色：{name}</source>
+        <translation>Change role: {name}</translation>
+    </message>
+    <message>
+        <source>停用用户</source>
+        <translation>Disable user</translation>
+    </message>
+    <message>
+        <source>启用用户</source>
+        <translation>Enable user</translation>
+    </message>
+    <message>
+        <source>停用「{name}」（{user}）？停用后不能登录，其操作记录保留。</source>
+        <translation>Disable {name} ({user})? A disabled user cannot log in; their history is kept.</translation>
+    </message>
+    <message>
+        <source>启用「{name}」（{user}）？启用后可以登录。</source>
+        <translation>Enable {name} ({user})? They will be able to log in.</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
     </message>
 </context>
 <context>

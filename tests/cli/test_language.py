@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,56 @@ def test_chinese_stays_the_default(tmp_path: Path) -> None:
     result = mzdesk("template", "beds", "--out", "beds.pdf", cwd=tmp_path)
     assert result.returncode == 1
     assert "不支持的文件类型「.pdf」，请使用 .xlsx 或 .csv" in result.stderr
+
+
+def test_import_messages_in_english(tmp_path: Path) -> None:
+    """Only the data and the file's own column headers stay Chinese."""
+    from tests.helpers.people import id_number
+
+    good = id_number(dt.date(1940, 5, 1))
+    rows = [
+        ["机构名称", "姓名", "身份证号", "性别", "入住日期", "供养类型"],
+        ["康乐园", "张三", "123", "男", "2025-01-01", ""],
+        ["康乐园", "李四", good, "外星", "2025-13-01", ""],
+        ["无名院", "王五", "", "", "2025-01-01", "特困"],
+        ["康乐园", "赵六", id_number(dt.date(1938, 3, 2)), "", "2025-01-01", ""],
+    ]
+    (tmp_path / "roster.csv").write_text(
+        "\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8"
+    )
+    init = mzdesk(
+        "--lang",
+        "en",
+        "init",
+        "--name",
+        "康乐园",
+        "--admin",
+        "admin",
+        "--password",
+        "secret-1",
+        "--db",
+        "x.db",
+        cwd=tmp_path,
+    )
+    assert init.returncode == 0, init.stderr
+    user = ("admin", "secret-1")
+
+    def english(result: subprocess.CompletedProcess[str]) -> str:
+        output = result.stdout + result.stderr
+        remaining = output
+        for value in sorted({v for r in rows for v in r if v}, key=len, reverse=True):
+            remaining = remaining.replace(value, "")
+        assert not CJK.search(remaining), output
+        return output
+
+    args = ("--lang", "en", "import", "residents", "roster.csv", "--db", "x.db")
+    rejected = mzdesk(*args, cwd=tmp_path, user=user)
+    assert rejected.returncode == 1
+    output = english(rejected)
+    assert "Nothing was imported: roster.csv has" in output
+    assert "row 2 身份证号: an ID number has 18 characters, this one has 3" in output
+    assert "row 4 机构名称: institution '无名院' does not exist" in output
+    skipped = mzdesk(*args, "--skip-invalid", cwd=tmp_path, user=user)
+    assert skipped.returncode == 0, skipped.stderr
+    output = english(skipped)
+    assert "resident: 4 rows, 1 added, 0 updated, 0 unchanged, 3 rows skipped" in output

@@ -26,7 +26,7 @@ def test_administer_enrol_sync_status_and_bundles_from_the_command_line(tmp_path
        "nursing_home", "--region", "370212")  # fmt: skip
     refused = mz("server", "add-institution", "--db", url, "--name", "命令行养老院", "--kind",
                  "nursing_home", ok=False)  # fmt: skip
-    assert refused.returncode == 1 and "already exists" in refused.stderr
+    assert refused.returncode == 1 and "已有同名机构" in refused.stderr
     code = mz("server", "enroll", "--db", url, "--institution", "命令行养老院").stdout.splitlines()[
         -1
     ]
@@ -66,7 +66,7 @@ def test_administer_enrol_sync_status_and_bundles_from_the_command_line(tmp_path
         forged.write_bytes(bytes(data))
         refused = mz("server", "import-bundle", str(forged), "--db", url, ok=False)
         assert refused.returncode == 1 and "同步包被拒绝" in refused.stderr
-        assert "altered or forged" in refused.stderr
+        assert "被改动过或是伪造的" in refused.stderr
 
         devices = json.loads(mz("server", "devices", "--db", url, "--json").stdout)
         (device,) = devices
@@ -79,7 +79,8 @@ def test_administer_enrol_sync_status_and_bundles_from_the_command_line(tmp_path
         mz("server", "revoke", device["id"], "--db", url)
         assert json.loads(mz("server", "devices", "--db", url, "--json").stdout)[0]["revoked"]
         refused = mz("sync", "--db", str(site), ok=False)
-        assert "revoked" in refused.stderr and "本地修改都还在" in refused.stderr
+        assert "吊销" in refused.stderr and "本地修改都还在" in refused.stderr
+        assert "revoked" not in refused.stderr  # no English inside the Chinese sentence
     finally:
         server.stop()
 

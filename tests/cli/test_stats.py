@@ -4,7 +4,7 @@ import json
 
 from tests.cli.process import mzdesk
 
-DEMO = ("admin", "demo1234")
+DEMO = ("admin", "demo1234")  # the demo's login
 
 
 def test_stats_beds_json_and_summary(tmp_path):

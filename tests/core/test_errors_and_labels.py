@@ -35,3 +35,29 @@ def test_labels_by_table_and_unknown_keys():
     assert field_label("name") == "名称"
     assert table_label("hazards") == "隐患"
     assert field_label("no_such_field") == "no_such_field"
+
+
+def test_coded_errors_are_translated_and_keep_their_code():
+    import errno
+
+    from mzdesk.core.bundle import BundleError
+    from mzdesk.core.errors import os_error_text
+
+    error = BundleError("bundle.signature")
+    assert error.code == "bundle.signature" and "伪造" in str(error)
+    missing = OSError(errno.ENOENT, "No such file or directory")
+    assert os_error_text(missing) == "文件或文件夹不存在"
+    set_language("en")
+    try:
+        assert str(error) == "the bundle's signature does not match: it was altered or forged"
+        assert os_error_text(missing) == "the file or folder does not exist"
+    finally:
+        set_language("zh")
+
+
+def test_message_codes_are_unique_across_the_areas_tables():
+    from mzdesk.core.i18n import MESSAGES
+    from mzdesk.core.messages import cli, fields, files, records, sync
+
+    tables = (cli, fields, files, records, sync)
+    assert sum(len(t.MESSAGES) for t in tables) == len(MESSAGES)

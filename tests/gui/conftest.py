@@ -18,7 +18,7 @@ from mzdesk.gui.runtime.i18n import register_font
 from mzdesk.gui.runtime.tasks import pending_tasks
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import MainWindow
-from mzdesk.services.demo import Scale, generate
+from mzdesk.services.demo.generate import Scale, generate
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.users import NewUser, add_user, users_of
 from mzdesk.services.views import UserView

@@ -32,7 +32,14 @@ from mzdesk.services.inspections import (
     record_result,
     start_inspection,
 )
-from mzdesk.services.residents import Admission, ResidentData, admit_resident, get_resident
+from mzdesk.services.residents import (
+    ResidentData,
+    get_resident,
+)
+from mzdesk.services.stays import (
+    Admission,
+    admit_resident,
+)
 from mzdesk.services.workers import (
     Attendee,
     CertificateData,

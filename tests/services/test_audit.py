@@ -13,15 +13,18 @@ from mzdesk.core.vocab import BedType, DischargeReason, Relationship
 from mzdesk.services.beds import NewBeds, add_beds
 from mzdesk.services.history import audit_trail, reveal_id_numbers
 from mzdesk.services.residents import (
-    Admission,
     ContactData,
     ResidentData,
-    admit_resident,
-    discharge_resident,
     update_resident,
 )
+from mzdesk.services.stays import (
+    Admission,
+    admit_resident,
+    discharge_resident,
+    start_leave,
+)
 from mzdesk.store.engine import collect_changes
-from mzdesk.store.models import AuditEntry, Building, OutboxEntry, Resident
+from mzdesk.store.models import AuditEntry, Building, Leave, OutboxEntry, Resident
 from tests.helpers.people import id_number
 
 D = dt.date
@@ -81,6 +84,16 @@ def test_a_residents_history_can_include_the_rows_that_belong_to_them(store, hom
     contact = next(e for e in related if e.table == "resident_contacts")
     assert contact.record_label == "张小明"
     assert [e.seq for e in related] == sorted((e.seq for e in related), reverse=True)
+
+
+def test_a_record_without_a_name_of_its_own_is_named_by_its_resident(store, home, staff):
+    resident = admit(store, staff, home)
+    start_leave(store, staff, resident.id, D(2025, 4, 1), reason="探亲")
+    with store.read() as session:
+        leave = session.scalars(select(Leave).where(Leave.resident_id == resident.id)).one()
+    history = audit_trail(store, record_id=leave.id)
+    assert history and {e.record_label for e in history} == {"张三丰"}
+    assert history[0].action_label == "新建"
 
 
 def test_a_tombstone_is_audited_as_a_delete(store, home):

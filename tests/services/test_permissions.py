@@ -85,7 +85,7 @@ def test_each_permission_is_refused_to_a_role_without_it(store):
     refused = [k for k, (_, p) in OPERATIONS.items() if not inspector.can(p)]
     allowed = [k for k, (_, p) in OPERATIONS.items() if inspector.can(p)]
     assert refused and allowed
-    fn, _ = OPERATIONS["mzdesk.services.residents.admit_resident"]
+    fn, _ = OPERATIONS["mzdesk.services.stays.admit_resident"]
     with pytest.raises(PermissionDenied, match="检查员"):
         fn(store, inspector, None)
 

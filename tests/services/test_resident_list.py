@@ -11,11 +11,13 @@ from mzdesk.core.vocab import AbilityLevel, BedType, DischargeReason, ResidentSt
 from mzdesk.services.beds import NewBeds, add_beds, room_range
 from mzdesk.services.resident_list import ResidentFilter, SortKey, page_residents, search_residents
 from mzdesk.services.residents import (
-    Admission,
     ResidentData,
+    update_resident,
+)
+from mzdesk.services.stays import (
+    Admission,
     admit_resident,
     discharge_resident,
-    update_resident,
 )
 from mzdesk.store.engine import open_store
 from mzdesk.store.migrate import alembic_config

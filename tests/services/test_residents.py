@@ -17,17 +17,19 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.beds import NewBeds, add_beds, list_beds, take_bed_out_of_service
 from mzdesk.services.residents import (
-    Admission,
     ContactData,
     ResidentData,
+    get_resident,
+    list_contacts,
+    update_resident,
+)
+from mzdesk.services.stays import (
+    Admission,
     admit_resident,
     discharge_resident,
     end_leave,
-    get_resident,
-    list_contacts,
     start_leave,
     transfer_bed,
-    update_resident,
 )
 from mzdesk.store.models import BedStay, Leave, Resident
 from tests.helpers.actors import SETUP

@@ -9,7 +9,13 @@ from typing import Any
 from sqlalchemy import func, select
 
 from mzdesk.services.beds import NewBeds, add_beds
-from mzdesk.services.residents import Admission, ResidentData, admit_resident
+from mzdesk.services.residents import (
+    ResidentData,
+)
+from mzdesk.services.stays import (
+    Admission,
+    admit_resident,
+)
 from mzdesk.store.engine import Store
 from mzdesk.store.models import OutboxEntry, Resident
 from mzdesk.store.values import synced_columns, synced_tables, to_json

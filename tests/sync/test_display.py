@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mzdesk.sync.display import check_value, parse_value, vocab_label
+from mzdesk.services.records import vocab_label
+from mzdesk.sync.display import check_value, parse_value
 
 
 def test_edited_values_parse_back_to_json():

@@ -183,7 +183,7 @@ def test_a_revoked_device_is_refused_and_keeps_its_outbox(pair, server):
     with pytest.raises(SyncFailure) as failure:
         sync(a)
     assert failure.value.code == "device_revoked"
-    assert "revoked" in failure.value.message
+    assert "吊销" in failure.value.message and "revoked" in failure.value.detail
     assert outbox_states(a).get("pending", 0) + outbox_states(a).get("sent", 0) == 1
     assert sync_status(a)["last_error"]
 
@@ -197,7 +197,7 @@ def test_schema_versions_old_client_told_to_upgrade_outbox_waits(pair, monkeypat
     monkeypatch.setattr("mzdesk.sync.device.schema_version", lambda: version)
     with pytest.raises(SyncFailure) as failure:
         sync(a)
-    assert failure.value.code == code and "upgrade" in failure.value.message
+    assert failure.value.code == code and "升级" in failure.value.message
     assert outbox_states(a).get("pending") == 1
     monkeypatch.undo()
     sync(a)
@@ -306,8 +306,9 @@ def test_usb_bundles_both_ways_authenticated_and_idempotent(pair, server, tmp_pa
     assert server_counts(server) == before and first["applied"] == 1 and again["applied"] == 1
     altered = bytearray(data)
     altered[-10] ^= 0xFF
-    with pytest.raises(BundleError, match="altered or forged"):
+    with pytest.raises(BundleError, match="被改动过或是伪造的") as refused:
         import_bundle(server.db, bytes(altered))
+    assert refused.value.code == "bundle.signature"
     sync(b)
     assert value(b, r, "phone") == "13011112222"
     # and back: B's edit reaches A by a bundle from the server
@@ -322,7 +323,7 @@ def test_usb_bundles_both_ways_authenticated_and_idempotent(pair, server, tmp_pa
     snapshot = dump(a)
     site_import(a, SETUP, back)  # twice: nothing changes
     assert dump(a) == snapshot
-    with pytest.raises(BundleError, match="another device"):
+    with pytest.raises(BundleError, match="给另一台电脑的"):
         site_import(b, SETUP, back)
 
 
@@ -369,7 +370,7 @@ def test_a_site_with_no_network_at_all_enrols_and_syncs_by_usb_only(server, tmp_
     server.institution("山村敬老院")
     code, enrolment = enrol_offline(server.db, institution="山村敬老院", device_name="山村电脑")
     site = open_store(tmp_path / "village.db")
-    with pytest.raises(BundleError, match="altered or forged"):
+    with pytest.raises(BundleError, match="被改动过或是伪造的"):
         enrol_from_file(site, SETUP, enrolment, "AAAA-BBBB-CCCC-DDDD")  # the stick without the code
     assert not sync_status(site)["enrolled"]
     summary = enrol_from_file(site, SETUP, enrolment, code.lower())

@@ -33,12 +33,6 @@ class BulkBedsDialog(FormDialog, Ui_BulkBedsDialog):
             "rooms": self.roomFrom,
             "beds_per_room": self.bedsPerRoom,
         }
-        self.labels = {
-            "building": tr("楼栋"),
-            "floor": tr("楼层"),
-            "rooms": tr("房间号"),
-            "beds_per_room": tr("每间床位数"),
-        }
         self._preview()
 
     def rooms(self) -> list[str]:

@@ -26,11 +26,10 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.inputs import from_qdate
+from mzdesk.services.bed_board import BoardBed, bed_board
 from mzdesk.services.beds import (
-    BoardBed,
     NewBeds,
     add_beds,
-    bed_board,
     return_bed_to_service,
     take_bed_out_of_service,
 )

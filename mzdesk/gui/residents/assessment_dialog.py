@@ -106,10 +106,7 @@ class AssessmentDialog(FormDialog):
             "assessor": self.assessor,
             **{f"answers.{k}": v for k, v in self.answers.items()},
         }
-        self.labels = {
-            "assessor": tr("评估员"),
-            **{f"answers.{i.id}": i.name for i in self.scheme.items},
-        }
+        self.labels = {f"answers.{i.id}": i.name for i in self.scheme.items}
         self._update()
 
     def answered(self) -> dict[str, int]:

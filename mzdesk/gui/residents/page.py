@@ -40,12 +40,11 @@ from mzdesk.gui.widgets.table import setup_view
 from mzdesk.services.beds import list_beds
 from mzdesk.services.resident_list import ResidentFilter
 from mzdesk.services.residents import (
-    Admission,
     ResidentData,
-    admit_resident,
     resident_details,
     update_resident,
 )
+from mzdesk.services.stays import Admission, admit_resident
 from mzdesk.services.views import BedView
 
 SEARCH_DEBOUNCE_MS = 250
@@ -141,6 +140,7 @@ class ResidentsPage(StayActions):
         self.model.modelAboutToBeReset.connect(self._keep_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.modelReset.connect(self._update_buttons)
+        self.model.dataChanged.connect(self._update_buttons)  # a row updated in place
         self.admit_button.clicked.connect(lambda: self.start_admission())
         self.open_button.clicked.connect(self.open_selected)
         self.transfer_button.clicked.connect(self.start_transfer)

@@ -24,7 +24,11 @@ from mzdesk.gui.forms.ui_resident_dialog import Ui_ResidentDialog
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.dialog import FormDialog
 from mzdesk.gui.widgets.inputs import fill_vocab, select_vocab, vocab_value
-from mzdesk.services.residents import ContactData, ResidentData, check_resident
+from mzdesk.services.residents import (
+    ContactData,
+    ResidentData,
+    check_resident,
+)
 
 
 class ResidentDialog(FormDialog, Ui_ResidentDialog):
@@ -70,16 +74,8 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
             "contacts.0.name": self.contactName,
             "contacts.0.phone": self.contactPhone,
         }
-        self.labels = {
-            "name": tr("姓名"),
-            "id_number": tr("身份证号"),
-            "gender": tr("性别"),
-            "birth_date": tr("出生日期"),
-            "phone": tr("联系电话"),
-            "child_category": tr("儿童类别"),
-            "contacts.0.name": tr("联系人"),
-            "contacts.0.phone": tr("联系人电话"),
-        }
+        self.record_table = "residents"
+        self.labels = {"contacts.0.name": tr("联系人"), "contacts.0.phone": tr("联系人电话")}
         self.idNumber.editingFinished.connect(self._id_entered)
         self._loaded = ResidentData(name="")
         if data is not None:

@@ -21,13 +21,8 @@ from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.inputs import from_qdate
 from mzdesk.services.assessments import AssessmentData, assessment_history, record_assessment
 from mzdesk.services.beds import list_beds
-from mzdesk.services.residents import (
-    discharge_resident,
-    end_leave,
-    resident_details,
-    start_leave,
-    transfer_bed,
-)
+from mzdesk.services.residents import resident_details
+from mzdesk.services.stays import discharge_resident, end_leave, start_leave, transfer_bed
 from mzdesk.services.views import ResidentView
 
 

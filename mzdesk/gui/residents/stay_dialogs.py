@@ -54,7 +54,6 @@ class BedChooserDialog(FormDialog, Ui_BedChooserDialog):
         self.bedType.currentIndexChanged.connect(self._fill)
         self.beds.itemDoubleClicked.connect(lambda _item: self.accept())
         self.fields = {"bed_id": self.beds, "date": self.date}
-        self.labels = {"bed_id": tr("床位"), "date": tr("日期")}
         self._fill()
 
     def _fill(self) -> None:
@@ -111,11 +110,7 @@ class LeaveDialog(FormDialog, Ui_LeaveDialog):
             "return_date": self.date,
             "expected_return": self.expectedReturn,
         }
-        self.labels = {
-            "start_date": tr("日期"),
-            "return_date": tr("返回日期"),
-            "expected_return": tr("预计返回"),
-        }
+        self.labels = {"start_date": tr("日期")}
 
 
 class DischargeDialog(FormDialog, Ui_DischargeDialog):
@@ -127,7 +122,6 @@ class DischargeDialog(FormDialog, Ui_DischargeDialog):
         setup_date(self.dischargeDate)
         fill_vocab(self.reason, DischargeReason, empty=None)
         self.fields = {"discharge_date": self.dischargeDate}
-        self.labels = {"discharge_date": tr("退住日期")}
 
     def discharge_reason(self) -> DischargeReason:
         return vocab_value(self.reason, DischargeReason) or DischargeReason.OTHER

@@ -35,15 +35,8 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
             "server": self.serverUrl,
             "code": self.enrolCode,
         }
-        self.labels = {
-            "name": tr("机构名称"),
-            "region_code": tr("行政区划代码"),
-            "username": tr("管理员用户名"),
-            "password": tr("管理员密码"),
-            "password_again": tr("再次输入密码"),
-            "server": tr("服务器地址"),
-            "code": tr("注册码"),
-        }
+        self.record_table = "institutions"
+        self.labels = {"username": tr("管理员用户名"), "password": tr("管理员密码")}
         self.createButton.clicked.connect(self._create)
         self.enrolButton.clicked.connect(self._enrol)
         self.demoButton.clicked.connect(self._demo)

@@ -11,7 +11,8 @@ from mzdesk.core.permissions import Actor
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.start.dialogs import ChooseInstitutionDialog, FirstRunDialog, LoginDialog
 from mzdesk.gui.widgets.dialog import wait_for
-from mzdesk.services.demo import Scale, demo_account, generate
+from mzdesk.services.demo.accounts import demo_account
+from mzdesk.services.demo.generate import Scale, generate
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.users import authenticate, set_up_institution, users_of
 from mzdesk.services.views import InstitutionView, UserView

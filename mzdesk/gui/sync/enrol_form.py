@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.bundle import BundleError
+from mzdesk.core.errors import os_error_text
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -133,8 +134,8 @@ class EnrolForm(QGroupBox):
             field = "code" if failure.code == "bad_code" else "server"
             form.show_problems({field: tr("注册没有成功：") + failure_text(failure)})
             return
-        except httpx.InvalidURL as error:
-            form.show_problems({"server": tr("服务器地址的格式不对：{error}").format(error=error)})
+        except httpx.InvalidURL:
+            form.show_problems({"server": tr("服务器地址的格式不对。")})
             return
         finally:
             form.enrol_button.setEnabled(True)
@@ -175,7 +176,9 @@ class EnrolForm(QGroupBox):
             )
             return
         except OSError as error:
-            form.show_problems({"code": tr("无法读取文件：{error}").format(error=error)})
+            form.show_problems(
+                {"code": tr("无法读取文件：{error}").format(error=os_error_text(error))}
+            )
             return
         form.say("")
         form.code.clear()

@@ -25,13 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.bundle import BundleError
+from mzdesk.core.errors import os_error_text
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.sync.enrol_form import EnrolForm
 from mzdesk.gui.sync.quarantine_dialog import QuarantineDialog
 from mzdesk.gui.sync.review_panel import ReviewPanel
-from mzdesk.gui.sync.text import CLOCK_RED_SECONDS, clock_text, failure_text, local_time
+from mzdesk.gui.sync.text import (
+    CLOCK_RED_SECONDS,
+    clock_text,
+    failure_text,
+    local_time,
+    report_text,
+)
 from mzdesk.gui.widgets.dialog import Refusal
 from mzdesk.gui.widgets.labels import note
 from mzdesk.gui.widgets.palette import GREEN, ORANGE, RED
@@ -281,7 +288,7 @@ class SyncPage(QWidget):
             self._set_busy(False)
         if report is not None:
             self.failure = None
-            self._say(self._report_text(report), GREEN)
+            self._say(report_text(report), GREEN)
         elif self.failure is not None:
             self._say(tr("同步失败：") + failure_text(self.failure), RED)
         # The page reloads and then tells the status bar (``refresh`` emits state_changed);
@@ -291,17 +298,6 @@ class SyncPage(QWidget):
             self._again = False
             return await self.run_sync(manual=True)
         return report
-
-    def _report_text(self, report: SyncReport) -> str:
-        text = tr("同步完成（{time}）：发送 {sent} 条，收到 {received} 条。").format(
-            time=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-            sent=report.pushed,
-            received=report.pulled,
-        )
-        rejected = report.outcomes.get("rejected", 0)
-        if rejected:
-            text += tr("其中 {n} 条被服务器退回，见下方列表。").format(n=rejected)
-        return text
 
     def shutdown(self) -> None:
         """The window is closing: no new syncs; one in flight stops (it resumes next time)."""
@@ -342,7 +338,6 @@ class SyncPage(QWidget):
         return dialog
 
     # ------------------------------------------------------------ USB bundles
-
     def export_bundle(self) -> None:
         name = f"{self.ctx.institution.name}-{dt.date.today().isoformat()}"
         dialog = QFileDialog(
@@ -379,7 +374,7 @@ class SyncPage(QWidget):
             self._say(tr("无法导出同步包：{error}").format(error=error), RED)
             return
         except OSError as error:
-            self._say(tr("无法写入文件：{error}").format(error=error), RED)
+            self._say(tr("无法写入文件：{error}").format(error=os_error_text(error)), RED)
             return
         self._say(
             tr(
@@ -398,7 +393,7 @@ class SyncPage(QWidget):
             self._say(tr("无法导入同步包：{error}").format(error=error), RED)
             return
         except OSError as error:
-            self._say(tr("无法读取文件：{error}").format(error=error), RED)
+            self._say(tr("无法读取文件：{error}").format(error=os_error_text(error)), RED)
             return
         self._say(tr("已导入同步包：收到 {n} 条记录。").format(n=summary.get("items", 0)), GREEN)
         await self.refresh()

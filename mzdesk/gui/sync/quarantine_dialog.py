@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mzdesk.core.labels import action_label, field_label
 from mzdesk.gui.runtime.i18n import tr
-from mzdesk.gui.sync.text import OP_LABELS, edit_text, field_label, local_time, record_text
+from mzdesk.gui.sync.text import edit_text, local_time, record_text
 from mzdesk.gui.widgets.dialog import FormDialog, Refusal
 from mzdesk.gui.widgets.labels import note
 from mzdesk.gui.widgets.palette import RED
@@ -36,7 +37,7 @@ class QuarantineDialog(FormDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.addRow(tr("记录"), QLabel(record_text(change.table, row.record)))
-        form.addRow(tr("操作"), QLabel(tr(OP_LABELS.get(change.op, change.op))))
+        form.addRow(tr("操作"), QLabel(action_label(change.op)))
         form.addRow(tr("修改时间"), QLabel(local_time(change.created_at)))
         reason = note(change.error, RED)
         form.addRow(tr("退回原因"), reason)
@@ -50,7 +51,7 @@ class QuarantineDialog(FormDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         for r, key in enumerate(self.keys):
-            name = QTableWidgetItem(field_label(change.table, key))
+            name = QTableWidgetItem(field_label(key, change.table))
             name.setToolTip(key)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(r, 0, name)
@@ -79,9 +80,10 @@ class QuarantineDialog(FormDialog):
                 check_value(change.table, key, value)
             except ValueError as error:
                 self._mark(r)
+                # the column's own complaint is English: the field's label says enough
                 raise ValueError(
-                    tr("{field}：这个值不符合要求（{detail}）").format(
-                        field=field_label(change.table, key), detail=error
+                    tr("{field}：这个值不符合要求（格式或长度）").format(
+                        field=field_label(key, change.table)
                     )
                 ) from error
             data[key] = value

@@ -13,10 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mzdesk.core.labels import action_label, field_label
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.sync.text import (
-    OP_LABELS,
-    field_label,
     local_time,
     readable_value,
     reason_text,
@@ -107,7 +106,7 @@ class ReviewPanel(QWidget):
             [
                 [
                     record_text(row.conflict.table, row.record),
-                    field_label(row.conflict.table, row.conflict.field),
+                    field_label(row.conflict.field, row.conflict.table),
                     self._side(row.conflict.table, row.conflict.field, row.conflict.applied),
                     self._side(row.conflict.table, row.conflict.field, row.conflict.overwritten),
                     "",
@@ -153,7 +152,7 @@ class ReviewPanel(QWidget):
             [
                 [
                     record_text(row.change.table, row.record),
-                    tr(OP_LABELS[row.change.op]) if row.change.op in OP_LABELS else row.change.op,
+                    action_label(row.change.op),
                     reason_text(row.change),
                     local_time(row.change.created_at),
                 ]

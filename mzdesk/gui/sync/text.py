@@ -1,5 +1,5 @@
-"""What the 同步 page says: tables, fields and operations by their Chinese names, values as
-people read them, times in local time, and the status line."""
+"""What the 同步 page says: records named by the core's one table of labels, values as people
+read them, times in local time, and the status line."""
 
 from __future__ import annotations
 
@@ -7,102 +7,27 @@ import datetime as dt
 import json
 from typing import Any
 
-from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.core.i18n import current_language
+from mzdesk.core.labels import field_label, table_label
+from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.palette import ORANGE, RED
-from mzdesk.sync.client import SyncFailure
-from mzdesk.sync.display import vocab_label
-from mzdesk.sync.feed import CONFLICTS
+from mzdesk.services.records import vocab_label
+from mzdesk.sync.client import SyncFailure, SyncReport
 from mzdesk.sync.review import QuarantinedChange
 
 CLOCK_RED_SECONDS = 3600
 
-TABLE_LABELS = {
-    "institutions": QT_TR_NOOP("机构"),
-    "buildings": QT_TR_NOOP("楼栋"),
-    "floors": QT_TR_NOOP("楼层"),
-    "rooms": QT_TR_NOOP("房间"),
-    "beds": QT_TR_NOOP("床位"),
-    "bed_history": QT_TR_NOOP("床位变更"),
-    "residents": QT_TR_NOOP("住户"),
-    "resident_contacts": QT_TR_NOOP("联系人"),
-    "resident_leaves": QT_TR_NOOP("外出登记"),
-    "bed_stays": QT_TR_NOOP("住床记录"),
-    "assessments": QT_TR_NOOP("能力评估"),
-    "care_workers": QT_TR_NOOP("护理员"),
-    "worker_certificates": QT_TR_NOOP("证书"),
-    "training_sessions": QT_TR_NOOP("培训"),
-    "training_attendance": QT_TR_NOOP("参训记录"),
-    "inspections": QT_TR_NOOP("安全检查"),
-    "inspection_results": QT_TR_NOOP("检查结果"),
-    "hazards": QT_TR_NOOP("隐患"),
-    "users": QT_TR_NOOP("用户"),
-    CONFLICTS: QT_TR_NOOP("冲突处理"),
-}
-PERSON_TABLES = {"residents", "resident_contacts", "care_workers"}
-FIELD_LABELS = {
-    "name": QT_TR_NOOP("名称"),
-    "id_number": QT_TR_NOOP("身份证号"),
-    "gender": QT_TR_NOOP("性别"),
-    "birth_date": QT_TR_NOOP("出生日期"),
-    "ethnicity": QT_TR_NOOP("民族"),
-    "household_address": QT_TR_NOOP("户籍地址"),
-    "phone": QT_TR_NOOP("联系电话"),
-    "marital_status": QT_TR_NOOP("婚姻状况"),
-    "living_situation": QT_TR_NOOP("居住情况"),
-    "education": QT_TR_NOOP("文化程度"),
-    "payment_method": QT_TR_NOOP("医疗费用支付方式"),
-    "income_source": QT_TR_NOOP("经济来源"),
-    "support_type": QT_TR_NOOP("供养类型"),
-    "diagnoses": QT_TR_NOOP("疾病诊断"),
-    "cognitive_disorder": QT_TR_NOOP("认知障碍"),
-    "contract_number": QT_TR_NOOP("合同编号"),
-    "status": QT_TR_NOOP("状态"),
-    "admission_date": QT_TR_NOOP("入住日期"),
-    "bed_id": QT_TR_NOOP("床位"),
-    "ability_level": QT_TR_NOOP("能力等级"),
-    "care_level": QT_TR_NOOP("护理等级"),
-    "discharge_date": QT_TR_NOOP("退住日期"),
-    "discharge_reason": QT_TR_NOOP("退住原因"),
-    "note": QT_TR_NOOP("备注"),
-    "relationship": QT_TR_NOOP("关系"),
-    "address": QT_TR_NOOP("地址"),
-    "number": QT_TR_NOOP("编号"),
-    "bed_type": QT_TR_NOOP("床位类型"),
-    "start_date": QT_TR_NOOP("开始日期"),
-    "end_date": QT_TR_NOOP("结束日期"),
-    "return_date": QT_TR_NOOP("返回日期"),
-    "reason": QT_TR_NOOP("原因"),
-    "description": QT_TR_NOOP("描述"),
-    "deadline": QT_TR_NOOP("整改期限"),
-    "level": QT_TR_NOOP("级别"),
-    "deleted_at": QT_TR_NOOP("删除时间"),
-    "created_at": QT_TR_NOOP("创建时间"),
-}
-OP_LABELS = {
-    "insert": QT_TR_NOOP("新增"),
-    "update": QT_TR_NOOP("修改"),
-    "delete": QT_TR_NOOP("删除"),
-    "resolve": QT_TR_NOOP("冲突处理"),
-}
-
 
 def record_text(table: str, name: str) -> str:
-    kind = tr(TABLE_LABELS[table]) if table in TABLE_LABELS else table
-    return tr("{kind}：{name}").format(kind=kind, name=name)
+    return tr("{kind}：{name}").format(kind=table_label(table), name=name)
 
 
 def reason_text(change: QuarantinedChange) -> str:
     """The server's reason with the change's field names as people know them (「电话」)."""
     reason = change.error
     for key in change.data:
-        reason = reason.replace(f"「{key}」", f"「{field_label(change.table, key)}」")
+        reason = reason.replace(f"「{key}」", f"「{field_label(key, change.table)}」")
     return reason
-
-
-def field_label(table: str, field: str) -> str:
-    if field == "name" and table in PERSON_TABLES:
-        return tr("姓名")
-    return tr(FIELD_LABELS[field]) if field in FIELD_LABELS else field
 
 
 def readable_value(table: str, field: str, value: Any) -> str:
@@ -145,8 +70,9 @@ def local_time(value: str | dt.datetime | None) -> str:
 
 
 def failure_text(failure: SyncFailure) -> str:
-    """The failure in the user's language (by its code), then the details as they came."""
-    if failure.detail and failure.detail != failure.message:
+    """The failure in the user's language (by its code); the server's own words, which are
+    English, are added only when the user reads English."""
+    if current_language() == "en" and failure.detail and failure.detail != failure.message:
         return tr("{message}（详情：{detail}）").format(
             message=failure.message, detail=failure.detail
         )
@@ -191,3 +117,16 @@ def status_line(
         parts.insert(0, tr("同步失败"))
         colour = RED
     return tr("同步：") + " · ".join(parts), colour
+
+
+def report_text(report: SyncReport) -> str:
+    """What a finished sync says on the 同步 page."""
+    text = tr("同步完成（{time}）：发送 {sent} 条，收到 {received} 条。").format(
+        time=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        sent=report.pushed,
+        received=report.pulled,
+    )
+    rejected = report.outcomes.get("rejected", 0)
+    if rejected:
+        text += tr("其中 {n} 条被服务器退回，见下方列表。").format(n=rejected)
+    return text

@@ -32,7 +32,10 @@ class FormDialog(QDialog):
 
     error_label: QLabel
     fields: dict[str, QWidget]
+    # A field is named by the core's field_label(key, table); ``labels`` lists only this
+    # form's exceptions (a prompt that says more than the field's own label).
     labels: dict[str, str]
+    record_table: str | None = None  # the kind of record the form edits
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +99,7 @@ class FormDialog(QDialog):
         """Pure, instant checks before calling the service (override)."""
 
     def show_problems(self, problems: Sequence[FieldProblem]) -> None:
-        show_problems(problems, self.fields, self.labels, self.error_label)
+        show_problems(problems, self.fields, self.labels, self.error_label, self.record_table)
 
     def clear_problems(self) -> None:
         clear_problems(self.fields, self.error_label)

@@ -10,7 +10,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
 from mzdesk.core.errors import FieldProblem
+from mzdesk.core.labels import field_label
 from mzdesk.core.vocab import Vocab
+from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.palette import ERROR_STYLE
 
 V = TypeVar("V", bound=Vocab)
@@ -57,8 +59,11 @@ def show_problems(
     fields: dict[str, QWidget],
     labels: dict[str, str],
     summary: QLabel,
+    table: str | None = None,
 ) -> None:
-    """Mark each field that has a problem and list every problem, naming the field."""
+    """Mark each field that has a problem and list every problem, naming the field by the
+    core's one table of labels (``labels`` holds only a form's own exceptions; ``table`` is
+    the kind of record the form edits, when a problem does not say)."""
     for widget in fields.values():
         widget.setStyleSheet("")
         widget.setToolTip("")
@@ -69,9 +74,10 @@ def show_problems(
         if marked is not None:
             marked.setStyleSheet(ERROR_STYLE)
             marked.setToolTip(problem.message)
-        lines.append(
-            f"{labels.get(problem.field, labels.get(key, problem.field))}：{problem.message}"
-        )
+        label = labels.get(problem.field) or labels.get(key)
+        if label is None:
+            label = field_label(problem.field, problem.table or table)
+        lines.append(tr("{label}：{message}").format(label=label, message=problem.message))
     summary.setText("\n".join(lines))
 
 

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from mzdesk.core.dates import parse_date
 from mzdesk.core.errors import ValidationError
+from mzdesk.core.i18n import text as message
 from mzdesk.core.vocab import Vocab
 
 V = TypeVar("V", bound=Vocab)
@@ -71,6 +72,9 @@ def vocab(value: object, column: str, kind: type[V], *, required: bool = False) 
     member = kind.from_text(raw)
     if member is None:
         raise ValidationError.single(
-            column, "field.not_in_vocab", value=raw, choices="、".join(kind.labels())
+            column,
+            "field.not_in_vocab",
+            value=raw,
+            choices=message("list.separator").join(kind.labels()),
         )
     return member

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from mzdesk.core.labels import field_label, table_label
 from mzdesk.core.vocab import (
     BedStatus,
     BedType,
@@ -34,10 +35,13 @@ class Kind(StrEnum):
     WORKERS = "workers"
 
     @property
-    def zh(self) -> str:
-        return {"institutions": "机构", "beds": "床位", "residents": "住户", "workers": "护理员"}[
-            self.value
-        ]
+    def table(self) -> str:
+        """The table the kind's rows go to (its label names the kind)."""
+        return "care_workers" if self is Kind.WORKERS else self.value
+
+    @property
+    def label(self) -> str:
+        return table_label(self.table)
 
 
 @dataclass(frozen=True)
@@ -49,23 +53,31 @@ class Column:
     is_date: bool = False
     is_code: bool = False  # keep as text in Excel (ID numbers, phone numbers, codes)
     width: int = 14
+    field: str = ""  # the record's field the column fills, when problems name it
 
 
 INSTITUTION = "机构名称"
 
 COLUMNS: dict[Kind, tuple[Column, ...]] = {
     Kind.INSTITUTIONS: (
-        Column(INSTITUTION, True, ("名称", "单位名称", "机构"), width=28),
-        Column("机构类型", True, ("类型",), InstitutionKind),
-        Column("机构定位", False, ("定位",), Positioning),
-        Column("运营方式", False, ("运营模式", "经营方式"), Operation),
-        Column("等级", False, ("机构等级", "星级"), Grade),
-        Column("统一社会信用代码", False, ("信用代码", "社会信用代码"), is_code=True, width=22),
-        Column("行政区划代码", False, ("区划代码",), is_code=True),
-        Column("地址", False, ("机构地址",), width=30),
-        Column("联系电话", False, ("电话",), is_code=True),
-        Column("法定代表人", False, ("法人", "负责人")),
-        Column("消防安全责任人", False, ()),
+        Column(INSTITUTION, True, ("名称", "单位名称", "机构"), width=28, field="name"),
+        Column("机构类型", True, ("类型",), InstitutionKind, field="kind"),
+        Column("机构定位", False, ("定位",), Positioning, field="positioning"),
+        Column("运营方式", False, ("运营模式", "经营方式"), Operation, field="operation"),
+        Column("等级", False, ("机构等级", "星级"), Grade, field="grade"),
+        Column(
+            "统一社会信用代码",
+            False,
+            ("信用代码", "社会信用代码"),
+            is_code=True,
+            width=22,
+            field="uscc",
+        ),
+        Column("行政区划代码", False, ("区划代码",), is_code=True, field="region_code"),
+        Column("地址", False, ("机构地址",), width=30, field="address"),
+        Column("联系电话", False, ("电话",), is_code=True, field="phone"),
+        Column("法定代表人", False, ("法人", "负责人"), field="legal_representative"),
+        Column("消防安全责任人", False, (), field="fire_safety_officer"),
     ),
     Kind.BEDS: (
         Column(INSTITUTION, True, ("机构",), width=24),
@@ -79,17 +91,28 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
     ),
     Kind.RESIDENTS: (
         Column(INSTITUTION, True, ("机构",), width=24),
-        Column("姓名", True, ("老人姓名", "儿童姓名", "住户姓名")),
+        Column("姓名", True, ("老人姓名", "儿童姓名", "住户姓名"), field="name"),
         Column(
-            "身份证号", False, ("身份证号码", "公民身份号码", "证件号码"), is_code=True, width=22
+            "身份证号",
+            False,
+            ("身份证号码", "公民身份号码", "证件号码"),
+            is_code=True,
+            width=22,
+            field="id_number",
         ),
-        Column("性别", False, (), Gender),
-        Column("出生日期", False, ("出生年月日",), is_date=True),
+        Column("性别", False, (), Gender, field="gender"),
+        Column("出生日期", False, ("出生年月日",), is_date=True, field="birth_date"),
         Column("入住日期", True, ("入院日期", "入住时间"), is_date=True),
         Column("床位号", False, ("床号", "床位")),
         Column("供养类型", False, ("供养方式", "人员类别"), SupportType),
-        Column("联系人", False, ("紧急联系人", "监护人")),
-        Column("联系电话", False, ("联系人电话", "紧急联系电话", "电话"), is_code=True),
+        Column("联系人", False, ("紧急联系人", "监护人"), field="contacts"),
+        Column(
+            "联系电话",
+            False,
+            ("联系人电话", "紧急联系电话", "电话"),
+            is_code=True,
+            field="contacts.0.phone",
+        ),
         Column("联系人关系", False, ("与本人关系", "关系"), Relationship),
         Column("民族", False, ()),
         Column("户籍地址", False, ("户籍所在地", "户籍"), width=30),
@@ -97,20 +120,27 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         Column("医疗费用支付方式", False, ("医保类型", "医疗保障"), PaymentMethod),
         Column("合同编号", False, ("服务合同编号",), is_code=True),
         Column("疾病诊断", False, ("诊断", "主要疾病"), width=24),
-        Column("儿童类别", False, ("类别",), ChildCategory),
+        Column("儿童类别", False, ("类别",), ChildCategory, field="child_category"),
         Column("监护类型", False, (), GuardianshipType),
         Column("备注", False, (), width=24),
     ),
     Kind.WORKERS: (
         Column(INSTITUTION, True, ("机构",), width=24),
-        Column("姓名", True, ()),
-        Column("身份证号", True, ("身份证号码", "公民身份号码"), is_code=True, width=22),
+        Column("姓名", True, (), field="name"),
+        Column(
+            "身份证号",
+            True,
+            ("身份证号码", "公民身份号码"),
+            is_code=True,
+            width=22,
+            field="id_number",
+        ),
         Column("岗位", True, ("职业", "工种", "岗位类别"), Occupation),
         Column("技能等级", False, ("职业技能等级", "等级"), SkillLevel),
-        Column("入职日期", True, ("入职时间", "上岗日期"), is_date=True),
-        Column("性别", False, (), Gender),
-        Column("出生日期", False, (), is_date=True),
-        Column("联系电话", False, ("电话", "手机号"), is_code=True),
+        Column("入职日期", True, ("入职时间", "上岗日期"), is_date=True, field="hired_on"),
+        Column("性别", False, (), Gender, field="gender"),
+        Column("出生日期", False, (), is_date=True, field="birth_date"),
+        Column("联系电话", False, ("电话", "手机号"), is_code=True, field="phone"),
     ),
 }
 
@@ -122,6 +152,13 @@ def known_headers(kind: Kind) -> dict[str, str]:
         for spelling in (column.header, *column.aliases):
             known.setdefault(normalise_header(spelling), column.header)
     return known
+
+
+def header_of(kind: Kind, field: str) -> str:
+    """The column a problem with ``field`` is reported under: the header the person typed, or
+    (for a field no column fills) the field's label."""
+    headers = {c.field: c.header for c in COLUMNS[kind] if c.field}
+    return headers.get(field) or headers.get(field.split(".")[0]) or field_label(field, kind.table)
 
 
 def required_headers(kind: Kind) -> list[str]:

@@ -18,13 +18,14 @@ from typing import Any
 
 import openpyxl
 
+from mzdesk.core.errors import CodedError
 from mzdesk.core.i18n import text as message
 
 HEADER_SCAN_ROWS = 30
 _NOTE = re.compile(r"[（(【\[].*$")
 
 
-class TableError(Exception):
+class TableError(CodedError):
     """The file as a whole cannot be read (wrong format, no header row, missing columns)."""
 
 
@@ -55,7 +56,7 @@ def _read_raw(path: Path) -> tuple[str | None, Iterator[Sequence[Any]]]:
         try:
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a damaged file
-            raise TableError(f"无法读取 Excel 文件 {path.name}：{error}") from error
+            raise TableError("table.unreadable_excel", file=path.name) from error
         sheet = workbook.worksheets[0]
         return sheet.title, sheet.iter_rows(min_row=1, values_only=True)
     if suffix == ".csv":
@@ -67,11 +68,11 @@ def _read_raw(path: Path) -> tuple[str | None, Iterator[Sequence[Any]]]:
             except UnicodeDecodeError:
                 continue
         else:
-            raise TableError(f"无法识别 {path.name} 的文字编码（支持 UTF-8 与 GBK）")
+            raise TableError("table.encoding", file=path.name)
         return None, iter(csv.reader(text.splitlines()))
     if suffix == ".xls":
-        raise TableError(message("table.old_xls"))
-    raise TableError(message("table.unsupported_type", suffix=path.suffix))
+        raise TableError("table.old_xls")
+    raise TableError("table.unsupported_type", suffix=path.suffix)
 
 
 def read_table(path: Path, known: dict[str, str], required: Sequence[str]) -> Table:
@@ -88,7 +89,11 @@ def read_table(path: Path, known: dict[str, str], required: Sequence[str]) -> Ta
         if number >= HEADER_SCAN_ROWS:
             break
     if best is None or best[0] < min(2, len(required)):
-        raise TableError(f"前{HEADER_SCAN_ROWS}行中找不到表头行（应包含：{'、'.join(required)}）")
+        raise TableError(
+            "table.no_header",
+            rows=HEADER_SCAN_ROWS,
+            columns=message("list.separator").join(required),
+        )
     header_number = best[1]
     header_values = buffered[header_number - 1][1]
     headers: dict[str, int] = {}
@@ -101,12 +106,16 @@ def read_table(path: Path, known: dict[str, str], required: Sequence[str]) -> Ta
         if canonical is None:
             ignored.append(str(value).strip())
         elif canonical in headers:
-            raise TableError(f"第{header_number}行表头中「{canonical}」出现了两次")
+            raise TableError("table.duplicate_header", row=header_number, column=canonical)
         else:
             headers[canonical] = index
     missing = [h for h in required if h not in headers]
     if missing:
-        raise TableError(f"第{header_number}行表头缺少必需的列：{'、'.join(missing)}")
+        raise TableError(
+            "table.missing_columns",
+            row=header_number,
+            columns=message("list.separator").join(missing),
+        )
 
     def rows() -> Iterator[tuple[int, Sequence[Any]]]:
         yield from buffered[header_number:]

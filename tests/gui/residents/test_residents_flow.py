@@ -13,7 +13,9 @@ from mzdesk.gui.residents.resident_dialog import ResidentDialog
 from mzdesk.gui.residents.stay_dialogs import BedChooserDialog, DischargeDialog, LeaveDialog
 from mzdesk.gui.widgets.inputs import select_vocab, vocab_value
 from mzdesk.services.beds import list_beds
-from mzdesk.services.residents import get_resident
+from mzdesk.services.residents import (
+    get_resident,
+)
 from tests.gui.conftest import closed, ok, open_dialog
 from tests.helpers.people import id_number, wrong_check
 

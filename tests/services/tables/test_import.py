@@ -11,7 +11,8 @@ from mzdesk.core.vocab import BedStatus, BedType, InstitutionKind, ResidentStatu
 from mzdesk.services.beds import list_beds
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.tables.columns import Kind
-from mzdesk.services.tables.importing import ImportRejected, import_file
+from mzdesk.services.tables.importers.base import ImportRejected
+from mzdesk.services.tables.importing import import_file
 from mzdesk.services.tables.writing import export_table, write_template
 from mzdesk.store.engine import open_store
 from mzdesk.store.models import OutboxEntry, Resident
@@ -326,7 +327,7 @@ def test_file_level_problems(seeded, tmp_path):
     )
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(ImportRejected, match="problems") as rejected:
+    with pytest.raises(ImportRejected, match="未导入任何数据") as rejected:
         import_file(seeded, SETUP, Kind.BEDS, old)
     assert "另存为 .xlsx" in str(rejected.value.report.problems[0])
 

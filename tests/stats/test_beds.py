@@ -14,7 +14,14 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.beds import NewBeds, add_beds, change_bed_type, take_bed_out_of_service
 from mzdesk.services.institutions import InstitutionData, create_institution
-from mzdesk.services.residents import Admission, ResidentData, admit_resident, discharge_resident
+from mzdesk.services.residents import (
+    ResidentData,
+)
+from mzdesk.services.stays import (
+    Admission,
+    admit_resident,
+    discharge_resident,
+)
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.beds.figures import Ratio, bed_statistics
 from mzdesk.stats.beds.yearbook import yearbook
@@ -213,7 +220,9 @@ def test_aggregates_agree_with_the_bed_by_bed_rules_on_every_day(store, city):
     """Type changes, service changes back-dated under a stay, transfers, discharges, a bed added
     later and two stays on one bed (two desktops admitting offline) — checked day by day."""
     from mzdesk.services.beds import return_bed_to_service
-    from mzdesk.services.residents import transfer_bed
+    from mzdesk.services.stays import (
+        transfer_bed,
+    )
     from mzdesk.store.models import BedStay
 
     a, b, beds, beds_b = city["a"], city["b"], city["beds_a"], city["beds_b"]

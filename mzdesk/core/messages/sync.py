@@ -1,0 +1,127 @@
+"""Sync messages: the server's error codes, why it refused a change, and sync bundles.
+
+code → (Chinese, English); see :mod:`mzdesk.core.i18n`."""
+
+from __future__ import annotations
+
+from typing import Final
+
+MESSAGES: Final[dict[str, tuple[str, str]]] = {
+    # sync (codes are the server's error codes, see docs/sync-protocol.md)
+    "sync.network": (
+        "连接不上服务器或连接中断，本地修改都还在，稍后会再同步",
+        "the server cannot be reached or the connection broke; local changes are kept",
+    ),
+    "sync.not_enrolled": ("本机尚未在服务器注册", "this device is not enrolled with a server"),
+    "sync.no_token": ("本机尚未在服务器注册", "this device is not enrolled with a server"),
+    "sync.bad_token": (
+        "服务器不认识本机的凭据，请重新注册",
+        "the server does not know this device's token; enrol it again",
+    ),
+    "sync.device_revoked": (
+        "本机已被服务器吊销，未发送的修改仍保留在本机；请联系管理员重新注册",
+        "this device was revoked; its unsent changes are kept — ask the administrator to "
+        "enrol it again",
+    ),
+    "sync.bad_code": (
+        "注册码错误、已过期或已被使用",
+        "the enrolment code is wrong, expired or already used",
+    ),
+    "sync.client_too_old": (
+        "本程序版本过旧，服务器要求升级后再同步；待发送的修改会保留",
+        "this version of mzdesk is too old for the server; please upgrade — pending changes wait",
+    ),
+    "sync.server_too_old": (
+        "服务器版本比本程序旧，需先升级服务器；待发送的修改会保留",
+        "the server is older than this client; the server must be upgraded first — pending "
+        "changes wait",
+    ),
+    "sync.server_error": ("服务器出错，请稍后再试", "the server failed; try again later"),
+    "sync.unknown": ("服务器拒绝了请求（{code}）", "the server refused the request ({code})"),
+    "sync.schema_missing": (
+        "请求没有注明数据版本",
+        "the client did not state its schema version",
+    ),
+    "sync.bad_bundle": (
+        "服务器拒收了同步包（文件损坏、被改动过或不是给它的）",
+        "the server refused the bundle (damaged, altered or not meant for it)",
+    ),
+    "sync.not_found.device": ("服务器上没有设备 {device}", "no device {device} on the server"),
+    "sync.not_found.institution": (
+        "服务器上没有机构「{name}」",
+        "no institution named '{name}' on the server",
+    ),
+    "sync.invalid.one_scope": (
+        "请给出机构或行政区划之一",
+        "give an institution or a region, not both",
+    ),
+    "sync.enrol_failed": ("注册失败：{detail}", "enrolment failed: {detail}"),
+    # why the server refused a change (shown in the quarantine list)
+    "sync.rejected.unknown": ("服务器拒收了这条修改", "the server refused this change"),
+    "sync.rejected.no_change_id": ("修改缺少编号", "the change has no valid id"),
+    "sync.rejected.unknown_table": (
+        "服务器不认识数据表「{table}」（可能需要升级服务器）",
+        "the server does not know the table '{table}' (it may need upgrading)",
+    ),
+    "sync.rejected.unknown_op": ("不认识的操作「{op}」", "unknown operation '{op}'"),
+    "sync.rejected.bad_ids": ("修改中的记录编号无效", "the change names no valid record"),
+    "sync.rejected.no_data": ("修改没有内容", "the change has no data"),
+    "sync.rejected.unknown_field": (
+        "服务器不认识字段「{field}」（可能需要升级服务器）",
+        "the server does not know the field '{field}' (it may need upgrading)",
+    ),
+    "sync.rejected.bad_value": (
+        "字段「{field}」的值不符合要求（格式或长度）",
+        "the value of '{field}' is not valid (format or length)",
+    ),
+    "sync.rejected.id_mismatch": ("记录编号前后不一致", "the record ids do not match"),
+    "sync.rejected.moves_institution": (
+        "记录不能改到另一家机构",
+        "a record cannot move to another institution",
+    ),
+    "sync.rejected.not_in_scope": (
+        "本机没有注册这家机构，不能修改它的数据",
+        "this device is not enrolled for that institution",
+    ),
+    "sync.rejected.wrong_table": ("记录编号属于另一张表", "the record id belongs to another table"),
+    "sync.rejected.missing_row": (
+        "服务器上没有这条记录（它的新建没有送达或被拒收）",
+        "the record does not exist on the server (its creation never arrived or was refused)",
+    ),
+    "sync.rejected.missing_fields": ("缺少必填字段：{fields}", "missing required fields: {fields}"),
+    "sync.rejected.no_conflict": ("服务器上没有这条冲突", "no such conflict on the server"),
+    "sync.rejected.not_permitted": (
+        "做这项修改的用户在服务器上没有管理账号的权限",
+        "the user who made this change may not change accounts on the server",
+    ),
+    # sync bundles and enrolment files (core/bundle.py, sync/bundles.py, server/bundles.py)
+    "bundle.not_a_bundle": ("这不是 mzdesk 同步包", "this is not an mzdesk sync bundle"),
+    "bundle.damaged": ("同步包已损坏", "the bundle is damaged"),
+    "bundle.signature": (
+        "同步包的签名不符：文件被改动过或是伪造的",
+        "the bundle's signature does not match: it was altered or forged",
+    ),
+    "bundle.not_enrolled": ("本机尚未在服务器注册", "this device is not enrolled with a server"),
+    "bundle.other_device": (
+        "这个同步包是给另一台电脑的",
+        "this bundle was made for another device",
+    ),
+    "bundle.for_server": (
+        "这个同步包是发给服务器的，不能在本机导入",
+        "this bundle is meant for the server, not for a device",
+    ),
+    "bundle.for_device": (
+        "这个同步包是发给站点电脑的，不能在服务器导入",
+        "this bundle is meant for a device, not for the server",
+    ),
+    "bundle.unknown_device": (
+        "服务器不认识写这个同步包的设备",
+        "the bundle comes from a device this server does not know",
+    ),
+    "bundle.earlier_missing": (
+        "服务器更早的同步包还没有在本机导入，请先导入那一个",
+        "an earlier bundle from the server has not been imported here; import that one first",
+    ),
+    "bundle.not_enrolment_file": ("这不是注册文件", "this file is not an enrolment file"),
+    "bundle.already_enrolled": ("本机已经注册过了", "this computer is already enrolled"),
+}

@@ -1,0 +1,268 @@
+"""A resident's stay: admission into a bed, bed transfer, leave and return, and discharge
+(which frees the bed and keeps the file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mzdesk.core.errors import StateError, ValidationError
+from mzdesk.core.permissions import Actor, Permission
+from mzdesk.core.vocab import (
+    BedStatus,
+    ChildStage,
+    DischargeReason,
+    InstitutionKind,
+    ResidentKind,
+    ResidentStatus,
+)
+from mzdesk.services.beds import bed_view
+from mzdesk.services.checks import Checks
+from mzdesk.services.lookups import get_live
+from mzdesk.services.operations import operation
+from mzdesk.services.residents import (
+    ResidentData,
+    check_resident,
+    ensure_editable,
+    live_resident_with_id,
+)
+from mzdesk.services.views import ResidentView
+from mzdesk.store.engine import Store
+from mzdesk.store.models import Bed, BedStay, Contact, Institution, Leave, Resident
+
+
+@dataclass(frozen=True)
+class Admission:
+    institution_id: uuid.UUID
+    resident: ResidentData
+    admission_date: dt.date
+    bed_id: uuid.UUID | None = None
+
+
+def bed_is_available(session: Session, bed: Bed) -> bool:
+    """Free or reserved; or marked 在住 (by a bed roster) while no resident holds it."""
+    if bed.status in (BedStatus.FREE, BedStatus.RESERVED):
+        return True
+    if bed.status is not BedStatus.OCCUPIED:
+        return False
+    holder = session.scalars(
+        select(Resident.id).where(
+            Resident.bed_id == bed.id,
+            Resident.status != ResidentStatus.DISCHARGED,
+            Resident.deleted_at.is_(None),
+        )
+    ).first()
+    return holder is None
+
+
+def _occupy(session: Session, bed_id: uuid.UUID, institution_id: uuid.UUID) -> Bed:
+    bed = get_live(session, Bed, bed_id)
+    if bed.institution_id != institution_id:
+        raise ValidationError.single("bed_id", "bed.other_institution")
+    if not bed_is_available(session, bed):
+        view = bed_view(session, bed_id)
+        raise ValidationError.single(
+            "bed_id", "bed.not_free", label=view.label, status=bed.status.label
+        )
+    if bed.status is not BedStatus.OCCUPIED:
+        bed.status = BedStatus.OCCUPIED
+    return bed
+
+
+def admit(session: Session, admission: Admission, *, today: dt.date | None = None) -> Resident:
+    """Admit inside the caller's transaction (imports admit many in one)."""
+    institution = get_live(session, Institution, admission.institution_id)
+    data = check_resident(admission.resident, institution.kind, today=today)
+    if data.id_number:
+        existing = live_resident_with_id(session, institution.id, data.id_number)
+        if existing is not None:
+            raise ValidationError.single(
+                "id_number",
+                "resident.duplicate_id_number",
+                id_number=data.id_number,
+                name=existing.name,
+            )
+    is_child = institution.kind is InstitutionKind.CHILDREN_HOME
+    values = {k: v for k, v in data.__dict__.items() if k != "contacts"}
+    values["intake_documents"] = list(data.intake_documents)
+    resident = Resident(
+        institution_id=institution.id,
+        kind=ResidentKind.CHILD if is_child else ResidentKind.ELDERLY,
+        status=ResidentStatus.IN_HOUSE,
+        admission_date=admission.admission_date,
+        child_stage=ChildStage.INTAKE if is_child else None,
+        **values,
+    )
+    session.add(resident)
+    session.flush()
+    if admission.bed_id is not None:
+        _occupy(session, admission.bed_id, institution.id)
+        resident.bed_id = admission.bed_id
+        session.add(
+            BedStay(
+                institution_id=institution.id,
+                resident_id=resident.id,
+                bed_id=admission.bed_id,
+                start_date=admission.admission_date,
+            )
+        )
+    for order, contact in enumerate(data.contacts):
+        session.add(
+            Contact(
+                institution_id=institution.id,
+                resident_id=resident.id,
+                sort_order=order,
+                **contact.__dict__,
+            )
+        )
+    session.flush()
+    return resident
+
+
+@operation(Permission.RESIDENTS_EDIT)
+def admit_resident(store: Store, actor: Actor, admission: Admission) -> ResidentView:
+    with store.write(actor) as session:
+        return ResidentView.of(admit(session, admission))
+
+
+def _open_stay(session: Session, resident: Resident) -> BedStay | None:
+    return session.scalars(
+        select(BedStay).where(
+            BedStay.resident_id == resident.id,
+            BedStay.end_date.is_(None),
+            BedStay.deleted_at.is_(None),
+        )
+    ).first()
+
+
+def _release_bed(session: Session, resident: Resident, on: dt.date, reason: str) -> None:
+    stay = _open_stay(session, resident)
+    if stay is not None:
+        stay.end_date = on
+        stay.end_reason = reason
+    if resident.bed_id is not None:
+        bed = get_live(session, Bed, resident.bed_id)
+        if bed.status is BedStatus.OCCUPIED:
+            bed.status = BedStatus.FREE
+        resident.bed_id = None
+
+
+@operation(Permission.RESIDENTS_EDIT)
+def transfer_bed(
+    store: Store, actor: Actor, resident_id: uuid.UUID, bed_id: uuid.UUID, on: dt.date
+) -> ResidentView:
+    with store.write(actor) as session:
+        resident = get_live(session, Resident, resident_id)
+        ensure_editable(resident)
+        if resident.bed_id == bed_id:
+            raise ValidationError.single("bed_id", "bed.same")
+        _occupy(session, bed_id, resident.institution_id)
+        _release_bed(session, resident, on, "transfer")
+        resident.bed_id = bed_id
+        session.add(
+            BedStay(
+                institution_id=resident.institution_id,
+                resident_id=resident.id,
+                bed_id=bed_id,
+                start_date=on,
+            )
+        )
+        session.flush()
+        return ResidentView.of(resident)
+
+
+@operation(Permission.RESIDENTS_EDIT)
+def start_leave(
+    store: Store,
+    actor: Actor,
+    resident_id: uuid.UUID,
+    on: dt.date,
+    *,
+    reason: str | None = None,
+    destination: str | None = None,
+    expected_return: dt.date | None = None,
+) -> ResidentView:
+    """外出: the resident keeps the bed while away."""
+    with store.write(actor) as session:
+        resident = get_live(session, Resident, resident_id)
+        ensure_editable(resident)
+        if resident.status is not ResidentStatus.IN_HOUSE:
+            raise StateError("resident.not_in_house", name=resident.name, status=resident.status.zh)
+        checks = Checks("residents")
+        checks.not_before("start_date", on, resident.admission_date, "入住日期")
+        checks.not_before("expected_return", expected_return, on, "外出日期")
+        checks.done()
+        resident.status = ResidentStatus.ON_LEAVE
+        session.add(
+            Leave(
+                institution_id=resident.institution_id,
+                resident_id=resident.id,
+                start_date=on,
+                reason=reason,
+                destination=destination,
+                expected_return=expected_return,
+            )
+        )
+        session.flush()
+        return ResidentView.of(resident)
+
+
+def _open_leave(session: Session, resident: Resident) -> Leave | None:
+    return session.scalars(
+        select(Leave).where(
+            Leave.resident_id == resident.id,
+            Leave.return_date.is_(None),
+            Leave.deleted_at.is_(None),
+        )
+    ).first()
+
+
+@operation(Permission.RESIDENTS_EDIT)
+def end_leave(store: Store, actor: Actor, resident_id: uuid.UUID, on: dt.date) -> ResidentView:
+    with store.write(actor) as session:
+        resident = get_live(session, Resident, resident_id)
+        ensure_editable(resident)
+        leave = _open_leave(session, resident)
+        if resident.status is not ResidentStatus.ON_LEAVE or leave is None:
+            raise StateError("resident.not_on_leave", name=resident.name)
+        checks = Checks("residents")
+        checks.not_before("return_date", on, leave.start_date, "外出日期")
+        checks.done()
+        leave.return_date = on
+        resident.status = ResidentStatus.IN_HOUSE
+        session.flush()
+        return ResidentView.of(resident)
+
+
+@operation(Permission.RESIDENTS_EDIT)
+def discharge_resident(
+    store: Store,
+    actor: Actor,
+    resident_id: uuid.UUID,
+    on: dt.date,
+    reason: DischargeReason,
+    note: str | None = None,
+) -> ResidentView:
+    """退住: frees the bed, closes the stay; the record stays, read-only (kept ≥ 5 years)."""
+    with store.write(actor) as session:
+        resident = get_live(session, Resident, resident_id)
+        ensure_editable(resident)
+        checks = Checks("residents")
+        checks.not_before("discharge_date", on, resident.admission_date, "入住日期")
+        checks.done()
+        leave = _open_leave(session, resident)
+        if leave is not None:
+            leave.return_date = on
+        _release_bed(session, resident, on, "discharge")
+        resident.status = ResidentStatus.DISCHARGED
+        resident.discharge_date = on
+        resident.discharge_reason = reason
+        resident.discharge_note = note
+        if resident.kind is ResidentKind.CHILD:
+            resident.child_stage = ChildStage.LEFT
+        session.flush()
+        return ResidentView.of(resident)
