@@ -21,7 +21,7 @@ from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
 from mzdesk.gui.start.flow import choose_institution, log_in
 from mzdesk.services.demo.accounts import demo_account
-from mzdesk.services.users import authenticate, users_of
+from mzdesk.services.users import authenticate, has_users
 from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store, open_store
 
@@ -113,7 +113,7 @@ async def _screenshot_login(
     store: Store, worker: Worker, institution: InstitutionView
 ) -> UserView | None:
     """Screenshots log in too: as MZDESK_USER / MZDESK_PASSWORD, or as the demo's account."""
-    if not await worker.read(users_of, store, institution.id):
+    if not await worker.read(has_users, store):
         return None
     account = await worker.read(demo_account, store)
     username = os.environ.get("MZDESK_USER") or (account[0] if account else "")

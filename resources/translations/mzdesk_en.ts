@@ -1127,6 +1127,14 @@
         <source>启用</source>
         <translation>Enable</translation>
     </message>
+    <message>
+        <source>不能打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>「{name}」没有可以登录的账号，不能打开。请由本机构的管理员添加或启用账号。</source>
+        <translation>&quot;{name}&quot; has no account that can log in, so it cannot be opened. Ask an administrator of the institution to add or enable one.</translation>
+    </message>
 </context>
 <context>
     <name>BedChooserDialog</name>

@@ -8,13 +8,15 @@ from PySide6.QtWidgets import QDialog
 
 from mzdesk.core.errors import CodedError
 from mzdesk.core.permissions import Actor
+from mzdesk.gui.runtime.errors import show_error
+from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.start.dialogs import ChooseInstitutionDialog, FirstRunDialog, LoginDialog
 from mzdesk.gui.widgets.dialog import wait_for
 from mzdesk.services.demo.accounts import demo_account
 from mzdesk.services.demo.generate import Scale, generate
 from mzdesk.services.institutions import list_institutions
-from mzdesk.services.users import authenticate, set_up_institution, users_of
+from mzdesk.services.users import authenticate, has_users, set_up_institution, users_of
 from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store
 from mzdesk.sync.client import SyncClient, SyncFailure, enroll
@@ -69,10 +71,22 @@ async def _enrol(store: Store, dialog: FirstRunDialog) -> None:
 async def log_in(
     store: Store, worker: Worker, institution: InstitutionView
 ) -> UserView | bool | None:
-    """A login when the institution has users; ``False`` when the user gave up."""
+    """Who is working. ``None`` only while the database has no users at all (being set up);
+    ``False`` when the user gave up, or when this institution has no one who may log in
+    although the database has users (it is never opened without a login)."""
     users = await worker.read(users_of, store, institution.id)
     if not users:
-        return None
+        if not await worker.read(has_users, store):
+            return None
+        box = show_error(
+            None,
+            tr("不能打开"),
+            tr("「{name}」没有可以登录的账号，不能打开。请由本机构的管理员添加或启用账号。").format(
+                name=institution.name
+            ),
+        )
+        await wait_for(box)
+        return False
     dialog = LoginDialog(institution.name, await worker.read(demo_account, store))
     if len(users) == 1:
         dialog.username.setText(users[0].username)

@@ -91,3 +91,33 @@ def test_first_run_can_join_an_institution_of_the_central_server(qtbot, loop, st
         worker.shutdown()
     finally:
         server.stop()
+
+
+def test_no_institution_opens_without_a_login_once_the_database_has_users(qtbot, loop, store):
+    """Login cannot be bypassed: not by choosing an institution that has no accounts, not
+    by disabling every account of one."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mzdesk.core.permissions import Actor
+    from mzdesk.core.vocab import InstitutionKind
+    from mzdesk.services.institutions import InstitutionData, create_institution
+    from mzdesk.services.users import NewUser, set_up_institution
+
+    worker = Worker()
+    setup = Actor.setup()
+    set_up_institution(
+        store,
+        setup,
+        InstitutionData(name="有账号的院", kind=InstitutionKind.NURSING_HOME),
+        NewUser("admin", "院长", "admin-pass"),
+    )
+    bare = create_institution(
+        store, setup, InstitutionData(name="没有账号的院", kind=InstitutionKind.NURSING_HOME)
+    )
+    login = asyncio.ensure_future(log_in(store, worker, bare))
+    box = open_dialog(qtbot, QMessageBox)
+    assert "没有可以登录的账号" in box.text()
+    box.close()
+    qtbot.waitUntil(login.done, timeout=10_000)
+    assert login.result() is False  # the app ends; no window without a login
+    worker.shutdown()
