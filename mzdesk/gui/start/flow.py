@@ -35,7 +35,7 @@ async def choose_institution(
             if first.choice == "demo":
                 await worker.write(generate, store, Actor.setup(), Scale.SITE)
             elif first.choice == "enrol":
-                await _enrol(store, first)
+                await _enrol(store, worker, first)
             else:
                 await worker.write(
                     set_up_institution,
@@ -58,12 +58,19 @@ async def choose_institution(
     return next((i for i in institutions if i.name == name), institutions[0])
 
 
-async def _enrol(store: Store, dialog: FirstRunDialog) -> None:
+async def _enrol(store: Store, worker: Worker, dialog: FirstRunDialog) -> None:
     """Join an institution of the central server: enrol, then the first sync brings it."""
     try:
         setup = Actor.setup()  # no users yet: the first sync brings them
-        await enroll(store, setup, dialog.server(), dialog.enrolCode.text(), socket.gethostname())
-        await SyncClient(store, setup).sync()
+        await enroll(
+            store,
+            setup,
+            dialog.server(),
+            dialog.enrolCode.text(),
+            socket.gethostname(),
+            run_blocking=worker.write,  # database work on the one writer, as everywhere
+        )
+        await SyncClient(store, setup, run_blocking=worker.write_quietly).sync()
     except SyncFailure as failure:
         raise CodedError("sync.enrol_failed", detail=failure.message) from failure
 
