@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from itertools import groupby
 
@@ -85,6 +86,15 @@ class BedTile(QToolButton):
                 self.style().polish(self)
 
 
+BUILD_SLICE = 40  # tiles built between two turns of the event loop
+
+
+def _building_title(building: str) -> QLabel:
+    title = QLabel(building)
+    title.setStyleSheet("font-size: 16px; font-weight: bold; margin-top: 8px;")
+    return title
+
+
 def _place(entry: BoardBed) -> tuple[object, ...]:
     bed = entry.bed
     return (bed.id, bed.building, bed.floor, bed.room, bed.number)
@@ -134,14 +144,28 @@ class BedsPage(QWidget):
         self.board_scroll = QScrollArea()
         self.board_scroll.setWidgetResizable(True)
         layout.addWidget(self.board_scroll, 1)
+        # One board widget for the page's life: refreshes reuse unchanged floors in place
+        # and add new ones a few at a time, so the window never freezes on a big home.
+        board = QWidget()
+        board.setStyleSheet(_board_style())
+        self.board_column = QVBoxLayout(board)
+        # the floors come first (placed by show_board); then this note, shown when there are
+        # no beds, and the stretch that keeps the floors at the top
+        self.empty_note = QLabel(
+            tr("还没有床位。点击“批量添加床位”，例如 3号楼 2层 201–220，每间2床。")
+        )
+        self.board_column.addWidget(self.empty_note)
+        self.board_column.addStretch(1)
+        self.board_scroll.setWidget(board)
+        self.titles: dict[str, QLabel] = {}
         self.tiles: list[BedTile] = []
         self.floors: dict[tuple[str, str], tuple[QFrame, list[BedTile]]] = {}
-        self.board_column = QVBoxLayout()
+        self._shown_generation = 0
 
     @async_slot()
     async def refresh(self) -> None:
         entries = await self.ctx.worker.read(bed_board, self.ctx.store, self.ctx.institution.id)
-        self.show_board(entries)
+        await self.show_board(entries)
 
     @async_slot(object)
     async def refresh_changed(self, changes: Changes) -> None:
@@ -169,57 +193,69 @@ class BedsPage(QWidget):
                 tiles[entry.bed.id].show_entry(entry)
         self._summarise([tile.entry for tile in self.tiles])
 
-    def show_board(self, entries: Iterable[BoardBed]) -> None:
-        """Show ``entries``. The same floors as now: each floor updates its tiles in place, or,
-        when its beds were added or moved, only that floor is built again; other changes
-        (a new floor or building) build the whole board."""
+    async def show_board(self, entries: Iterable[BoardBed]) -> None:
+        """Show ``entries``: a floor whose beds are where they were updates its tiles in
+        place; a new or changed floor is built and put in its place, a few floors at a time
+        (the event loop runs between them); floors and buildings that are gone are removed."""
+        self._shown_generation += 1
+        generation = self._shown_generation
         entries = list(entries)
-        floors = {
+        wanted = {
             key: list(group)
             for key, group in groupby(entries, key=lambda e: (e.bed.building, e.bed.floor))
         }
-        if not entries or list(floors) != list(self.floors):
-            self._build(entries, floors)
-            return
-        for key, floor_entries in floors.items():
-            frame, tiles = self.floors[key]
-            if [_place(t.entry) for t in tiles] == [_place(e) for e in floor_entries]:
-                for tile, entry in zip(tiles, floor_entries, strict=True):
+        kept: dict[tuple[str, str], tuple[QFrame, list[BedTile]]] = {}
+        position = 0
+        built_since_yield = 0
+        previous_building = None
+        for key, floor_entries in wanted.items():
+            building = key[0]
+            if building != previous_building:  # a building's title, then its floors
+                if building not in self.titles:
+                    self.titles[building] = _building_title(building)
+                position = self._place_widget(self.titles[building], position)
+                previous_building = building
+            old = self.floors.get(key)
+            if old is not None and [_place(t.entry) for t in old[1]] == [
+                _place(e) for e in floor_entries
+            ]:
+                for tile, entry in zip(old[1], floor_entries, strict=True):
                     if tile.entry != entry:
                         tile.show_entry(entry)
-                continue
-            rebuilt = self._floor(key[1], floor_entries)
-            self.board_column.replaceWidget(frame, rebuilt[0])
-            frame.deleteLater()
-            self.floors[key] = rebuilt
-        self.tiles = [tile for _, tiles in self.floors.values() for tile in tiles]
+                kept[key] = old
+            else:
+                kept[key] = self._floor(key[1], floor_entries)
+                built_since_yield += len(floor_entries)
+            position = self._place_widget(kept[key][0], position)
+            if built_since_yield >= BUILD_SLICE:
+                built_since_yield = 0
+                await asyncio.sleep(0)  # let the window paint and take input
+                if generation != self._shown_generation:
+                    # a newer refresh took over and finishes the board: drop what this one
+                    # built, which the newer one does not know
+                    current = {id(frame) for frame, _ in self.floors.values()}
+                    for frame, _ in kept.values():
+                        if id(frame) not in current:
+                            frame.deleteLater()
+                    return
+        self.empty_note.setVisible(not entries)
+        for key, (frame, _) in self.floors.items():
+            if kept.get(key, (None,))[0] is not frame:
+                frame.deleteLater()
+        for building in [b for b in self.titles if b not in {k[0] for k in wanted}]:
+            self.titles.pop(building).deleteLater()
+        self.floors = kept
+        self.tiles = [tile for _, tiles in kept.values() for tile in tiles]
         self._summarise(entries)
 
-    def _build(
-        self, entries: list[BoardBed], floors: dict[tuple[str, str], list[BoardBed]]
-    ) -> None:
-        board = QWidget()
-        board.setStyleSheet(_board_style())
-        column = QVBoxLayout(board)
-        self.board_column = column
-        self.floors = {}
-        building_shown = None
-        for (building, floor), floor_entries in floors.items():
-            if building != building_shown:
-                title = QLabel(building)
-                title.setStyleSheet("font-size: 16px; font-weight: bold; margin-top: 8px;")
-                column.addWidget(title)
-                building_shown = building
-            self.floors[(building, floor)] = self._floor(floor, floor_entries)
-            column.addWidget(self.floors[(building, floor)][0])
-        self.tiles = [tile for _, tiles in self.floors.values() for tile in tiles]
-        if not entries:
-            column.addWidget(
-                QLabel(tr("还没有床位。点击“批量添加床位”，例如 3号楼 2层 201–220，每间2床。"))
-            )
-        column.addStretch(1)
-        self.board_scroll.setWidget(board)
-        self._summarise(entries)
+    def _place_widget(self, widget: QWidget, position: int) -> int:
+        """Put ``widget`` at ``position`` of the board (moving it if it is elsewhere);
+        returns the next position."""
+        if self.board_column.indexOf(widget) != position:
+            self.board_column.removeWidget(widget)
+            self.board_column.insertWidget(position, widget)
+        widget.show()
+        return position + 1
 
     def _floor(self, floor: str, entries: list[BoardBed]) -> tuple[QFrame, list[BedTile]]:
         """One floor: its name, then its rooms in rows of six, each room's beds as tiles."""

@@ -180,3 +180,25 @@ def test_new_beds_on_a_floor_rebuild_only_that_floor(qtbot, window):
     _, rebuilt = window.beds.floors[(building, floor)]
     assert len(rebuilt) == len(first_tiles) + 1
     assert all(window.beds.floors[key][1] == tiles for key, tiles in others.items())
+
+
+def test_the_board_is_built_a_few_floors_at_a_time_and_a_newer_refresh_wins(qtbot, window):
+    """Built in slices with the event loop running between them; two refreshes at once leave
+    one board, not two half ones."""
+    from PySide6.QtWidgets import QFrame
+
+    from mzdesk.services.bed_board import bed_board
+
+    show(qtbot, window, "beds")
+    page = window.beds
+    entries = bed_board(window.ctx.store, window.ctx.institution.id)
+    for key in list(page.floors):  # forget the board: everything is built again
+        page.floors[key][0].deleteLater()
+    page.floors = {}
+    first = spawn(page.show_board(entries))
+    second = spawn(page.show_board(entries))
+    qtbot.waitUntil(lambda: first.done() and second.done(), timeout=10_000)
+    qtbot.wait(20)
+    frames = [f for f in page.findChildren(QFrame, "floor") if f.isVisibleTo(page)]
+    assert len(frames) == len(page.floors) and len(page.tiles) == len(entries)
+    assert not page.empty_note.isVisibleTo(page)
