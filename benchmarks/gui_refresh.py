@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gc
 import json
 import os
 import statistics
@@ -106,6 +107,7 @@ def measure(db: Path, page_key: str, rounds: int, write: str) -> dict[str, Any]:
 
     app = QApplication.instance() or QApplication([])
     register_font(app)  # type: ignore[arg-type]
+    app.setQuitOnLastWindowClosed(False)  # the loop outlives each run's window
     store = open_store(db)
     home = largest_home(store)
     users = users_of(store, home.id)
@@ -147,6 +149,7 @@ def measure(db: Path, page_key: str, rounds: int, write: str) -> dict[str, Any]:
             gaps.append(now - last[0])
             last[0] = now
 
+        gc.collect()  # a collection of earlier runs' objects must not land in a measured round
         heartbeat = QTimer()
         heartbeat.timeout.connect(beat)
         alone, total, blocked = [], [], []
@@ -167,6 +170,8 @@ def measure(db: Path, page_key: str, rounds: int, write: str) -> dict[str, Any]:
             total.append(done - start)
             blocked.append(max(gaps) - HEARTBEAT_MS / 1000)
         window.close()
+        window.deleteLater()
+        await asyncio.sleep(0.2)  # the window's widgets are destroyed here, not in the next run
         worker.shutdown()
         return {
             "page": page_key,

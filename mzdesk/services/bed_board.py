@@ -6,13 +6,13 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import or_
+from sqlalchemy import and_, false, or_
 
 from mzdesk.core.vocab import ResidentStatus
 from mzdesk.services.beds import BED_ORDER, bed_query
 from mzdesk.services.views import BedView
 from mzdesk.store.engine import Store
-from mzdesk.store.models import Bed, Resident
+from mzdesk.store.models import Bed, Building, Floor, Resident
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,11 @@ def bed_board(
     *,
     bed_ids: Collection[uuid.UUID] | None = None,
     resident_ids: Collection[uuid.UUID] | None = None,
+    floors: Collection[tuple[str, str]] | None = None,
 ) -> list[BoardBed]:
     """The bed board; with ``bed_ids`` / ``resident_ids``, only those beds and the beds of
-    those residents (what a change touched)."""
+    those residents (what a change touched); with ``floors``, only the beds of those
+    (building, floor) pairs."""
     query = (
         bed_query()
         .add_columns(Resident.id, Resident.name, Resident.status)
@@ -49,6 +51,10 @@ def bed_board(
     if bed_ids is not None or resident_ids is not None:
         query = query.where(
             or_(Bed.id.in_(list(bed_ids or ())), Resident.id.in_(list(resident_ids or ())))
+        )
+    if floors is not None:
+        query = query.where(
+            or_(*(and_(Building.name == b, Floor.name == f) for b, f in floors), false())
         )
     with store.read() as session:
         return [

@@ -74,14 +74,24 @@ def _entry(
     }
 
 
-def note_changes(session: Session, table: str, ids: Iterable[uuid.UUID]) -> None:
-    """Add rows to the transaction's change set (sync's apply calls this directly)."""
+def note_changes(
+    session: Session, table: str, ids: Iterable[uuid.UUID], fields: Iterable[str] | None = None
+) -> None:
+    """Add rows to the transaction's change set (sync's apply calls this directly).
+    ``fields``: what an update changed; ``None`` for inserts, deletes and synced rows."""
     noted: dict[str, set[uuid.UUID]] = session.info.setdefault("changes", {})
     noted.setdefault(table, set()).update(ids)
+    known: dict[str, set[str] | None] = session.info.setdefault("changed_fields", {})
+    if fields is None:
+        known[table] = None
+    elif table not in known:
+        known[table] = set(fields)
+    elif known[table] is not None:
+        known[table] |= set(fields)  # type: ignore[operator]
 
 
 def changes_of(session: Session) -> Changes:
-    return Changes.of(session.info.get("changes", {}))
+    return Changes.of(session.info.get("changes", {}), session.info.get("changed_fields", {}))
 
 
 def record(session: Session, actor: Actor, changes: Sequence[RowChange]) -> None:
@@ -98,7 +108,9 @@ def record(session: Session, actor: Actor, changes: Sequence[RowChange]) -> None
                 actor, change.row.institution_id, table, change.row.id, ACTIONS[change.op], fields
             )
         )
-        note_changes(session, table, [change.row.id])
+        note_changes(
+            session, table, [change.row.id], change.fields if change.op == "update" else None
+        )
     session.execute(insert(AuditEntry), entries)
 
 

@@ -87,6 +87,9 @@ class BedTile(QToolButton):
 
 
 BUILD_SLICE = 40  # tiles built between two turns of the event loop
+# what a tile shows: of its bed, and of the resident in it
+TILE_BED_FIELDS = frozenset({"number", "bed_type", "status", "room_id", "deleted_at"})
+TILE_RESIDENT_FIELDS = frozenset({"name", "status", "bed_id", "deleted_at"})
 
 
 def _building_title(building: str) -> QLabel:
@@ -174,8 +177,14 @@ class BedsPage(QWidget):
         if changes.touches(("rooms", "floors", "buildings")):
             await self.refresh()
             return
-        bed_ids = changes.rows.get("beds", frozenset())
-        resident_ids = changes.rows.get("residents", frozenset())
+        bed_ids = (
+            changes.rows["beds"] if changes.touches_fields("beds", TILE_BED_FIELDS) else frozenset()
+        )
+        resident_ids = (
+            changes.rows["residents"]
+            if changes.touches_fields("residents", TILE_RESIDENT_FIELDS)
+            else frozenset()
+        )
         if not bed_ids and not resident_ids:
             return
         ctx = self.ctx
@@ -183,14 +192,47 @@ class BedsPage(QWidget):
             bed_board, ctx.store, ctx.institution.id, bed_ids=bed_ids, resident_ids=resident_ids
         )
         tiles = {tile.entry.bed.id: tile for tile in self.tiles}
-        if any(
-            e.bed.id not in tiles or _place(tiles[e.bed.id].entry) != _place(e) for e in entries
-        ):
-            await self.refresh()
+        moved = [
+            e
+            for e in entries
+            if e.bed.id not in tiles or _place(tiles[e.bed.id].entry) != _place(e)
+        ]
+        if moved:  # new or moved beds: build again just the floors they left or joined
+            keys = {(e.bed.building, e.bed.floor) for e in moved}
+            keys |= {
+                (tiles[e.bed.id].entry.bed.building, tiles[e.bed.id].entry.bed.floor)
+                for e in moved
+                if e.bed.id in tiles
+            }
+            if not keys <= self.floors.keys():
+                await self.refresh()  # a new floor or building: its place among the others
+                return
+            on_floors = await ctx.worker.read(bed_board, ctx.store, ctx.institution.id, floors=keys)
+            self._rebuild_floors(keys, on_floors)
             return
         for entry in entries:
             if tiles[entry.bed.id].entry != entry:
                 tiles[entry.bed.id].show_entry(entry)
+        self._summarise([tile.entry for tile in self.tiles])
+
+    def _rebuild_floors(self, keys: set[tuple[str, str]], entries: list[BoardBed]) -> None:
+        """Build these floors again from their beds (``entries``), each in its place."""
+        grouped = {
+            key: list(group)
+            for key, group in groupby(entries, key=lambda e: (e.bed.building, e.bed.floor))
+        }
+        for key in keys:
+            old_frame, _ = self.floors[key]
+            if key not in grouped:  # the floor lost its last bed
+                old_frame.hide()
+                self.board_column.removeWidget(old_frame)
+                old_frame.deleteLater()
+                del self.floors[key]
+                continue
+            self.floors[key] = self._floor(key[1], grouped[key])
+            self.board_column.replaceWidget(old_frame, self.floors[key][0])
+            old_frame.deleteLater()
+        self.tiles = [tile for _, tiles in self.floors.values() for tile in tiles]
         self._summarise([tile.entry for tile in self.tiles])
 
     async def show_board(self, entries: Iterable[BoardBed]) -> None:

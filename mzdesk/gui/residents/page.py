@@ -48,6 +48,21 @@ from mzdesk.services.stays import Admission, admit_resident
 from mzdesk.services.views import BedView
 
 SEARCH_DEBOUNCE_MS = 250
+# the residents' fields the list shows or filters and sorts by
+LIST_FIELDS = frozenset(
+    {
+        "name",
+        "gender",
+        "birth_date",
+        "id_number",
+        "bed_id",
+        "status",
+        "support_type",
+        "ability_level",
+        "admission_date",
+        "deleted_at",
+    }
+)
 _STATUS_FILTERS: list[tuple[str, tuple[ResidentStatus, ...]]] = [
     (QT_TR_NOOP("在住与外出"), (ResidentStatus.IN_HOUSE, ResidentStatus.ON_LEAVE)),
     (QT_TR_NOOP("在住"), (ResidentStatus.IN_HOUSE,)),
@@ -162,8 +177,9 @@ class ResidentsPage(StayActions):
         floors or buildings (bed labels) reloads; anything else shows nowhere in the list."""
         if changes.touches(("rooms", "floors", "buildings")):
             return self.refresh()
-        touched = changes.rows.get("residents")
-        return self.model.update_rows(touched) if touched else None
+        if not changes.touches_fields("residents", LIST_FIELDS):
+            return None  # e.g. a phone number: the list does not show it
+        return self.model.update_rows(changes.rows["residents"])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -24,9 +24,16 @@ def history_button(dialog: ResidentDialog) -> QPushButton:
     return next(b for b in buttons.buttons() if b.text() == "历史")
 
 
-def test_the_history_lists_the_change_just_made(qtbot, window, tmp_path: Path):
+def show_residents(qtbot, window):
+    """The 住户 page, once its list has loaded (it loads on a reader thread when shown)."""
     window.navigation.setCurrentRow(1)
     page = window.residents
+    qtbot.waitUntil(lambda: page.model.idle and page.model.rowCount() > 0, timeout=10_000)
+    return page
+
+
+def test_the_history_lists_the_change_just_made(qtbot, window, tmp_path: Path):
+    page = show_residents(qtbot, window)
     page.table.selectRow(0)
     resident = page.model.rows[0]
     _, before = resident_details(window.ctx.store, resident.id)
@@ -70,8 +77,7 @@ def test_the_history_lists_the_change_just_made(qtbot, window, tmp_path: Path):
 
 
 def test_ticking_full_ids_asks_the_audited_service(qtbot, window):
-    window.navigation.setCurrentRow(1)
-    page = window.residents
+    page = show_residents(qtbot, window)
     store = window.ctx.store
     assert page.full_ids.isEnabled()
     loaded = list(page.model.rows)
@@ -97,7 +103,7 @@ def test_ticking_full_ids_asks_the_audited_service(qtbot, window):
 
 def test_a_role_without_ids_reveal_cannot_tick_full_ids(qtbot, window_as):
     window = window_as("inspector")
-    page = window.residents
+    page = show_residents(qtbot, window)
     assert not page.full_ids.isEnabled()
     assert "查看完整身份证号" in page.full_ids.toolTip()
     assert "检查员" in page.full_ids.toolTip()
