@@ -33,10 +33,14 @@ class PageRefresher:
         if not changes:
             return
         for page in self.always:
-            _refresh(page)
+            _refresh(page, changes)  # a hidden one updates what is always shown (status bar)
         for index, page in enumerate(self.pages):
             tables: frozenset[str] | None = getattr(page, "tables", None)
-            if page in self.always or tables is None or not changes.touches(tables):
+            if page in self.always:
+                if index != self.current:
+                    self.dirty.add(index)  # the rest of it when shown
+                continue
+            if tables is None or not changes.touches(tables):
                 continue
             if index == self.current:
                 _refresh(page, changes)

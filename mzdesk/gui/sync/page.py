@@ -5,16 +5,14 @@ the changes the server sent back."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 import uuid
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 import httpx
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mzdesk.core.bundle import BundleError
-from mzdesk.core.errors import os_error_text
+from mzdesk.core.changes import Changes
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.sync.bundle_actions import BundleActions
 from mzdesk.gui.sync.enrol_form import EnrolForm
 from mzdesk.gui.sync.quarantine_dialog import QuarantineDialog
 from mzdesk.gui.sync.review_panel import ReviewPanel
@@ -43,7 +41,6 @@ from mzdesk.gui.widgets.dialog import Refusal
 from mzdesk.gui.widgets.labels import note
 from mzdesk.gui.widgets.palette import GREEN, ORANGE, RED
 from mzdesk.sync import review
-from mzdesk.sync.bundles import export_bundle, import_bundle
 from mzdesk.sync.client import SyncClient, SyncFailure, SyncReport
 from mzdesk.sync.display import SyncReview, load_review
 from mzdesk.sync.status import sync_status
@@ -52,10 +49,9 @@ log = logging.getLogger("mzdesk.gui")
 
 AUTO_SYNC_FIRST_MS = 5_000  # once shortly after the window opens …
 AUTO_SYNC_INTERVAL_MS = 5 * 60_000  # … then every five minutes
-BUNDLE_SUFFIX = "mzbundle"
 
 
-class SyncPage(QWidget):
+class SyncPage(BundleActions):
     """同步. ``state_changed`` tells the status bar that a sync started or ended, or that the
     page loaded fresh figures (``view``)."""
 
@@ -156,6 +152,17 @@ class SyncPage(QWidget):
     @async_slot()
     async def refresh(self) -> None:
         self.show_view(await self.ctx.worker.read(load_review, self.ctx.store))
+        self.state_changed.emit()
+
+    @async_slot(object)
+    async def refresh_changed(self, changes: Changes) -> None:
+        """After any change: the whole page while it is shown; otherwise only the figures the
+        status bar shows (pending changes, last sync), which is one small read."""
+        if self.isVisible() or self.view is None:
+            await self.refresh()
+            return
+        status = await self.ctx.worker.read(sync_status, self.ctx.store)
+        self.view = replace(self.view, status=status)
         self.state_changed.emit()
 
     def show_view(self, view: SyncReview) -> None:
@@ -336,64 +343,3 @@ class SyncPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
-
-    # ------------------------------------------------------------ USB bundles
-    def export_bundle(self) -> None:
-        name = f"{self.ctx.institution.name}-{dt.date.today().isoformat()}"
-        dialog = QFileDialog(
-            self,
-            tr("导出U盘同步包"),
-            str(Path.home() / f"{name}.{BUNDLE_SUFFIX}"),
-            tr("同步包 (*.{suffix})").format(suffix=BUNDLE_SUFFIX),
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(BUNDLE_SUFFIX)
-        dialog.fileSelected.connect(self.write_bundle)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def import_bundle(self) -> None:
-        dialog = QFileDialog(
-            self,
-            tr("导入U盘同步包"),
-            str(Path.home()),
-            tr("同步包 (*.{suffix})").format(suffix=BUNDLE_SUFFIX),
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self.read_bundle)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    @async_slot(str)
-    async def write_bundle(self, path: str) -> None:
-        try:
-            data, count = await self.ctx.change(export_bundle)
-            await self.ctx.worker.read(Path(path).write_bytes, data)
-        except BundleError as error:
-            self._say(tr("无法导出同步包：{error}").format(error=error), RED)
-            return
-        except OSError as error:
-            self._say(tr("无法写入文件：{error}").format(error=os_error_text(error)), RED)
-            return
-        self._say(
-            tr(
-                "已把 {n} 条修改导出到 {path}。请把这个文件交到中心导入服务器，"
-                "再把中心回传的同步包导入本机。"
-            ).format(n=count, path=path),
-            GREEN,
-        )
-
-    @async_slot(str)
-    async def read_bundle(self, path: str) -> None:
-        try:
-            data = await self.ctx.worker.read(Path(path).read_bytes)
-            summary = await self.ctx.change(import_bundle, data)
-        except BundleError as error:
-            self._say(tr("无法导入同步包：{error}").format(error=error), RED)
-            return
-        except OSError as error:
-            self._say(tr("无法读取文件：{error}").format(error=os_error_text(error)), RED)
-            return
-        self._say(tr("已导入同步包：收到 {n} 条记录。").format(n=summary.get("items", 0)), GREEN)
-        await self.refresh()
