@@ -23,7 +23,6 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from mzdesk.core.vocab import BedType
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.reports.bed_report import metric_rows, write_pdf, write_xlsx
@@ -284,13 +284,8 @@ class StatsPage(QWidget):
     def _ask_path(self, caption: str, suffix: str, then: Callable[[str], object]) -> None:
         if self.view is None:
             return
-        suggested = str(Path.home() / f"床位统计-{self.view.figures.as_of.isoformat()}.{suffix}")
-        dialog = QFileDialog(self, caption, suggested, f"*.{suffix}")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(suffix)
-        dialog.fileSelected.connect(then)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        suggested = Path.home() / f"床位统计-{self.view.figures.as_of.isoformat()}.{suffix}"
+        ask_save_path(self, caption, suggested, f"*.{suffix}", suffix, then)
 
     @async_slot(str)
     async def _write_xlsx(self, path: str) -> None:

@@ -7,14 +7,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from mzdesk.core.bundle import BundleError
 from mzdesk.core.errors import os_error_text
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.files import ask_open_path, ask_save_path
 from mzdesk.gui.widgets.palette import GREEN, RED
 from mzdesk.sync.bundles import export_bundle, import_bundle
 
@@ -35,30 +35,22 @@ class BundleActions(QWidget):
     # ------------------------------------------------------------ USB bundles
     def export_bundle(self) -> None:
         name = f"{self.ctx.institution.name}-{dt.date.today().isoformat()}"
-        dialog = QFileDialog(
+        ask_save_path(
             self,
             tr("导出U盘同步包"),
-            str(Path.home() / f"{name}.{BUNDLE_SUFFIX}"),
+            Path.home() / f"{name}.{BUNDLE_SUFFIX}",
             tr("同步包 (*.{suffix})").format(suffix=BUNDLE_SUFFIX),
+            BUNDLE_SUFFIX,
+            self.write_bundle,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(BUNDLE_SUFFIX)
-        dialog.fileSelected.connect(self.write_bundle)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     def import_bundle(self) -> None:
-        dialog = QFileDialog(
+        ask_open_path(
             self,
             tr("导入U盘同步包"),
-            str(Path.home()),
             tr("同步包 (*.{suffix})").format(suffix=BUNDLE_SUFFIX),
+            self.read_bundle,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self.read_bundle)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     @async_slot(str)
     async def write_bundle(self, path: str) -> None:

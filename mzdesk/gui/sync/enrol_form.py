@@ -7,9 +7,8 @@ import socket
 from pathlib import Path
 
 import httpx
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.sync.text import failure_text
+from mzdesk.gui.widgets.files import ask_open_path
 from mzdesk.gui.widgets.labels import note
 from mzdesk.gui.widgets.palette import ERROR_STYLE, RED
 from mzdesk.sync.bundles import enrol_from_file
@@ -151,17 +151,12 @@ class EnrolForm(QGroupBox):
         if not form.code.text().strip():
             form.show_problems({"code": tr("请先填写与注册文件一起给出的注册码。")})
             return
-        dialog = QFileDialog(
+        ask_open_path(
             self,
             tr("选择离线注册文件"),
-            str(Path.home()),
             tr("离线注册文件 (*.mzenrol);;所有文件 (*)"),
+            self.enrol_from_file,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self.enrol_from_file)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     @async_slot(str)
     async def enrol_from_file(self, path: str) -> None:
