@@ -7,25 +7,16 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
 from typing import Any
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from mzdesk.store.models import Base, Resident, VocabType
+from mzdesk.store.models import Resident, VocabType
+from mzdesk.store.values import synced_tables
 
 # The columns that name a record, in the order they are tried.
 NAME_COLUMNS = ("name", "username", "topic", "description", "number")
-
-
-@cache
-def models_by_table() -> dict[str, type[Any]]:
-    return {
-        mapper.class_.__tablename__: mapper.class_
-        for mapper in Base.registry.mappers
-        if hasattr(mapper.class_, "__tablename__")
-    }
 
 
 def _name_column(model: type[Any]) -> Any:
@@ -48,13 +39,13 @@ def record_names(
         wanted[table].add(row_id)
     found: dict[uuid.UUID, str] = {}
     for table, ids in wanted.items():
-        model = models_by_table().get(table)
+        model = synced_tables().get(table)
         column = _name_column(model) if model is not None else None
         if model is None or column is None:
             continue
         query = select(model.id, column).where(model.id.in_(ids))
         if column is Resident.name and model is not Resident:
-            query = query.join(Resident, Resident.id == model.resident_id)
+            query = query.join(Resident, Resident.id == inspect(model).columns["resident_id"])
         for row_id, name in session.execute(query):
             if name:
                 found[row_id] = str(name)
@@ -64,7 +55,7 @@ def record_names(
 def vocab_label(table: str, field: str, value: Any) -> str | None:
     """The label of a vocabulary code (``None`` when the field is no vocabulary); an unknown
     code is shown as it is."""
-    model = models_by_table().get(table)
+    model = synced_tables().get(table)
     column = inspect(model).columns.get(field) if model is not None else None
     if value is None or column is None or not isinstance(column.type, VocabType):
         return None

@@ -27,6 +27,8 @@ SECRET_FIELDS = frozenset({"password_hash"})
 HIDDEN = "***"
 
 ACTIONS = {"insert": "create", "update": "update", "delete": "delete"}
+# the row's identity and birth, which the audit entry itself carries (and no update changes)
+NOT_AUDITED = frozenset({"id", "institution_id", "created_at"})
 
 
 class WriteWithoutActor(RuntimeError):
@@ -101,7 +103,7 @@ def record(session: Session, actor: Actor, changes: Sequence[RowChange]) -> None
         fields = {
             k: [_shown(k, old), _shown(k, new)]
             for k, (old, new) in change.fields.items()
-            if k not in ("id", "institution_id", "created_at") or change.op != "insert"
+            if k not in NOT_AUDITED
         }
         entries.append(
             _entry(
@@ -122,7 +124,7 @@ def record_inserts(
     rows: Sequence[Mapping[str, Any]],
 ) -> None:
     """Audit rows inserted in bulk (imports, new beds in bulk)."""
-    skip = {*LOCAL_COLUMNS, "id", "institution_id", "created_at"}
+    skip = {*LOCAL_COLUMNS, *NOT_AUDITED}
     session.execute(
         insert(AuditEntry),
         [
