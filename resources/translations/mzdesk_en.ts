@@ -216,6 +216,10 @@
         <translation> (on leave)</translation>
     </message>
     <message>
+        <source>床位一览</source>
+        <translation>Bed board</translation>
+    </message>
+    <message>
         <source>批量添加床位</source>
         <translation>Add beds in bulk</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
@@ -14,8 +15,9 @@ from tests.helpers.people import id_number
 def test_bed_board_bulk_add_and_click_to_admit(qtbot, window):
     window.navigation.setCurrentRow(2)
     beds = window.beds
-    qtbot.waitUntil(lambda: bool(beds.tiles), timeout=10_000)
-    before = len(beds.tiles)
+    board = beds.board
+    qtbot.waitUntil(lambda: bool(board.entries), timeout=10_000)
+    before = len(board.entries)
     qtbot.mouseClick(beds.add_button, Qt.MouseButton.LeftButton)
     dialog = open_dialog(qtbot, BulkBedsDialog)
     dialog.building.setText("3号楼")
@@ -25,14 +27,71 @@ def test_bed_board_bulk_add_and_click_to_admit(qtbot, window):
     assert "40 张护理型床位" in dialog.preview.text()
     ok(qtbot, dialog)
     closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: len(beds.tiles) == before + 40, timeout=10_000)
-    tile = next(t for t in beds.tiles if t.entry.bed.building == "3号楼")
-    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(board.entries) == before + 40, timeout=10_000)
+    entry = next(e for e in board.entries if e.bed.building == "3号楼")
+    rect = board.tile_rect(entry.bed.id)
+    assert board.tile_at(rect.center()) == board.index[entry.bed.id]
+    qtbot.mouseClick(board, Qt.MouseButton.LeftButton, pos=rect.center())
     details = open_dialog(qtbot, ResidentDialog)
     details.name.setText("新来的")
     details.idNumber.setText(id_number())
     ok(qtbot, details)
     chooser = open_dialog(qtbot, BedChooserDialog)
     assert chooser.beds.count() == 1
-    assert chooser.bed_id() == tile.entry.bed.id
+    assert chooser.bed_id() == entry.bed.id
     chooser.reject()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen menus
+def test_the_board_is_used_by_keyboard(qtbot, window):
+    """Arrows move between beds, Enter opens what a click opens, the menu key the menu."""
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from mzdesk.core.vocab import BedStatus
+
+    window.navigation.setCurrentRow(2)
+    board = window.beds.board
+    qtbot.waitUntil(lambda: bool(board.entries), timeout=10_000)
+    board.setFocus()
+    qtbot.keyClick(board, Qt.Key.Key_Home)
+    assert board.current == 0
+    qtbot.keyClick(board, Qt.Key.Key_Right)
+    assert board.current == 1
+    qtbot.keyClick(board, Qt.Key.Key_Left)
+    assert board.current == 0
+    below = board.tiles[0].translated(0, board.tiles[0].height() + 6)
+    qtbot.keyClick(board, Qt.Key.Key_Down)
+    assert board.tiles[board.current].top() > board.tiles[0].top()
+    if below in board.tiles:  # a room of two beds: Down is the bed under this one
+        assert board.tiles[board.current] == below
+    free = next(i for i, e in enumerate(board.entries) if e.bed.status is BedStatus.FREE)
+    board.current = free
+    opened: list[object] = []
+    window.beds.admit_into.connect(opened.append)
+    qtbot.keyClick(board, Qt.Key.Key_Return)
+    assert opened == [board.entries[free].bed]
+    window.beds.admit_into.disconnect(opened.append)
+    details = open_dialog(qtbot, ResidentDialog)
+    details.reject()
+    closed(qtbot, details)
+    qtbot.keyClick(board, Qt.Key.Key_Menu)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, QMenu) and w.isVisible() for w in QApplication.topLevelWidgets())
+    )
+    menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible())
+    assert [a.text() for a in menu.actions()] == ["停用此床位", "入住到此床位…"]
+    menu.close()
+
+
+def test_the_board_paints_chinese_tiles(qtbot, window, tmp_path):
+    """The painted board shows its beds (rendered offscreen; look at the PNG)."""
+    window.navigation.setCurrentRow(2)
+    board = window.beds.board
+    qtbot.waitUntil(lambda: bool(board.entries), timeout=10_000)
+    image = board.grab().toImage()
+    first = board.tiles[0]
+    assert (
+        image.pixelColor(first.center().x(), first.top() + 2).name()
+        != image.pixelColor(first.center().x(), first.top() - 4).name()
+    )  # a tile is drawn where the layout put it
+    board.grab().save(str(tmp_path / "board.png"))

@@ -55,11 +55,11 @@ def test_a_write_to_beds_recomputes_statistics_only_when_they_are_shown(
     show(qtbot, window, "stats")
     assert len(statistics_runs) == 1
     show(qtbot, window, "beds")
-    tiles = len(window.beds.tiles)
+    tiles = len(window.beds.board.entries)
 
     spawn(window.ctx.change(add_beds, new_beds(window, "901")))
     settle(qtbot)
-    assert len(window.beds.tiles) == tiles + 2  # the visible page showed the new beds
+    assert len(window.beds.board.entries) == tiles + 2  # the visible page showed the new beds
     assert len(statistics_runs) == 1  # the hidden statistics did not recompute
 
     show(qtbot, window, "stats")
@@ -133,16 +133,17 @@ def test_the_bed_board_updates_only_the_tile_of_the_bed_that_changed(qtbot, wind
     from mzdesk.services.beds import take_bed_out_of_service
 
     show(qtbot, window, "beds")
-    tiles = list(window.beds.tiles)
-    free = next(t for t in tiles if t.entry.bed.status is BedStatus.FREE)
-    before = {id(t): t.entry for t in tiles}
-    spawn(window.ctx.change(take_bed_out_of_service, free.entry.bed.id, dt.date.today()))
+    board = window.beds.board
+    before = list(board.entries)
+    layouts = board.layouts
+    free = next(e for e in before if e.bed.status is BedStatus.FREE)
+    spawn(window.ctx.change(take_bed_out_of_service, free.bed.id, dt.date.today()))
     settle(qtbot)
-    assert window.beds.tiles == tiles  # the same tiles: no rebuild
-    assert free.entry.bed.status is BedStatus.OUT_OF_SERVICE
-    assert free.property("status") == "out_of_service"
-    changed = [t for t in tiles if t.entry != before[id(t)]]
-    assert changed == [free]
+    assert board.layouts == layouts  # repainted in place: the board was not laid out again
+    changed = [(old, new) for old, new in zip(before, board.entries, strict=True) if old != new]
+    assert [(old.bed.id, new.bed.status) for old, new in changed] == [
+        (free.bed.id, BedStatus.OUT_OF_SERVICE)
+    ]
     assert "空闲" in window.beds.summary.text()
 
 
@@ -166,39 +167,69 @@ def test_the_resident_list_updates_a_changed_row_in_place_and_reorders_a_renamed
     assert any(r.name == "庄" + data.name for r in model.rows)
 
 
-def test_new_beds_on_a_floor_rebuild_only_that_floor(qtbot, window):
+def test_a_new_bed_in_a_new_room_is_placed_with_one_read(qtbot, window, monkeypatch):
+    """The structural case: a bed in a new room of an existing floor takes one read of the
+    beds the change touched and lands in its place in board order."""
+    from mzdesk.services.bed_board import bed_board
+    from mzdesk.sync.display import load_review
+
     show(qtbot, window, "beds")
-    (building, floor), (_, first_tiles) = next(iter(window.beds.floors.items()))
-    others = {
-        key: tiles for key, (_, tiles) in window.beds.floors.items() if key != (building, floor)
-    }
+    board = window.beds.board
+    first = board.entries[0].bed
+    reads: list[object] = []
+    real_read = window.ctx.worker.read
+
+    def counted(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        reads.append(fn)
+        return real_read(fn, *args, **kwargs)
+
+    monkeypatch.setattr(window.ctx.worker, "read", counted)
     request = NewBeds(
-        window.ctx.institution.id, building, floor, ["999"], 1, BedType.NURSING, dt.date.today()
-    )
+        window.ctx.institution.id, first.building, first.floor, ["999"], 1, BedType.NURSING,
+        dt.date.today(),
+    )  # fmt: skip
+    count = len(board.entries)
     spawn(window.ctx.change(add_beds, request))
     settle(qtbot)
-    _, rebuilt = window.beds.floors[(building, floor)]
-    assert len(rebuilt) == len(first_tiles) + 1
-    assert all(window.beds.floors[key][1] == tiles for key, tiles in others.items())
+    assert len(board.entries) == count + 1
+    # one read for the board (the sync status in the status bar reads for itself)
+    assert [fn for fn in reads if fn is not load_review] == [bed_board]
+    assert [e.order for e in board.entries] == sorted(e.order for e in board.entries)
+    new = next(e for e in board.entries if e.bed.room == "999")
+    on_floor = [
+        e for e in board.entries if (e.bed.building, e.bed.floor) == (first.building, first.floor)
+    ]
+    assert on_floor[-1] == new  # after the floor's other rooms, on that floor
+    assert board.tile_at(board.tile_rect(new.bed.id).center()) == board.index[new.bed.id]
 
 
-def test_the_board_is_built_a_few_floors_at_a_time_and_a_newer_refresh_wins(qtbot, window):
-    """Built in slices with the event loop running between them; two refreshes at once leave
-    one board, not two half ones."""
-    from PySide6.QtWidgets import QFrame
-
-    from mzdesk.services.bed_board import bed_board
+def test_a_renamed_room_moves_its_beds_on_the_board(qtbot, window):
+    """A room renamed (as a pull from another desktop would) moves its beds: the beds of the
+    touched room are read in the same one query and put in their new place."""
+    from mzdesk.core.permissions import Actor
+    from mzdesk.store.models import Bed, Room
 
     show(qtbot, window, "beds")
-    page = window.beds
-    entries = bed_board(window.ctx.store, window.ctx.institution.id)
-    for key in list(page.floors):  # forget the board: everything is built again
-        page.floors[key][0].deleteLater()
-    page.floors = {}
-    first = spawn(page.show_board(entries))
-    second = spawn(page.show_board(entries))
-    qtbot.waitUntil(lambda: first.done() and second.done(), timeout=10_000)
-    qtbot.wait(20)
-    frames = [f for f in page.findChildren(QFrame, "floor") if f.isVisibleTo(page)]
-    assert len(frames) == len(page.floors) and len(page.tiles) == len(entries)
-    assert not page.empty_note.isVisibleTo(page)
+    board = window.beds.board
+    first = board.entries[0].bed
+    layouts = board.layouts
+
+    def rename(store: Store, actor: Actor) -> None:
+        with store.write(actor) as session:
+            bed = session.get(Bed, first.id)
+            assert bed is not None
+            room = session.get(Room, bed.room_id)
+            assert room is not None
+            room.number = "Z" + room.number
+            room.sort_order = 10_000
+
+    spawn(window.ctx.change(rename))
+    settle(qtbot)
+    assert board.layouts == layouts + 1
+    moved = next(e for e in board.entries if e.bed.id == first.id)
+    assert moved.bed.room == "Z" + first.room
+    on_floor = [
+        e for e in board.entries if (e.bed.building, e.bed.floor) == (first.building, first.floor)
+    ]
+    assert on_floor[-1].bed.room == "Z" + first.room  # last on its floor now
+    assert [e.order for e in board.entries] == sorted(e.order for e in board.entries)
