@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
@@ -75,6 +76,33 @@ def tile_tooltip(entry: BoardBed) -> str:
     return f"{bed.label}\n{bed.bed_type.label} · {bed.status.label}"
 
 
+def _draw_tile(
+    painter: QPainter,
+    metrics: QFontMetrics,
+    entry: BoardBed,
+    rect: QRect,
+    emphasised: bool,
+    focused: bool,
+) -> None:
+    background, border = STATUS_COLOURS[entry.bed.status]
+    painter.setPen(QPen(QColor(border), 2 if emphasised else 1))
+    painter.setBrush(QColor(background))
+    painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 5, 5)
+    if focused:
+        painter.setPen(QPen(QColor(border), 1, Qt.PenStyle.DotLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect.adjusted(4, 4, -4, -4), 3, 3)
+    painter.setPen(QColor("#222"))
+    text_width = rect.width() - 8
+    for line, text in enumerate(tile_text(entry)):
+        line_rect = QRect(rect.left() + 4, rect.top() + 5 + line * 19, text_width, 18)
+        painter.drawText(
+            line_rect,
+            Qt.AlignmentFlag.AlignCenter,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_width),
+        )
+
+
 def _place(entry: BoardBed) -> tuple[object, ...]:
     bed = entry.bed
     return (entry.order, bed.building, bed.floor, bed.room)
@@ -106,6 +134,8 @@ class BedBoard(QWidget):
         self._title_font.setBold(True)
         self._tile_font = QFont(self.font())
         self._tile_font.setPixelSize(12)
+        # a tile's picture by (entry, emphasised, focused): drawn once, painted many times
+        self._pictures: dict[tuple[BoardBed, bool, bool], QPixmap] = {}
 
     # ---- contents
 
@@ -132,6 +162,9 @@ class BedBoard(QWidget):
                 if self.entries[i] != entry:
                     self.entries[i] = entry
                     self.update(self.tiles[i].adjusted(-2, -2, 2, 2))
+            if len(self._pictures) > 3 * len(self.entries) + 16:  # pictures of old states
+                shown = set(self.entries)
+                self._pictures = {k: p for k, p in self._pictures.items() if k[0] in shown}
             return False
         current = self._current_id()
         touched = {e.bed.id for e in entries} | set(removed)
@@ -188,6 +221,8 @@ class BedBoard(QWidget):
                     deepest = max(len(beds) for _, beds in row)
                     y += ROOM_LABEL_HEIGHT + deepest * (TILE.height() + BED_GAP) + BED_GAP
         self.tiles, self.labels, self.rules = tiles, labels, rules
+        shown = set(self.entries)
+        self._pictures = {key: p for key, p in self._pictures.items() if key[0] in shown}
         self.index = {e.bed.id: i for i, e in enumerate(self.entries)}
         self.current = self.index.get(current) if current is not None else None
         self.hovered = None
@@ -203,8 +238,7 @@ class BedBoard(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         area = event.rect()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter = QPainter(self)  # tiles bring their own antialiasing (their pictures)
         painter.setPen(QPen(QColor("#d8dee6"), 1))
         for rule in self.rules:
             if area.top() - 1 <= rule.y1() <= area.bottom() + 1:
@@ -226,25 +260,33 @@ class BedBoard(QWidget):
         painter.end()
 
     def _paint_tile(self, painter: QPainter, metrics: QFontMetrics, i: int, rect: QRect) -> None:
+        """A tile from its cached picture: text layout is most of a tile's cost, and a
+        repaint after a change would otherwise lay out every visible tile's text again."""
         entry = self.entries[i]
-        background, border = STATUS_COLOURS[entry.bed.status]
-        emphasised = i in (self.hovered, self.current)
-        painter.setPen(QPen(QColor(border), 2 if emphasised else 1))
-        painter.setBrush(QColor(background))
-        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 5, 5)
-        if i == self.current and self.hasFocus():
-            painter.setPen(QPen(QColor(border), 1, Qt.PenStyle.DotLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(4, 4, -4, -4), 3, 3)
-        painter.setPen(QColor("#222"))
-        text_width = rect.width() - 8
-        for line, text in zip((0, 1), tile_text(entry), strict=True):
-            line_rect = QRect(rect.left() + 4, rect.top() + 5 + line * 19, text_width, 18)
-            painter.drawText(
-                line_rect,
-                Qt.AlignmentFlag.AlignCenter,
-                metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_width),
-            )
+        key = (entry, i in (self.hovered, self.current), i == self.current and self.hasFocus())
+        picture = self._pictures.get(key)
+        if picture is None:
+            ratio = self.devicePixelRatioF()
+            picture = QPixmap(TILE * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            tile = QPainter(picture)
+            tile.setRenderHint(QPainter.RenderHint.Antialiasing)
+            tile.setFont(self._tile_font)
+            _draw_tile(tile, metrics, entry, QRect(QPoint(0, 0), TILE), key[1], key[2])
+            tile.end()
+            self._pictures[key] = picture
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.PaletteChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.LanguageChange,
+        ):
+            self._pictures.clear()
+        super().changeEvent(event)
 
     # ---- mouse and keyboard
 
