@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core.changes import Changes
 from mzdesk.core.vocab import BedStatus
-from mzdesk.gui.beds.board import STATUS_COLOURS, TYPE_MARKS, BedBoard
+from mzdesk.gui.beds.board import BedBoard
 from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
+from mzdesk.gui.beds.tiles import STATUS_COLOURS, TYPE_MARKS
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
