@@ -384,3 +384,24 @@ def test_a_reimported_roster_that_renames_someone_updates_the_pinyin_initials(se
     with seeded.read() as s:
         resident = s.scalars(select(Resident).where(Resident.id_number == number)).one()
     assert (resident.name, resident.name_initials) == ("李四", "ls")
+
+
+def test_a_cell_longer_than_its_field_is_named_with_row_column_and_limit(seeded, tmp_path):
+    """The import checks the same limits as the server (core/limits.py): a value it accepts
+    is never quarantined by the server for its length."""
+    header = [*RESIDENT_HEADER, "户籍地址", "备注"]
+    ok = [HOME, "周一", id_number(), None, None, "2025-01-01", None, None, None, None]
+    rows = [
+        header,
+        [*ok, "山东省青岛市", "备" * 2000],  # exactly at the limits: fine
+        [HOME, "吴二", id_number(), None, None, "2025-01-01", None, None, None, None,
+         "址" * 201, "注" * 2001],
+    ]  # fmt: skip
+    path = xlsx(tmp_path / "long.xlsx", rows)
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(seeded, SETUP, Kind.RESIDENTS, path)
+    messages = [str(p) for p in rejected.value.report.problems]
+    assert sorted(messages) == [
+        "第3行 备注: 不能超过2000个字符",
+        "第3行 户籍地址: 不能超过200个字符",
+    ]
