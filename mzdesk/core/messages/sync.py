@@ -114,6 +114,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     # sync bundles and enrolment files (core/bundle.py, sync/bundles.py, server/bundles.py)
     "bundle.not_a_bundle": ("这不是 mzdesk 同步包", "this is not an mzdesk sync bundle"),
     "bundle.damaged": ("同步包已损坏", "the bundle is damaged"),
+    "bundle.malformed": (
+        "同步包的内容不符合格式（{part}），未导入任何内容",
+        "the bundle's content is malformed ({part}); nothing was imported",
+    ),
     "bundle.signature": (
         "同步包的签名不符：文件被改动过或是伪造的",
         "the bundle's signature does not match: it was altered or forged",
