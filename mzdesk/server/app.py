@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from mzdesk.core import limits
 from mzdesk.core.bundle import BundleError
 from mzdesk.core.i18n import text_in
-from mzdesk.server import auth, feed, merge
+from mzdesk.server import auth, feed, merge, throttle
 from mzdesk.server.bundles import import_bundle
 from mzdesk.server.db import ServerDB, open_server_db, server_schema
 from mzdesk.server.errors import SyncError
@@ -292,6 +292,16 @@ def _now() -> str:
     return utcnow().isoformat(timespec="milliseconds") + "Z"
 
 
+def _address(request: Request) -> str:
+    """The client's address (behind a reverse proxy: the one it forwards, when uvicorn is
+    told to trust the proxy — see docs/sync-protocol.md)."""
+    return request.client.host if request.client else "unknown"
+
+
+# bundle refusals that mean "no such device, or not its key": counted like a bad token
+BAD_KEY = ("bundle.unknown_device", "bundle.signature")
+
+
 def _token(authorization: str | None) -> str | None:
     if authorization and authorization.lower().startswith("bearer "):
         return authorization[7:].strip()
@@ -319,14 +329,32 @@ def create_app(db: ServerDB) -> FastAPI:
 
     @app.exception_handler(SyncError)
     async def _sync_error(request: Request, error: SyncError) -> JSONResponse:
+        if error.code == "bad_token":  # a token nobody was given: counted, then throttled
+            error = await _throttled(request, error)
+        headers = (
+            {"Retry-After": str(error.retry_after)}
+            if isinstance(error, throttle.TooManyAttempts)
+            else None
+        )
         return JSONResponse(
-            {"code": error.code, "message": error.message}, status_code=error.status
+            {"code": error.code, "message": error.message},
+            status_code=error.status,
+            headers=headers,
         )
 
     @app.exception_handler(BundleError)
     async def _bundle_error(request: Request, error: BundleError) -> JSONResponse:
+        if error.code in BAD_KEY:  # a bundle from a device we do not know, or forged
+            refusal = await _throttled(request, None)
+            if refusal is not None:
+                return await _sync_error(request, refusal)
         message = text_in("en", error.code, **error.params)  # the API speaks English
         return JSONResponse({"code": "bad_bundle", "message": message}, status_code=400)
+
+    async def _throttled(request: Request, error: SyncError | None) -> SyncError | None:
+        """Count a failed credential from this address; past the limit, 429 instead."""
+        wait = await run_in_threadpool(throttle.failed, db, throttle.credentials(_address(request)))
+        return throttle.TooManyAttempts(wait) if wait is not None else error
 
     def schema(
         x_mzdesk_schema: Annotated[str | None, Header(max_length=16)] = None,
@@ -345,8 +373,15 @@ def create_app(db: ServerDB) -> FastAPI:
         )
 
     @app.post("/v1/enroll", response_model=EnrollResponse, responses=ERRORS, dependencies=checked)
-    def enroll(body: EnrollRequest) -> dict[str, Any]:
-        return auth.enroll(db, body.code, body.device_name.replace("\x00", ""))
+    def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
+        buckets = throttle.enrolment(_address(request))
+        throttle.check(db, buckets)  # while throttled, a right code is refused too
+        try:
+            return auth.enroll(db, body.code, body.device_name.replace("\x00", ""))
+        except SyncError as error:
+            if error.code == "bad_code":
+                throttle.failed(db, buckets)
+            raise
 
     @app.post("/v1/push", response_model=PushResponse, responses=ERRORS, dependencies=checked)
     def push(
