@@ -30,7 +30,7 @@ MAX_PAGE: Final = 5_000
 # Bytes of a USB bundle file uploaded to /v1/bundles (compressed, as written).
 MAX_BUNDLE_BYTES: Final = 64 * MIB
 # Bytes of a bundle's content once decompressed (for core/bundle.py's reader).
-MAX_BUNDLE_INFLATED_BYTES: Final = 512 * MIB
+MAX_BUNDLE_INFLATED_BYTES: Final = 256 * MIB
 
 # --- attempts with a secret (enrolment codes, device tokens) ------------------------------
 # Counted per client address and, for enrolment codes, over all addresses; over the limit
