@@ -116,3 +116,14 @@ def test_no_change_longer_than_the_server_accepts_reaches_the_outbox(store, home
     assert "不能超过2000个字符" in str(error.value)
     with store.read() as session:
         assert session.get(Bed, beds[0].id).note is None
+
+
+def test_adding_beds_refuses_a_room_whose_bed_numbers_would_not_fit(store, home):
+    from mzdesk.services.beds import list_beds
+
+    request = NewBeds(home.id, "1号楼", "1层", ["2" * 29], 2, BedType.NURSING, dt.date(2024, 1, 1))
+    with pytest.raises(ValidationError) as error:  # its beds would be 222…2-1: 31 characters
+        add_beds(store, SETUP, request)
+    assert error.value.fields() == {"rooms"}
+    assert "不能超过30个字符" in str(error.value)
+    assert list_beds(store, home.id) == []

@@ -405,3 +405,20 @@ def test_a_cell_longer_than_its_field_is_named_with_row_column_and_limit(seeded,
         "第3行 备注: 不能超过2000个字符",
         "第3行 户籍地址: 不能超过200个字符",
     ]
+
+
+def test_a_bed_roster_cell_longer_than_its_field_is_named(seeded, tmp_path):
+    rows = [
+        ["机构名称", "楼栋", "楼层", "房间", "床位号", "床位类型", "状态"],
+        [HOME, "楼" * 51, "1层", "301", "301-1", "护理型", None],
+        [HOME, "3号楼", "1层", "3" * 31, "1" * 31, "护理型", None],
+    ]
+    path = xlsx(tmp_path / "long-beds.xlsx", rows)
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(seeded, SETUP, Kind.BEDS, path)
+    messages = sorted(str(p) for p in rejected.value.report.problems)
+    assert messages == [
+        "第2行 楼栋: 不能超过50个字符",
+        "第3行 床位号: 不能超过30个字符",
+        "第3行 房间: 不能超过30个字符",
+    ]
