@@ -141,5 +141,5 @@ class Attempt(ServerBase):
     __tablename__ = "attempts"
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
-    window_start: Mapped[dt.datetime] = mapped_column(DateTime)
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)

@@ -20,11 +20,12 @@ under its row lock (PostgreSQL) or the write lock (SQLite).
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -43,15 +44,29 @@ class Bucket:
     limit: int
 
 
+def client(address: str) -> str:
+    """Who a failure is counted against: the client's IPv4 address, or its IPv6 /64 (one
+    subscriber holds a whole /64, so counting single IPv6 addresses would count nothing)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:80]
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
+
+
 def enrolment(address: str) -> tuple[Bucket, ...]:
     return (
-        Bucket(f"enrol:{address}"[:100], limits.MAX_ENROL_FAILURES_PER_ADDRESS),
+        Bucket(f"enrol:{client(address)}", limits.MAX_ENROL_FAILURES_PER_ADDRESS),
         Bucket("enrol:*", limits.MAX_ENROL_FAILURES_ALL),
     )
 
 
 def credentials(address: str) -> tuple[Bucket, ...]:
-    return (Bucket(f"token:{address}"[:100], limits.MAX_TOKEN_FAILURES_PER_ADDRESS),)
+    return (Bucket(f"token:{client(address)}", limits.MAX_TOKEN_FAILURES_PER_ADDRESS),)
 
 
 class TooManyAttempts(SyncError):
@@ -109,6 +124,10 @@ def _counted(session: Session, key: str, now: dt.datetime) -> Attempt:
     if row.window_start + WINDOW <= now:  # the window is over: a new one starts now
         row.window_start = now
         row.failures = 0
+    if row.failures == 0:  # a new window: forget the windows that are over
+        session.execute(
+            delete(Attempt).where(Attempt.window_start < now - WINDOW, Attempt.key != key)
+        )
     row.failures += 1
     session.flush()
     return row

@@ -127,3 +127,29 @@ def test_bad_tokens_are_throttled_and_good_tokens_still_work(
     # a token of 256 random bits is beyond guessing: the enrolled device syncs on
     sync(store)
     assert_no_traceback(server)
+
+
+def test_attempts_are_counted_per_ipv4_address_or_ipv6_64_and_old_ones_forgotten(
+    server_db_url: str,
+) -> None:
+    from mzdesk.server import throttle
+    from mzdesk.server.db import open_server_db
+    from mzdesk.server.models import Attempt
+
+    assert throttle.client("192.0.2.7") == "192.0.2.7"
+    assert throttle.client("::ffff:192.0.2.7") == "192.0.2.7"
+    assert throttle.client("2001:db8:1:2:aaaa::1") == throttle.client("2001:db8:1:2:bbbb::9")
+    assert throttle.client("2001:db8:1:2::1") != throttle.client("2001:db8:1:3::1")
+    db = open_server_db(server_db_url)
+    try:
+        for i in range(5):
+            throttle.failed(db, throttle.credentials(f"10.3.0.{i}"))
+        with db.transaction() as session:
+            assert len(session.scalars(select(Attempt)).all()) == 5
+            for row in session.scalars(select(Attempt)):
+                row.window_start -= dt.timedelta(seconds=limits.ATTEMPT_WINDOW_SECONDS + 1)
+        throttle.failed(db, throttle.credentials("10.4.0.1"))  # a new client: the old go
+        with db.transaction() as session:
+            assert [r.key for r in session.scalars(select(Attempt))] == ["token:10.4.0.1"]
+    finally:
+        db.close()

@@ -26,7 +26,9 @@ def upgrade() -> None:
         sa.Column("failures", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_attempts")),
     )
+    op.create_index(op.f("ix_attempts_window_start"), "attempts", ["window_start"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_attempts_window_start"), table_name="attempts")
     op.drop_table("attempts")
