@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zlib
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
@@ -10,69 +9,19 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from mzdesk.core import limits
 from mzdesk.core.bundle import BundleError
 from mzdesk.core.i18n import text_in
-from mzdesk.server import auth, feed, merge
+from mzdesk.server import auth, feed, merge, throttle
+from mzdesk.server.bodies import BoundedRequest, RequestRefused, StrictRoute
 from mzdesk.server.bundles import import_bundle
 from mzdesk.server.db import ServerDB, open_server_db, server_schema
 from mzdesk.server.errors import SyncError
 from mzdesk.server.models import utcnow
 from mzdesk.server.schema import check_schema, store_schema
 
-MAX_BODY = 256 * 1024 * 1024  # decompressed request body limit
-MAX_PAGE = 5000
-
-
-class GzipRequest:
-    """Accept request bodies sent with ``Content-Encoding: gzip`` (pushes are compressed)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope.get("headers") or [])
-        if headers.get(b"content-encoding", b"").lower() != b"gzip":
-            await self.app(scope, receive, send)
-            return
-        body = bytearray()
-        more = True
-        while more:
-            message = await receive()
-            body.extend(message.get("body", b""))
-            more = message.get("more_body", False)
-            if len(body) > MAX_BODY:
-                break
-        try:
-            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            plain = inflater.decompress(bytes(body), MAX_BODY + 1)
-            if len(plain) > MAX_BODY or not inflater.eof:
-                raise ValueError("too large or truncated")
-        except (zlib.error, ValueError):
-            response = JSONResponse(
-                {"code": "bad_body", "message": "the compressed request body is damaged"},
-                status_code=400,
-            )
-            await response(scope, receive, send)
-            return
-        scope = dict(scope)
-        scope["headers"] = [
-            (k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")
-        ] + [(b"content-length", str(len(plain)).encode())]
-        sent = False
-
-        async def replay() -> Message:
-            nonlocal sent
-            if sent:
-                return await receive()
-            sent = True
-            return {"type": "http.request", "body": plain, "more_body": False}
-
-        await self.app(scope, replay, send)
+MAX_PAGE = limits.MAX_PAGE
 
 
 class EnrollRequest(BaseModel):
@@ -103,7 +52,7 @@ class ChangeIn(BaseModel):
 
 
 class PushRequest(BaseModel):
-    changes: list[ChangeIn] = Field(max_length=10000)
+    changes: list[ChangeIn] = Field(max_length=limits.MAX_PUSH_CHANGES)
 
 
 class OutcomeOut(BaseModel):
@@ -151,6 +100,16 @@ def _now() -> str:
     return utcnow().isoformat(timespec="milliseconds") + "Z"
 
 
+def _address(request: Request) -> str:
+    """The client's address (behind a reverse proxy: the one it forwards, when uvicorn is
+    told to trust the proxy — see docs/sync-protocol.md)."""
+    return request.client.host if request.client else "unknown"
+
+
+# bundle refusals that mean "no such device, or not its key": counted like a bad token
+BAD_KEY = ("bundle.unknown_device", "bundle.signature")
+
+
 def _token(authorization: str | None) -> str | None:
     if authorization and authorization.lower().startswith("bearer "):
         return authorization[7:].strip()
@@ -158,7 +117,7 @@ def _token(authorization: str | None) -> str | None:
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem} for status in (400, 401, 403, 404, 409, 426)
+    status: {"model": Problem} for status in (400, 401, 403, 404, 409, 413, 426, 429)
 }
 
 
@@ -168,19 +127,43 @@ def create_app(db: ServerDB) -> FastAPI:
         version=server_schema(),
         description="Sync for mzdesk (民政桌面). See docs/sync-protocol.md.",
     )
+    app.router.route_class = StrictRoute
     app.add_middleware(GZipMiddleware, minimum_size=1024)
-    app.add_middleware(GzipRequest)
+    app.add_middleware(BoundedRequest)
+
+    @app.exception_handler(RequestRefused)
+    async def _refused(request: Request, error: RequestRefused) -> JSONResponse:
+        return error.response()
 
     @app.exception_handler(SyncError)
     async def _sync_error(request: Request, error: SyncError) -> JSONResponse:
+        if error.code == "bad_token":  # a token nobody was given: counted, then throttled
+            error = await _throttled(request) or error
+        headers = (
+            {"Retry-After": str(error.retry_after)}
+            if isinstance(error, throttle.TooManyAttempts)
+            else None
+        )
         return JSONResponse(
-            {"code": error.code, "message": error.message}, status_code=error.status
+            {"code": error.code, "message": error.message},
+            status_code=error.status,
+            headers=headers,
         )
 
     @app.exception_handler(BundleError)
     async def _bundle_error(request: Request, error: BundleError) -> JSONResponse:
+        if error.code in BAD_KEY:  # a bundle from a device we do not know, or forged
+            refusal = await _throttled(request)
+            if refusal is not None:
+                return await _sync_error(request, refusal)
         message = text_in("en", error.code, **error.params)  # the API speaks English
         return JSONResponse({"code": "bad_bundle", "message": message}, status_code=400)
+
+    async def _throttled(request: Request) -> throttle.TooManyAttempts | None:
+        """Count a failed credential from this address: the 429 to answer instead once
+        past the limit."""
+        wait = await run_in_threadpool(throttle.failed, db, throttle.credentials(_address(request)))
+        return throttle.TooManyAttempts(wait) if wait is not None else None
 
     def schema(
         x_mzdesk_schema: Annotated[str | None, Header(max_length=16)] = None,
@@ -199,8 +182,15 @@ def create_app(db: ServerDB) -> FastAPI:
         )
 
     @app.post("/v1/enroll", response_model=EnrollResponse, responses=ERRORS, dependencies=checked)
-    def enroll(body: EnrollRequest) -> dict[str, Any]:
-        return auth.enroll(db, body.code, body.device_name.replace("\x00", ""))
+    def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
+        buckets = throttle.enrolment(_address(request))
+        throttle.check(db, buckets)  # while throttled, a right code is refused too
+        try:
+            return auth.enroll(db, body.code, body.device_name.replace("\x00", ""))
+        except SyncError as error:
+            if error.code == "bad_code":
+                throttle.failed(db, buckets)
+            raise
 
     @app.post("/v1/push", response_model=PushResponse, responses=ERRORS, dependencies=checked)
     def push(

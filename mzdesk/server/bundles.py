@@ -40,17 +40,59 @@ def import_bundle(db: ServerDB, data: bytes) -> dict[str, Any]:
         check_schema(content.get("schema"))
         if device.revoked_at is not None:
             raise SyncError(403, "device_revoked", "the device that wrote this bundle is revoked")
-        changes = content.get("changes")
-        if not isinstance(changes, list):
-            raise BundleError("bundle.damaged")
+        changes, cursor, results_seq = site_content(content)
         outcomes = apply_changes(session, device, changes)
-        device.cursor = max(device.cursor, int(content.get("cursor") or 0))
-        device.results_seq = max(device.results_seq, int(content.get("results_seq") or 0))
+        device.cursor = max(device.cursor, cursor)
+        device.results_seq = max(device.results_seq, results_seq)
         device.last_seen_at = utcnow()
     counts: dict[str, int] = {}
     for outcome in outcomes:
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
     return {"device": str(claimed), "device_name": device.name, "changes": len(outcomes), **counts}
+
+
+# the fields of a change in a bundle and their JSON types (a push checks the same shape)
+_REQUIRED: dict[str, type] = {
+    "change_id": str,
+    "table": str,
+    "row_id": str,
+    "institution_id": str,
+    "op": str,
+    "data": dict,
+}
+_OPTIONAL: dict[str, type] = {"base_rev": int, "made_at": str, "author": str}
+_LONGEST_ID = 64
+
+
+def site_content(content: dict[str, Any]) -> tuple[list[dict[str, Any]], int, int]:
+    """The changes, cursor and results_seq of a site's opened bundle, each of the shape a
+    push has; ``BundleError`` (``bundle.malformed``, naming the part) otherwise. A signed
+    bundle is authentic, not necessarily well made: nothing in it is trusted unchecked."""
+    changes = content.get("changes")
+    if not isinstance(changes, list):
+        raise BundleError("bundle.malformed", part="changes")
+    for number, change in enumerate(changes, 1):
+        where = f"changes[{number}]"
+        if not isinstance(change, dict):
+            raise BundleError("bundle.malformed", part=where)
+        for key, kind in (*_REQUIRED.items(), *_OPTIONAL.items()):
+            value = change.get(key)
+            if value is None and key in _OPTIONAL:
+                continue
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise BundleError("bundle.malformed", part=f"{where}.{key}")
+            if isinstance(value, str) and len(value) > _LONGEST_ID:
+                raise BundleError("bundle.malformed", part=f"{where}.{key}")
+    return changes, _counter(content, "cursor"), _counter(content, "results_seq")
+
+
+def _counter(content: dict[str, Any], key: str) -> int:
+    value = content.get(key)
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**62:
+        raise BundleError("bundle.malformed", part=key)
+    return value
 
 
 def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes:

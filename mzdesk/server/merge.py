@@ -24,7 +24,7 @@ from mzdesk.server.auth import authenticate, device_scope
 from mzdesk.server.db import ServerDB
 from mzdesk.server.models import CONFLICTS, Change, Device, InstitutionIndex, Record, utcnow
 from mzdesk.server.revisions import Revisions
-from mzdesk.store.values import from_json, synced_columns, synced_tables
+from mzdesk.store.values import TooLong, from_json, synced_columns, synced_tables
 
 
 @dataclass
@@ -170,6 +170,10 @@ def _apply(
             raise Rejected("unknown_field", f"{table} has no field {key!r}", field=key)
         try:
             from_json(columns[key], value)
+        except TooLong as error:
+            raise Rejected(
+                "too_long", str(error), field=key, limit=str(error.limit), unit=error.unit
+            ) from error
         except ValueError as error:
             raise Rejected("bad_value", str(error), field=key) from error
     if "id" in data and data["id"] != str(row_id):

@@ -131,3 +131,15 @@ class Enrollment(ServerBase):
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class Attempt(ServerBase):
+    """Failed attempts with a secret (an enrolment code, a device token) counted per key —
+    a client address, or all addresses — in a fixed window that starts at the first failure.
+    Kept in the database, so every worker process counts the same attempts."""
+
+    __tablename__ = "attempts"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)

@@ -15,10 +15,13 @@ def store_schema() -> int:
     return int(head)
 
 
-def check_schema(client_schema: str | None) -> None:
+def check_schema(client_schema: object) -> None:
     """Sync.md 7: an old client is told to upgrade; a client newer than the server is told
-    the server must be upgraded first. Its outbox waits either way."""
+    the server must be upgraded first. Its outbox waits either way. (A bundle's schema is
+    whatever its JSON holds: anything but a number in a string is "missing".)"""
     try:
+        if not isinstance(client_schema, str | None):
+            raise ValueError
         version = int(client_schema or "")
     except ValueError:
         raise SyncError(

@@ -64,6 +64,7 @@ def record_assessment(
         )
     except ValidationError as error:
         checks.absorb(error)
+    checks.lengths("assessments", data)
     checks.done()
     with store.write(actor) as session:
         resident = get_live(session, Resident, data.resident_id)

@@ -21,6 +21,7 @@ from mzdesk.services.views import BedView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, BedHistory, Building, Floor, Institution, Room
 from mzdesk.store.outbox import insert_many
+from mzdesk.store.values import length_problems
 
 MAX_BEDS_PER_ROOM = 12
 MAX_ROOMS = 500
@@ -258,6 +259,11 @@ def add_beds(store: Store, actor: Actor, request: NewBeds) -> list[BedView]:
     floor = checks.text("floor", request.floor, max_len=30)
     if not request.rooms:
         checks.add("rooms", "field.required")
+    longest = max(request.rooms, key=len, default="")  # and its beds' numbers 201-1 …
+    for table, number in (("rooms", longest), ("beds", f"{longest}-{request.beds_per_room}")):
+        for problem in length_problems(table, {"number": number}):
+            if not checks.has("rooms"):
+                checks.add("rooms", problem.code, **problem.params)
     if not 1 <= request.beds_per_room <= MAX_BEDS_PER_ROOM:
         checks.add("beds_per_room", "bed.count", max=MAX_BEDS_PER_ROOM)
     checks.done()

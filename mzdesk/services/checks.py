@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from mzdesk.core.errors import FieldProblem, ValidationError
 from mzdesk.core.identifiers import IdNumber, check_uscc, parse_id_number
 from mzdesk.core.vocab import Gender
+from mzdesk.store.values import length_problems
 
 T = TypeVar("T")
 
@@ -42,6 +44,22 @@ class Checks:
         if len(cleaned) > max_len:
             self.add(field, "field.too_long", max=max_len)
         return cleaned
+
+    def lengths(self, table: str, data: Any, *, prefix: str = "") -> None:
+        """Every field of ``data`` (a dataclass or a dict named like ``table``'s columns)
+        within its limit from the one table of limits — what the server accepts. A field
+        already found wrong is not reported twice."""
+        values = (
+            {f.name: getattr(data, f.name) for f in dataclasses.fields(data)}
+            if dataclasses.is_dataclass(data)
+            else dict(data)
+        )
+        for problem in length_problems(table, values):
+            field = prefix + problem.field
+            if not self.has(field):
+                self.problems.append(
+                    FieldProblem(field, problem.code, problem.params, self.table or table)
+                )
 
     def required(self, field: str, value: T | None) -> T | None:
         if value is None:

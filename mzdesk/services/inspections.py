@@ -98,6 +98,7 @@ class InspectionStart:
 def start_inspection(store: Store, actor: Actor, data: InspectionStart) -> uuid.UUID:
     checks = Checks()
     inspectors = checks.text("inspectors", data.inspectors, max_len=200)
+    checks.lengths("inspections", data)
     checks.done()
     with store.write(actor) as session:
         get_live(session, Institution, data.institution_id)

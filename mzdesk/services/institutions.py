@@ -55,6 +55,7 @@ def check_institution(data: InstitutionData) -> InstitutionData:
         except ValidationError as error:
             checks.absorb(error)
     phone = checks.phone("phone", data.phone)
+    checks.lengths("institutions", data)
     checks.done()
     return InstitutionData(
         name=name or "",

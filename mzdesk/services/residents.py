@@ -95,6 +95,8 @@ def check_resident(
         contact_name = checks.text(f"contacts.{i}.name", contact.name, max_len=50)
         contact_phone = checks.phone(f"contacts.{i}.phone", contact.phone)
         contacts.append(replace(contact, name=contact_name or "", phone=contact_phone))
+        checks.lengths("resident_contacts", contact, prefix=f"contacts.{i}.")
+    checks.lengths("residents", data)
     checks.done()
     return replace(
         data,

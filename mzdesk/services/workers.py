@@ -61,6 +61,7 @@ def check_worker(data: WorkerData, *, today: dt.date | None = None) -> WorkerDat
     checks.agrees_with_id(id_number, data.gender, data.birth_date)
     checks.not_future("hired_on", data.hired_on, today or dt.date.today())
     phone = checks.phone("phone", data.phone)
+    checks.lengths("care_workers", data)
     checks.done()
     return replace(
         data,
@@ -135,6 +136,7 @@ def add_certificate(store: Store, actor: Actor, data: CertificateData) -> uuid.U
     checks = Checks("care_workers")
     name = checks.text("name", data.name, max_len=100)
     checks.not_before("expires_on", data.expires_on, data.issued_on, "发证日期")
+    checks.lengths("worker_certificates", data)
     checks.done()
     with store.write(actor) as session:
         worker = get_live(session, CareWorker, data.worker_id)
@@ -201,6 +203,7 @@ def record_training_session(store: Store, actor: Actor, data: TrainingData) -> u
     for i, attendee in enumerate(data.attendees):
         if attendee.hours_credited is not None:
             credited[i] = _hours(checks, f"attendees.{i}.hours_credited", attendee.hours_credited)
+    checks.lengths("training_sessions", data)
     checks.done()
     with store.write(actor) as session:
         get_live(session, Institution, data.institution_id)

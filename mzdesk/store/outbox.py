@@ -19,13 +19,14 @@ from typing import Any
 from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
+from mzdesk.core.errors import ValidationError
 from mzdesk.core.ids import new_id
 from mzdesk.core.permissions import PermissionDenied
 from mzdesk.store import audit
 from mzdesk.store.audit import RowChange, acting
 from mzdesk.store.models import LOCAL_COLUMNS, OutboxEntry, Synced, utcnow
 from mzdesk.store.search import NAMED, derive, derive_initials
-from mzdesk.store.values import to_json
+from mzdesk.store.values import length_problems, to_json
 
 
 class HardDeleteError(RuntimeError):
@@ -108,6 +109,8 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
     for change in changes:
         if not actor.may_write_for(change.row.institution_id):
             raise PermissionDenied("permission.other_institution")
+        table = type(change.row).__tablename__  # type: ignore[attr-defined]
+        _check_lengths(table, {k: new for k, (_, new) in change.fields.items()})
     session.execute(
         insert(OutboxEntry),
         [
@@ -116,6 +119,14 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
         ],
     )
     audit.record(session, actor, changes)
+
+
+def _check_lengths(table: str, values: dict[str, Any]) -> None:
+    """No change leaves this device that the server would refuse for its length: the last
+    guard behind the services' and importers' own checks (one table of limits for all)."""
+    problems = length_problems(table, values)
+    if problems:
+        raise ValidationError(problems)
 
 
 def install(session_factory: Any) -> None:
@@ -156,6 +167,7 @@ def insert_many(
     for values in full:
         if not actor.may_write_for(values["institution_id"]):
             raise PermissionDenied("permission.other_institution")
+        _check_lengths(table, values)
     connection.execute(
         insert(OutboxEntry),
         [

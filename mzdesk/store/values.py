@@ -1,9 +1,11 @@
 """Column values in their JSON form, as they travel in the outbox, over sync and in bundles.
 
 ``to_json`` turns a column value into JSON; ``from_json`` reads it back for a given column,
-refusing a value of the wrong shape with ``ValueError`` (the server's check of every field of
-every change it receives). ``synced_tables`` names every table that takes part in sync with
-its model.
+refusing a value of the wrong shape with ``ValueError`` — :class:`TooLong` when it is longer
+than the field's limit (:mod:`mzdesk.core.limits`) — the server's check of every field of
+every change it receives. ``synced_tables`` names every table that takes part in sync with
+its model. ``field_limit`` is the one answer to "how long may this field be", used by the
+server, the outbox, the services and the importers alike.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import cache
@@ -31,6 +34,8 @@ from sqlalchemy import (
     inspect,
 )
 
+from mzdesk.core import limits
+from mzdesk.core.errors import FieldProblem
 from mzdesk.store.models import LOCAL_COLUMNS, Base, Synced, VocabType
 
 
@@ -55,6 +60,72 @@ def to_json(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): to_json(v) for k, v in value.items()}
     raise TypeError(f"cannot put {type(value).__name__} into the outbox")
+
+
+class TooLong(ValueError):
+    """A value longer than its field's limit: ``limit`` characters (text) or bytes (JSON)."""
+
+    def __init__(self, field: str, limit: int, unit: str) -> None:
+        super().__init__(f"{field}: longer than {limit} {unit}")
+        self.field = field
+        self.limit = limit
+        self.unit = unit
+
+
+def json_size(value: Any) -> int:
+    """The size of a JSON value as it travels (compact, ASCII-escaped), in bytes."""
+    return len(json.dumps(value, separators=(",", ":")))
+
+
+def field_limit(column: Column[Any]) -> tuple[int, str] | None:
+    """How long a value of ``column`` may be: ``(n, "characters")`` for text,
+    ``(n, "bytes")`` for JSON; ``None`` for a field of another kind. A ``String(n)`` column's
+    limit is its ``n``; a synced ``Text`` or ``JSON`` column's is in :mod:`mzdesk.core.limits`
+    (an unlisted one falls back to :data:`~mzdesk.core.limits.NOTE`)."""
+    kind = column.type
+    table = column.table.name if column.table is not None else ""
+    if isinstance(kind, VocabType):
+        return None
+    if isinstance(kind, JSON):
+        return limits.JSON_LIMITS.get(table, {}).get(column.key, limits.NOTE), "bytes"
+    if isinstance(kind, String | Text):
+        if kind.length is not None:
+            return kind.length, "characters"
+        return limits.TEXT_LIMITS.get(table, {}).get(column.key, limits.NOTE), "characters"
+    return None
+
+
+def too_long(column: Column[Any], value: Any) -> TooLong | None:
+    """The refusal when ``value`` (a column value or its JSON form) exceeds the limit."""
+    found = field_limit(column)
+    if found is None or value is None:
+        return None
+    limit, unit = found
+    if unit == "bytes":
+        try:
+            size = json_size(to_json(dict(value) if isinstance(value, Mapping) else value))
+        except TypeError:
+            return None  # not a JSON value yet: measured again in its stored form
+    elif isinstance(value, str):
+        size = len(value)
+    else:
+        return None
+    return TooLong(column.key, limit, unit) if size > limit else None
+
+
+def length_problems(table: str, values: dict[str, Any]) -> list[FieldProblem]:
+    """Every value of a synced ``table``'s row (column values or their JSON form) that is
+    longer than its field's limit, as field problems naming the limit (``field.too_long``
+    in characters, ``field.too_large`` in bytes). Fields that are not columns are ignored."""
+    columns = synced_columns(table) if table in synced_tables() else {}
+    problems = []
+    for key, value in values.items():
+        column = columns.get(key)
+        refusal = too_long(column, value) if column is not None else None
+        if refusal is not None:
+            code = "field.too_long" if refusal.unit == "characters" else "field.too_large"
+            problems.append(FieldProblem(key, code, {"max": refusal.limit}, table))
+    return problems
 
 
 def from_json(column: Column[Any], value: Any) -> Any:
@@ -92,13 +163,21 @@ def from_json(column: Column[Any], value: Any) -> Any:
         if isinstance(kind, String | Text):
             if not isinstance(value, str):
                 raise ValueError
-            if "\x00" in value or (kind.length is not None and len(value) > kind.length):
+            if "\x00" in value:
                 raise ValueError
+            refusal = too_long(column, value)
+            if refusal is not None:
+                raise refusal
             return value
         if isinstance(kind, JSON):
             if "\\u0000" in json.dumps(value):
                 raise ValueError
+            refusal = too_long(column, value)
+            if refusal is not None:
+                raise refusal
             return value
+    except TooLong:
+        raise
     except (ValueError, TypeError, InvalidOperation, KeyError) as error:
         raise ValueError(f"{column.key}: {value!r} is not a valid value") from error
     raise ValueError(f"{column.key}: unsupported column type {kind!r}")
@@ -124,3 +203,22 @@ def synced_columns(table: str) -> dict[str, Column[Any]]:
         for attr in inspect(model).column_attrs
         if attr.key not in LOCAL_COLUMNS
     }
+
+
+def max_change_bytes() -> int:
+    """The largest a change's ``data`` can be on the wire when every text field is at its
+    limit (each character escaped as a surrogate pair, 12 bytes) and every JSON field at its
+    limit, over the synced tables; plus room for the change's other fields."""
+    largest = 0
+    for table in synced_tables():
+        size = 1024  # ids, dates, numbers, vocabulary codes and the keys
+        for key, column in synced_columns(table).items():
+            found = field_limit(column)
+            size += len(key) + 8
+            if found is not None:
+                limit, unit = found
+                size += limit * (12 if unit == "characters" else 1)
+            else:
+                size += 64
+        largest = max(largest, size)
+    return largest + 1024  # change_id, table, row_id, institution_id, op, base_rev, author

@@ -222,7 +222,7 @@ def test_rejected_changes_are_quarantined_fixed_and_resent(pair):
         )
     sync(a)
     (bad,) = quarantined(a)
-    assert bad.error == "字段「phone」的值不符合要求（格式或长度）"
+    assert bad.error == "字段「phone」的内容太长（上限40）"  # too_long, naming the limit
     assert sync_status(a)["quarantined"] == 1
     sync(a)  # a quarantined change is kept, not resent by itself, not dropped
     assert len(quarantined(a)) == 1

@@ -11,6 +11,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     # generic field checks
     "field.required": ("必填", "required"),
     "field.too_long": ("不能超过{max}个字符", "must be at most {max} characters"),
+    "field.too_large": ("内容过多，不能超过{max}字节", "too much content: at most {max} bytes"),
     "field.not_in_vocab": (
         "「{value}」不是有效值，可选：{choices}",
         "'{value}' is not a valid value; choose one of: {choices}",

@@ -42,6 +42,19 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "请求没有注明数据版本",
         "the client did not state its schema version",
     ),
+    "sync.bad_body": (
+        "服务器无法读取请求内容（数据损坏或格式不对）",
+        "the server could not read the request (damaged or malformed)",
+    ),
+    "sync.too_large": (
+        "请求内容超过服务器允许的大小，服务器拒收",
+        "the request is larger than the server accepts",
+    ),
+    "sync.too_many_attempts": (
+        "错误的注册码或凭据尝试次数过多，服务器暂时拒绝受理；请过一段时间（最多十分钟）再试",
+        "too many attempts with a wrong enrolment code or token: the server refuses for a "
+        "while; try again later (within ten minutes)",
+    ),
     "sync.bad_bundle": (
         "服务器拒收了同步包（文件损坏、被改动过或不是给它的）",
         "the server refused the bundle (damaged, altered or not meant for it)",
@@ -70,6 +83,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "服务器不认识字段「{field}」（可能需要升级服务器）",
         "the server does not know the field '{field}' (it may need upgrading)",
     ),
+    "sync.rejected.too_long": (
+        "字段「{field}」的内容太长（上限{limit}）",
+        "the value of '{field}' is too long (limit {limit})",
+    ),
     "sync.rejected.bad_value": (
         "字段「{field}」的值不符合要求（格式或长度）",
         "the value of '{field}' is not valid (format or length)",
@@ -97,6 +114,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     # sync bundles and enrolment files (core/bundle.py, sync/bundles.py, server/bundles.py)
     "bundle.not_a_bundle": ("这不是 mzdesk 同步包", "this is not an mzdesk sync bundle"),
     "bundle.damaged": ("同步包已损坏", "the bundle is damaged"),
+    "bundle.malformed": (
+        "同步包的内容不符合格式（{part}），未导入任何内容",
+        "the bundle's content is malformed ({part}); nothing was imported",
+    ),
     "bundle.signature": (
         "同步包的签名不符：文件被改动过或是伪造的",
         "the bundle's signature does not match: it was altered or forged",

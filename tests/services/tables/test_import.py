@@ -384,3 +384,41 @@ def test_a_reimported_roster_that_renames_someone_updates_the_pinyin_initials(se
     with seeded.read() as s:
         resident = s.scalars(select(Resident).where(Resident.id_number == number)).one()
     assert (resident.name, resident.name_initials) == ("李四", "ls")
+
+
+def test_a_cell_longer_than_its_field_is_named_with_row_column_and_limit(seeded, tmp_path):
+    """The import checks the same limits as the server (core/limits.py): a value it accepts
+    is never quarantined by the server for its length."""
+    header = [*RESIDENT_HEADER, "户籍地址", "备注"]
+    ok = [HOME, "周一", id_number(), None, None, "2025-01-01", None, None, None, None]
+    rows = [
+        header,
+        [*ok, "山东省青岛市", "备" * 2000],  # exactly at the limits: fine
+        [HOME, "吴二", id_number(), None, None, "2025-01-01", None, None, None, None,
+         "址" * 201, "注" * 2001],
+    ]  # fmt: skip
+    path = xlsx(tmp_path / "long.xlsx", rows)
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(seeded, SETUP, Kind.RESIDENTS, path)
+    messages = [str(p) for p in rejected.value.report.problems]
+    assert sorted(messages) == [
+        "第3行 备注: 不能超过2000个字符",
+        "第3行 户籍地址: 不能超过200个字符",
+    ]
+
+
+def test_a_bed_roster_cell_longer_than_its_field_is_named(seeded, tmp_path):
+    rows = [
+        ["机构名称", "楼栋", "楼层", "房间", "床位号", "床位类型", "状态"],
+        [HOME, "楼" * 51, "1层", "301", "301-1", "护理型", None],
+        [HOME, "3号楼", "1层", "3" * 31, "1" * 31, "护理型", None],
+    ]
+    path = xlsx(tmp_path / "long-beds.xlsx", rows)
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(seeded, SETUP, Kind.BEDS, path)
+    messages = sorted(str(p) for p in rejected.value.report.problems)
+    assert messages == [
+        "第2行 楼栋: 不能超过50个字符",
+        "第3行 床位号: 不能超过30个字符",
+        "第3行 房间: 不能超过30个字符",
+    ]

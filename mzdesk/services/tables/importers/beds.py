@@ -24,6 +24,7 @@ from mzdesk.services.tables.importers.base import (
 )
 from mzdesk.services.tables.reading import Row
 from mzdesk.store.models import Bed
+from mzdesk.store.values import length_problems
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,14 @@ class BedImporter(Importer[_BedRecord]):
         bed_type = c.get(cells.vocab, "床位类型", BedType, required=True)
         status = c.get(cells.vocab, "状态", BedStatus) or BedStatus.FREE
         effective = c.get(cells.date, "启用日期")
+        for column, table, field, value in (
+            ("楼栋", "buildings", "name", building),
+            ("楼层", "floors", "name", floor),
+            ("房间", "rooms", "number", room),
+            ("床位号", "beds", "number", number),
+        ):
+            for problem in length_problems(table, {field: value}):
+                parsed.fail(column, problem.message)
         if not parsed.problems:
             assert institution and building and floor and room and number and bed_type
             parsed.record = _BedRecord(
