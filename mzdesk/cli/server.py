@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from mzdesk.server.db import ServerDB
 
 T = TypeVar("T")
+KEY_FILE_ENV = "MZDESK_SERVER_KEY_FILE"  # server/keys.py reads it
 
 
 def _server_url(db: str | None) -> str:
@@ -30,7 +32,24 @@ def _server_url(db: str | None) -> str:
     return f"sqlite:///{Path(db).resolve()}"
 
 
+def _key_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    """``--key-file``: handed on through the environment, so every process of the server
+    (and ``ServerDB``) finds the same file."""
+    if value is not None:
+        os.environ[KEY_FILE_ENV] = str(value)
+
+
 def server_db_option(function: F) -> F:
+    function = click.option(
+        "--key-file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar=KEY_FILE_ENV,
+        default=None,
+        expose_value=False,
+        callback=_key_file,
+        help="服务器密钥文件（PostgreSQL 必填；SQLite 默认为数据库旁的 <数据库>.key）。"
+        "Server key file.",
+    )(function)
     return click.option(
         "--db",
         "db",
@@ -43,9 +62,12 @@ def server_db_option(function: F) -> F:
 
 def _server_db(db: str | None) -> ServerDB:
     from mzdesk.server.db import open_server_db
+    from mzdesk.server.keys import ServerKeyError
 
     try:
         return open_server_db(_server_url(db))
+    except ServerKeyError as error:
+        fail(str(error))
     except Exception as error:  # a wrong URL, an unreachable PostgreSQL: say so plainly
         fail(text("cli.server.db_unavailable", url=_server_url(db), error=error))
 

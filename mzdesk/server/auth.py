@@ -16,7 +16,7 @@ from mzdesk.core.bundle import device_key
 from mzdesk.core.ids import new_id
 from mzdesk.server.db import ServerDB
 from mzdesk.server.errors import SyncError
-from mzdesk.server.models import Device, Enrollment, InstitutionIndex, Setting, utcnow
+from mzdesk.server.models import Device, Enrollment, InstitutionIndex, utcnow
 
 SEEN_EVERY = dt.timedelta(minutes=1)  # how often a device's last_seen_at is rewritten
 
@@ -25,18 +25,17 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def bundle_secret(session: Session) -> bytes:
-    """The server's secret from which each device's bundle key is derived."""
-    row = session.get(Setting, "bundle_secret")
-    if row is None:
-        row = Setting(key="bundle_secret", value=secrets.token_hex(32))
-        session.add(row)
-        session.flush()
-    return bytes.fromhex(row.value)
+def bundle_secret(db: ServerDB) -> bytes:
+    """The server's secret from which each device's bundle key is derived: the server's key
+    (server/keys.py: a key file, never the database). Each device's key is
+    HMAC-SHA256(it, "bundle:" + device id), as it always was, so a server that moved its
+    old secret into the key file keeps its devices' keys."""
+    return db.server_key()
 
 
 def enroll(db: ServerDB, code: str, device_name: str) -> dict[str, Any]:
     normalized = code.strip().upper().replace("-", "").replace(" ", "")
+    secret = bundle_secret(db)  # before the transaction: the first use reads the key file
     with db.transaction() as session:
         found = session.scalar(
             select(Enrollment).where(Enrollment.code_hash == hash_secret(normalized))
@@ -54,7 +53,7 @@ def enroll(db: ServerDB, code: str, device_name: str) -> dict[str, Any]:
         session.add(device)
         found.used_at = utcnow()
         found.device_id = device.id
-        key = device_key(bundle_secret(session), device.id)
+        key = device_key(secret, device.id)
         session.flush()
         scope = sorted(str(i) for i in device_scope(session, device))
     return {

@@ -30,11 +30,12 @@ from mzdesk.server.schema import check_schema, store_schema
 def import_bundle(db: ServerDB, data: bytes) -> dict[str, Any]:
     """A site's bundle: verify, then apply its changes like a push (idempotent)."""
     claimed = bundle_device(data)
+    secret = bundle_secret(db)
     with db.transaction() as session:
         device = session.get(Device, claimed)
         if device is None:
             raise BundleError("bundle.unknown_device")
-        content = read_bundle(data, device_key(bundle_secret(session), device.id))
+        content = read_bundle(data, device_key(secret, device.id))
         if content.get("direction") != "to_server":
             raise BundleError("bundle.for_device")
         check_schema(content.get("schema"))
@@ -98,6 +99,7 @@ def _counter(content: dict[str, Any], key: str) -> int:
 def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes:
     """Everything the device has not seen: records after its cursor and the outcomes of its
     changes it has not been told about."""
+    secret = bundle_secret(db)
     with db.transaction() as session:
         device = find_device(session, device_id)
         if device.revoked_at is not None:
@@ -129,7 +131,7 @@ def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes
             "results": results,
             "server_time": utcnow().isoformat(timespec="seconds") + "Z",
         }
-        return write_bundle(device.id, device_key(bundle_secret(session), device.id), content)
+        return write_bundle(device.id, device_key(secret, device.id), content)
 
 
 def enrol_offline(

@@ -16,7 +16,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -67,8 +69,12 @@ def make_engine(url: str) -> Engine:
 
 
 class ServerDB:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, key_file: Path | str | None = None) -> None:
+        from mzdesk.server.keys import key_file_for
+
         self.url = url
+        self.key_file = key_file_for(url, key_file)  # the server's secret (server/keys.py)
+        self._key: bytes | None = None
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # SQLite has one writer: request threads queue here instead of spinning on the file
@@ -83,6 +89,22 @@ class ServerDB:
             current = MigrationContext.configure(conn).get_current_revision()
         if current != server_schema():
             command.upgrade(_alembic(self.engine), "head")
+
+    def server_key(self) -> bytes:
+        """The server's secret, from its key file (never from the database)."""
+        if self._key is None:
+            from mzdesk.server.keys import load_server_key, scrub_after_migration
+
+            try:
+                with self.transaction() as session:
+                    key, migrated = load_server_key(session, self.key_file)
+            except (IntegrityError, StaleDataError):  # another process started at once
+                with self.transaction() as session:
+                    key, migrated = load_server_key(session, self.key_file)
+            if migrated:
+                scrub_after_migration(self.engine)
+            self._key = key
+        return self._key
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -101,9 +123,15 @@ class ServerDB:
         self.engine.dispose()
 
 
-def open_server_db(url: str) -> ServerDB:
-    db = ServerDB(url)
-    db.migrate()
+def open_server_db(url: str, key_file: Path | str | None = None) -> ServerDB:
+    """Open, migrate, and load the server's key (a missing or wrong key file fails here)."""
+    db = ServerDB(url, key_file)
+    try:
+        db.migrate()
+        db.server_key()
+    except BaseException:
+        db.close()
+        raise
     return db
 
 

@@ -123,10 +123,20 @@ class ServerProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         self.process: subprocess.Popen[bytes] | None = None
-        self.db: ServerDB = open_server_db(db_url)
+        # the server's key file: beside a SQLite database by default; PostgreSQL needs one
+        self.key_file: Path | None = (
+            None if db_url.startswith("sqlite") else log.parent / "server.key"
+        )
+        self.db: ServerDB = self.reopen()
+
+    def reopen(self) -> ServerDB:
+        """The server's database opened here, with the server's key file."""
+        return open_server_db(self.db_url, key_file=self.key_file)
 
     def start(self) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        if self.key_file is not None:
+            env["MZDESK_SERVER_KEY_FILE"] = str(self.key_file)
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "mzdesk", "serve", "--db", self.db_url,

@@ -145,4 +145,31 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "bundle.not_enrolment_file": ("这不是注册文件", "this file is not an enrolment file"),
     "bundle.already_enrolled": ("本机已经注册过了", "this computer is already enrolled"),
+    # the server's key file (server/keys.py)
+    "server_key.required": (
+        "PostgreSQL 上的服务器需要密钥文件：用 --key-file 或环境变量 {env} 指定"
+        "（每台服务器用同一个）",
+        "a server on PostgreSQL needs a key file: give it with --key-file or the environment "
+        "variable {env} (the same file on every machine)",
+    ),
+    "server_key.missing": (
+        "找不到服务器密钥文件 {path}，而这个数据库已经用过密钥：请从备份恢复该文件"
+        "（新建密钥会使所有设备的同步包失效）",
+        "the server's key file {path} is missing, and this database already has a key: "
+        "restore the file from its backup (a new key would invalidate every device's bundles)",
+    ),
+    "server_key.wrong": (
+        "服务器密钥文件 {path} 与这个数据库不匹配：请使用这个数据库原来的密钥文件",
+        "the server's key file {path} does not belong to this database: use the key file it "
+        "was set up with",
+    ),
+    "server_key.unreadable": (
+        "无法读取服务器密钥文件 {path}：{error}",
+        "cannot read the server's key file {path}: {error}",
+    ),
+    "server_key.conflict": (
+        "数据库里仍有旧版保存的密钥，且与密钥文件 {path} 不同：请确认哪一个是正确的",
+        "the database still holds a key saved by an older version, and it differs from the "
+        "key file {path}: find out which one is right",
+    ),
 }
