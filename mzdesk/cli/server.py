@@ -222,9 +222,11 @@ def server_revoke(device: str, db: str | None) -> None:
 @server_db_option
 def server_import_bundle(file: Path, db: str | None) -> None:
     """导入站点的 USB 同步包。Import a site's sync bundle."""
+    from mzdesk.core.bundle import check_size
     from mzdesk.server.bundles import import_bundle
 
     store = _server_db(db)
+    _server_call(lambda: check_size(file.stat().st_size))
     data = file.read_bytes()
     summary = _server_call(lambda: import_bundle(store, data))
     click.echo(

@@ -109,11 +109,12 @@ def sync_export_bundle(ctx: click.Context, db: Path | None, out: Path) -> None:
 @click.pass_context
 def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
     """导入服务器发来的 USB 同步包。Import a bundle from the server."""
-    from mzdesk.core.bundle import BundleError
+    from mzdesk.core.bundle import BundleError, check_size
     from mzdesk.sync.bundles import import_bundle
 
     store, actor = open_as_user(ctx, db)
     try:
+        check_size(file.stat().st_size)
         summary = import_bundle(store, actor, file.read_bytes())
     except BundleError as error:
         fail(text("cli.bundle.rejected", error=error))
@@ -133,11 +134,12 @@ def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
 @click.pass_context
 def sync_enroll_file(ctx: click.Context, file: Path, code: str, db: Path | None) -> None:
     """用离线注册文件注册（没有网络的站点）。Enrol from an offline enrolment file."""
-    from mzdesk.core.bundle import BundleError
+    from mzdesk.core.bundle import BundleError, check_size
     from mzdesk.sync.bundles import enrol_from_file
 
     store, actor = open_as_user(ctx, db)
     try:
+        check_size(file.stat().st_size)
         summary = enrol_from_file(store, actor, file.read_bytes(), code)
     except BundleError as error:
         fail(text("cli.enrolment_file.rejected", error=error))

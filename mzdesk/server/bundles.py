@@ -13,9 +13,9 @@ from mzdesk.core.bundle import (
     BundleError,
     bundle_device,
     device_key,
-    enrolment_key,
     read_bundle,
     write_bundle,
+    write_enrolment_file,
 )
 from mzdesk.server.admin import create_enrollment
 from mzdesk.server.auth import bundle_secret, enroll, find_device
@@ -28,17 +28,20 @@ from mzdesk.server.schema import check_schema, store_schema
 
 
 def import_bundle(db: ServerDB, data: bytes) -> dict[str, Any]:
-    """A site's bundle: verify, then apply its changes like a push (idempotent)."""
+    """A site's bundle: decrypt and verify (outside any transaction: nothing is locked while
+    it is inflated), then apply its changes like a push (idempotent)."""
     claimed = bundle_device(data)
-    secret = bundle_secret(db)
+    with db.transaction() as session:
+        if session.get(Device, claimed) is None:
+            raise BundleError("bundle.unknown_device")
+    content = read_bundle(data, device_key(bundle_secret(db), claimed), "to_server")
+    if str(content.get("device_id")) != str(claimed):
+        raise BundleError("bundle.damaged")
+    check_schema(content.get("schema"))
     with db.transaction() as session:
         device = session.get(Device, claimed)
         if device is None:
             raise BundleError("bundle.unknown_device")
-        content = read_bundle(data, device_key(secret, device.id))
-        if content.get("direction") != "to_server":
-            raise BundleError("bundle.for_device")
-        check_schema(content.get("schema"))
         if device.revoked_at is not None:
             raise SyncError(403, "device_revoked", "the device that wrote this bundle is revoked")
         changes, cursor, results_seq = site_content(content)
@@ -131,7 +134,7 @@ def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes
             "results": results,
             "server_time": utcnow().isoformat(timespec="seconds") + "Z",
         }
-        return write_bundle(device.id, device_key(secret, device.id), content)
+    return write_bundle(device.id, device_key(secret, device.id), content)
 
 
 def enrol_offline(
@@ -142,9 +145,11 @@ def enrol_offline(
     device_name: str = "offline site",
 ) -> tuple[str, bytes]:
     """For a site with no network at all: enrol a device here and now, and write its
-    enrolment file — its credentials and everything in its scope — sealed with a key made
-    from the one-time code. The file travels on a USB stick, the code separately (phone,
-    letter): the site needs both, so a lost stick alone enrols nobody."""
+    enrolment file — its credentials and everything in its scope — encrypted with a key made
+    from the one-time code by a slow derivation (Argon2id; the code is not in the file). The
+    file travels on a USB stick, the code separately (phone, letter): the site needs both,
+    so a lost stick alone reveals nothing and enrols nobody. The file AND the code together
+    are this device's credentials: if both are lost, revoke the device."""
     code = create_enrollment(db, institution=institution, region=region)
     reply = enroll(db, code, device_name)
     with db.transaction() as session:
@@ -161,4 +166,4 @@ def enrol_offline(
         "items": items,
         "results": [],
     }
-    return code, write_bundle(uuid.UUID(reply["device_id"]), enrolment_key(code), content)
+    return code, write_enrolment_file(uuid.UUID(reply["device_id"]), code, content)

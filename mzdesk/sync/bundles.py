@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from mzdesk.core.bundle import (
     BundleError,
     bundle_device,
-    enrolment_key,
     read_bundle,
+    read_enrolment_file,
     write_bundle,
 )
 from mzdesk.core.permissions import Actor, Permission
@@ -49,23 +50,19 @@ def import_bundle(store: Store, actor: Actor, data: bytes) -> dict[str, Any]:
         raise BundleError("bundle.not_enrolled")
     if bundle_device(data) != enrolment.device_id:
         raise BundleError("bundle.other_device")
-    content = read_bundle(data, enrolment.bundle_key)
-    if content.get("direction") != "to_device":
-        raise BundleError("bundle.for_server")
+    content = read_bundle(data, enrolment.bundle_key, "to_device")
     if str(content.get("device_id")) != str(enrolment.device_id):
         raise BundleError("bundle.other_device")
-    items = content.get("items")
-    results = content.get("results")
-    if not isinstance(items, list) or not isinstance(results, list):
-        raise BundleError("bundle.damaged")
+    items, results = _records(content), _results(content)
+    start, end = _number(content.get("from_cursor")), _number(content.get("cursor"))
     with store.apply_remote() as session:
         cursor = int(device.get_setting(session, "cursor", 0))
-        if int(content.get("from_cursor") or 0) > cursor:
+        if start > cursor:
             raise BundleError("bundle.earlier_missing")
         counts = feed.apply_items(session, items)
         outcomes = outbox.record_outcomes(session, results)
-        device.set_setting(session, "cursor", max(cursor, int(content.get("cursor") or 0)))
-        seqs = [int(r.get("seq") or 0) for r in results]
+        device.set_setting(session, "cursor", max(cursor, end))
+        seqs = [_number(r.get("seq")) for r in results]
         previous = int(device.get_setting(session, "results_seq", 0))
         device.set_setting(session, "results_seq", max([previous, *seqs]))
     return {"items": len(items), **counts, **outcomes}
@@ -76,14 +73,57 @@ def enrol_from_file(store: Store, actor: Actor, data: bytes, code: str) -> dict[
     in the records it carries. From then on the site syncs by bundles (or by network once
     it has one: ``mzdesk sync --server URL``)."""
     actor.require(Permission.INSTITUTION_EDIT)
-    content = read_bundle(data, enrolment_key(code))
-    if content.get("direction") != "enrolment":
-        raise BundleError("bundle.not_enrolment_file")
+    content = read_enrolment_file(data, code)
+    if str(content.get("device_id")) != str(bundle_device(data)):
+        raise BundleError("bundle.damaged")
     with store.read() as session:
         if device.enrolment(session) is not None:
             raise BundleError("bundle.already_enrolled")
+    items, cursor = _records(content), _number(content.get("cursor"))
+    if not all(isinstance(content.get(k), str) for k in ("token", "bundle_key")) or not (
+        isinstance(content.get("institutions"), list)
+    ):
+        raise BundleError("bundle.damaged")
     device.save_enrolment(store, None, content)
     with store.apply_remote() as session:
-        counts = feed.apply_items(session, list(content.get("items") or []))
-        device.set_setting(session, "cursor", int(content.get("cursor") or 0))
-    return {"device_id": content["device_id"], "items": len(content.get("items") or []), **counts}
+        counts = feed.apply_items(session, items)
+        device.set_setting(session, "cursor", cursor)
+    return {"device_id": content["device_id"], "items": len(items), **counts}
+
+
+# The content of a bundle is authenticated, so only the server (or someone holding this
+# device's key) wrote it; still, a damaged one is refused with a message, not a traceback.
+def _number(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise BundleError("bundle.damaged")
+    return value
+
+
+def _records(content: dict[str, Any]) -> list[dict[str, Any]]:
+    items = content.get("items")
+    if not isinstance(items, list):
+        raise BundleError("bundle.damaged")
+    for item in items:
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("table"), str)
+            and isinstance(item.get("data", {}), dict)
+            and isinstance(item.get("institution_id", ""), str)
+        ):
+            raise BundleError("bundle.damaged")
+        _number(item.get("rev"))
+        for key in ("id", "institution_id"):
+            try:
+                uuid.UUID(str(item.get(key)))
+            except ValueError as error:
+                raise BundleError("bundle.damaged") from error
+    return items
+
+
+def _results(content: dict[str, Any]) -> list[dict[str, Any]]:
+    results = content.get("results")
+    if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
+        raise BundleError("bundle.damaged")
+    return results

@@ -370,7 +370,7 @@ def test_a_site_with_no_network_at_all_enrols_and_syncs_by_usb_only(server, tmp_
     server.institution("山村敬老院")
     code, enrolment = enrol_offline(server.db, institution="山村敬老院", device_name="山村电脑")
     site = open_store(tmp_path / "village.db")
-    with pytest.raises(BundleError, match="被改动过或是伪造的"):
+    with pytest.raises(BundleError, match="注册码打不开这个注册文件"):
         enrol_from_file(site, SETUP, enrolment, "AAAA-BBBB-CCCC-DDDD")  # the stick without the code
     assert not sync_status(site)["enrolled"]
     summary = enrol_from_file(site, SETUP, enrolment, code.lower())

@@ -119,8 +119,28 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the bundle's content is malformed ({part}); nothing was imported",
     ),
     "bundle.signature": (
-        "同步包的签名不符：文件被改动过或是伪造的",
-        "the bundle's signature does not match: it was altered or forged",
+        "同步包无法解密验证：文件被改动过或是伪造的，或不是用本机的密钥加密的",
+        "the bundle cannot be decrypted and verified: it was altered or forged, or was not "
+        "sealed with this device's key",
+    ),
+    "bundle.old_format": (
+        "这是旧格式（MZBUNDLE1，未加密）的同步包，已不再接受。同步包只是传递用的文件，不是存档："
+        "请在原处用新版本重新导出一个",
+        "this is an old-format bundle (MZBUNDLE1, not encrypted), no longer accepted. Bundles "
+        "are transport files, not archives: export a new one where it came from",
+    ),
+    "bundle.too_large": (
+        "同步包太大：解压后超过 {limit} MB，已拒收",
+        "the bundle is too large: over {limit} MB once decompressed; refused",
+    ),
+    "bundle.wrong_code": (
+        "注册码打不开这个注册文件：请核对注册码（与文件分开告知的那个），或文件已被改动",
+        "this code does not open the enrolment file: check the code (the one given "
+        "separately from the file), or the file was altered",
+    ),
+    "bundle.enrolment_file": (
+        "这是离线注册文件，不是同步包：请在同步页用“用注册文件注册”打开它",
+        "this is an offline enrolment file, not a sync bundle: open it with enrolment from a file",
     ),
     "bundle.not_enrolled": ("本机尚未在服务器注册", "this device is not enrolled with a server"),
     "bundle.other_device": (

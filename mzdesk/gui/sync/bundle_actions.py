@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from mzdesk.core.bundle import BundleError
+from mzdesk.core.bundle import BundleError, check_size
 from mzdesk.core.errors import os_error_text
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
@@ -74,6 +74,7 @@ class BundleActions(QWidget):
     @async_slot(str)
     async def read_bundle(self, path: str) -> None:
         try:
+            check_size((await self.ctx.worker.read(Path(path).stat)).st_size)
             data = await self.ctx.worker.read(Path(path).read_bytes)
             summary = await self.ctx.change(import_bundle, data)
         except BundleError as error:
