@@ -42,7 +42,14 @@ def export_bundle(store: Store, actor: Actor) -> tuple[bytes, int]:
 
 def import_bundle(store: Store, actor: Actor, data: bytes) -> dict[str, Any]:
     """A bundle from the server: verify it is for this device and untouched, then apply its
-    records and the server's answers to our changes. Importing it again changes nothing."""
+    records and the server's answers to our changes. Importing it again changes nothing.
+
+    An older bundle than what this device already has (its records end before this
+    device's cursor: a newer bundle or a network sync came in since) is refused whole, with
+    ``bundle.older``: its records are older states of rows this device already holds newer,
+    and applying them would silently put the old values back. Nothing in it is lost — what
+    it carried came later too. Refusing (rather than applying only its newer rows) keeps a
+    single rule a person can understand: import the newest bundle."""
     actor.require(Permission.SYNC_RUN)
     with store.read() as session:
         enrolment = device.enrolment(session)
@@ -59,6 +66,8 @@ def import_bundle(store: Store, actor: Actor, data: bytes) -> dict[str, Any]:
         cursor = int(device.get_setting(session, "cursor", 0))
         if start > cursor:
             raise BundleError("bundle.earlier_missing")
+        if end < cursor:
+            raise BundleError("bundle.older")
         counts = feed.apply_items(session, items)
         outcomes = outbox.record_outcomes(session, results)
         device.set_setting(session, "cursor", max(cursor, end))

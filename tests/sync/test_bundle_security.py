@@ -274,6 +274,47 @@ def test_an_altered_enrolment_file_is_refused(tmp_path):
     enrol_from_file(site, SETUP, data, code)
 
 
+# --------------------------------------------------------------- 3. older bundles
+
+
+def test_an_older_bundle_from_the_server_never_reverts_newer_data(home, server):
+    a, b, (r,) = home
+    _, _, device = secrets_of(a)
+    edit(b, r, phone="13000000001")
+    sync(b)
+    first = export_bundle(server.db, device)
+    edit(b, r, phone="13000000002", ethnicity="回族")
+    sync(b)
+    second = export_bundle(server.db, device)
+    site_import(a, SETUP, second)
+    assert value(a, r, "phone") == "13000000002"
+    snapshot = dump(a)
+    with pytest.raises(BundleError) as refused:
+        site_import(a, SETUP, first)
+    assert refused.value.code == "bundle.older"
+    assert "更早" in str(refused.value) and "没有导入" in str(refused.value)
+    assert dump(a) == snapshot
+    assert value(a, r, "phone") == "13000000002" and value(a, r, "ethnicity") == "回族"
+    site_import(a, SETUP, second)  # the same bundle again still changes nothing
+    assert dump(a) == snapshot
+
+
+def test_an_older_bundle_from_a_site_replayed_later_changes_nothing(home, server):
+    a, b, (r,) = home
+    edit(a, r, phone="13100000001")
+    first, _ = site_export(a, SETUP)
+    import_bundle(server.db, first)
+    edit(a, r, phone="13100000002")
+    second, _ = site_export(a, SETUP)
+    import_bundle(server.db, second)
+    sync(b)
+    assert value(b, r, "phone") == "13100000002"
+    replay = import_bundle(server.db, first)  # the stick's old file, imported again
+    assert replay.get("applied", 0) + replay.get("conflict", 0) == replay["changes"]
+    sync(b)
+    assert value(b, r, "phone") == "13100000002"
+
+
 def test_damaged_content_in_a_sealed_bundle_is_refused_on_the_device(home):
     import gzip
     import json

@@ -138,6 +138,13 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "this code does not open the enrolment file: check the code (the one given "
         "separately from the file), or the file was altered",
     ),
+    "bundle.older": (
+        "这个同步包比本机已有的数据更早（之后的同步包或网络同步已经收到），为免旧数据覆盖新数据，"
+        "没有导入任何内容；请导入最新的同步包",
+        "this bundle is older than what this computer already has (a later bundle or a "
+        "network sync came in since); nothing was imported, so old values cannot overwrite "
+        "newer ones — import the newest bundle",
+    ),
     "bundle.enrolment_file": (
         "这是离线注册文件，不是同步包：请在同步页用“用注册文件注册”打开它",
         "this is an offline enrolment file, not a sync bundle: open it with enrolment from a file",
