@@ -93,8 +93,12 @@ def serve(db: str | None, host: str, port: int) -> None:
     from mzdesk.server.app import serve as run
 
     url = _server_url(db)
-    _server_db(db).close()  # migrate and fail early with a clear message
+    opened = _server_db(db)  # migrate, load the key, and fail early with a clear message
+    key_file = opened.key_file
+    opened.close()
     click.echo(f"mzdesk server on http://{host}:{port} (database {url.split('@')[-1]})", err=True)
+    if key_file is not None:
+        click.echo(text("cli.server.key_file", path=key_file), err=True)
     run(url, host, port)
 
 

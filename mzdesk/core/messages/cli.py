@@ -107,6 +107,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{conflict} in conflict, {rejected} refused",
     ),
     "cli.server.bundle_written": ("已写入 {path}（{size} 字节）", "Wrote {path} ({size} bytes)"),
+    "cli.server.key_file": (
+        "服务器密钥文件：{path}（请备份，与数据库备份分开保存；丢失后各设备的U盘同步包将无法使用）",
+        "Server key file: {path} (back it up, apart from the database backups; without it "
+        "no device's USB bundles can be read)",
+    ),
     "cli.bundle.rejected": ("同步包被拒绝：{error}", "The sync bundle was refused: {error}"),
     "cli.bundle.export_failed": ("无法导出：{error}", "Cannot export: {error}"),
     "cli.enrolment_file.rejected": (
