@@ -40,6 +40,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from mzdesk.core import limits
 from mzdesk.core.errors import CodedError
 
 MAGIC = b"MZBUNDLE2\n"
@@ -50,7 +51,7 @@ SALT_BYTES = 16
 NONCE_BYTES = 12
 TAG_BYTES = 16
 HEADER_BYTES = len(MAGIC) + 1 + 16 + SALT_BYTES + NONCE_BYTES
-MAX_CONTENT = 256 * 1024 * 1024  # the JSON of a bundle, decompressed
+MAX_CONTENT = limits.MAX_BUNDLE_INFLATED_BYTES  # the JSON of a bundle, decompressed
 MAX_FILE = MAX_CONTENT + 1024 * 1024  # gzip never grows JSON by more than a little
 _PIECE = 1024 * 1024
 

@@ -130,7 +130,7 @@ def test_bad_tokens_are_throttled_and_good_tokens_still_work(
 
 
 def test_attempts_are_counted_per_ipv4_address_or_ipv6_64_and_old_ones_forgotten(
-    server_db_url: str,
+    server_db_url: str, tmp_path: Path
 ) -> None:
     from mzdesk.server import throttle
     from mzdesk.server.db import open_server_db
@@ -140,7 +140,7 @@ def test_attempts_are_counted_per_ipv4_address_or_ipv6_64_and_old_ones_forgotten
     assert throttle.client("::ffff:192.0.2.7") == "192.0.2.7"
     assert throttle.client("2001:db8:1:2:aaaa::1") == throttle.client("2001:db8:1:2:bbbb::9")
     assert throttle.client("2001:db8:1:2::1") != throttle.client("2001:db8:1:3::1")
-    db = open_server_db(server_db_url)
+    db = open_server_db(server_db_url, key_file=tmp_path / "server.key")
     try:
         for i in range(5):
             throttle.failed(db, throttle.credentials(f"10.3.0.{i}"))
