@@ -78,9 +78,7 @@ def _server_call(function: Callable[[], T]) -> T:
     default=None,
     help="服务器证书的私钥（PEM）。TLS private key.",
 )
-def serve(
-    db: str | None, host: str, port: int, tls_cert: str | None, tls_key: str | None
-) -> None:
+def serve(db: str | None, host: str, port: int, tls_cert: str | None, tls_key: str | None) -> None:
     """运行中心服务器（FastAPI + uvicorn）。Run the central sync server."""
     from mzdesk.server.app import serve as run
 
@@ -88,8 +86,8 @@ def serve(
         fail(text("cli.serve.tls_pair"))
     url = _server_url(db)
     _server_db(db).close()  # migrate and fail early with a clear message
-    scheme = "https" if tls_cert else "http"
-    click.echo(f"mzdesk server on {scheme}://{host}:{port} (database {url.split('@')[-1]})", err=True)
+    where = f"{'https' if tls_cert else 'http'}://{host}:{port}"
+    click.echo(f"mzdesk server on {where} (database {url.split('@')[-1]})", err=True)
     run(url, host, port, ssl_certfile=tls_cert, ssl_keyfile=tls_key)
 
 
