@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import functools
 import hashlib
 import hmac
 import random
@@ -152,10 +153,13 @@ def check_ca(pem: str) -> str:
     return pem
 
 
+@functools.lru_cache(maxsize=16)
 def ssl_context(ca_pem: str | None = None, pin: str | None = None) -> ssl.SSLContext:
     """The context ``https://`` requests use: the system's trusted authorities plus
     ``ca_pem``; with a ``pin``, the server's certificate must have that SHA-256 (and is then
-    not required to chain to an authority: a pinned self-signed certificate is fine)."""
+    not required to chain to an authority: a pinned self-signed certificate is fine).
+    Made once per CA and pin (loading the system's authorities takes 50–200 ms; every sync
+    would otherwise pay it, even over plain HTTP)."""
     context = ssl.create_default_context()
     if ca_pem:
         context.load_verify_locations(cadata=ca_pem)
