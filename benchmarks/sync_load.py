@@ -123,15 +123,14 @@ class Server(ServerProcess):
 
 
 @contextlib.contextmanager
-def postgres_cluster(folder: Path) -> Iterator[str]:
+def postgres_cluster() -> Iterator[str]:
     """A throwaway PostgreSQL on 127.0.0.1 (as tests/sync/conftest.py starts it); yields a
     URL prefix to which a database name is appended."""
     bindir = _pg_bindir()
     if bindir is None:
         raise RuntimeError("PostgreSQL binaries are not installed")
     root = os.geteuid() == 0
-    data = folder / "pg"
-    data.mkdir()
+    data = Path(tempfile.mkdtemp(prefix="mzdesk-bench-pg-"))  # the postgres user must reach it
     run_as = ["runuser", "-u", "postgres", "--"] if root else []
     if root:
         shutil.chown(data, "postgres", "postgres")
@@ -154,6 +153,7 @@ def postgres_cluster(folder: Path) -> Iterator[str]:
             [*run_as, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-m", "immediate", "stop"],
             capture_output=True,
         )
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def new_pg_database(prefix: str, name: str) -> str:
@@ -515,6 +515,8 @@ def table(result: dict[str, Any]) -> str:
                 f"{latency.get('p50', 0):>9} {latency.get('p95', 0):>9} "
                 f"{figures['changes_per_s']:>10}"
             )
+        if isinstance(parts.get("bulk"), str):
+            lines.append(f"{name:8} bulk   {parts['bulk']}")
         if isinstance(parts.get("bulk"), dict):
             b = parts["bulk"]
             lines.append(
@@ -554,7 +556,7 @@ def main() -> None:
         folder = Path(tmp)
         needs_pg = any(SERVERS[s][0] == "postgresql" for s in args.servers)
         with contextlib.ExitStack() as stack:
-            pg = stack.enter_context(postgres_cluster(folder)) if needs_pg else None
+            pg = stack.enter_context(postgres_cluster()) if needs_pg else None
             for name in args.servers:
                 kind, workers = SERVERS[name]
                 parts: dict[str, Any] = {}
