@@ -4,6 +4,7 @@ touching fields that have local changes the server has not acknowledged."""
 from __future__ import annotations
 
 import json
+import operator
 import uuid
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
@@ -144,8 +145,20 @@ def _changed(
     unknown fields, invalid values, protected fields and the id are left out."""
     columns = synced_columns(table)
     same, shortcuts = _shortcuts(table)
+    order, pick = _same_fields(table)
+    candidates: list[str]
+    try:  # a whole row (the feed's form): compare its plain fields in one sweep
+        candidates = [
+            key
+            for key, new, old in zip(order, pick(data), pick(current), strict=True)
+            if new != old
+        ]
+        candidates += [key for key in data if key not in same]
+    except KeyError:  # some fields missing: field by field
+        candidates = list(data)
     changed: dict[str, Any] = {}
-    for key, value in data.items():
+    for key in candidates:
+        value = data[key]
         if key in same:  # stored exactly as it travels
             if value == current[key] or key in keep:
                 continue
@@ -261,6 +274,18 @@ def _shortcuts(table: str) -> tuple[frozenset[str], dict[str, Callable[[Any], An
         elif isinstance(kind, _IDENTICAL) and not isinstance(kind, Numeric):
             same.add(key)
     return frozenset(same), found
+
+
+@cache
+def _same_fields(table: str) -> tuple[tuple[str, ...], Callable[[dict[str, Any]], tuple[Any, ...]]]:
+    """The fields stored exactly as they travel, in a fixed order, and a getter of them."""
+    order = tuple(sorted(_shortcuts(table)[0]))
+    if not order:
+        return order, lambda row: ()
+    getter = operator.itemgetter(*order)
+    if len(order) == 1:
+        return order, lambda row: (getter(row),)
+    return order, getter
 
 
 def _uuid_hex(value: Any) -> Any:
