@@ -38,6 +38,7 @@ import datetime as dt
 import json
 import multiprocessing as mp
 import os
+import queue
 import shutil
 import statistics
 import subprocess
@@ -207,14 +208,22 @@ def _device_main(
 
     actor = Actor.setup()
 
+    setup_errors: dict[str, int] = {}
+
     async def prepare() -> list[Any]:
         stores = []
         for k, _institution, code in jobs:
             path = Path(folder) / f"device-{k:05d}.db"
             shutil.copy(template, path)
             store = open_store(path, migrate=False)
-            await enroll(store, actor, url, code, f"PC-{k:05d}")
-            await SyncClient(store, actor).sync()
+            try:
+                await enroll(store, actor, url, code, f"PC-{k:05d}")
+                await SyncClient(store, actor).sync()
+            except Exception as error:  # counted, and this device sits the run out
+                key = f"{type(error).__name__} {getattr(error, 'code', '')}: {error}"[:200]
+                setup_errors[key] = setup_errors.get(key, 0) + 1
+                store.close()
+                continue
             if changes:
                 add_residents(store, changes, seed=10_000 + k)
             stores.append(store)
@@ -243,7 +252,7 @@ def _device_main(
     catch_up = asyncio.run(everyone())
     for store in stores:
         store.close()
-    results.put({"first": first, "catch_up": catch_up})
+    results.put({"first": first, "catch_up": catch_up, "setup_errors": setup_errors})
 
 
 def run_devices(
@@ -280,8 +289,16 @@ def run_devices(
         workers.append(ctx.Process(target=_device_main, args=args))
     for worker in workers:
         worker.start()
-    for _ in workers:
-        ready.get(timeout=3600)
+    waiting = len(workers)
+    while waiting:
+        try:
+            ready.get(timeout=5)
+            waiting -= 1
+        except queue.Empty:
+            if any(w.exitcode not in (None, 0) for w in workers):
+                for worker in workers:
+                    worker.kill()
+                raise RuntimeError("a client process died while preparing its devices") from None
     setup_s = time.perf_counter() - started
     log(f"{devices} devices ready in {setup_s:.1f} s ({len(workers)} processes); go")
     go.set()
@@ -291,6 +308,10 @@ def run_devices(
     shutil.rmtree(clients, ignore_errors=True)
     first = [r for g in gathered for r in g["first"]]
     catch_up = [r for g in gathered for r in g["catch_up"]]
+    setup_errors: dict[str, int] = {}
+    for g in gathered:
+        for key, n in g["setup_errors"].items():
+            setup_errors[key] = setup_errors.get(key, 0) + n
     errors: dict[str, int] = {}
     for r in first + catch_up:
         if r["error"]:
@@ -308,6 +329,8 @@ def run_devices(
         "errors": sum(1 for r in first if r["error"]),
         "catch_up_errors": sum(1 for r in catch_up if r["error"]),
         "error_kinds": errors,
+        "setup_errors": sum(setup_errors.values()),  # enrolment or first sync, before the run
+        "setup_error_kinds": setup_errors,
         "pushed": pushed,
         "pulled": sum(r["pulled"] for r in first),
         "catch_up_pulled": sum(r["pulled"] for r in catch_up),
@@ -499,7 +522,7 @@ SERVERS = {"sqlite": ("sqlite", 1), "pg1": ("postgresql", 1), "pg2": ("postgresq
 def table(result: dict[str, Any]) -> str:
     lines = [
         f"{'server':8} {'part':6} {'devices':>7} {'errors':>6} {'p50 ms':>9} {'p95 ms':>9} "
-        f"{'changes/s':>10}"
+        f"{'changes/s':>10} {'setup errors':>12}"
     ]
     for name, parts in result["servers"].items():
         for part in ("load", "burst"):
@@ -513,7 +536,7 @@ def table(result: dict[str, Any]) -> str:
             lines.append(
                 f"{name:8} {part:6} {figures['devices']:>7} {figures['errors']:>6} "
                 f"{latency.get('p50', 0):>9} {latency.get('p95', 0):>9} "
-                f"{figures['changes_per_s']:>10}"
+                f"{figures['changes_per_s']:>10} {figures['setup_errors']:>12}"
             )
         if isinstance(parts.get("bulk"), str):
             lines.append(f"{name:8} bulk   {parts['bulk']}")
