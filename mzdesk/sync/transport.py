@@ -56,8 +56,9 @@ class SyncFailure(Exception):
 @dataclass(frozen=True)
 class Retry:
     """At most ``attempts`` tries of one request. Between tries: ``Retry-After`` when the
-    server gives it (at most ``retry_after_cap_s``, plus up to 10% jitter so devices told
-    the same do not return together), else a random wait in [0, min(cap, base·2^(n-1))]
+    server gives it (plus up to 10% jitter so devices told the same do not return together;
+    longer than ``retry_after_cap_s`` is not waited for: the request stops with the server's
+    answer), else a random wait in [0, min(cap, base·2^(n-1))]
     (full jitter) after the n-th failure."""
 
     attempts: int = 6
@@ -122,8 +123,10 @@ async def send(
             return response
         if not idempotent and response.status_code not in (429, 503):
             return response
-        failures += 1
         wait = retry_after(response)
+        if wait is not None and wait > retry.retry_after_cap_s:
+            return response  # "come back in ten minutes": say so now rather than hang
+        failures += 1
         await response.aclose()
         await retry.sleep(retry.backoff(failures) if wait is None else retry.after(wait))
 

@@ -155,17 +155,22 @@ def test_retry_after_is_honoured_capped_and_bounded(server, front, tmp_path):
     assert len(waits.seconds) == 2 and all(7 <= s <= 7.7 for s in waits.seconds)
     assert outbox_states(a) == {"acked": made}
 
-    # more to push; a server asking for an hour is not obeyed
-    seed(a, beds=2, residents=1, building="2号楼")
+    seed(a, beds=2, residents=1, building="2号楼")  # more to push
     pending = outbox_states(a)["pending"]
-    waits = Waits()
-    front.status, front.retry_after, front.seen, front.refuse = 429, "3600", 0, 10**6
+    waits = Waits()  # a server that keeps refusing: a bounded number of tries
+    front.status, front.retry_after, front.seen, front.refuse = 429, "30", 0, 10**6
     with pytest.raises(SyncFailure) as failure:
         sync(a, retry=Retry(attempts=4, retry_after_cap_s=60, sleep=waits))
     assert failure.value.code == "throttled"
-    assert front.seen == 4  # a bounded number of tries, then the server's reason
-    assert len(waits.seconds) == 3 and all(60 <= s <= 66 for s in waits.seconds)
+    assert front.seen == 4  # then the server's reason
+    assert len(waits.seconds) == 3 and all(30 <= s <= 33 for s in waits.seconds)
     assert outbox_states(a)["pending"] == pending  # nothing lost, nothing acknowledged
+
+    waits = Waits()  # asked to come back in an hour: not waited for, said at once
+    front.retry_after, front.seen = "3600", 0
+    with pytest.raises(SyncFailure) as failure:
+        sync(a, retry=Retry(retry_after_cap_s=60, sleep=waits))
+    assert failure.value.code == "throttled" and front.seen == 1 and waits.seconds == []
 
     waits = Waits()  # an HTTP date works as well as seconds
     front.retry_after, front.seen, front.refuse = "Wed, 21 Oct 2015 07:28:00 GMT", 0, 1
