@@ -88,18 +88,33 @@ def _server_call(function: Callable[[], T]) -> T:
 @server_db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址")
 @click.option("--port", default=8760, show_default=True, type=int, help="端口")
-def serve(db: str | None, host: str, port: int) -> None:
+@click.option(
+    "--tls-cert",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="服务器证书（PEM），与 --tls-key 一起：以 HTTPS 提供服务。TLS certificate.",
+)
+@click.option(
+    "--tls-key",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="服务器证书的私钥（PEM）。TLS private key.",
+)
+def serve(db: str | None, host: str, port: int, tls_cert: str | None, tls_key: str | None) -> None:
     """运行中心服务器（FastAPI + uvicorn）。Run the central sync server."""
     from mzdesk.server.app import serve as run
 
+    if (tls_cert is None) != (tls_key is None):
+        fail(text("cli.serve.tls_pair"))
     url = _server_url(db)
     opened = _server_db(db)  # migrate, load the key, and fail early with a clear message
     key_file = opened.key_file
     opened.close()
-    click.echo(f"mzdesk server on http://{host}:{port} (database {url.split('@')[-1]})", err=True)
+    where = f"{'https' if tls_cert else 'http'}://{host}:{port}"
+    click.echo(f"mzdesk server on {where} (database {url.split('@')[-1]})", err=True)
     if key_file is not None:
         click.echo(text("cli.server.key_file", path=key_file), err=True)
-    run(url, host, port)
+    run(url, host, port, ssl_certfile=tls_cert, ssl_keyfile=tls_key)
 
 
 @click.group()

@@ -15,6 +15,19 @@ from mzdesk.core.i18n import text
 @click.option("--server", "server_url", default=None, help="服务器地址，如 http://10.0.0.5:8760")
 @click.option("--enroll", "code", default=None, help="一次性注册码（首次同步时）")
 @click.option("--name", "device_name", default=None, help="本设备名称（注册时）")
+@click.option(
+    "--ca",
+    "ca_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="注册时：服务器证书的私有 CA（PEM 文件），之后每次同步都用它验证服务器。"
+    "A private CA for the server's certificate.",
+)
+@click.option(
+    "--pin",
+    default=None,
+    help="注册时：服务器证书的 SHA-256 指纹（64 位十六进制）。The server certificate's SHA-256.",
+)
 @click.pass_context
 def sync(
     ctx: click.Context,
@@ -22,6 +35,8 @@ def sync(
     server_url: str | None,
     code: str | None,
     device_name: str | None,
+    ca_file: Path | None,
+    pin: str | None,
 ) -> None:
     """与中心服务器同步（先推送本地修改，再拉取）。Sync with the central server."""
     if ctx.invoked_subcommand is not None:
@@ -33,13 +48,29 @@ def sync(
 
     from mzdesk.sync.client import SyncClient, SyncFailure, enroll
 
+    if (ca_file or pin) and not code:
+        fail(text("cli.sync.tls_needs_enroll"))
+    ca_pem = None
+    if ca_file is not None:
+        try:
+            ca_pem = ca_file.read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError) as error:
+            fail(text("cli.sync.ca_unreadable", path=ca_file, error=error))
     store, actor = open_as_user(ctx, db)
     try:
         if code:
             if not server_url:
                 fail(text("cli.sync.needs_server"))
             reply = asyncio.run(
-                enroll(store, actor, server_url, code, device_name or socket.gethostname())
+                enroll(
+                    store,
+                    actor,
+                    server_url,
+                    code,
+                    device_name or socket.gethostname(),
+                    ca_pem=ca_pem,
+                    pin=pin,
+                )
             )
             click.echo(
                 text(

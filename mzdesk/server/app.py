@@ -231,12 +231,28 @@ def create_app(db: ServerDB) -> FastAPI:
     return app
 
 
-def serve(db_url: str, host: str, port: int) -> None:
-    """``mzdesk serve``: migrate the database and serve until interrupted."""
+def serve(
+    db_url: str,
+    host: str,
+    port: int,
+    *,
+    ssl_certfile: str | None = None,
+    ssl_keyfile: str | None = None,
+) -> None:
+    """``mzdesk serve``: migrate the database and serve until interrupted (over HTTPS when
+    given a certificate and its key)."""
     import uvicorn
 
     db = open_server_db(db_url)
     try:
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(
+            create_app(db),
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            ssl_certfile=ssl_certfile,
+            ssl_keyfile=ssl_keyfile,
+        )
     finally:
         db.close()

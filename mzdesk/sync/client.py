@@ -3,7 +3,9 @@
 One ``sync`` is: push the outbox in batches (each batch compressed; outcomes recorded), then
 pull the feed page by page, each page applied together with the new cursor in one
 transaction — an interrupted sync continues where it stopped, and a batch sent twice is
-applied once by the server. Database work runs off the event loop through ``run_blocking``
+applied once by the server; so every request is retried with backoff when the connection
+breaks or the server is busy (``transport.py``, which also verifies the server's
+certificate). Database work runs off the event loop through ``run_blocking``
 (``asyncio.to_thread`` by default; the desktop passes its one writer, so sync's writes queue
 with the user's and say what they changed).
 """
@@ -21,10 +23,12 @@ from typing import Any, Protocol, TypeVar
 
 import httpx
 
-from mzdesk.core.i18n import refusal_text
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.store.engine import Store
 from mzdesk.sync import device, feed, outbox
+from mzdesk.sync.transport import Retry, SyncFailure, check_ca, normalise_pin, send, ssl_context
+
+__all__ = ["Retry", "SyncClient", "SyncFailure", "SyncReport", "enroll"]
 
 T = TypeVar("T")
 
@@ -37,18 +41,6 @@ class RunBlocking(Protocol):
     """How blocking database work is run from a coroutine (``asyncio.to_thread``'s shape)."""
 
     def __call__(self, fn: Callable[..., T], /, *args: Any) -> Awaitable[T]: ...
-
-
-class SyncFailure(Exception):
-    """Sync stopped; nothing local was lost. ``code`` is the server's (or "network");
-    ``message`` is for the user, in the current language, ``detail`` the server's words."""
-
-    def __init__(self, code: str, detail: str) -> None:
-        message = refusal_text(f"sync.{code}", code)
-        super().__init__(message)
-        self.code = code
-        self.detail = detail
-        self.message = message
 
 
 @dataclass
@@ -75,6 +67,9 @@ def _problem(response: httpx.Response) -> SyncFailure:
         body = None
     if isinstance(body, dict) and "code" in body and "message" in body:
         return SyncFailure(str(body["code"]), str(body["message"]))
+    if response.status_code in (429, 503):  # a proxy's or load balancer's own page
+        code = "throttled" if response.status_code == 429 else "busy"
+        return SyncFailure(code, f"the server answered {response.status_code} after retries")
     return SyncFailure(
         "server_error", f"the server answered {response.status_code}: {response.text[:200]}"
     )
@@ -96,14 +91,27 @@ async def enroll(
     code: str,
     device_name: str,
     *,
+    ca_pem: str | None = None,
+    pin: str | None = None,
     run_blocking: RunBlocking = asyncio.to_thread,
+    retry: Retry | None = None,
 ) -> dict[str, Any]:
-    """Enrol this device with a server: whoever may change the institution's details."""
+    """Enrol this device with a server: whoever may change the institution's details.
+    ``ca_pem`` (a private CA) or ``pin`` (the SHA-256 of the server's certificate) say how
+    an ``https://`` server is verified, now and at every sync."""
     actor.require(Permission.INSTITUTION_EDIT)
-    async with httpx.AsyncClient(base_url=server, timeout=TIMEOUT) as http:
+    ca_pem = check_ca(ca_pem) if ca_pem else None
+    pin = normalise_pin(pin) if pin else None
+    async with httpx.AsyncClient(
+        base_url=server, timeout=TIMEOUT, verify=ssl_context(ca_pem, pin)
+    ) as http:
         try:
-            response = await http.post(
+            response = await send(
+                http,
+                "POST",
                 "/v1/enroll",
+                retry=retry or Retry(),
+                idempotent=False,  # the code works once: resend only what never arrived
                 json={"code": code, "device_name": device_name},
                 headers=_headers(None),
             )
@@ -114,8 +122,14 @@ async def enroll(
     if response.status_code != 200:
         raise _problem(response)
     reply: dict[str, Any] = response.json()
-    await run_blocking(device.save_enrolment, store, server, reply)
+    await run_blocking(_save_enrolment, store, server, reply, ca_pem, pin)
     return reply
+
+
+def _save_enrolment(
+    store: Store, server: str, reply: dict[str, Any], ca_pem: str | None, pin: str | None
+) -> None:
+    device.save_enrolment(store, server, reply, ca_pem=ca_pem, pin=pin)
 
 
 class SyncClient:
@@ -129,11 +143,13 @@ class SyncClient:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         run_blocking: RunBlocking = asyncio.to_thread,
+        retry: Retry | None = None,
     ) -> None:
         self.store = store
         self.actor = actor
         self.transport = transport
         self.run_blocking = run_blocking
+        self.retry = retry or Retry()
 
     async def sync(self) -> SyncReport:
         self.actor.require(Permission.SYNC_RUN)
@@ -147,6 +163,7 @@ class SyncClient:
                 timeout=TIMEOUT,
                 transport=self.transport,
                 headers=_headers(enrolment.token),
+                verify=ssl_context(enrolment.ca_pem, enrolment.pin),
             ) as http:
                 await self._push(http, report)
                 await self._pull(http, report)
@@ -196,8 +213,11 @@ class SyncClient:
             body = gzip.compress(json.dumps({"changes": batch}, separators=(",", ":")).encode(), 6)
             report.bytes_sent += len(body)
             started = time.monotonic()
-            response = await http.post(
+            response = await send(
+                http,
+                "POST",
                 "/v1/push",
+                retry=self.retry,
                 content=body,
                 headers={"Content-Encoding": "gzip", "Content-Type": "application/json"},
             )
@@ -223,7 +243,13 @@ class SyncClient:
         while True:
             cursor = await self.run_blocking(self._cursor)
             started = time.monotonic()
-            response = await http.get("/v1/pull", params={"cursor": cursor, "limit": PULL_PAGE})
+            response = await send(
+                http,
+                "GET",
+                "/v1/pull",
+                retry=self.retry,
+                params={"cursor": cursor, "limit": PULL_PAGE},
+            )
             if response.status_code != 200:
                 raise _problem(response)
             report.bytes_received += response.num_bytes_downloaded

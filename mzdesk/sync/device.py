@@ -45,6 +45,8 @@ class Enrolment:
     device_id: uuid.UUID
     token: str | None
     bundle_key: bytes
+    ca_pem: str | None = None  # a private CA the server's certificate chains to (PEM)
+    pin: str | None = None  # or the SHA-256 of the server's certificate (hex)
 
 
 def enrolment(session: Session) -> Enrolment | None:
@@ -56,14 +58,27 @@ def enrolment(session: Session) -> Enrolment | None:
         uuid.UUID(device),
         get_setting(session, "token"),
         bytes.fromhex(get_setting(session, "bundle_key", "")),
+        get_setting(session, "tls_ca"),
+        get_setting(session, "tls_pin"),
     )
 
 
-def save_enrolment(store: Store, server: str | None, reply: dict[str, Any]) -> None:
+def save_enrolment(
+    store: Store,
+    server: str | None,
+    reply: dict[str, Any],
+    *,
+    ca_pem: str | None = None,
+    pin: str | None = None,
+) -> None:
+    """Keep what enrolment gave (and how the server's certificate is verified: every sync
+    uses the same CA or pin)."""
     with store.apply_remote() as session:
         if len(reply["institutions"]) == 1:
             adopt_institution(session, uuid.UUID(reply["institutions"][0]))
         set_setting(session, "server", server)
+        set_setting(session, "tls_ca", ca_pem)
+        set_setting(session, "tls_pin", pin)
         set_setting(session, "device_id", reply["device_id"])
         set_setting(session, "token", reply["token"])
         set_setting(session, "bundle_key", reply["bundle_key"])

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from mzdesk.server.models import Change
-from mzdesk.sync.client import SyncFailure
+from mzdesk.sync.client import Retry, SyncFailure
 from mzdesk.sync.device import set_setting
 from tests.helpers.actors import SETUP
 from tests.sync.conftest import free_port, new_client, sync
@@ -26,7 +26,11 @@ class FaultyProxy:
     - "drop": close each new connection as soon as the request starts (nothing reaches the
       server);
     - "truncate": forward the request, then pass on only the first bytes of the response
-      and cut the connection (the server did the work; the client never hears of it).
+      and cut the connection (the server did the work; the client never hears of it);
+    - "reuse": forward one request and its response per connection, then close the
+      connection when the next request arrives on it, unanswered — what a client sees when
+      it reuses a kept-alive connection at the moment the server closes it as idle
+      (uvicorn does after 5 s).
     """
 
     def __init__(self, target_port: int) -> None:
@@ -62,6 +66,7 @@ class FaultyProxy:
             client.close()
             return
         upstream = socket.create_connection(self.target)
+        answered = threading.Event()
 
         def pump(src: socket.socket, dst: socket.socket, limit: int | None) -> None:
             sent = 0
@@ -69,6 +74,11 @@ class FaultyProxy:
                 while True:
                     data = src.recv(65536)
                     if not data:
+                        break
+                    if src is upstream:
+                        answered.set()
+                    elif mode == "reuse" and answered.is_set():
+                        self.faults += 1  # a second request on this connection: close it
                         break
                     if limit is not None and sent + len(data) > limit:
                         dst.sendall(data[: max(0, limit - sent)])
@@ -100,6 +110,9 @@ def _via(store, url: str) -> None:
         set_setting(session, "server", url)
 
 
+FAST = Retry(attempts=3, base_s=0.01)  # a fault that persists: give up quickly
+
+
 def _changes_on_server(server) -> int:
     with server.db.transaction() as session:
         return session.scalar(select(func.count()).select_from(Change)) or 0
@@ -117,7 +130,7 @@ def test_a_broken_connection_loses_nothing_and_duplicates_nothing(server, proxy,
     _via(a, proxy.url)
     proxy.mode = mode
     with pytest.raises(SyncFailure) as failure:
-        sync(a)
+        sync(a, retry=FAST)  # every retry meets the same fault
     assert failure.value.code in ("network", "server_error")
     assert proxy.faults >= 1
     assert outbox_states(a).get("acked", 0) < made  # nothing was acknowledged, nothing lost
@@ -151,7 +164,7 @@ def test_the_server_killed_mid_push_loses_nothing(server, tmp_path, monkeypatch)
 
     threading.Thread(target=kill_when_pushing, daemon=True).start()
     with pytest.raises(SyncFailure):
-        sync(a)
+        sync(a, retry=FAST)
     killer_done.wait(30)
     applied_before_restart = _changes_on_server(server)
     assert 0 < applied_before_restart < made
@@ -161,4 +174,30 @@ def test_the_server_killed_mid_push_loses_nothing(server, tmp_path, monkeypatch)
     assert _changes_on_server(server) == made
     b = new_client(tmp_path, server, server.code(institution="停电测试院"))
     sync(b)
+    assert dump(a) == dump(b)
+
+
+def test_a_kept_alive_connection_closed_by_the_server_is_retried(server, proxy, tmp_path):
+    """Issue 10: a sync that reused a connection the server had just closed failed (27–71 of
+    200 concurrent syncs). Here every connection is closed when its second request arrives:
+    each sync request after the first meets that, and each is sent again on a new one."""
+    server.institution("长连接测试院")
+    a = new_client(tmp_path, server, server.code(institution="长连接测试院"))
+    b = new_client(tmp_path, server, server.code(institution="长连接测试院"))
+    sync(a)
+    seed(a, beds=6, residents=3)
+    made = sum(outbox_states(a).values())
+    _via(a, proxy.url)
+    _via(b, proxy.url)
+    proxy.mode = "reuse"
+    with pytest.MonkeyPatch.context() as patch:
+        import mzdesk.sync.client as client
+
+        patch.setattr(client, "PUSH_BATCH", 5)  # several pushes on one connection
+        patch.setattr(client, "PULL_PAGE", 5)  # several pull pages too
+        sync(a)
+        sync(b)
+    assert proxy.faults >= 4  # the pushes and pages after the first each met a closed one
+    assert outbox_states(a) == {"acked": made}
+    assert _changes_on_server(server) == made  # every change applied exactly once
     assert dump(a) == dump(b)

@@ -118,6 +118,18 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "注册文件被拒绝：{error}",
         "The enrolment file was refused: {error}",
     ),
+    "cli.serve.tls_pair": (
+        "--tls-cert 与 --tls-key 须一起给出",
+        "--tls-cert and --tls-key go together",
+    ),
+    "cli.sync.tls_needs_enroll": (
+        "--ca 和 --pin 在注册时给出（与 --enroll 一起）",
+        "--ca and --pin are given at enrolment (with --enroll)",
+    ),
+    "cli.sync.ca_unreadable": (
+        "无法读取 CA 证书文件 {path}：{error}",
+        "Cannot read the CA file {path}: {error}",
+    ),
     "cli.sync.needs_server": (
         "注册时需要 --server 服务器地址",
         "Enrolling needs --server with the server's address",

@@ -37,6 +37,35 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "changes wait",
     ),
     "sync.server_error": ("服务器出错，请稍后再试", "the server failed; try again later"),
+    # the client retried these (with backoff, honouring Retry-After) before giving up
+    "sync.busy": (
+        "服务器正忙，已多次重试仍未成功，本地修改都还在，稍后会再同步",
+        "the server is busy and did not answer after several tries; local changes are kept",
+    ),
+    "sync.throttled": (
+        "请求过于频繁，服务器要求稍后再试，本地修改都还在",
+        "too many requests: the server asked to try again later; local changes are kept",
+    ),
+    "sync.certificate": (
+        "无法验证服务器的证书（不是受信任的证书，或地址与证书不符）。请向管理员索取机构的"
+        "CA 证书文件或证书指纹，注册时填写",
+        "the server's certificate could not be verified (not trusted, or not for this "
+        "address); ask the administrator for the CA file or the certificate's fingerprint and "
+        "give it at enrolment",
+    ),
+    "sync.certificate_pin": (
+        "服务器的证书与注册时指定的指纹不符，可能不是原来的服务器；未发送任何数据",
+        "the server's certificate does not match the fingerprint given at enrolment — it may "
+        "not be your server; nothing was sent",
+    ),
+    "sync.bad_ca": (
+        "CA 证书文件无法读取（应为 PEM 格式的证书）",
+        "the CA file cannot be read (a PEM certificate is expected)",
+    ),
+    "sync.bad_pin": (
+        "证书指纹的格式不对（应为 64 位十六进制的 SHA-256）",
+        "the certificate fingerprint is malformed (64 hex digits of SHA-256 expected)",
+    ),
     "sync.unknown": ("服务器拒绝了请求（{code}）", "the server refused the request ({code})"),
     "sync.schema_missing": (
         "请求没有注明数据版本",

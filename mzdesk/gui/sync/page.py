@@ -40,15 +40,18 @@ from mzdesk.gui.sync.text import (
 from mzdesk.gui.widgets.dialog import Refusal
 from mzdesk.gui.widgets.labels import note
 from mzdesk.gui.widgets.palette import GREEN, ORANGE, RED
-from mzdesk.sync import review
+from mzdesk.sync import review, schedule
 from mzdesk.sync.client import SyncClient, SyncFailure, SyncReport
 from mzdesk.sync.display import SyncReview, load_review
 from mzdesk.sync.status import sync_status
 
 log = logging.getLogger("mzdesk.gui")
 
-AUTO_SYNC_FIRST_MS = 5_000  # once shortly after the window opens …
-AUTO_SYNC_INTERVAL_MS = 5 * 60_000  # … then every five minutes
+# once shortly after the window opens, at a random moment within a window (a morning burst
+# of desktops is spread), then about every five minutes, each wait drawn afresh
+AUTO_SYNC_FIRST_MS = round(schedule.FIRST_MIN_S * 1000)
+AUTO_SYNC_WINDOW_MS = round(schedule.FIRST_WINDOW_S * 1000)
+AUTO_SYNC_INTERVAL_MS = round(schedule.INTERVAL_S * 1000)
 
 
 class SyncPage(BundleActions):
@@ -142,10 +145,18 @@ class SyncPage(BundleActions):
         self.first_timer = QTimer(self)
         self.first_timer.setSingleShot(True)
         self.first_timer.timeout.connect(self.auto_sync)
-        self.first_timer.start(AUTO_SYNC_FIRST_MS)
+        self.first_timer.start(
+            round(
+                1000
+                * schedule.first_delay_s(
+                    minimum_s=AUTO_SYNC_FIRST_MS / 1000, window_s=AUTO_SYNC_WINDOW_MS / 1000
+                )
+            )
+        )
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.auto_sync)
-        self.timer.start(AUTO_SYNC_INTERVAL_MS)
+        self.timer.setSingleShot(True)  # re-armed with a fresh random wait each time
+        self.timer.timeout.connect(self._tick)
+        self._arm()
 
     # ------------------------------------------------------------ showing
 
@@ -257,6 +268,15 @@ class SyncPage(BundleActions):
     @async_slot()
     async def sync_now(self) -> None:
         await self.run_sync(manual=True)
+
+    def _arm(self) -> None:
+        self.timer.start(
+            round(1000 * schedule.next_delay_s(interval_s=AUTO_SYNC_INTERVAL_MS / 1000))
+        )
+
+    def _tick(self) -> None:
+        self._arm()
+        self.auto_sync()
 
     @async_slot()
     async def auto_sync(self) -> None:

@@ -109,6 +109,7 @@ def make_window(qtbot, loop_threads, site, monkeypatch) -> Iterator[Callable[...
 
     def make(first_sync_ms: int = 600_000) -> MainWindow:
         monkeypatch.setattr(sync_module, "AUTO_SYNC_FIRST_MS", first_sync_ms)
+        monkeypatch.setattr(sync_module, "AUTO_SYNC_WINDOW_MS", 0)  # no random spread here
         store = site[0]
         worker = Worker()
         main = MainWindow(
