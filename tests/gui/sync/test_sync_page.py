@@ -306,7 +306,7 @@ def test_a_quarantined_change_is_shown_fixed_and_resent(qtbot, make_window, site
     qtbot.waitUntil(lambda: page.quarantine.model().rowCount() == 1, timeout=WAIT)
     cells = [page.quarantine.rows_model.text(0, c) for c in range(4)]
     assert cells[:2] == ["住户：住户0", "修改"]
-    assert cells[2] == "字段「联系电话」的值不符合要求（格式或长度）"
+    assert cells[2] == "字段「联系电话」的内容太长（上限40）"
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", cells[3])
     assert "1 条被服务器退回" in page.message.text()
     qtbot.waitUntil(lambda: "被退回 1 条" in main.sync_label.text(), timeout=WAIT)
