@@ -122,9 +122,14 @@ def server() -> None:
     """中心服务器管理：机构、设备注册码、设备、USB 同步包。Server administration."""
 
 
+def _check_region(region: str | None) -> None:
+    if region is not None and not (region.isdigit() and len(region) == 6):
+        fail(text("cli.region_code"))
+
+
 @server.command("add-institution")
 @server_db_option
-@click.option("--name", required=True, help="机构名称")
+@click.option("--name", required=True, help="机构名称（不能与已有机构重名）")
 @click.option(
     "--kind",
     type=click.Choice(["nursing_home", "children_home"]),
@@ -132,20 +137,101 @@ def server() -> None:
     help="机构类型",
 )
 @click.option("--region", default=None, help="行政区划代码（6位）")
-def server_add_institution(db: str | None, name: str, kind: str, region: str | None) -> None:
-    """在服务器上新建机构。Add an institution on the server."""
+@click.option(
+    "--credit-code", default=None, help="统一社会信用代码（18位，可选；不能与已有机构相同）"
+)
+def server_add_institution(
+    db: str | None, name: str, kind: str, region: str | None, credit_code: str | None
+) -> None:
+    """在服务器上新建机构（机构只能由服务器管理员新建）。Add an institution on the server."""
     from mzdesk.server.admin import add_institution
 
-    if region is not None and not (region.isdigit() and len(region) == 6):
-        fail(text("cli.region_code"))
+    _check_region(region)
     store = _server_db(db)
-    inst = _server_call(lambda: add_institution(store, name, kind, region))
+    inst = _server_call(lambda: add_institution(store, name, kind, region, credit_code=credit_code))
     click.echo(text("cli.server.institution_added", name=name.strip(), id=inst))
+
+
+@server.command("set-institution")
+@click.argument("institution")
+@server_db_option
+@click.option("--name", default=None, help="新名称（改名；不能与其他机构重名）")
+@click.option(
+    "--kind", type=click.Choice(["nursing_home", "children_home"]), default=None, help="机构类型"
+)
+@click.option("--region", default=None, help="行政区划代码（6位；决定哪个民政局能看到它）")
+@click.option("--credit-code", default=None, help="统一社会信用代码（18位）")
+def server_set_institution(
+    institution: str,
+    db: str | None,
+    name: str | None,
+    kind: str | None,
+    region: str | None,
+    credit_code: str | None,
+) -> None:
+    """修改机构的名称、类型、区划代码或统一社会信用代码（只有服务器管理员能改；设备不能）。
+    INSTITUTION 为机构 ID、统一社会信用代码或唯一的名称。
+    Rename an institution or change its kind, region code or credit code."""
+    from mzdesk.server.admin import set_institution
+
+    _check_region(region)
+    store = _server_db(db)
+    inst = _server_call(
+        lambda: set_institution(
+            store, institution, name=name, kind=kind, region_code=region, credit_code=credit_code
+        )
+    )
+    click.echo(text("cli.server.institution_set", name=(name or institution).strip(), id=inst))
+
+
+@server.command("institutions")
+@server_db_option
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON")
+def server_institutions(db: str | None, as_json: bool) -> None:
+    """列出服务器上的机构（ID、名称、类型、区划、统一社会信用代码）。List institutions."""
+    import json
+
+    from mzdesk.server.admin import list_institutions
+
+    institutions = list_institutions(_server_db(db))
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": str(i.id),
+                        "name": i.name,
+                        "kind": i.kind,
+                        "region_code": i.region_code,
+                        "credit_code": i.credit_code,
+                    }
+                    for i in institutions
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for i in institutions:
+        click.echo(
+            text(
+                "cli.institutions.line",
+                id=i.id,
+                name=i.name,
+                kind=i.kind or "-",
+                region=i.region_code or "-",
+                code=i.credit_code or "-",
+            )
+        )
 
 
 @server.command("enroll")
 @server_db_option
-@click.option("--institution", default=None, help="机构名称：该机构的电脑")
+@click.option(
+    "--institution",
+    default=None,
+    help="该机构的电脑。机构 ID、统一社会信用代码，或唯一的机构名称（重名时拒绝并列出候选）",
+)
 @click.option("--region", default=None, help="行政区划代码前缀：该区划内所有机构（民政局）")
 @click.option(
     "--out",

@@ -12,6 +12,11 @@ desktop) any change to ``users`` that this user could not have made there:
 - while the server knows no users of the institution yet, the site's first users arrive with
   its first push (set-up before enrolment: the author is nobody, or one of them).
 
+Before any of this, a change to ``users`` from a device not enrolled for that institution
+itself (a bureau's laptop, which sees the home through its region) is refused outright, and
+such devices never receive accounts (``mzdesk.server.institutions``): so neither the
+first-users rule nor a forged administrator id lets a region device write a home's accounts.
+
 A desktop whose database was edited by hand can still claim to be an administrator it knows
 the id of; that is why tokens are per device and revocable, and the server keeps which
 device pushed every change.

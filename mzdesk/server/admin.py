@@ -9,12 +9,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from mzdesk.core.errors import ValidationError
+from mzdesk.core.identifiers import check_uscc
 from mzdesk.core.ids import new_id
 from mzdesk.core.labels import field_label
 from mzdesk.server.auth import find_device, hash_secret
 from mzdesk.server.db import ServerDB
 from mzdesk.server.errors import SyncError
+from mzdesk.server.institutions import index_institution, select_institution
 from mzdesk.server.models import Change, Device, Enrollment, InstitutionIndex, Record, utcnow
 from mzdesk.server.revisions import Revisions
 from mzdesk.store.values import from_json, synced_columns
@@ -41,23 +45,73 @@ def _defaults(table: str) -> dict[str, Any]:
     return values
 
 
+def _credit_code(raw: str | None) -> str | None:
+    """A 统一社会信用代码, checked and normalised (None when not given)."""
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return check_uscc(raw)
+    except ValidationError as error:
+        problem = error.problems[0]
+        raise SyncError(
+            400, "invalid", f"invalid credit code {raw}", key=problem.code, **problem.params
+        ) from error
+
+
+def _refuse_taken(
+    session: Session, inst_id: uuid.UUID | None, name: str | None, code: str | None
+) -> None:
+    """An institution's name and credit code are its own: refuse one another has."""
+    others = select(InstitutionIndex).where(InstitutionIndex.id != inst_id)
+    if name is not None and session.scalar(others.where(InstitutionIndex.name == name)):
+        raise SyncError(
+            409,
+            "duplicate",
+            f"an institution named {name} already exists",
+            key="institution.duplicate_name",
+            name=name,
+        )
+    if code is not None and session.scalar(others.where(InstitutionIndex.uscc == code)):
+        raise SyncError(
+            409,
+            "duplicate",
+            f"another institution has the credit code {code}",
+            key="institution.duplicate_uscc",
+            credit_code=code,
+        )
+
+
+def _checked(data: dict[str, Any]) -> None:
+    columns = synced_columns("institutions")
+    for key, value in data.items():
+        try:
+            from_json(columns[key], value)
+        except ValueError as error:
+            raise SyncError(
+                400,
+                "invalid",
+                str(error),
+                key="sync.rejected.bad_value",
+                field=field_label(key, "institutions"),
+            ) from error
+
+
 def add_institution(
-    db: ServerDB, name: str, kind: str, region_code: str | None = None
+    db: ServerDB,
+    name: str,
+    kind: str,
+    region_code: str | None = None,
+    *,
+    credit_code: str | None = None,
 ) -> uuid.UUID:
-    """Create an institution on the server; devices enrolled for it receive it on sync."""
+    """Create an institution on the server; devices enrolled for it receive it on sync.
+    Its name and its 统一社会信用代码 (optional) must not be another institution's."""
     name = name.strip()
     if not name:
         raise SyncError(400, "invalid", "the institution needs a name", key="field.required")
-    columns = synced_columns("institutions")
+    code = _credit_code(credit_code)
     with db.transaction() as session:
-        if session.scalar(select(InstitutionIndex).where(InstitutionIndex.name == name)):
-            raise SyncError(
-                409,
-                "duplicate",
-                f"an institution named {name} already exists",
-                key="institution.duplicate_name",
-                name=name,
-            )
+        _refuse_taken(session, None, name, code)
         inst_id = new_id()
         data = _defaults("institutions")
         data.update(
@@ -66,40 +120,99 @@ def add_institution(
             name=name,
             kind=kind,
             region_code=region_code,
+            uscc=code,
         )
-        for key, value in data.items():
-            try:
-                from_json(columns[key], value)
-            except ValueError as error:
-                raise SyncError(
-                    400,
-                    "invalid",
-                    str(error),
-                    key="sync.rejected.bad_value",
-                    field=field_label(key, "institutions"),
-                ) from error
+        _checked(data)
         rev = Revisions(session).next()
-        session.add(
-            Record(
-                id=inst_id,
-                table_name="institutions",
-                institution_id=inst_id,
-                data=data,
-                field_revs=dict.fromkeys(data, rev),
-                field_devices={},
-                field_meta={},
-                rev=rev,
-                deleted=False,
-            )
+        record = Record(
+            id=inst_id,
+            table_name="institutions",
+            institution_id=inst_id,
+            data=data,
+            field_revs=dict.fromkeys(data, rev),
+            field_devices={},
+            field_meta={},
+            rev=rev,
+            deleted=False,
         )
-        session.add(InstitutionIndex(id=inst_id, name=name, kind=kind, region_code=region_code))
+        session.add(record)
+        index_institution(session, record)
     return inst_id
+
+
+def set_institution(
+    db: ServerDB,
+    reference: str,
+    *,
+    name: str | None = None,
+    kind: str | None = None,
+    region_code: str | None = None,
+    credit_code: str | None = None,
+) -> uuid.UUID:
+    """Change what identifies an institution (the administrator's alone: devices cannot):
+    rename it, change its kind, region code or 统一社会信用代码. The change reaches its devices
+    on their next sync like any other; a region code decides which bureaus see it."""
+    name = name.strip() if name is not None else None
+    if name == "":
+        raise SyncError(400, "invalid", "the institution needs a name", key="field.required")
+    code = _credit_code(credit_code)
+    with db.transaction() as session:
+        found = select_institution(session, reference)
+        _refuse_taken(session, found.id, name, code)
+        record = session.get(Record, found.id)
+        assert record is not None
+        wanted = {"name": name, "kind": kind, "region_code": region_code, "uscc": code}
+        changes = {
+            key: value
+            for key, value in wanted.items()
+            if value is not None and value != record.data.get(key)
+        }
+        if not changes:
+            return found.id
+        _checked(changes)
+        rev = Revisions(session).next()
+        field_revs = dict(record.field_revs)
+        field_devices = dict(record.field_devices)
+        field_meta = dict(record.field_meta)
+        for key in changes:
+            field_revs[key] = rev
+            field_devices.pop(key, None)  # written by the administrator, not by a device
+            field_meta[key] = {"at": utcnow().isoformat(timespec="seconds") + "Z"}
+        record.data = {**record.data, **changes}
+        record.field_revs = field_revs
+        record.field_devices = field_devices
+        record.field_meta = field_meta
+        record.rev = rev
+        index_institution(session, record)
+        return found.id
+
+
+@dataclass(frozen=True)
+class InstitutionInfo:
+    id: uuid.UUID
+    name: str
+    kind: str | None
+    region_code: str | None
+    credit_code: str | None
+
+
+def list_institutions(db: ServerDB) -> list[InstitutionInfo]:
+    with db.transaction() as session:
+        return [
+            InstitutionInfo(i.id, i.name, i.kind, i.region_code, i.uscc)
+            for i in session.scalars(
+                select(InstitutionIndex).order_by(
+                    InstitutionIndex.region_code, InstitutionIndex.name
+                )
+            )
+        ]
 
 
 def create_enrollment(
     db: ServerDB, *, institution: str | None = None, region: str | None = None
 ) -> str:
-    """A one-time code for one institution (by name) or for every institution of a region."""
+    """A one-time code for one institution (by id, 统一社会信用代码 or unambiguous name, see
+    :func:`select_institution`) or for every institution of a region."""
     if (institution is None) == (region is None):
         raise SyncError(
             400,
@@ -111,18 +224,7 @@ def create_enrollment(
     with db.transaction() as session:
         ids: list[str] = []
         if institution is not None:
-            found = session.scalar(
-                select(InstitutionIndex).where(InstitutionIndex.name == institution.strip())
-            )
-            if found is None:
-                raise SyncError(
-                    404,
-                    "not_found",
-                    f"no institution named {institution}",
-                    key="sync.not_found.institution",
-                    name=institution,
-                )
-            ids = [str(found.id)]
+            ids = [str(select_institution(session, institution).id)]
         session.add(
             Enrollment(
                 id=new_id(),

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.server.auth import authenticate, device_scope
 from mzdesk.server.db import ServerDB
+from mzdesk.server.institutions import for_device
 from mzdesk.server.models import Device, Record
 
 
@@ -47,7 +48,12 @@ def feed(
             "data": r.data,
         }
         for r in rows
-        # A row whose every field this device wrote last holds nothing it does not have.
-        if not (r.field_devices and all(d == me for d in r.field_devices.values()))
+        # A row whose every field this device wrote last holds nothing it does not have
+        # (a field the administrator wrote on the server has no device: it must be sent).
+        if not (
+            r.field_devices
+            and r.field_devices.keys() >= r.data.keys()
+            and all(d == me for d in r.field_devices.values())
+        )
     ]
-    return items, (rows[-1].rev if rows else cursor), more
+    return for_device(device, items), (rows[-1].rev if rows else cursor), more

@@ -22,7 +22,8 @@ from mzdesk.core.ids import new_id
 from mzdesk.server.accounts import AccountCheck
 from mzdesk.server.auth import authenticate, device_scope
 from mzdesk.server.db import ServerDB
-from mzdesk.server.models import CONFLICTS, Change, Device, InstitutionIndex, Record, utcnow
+from mzdesk.server.institutions import identity_refusal
+from mzdesk.server.models import CONFLICTS, Change, Device, Record, utcnow
 from mzdesk.server.revisions import Revisions
 from mzdesk.store.values import TooLong, from_json, synced_columns, synced_tables
 
@@ -182,10 +183,10 @@ def _apply(
         raise Rejected("moves_institution", "a row cannot move to another institution")
 
     record = records.get(row_id)
+    refused = identity_refusal(device, scope, table, institution_id, data, record)
+    if refused is not None:
+        raise Rejected(refused.code, refused.message, **refused.params)
     in_scope = institution_id in scope
-    if not in_scope and table == "institutions" and record is None and device.region_prefix:
-        region = data.get("region_code") or ""
-        in_scope = row_id == institution_id and str(region).startswith(device.region_prefix)
     if not in_scope or (record is not None and record.institution_id != institution_id):
         raise Rejected("not_in_scope", "this device is not enrolled for that institution")
     if record is not None and record.table_name != table:
@@ -243,7 +244,6 @@ def _apply(
         )
         session.add(record)
         records[row_id] = record
-        _index_institution(session, record)
         return "applied", rev
 
     rev = revisions.next()
@@ -281,7 +281,6 @@ def _apply(
     record.field_meta = field_meta
     record.rev = rev
     record.deleted = record.deleted or new_data.get("deleted_at") is not None
-    _index_institution(session, record)
     return ("conflict" if conflicts else "applied"), rev
 
 
@@ -350,15 +349,3 @@ def _resolve(
     }
     record.rev = rev
     return "applied", rev
-
-
-def _index_institution(session: Session, record: Record) -> None:
-    if record.table_name != "institutions":
-        return
-    row = session.get(InstitutionIndex, record.id)
-    if row is None:
-        row = InstitutionIndex(id=record.id, name="")
-        session.add(row)
-    row.name = str(record.data.get("name") or "")
-    row.kind = record.data.get("kind")
-    row.region_code = record.data.get("region_code")

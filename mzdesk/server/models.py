@@ -66,7 +66,9 @@ class Record(ServerBase):
 
 
 class InstitutionIndex(ServerBase):
-    """Institutions by name and region, kept from their records (scoping by region)."""
+    """Institutions by name, region and 统一社会信用代码, kept from their records (scoping by
+    region; the administrator's selection, see server/institutions.py). Only the
+    administrator changes these fields; a credit code belongs to one institution."""
 
     __tablename__ = "institution_index"
 
@@ -74,6 +76,7 @@ class InstitutionIndex(ServerBase):
     name: Mapped[str] = mapped_column(String(100), index=True)
     kind: Mapped[str | None] = mapped_column(String(32))
     region_code: Mapped[str | None] = mapped_column(String(12), index=True)
+    uscc: Mapped[str | None] = mapped_column(String(18), unique=True)
 
 
 class Change(ServerBase):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from mzdesk.store.engine import Store
 from mzdesk.store.migrate import head_revision
 from mzdesk.store.models import DeviceSetting, Institution, OutboxEntry
+from mzdesk.store.models.institutions import HOME_OWNED_FIELDS
 from mzdesk.store.values import synced_tables
 
 PREFIX = "sync."
@@ -94,7 +95,14 @@ def adopt_institution(session: Session, server_id: uuid.UUID) -> bool:
     when this database holds exactly one institution and it was never synced, it becomes
     the server's institution — its id (and every row's institution_id, and the outbox) take
     the server's id, so its records and pending changes go to the right place. Returns
-    whether it did."""
+    whether it did.
+
+    What identifies the institution (name, kind, region code, 统一社会信用代码) is the
+    server's administrator's: the site's pending changes to its institution keep only the
+    particulars a home owns (address, phone, …; ``HOME_OWNED_FIELDS``), as updates of the
+    server's row, and the first pull brings the server's name, region code and code. So
+    enrolling never blanks or overwrites what the server knows (a region code the site
+    never typed would otherwise hide the home from its bureau)."""
     rows = session.execute(select(Institution.id, Institution.server_rev)).all()
     if len(rows) != 1 or rows[0].server_rev is not None or rows[0].id == server_id:
         return False
@@ -107,6 +115,13 @@ def adopt_institution(session: Session, server_id: uuid.UUID) -> bool:
     session.execute(sql("UPDATE institutions SET id = :new WHERE id = :old"), params)
     session.execute(sql("DELETE FROM stat_snapshots WHERE institution_id = :old"), params)
     for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.institution_id == old)):
+        if entry.table_name == "institutions" and entry.row_id == old:
+            owned = {k: v for k, v in entry.data.items() if k in HOME_OWNED_FIELDS}
+            if not owned:
+                session.delete(entry)
+                continue
+            entry.op = "update"
+            entry.data = owned
         entry.institution_id = server_id
         if entry.row_id == old:
             entry.row_id = server_id

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.i18n import MESSAGES, text
+from mzdesk.core.i18n import MESSAGES, current_language, text
+from mzdesk.core.labels import field_label
 from mzdesk.core.permissions import Actor
 from mzdesk.store.engine import Store
 from mzdesk.store.models import OutboxEntry, utcnow
@@ -46,14 +47,20 @@ def wire_change(row: OutboxEntry) -> dict[str, Any]:
     }
 
 
-def rejection_text(result: dict[str, Any]) -> str:
-    """The server's reason in the user's language (by its code), else as the server said it."""
+def rejection_text(result: dict[str, Any], table: str | None = None) -> str:
+    """The server's reason in the user's language (by its code), else as the server said it.
+    A ``fields`` parameter (field names, comma-separated) is shown as the fields' labels."""
     code = result.get("reason_code")
-    params = result.get("reason_params") or {}
+    params = {k: str(v) for k, v in (result.get("reason_params") or {}).items()}
+    if table and "fields" in params:
+        separator = "、" if current_language() == "zh" else ", "
+        params["fields"] = separator.join(
+            field_label(name, table) for name in params["fields"].split(",") if name
+        )
     key = f"sync.rejected.{code}"
     if code and key in MESSAGES:
         try:
-            return text(key, **{k: str(v) for k, v in params.items()})
+            return text(key, **params)
         except (KeyError, IndexError):
             pass
     return str(result.get("reason") or text("sync.rejected.unknown"))
@@ -97,7 +104,7 @@ def record_outcomes(session: Session, results: Iterable[dict[str, Any]]) -> dict
             entry.error = None
         elif status == "rejected":
             entry.state = "quarantined"
-            entry.error = rejection_text(result)
+            entry.error = rejection_text(result, entry.table_name)
         else:
             continue
         counts[str(status)] = counts.get(str(status), 0) + 1

@@ -101,3 +101,51 @@ def test_offline_enrolment_file_from_the_command_line(tmp_path: Path):
                                 str(site)).stdout  # fmt: skip
     status = json.loads(mz("sync", "status", "--db", str(site), "--json").stdout)
     assert status["enrolled"] and status["server"] is None
+
+
+def test_institutions_are_selected_by_id_credit_code_or_a_unique_name(tmp_path: Path):
+    import uuid
+
+    from mzdesk.core.identifiers import make_uscc
+    from mzdesk.server.db import open_server_db
+    from mzdesk.server.models import InstitutionIndex
+
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    code = make_uscc("52370212MJ1234567")
+    mz("server", "add-institution", "--db", url, "--name", "城关敬老院", "--kind",
+       "nursing_home", "--region", "370212", "--credit-code", code.lower())  # fmt: skip
+    taken = mz("server", "add-institution", "--db", url, "--name", "别的院", "--kind",
+               "nursing_home", "--credit-code", code, ok=False)  # fmt: skip
+    assert taken.returncode == 1 and "已属于另一家机构" in taken.stderr
+    bad = mz("server", "add-institution", "--db", url, "--name", "别的院", "--kind",
+             "nursing_home", "--credit-code", "123", ok=False)  # fmt: skip
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    mz("server", "add-institution", "--db", url, "--name", "城关养老院", "--kind",
+       "nursing_home", "--region", "370203")  # fmt: skip
+    listed = json.loads(mz("server", "institutions", "--db", url, "--json").stdout)
+    first, second = sorted(listed, key=lambda i: i["region_code"], reverse=True)
+    assert (first["name"], first["credit_code"]) == ("城关敬老院", code)
+    assert second["credit_code"] is None
+
+    # an older server let a device rename 城关养老院 to 城关敬老院: the name is now ambiguous
+    db = open_server_db(url)
+    with db.transaction() as session:
+        session.get(InstitutionIndex, uuid.UUID(second["id"])).name = "城关敬老院"
+    db.close()
+    refused = mz("server", "enroll", "--db", url, "--institution", "城关敬老院", ok=False)
+    assert refused.returncode == 1 and "有 2 家机构名为「城关敬老院」" in refused.stderr
+    assert first["id"] in refused.stderr and second["id"] in refused.stderr
+    assert "370203" in refused.stderr and "Traceback" not in refused.stderr
+    for reference in (code, second["id"]):
+        enrolled = mz("server", "enroll", "--db", url, "--institution", reference)
+        assert enrolled.stdout.splitlines()[-1].count("-") == 3
+
+    # the administrator renames (devices cannot), and the name selects again
+    mz("server", "set-institution", second["id"], "--db", url, "--name", "城关第二养老院")
+    clash = mz("server", "set-institution", "城关第二养老院", "--db", url, "--name",
+               "城关敬老院", ok=False)  # fmt: skip
+    assert clash.returncode == 1 and "已有同名机构" in clash.stderr
+    mz("server", "enroll", "--db", url, "--institution", "城关敬老院")
+    lines = mz("server", "institutions", "--db", url).stdout.splitlines()
+    assert any("城关第二养老院" in line and "370203" in line for line in lines)
+    assert "set-institution" in mz("server", "--help").stdout

@@ -78,6 +78,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "已新建机构「{name}」{id}",
         "Added the institution '{name}' {id}",
     ),
+    "cli.server.institution_set": (
+        "已修改机构「{name}」{id}，其设备下次同步时收到",
+        "Changed the institution '{name}' {id}; its devices receive it on their next sync",
+    ),
+    "cli.institutions.line": (
+        "{id}  {name}  {kind}  区划 {region}  统一社会信用代码 {code}",
+        "{id}  {name}  {kind}  region {region}  credit code {code}",
+    ),
     "cli.enroll.one_scope": (
         "请给出 --institution 或 --region 之一",
         "Give either --institution or --region",

@@ -14,6 +14,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "已有同名机构「{name}」",
         "an institution named '{name}' already exists",
     ),
+    "institution.duplicate_uscc": (
+        "统一社会信用代码 {credit_code} 已属于另一家机构",
+        "the unified social credit code {credit_code} belongs to another institution",
+    ),
     "user.duplicate": ("用户名「{name}」已被使用", "the user name '{name}' is taken"),
     "user.password_short": ("密码至少{min}位", "the password needs at least {min} characters"),
     "user.bad_login": ("用户名或密码不正确", "wrong user name or password"),

@@ -93,6 +93,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "服务器上没有机构「{name}」",
         "no institution named '{name}' on the server",
     ),
+    "sync.ambiguous.institution": (
+        "有 {count} 家机构名为「{name}」，请改用机构 ID 或统一社会信用代码指明"
+        "（ID  区划代码  类型  统一社会信用代码）：\n{candidates}",
+        "{count} institutions are named '{name}'; give an institution id or a unified "
+        "social credit code instead (id  region  kind  credit code):\n{candidates}",
+    ),
     "sync.invalid.one_scope": (
         "请给出机构或行政区划之一",
         "give an institution or a region, not both",
@@ -136,6 +142,24 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "sync.rejected.missing_fields": ("缺少必填字段：{fields}", "missing required fields: {fields}"),
     "sync.rejected.no_conflict": ("服务器上没有这条冲突", "no such conflict on the server"),
+    "sync.rejected.institution_not_created": (
+        "机构只能由服务器管理员新建，本机新建的机构不会同步（请联系管理员在服务器上添加，"
+        "再用注册码注册本机）",
+        "institutions are created only by the server's administrator; one created on this "
+        "computer does not sync (ask the administrator to add it on the server and enrol "
+        "this computer for it)",
+    ),
+    "sync.rejected.institution_field_locked": (
+        "「{fields}」只能由服务器管理员修改（机构的名称、类型、行政区划代码、统一社会信用代码"
+        "都由管理员管理），本机的修改未被接受",
+        "only the server's administrator may change '{fields}' (an institution's name, kind, "
+        "region code and credit code are the administrator's); this computer's change was "
+        "not accepted",
+    ),
+    "sync.rejected.accounts_home_only": (
+        "机构的账号只能在为该机构注册的电脑上修改",
+        "an institution's accounts are changed only on computers enrolled for that institution",
+    ),
     "sync.rejected.not_permitted": (
         "做这项修改的用户在服务器上没有管理账号的权限",
         "the user who made this change may not change accounts on the server",

@@ -45,6 +45,26 @@ class Institution(Synced, Base):
     care_levels: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+# What a home may change of its own institution when it syncs: its particulars. The rest —
+# id, name, kind, 统一社会信用代码 (uscc), region code (which decides which bureau sees it),
+# created_at and deleted_at — is the central server's administrator's (mzdesk server
+# add-institution / set-institution), so no device can take another institution's identity.
+HOME_OWNED_FIELDS = frozenset(
+    {
+        "positioning",
+        "operation",
+        "grade",
+        "medical_integration",
+        "address",
+        "phone",
+        "legal_representative",
+        "fire_safety_officer",
+        "home_care_beds",
+        "care_levels",
+    }
+)
+
+
 class User(Synced, Base):
     """A person who logs in. Usernames are unique within an institution; ``role`` is a code
     from resources/roles/roles.json (see mzdesk.core.permissions)."""
