@@ -17,9 +17,16 @@ from mzdesk.core.permissions import Actor
 from mzdesk.server.admin import add_institution, create_enrollment
 from mzdesk.server.errors import SyncError
 from mzdesk.server.models import InstitutionIndex, Record
-from mzdesk.services.users import NewUser, actor_for, add_user, add_user_row, authenticate
+from mzdesk.services.users import (
+    NewUser,
+    actor_for,
+    add_user,
+    add_user_row,
+    authenticate,
+    change_own_password,
+)
 from mzdesk.store.models import Institution, OutboxEntry, User
-from mzdesk.sync.review import quarantined
+from mzdesk.sync.review import open_conflicts, quarantined
 from tests.helpers.actors import SETUP
 from tests.sync.conftest import new_client, sync
 from tests.sync.helpers import dump, institution_id, seed
@@ -265,16 +272,26 @@ def test_password_hashes_go_only_to_the_homes_own_pcs(server, tmp_path):
     sync(b)
     assert authenticate(b, home, "admin", "admin-pass").username == "admin"  # both PCs log in
 
+    # both PCs change the administrator's password at once: a conflict holding both hashes
+    admin = authenticate(a, home, "admin", "admin-pass")
+    change_own_password(a, actor_for(admin), "admin-pass", "from-a-1234")
+    change_own_password(b, actor_for(admin), "admin-pass", "from-b-1234")
+    sync(a)
+    sync(b)
+    sync(a)
+    assert [c.field for c in open_conflicts(a)] == ["password_hash"]
+
     bureau = new_client(tmp_path, server, server.code(region="3702"), "民政局笔记本")
     sync(bureau)
     assert len(dump(bureau)["residents"]) == 1  # the bureau sees the home's records
     assert "users" not in dump(bureau)  # … but not its accounts
     with bureau.read() as session:
         assert session.scalars(select(User)).all() == []
+    assert open_conflicts(bureau) == []
 
     # nor by USB: the server's bundle for the laptop, and an offline enrolment by region
     (laptop,) = [d for d in list_devices(server.db) if d.name == "民政局笔记本"]
-    admin = authenticate(a, home, "admin", "admin-pass")
+    admin = authenticate(a, home, "admin", "from-b-1234")
     add_user(a, actor_for(admin), home, NewUser("nurse", "李护士", "nurse-pass", "staff"))
     assert sync(a).outcomes == {"applied": 1}
     assert b"$argon2" not in _plain(server, export_bundle(server.db, str(laptop.id)), laptop.id)
