@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import ValidationError
@@ -25,6 +25,7 @@ from mzdesk.store.values import from_json, synced_columns
 
 ENROLLMENT_DAYS = 14
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+_INSTITUTIONS_LOCK = 0x6D7A_0010_1DE7  # advisory lock: adding or renaming institutions
 
 
 def _defaults(table: str) -> dict[str, Any]:
@@ -61,7 +62,12 @@ def _credit_code(raw: str | None) -> str | None:
 def _refuse_taken(
     session: Session, inst_id: uuid.UUID | None, name: str | None, code: str | None
 ) -> None:
-    """An institution's name and credit code are its own: refuse one another has."""
+    """An institution's name and credit code are its own: refuse one another has. On
+    PostgreSQL the check and the write that follows are serialised by a transaction-level
+    advisory lock, so two administrators adding the same name at once cannot both pass
+    (SQLite transactions already take the write lock when they begin)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INSTITUTIONS_LOCK})
     others = select(InstitutionIndex).where(InstitutionIndex.id != inst_id)
     if name is not None and session.scalar(others.where(InstitutionIndex.name == name)):
         raise SyncError(
