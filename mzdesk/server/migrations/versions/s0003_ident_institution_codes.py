@@ -1,7 +1,7 @@
 """institution credit codes: 统一社会信用代码 in the institution index, one institution each
 
 Revision ID: s0003_ident
-Revises: s0002
+Revises: s0003_bounds
 Create Date: 2026-12-01 17:45:00
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "s0003_ident"
-down_revision: str | Sequence[str] | None = "s0002"
+down_revision: str | Sequence[str] | None = "s0003_bounds"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
