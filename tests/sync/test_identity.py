@@ -312,9 +312,8 @@ def _plain(server, bundle: bytes, device_id: uuid.UUID) -> bytes:
     from mzdesk.core.bundle import device_key, read_bundle
     from mzdesk.server.auth import bundle_secret
 
-    with server.db.transaction() as session:
-        key = device_key(bundle_secret(session), device_id)
-    return json.dumps(read_bundle(bundle, key)).encode()
+    key = device_key(bundle_secret(server.db), device_id)
+    return json.dumps(read_bundle(bundle, key, "to_device")).encode()
 
 
 def test_a_bureau_device_cannot_write_a_homes_accounts(server, tmp_path):
