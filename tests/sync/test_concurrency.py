@@ -175,8 +175,8 @@ def test_one_enrolment_code_used_concurrently_enrols_one_device(server):
         replies = together(
             *[
                 (
-                    lambda k=k: _post(
-                        server.url + "/v1/enroll", {"code": code, "device_name": f"{k}"}
+                    lambda k=k, c=code: _post(
+                        server.url + "/v1/enroll", {"code": c, "device_name": f"{k}"}
                     )
                 )
                 for k in range(4)
