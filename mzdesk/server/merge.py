@@ -7,6 +7,14 @@ keeps the value it replaces in a conflict record for review. Otherwise the value
 applied. Different fields never conflict. Tombstones stick: nothing brings a deleted row back.
 A change the server will not apply is rejected with a stable code, and nothing of it is kept
 but its outcome.
+
+Concurrency: a push gives exactly what it would give alone, before or after any other. It
+locks the pushing device (its pushes — retries — take turns, so a change id is looked up
+and stored race-free), then every record its changes touch, ids in one order (so two pushes
+never wait on each other in a cycle), *before* reading them; a record id not yet on the
+server is locked too (an advisory lock on its id), so two devices inserting the same new row
+are merged, not a 500. Revisions are taken only after the locks (revisions.py). Pushes that
+touch different records — other institutions' above all — do not wait on each other.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from mzdesk.core.ids import new_id
@@ -23,7 +31,7 @@ from mzdesk.server.accounts import AccountCheck
 from mzdesk.server.auth import authenticate, device_scope
 from mzdesk.server.db import ServerDB
 from mzdesk.server.models import CONFLICTS, Change, Device, InstitutionIndex, Record, utcnow
-from mzdesk.server.revisions import Revisions
+from mzdesk.server.revisions import Revisions, is_postgres, revisions
 from mzdesk.store.values import TooLong, from_json, synced_columns, synced_tables
 
 
@@ -58,9 +66,11 @@ class Rejected(Exception):
 
 
 def push(db: ServerDB, token: str | None, changes: list[dict[str, Any]]) -> list[Outcome]:
-    with db.transaction() as session:
+    def work(session: Session) -> list[Outcome]:
         device = authenticate(session, token)
         return apply_changes(session, device, changes)
+
+    return db.run(work)
 
 
 def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]]) -> list[Outcome]:
@@ -68,17 +78,20 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
 
     Every check that can reject a change runs before it writes anything, so a rejected
     change leaves no trace but its outcome (no savepoint per change is needed)."""
+    session.execute(select(Device.id).where(Device.id == device.id).with_for_update())
+    rows = {_uuid_or_nil(c.get("row_id")) for c in changes}
+    records = lock_records(session, rows)
     scope = device_scope(session, device)
     outcomes: list[Outcome] = []
     ids = [_uuid_or_nil(c.get("change_id")) for c in changes]
     known = {
-        c.change_id: c for c in session.scalars(select(Change).where(Change.change_id.in_(ids)))
+        c.change_id: c
+        for c in session.scalars(
+            select(Change).where(Change.device_id == device.id, Change.change_id.in_(ids))
+        )
     }
-    rows = {_uuid_or_nil(c.get("row_id")) for c in changes}
-    records: dict[uuid.UUID, Record] = {
-        r.id: r for r in session.scalars(select(Record).where(Record.id.in_(rows)))
-    }
-    revisions = Revisions(session)
+    revs = revisions(session)
+    revs.reserve(len(changes) - len(known))
     accounts = AccountCheck(session)
     with session.no_autoflush:
         for change, change_id in zip(changes, ids, strict=True):
@@ -97,7 +110,7 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
                 )
                 continue
             try:
-                status, rev = _apply(session, device, scope, change, records, revisions, accounts)
+                status, rev = _apply(session, device, scope, change, records, revs, accounts)
                 outcome = Outcome(change_key, status, rev)
             except Rejected as error:
                 outcome = Outcome(
@@ -124,6 +137,40 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
     return outcomes
 
 
+def lock_records(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, Record]:
+    """Lock the records with these ids — existing or not yet — and read them.
+
+    Whoever writes a record holds its lock from before reading it until commit, so no write
+    is made from a stale read. Locks are taken in id order (no cycles between pushes). On
+    SQLite the transaction's write lock already excludes every other writer."""
+    wanted = sorted(i for i in ids if i.int)
+    if not wanted:
+        return {}
+    if is_postgres(session):
+        # an id not on the server yet has no row to lock: an advisory lock on the id stands
+        # for it (and, taken for every id, orders pushes that meet on the same records)
+        session.execute(
+            text(
+                "SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[]))"
+                " WITH ORDINALITY AS t(k, n) ORDER BY n"
+            ),
+            {"keys": [_lock_key(i) for i in wanted]},
+        )
+    return {
+        r.id: r
+        for r in session.scalars(
+            select(Record).where(Record.id.in_(wanted)).order_by(Record.id).with_for_update()
+        )
+    }
+
+
+def _lock_key(row_id: uuid.UUID) -> int:
+    """A signed 64-bit advisory lock key for a row id (a collision only makes two pushes
+    take turns)."""
+    key = (row_id.int ^ (row_id.int >> 64)) & ((1 << 64) - 1)
+    return key - (1 << 64) if key >= 1 << 63 else key
+
+
 def _uuid_or_nil(value: Any) -> uuid.UUID:
     try:
         return uuid.UUID(str(value))
@@ -144,7 +191,7 @@ def _apply(
     scope: set[uuid.UUID],
     change: dict[str, Any],
     records: dict[uuid.UUID, Record],
-    revisions: Revisions,
+    revs: Revisions,
     accounts: AccountCheck,
 ) -> tuple[str, int | None]:
     if _uuid_or_nil(change.get("change_id")).int == 0:
@@ -152,7 +199,7 @@ def _apply(
     op = change.get("op")
     table = change.get("table")
     if op == "resolve" and table == CONFLICTS:
-        return _resolve(session, device, scope, change, revisions)
+        return _resolve(session, device, scope, change, revs)
     if table not in synced_tables():
         raise Rejected("unknown_table", f"unknown table {table!r}", table=str(table))
     if op not in ("insert", "update", "delete"):
@@ -228,7 +275,7 @@ def _apply(
                 f"{table}: missing required field(s) {', '.join(missing)}",
                 fields=", ".join(missing),
             )
-        rev = revisions.next()
+        rev = revs.next()
         full = {key: data.get(key) for key in columns} | data
         record = Record(
             id=row_id,
@@ -246,7 +293,7 @@ def _apply(
         _index_institution(session, record)
         return "applied", rev
 
-    rev = revisions.next()
+    rev = revs.next()
     new_data = dict(record.data)
     field_revs = dict(record.field_revs)
     field_devices = dict(record.field_devices)
@@ -268,9 +315,7 @@ def _apply(
         )
         if concurrent:
             conflicts.append(key)
-            _record_conflict(
-                session, record, key, value, meta, current, field_meta.get(key), revisions
-            )
+            _record_conflict(session, record, key, value, meta, current, field_meta.get(key), revs)
         new_data[key] = value
         field_revs[key] = rev
         field_devices[key] = str(device.id)
@@ -293,10 +338,10 @@ def _record_conflict(
     meta: dict[str, Any],
     replaced: Any,
     replaced_meta: dict[str, Any] | None,
-    revisions: Revisions,
+    revs: Revisions,
 ) -> None:
     conflict_id = new_id()
-    rev = revisions.next()
+    rev = revs.next()
     data = {
         "table": record.table_name,
         "row_id": str(record.id),
@@ -326,7 +371,7 @@ def _resolve(
     device: Device,
     scope: set[uuid.UUID],
     change: dict[str, Any],
-    revisions: Revisions,
+    revs: Revisions,
 ) -> tuple[str, int | None]:
     conflict_id = _uuid_or_none(change.get("row_id"))
     record = session.get(Record, conflict_id) if conflict_id else None
@@ -336,7 +381,7 @@ def _resolve(
         raise Rejected("not_in_scope", "this device is not enrolled for that institution")
     if record.data.get("resolved"):
         return "applied", record.rev  # someone resolved it already; nothing to do
-    rev = revisions.next()
+    rev = revs.next()
     data = change.get("data") if isinstance(change.get("data"), dict) else {}
     record.data = {
         **record.data,

@@ -235,6 +235,8 @@ def test_a_change_id_is_scoped_to_its_device(home, server):
     a, b, residents = home
     inst = institution_id(a)
     shared = str(new_id())
+    with b.read() as session:
+        seen = session.get(Resident, residents[0]).server_rev  # B has the latest
 
     def change(field: str, value: str) -> dict[str, Any]:
         return {
@@ -243,7 +245,7 @@ def test_a_change_id_is_scoped_to_its_device(home, server):
             "row_id": str(residents[0]),
             "institution_id": str(inst),
             "op": "update",
-            "base_rev": None,
+            "base_rev": seen,
             "data": {field: value},
         }
 
