@@ -91,6 +91,24 @@ def make_engine(url: str) -> Engine:
     )
 
 
+RESERVED = 10  # connections left for administration (mzdesk server …, psql, backups)
+
+
+def plan_pool(db: ServerDB, workers: int, wanted: int | None = None) -> tuple[int, int]:
+    """Connections per process for ``workers`` processes on this PostgreSQL: ``wanted`` (or
+    one per request thread, at most ``DEFAULT_POOL``) so that all of them, plus ``RESERVED``
+    for administration, fit max_connections. Returns (per process, max_connections); per
+    process is 0 when they cannot fit."""
+    with db.engine.connect() as conn:
+        limit = int(conn.exec_driver_sql("SHOW max_connections").scalar() or 0)
+        reserved = int(conn.exec_driver_sql("SHOW superuser_reserved_connections").scalar() or 0)
+    budget = (limit - reserved - RESERVED) // max(1, workers)
+    per = min(wanted or DEFAULT_POOL, budget)
+    if wanted is not None and wanted > budget:
+        per = 0
+    return max(0, per), limit
+
+
 def pool_size() -> int:
     """Connections per process: ``MZDESK_DB_POOL`` if set, else one per request thread."""
     try:

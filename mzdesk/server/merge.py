@@ -23,15 +23,16 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.ids import new_id
 from mzdesk.server.accounts import AccountCheck
 from mzdesk.server.auth import authenticate, device_scope
 from mzdesk.server.db import ServerDB
+from mzdesk.server.locks import lock_records
 from mzdesk.server.models import CONFLICTS, Change, Device, InstitutionIndex, Record, utcnow
-from mzdesk.server.revisions import Revisions, is_postgres, revisions
+from mzdesk.server.revisions import Revisions, revisions
 from mzdesk.store.values import TooLong, from_json, synced_columns, synced_tables
 
 
@@ -135,40 +136,6 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
             session.add(record)
             known[change_id] = record
     return outcomes
-
-
-def lock_records(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, Record]:
-    """Lock the records with these ids — existing or not yet — and read them.
-
-    Whoever writes a record holds its lock from before reading it until commit, so no write
-    is made from a stale read. Locks are taken in id order (no cycles between pushes). On
-    SQLite the transaction's write lock already excludes every other writer."""
-    wanted = sorted(i for i in ids if i.int)
-    if not wanted:
-        return {}
-    if is_postgres(session):
-        # an id not on the server yet has no row to lock: an advisory lock on the id stands
-        # for it (and, taken for every id, orders pushes that meet on the same records)
-        session.execute(
-            text(
-                "SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[]))"
-                " WITH ORDINALITY AS t(k, n) ORDER BY n"
-            ),
-            {"keys": [_lock_key(i) for i in wanted]},
-        )
-    return {
-        r.id: r
-        for r in session.scalars(
-            select(Record).where(Record.id.in_(wanted)).order_by(Record.id).with_for_update()
-        )
-    }
-
-
-def _lock_key(row_id: uuid.UUID) -> int:
-    """A signed 64-bit advisory lock key for a row id (a collision only makes two pushes
-    take turns)."""
-    key = (row_id.int ^ (row_id.int >> 64)) & ((1 << 64) - 1)
-    return key - (1 << 64) if key >= 1 << 63 else key
 
 
 def _uuid_or_nil(value: Any) -> uuid.UUID:
