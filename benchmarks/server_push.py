@@ -56,14 +56,13 @@ def log(message: str) -> None:
 
 
 @contextmanager
-def postgres(folder: Path) -> Iterator[str]:
+def postgres() -> Iterator[str]:
     """A throwaway PostgreSQL on 127.0.0.1 (fsync on: the figures are for real writes)."""
     import os
 
     bindir = _pg_bindir()
     assert bindir is not None, "PostgreSQL binaries are needed"
-    data = folder / "pg"
-    data.mkdir()
+    data = Path(tempfile.mkdtemp(prefix="mzdesk-pg-"))  # its own folder: postgres owns it
     root = os.geteuid() == 0
     run_as = ["runuser", "-u", "postgres", "--"] if root else []
     if root:
@@ -86,6 +85,7 @@ def postgres(folder: Path) -> Iterator[str]:
             [*run_as, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-m", "fast", "stop"],
             capture_output=True,
         )
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def fresh(kind: str, base: str, folder: Path, name: str) -> ServerDB:
@@ -106,7 +106,11 @@ def changes_for(folder: Path, institution: uuid.UUID, count: int) -> tuple[Any, 
 
     store = open_store(folder / f"client-{uuid.uuid4().hex[:6]}.db")
     with store.apply_remote() as session:
-        session.add(Institution(id=institution, name="基准院", kind="nursing_home"))
+        session.add(
+            Institution(
+                id=institution, institution_id=institution, name="基准院", kind="nursing_home"
+            )
+        )
     with store.write(ACTOR) as session:
         insert_many(session, Resident, resident_rows(institution, count, 7))
     return store, outbox_batch(store, count + 10)
@@ -247,7 +251,7 @@ def main() -> None:
         if "sqlite" in args.db:
             results["sqlite"] = run("sqlite", "", folder, args.changes, args.rounds)
         if "postgresql" in args.db:
-            with postgres(folder) as base:
+            with postgres() as base:
                 results["postgresql"] = run("postgresql", base, folder, args.changes, args.rounds)
     print(json.dumps(results, indent=2))
     OUT.mkdir(exist_ok=True)

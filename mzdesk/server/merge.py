@@ -23,7 +23,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.ids import new_id
@@ -32,7 +32,7 @@ from mzdesk.server.auth import authenticate, device_scope
 from mzdesk.server.db import ServerDB
 from mzdesk.server.locks import lock_records
 from mzdesk.server.models import CONFLICTS, Change, Device, InstitutionIndex, Record, utcnow
-from mzdesk.server.revisions import Revisions, revisions
+from mzdesk.server.revisions import Revisions, revisions, sole_writer
 from mzdesk.store.values import TooLong, from_json, synced_columns, synced_tables
 
 
@@ -79,6 +79,7 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
 
     Every check that can reject a change runs before it writes anything, so a rejected
     change leaves no trace but its outcome (no savepoint per change is needed)."""
+    session.info.pop(NEW_RECORDS, None)
     session.execute(select(Device.id).where(Device.id == device.id).with_for_update())
     rows = {_uuid_or_nil(c.get("row_id")) for c in changes}
     records = lock_records(session, rows)
@@ -86,7 +87,7 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
     outcomes: list[Outcome] = []
     ids = [_uuid_or_nil(c.get("change_id")) for c in changes]
     known = {
-        c.change_id: c
+        c.change_id: Outcome("", c.status, c.rev, c.reason, c.reason_code, c.reason_params)
         for c in session.scalars(
             select(Change).where(Change.device_id == device.id, Change.change_id.in_(ids))
         )
@@ -94,6 +95,7 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
     revs = revisions(session)
     revs.reserve(len(changes) - len(known))
     accounts = AccountCheck(session)
+    stored: list[dict[str, Any]] = []
     with session.no_autoflush:
         for change, change_id in zip(changes, ids, strict=True):
             change_key = str(change.get("change_id"))
@@ -120,22 +122,55 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
             outcomes.append(outcome)
             if change_id.int == 0:
                 continue  # no id to remember it by
-            record = Change(
-                change_id=change_id,
-                device_id=device.id,
-                table_name=str(change.get("table", ""))[:50].replace("\x00", ""),
-                row_id=_uuid_or_nil(change.get("row_id")),
-                institution_id=_uuid_or_none(change.get("institution_id")),
-                op=str(change.get("op", ""))[:10].replace("\x00", ""),
-                status=outcome.status,
-                rev=outcome.rev,
-                reason=outcome.reason,
-                reason_code=outcome.reason_code,
-                reason_params=outcome.reason_params,
+            stored.append(
+                {
+                    "change_id": change_id,
+                    "device_id": device.id,
+                    "table_name": str(change.get("table", ""))[:50].replace("\x00", ""),
+                    "row_id": _uuid_or_nil(change.get("row_id")),
+                    "institution_id": _uuid_or_none(change.get("institution_id")),
+                    "op": str(change.get("op", ""))[:10].replace("\x00", ""),
+                    "status": outcome.status,
+                    "rev": outcome.rev,
+                    "reason": outcome.reason,
+                    "reason_code": outcome.reason_code,
+                    "reason_params": outcome.reason_params,
+                }
             )
-            session.add(record)
-            known[change_id] = record
+            known[change_id] = outcome
+    created: list[Record] = session.info.pop(NEW_RECORDS, [])
+    if created:  # one bare INSERT for the batch's new records, in their final state
+        session.execute(
+            insert(Record),
+            [
+                {
+                    "id": r.id,
+                    "table_name": r.table_name,
+                    "institution_id": r.institution_id,
+                    "data": r.data,
+                    "field_revs": r.field_revs,
+                    "field_devices": r.field_devices,
+                    "field_meta": r.field_meta,
+                    "rev": r.rev,
+                    "deleted": r.deleted,
+                    "pos": revs.position(),
+                    "last_device": sole_writer(r.field_devices),
+                }
+                for r in created
+            ],
+        )
+    if stored:  # and one for the batch's outcomes (no ORM objects, no RETURNING)
+        session.execute(insert(Change), stored)
     return outcomes
+
+
+NEW_RECORDS = "merge.new_records"
+
+
+def _create(session: Session, record: Record) -> None:
+    """A new record, kept out of the ORM session (cheaper) and inserted with the others at
+    the end of the batch; later changes of the batch update the same object first."""
+    session.info.setdefault(NEW_RECORDS, []).append(record)
 
 
 def _uuid_or_nil(value: Any) -> uuid.UUID:
@@ -255,7 +290,7 @@ def _apply(
             rev=rev,
             deleted=full.get("deleted_at") is not None,
         )
-        session.add(record)
+        _create(session, record)
         records[row_id] = record
         _index_institution(session, record)
         return "applied", rev
@@ -318,7 +353,8 @@ def _record_conflict(
         "resolved": False,
         "resolution": None,
     }
-    session.add(
+    _create(
+        session,
         Record(
             id=conflict_id,
             table_name=CONFLICTS,
@@ -329,7 +365,7 @@ def _record_conflict(
             field_meta={},
             rev=rev,
             deleted=False,
-        )
+        ),
     )
 
 

@@ -109,6 +109,12 @@ def revisions(session: Session) -> Revisions:
     return found[1]
 
 
+def sole_writer(field_devices: dict[str, str] | None) -> uuid.UUID | None:
+    """The device that wrote every field of a record, if one did."""
+    writers = set((field_devices or {}).values())
+    return uuid.UUID(writers.pop()) if len(writers) == 1 else None
+
+
 def place_records(session: Session, flush_context: Any, instances: Any) -> None:
     """Before every flush: each record written in this transaction gets its feed position
     (once per transaction) and the device that wrote all of its fields, if one did. Every
@@ -121,8 +127,7 @@ def place_records(session: Session, flush_context: Any, instances: Any) -> None:
         if obj.id not in found.placed:
             obj.pos = found.position()
             found.placed.add(obj.id)
-        writers = set((obj.field_devices or {}).values())
-        only = uuid.UUID(writers.pop()) if len(writers) == 1 else None
+        only = sole_writer(obj.field_devices)
         if obj.last_device != only:
             obj.last_device = only
 
