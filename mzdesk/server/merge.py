@@ -154,7 +154,7 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
                     "rev": r.rev,
                     "deleted": r.deleted,
                     "pos": revs.position(),
-                    "last_device": sole_writer(r.field_devices),
+                    "last_device": sole_writer(r),
                 }
                 for r in created
             ],

@@ -109,9 +109,13 @@ def revisions(session: Session) -> Revisions:
     return found[1]
 
 
-def sole_writer(field_devices: dict[str, str] | None) -> uuid.UUID | None:
-    """The device that wrote every field of a record, if one did."""
-    writers = set((field_devices or {}).values())
+def sole_writer(record: Record) -> uuid.UUID | None:
+    """The device that wrote every field of a record, if one did (a field the administrator
+    wrote on the server has no device: then none did)."""
+    devices = record.field_devices or {}
+    if not devices.keys() >= (record.data or {}).keys():
+        return None
+    writers = set(devices.values())
     return uuid.UUID(writers.pop()) if len(writers) == 1 else None
 
 
@@ -127,7 +131,7 @@ def place_records(session: Session, flush_context: Any, instances: Any) -> None:
         if obj.id not in found.placed:
             obj.pos = found.position()
             found.placed.add(obj.id)
-        only = sole_writer(obj.field_devices)
+        only = sole_writer(obj)
         if obj.last_device != only:
             obj.last_device = only
 
