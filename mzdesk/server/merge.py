@@ -32,7 +32,7 @@ from mzdesk.server.auth import authenticate, device_scope
 from mzdesk.server.db import ServerDB
 from mzdesk.server.locks import lock_records
 from mzdesk.server.models import CONFLICTS, Change, Device, InstitutionIndex, Record, utcnow
-from mzdesk.server.revisions import Revisions, revisions, sole_writer
+from mzdesk.server.revisions import Revisions, defer_insert, insert_deferred, revisions
 from mzdesk.store.values import TooLong, from_json, synced_columns, synced_tables
 
 
@@ -79,7 +79,7 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
 
     Every check that can reject a change runs before it writes anything, so a rejected
     change leaves no trace but its outcome (no savepoint per change is needed)."""
-    session.info.pop(NEW_RECORDS, None)
+    insert_deferred(session, discard=True)
     session.execute(select(Device.id).where(Device.id == device.id).with_for_update())
     rows = {_uuid_or_nil(c.get("row_id")) for c in changes}
     records = lock_records(session, rows)
@@ -138,39 +138,10 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
                 }
             )
             known[change_id] = outcome
-    created: list[Record] = session.info.pop(NEW_RECORDS, [])
-    if created:  # one bare INSERT for the batch's new records, in their final state
-        session.execute(
-            insert(Record),
-            [
-                {
-                    "id": r.id,
-                    "table_name": r.table_name,
-                    "institution_id": r.institution_id,
-                    "data": r.data,
-                    "field_revs": r.field_revs,
-                    "field_devices": r.field_devices,
-                    "field_meta": r.field_meta,
-                    "rev": r.rev,
-                    "deleted": r.deleted,
-                    "pos": revs.position(),
-                    "last_device": sole_writer(r),
-                }
-                for r in created
-            ],
-        )
-    if stored:  # and one for the batch's outcomes (no ORM objects, no RETURNING)
+    insert_deferred(session)  # the batch's new records, in one bare INSERT
+    if stored:  # and its outcomes in another (no ORM objects, no RETURNING)
         session.execute(insert(Change), stored)
     return outcomes
-
-
-NEW_RECORDS = "merge.new_records"
-
-
-def _create(session: Session, record: Record) -> None:
-    """A new record, kept out of the ORM session (cheaper) and inserted with the others at
-    the end of the batch; later changes of the batch update the same object first."""
-    session.info.setdefault(NEW_RECORDS, []).append(record)
 
 
 def _uuid_or_nil(value: Any) -> uuid.UUID:
@@ -290,7 +261,7 @@ def _apply(
             rev=rev,
             deleted=full.get("deleted_at") is not None,
         )
-        _create(session, record)
+        defer_insert(session, record)
         records[row_id] = record
         _index_institution(session, record)
         return "applied", rev
@@ -353,7 +324,7 @@ def _record_conflict(
         "resolved": False,
         "resolution": None,
     }
-    _create(
+    defer_insert(
         session,
         Record(
             id=conflict_id,

@@ -24,7 +24,7 @@ import itertools
 import uuid
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from mzdesk.server.errors import SyncError
@@ -134,6 +134,42 @@ def place_records(session: Session, flush_context: Any, instances: Any) -> None:
         only = sole_writer(obj)
         if obj.last_device != only:
             obj.last_device = only
+
+
+DEFERRED = "revisions.deferred"
+
+
+def defer_insert(session: Session, record: Record) -> None:
+    """A new record kept out of the ORM session (cheaper) and inserted by
+    :func:`insert_deferred` with the others of its batch, in its final state."""
+    session.info.setdefault(DEFERRED, []).append(record)
+
+
+def insert_deferred(session: Session, *, discard: bool = False) -> None:
+    """One bare INSERT of the deferred new records, each with its feed position."""
+    created: list[Record] = session.info.pop(DEFERRED, [])
+    if discard or not created:
+        return
+    found = revisions(session)
+    session.execute(
+        insert(Record),
+        [
+            {
+                "id": r.id,
+                "table_name": r.table_name,
+                "institution_id": r.institution_id,
+                "data": r.data,
+                "field_revs": r.field_revs,
+                "field_devices": r.field_devices,
+                "field_meta": r.field_meta,
+                "rev": r.rev,
+                "deleted": r.deleted,
+                "pos": found.position(),
+                "last_device": sole_writer(r),
+            }
+            for r in created
+        ],
+    )
 
 
 def horizon(session: Session) -> int | None:
