@@ -96,7 +96,7 @@ def fresh(kind: str, base: str, folder: Path, name: str) -> ServerDB:
     dsn = base.replace("postgresql+psycopg://", "postgresql://") + "postgres"
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    return open_server_db(base + name)
+    return open_server_db(base + name, key_file=folder / f"{name}.key")  # PostgreSQL needs one
 
 
 def changes_for(folder: Path, institution: uuid.UUID, count: int) -> tuple[Any, list[Any]]:
