@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import random
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mzdesk.core import limits
 from mzdesk.core.bundle import BundleError
@@ -16,7 +22,7 @@ from mzdesk.core.i18n import text_in
 from mzdesk.server import auth, feed, merge, throttle
 from mzdesk.server.bodies import BoundedRequest, RequestRefused, StrictRoute
 from mzdesk.server.bundles import import_bundle
-from mzdesk.server.db import ServerDB, open_server_db, server_schema
+from mzdesk.server.db import ServerDB, open_server_db, pool_size, server_schema
 from mzdesk.server.errors import SyncError
 from mzdesk.server.models import utcnow
 from mzdesk.server.schema import check_schema, store_schema
@@ -235,18 +241,38 @@ def serve(
     db_url: str,
     host: str,
     port: int,
+    workers: int = 1,
+    max_queue: int = 0,
     *,
     ssl_certfile: str | None = None,
     ssl_keyfile: str | None = None,
 ) -> None:
-    """``mzdesk serve``: migrate the database and serve until interrupted (over HTTPS when
-    given a certificate and its key)."""
+    """``mzdesk serve``: serve the (migrated) database until interrupted (over HTTPS when
+    given a certificate and its key), in ``workers`` processes (PostgreSQL only: see
+    cli/server.py). Each process answers with at most as many request threads as it has
+    database connections (``MZDESK_DB_POOL``), and beyond ``max_queue`` requests in hand says
+    503 ``busy`` with Retry-After (0: no limit)."""
     import uvicorn
 
+    os.environ[MAX_QUEUE_ENV] = str(max_queue)
+    if workers > 1:
+        os.environ[DB_ENV] = db_url
+        uvicorn.run(
+            "mzdesk.server.app:app_from_environment",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            ssl_certfile=ssl_certfile,
+            ssl_keyfile=ssl_keyfile,
+        )
+        return
     db = open_server_db(db_url)
     try:
         uvicorn.run(
-            create_app(db),
+            served(db),
             host=host,
             port=port,
             log_level="warning",
@@ -256,3 +282,67 @@ def serve(
         )
     finally:
         db.close()
+
+
+DB_ENV = "MZDESK_SERVER_DB"
+MAX_QUEUE_ENV = "MZDESK_MAX_QUEUE"
+
+
+def app_from_environment() -> ASGIApp:
+    """The app of one worker process of ``mzdesk serve --workers N`` (uvicorn's factory):
+    its own connection pool; everything shared is in PostgreSQL, migrated by the parent."""
+    return served(ServerDB(os.environ[DB_ENV]))
+
+
+def served(db: ServerDB) -> ASGIApp:
+    """The app as ``mzdesk serve`` runs it: request threads matched to the connection pool,
+    the pool closed on shutdown, and a bounded queue answered with 503 ``busy``."""
+    app = create_app(db)
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(a: Any) -> AsyncIterator[Any]:
+        # one thread per pooled connection: a request waits for a thread, never for a
+        # connection (which would time out under a burst)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = pool_size()
+        try:
+            async with inner(a) as state:
+                yield state
+        finally:
+            db.close()
+
+    app.router.lifespan_context = lifespan
+    try:
+        limit = int(os.environ.get(MAX_QUEUE_ENV) or 0)
+    except ValueError:
+        limit = 0
+    return Busy(app, limit) if limit > 0 else app
+
+
+class Busy:
+    """More than ``limit`` requests in hand in this process: answer 503 ``busy`` at once,
+    with Retry-After, instead of queueing without end (a morning burst of syncs); clients
+    retry later with jitter. /health is always answered."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.in_hand = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") == "/health":
+            await self.app(scope, receive, send)
+            return
+        if self.in_hand >= self.limit:
+            response = JSONResponse(
+                {"code": "busy", "message": "the server is busy; retry in a few seconds"},
+                status_code=503,
+                headers={"Retry-After": str(random.randint(2, 6))},
+            )
+            await response(scope, receive, send)
+            return
+        self.in_hand += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_hand -= 1

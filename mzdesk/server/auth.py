@@ -37,8 +37,10 @@ def enroll(db: ServerDB, code: str, device_name: str) -> dict[str, Any]:
     normalized = code.strip().upper().replace("-", "").replace(" ", "")
     secret = bundle_secret(db)  # before the transaction: the first use reads the key file
     with db.transaction() as session:
-        found = session.scalar(
-            select(Enrollment).where(Enrollment.code_hash == hash_secret(normalized))
+        found = session.scalar(  # locked: a code used twice at once enrols one device
+            select(Enrollment)
+            .where(Enrollment.code_hash == hash_secret(normalized))
+            .with_for_update()
         )
         if found is None or found.used_at is not None or found.expires_at < utcnow():
             raise SyncError(403, "bad_code", "the enrolment code is wrong, expired or already used")

@@ -7,6 +7,14 @@ keeps the value it replaces in a conflict record for review. Otherwise the value
 applied. Different fields never conflict. Tombstones stick: nothing brings a deleted row back.
 A change the server will not apply is rejected with a stable code, and nothing of it is kept
 but its outcome.
+
+Concurrency: a push gives exactly what it would give alone, before or after any other. It
+locks the pushing device (its pushes — retries — take turns, so a change id is looked up
+and stored race-free), then every record its changes touch, ids in one order (so two pushes
+never wait on each other in a cycle), *before* reading them; a record id not yet on the
+server is locked too (an advisory lock on its id), so two devices inserting the same new row
+are merged, not a 500. Revisions are taken only after the locks (revisions.py). Pushes that
+touch different records — other institutions' above all — do not wait on each other.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.ids import new_id
@@ -23,8 +31,9 @@ from mzdesk.server.accounts import AccountCheck
 from mzdesk.server.auth import authenticate, device_scope
 from mzdesk.server.db import ServerDB
 from mzdesk.server.institutions import identity_refusal
+from mzdesk.server.locks import lock_records
 from mzdesk.server.models import CONFLICTS, Change, Device, Record, utcnow
-from mzdesk.server.revisions import Revisions
+from mzdesk.server.revisions import Revisions, defer_insert, insert_deferred, revisions
 from mzdesk.store.values import TooLong, from_json, synced_columns, synced_tables
 
 
@@ -59,9 +68,11 @@ class Rejected(Exception):
 
 
 def push(db: ServerDB, token: str | None, changes: list[dict[str, Any]]) -> list[Outcome]:
-    with db.transaction() as session:
+    def work(session: Session) -> list[Outcome]:
         device = authenticate(session, token)
         return apply_changes(session, device, changes)
+
+    return db.run(work)
 
 
 def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]]) -> list[Outcome]:
@@ -69,18 +80,23 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
 
     Every check that can reject a change runs before it writes anything, so a rejected
     change leaves no trace but its outcome (no savepoint per change is needed)."""
+    insert_deferred(session, discard=True)
+    session.execute(select(Device.id).where(Device.id == device.id).with_for_update())
+    rows = {_uuid_or_nil(c.get("row_id")) for c in changes}
+    records = lock_records(session, rows)
     scope = device_scope(session, device)
     outcomes: list[Outcome] = []
     ids = [_uuid_or_nil(c.get("change_id")) for c in changes]
     known = {
-        c.change_id: c for c in session.scalars(select(Change).where(Change.change_id.in_(ids)))
+        c.change_id: Outcome("", c.status, c.rev, c.reason, c.reason_code, c.reason_params)
+        for c in session.scalars(
+            select(Change).where(Change.device_id == device.id, Change.change_id.in_(ids))
+        )
     }
-    rows = {_uuid_or_nil(c.get("row_id")) for c in changes}
-    records: dict[uuid.UUID, Record] = {
-        r.id: r for r in session.scalars(select(Record).where(Record.id.in_(rows)))
-    }
-    revisions = Revisions(session)
+    revs = revisions(session)
+    revs.reserve(len(changes) - len(known))
     accounts = AccountCheck(session)
+    stored: list[dict[str, Any]] = []
     with session.no_autoflush:
         for change, change_id in zip(changes, ids, strict=True):
             change_key = str(change.get("change_id"))
@@ -98,7 +114,7 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
                 )
                 continue
             try:
-                status, rev = _apply(session, device, scope, change, records, revisions, accounts)
+                status, rev = _apply(session, device, scope, change, records, revs, accounts)
                 outcome = Outcome(change_key, status, rev)
             except Rejected as error:
                 outcome = Outcome(
@@ -107,21 +123,25 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
             outcomes.append(outcome)
             if change_id.int == 0:
                 continue  # no id to remember it by
-            record = Change(
-                change_id=change_id,
-                device_id=device.id,
-                table_name=str(change.get("table", ""))[:50].replace("\x00", ""),
-                row_id=_uuid_or_nil(change.get("row_id")),
-                institution_id=_uuid_or_none(change.get("institution_id")),
-                op=str(change.get("op", ""))[:10].replace("\x00", ""),
-                status=outcome.status,
-                rev=outcome.rev,
-                reason=outcome.reason,
-                reason_code=outcome.reason_code,
-                reason_params=outcome.reason_params,
+            stored.append(
+                {
+                    "change_id": change_id,
+                    "device_id": device.id,
+                    "table_name": str(change.get("table", ""))[:50].replace("\x00", ""),
+                    "row_id": _uuid_or_nil(change.get("row_id")),
+                    "institution_id": _uuid_or_none(change.get("institution_id")),
+                    "op": str(change.get("op", ""))[:10].replace("\x00", ""),
+                    "status": outcome.status,
+                    "rev": outcome.rev,
+                    "reason": outcome.reason,
+                    "reason_code": outcome.reason_code,
+                    "reason_params": outcome.reason_params,
+                }
             )
-            session.add(record)
-            known[change_id] = record
+            known[change_id] = outcome
+    insert_deferred(session)  # the batch's new records, in one bare INSERT
+    if stored:  # and its outcomes in another (no ORM objects, no RETURNING)
+        session.execute(insert(Change), stored)
     return outcomes
 
 
@@ -145,7 +165,7 @@ def _apply(
     scope: set[uuid.UUID],
     change: dict[str, Any],
     records: dict[uuid.UUID, Record],
-    revisions: Revisions,
+    revs: Revisions,
     accounts: AccountCheck,
 ) -> tuple[str, int | None]:
     if _uuid_or_nil(change.get("change_id")).int == 0:
@@ -153,7 +173,7 @@ def _apply(
     op = change.get("op")
     table = change.get("table")
     if op == "resolve" and table == CONFLICTS:
-        return _resolve(session, device, scope, change, revisions)
+        return _resolve(session, device, scope, change, revs)
     if table not in synced_tables():
         raise Rejected("unknown_table", f"unknown table {table!r}", table=str(table))
     if op not in ("insert", "update", "delete"):
@@ -229,7 +249,7 @@ def _apply(
                 f"{table}: missing required field(s) {', '.join(missing)}",
                 fields=", ".join(missing),
             )
-        rev = revisions.next()
+        rev = revs.next()
         full = {key: data.get(key) for key in columns} | data
         record = Record(
             id=row_id,
@@ -242,11 +262,11 @@ def _apply(
             rev=rev,
             deleted=full.get("deleted_at") is not None,
         )
-        session.add(record)
+        defer_insert(session, record)
         records[row_id] = record
         return "applied", rev
 
-    rev = revisions.next()
+    rev = revs.next()
     new_data = dict(record.data)
     field_revs = dict(record.field_revs)
     field_devices = dict(record.field_devices)
@@ -268,9 +288,7 @@ def _apply(
         )
         if concurrent:
             conflicts.append(key)
-            _record_conflict(
-                session, record, key, value, meta, current, field_meta.get(key), revisions
-            )
+            _record_conflict(session, record, key, value, meta, current, field_meta.get(key), revs)
         new_data[key] = value
         field_revs[key] = rev
         field_devices[key] = str(device.id)
@@ -292,10 +310,10 @@ def _record_conflict(
     meta: dict[str, Any],
     replaced: Any,
     replaced_meta: dict[str, Any] | None,
-    revisions: Revisions,
+    revs: Revisions,
 ) -> None:
     conflict_id = new_id()
-    rev = revisions.next()
+    rev = revs.next()
     data = {
         "table": record.table_name,
         "row_id": str(record.id),
@@ -305,7 +323,8 @@ def _record_conflict(
         "resolved": False,
         "resolution": None,
     }
-    session.add(
+    defer_insert(
+        session,
         Record(
             id=conflict_id,
             table_name=CONFLICTS,
@@ -316,7 +335,7 @@ def _record_conflict(
             field_meta={},
             rev=rev,
             deleted=False,
-        )
+        ),
     )
 
 
@@ -325,7 +344,7 @@ def _resolve(
     device: Device,
     scope: set[uuid.UUID],
     change: dict[str, Any],
-    revisions: Revisions,
+    revs: Revisions,
 ) -> tuple[str, int | None]:
     conflict_id = _uuid_or_none(change.get("row_id"))
     record = session.get(Record, conflict_id) if conflict_id else None
@@ -335,7 +354,7 @@ def _resolve(
         raise Rejected("not_in_scope", "this device is not enrolled for that institution")
     if record.data.get("resolved"):
         return "applied", record.rev  # someone resolved it already; nothing to do
-    rev = revisions.next()
+    rev = revs.next()
     data = change.get("data") if isinstance(change.get("data"), dict) else {}
     record.data = {
         **record.data,

@@ -2,9 +2,11 @@
 
 The server does not keep a copy of the client schema: every synced row is a ``records`` row
 holding the row's fields as JSON (their wire form), with, per field, the revision and the
-device that last wrote it — what field-level merge needs. ``rev`` comes from one counter row
-taken under a row lock, so revisions are committed in order and a pull cursor never skips a
-change that commits late.
+device that last wrote it — what field-level merge needs. Two numbers order the writes
+(``revisions.py``): ``rev``, taken after the record is locked, so one record's revisions
+increase in commit order (what merge compares); and ``pos``, the record's place in the pull
+feed, made from the writing transaction's id so that a pull cursor never skips a change that
+commits late — without a global lock.
 """
 
 from __future__ import annotations
@@ -13,7 +15,18 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Index, Integer, MetaData, String, Text, Uuid
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from mzdesk.store.models.base import NAMING_CONVENTION
@@ -30,7 +43,8 @@ class ServerBase(DeclarativeBase):
 
 
 class Counter(ServerBase):
-    """One row: the last revision handed out."""
+    """One row: the last revision handed out (SQLite, whose one writer makes this cheap;
+    PostgreSQL takes revisions from the sequence ``record_rev``)."""
 
     __tablename__ = "counter"
 
@@ -49,10 +63,7 @@ class Record(ServerBase):
     """The server's state of one synced row (or of one conflict, table ``_conflicts``)."""
 
     __tablename__ = "records"
-    __table_args__ = (
-        Index("ix_records_institution_rev", "institution_id", "rev"),
-        Index("ix_records_rev", "rev"),
-    )
+    __table_args__ = (Index("ix_records_institution_pos", "institution_id", "pos"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     table_name: Mapped[str] = mapped_column(String(50))
@@ -63,6 +74,9 @@ class Record(ServerBase):
     field_meta: Mapped[dict[str, Any]] = mapped_column(JSON)  # who/when wrote each field
     rev: Mapped[int] = mapped_column(BigInteger)
     deleted: Mapped[bool] = mapped_column(default=False)
+    pos: Mapped[int] = mapped_column(BigInteger)  # place in the pull feed (revisions.py)
+    # the device that wrote every field, if one did (the feed skips a device's own rows)
+    last_device: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
 class InstitutionIndex(ServerBase):
@@ -81,15 +95,19 @@ class InstitutionIndex(ServerBase):
 
 class Change(ServerBase):
     """Every change id ever received, with its outcome: a change is applied once (sync.md 2)
-    and a retry gets the first outcome back."""
+    and a retry gets the first outcome back. Change ids are the device's own: one device
+    reusing another's id neither reads that outcome nor is blocked by it."""
 
     __tablename__ = "changes"
-    __table_args__ = (Index("ix_changes_device_seq", "device_id", "seq"),)
+    __table_args__ = (
+        Index("ix_changes_device_seq", "device_id", "seq"),
+        UniqueConstraint("device_id", "change_id", name="uq_changes_device_change"),
+    )
 
     seq: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
     )
-    change_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    change_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     table_name: Mapped[str] = mapped_column(String(50))
     row_id: Mapped[uuid.UUID] = mapped_column(Uuid)

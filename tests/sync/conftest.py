@@ -117,8 +117,9 @@ def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 class ServerProcess:
     """``mzdesk serve`` in its own process, restartable (fault tests kill it)."""
 
-    def __init__(self, db_url: str, log: Path) -> None:
+    def __init__(self, db_url: str, log: Path, *extra: str) -> None:
         self.db_url = db_url
+        self.extra = extra  # more arguments of ``mzdesk serve`` (--workers …)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
@@ -140,7 +141,7 @@ class ServerProcess:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "mzdesk", "serve", "--db", self.db_url,
-                 "--port", str(self.port)],
+                 "--port", str(self.port), *self.extra],
                 stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT,
             )  # fmt: skip
         deadline = time.monotonic() + 30

@@ -74,6 +74,25 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Cannot open the server database {url}: {error}",
     ),
     "cli.server.refused": ("失败：{message}", "Failed: {message}"),
+    "cli.server.sqlite_one_worker": (
+        "SQLite 数据库只能由一个服务进程使用（要求 {workers} 个）。"
+        "多进程请使用 PostgreSQL（--db postgresql+psycopg://…），或去掉 --workers。",
+        "A SQLite database is served by one process only ({workers} asked for). "
+        "Use PostgreSQL (--db postgresql+psycopg://…) for several workers, or drop --workers.",
+    ),
+    "cli.server.pool_too_small": (
+        "PostgreSQL 的 max_connections（{limit}）容纳不下 {workers} 个服务进程"
+        "（每个进程 {pool} 个连接，另留 10 个给管理）。请提高 max_connections，"
+        "或减少 --workers / --pool-size。",
+        "PostgreSQL's max_connections ({limit}) cannot hold {workers} server processes "
+        "({pool} connections each, and 10 kept for administration). Raise max_connections, "
+        "or lower --workers / --pool-size.",
+    ),
+    "cli.server.serving": (
+        "mzdesk 中心服务器 {url}（数据库 {database}，{workers} 个进程，每个 {pool} 个连接）",
+        "mzdesk server on {url} (database {database}, {workers} processes, "
+        "{pool} connections each)",
+    ),
     "cli.server.institution_added": (
         "已新建机构「{name}」{id}",
         "Added the institution '{name}' {id}",
