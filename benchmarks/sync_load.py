@@ -93,34 +93,12 @@ def serve_supports_workers() -> bool:
 
 
 class Server(ServerProcess):
-    """``mzdesk serve`` with ``--workers N`` (when N > 1)."""
+    """``mzdesk serve`` with ``--workers N`` (when N > 1), started as the tests start it
+    (with the server's key file for PostgreSQL)."""
 
     def __init__(self, db_url: str, log_file: Path, workers: int) -> None:
-        super().__init__(db_url, log_file)
+        super().__init__(db_url, log_file, *(["--workers", str(workers)] if workers > 1 else []))
         self.workers = workers
-
-    def start(self) -> None:
-        if self.workers == 1:
-            super().start()
-            return
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        with self.log.open("ab") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "mzdesk", "serve", "--db", self.db_url,
-                 "--port", str(self.port), "--workers", str(self.workers)],
-                stdout=out, stderr=subprocess.STDOUT, env=env, cwd=REPO,
-            )  # fmt: skip
-        import httpx
-
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {self.log.read_text(errors='replace')}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
-                    return
-            time.sleep(0.2)
-        raise RuntimeError("server did not come up")
 
 
 @contextlib.contextmanager
