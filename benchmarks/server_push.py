@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,7 +42,7 @@ from mzdesk.store.engine import open_store  # noqa: E402
 from mzdesk.store.models import Institution, Resident  # noqa: E402
 from mzdesk.store.outbox import insert_many  # noqa: E402
 from mzdesk.sync.outbox import outbox_batch  # noqa: E402
-from tests.sync.conftest import _pg_bindir, free_port  # noqa: E402
+from tests.sync.conftest import _pg_bindir, postgres_cluster  # noqa: E402
 
 ACTOR = Actor.setup()
 BATCH = 500
@@ -58,34 +56,10 @@ def log(message: str) -> None:
 @contextmanager
 def postgres() -> Iterator[str]:
     """A throwaway PostgreSQL on 127.0.0.1 (fsync on: the figures are for real writes)."""
-    import os
-
     bindir = _pg_bindir()
     assert bindir is not None, "PostgreSQL binaries are needed"
-    data = Path(tempfile.mkdtemp(prefix="mzdesk-pg-"))  # its own folder: postgres owns it
-    root = os.geteuid() == 0
-    run_as = ["runuser", "-u", "postgres", "--"] if root else []
-    if root:
-        shutil.chown(data, "postgres", "postgres")
-    port = free_port()
-    subprocess.run(
-        [*run_as, str(bindir / "initdb"), "-D", str(data / "db"), "-U", "postgres",
-         "--auth=trust", "-E", "UTF8", "--no-locale"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    subprocess.run(
-        [*run_as, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-w", "-l", str(data / "log"),
-         "-o", f"-p {port} -k {data} -c listen_addresses=127.0.0.1", "start"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    try:
+    with postgres_cluster(bindir) as port:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/"
-    finally:
-        subprocess.run(
-            [*run_as, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-m", "fast", "stop"],
-            capture_output=True,
-        )
-        shutil.rmtree(data, ignore_errors=True)
 
 
 def fresh(kind: str, base: str, folder: Path, name: str) -> ServerDB:

@@ -57,7 +57,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from tests.sync.conftest import ROOT as REPO  # noqa: E402
-from tests.sync.conftest import ServerProcess, _pg_bindir, free_port  # noqa: E402
+from tests.sync.conftest import ServerProcess, _pg_bindir  # noqa: E402
+from tests.sync.conftest import postgres_cluster as throwaway_cluster  # noqa: E402
 
 OUT = ROOT / "bench-results"
 
@@ -103,36 +104,13 @@ class Server(ServerProcess):
 
 @contextlib.contextmanager
 def postgres_cluster() -> Iterator[str]:
-    """A throwaway PostgreSQL on 127.0.0.1 (as tests/sync/conftest.py starts it); yields a
-    URL prefix to which a database name is appended."""
+    """A throwaway PostgreSQL on 127.0.0.1 (as the tests start it); yields a URL prefix to
+    which a database name is appended."""
     bindir = _pg_bindir()
     if bindir is None:
         raise RuntimeError("PostgreSQL binaries are not installed")
-    root = os.geteuid() == 0
-    data = Path(tempfile.mkdtemp(prefix="mzdesk-bench-pg-"))  # the postgres user must reach it
-    run_as = ["runuser", "-u", "postgres", "--"] if root else []
-    if root:
-        shutil.chown(data, "postgres", "postgres")
-    port = free_port()
-    subprocess.run(
-        [*run_as, str(bindir / "initdb"), "-D", str(data / "db"), "-U", "postgres",
-         "--auth=trust", "-E", "UTF8", "--no-locale"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    subprocess.run(
-        [*run_as, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-w", "-l", str(data / "log"),
-         "-o", f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off "
-         "-c max_connections=300", "start"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    try:
+    with throwaway_cluster(bindir, "-c fsync=off -c max_connections=300") as port:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/"
-    finally:
-        subprocess.run(
-            [*run_as, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-m", "immediate", "stop"],
-            capture_output=True,
-        )
-        shutil.rmtree(data, ignore_errors=True)
 
 
 def new_pg_database(prefix: str, name: str) -> str:

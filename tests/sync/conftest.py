@@ -76,6 +76,15 @@ def postgres() -> Iterator[Postgres | None]:
             pytest.fail("PostgreSQL is required here (MZDESK_REQUIRE_POSTGRES=1) but not installed")
         yield None
         return
+    with postgres_cluster(bindir, "-c fsync=off -c max_connections=300") as port:
+        yield Postgres(port)
+
+
+@contextlib.contextmanager
+def postgres_cluster(bindir: Path, settings: str = "") -> Iterator[int]:
+    """A throwaway PostgreSQL cluster on 127.0.0.1 from the binaries in ``bindir`` (run as
+    the postgres user when root), with extra server ``settings``; yields its port. Used by
+    the tests and the benchmarks."""
     root = os.geteuid() == 0
     data = Path(tempfile.mkdtemp(prefix="mzdesk-pg-"))
     run_as = ["runuser", "-u", "postgres", "--"] if root else []
@@ -89,12 +98,11 @@ def postgres() -> Iterator[Postgres | None]:
     )  # fmt: skip
     subprocess.run(
         [*run_as, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-w", "-l", str(data / "log"),
-         "-o", f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off "
-         "-c max_connections=300", "start"],
+         "-o", f"-p {port} -k {data} -c listen_addresses=127.0.0.1 {settings}", "start"],
         check=True, capture_output=True,
     )  # fmt: skip
     try:
-        yield Postgres(port)
+        yield port
     finally:
         subprocess.run(
             [*run_as, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-m", "immediate", "stop"],
