@@ -40,7 +40,6 @@ import multiprocessing as mp
 import os
 import queue
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,6 +55,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from sync import ms, spread  # noqa: E402  (the sync benchmark's latency summary)
+
 from tests.sync.conftest import ROOT as REPO  # noqa: E402
 from tests.sync.conftest import ServerProcess, _pg_bindir  # noqa: E402
 from tests.sync.conftest import postgres_cluster as throwaway_cluster  # noqa: E402
@@ -65,21 +66,6 @@ OUT = ROOT / "bench-results"
 
 def log(message: str) -> None:
     print(f"  [{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def ms(seconds: float) -> float:
-    return round(seconds * 1000, 1)
-
-
-def spread(values: list[float]) -> dict[str, float]:
-    if not values:
-        return {}
-    ordered = sorted(values)
-    return {
-        "p50": ms(statistics.median(ordered)),
-        "p95": ms(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]),
-        "max": ms(ordered[-1]),
-    }
 
 
 # ---------------------------------------------------------------- servers
