@@ -33,6 +33,7 @@ import json
 import os
 import uuid
 import zlib
+from collections.abc import Iterator
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -169,25 +170,41 @@ def bundle_direction(data: bytes) -> str:
     return _KIND_NAMES[_header_parts(data)[0]]
 
 
-def inflate(payload: bytes, limit: int = MAX_CONTENT) -> bytearray:
-    """gunzip ``payload`` in pieces, refusing (``bundle.too_large``) once it passes
-    ``limit``: memory stays bounded by the limit whatever the file claims."""
+def _pieces(payload: bytes) -> Iterator[bytes]:
+    """gunzip ``payload`` one piece of at most ``_PIECE`` bytes at a time."""
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = bytearray()
     pending = payload
     try:
         while not inflater.eof:
             piece = inflater.decompress(pending, _PIECE)
-            out += piece
-            if len(out) > limit:
-                raise BundleError("bundle.too_large", limit=limit // (1024 * 1024))
             pending = inflater.unconsumed_tail
-            if not piece and not pending:
+            if piece:
+                yield piece
+            elif not pending:
                 break  # truncated: no input left and nothing more comes out
-        if not inflater.eof or inflater.unused_data:
-            raise BundleError("bundle.damaged")
     except zlib.error as error:
         raise BundleError("bundle.damaged") from error
+    if not inflater.eof or inflater.unused_data:
+        raise BundleError("bundle.damaged")
+
+
+def inflate(payload: bytes, limit: int = MAX_CONTENT) -> bytearray:
+    """gunzip ``payload``, refusing (``bundle.too_large``) when it passes ``limit``.
+
+    Two passes: the first only counts, one piece at a time, so a bomb is refused in
+    constant memory; the second fills a buffer of exactly that size, so a genuine bundle
+    costs its size once (a growing buffer would be copied as it grows, twice its size)."""
+    size = 0
+    for piece in _pieces(payload):
+        size += len(piece)
+        if size > limit:
+            raise BundleError("bundle.too_large", limit=limit // (1024 * 1024))
+    out = bytearray(size)
+    view, at = memoryview(out), 0
+    for piece in _pieces(payload):
+        view[at : at + len(piece)] = piece
+        at += len(piece)
+    view.release()
     return out  # not copied into bytes: json.loads reads a bytearray
 
 

@@ -183,41 +183,54 @@ def peak_memory(pid: int) -> int:
     return int(line.split()[1]) * 1024
 
 
+def forged(data: bytes) -> bytes:
+    """``data`` with its last byte flipped: refused by its seal before anything is inflated."""
+    return data[:-1] + bytes([data[-1] ^ 1])
+
+
+STEP = 64 * MiB  # what refusing a bomb may add to the process: far below the limit (256 MiB)
+
+
 def test_a_signed_bomb_is_refused_with_bounded_memory_by_cli_http_and_device(
     home, server, tmp_path
 ):
-    from mzdesk.core.bundle import MAX_CONTENT
-
+    """Each path is measured against itself refusing a forged copy of the same file (the
+    same process, imports and database, nothing inflated): the bomb adds less than a
+    quarter of the limit, so memory does not grow with what the file claims."""
     a, _, _ = home
-    bound = MAX_CONTENT + 320 * MiB  # the limit plus a Python process with the app loaded
-    to_server = tmp_path / "bomb-to-server.mzbundle"
+    to_server, baseline = tmp_path / "bomb-to-server.mzbundle", tmp_path / "forged.mzbundle"
     to_server.write_bytes(sealed_bomb(a, "to_server"))
+    baseline.write_bytes(forged(to_server.read_bytes()))
     assert to_server.stat().st_size < 2 * MiB
 
-    code, err, peak = measured(
-        ["server", "import-bundle", str(to_server), "--db", server.db_url],
-        tmp_path,
-        cli_env(server),
-    )
+    args = ["server", "import-bundle", "--db", server.db_url]
+    code, err, base = measured([*args, str(baseline)], tmp_path, cli_env(server))
+    assert code == 1 and "同步包被拒绝" in err and "太大" not in err
+    code, err, peak = measured([*args, str(to_server)], tmp_path, cli_env(server))
     assert code == 1 and "同步包被拒绝" in err and "太大" in err and "Traceback" not in err
-    assert peak < bound, f"the CLI peaked at {peak // MiB} MiB"
+    assert peak < base + STEP, f"the CLI peaked at {peak // MiB} MiB, {base // MiB} MiB forged"
 
+    assert server.process is not None
+    before = peak_memory(server.process.pid)
     reply = httpx.post(server.url + "/v1/bundles", content=to_server.read_bytes(), timeout=120)
     assert reply.status_code in (400, 413)
     assert reply.json()["code"] == "bad_bundle" and "too large" in reply.json()["message"]
-    assert server.process is not None
-    assert peak_memory(server.process.pid) < bound + 100 * MiB  # a server also holds its pools
+    after = peak_memory(server.process.pid)
+    assert after < before + STEP, f"the server peaked at {after // MiB} MiB, {before // MiB} before"
 
     to_device = tmp_path / "bomb-to-device.mzbundle"
     to_device.write_bytes(sealed_bomb(a, "to_device"))
+    baseline.write_bytes(forged(to_device.read_bytes()))
     site_db = str(a.path)
-    before = dump(a)
+    before_dump = dump(a)
     a.close()
-    code, err, peak = measured(["sync", "import-bundle", str(to_device), "--db", site_db],
-                               tmp_path, cli_env(server))  # fmt: skip
+    args = ["sync", "import-bundle", "--db", site_db]
+    code, err, base = measured([*args, str(baseline)], tmp_path, cli_env(server))
+    assert code == 1 and "太大" not in err and "Traceback" not in err
+    code, err, peak = measured([*args, str(to_device)], tmp_path, cli_env(server))
     assert code == 1 and "太大" in err and "Traceback" not in err
-    assert peak < bound, f"the device peaked at {peak // MiB} MiB"
-    assert dump(open_store(Path(site_db))) == before
+    assert peak < base + STEP, f"the device peaked at {peak // MiB} MiB, {base // MiB} forged"
+    assert dump(open_store(Path(site_db))) == before_dump
 
 
 # ----------------------------------------------------------------- 2. enrolment files
