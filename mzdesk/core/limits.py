@@ -50,6 +50,9 @@ TEXT_LIMITS: Final[dict[str, dict[str, int]]] = {
     "assessments": {"note": NOTE},
     "care_workers": {"note": NOTE},
     "training_sessions": {"note": NOTE},
+    "signing_keys": {"revoked_reason": NOTE},
+    # a signed certificate payload is about 200 characters (core's certificate codec)
+    "training_certificates": {"payload": 1_000, "revoked_reason": NOTE},
     "inspections": {"summary": 4_000},
     "inspection_results": {"note": NOTE},
     "hazards": {"description": NOTE, "measure": NOTE, "note": NOTE},

@@ -28,7 +28,10 @@ from mzdesk.store.models.institutions import (
 from mzdesk.store.models.residents import Assessment, BedStay, Contact, Leave, Resident
 from mzdesk.store.models.workers import (
     CareWorker,
+    SigningKey,
     TrainingAttendance,
+    TrainingCertificate,
+    TrainingRequirement,
     TrainingSession,
     WorkerCertificate,
 )
@@ -57,11 +60,14 @@ __all__ = [
     "OutboxEntry",
     "Resident",
     "Room",
+    "SigningKey",
     "StatSnapshot",
     "StatVersion",
     "SyncConflict",
     "Synced",
     "TrainingAttendance",
+    "TrainingCertificate",
+    "TrainingRequirement",
     "TrainingSession",
     "User",
     "VocabType",

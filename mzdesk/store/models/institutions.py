@@ -43,6 +43,11 @@ class Institution(Synced, Base):
     home_care_beds: Mapped[int] = mapped_column(default=0)
     # ability level code → this institution's own care level (自理/介助/介护, 一级护理…)
     care_levels: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # printed training certificates: the full 身份证号 instead of a masked one, the worker's
+    # cumulative hours, and the issuer printed (default: the institution's name)
+    certificate_full_id: Mapped[bool] = mapped_column(default=False)
+    certificate_total_hours: Mapped[bool] = mapped_column(default=False)
+    certificate_issuer: Mapped[str | None] = mapped_column(String(100), default=None)
 
 
 # What a home may change of its own institution when it syncs: its particulars. The rest —
@@ -61,6 +66,9 @@ HOME_OWNED_FIELDS = frozenset(
         "fire_safety_officer",
         "home_care_beds",
         "care_levels",
+        "certificate_full_id",
+        "certificate_total_hours",
+        "certificate_issuer",
     }
 )
 

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Numeric, String, Text, Uuid
+from sqlalchemy import Date, DateTime, ForeignKey, Numeric, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mzdesk.core.vocab import (
@@ -77,3 +77,62 @@ class TrainingAttendance(Synced, Base):
     result: Mapped[TrainingResult] = mapped_column(VocabType(TrainingResult))
     certificate_number: Mapped[str | None] = mapped_column(String(50))
     verification_code: Mapped[str | None] = mapped_column(String(20))
+
+
+class TrainingRequirement(Synced, Base):
+    """One line of an institution's training matrix: what a worker of ``occupation`` must
+    have and how often. A requirement is met by passed attendance of a session of
+    ``category`` (and whose topic contains ``topic_contains``, when set) — once when
+    ``interval_months`` is None, else within that many months — or, when ``hours_per_year``
+    is set, by at least that many hours credited in the calendar year (any category when
+    ``category`` is None). ``before_start``: due by the worker's first day (岗前培训).
+    An institution without rows of its own uses the defaults in resources/training/."""
+
+    __tablename__ = "training_requirements"
+
+    occupation: Mapped[Occupation] = mapped_column(VocabType(Occupation))
+    name: Mapped[str] = mapped_column(String(100))
+    category: Mapped[TrainingCategory | None] = mapped_column(VocabType(TrainingCategory))
+    topic_contains: Mapped[str | None] = mapped_column(String(50))
+    interval_months: Mapped[int | None] = mapped_column(default=None)
+    hours_per_year: Mapped[Decimal | None] = mapped_column(Numeric(6, 1), default=None)
+    before_start: Mapped[bool] = mapped_column(default=False)
+    sort_order: Mapped[int] = mapped_column(default=0)
+
+
+class SigningKey(Synced, Base):
+    """The public half of a device's Ed25519 key that signs printed certificates. The private
+    half never leaves the device (it is kept in ``device_settings``); the public half travels
+    by sync and USB bundle so that every device of the institution, and the central server's
+    verify page, can check a certificate. ``key_id`` is the short name a certificate's QR
+    payload carries. A key revoked (a lost or retired device) stops verifying certificates
+    signed after ``revoked_at``."""
+
+    __tablename__ = "signing_keys"
+
+    key_id: Mapped[str] = mapped_column(String(16), index=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    public_key: Mapped[str] = mapped_column(String(64))  # raw 32 bytes, hex
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class TrainingCertificate(Synced, Base):
+    """A 培训合格证书 issued for one passed attendance: its serial (unique per institution
+    and year), the date of issue, the signing key and the signed payload its QR code
+    carries. Revoked (issued in error) it says so everywhere; a retake that passes is a new
+    attendance with a new certificate."""
+
+    __tablename__ = "training_certificates"
+
+    attendance_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("training_attendance.id"), index=True
+    )
+    worker_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("care_workers.id"), index=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("training_sessions.id"))
+    serial: Mapped[str] = mapped_column(String(30), index=True)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    key_id: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(Text)  # the signed text in the QR code
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
