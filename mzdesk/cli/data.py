@@ -17,7 +17,9 @@ from mzdesk.cli.common import (
 from mzdesk.core.i18n import text
 from mzdesk.core.vocab import InstitutionKind
 
-KIND_CHOICE = click.Choice(["institutions", "beds", "residents", "workers"])
+KIND_CHOICE = click.Choice(
+    ["institutions", "beds", "residents", "workers", "certificates", "training"]
+)
 
 
 @click.command()
@@ -106,9 +108,21 @@ def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
     is_flag=True,
     help="只导入无误的行，并列出跳过的行。Import only the valid rows.",
 )
+@click.option(
+    "--institution",
+    default=None,
+    help="表中没有机构名称列时导入到的机构。The institution for a sheet without 机构名称.",
+)
 @click.pass_context
-def import_(ctx: click.Context, kind: str, file: Path, db: Path | None, skip_invalid: bool) -> None:
-    """从 .xlsx 或 .csv 导入机构、床位、住户或护理员。Import a roster."""
+def import_(
+    ctx: click.Context,
+    kind: str,
+    file: Path,
+    db: Path | None,
+    skip_invalid: bool,
+    institution: str | None,
+) -> None:
+    """从 .xlsx 或 .csv 导入机构、床位、住户、护理员、证书或培训签到表。Import a roster."""
     from mzdesk.services.tables.columns import Kind
     from mzdesk.services.tables.importers.base import ImportRejected
     from mzdesk.services.tables.importing import import_file
@@ -117,7 +131,13 @@ def import_(ctx: click.Context, kind: str, file: Path, db: Path | None, skip_inv
     try:
         with terminal_progress() as bar:
             report = import_file(
-                store, actor, Kind(kind), file, skip_invalid=skip_invalid, progress=bar
+                store,
+                actor,
+                Kind(kind),
+                file,
+                skip_invalid=skip_invalid,
+                progress=bar,
+                institution=institution,
             )
     except ImportRejected as rejected:
         problems = rejected.report.problems

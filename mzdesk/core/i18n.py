@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
-from mzdesk.core.messages import cli, fields, files, records, sync
+from mzdesk.core.messages import cli, fields, files, records, sync, tables
 
 Language = Literal["zh", "en"]
 
@@ -50,4 +50,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **sync.MESSAGES,
     **files.MESSAGES,
     **cli.MESSAGES,
+    **tables.MESSAGES,
 }

@@ -7,7 +7,9 @@ import can say 第17行 身份证号: … without guessing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from mzdesk.core.dates import parse_date
@@ -78,3 +80,30 @@ def vocab(value: object, column: str, kind: type[V], *, required: bool = False) 
             choices=message("list.separator").join(kind.labels()),
         )
     return member
+
+
+_HOURS_UNIT = re.compile(r"(学时|课时|小时|个学时|h|hr|hrs|hours?)$", re.IGNORECASE)
+NO_EXPIRY = ("长期", "长期有效", "永久", "永久有效", "无期限", "终身", "终身有效")
+
+
+def hours(value: object, column: str) -> Decimal | None:
+    """A number of hours: 2, 1.5, "2学时", "1.5 小时", "２课时"."""
+    if value is None or isinstance(value, bool):
+        return None
+    raw = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")
+    if not raw:
+        return None
+    try:
+        number = Decimal(_HOURS_UNIT.sub("", raw))
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise ValidationError.single(column, "import.not_hours", value=raw)
+    return number
+
+
+def expiry(value: object, column: str) -> dt.date | None:
+    """有效期至: a date, or blank / 长期 for a certificate that does not expire."""
+    if isinstance(value, str) and unicodedata.normalize("NFKC", value).strip() in NO_EXPIRY:
+        return None
+    return date(value, column)

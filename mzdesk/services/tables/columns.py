@@ -23,7 +23,10 @@ from mzdesk.core.vocab import (
     Relationship,
     SkillLevel,
     SupportType,
+    TrainingCategory,
+    TrainingResult,
     Vocab,
+    WorkerStatus,
 )
 from mzdesk.services.tables.reading import normalise_header
 
@@ -33,15 +36,24 @@ class Kind(StrEnum):
     BEDS = "beds"
     RESIDENTS = "residents"
     WORKERS = "workers"
+    CERTIFICATES = "certificates"
+    TRAINING = "training"
 
     @property
     def table(self) -> str:
         """The table the kind's rows go to (its label names the kind)."""
-        return "care_workers" if self is Kind.WORKERS else self.value
+        return _TABLES.get(self, self.value)
 
     @property
     def label(self) -> str:
         return table_label(self.table)
+
+
+_TABLES = {
+    Kind.WORKERS: "care_workers",
+    Kind.CERTIFICATES: "worker_certificates",
+    Kind.TRAINING: "training_sessions",
+}
 
 
 @dataclass(frozen=True)
@@ -52,11 +64,20 @@ class Column:
     choices: type[Vocab] | None = None
     is_date: bool = False
     is_code: bool = False  # keep as text in Excel (ID numbers, phone numbers, codes)
+    is_number: bool = False  # a number in Excel (学时)
     width: int = 14
     field: str = ""  # the record's field the column fills, when problems name it
 
 
 INSTITUTION = "机构名称"
+_ID_NUMBER = Column(
+    "身份证号",
+    True,
+    ("身份证号码", "公民身份号码", "证件号码"),
+    is_code=True,
+    width=22,
+    field="id_number",
+)
 
 COLUMNS: dict[Kind, tuple[Column, ...]] = {
     Kind.INSTITUTIONS: (
@@ -125,22 +146,57 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         Column("备注", False, (), width=24),
     ),
     Kind.WORKERS: (
-        Column(INSTITUTION, True, ("机构",), width=24),
+        Column(INSTITUTION, False, ("机构",), width=24),
         Column("姓名", True, (), field="name"),
-        Column(
-            "身份证号",
-            True,
-            ("身份证号码", "公民身份号码"),
-            is_code=True,
-            width=22,
-            field="id_number",
-        ),
+        _ID_NUMBER,
         Column("岗位", True, ("职业", "工种", "岗位类别"), Occupation),
         Column("技能等级", False, ("职业技能等级", "等级"), SkillLevel),
         Column("入职日期", True, ("入职时间", "上岗日期"), is_date=True, field="hired_on"),
         Column("性别", False, (), Gender, field="gender"),
         Column("出生日期", False, (), is_date=True, field="birth_date"),
         Column("联系电话", False, ("电话", "手机号"), is_code=True, field="phone"),
+        Column("状态", False, ("在职状态", "人员状态", "在职情况"), WorkerStatus, field="status"),
+        Column("离职日期", False, ("离职时间",), is_date=True, field="left_on"),
+    ),
+    Kind.CERTIFICATES: (
+        Column(INSTITUTION, False, ("机构",), width=24),
+        Column("姓名", True, ("持证人", "护理员姓名")),
+        _ID_NUMBER,
+        Column("证书名称", True, ("证书", "证书类别", "证书种类"), width=24, field="name"),
+        Column("证书编号", False, ("证书号", "证书号码"), is_code=True, width=22, field="number"),
+        Column("技能等级", False, ("职业技能等级", "等级"), SkillLevel, field="skill_level"),
+        Column("发证机关", False, ("发证单位", "颁发机构", "发证机构"), width=20, field="issuer"),
+        Column(
+            "发证日期", False, ("颁发日期", "取证日期", "发证时间"), is_date=True, field="issued_on"
+        ),
+        Column(
+            "有效期至",
+            False,
+            ("有效期", "有效期限", "到期日期", "截止日期"),
+            is_date=True,
+            field="expires_on",
+        ),
+    ),
+    Kind.TRAINING: (
+        Column(INSTITUTION, False, ("机构",), width=24),
+        Column(
+            "培训主题", True, ("培训内容", "培训名称", "课程名称", "主题"), width=24, field="topic"
+        ),
+        Column("培训类别", True, ("培训类型", "类别"), TrainingCategory, field="category"),
+        Column(
+            "开始日期", True, ("培训日期", "培训时间", "开始时间"), is_date=True, field="start_date"
+        ),
+        Column("结束日期", False, ("结束时间",), is_date=True, field="end_date"),
+        Column(
+            "学时", True, ("培训学时", "课时", "学时数"), is_number=True, width=8, field="hours"
+        ),
+        Column("培训讲师", False, ("讲师", "授课人", "授课老师", "培训老师"), field="trainer"),
+        Column("培训地点", False, ("地点", "培训场所"), width=20, field="place"),
+        Column("姓名", True, ("参训人", "参训人员", "学员姓名")),
+        _ID_NUMBER,
+        Column(
+            "考核结果", False, ("考核", "成绩", "结果", "考核情况"), TrainingResult, field="result"
+        ),
     ),
 }
 

@@ -6,39 +6,175 @@ database, then — only if no row has a problem, or with ``skip_invalid`` for th
 write them in one transaction. Rows are matched on natural keys (institution name; building,
 floor, room and bed number; 身份证号), so importing a file twice creates nothing the second
 time.
+
+:func:`preview_import` runs the same reading and checking in a read-only transaction, so the
+app can show the rows and their problems before :func:`import_file` writes anything. Both
+take a ``cancelled`` flag checked between rows: a cancelled import writes nothing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mzdesk.core.errors import os_error_text
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mzdesk.core.errors import MzdeskError, os_error_text
 from mzdesk.core.i18n import text as message
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.services.operations import operation
-from mzdesk.services.tables.columns import COLUMNS, Kind, known_headers, required_headers
+from mzdesk.services.tables.columns import (
+    COLUMNS,
+    INSTITUTION,
+    Kind,
+    known_headers,
+    required_headers,
+)
 from mzdesk.services.tables.importers.base import (
     Importer,
     ImportProblem,
     ImportRejected,
     ImportReport,
+    Parsed,
     Progress,
 )
 from mzdesk.services.tables.importers.beds import BedImporter
+from mzdesk.services.tables.importers.certificates import CertificateImporter
 from mzdesk.services.tables.importers.institutions import InstitutionImporter
 from mzdesk.services.tables.importers.residents import ResidentImporter
+from mzdesk.services.tables.importers.training import TrainingImporter
 from mzdesk.services.tables.importers.workers import WorkerImporter
-from mzdesk.services.tables.reading import TableError, read_table
+from mzdesk.services.tables.reading import Row, Table, TableError, read_table
 from mzdesk.store.engine import Store
+from mzdesk.store.models import Institution
+
+Cancelled = Callable[[], bool]
 
 _IMPORTERS: dict[Kind, Callable[[], Importer[Any]]] = {
     Kind.INSTITUTIONS: InstitutionImporter,
     Kind.BEDS: BedImporter,
     Kind.RESIDENTS: ResidentImporter,
     Kind.WORKERS: WorkerImporter,
+    Kind.CERTIFICATES: CertificateImporter,
+    Kind.TRAINING: TrainingImporter,
 }
+
+
+class ImportCancelled(MzdeskError):
+    """The person cancelled the import; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(message("import.cancelled"))
+
+
+class _FileProblem(Exception):
+    def __init__(self, problem: ImportProblem) -> None:
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    number: int  # as the spreadsheet shows it
+    values: tuple[str, ...]  # one display value per column of the preview
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import would do, before it writes: the rows as read, and every problem."""
+
+    kind: Kind
+    file: str
+    columns: tuple[str, ...]
+    rows: tuple[PreviewRow, ...] = ()
+    problems: tuple[ImportProblem, ...] = ()
+    ignored_columns: tuple[str, ...] = ()
+    institution: str | None = None  # where rows without 机构名称 go
+
+    @property
+    def invalid_rows(self) -> int:
+        return len({p.row for p in self.problems if p.row is not None})
+
+    @property
+    def valid_rows(self) -> int:
+        return 0 if self.file_problems else len(self.rows) - self.invalid_rows
+
+    @property
+    def file_problems(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.row is None]
+
+
+def _watch(progress: Progress | None, cancelled: Cancelled | None) -> Progress | None:
+    """Progress that also stops the work (raising :class:`ImportCancelled`) once cancelled."""
+    if cancelled is None:
+        return progress
+
+    def tick(phase: str, done: int, total: int) -> None:
+        if cancelled():
+            raise ImportCancelled
+        if progress is not None:
+            progress(phase, done, total)
+
+    return tick
+
+
+def _read(kind: Kind, path: Path) -> Table:
+    try:
+        return read_table(path, known_headers(kind), required_headers(kind))
+    except TableError as error:
+        raise _FileProblem(ImportProblem(None, None, str(error))) from error
+    except OSError as error:
+        text = message("import.cannot_open", error=os_error_text(error))
+        raise _FileProblem(ImportProblem(None, None, text)) from error
+
+
+def _default_institution(
+    session: Session, kind: Kind, table: Table, name: str | None
+) -> str | None:
+    """The institution the rows without 机构名称 go to: ``name`` (as given by --institution or
+    the app), else the database's only one. None when every row names its own."""
+    if kind is Kind.INSTITUTIONS or (INSTITUTION in table.headers and name is None):
+        return None
+    names = list(session.scalars(select(Institution.name).where(Institution.deleted_at.is_(None))))
+    if name is not None:
+        if name not in names:
+            text = message("import.institution_option_unknown", name=name)
+            raise _FileProblem(ImportProblem(None, None, text))
+        return name
+    if len(names) == 1:
+        return names[0]
+    code = "import.institution_choose" if names else "import.no_institution"
+    raise _FileProblem(ImportProblem(None, None, message(code, count=len(names))))
+
+
+def _fill_institution(table: Table, name: str | None) -> list[Row]:
+    if name is None:
+        return table.rows
+    return [
+        row
+        if row.cells.get(INSTITUTION) not in (None, "")
+        else Row(row.number, {**row.cells, INSTITUTION: name})
+        for row in table.rows
+    ]
+
+
+def _check(
+    session: Session,
+    kind: Kind,
+    rows: Sequence[Row],
+    progress: Progress | None,
+) -> tuple[Importer[Any], list[Parsed[Any]]]:
+    importer = _IMPORTERS[kind]()
+    parsed = []
+    for i, row in enumerate(rows, start=1):
+        parsed.append(importer.parse(row))
+        if progress and i % 200 == 0:
+            progress(message("import.phase.check"), i, len(rows))
+    importer.plan(session, [p for p in parsed if p.record is not None])
+    return importer, parsed
 
 
 @operation(Permission.DATA_IMPORT)
@@ -50,37 +186,91 @@ def import_file(
     *,
     skip_invalid: bool = False,
     progress: Progress | None = None,
+    institution: str | None = None,
+    cancelled: Cancelled | None = None,
 ) -> ImportReport:
     """Import ``path``. Raises :class:`ImportRejected` (nothing written) when a row is invalid
-    and ``skip_invalid`` is false; with it, writes the valid rows and reports the others."""
+    and ``skip_invalid`` is false; with it, writes the valid rows and reports the others.
+    Rows of a sheet without 机构名称 go to ``institution`` or the database's only one.
+    Raises :class:`ImportCancelled` (nothing written) once ``cancelled()`` is true."""
     report = ImportReport(kind, path.name)
+    tick = _watch(progress, cancelled)
     try:
-        table = read_table(path, known_headers(kind), required_headers(kind))
-    except TableError as error:
-        report.problems.append(ImportProblem(None, None, str(error)))
-        raise ImportRejected(report) from error
-    except OSError as error:
-        report.problems.append(
-            ImportProblem(None, None, message("import.cannot_open", error=os_error_text(error)))
-        )
-        raise ImportRejected(report) from error
-    report.ignored_columns = table.ignored_headers
-    report.rows = len(table.rows)
-    importer = _IMPORTERS[kind]()
-    parsed = []
-    for i, row in enumerate(table.rows, start=1):
-        parsed.append(importer.parse(row))
-        if progress and i % 500 == 0:
-            progress(message("import.phase.check"), i, len(table.rows))
-    with store.write(actor) as session:
-        importer.plan(session, [p for p in parsed if p.record is not None])
-        report.problems = [problem for p in parsed for problem in p.problems]
-        if report.problems and not skip_invalid:
-            raise ImportRejected(report)
-        valid = [p for p in parsed if not p.problems]
-        report.skipped_rows = sorted({p.row for p in parsed if p.problems})
-        importer.write(session, valid, report, progress)
+        table = _read(kind, path)
+        report.ignored_columns = table.ignored_headers
+        report.rows = len(table.rows)
+        with store.write(actor) as session:
+            rows = _fill_institution(table, _default_institution(session, kind, table, institution))
+            importer, parsed = _check(session, kind, rows, tick)
+            report.problems = [problem for p in parsed for problem in p.problems]
+            if report.problems and not skip_invalid:
+                raise ImportRejected(report)
+            valid = [p for p in parsed if not p.problems]
+            report.skipped_rows = sorted({p.row for p in parsed if p.problems})
+            importer.write(session, valid, report, tick)
+            if cancelled is not None and cancelled():
+                raise ImportCancelled
+    except _FileProblem as problem:
+        report.problems = [problem.problem]
+        raise ImportRejected(report) from None
     return report
+
+
+def preview_import(
+    store: Store,
+    kind: Kind,
+    path: Path,
+    *,
+    institution: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportPreview:
+    """Read and check ``path`` as :func:`import_file` would, writing nothing: the rows (a
+    display value per column) and every problem by row and column."""
+    try:
+        table = _read(kind, path)
+    except _FileProblem as problem:
+        return ImportPreview(kind, path.name, tuple(columns_of(kind)), problems=(problem.problem,))
+    columns = tuple(c for c in columns_of(kind) if c in table.headers)
+    tick = _watch(progress, cancelled)
+    with store.read() as session:
+        try:
+            default = _default_institution(session, kind, table, institution)
+        except _FileProblem as problem:
+            return ImportPreview(
+                kind, path.name, columns, _shown(table.rows, columns), (problem.problem,),
+                table.ignored_headers,
+            )  # fmt: skip
+        rows = _fill_institution(table, default)
+        _, parsed = _check(session, kind, rows, tick)
+    return ImportPreview(
+        kind,
+        path.name,
+        columns,
+        _shown(rows, columns),
+        tuple(problem for p in parsed for problem in p.problems),
+        table.ignored_headers,
+        default,
+    )
+
+
+def _shown(rows: Sequence[Row], columns: Sequence[str]) -> tuple[PreviewRow, ...]:
+    return tuple(
+        PreviewRow(row.number, tuple(display(row.cells.get(c)) for c in columns)) for row in rows
+    )
+
+
+def display(value: object) -> str:
+    """A cell as the preview shows it: dates yyyy-MM-dd, whole numbers without .0."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def columns_of(kind: Kind) -> Sequence[str]:

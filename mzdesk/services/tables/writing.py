@@ -22,6 +22,7 @@ from sqlalchemy.orm import aliased
 from mzdesk.core.vocab import ResidentStatus, Vocab
 from mzdesk.services.beds import bed_query
 from mzdesk.services.tables.columns import COLUMNS, Column, Kind
+from mzdesk.services.tables.staff_export import staff_rows
 from mzdesk.services.views import BedView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, CareWorker, Contact, Floor, Institution, Resident, Room
@@ -119,7 +120,7 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
                     r.guardianship_type,
                     r.note,
                 ]
-        else:
+        elif kind is Kind.WORKERS:
             for w in session.scalars(
                 select(CareWorker)
                 .where(CareWorker.deleted_at.is_(None))
@@ -135,7 +136,11 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
                     w.gender,
                     w.birth_date,
                     w.phone,
+                    w.status,
+                    w.left_on,
                 ]
+        else:
+            yield from staff_rows(session, kind, names)
 
 
 def export_table(store: Store, kind: Kind, path: Path) -> int:
@@ -186,7 +191,15 @@ def write_table(
             cell.alignment = Alignment(horizontal="center")
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = column.width
-            number_format = "@" if column.is_code else "yyyy-mm-dd" if column.is_date else None
+            number_format = (
+                "@"
+                if column.is_code
+                else "yyyy-mm-dd"
+                if column.is_date
+                else "0.0"
+                if column.is_number
+                else None
+            )
             if number_format:
                 for r in range(2, last_row + 1):
                     sheet.cell(row=r, column=index).number_format = number_format

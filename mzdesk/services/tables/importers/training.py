@@ -1,0 +1,258 @@
+"""Importing training sign-in ledgers (培训签到表), one row per attendee.
+
+Rows with the same 培训主题, 培训类别, dates, 学时, 培训讲师 and 培训地点 are one session; a
+session already recorded with that key gets the new attendees, and the results of those
+already recorded are updated, so importing a ledger twice adds nothing. New sessions are
+written by the same code as recording one in the app (services/workers.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from mzdesk.core.errors import ValidationError
+from mzdesk.core.i18n import text as message
+from mzdesk.core.vocab import TrainingCategory, TrainingResult
+from mzdesk.services.tables import cells
+from mzdesk.services.tables.columns import INSTITUTION, Kind
+from mzdesk.services.tables.importers.base import (
+    Cells,
+    Importer,
+    ImportReport,
+    Parsed,
+    Progress,
+    collect,
+)
+from mzdesk.services.tables.importers.staff import WorkerIndex
+from mzdesk.services.tables.reading import Row
+from mzdesk.services.workers import (
+    Attendee,
+    TrainingData,
+    add_attendance,
+    check_training,
+    credited_hours,
+    give_certificate_number,
+    write_training_session,
+)
+from mzdesk.store.models import (
+    CareWorker,
+    TrainingAttendance,
+    TrainingCertificate,
+    TrainingSession,
+)
+
+_ANY_WORKER = uuid.UUID(int=0)
+
+
+@dataclass(frozen=True)
+class _Key:
+    institution: str
+    topic: str
+    category: TrainingCategory
+    start_date: dt.date
+    end_date: dt.date
+    hours: Decimal
+    trainer: str | None
+    place: str | None
+
+
+@dataclass(frozen=True)
+class _AttendeeRecord:
+    key: _Key
+    person: str
+    id_number: str
+    result: TrainingResult
+
+
+class TrainingImporter(Importer[_AttendeeRecord]):
+    kind = Kind.TRAINING
+
+    def __init__(self) -> None:
+        self.workers: dict[int, CareWorker] = {}
+        self.sessions: dict[_Key, TrainingSession] = {}
+        self.attendance: dict[int, TrainingAttendance] = {}
+
+    def parse(self, row: Row) -> Parsed[_AttendeeRecord]:
+        parsed: Parsed[_AttendeeRecord] = Parsed(row.number, None)
+        c = Cells(row, parsed)
+        institution = c.get(cells.required_text, INSTITUTION)
+        topic = c.get(cells.required_text, "培训主题")
+        category = c.get(cells.vocab, "培训类别", TrainingCategory, required=True)
+        start = c.get(cells.date, "开始日期", required=True)
+        end = c.get(cells.date, "结束日期")
+        hours = c.get(cells.hours, "学时")
+        if hours is None and "学时" not in {p.column for p in parsed.problems}:
+            parsed.fail("学时", message("field.required"))
+        trainer = c.get(cells.text, "培训讲师")
+        place = c.get(cells.text, "培训地点")
+        person = c.get(cells.required_text, "姓名")
+        id_number = c.get(cells.code, "身份证号")
+        if id_number is None and "身份证号" not in {p.column for p in parsed.problems}:
+            parsed.fail("身份证号", message("field.required"))
+        result = c.get(cells.vocab, "考核结果", TrainingResult) or TrainingResult.PASSED
+        if parsed.problems:
+            return parsed
+        assert institution and topic and category and start and hours is not None
+        assert person and id_number
+        data = TrainingData(
+            institution_id=_ANY_WORKER,
+            topic=topic,
+            category=category,
+            start_date=start,
+            end_date=end or start,
+            hours=hours,
+            attendees=(Attendee(_ANY_WORKER, result),),
+            trainer=trainer,
+            place=place,
+        )
+        try:
+            clean_topic, clean_hours, _ = check_training(data)
+        except ValidationError as error:
+            collect(parsed, error, self.kind)
+            return parsed
+        key = _Key(
+            institution, clean_topic, category, start, end or start, clean_hours, trainer, place
+        )
+        parsed.record = _AttendeeRecord(key, person, id_number, result)
+        return parsed
+
+    def plan(self, session: Session, rows: list[Parsed[_AttendeeRecord]]) -> None:
+        institutions = self._require_institution(session, rows, lambda r: r.key.institution)
+        index = WorkerIndex(session, [i.id for i in institutions.values()])
+        first: dict[tuple[_Key, str], int] = {}
+        for parsed in rows:
+            record = parsed.record
+            if record is None or record.key.institution not in institutions:
+                continue
+            seen = first.setdefault((record.key, record.id_number), parsed.row)
+            if seen != parsed.row:
+                parsed.fail("身份证号", message("import.attendee_twice", other=seen))
+                continue
+            institution = institutions[record.key.institution]
+            worker = index.find(parsed, institution.id, record.id_number, record.person)
+            if worker is None:
+                continue
+            self.workers[parsed.row] = worker
+            existing = self._session(session, institution.id, record.key)
+            if existing is None:
+                continue
+            attendance = session.scalars(
+                select(TrainingAttendance).where(
+                    TrainingAttendance.session_id == existing.id,
+                    TrainingAttendance.worker_id == worker.id,
+                    TrainingAttendance.deleted_at.is_(None),
+                )
+            ).first()
+            if attendance is None:
+                continue
+            unpassed = attendance.result is TrainingResult.PASSED and record.result is not (
+                TrainingResult.PASSED
+            )
+            if unpassed and session.scalar(
+                select(TrainingCertificate.id).where(
+                    TrainingCertificate.attendance_id == attendance.id,
+                    TrainingCertificate.revoked_at.is_(None),
+                    TrainingCertificate.deleted_at.is_(None),
+                )
+            ):
+                parsed.fail(
+                    "考核结果", message("import.certificate_issued", result=record.result.label)
+                )
+                continue
+            self.attendance[parsed.row] = attendance
+
+    def _session(
+        self, session: Session, institution_id: uuid.UUID, key: _Key
+    ) -> TrainingSession | None:
+        if key not in self.sessions:
+            found = session.scalars(
+                select(TrainingSession).where(
+                    TrainingSession.institution_id == institution_id,
+                    TrainingSession.topic == key.topic,
+                    TrainingSession.category == key.category,
+                    TrainingSession.start_date == key.start_date,
+                    TrainingSession.end_date == key.end_date,
+                    TrainingSession.hours == key.hours,
+                    _same(TrainingSession.trainer, key.trainer),
+                    _same(TrainingSession.place, key.place),
+                    TrainingSession.deleted_at.is_(None),
+                )
+            ).first()
+            if found is None:
+                return None
+            self.sessions[key] = found
+        return self.sessions[key]
+
+    def write(
+        self,
+        session: Session,
+        rows: list[Parsed[_AttendeeRecord]],
+        report: ImportReport,
+        progress: Progress | None,
+    ) -> None:
+        institutions = self._institutions(session)
+        new: dict[_Key, list[Parsed[_AttendeeRecord]]] = {}
+        for done, parsed in enumerate(rows, start=1):
+            record = parsed.record
+            assert record is not None
+            worker = self.workers[parsed.row]
+            existing = self.sessions.get(record.key)
+            if existing is None:
+                new.setdefault(record.key, []).append(parsed)
+            elif parsed.row not in self.attendance:
+                add_attendance(session, existing, worker, record.result)
+                report.created += 1
+            else:
+                _update(session, existing, self.attendance[parsed.row], record.result, report)
+            if progress and done % 200 == 0:
+                progress(message("import.phase.write"), done, len(rows))
+        for key, attendees in new.items():
+            write_training_session(
+                session,
+                TrainingData(
+                    institution_id=institutions[key.institution].id,
+                    topic=key.topic,
+                    category=key.category,
+                    start_date=key.start_date,
+                    end_date=key.end_date,
+                    hours=key.hours,
+                    trainer=key.trainer,
+                    place=key.place,
+                    attendees=[
+                        Attendee(self.workers[p.row].id, p.record.result)
+                        for p in attendees
+                        if p.record is not None
+                    ],
+                ),
+            )
+            report.created += len(attendees)
+
+
+def _same(column: InstrumentedAttribute[str | None], value: str | None) -> ColumnElement[bool]:
+    return column.is_(None) if value is None else column == value
+
+
+def _update(
+    session: Session,
+    session_row: TrainingSession,
+    attendance: TrainingAttendance,
+    result: TrainingResult,
+    report: ImportReport,
+) -> None:
+    if attendance.result is result:
+        report.unchanged += 1
+        return
+    attendance.result = result
+    attendance.hours_credited = credited_hours(session_row, result)
+    if result is TrainingResult.PASSED and attendance.certificate_number is None:
+        give_certificate_number(session, session_row, attendance)
+    elif result is not TrainingResult.PASSED:
+        attendance.certificate_number = attendance.verification_code = None
+    report.updated += 1
