@@ -1,0 +1,154 @@
+"""Importing training sign-in ledgers: rows of one session become one session, a second
+import adds nothing, and every bad row is reported at once."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from mzdesk.core.vocab import TrainingCategory, TrainingResult
+from mzdesk.services.tables.columns import Kind
+from mzdesk.services.tables.importers.base import ImportRejected
+from mzdesk.services.tables.importing import import_file
+from mzdesk.services.workers import list_trainings
+from mzdesk.store.models import AuditEntry, OutboxEntry, TrainingAttendance, TrainingSession
+from tests.helpers.actors import SETUP
+from tests.helpers.people import id_number
+from tests.services.tables.staff import LEDGER_HEADER, PEOPLE, sheet, workers_sheet
+
+(A, NA), (B, NB), (C, NC) = PEOPLE
+FIRE = ["消防安全培训", "消防", dt.datetime(2026, 3, 5), None, 2, "刘教官", "二楼会议室"]
+
+
+@pytest.fixture
+def staffed(store, home, tmp_path):
+    import_file(store, SETUP, Kind.WORKERS, workers_sheet(tmp_path / "w.xlsx"))
+    return store
+
+
+def attendance(store):
+    with store.read() as s:
+        rows = s.execute(
+            select(
+                TrainingSession.topic, TrainingAttendance.result, TrainingAttendance.hours_credited
+            )
+            .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+            .order_by(TrainingSession.topic, TrainingAttendance.result)
+        )
+        return [tuple(r) for r in rows]
+
+
+def count(store, model):
+    with store.read() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_a_messy_ledger_becomes_sessions_and_a_second_import_adds_nothing(staffed, home, tmp_path):
+    rows = [
+        ["签到序号", *LEDGER_HEADER, "签名"],
+        [1, *FIRE, A, NA, None, "（签名）"],
+        [None] * 12,
+        [2, "消防安全培训\u3000", "消防/急救专项", "2026.3.5", "2026年3月5日", "2学时", "刘教官",
+         "二楼会议室", B, f" {NB}", "不合格", None],
+        [3, *FIRE, C, NC, "缺席", None],
+        [1, "失能老人照护", "在岗", "2026-04-01", "2026-04-02", "1.5 小时", None, None, A, NA,
+         "通过", None],
+    ]  # fmt: skip
+    path = sheet(tmp_path / "签到表.xlsx", rows, title="2026年培训签到表", blank_rows=2)
+    report = import_file(staffed, SETUP, Kind.TRAINING, path)
+    assert (report.created, report.ignored_columns) == (4, ("签到序号", "签名"))
+    sessions = {t.topic: t for t in list_trainings(staffed, home.id)}
+    fire = sessions["消防安全培训"]
+    assert (fire.category, fire.start_date, fire.end_date, fire.hours) == (
+        TrainingCategory.FIRE_FIRST_AID,
+        dt.date(2026, 3, 5),
+        dt.date(2026, 3, 5),
+        Decimal("2"),
+    )
+    assert (fire.attendees, fire.passed) == (3, 1)
+    assert sessions["失能老人照护"].hours == Decimal("1.5")
+    assert attendance(staffed) == [
+        ("失能老人照护", TrainingResult.PASSED, Decimal("1.5")),
+        ("消防安全培训", TrainingResult.ABSENT, Decimal("0")),
+        ("消防安全培训", TrainingResult.FAILED, Decimal("2")),
+        ("消防安全培训", TrainingResult.PASSED, Decimal("2")),
+    ]
+    with staffed.read() as s:  # written like recording a session in the app: audited, synced
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(OutboxEntry)
+                .where(OutboxEntry.table_name == "training_sessions")
+            )
+            == 2
+        )
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.table_name == "training_attendance")
+            )
+            == 4
+        )
+        numbers = s.scalars(select(TrainingAttendance.certificate_number)).all()
+        assert sum(n is not None for n in numbers) == 2
+    again = import_file(staffed, SETUP, Kind.TRAINING, path)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
+    assert count(staffed, TrainingSession) == 2 and count(staffed, TrainingAttendance) == 4
+
+
+def test_a_later_ledger_of_the_same_session_adds_attendees_and_updates_results(staffed, tmp_path):
+    first = [LEDGER_HEADER, [*FIRE, A, NA, "不合格"]]
+    import_file(staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "a.xlsx", first))
+    later = [LEDGER_HEADER, [*FIRE, A, NA, "合格"], [*FIRE, B, NB, None]]
+    report = import_file(staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "b.xlsx", later))
+    assert (report.created, report.updated) == (1, 1)
+    assert count(staffed, TrainingSession) == 1
+    with staffed.read() as s:
+        numbers = sorted(s.scalars(select(TrainingAttendance.certificate_number)).all())
+    assert [n.rsplit("-", 1)[1] for n in numbers] == ["001", "002"]  # both passed, both numbered
+
+
+def test_every_bad_ledger_row_at_once_and_nothing_written(staffed, tmp_path):
+    stranger = id_number(dt.date(1971, 1, 1))
+    rows = [
+        LEDGER_HEADER,
+        [*FIRE, A, NA, None],  # fine
+        [*FIRE, "王小强", NB, None],
+        [*FIRE, "路人", stranger, None],
+        ["护理", "讲座", "2026-03-05", "2026-03-01", "两小时", None, None, C, NC, "优秀"],
+        [None, "在岗", None, None, 600, None, "地" * 201, C, NC, None],
+        [*FIRE, A, NA, "合格"],
+    ]
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "bad.xlsx", rows))
+    assert sorted(str(p) for p in rejected.value.report.problems) == [
+        f"第3行 姓名: 身份证号 {NB} 登记的是「王强」，表中是「王小强」",
+        f"第4行 身份证号: 本机构没有身份证号为 {stranger} 的护理员",
+        "第5行 培训类别: 「讲座」不是有效值，可选：岗前培训、在岗培训、消防/急救专项、技能竞赛",
+        "第5行 学时: 「两小时」不是学时数（如 2 或 1.5）",
+        "第5行 考核结果: 「优秀」不是有效值，可选：合格、不合格、缺席",
+        "第6行 培训主题: 必填",
+        "第6行 开始日期: 必填",
+        "第7行 身份证号: 与第2行是同一培训的同一人",
+    ]
+    assert count(staffed, TrainingSession) == 0
+    report = import_file(
+        staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "bad.xlsx", rows), skip_invalid=True
+    )
+    assert (report.created, report.skipped_rows) == (1, [3, 4, 5, 6, 7])
+
+
+def test_session_fields_checked_per_row(staffed, tmp_path):
+    rows = [
+        LEDGER_HEADER,
+        ["护理", "在岗", "2026-03-05", "2026-03-01", "600学时", None, "地" * 201, C, NC, None],
+    ]
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "bad.xlsx", rows))
+    assert sorted(str(p) for p in rejected.value.report.problems) == [
+        "第2行 培训地点: 不能超过200个字符",
+        "第2行 学时: 学时应在0–500之间",
+        "第2行 结束日期: 不能早于开始日期（2026-03-01）",
+    ]
