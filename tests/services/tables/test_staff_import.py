@@ -6,9 +6,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from mzdesk.core.vocab import SkillLevel, WorkerStatus
+from mzdesk.core.vocab import InstitutionKind, SkillLevel, WorkerStatus
 from mzdesk.services.institutions import InstitutionData, create_institution
-from mzdesk.core.vocab import InstitutionKind
 from mzdesk.services.tables.columns import Kind
 from mzdesk.services.tables.importers.base import ImportRejected
 from mzdesk.services.tables.importing import import_file
@@ -154,7 +153,7 @@ def test_messy_certificate_ledger(store, home, tmp_path):
 
 def test_every_bad_certificate_row_at_once_and_nothing_written(store, home, tmp_path):
     import_file(store, SETUP, Kind.WORKERS, workers_sheet(tmp_path / "w.xlsx"))
-    (a, na), (b, nb), _ = PEOPLE
+    (a, na), (_, nb), _ = PEOPLE
     stranger = id_number(dt.date(1970, 1, 1))
     rows = [
         CERT_HEADER,

@@ -128,8 +128,11 @@ def test_every_bad_ledger_row_at_once_and_nothing_written(staffed, tmp_path):
         f"第4行 身份证号: 本机构没有身份证号为 {stranger} 的护理员",
         "第5行 培训类别: 「讲座」不是有效值，可选：岗前培训、在岗培训、消防/急救专项、技能竞赛",
         "第5行 学时: 「两小时」不是学时数（如 2 或 1.5）",
+        "第5行 结束日期: 不能早于开始日期（2026-03-01）",
         "第5行 考核结果: 「优秀」不是有效值，可选：合格、不合格、缺席",
         "第6行 培训主题: 必填",
+        "第6行 培训地点: 不能超过200个字符",
+        "第6行 学时: 学时应在0–500之间",
         "第6行 开始日期: 必填",
         "第7行 身份证号: 与第2行是同一培训的同一人",
     ]
@@ -152,3 +155,26 @@ def test_session_fields_checked_per_row(staffed, tmp_path):
         "第2行 学时: 学时应在0–500之间",
         "第2行 结束日期: 不能早于开始日期（2026-03-01）",
     ]
+
+
+def test_a_hostile_ledger_is_bounded_like_the_other_rosters(staffed, tmp_path):
+    """Oversized text, absurd numbers and NaN/infinity are refused by row and column (the
+    same limits the server applies), never stored and never a traceback."""
+    rows = [
+        LEDGER_HEADER,
+        ["题" * 10_000, "在岗", "2026-03-05", None, "NaN", "师" * 500, None, A, NA, None],
+        ["护理", "在岗", "2026-03-05", None, "inf学时", None, None, B, NB, None],
+        ["护理", "在岗", "2026-03-05", None, 1e300, None, None, C, NC, None],
+        ["护理", "在岗", "9999-12-31", None, 2, None, None, "名" * 5000, "1" * 5000, None],
+    ]
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "hostile.xlsx", rows))
+    assert sorted(str(p) for p in rejected.value.report.problems) == [
+        "第2行 培训主题: 不能超过200个字符",
+        "第2行 培训讲师: 不能超过100个字符",
+        "第2行 学时: 「NaN」不是学时数（如 2 或 1.5）",
+        "第3行 学时: 「inf学时」不是学时数（如 2 或 1.5）",
+        "第4行 学时: 「1E+300」不是数字",
+        "第5行 身份证号: 身份证号应为18位，实为5000位",
+    ]
+    assert count(staffed, TrainingSession) == 0

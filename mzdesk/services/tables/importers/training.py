@@ -20,6 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from mzdesk.core.errors import ValidationError
 from mzdesk.core.i18n import text as message
 from mzdesk.core.vocab import TrainingCategory, TrainingResult
+from mzdesk.services.checks import Checks
 from mzdesk.services.tables import cells
 from mzdesk.services.tables.columns import INSTITUTION, Kind
 from mzdesk.services.tables.importers.base import (
@@ -83,44 +84,50 @@ class TrainingImporter(Importer[_AttendeeRecord]):
         parsed: Parsed[_AttendeeRecord] = Parsed(row.number, None)
         c = Cells(row, parsed)
         institution = c.get(cells.required_text, INSTITUTION)
-        topic = c.get(cells.required_text, "培训主题")
+        topic = c.get(cells.text, "培训主题")
         category = c.get(cells.vocab, "培训类别", TrainingCategory, required=True)
         start = c.get(cells.date, "开始日期", required=True)
         end = c.get(cells.date, "结束日期")
         hours = c.get(cells.hours, "学时")
-        if hours is None and "学时" not in {p.column for p in parsed.problems}:
-            parsed.fail("学时", message("field.required"))
         trainer = c.get(cells.text, "培训讲师")
         place = c.get(cells.text, "培训地点")
         person = c.get(cells.required_text, "姓名")
         id_number = c.get(cells.code, "身份证号")
-        if id_number is None and "身份证号" not in {p.column for p in parsed.problems}:
-            parsed.fail("身份证号", message("field.required"))
         result = c.get(cells.vocab, "考核结果", TrainingResult) or TrainingResult.PASSED
-        if parsed.problems:
-            return parsed
-        assert institution and topic and category and start and hours is not None
-        assert person and id_number
+        bad_cells = {p.column for p in parsed.problems}
+        # the session's own checks (the same as recording it in the app) run on what could be
+        # read, so a row's problems all come at once
+        checks = Checks("training_sessions")
+        checked = checks.id_number("id_number", id_number, required="身份证号" not in bad_cells)
+        if hours is None and "学时" not in bad_cells:
+            checks.add("hours", "field.required")
         data = TrainingData(
             institution_id=_ANY_WORKER,
-            topic=topic,
-            category=category,
-            start_date=start,
-            end_date=end or start,
-            hours=hours,
+            topic=topic or "",
+            category=category or TrainingCategory.ON_JOB,
+            start_date=start or dt.date.min,
+            end_date=end or start or dt.date.min,
+            hours=hours if hours is not None else Decimal(0),
             attendees=(Attendee(_ANY_WORKER, result),),
             trainer=trainer,
             place=place,
         )
+        clean_topic, clean_hours = data.topic, data.hours
         try:
             clean_topic, clean_hours, _ = check_training(data)
         except ValidationError as error:
+            checks.absorb(error)
+        try:
+            checks.done()
+        except ValidationError as error:
             collect(parsed, error, self.kind)
+        if parsed.problems:
             return parsed
+        assert institution and category and start and person and checked
         key = _Key(
-            institution, clean_topic, category, start, end or start, clean_hours, trainer, place
+            institution, clean_topic, category, start, data.end_date, clean_hours, trainer, place
         )
-        parsed.record = _AttendeeRecord(key, person, id_number, result)
+        parsed.record = _AttendeeRecord(key, person, checked.value, result)
         return parsed
 
     def plan(self, session: Session, rows: list[Parsed[_AttendeeRecord]]) -> None:
