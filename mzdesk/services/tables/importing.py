@@ -15,6 +15,7 @@ take a ``cancelled`` flag checked between rows: a cancelled import writes nothin
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,22 +133,32 @@ def _read(kind: Kind, path: Path) -> Table:
 
 
 def _default_institution(
-    session: Session, kind: Kind, table: Table, name: str | None
+    session: Session,
+    kind: Kind,
+    table: Table,
+    name: str | None,
+    own: uuid.UUID | None = None,
 ) -> str | None:
     """The institution the rows without 机构名称 go to: ``name`` (as given by --institution or
-    the app), else the database's only one. None when every row names its own."""
+    the app), else the one the user acts for (``own``), else the database's only one. None
+    when every row names its own."""
     if kind is Kind.INSTITUTIONS or (INSTITUTION in table.headers and name is None):
         return None
-    names = list(session.scalars(select(Institution.name).where(Institution.deleted_at.is_(None))))
+    live = {
+        i.id: i.name
+        for i in session.scalars(select(Institution).where(Institution.deleted_at.is_(None)))
+    }
     if name is not None:
-        if name not in names:
+        if name not in live.values():
             text = message("import.institution_option_unknown", name=name)
             raise _FileProblem(ImportProblem(None, None, text))
         return name
-    if len(names) == 1:
-        return names[0]
-    code = "import.institution_choose" if names else "import.no_institution"
-    raise _FileProblem(ImportProblem(None, None, message(code, count=len(names))))
+    if own is not None and own in live:
+        return live[own]
+    if len(live) == 1:
+        return next(iter(live.values()))
+    code = "import.institution_choose" if live else "import.no_institution"
+    raise _FileProblem(ImportProblem(None, None, message(code, count=len(live))))
 
 
 def _fill_institution(table: Table, name: str | None) -> list[Row]:
@@ -200,7 +211,9 @@ def import_file(
         report.ignored_columns = table.ignored_headers
         report.rows = len(table.rows)
         with store.write(actor) as session:
-            rows = _fill_institution(table, _default_institution(session, kind, table, institution))
+            rows = _fill_institution(
+                table, _default_institution(session, kind, table, institution, actor.institution_id)
+            )
             importer, parsed = _check(session, kind, rows, tick)
             report.problems = [problem for p in parsed for problem in p.problems]
             if report.problems and not skip_invalid:

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from mzdesk.core.permissions import ADMIN, Actor
 from mzdesk.core.vocab import InstitutionKind, SkillLevel, WorkerStatus
 from mzdesk.services.institutions import InstitutionData, create_institution
 from mzdesk.services.tables.columns import Kind
@@ -26,6 +27,11 @@ def problems(store, kind, path, **kwargs):
 def workers(store):
     with store.read() as s:
         return {w.name: w for w in s.scalars(select(CareWorker))}
+
+
+def workers_list(store):
+    with store.read() as s:
+        return list(s.scalars(select(CareWorker)))
 
 
 def certificates(store):
@@ -53,6 +59,10 @@ def test_several_institutions_need_the_option_or_a_column(store, home, tmp_path)
     ]
     assert import_file(store, SETUP, Kind.WORKERS, path, institution="康乐园").created == 3
     assert {w.institution_id for w in workers(store).values()} == {other.id}
+    # a user of one institution: the sheet goes to theirs
+    staff = Actor(None, home.id, ADMIN, "院长")
+    assert import_file(store, staff, Kind.WORKERS, path).created == 3
+    assert len([w for w in workers_list(store) if w.institution_id == home.id]) == 3
 
 
 def test_a_leaving_date_marks_the_worker_left_and_contradictions_are_reported(
