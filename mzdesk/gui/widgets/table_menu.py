@@ -1,0 +1,82 @@
+"""导入/导出: one button for a page that keeps rosters, with a menu per kind — import (the
+preview dialog), export (.xlsx or .csv, re-importable) and an empty template."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+from mzdesk.core.permissions import Permission
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.files import ask_save_path
+from mzdesk.gui.widgets.import_dialog import TABLE_FILTER, ImportDialog
+from mzdesk.services.tables.columns import Kind
+from mzdesk.services.tables.writing import export_table, write_template
+
+
+class TableMenuButton(QToolButton):
+    """``message`` carries a line for the page's status (an export written)."""
+
+    message = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, kinds: Sequence[Kind], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: ImportDialog | None = None
+        self.setText(tr("导入/导出"))
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self)
+        for kind in kinds:
+            sub = menu.addMenu(kind.label)
+            importing = sub.addAction(tr("导入…"))
+            importing.setEnabled(ctx.can(Permission.DATA_IMPORT))
+            importing.triggered.connect(lambda _=False, k=kind: self.open_import(k))
+            sub.addAction(tr("导出…")).triggered.connect(lambda _=False, k=kind: self.ask_export(k))
+            sub.addAction(tr("空白模板…")).triggered.connect(
+                lambda _=False, k=kind: self.ask_template(k)
+            )
+        self.setMenu(menu)
+
+    def open_import(self, kind: Kind) -> ImportDialog:
+        self.dialog = ImportDialog(self.ctx, kind, self.window())
+        self.dialog.open()
+        return self.dialog
+
+    def ask_export(self, kind: Kind) -> None:
+        suggested = Path.home() / f"{kind.label}.xlsx"
+        ask_save_path(
+            self,
+            tr("导出{kind}").format(kind=kind.label),
+            suggested,
+            TABLE_FILTER,
+            "xlsx",
+            lambda path: self.export(kind, Path(path)),
+        )
+
+    def ask_template(self, kind: Kind) -> None:
+        suggested = Path.home() / tr("{kind}导入模板.xlsx").format(kind=kind.label)
+        ask_save_path(
+            self,
+            tr("保存空白模板"),
+            suggested,
+            TABLE_FILTER,
+            "xlsx",
+            lambda path: self.template(kind, Path(path)),
+        )
+
+    @async_slot(object, object)
+    async def export(self, kind: Kind, path: Path) -> None:
+        count = await self.ctx.worker.read(export_table, self.ctx.store, kind, path)
+        self.message.emit(tr("已导出{count}行到 {path}").format(count=count, path=path))
+
+    @async_slot(object, object)
+    async def template(self, kind: Kind, path: Path) -> None:
+        await self.ctx.worker.read(write_template, kind, path)
+        self.message.emit(tr("模板已保存到 {path}").format(path=path))
