@@ -1139,6 +1139,94 @@
         <source>「{name}」没有可以登录的账号，不能打开。请由本机构的管理员添加或启用账号。</source>
         <translation>&quot;{name}&quot; has no account that can log in, so it cannot be opened. Ask an administrator of the institution to add or enable one.</translation>
     </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>导入{kind}</source>
+        <translation>Import {kind}</translation>
+    </message>
+    <message>
+        <source>请选择要导入的 Excel（.xlsx）或 CSV 文件</source>
+        <translation>Choose an Excel (.xlsx) or CSV file to import</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>空白模板…</source>
+        <translation>Empty template…</translation>
+    </message>
+    <message>
+        <source>写入全部</source>
+        <translation>Write all</translation>
+    </message>
+    <message>
+        <source>只写入无误的行</source>
+        <translation>Write only the valid rows</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>{kind}导入模板.xlsx</source>
+        <translation>{kind} import template.xlsx</translation>
+    </message>
+    <message>
+        <source>保存空白模板</source>
+        <translation>Save an empty template</translation>
+    </message>
+    <message>
+        <source>模板已保存到 {path}</source>
+        <translation>Template saved to {path}</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>无法导入这个文件。</source>
+        <translation>This file cannot be imported.</translation>
+    </message>
+    <message>
+        <source>共{rows}行：{valid}行无误，{invalid}行有问题。</source>
+        <translation>{rows} rows: {valid} valid, {invalid} with problems. </translation>
+    </message>
+    <message>
+        <source>未识别的列（不导入）：{columns}</source>
+        <translation>Columns not recognised (not imported): {columns}</translation>
+    </message>
+    <message>
+        <source>正在写入…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>导入/导出</source>
+        <translation>Import/Export</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>导出{kind}</source>
+        <translation>Export {kind}</translation>
+    </message>
+    <message>
+        <source>已导出{count}行到 {path}</source>
+        <translation>Exported {count} rows to {path}</translation>
+    </message>
 </context>
 <context>
     <name>BedChooserDialog</name>
