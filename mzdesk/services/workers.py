@@ -235,6 +235,7 @@ def write_training_session(session: Session, data: TrainingData) -> TrainingSess
     session.add(session_row)
     session.flush()
     seen: set[uuid.UUID] = set()
+    serial = 0
     for i, attendee in enumerate(data.attendees):
         worker = get_live(session, CareWorker, attendee.worker_id)
         if worker.id in seen:
@@ -242,7 +243,10 @@ def write_training_session(session: Session, data: TrainingData) -> TrainingSess
                 f"attendees.{i}", "training.duplicate_attendee", name=worker.name
             )
         seen.add(worker.id)
-        add_attendance(session, session_row, worker, attendee.result, credited.get(i))
+        serial += attendee.result is TrainingResult.PASSED
+        add_attendance(
+            session, session_row, worker, attendee.result, credited.get(i), serial=serial
+        )
     session.flush()
     return session_row
 
@@ -253,9 +257,12 @@ def add_attendance(
     worker: CareWorker,
     result: TrainingResult,
     hours_credited: Decimal | None = None,
+    *,
+    serial: int | None = None,
 ) -> TrainingAttendance:
     """One attendee of a session: the session's hours unless absent (or ``hours_credited``);
-    a pass gets the session's next certificate number and a verification code."""
+    a pass gets the session's next certificate number (``serial``, else counted) and a
+    verification code. The caller flushes."""
     row = TrainingAttendance(
         institution_id=session_row.institution_id,
         session_id=session_row.id,
@@ -264,9 +271,8 @@ def add_attendance(
         result=result,
     )
     if result is TrainingResult.PASSED:
-        give_certificate_number(session, session_row, row)
+        give_certificate_number(session, session_row, row, serial)
     session.add(row)
-    session.flush()
     return row
 
 
@@ -279,9 +285,14 @@ def credited_hours(
 
 
 def give_certificate_number(
-    session: Session, session_row: TrainingSession, row: TrainingAttendance
+    session: Session,
+    session_row: TrainingSession,
+    row: TrainingAttendance,
+    serial: int | None = None,
 ) -> None:
-    serial = 1 + (
+    if serial is None:
+        session.flush()  # count the attendance added before this one
+    serial = serial or 1 + (
         session.scalar(
             select(func.count(TrainingAttendance.id)).where(
                 TrainingAttendance.session_id == session_row.id,

@@ -77,8 +77,9 @@ class TrainingImporter(Importer[_AttendeeRecord]):
 
     def __init__(self) -> None:
         self.workers: dict[int, CareWorker] = {}
-        self.sessions: dict[_Key, TrainingSession] = {}
+        self.sessions: dict[_Key, TrainingSession | None] = {}
         self.attendance: dict[int, TrainingAttendance] = {}
+        self.attended: dict[uuid.UUID, dict[uuid.UUID, TrainingAttendance]] = {}
 
     def parse(self, row: Row) -> Parsed[_AttendeeRecord]:
         parsed: Parsed[_AttendeeRecord] = Parsed(row.number, None)
@@ -150,13 +151,7 @@ class TrainingImporter(Importer[_AttendeeRecord]):
             existing = self._session(session, institution.id, record.key)
             if existing is None:
                 continue
-            attendance = session.scalars(
-                select(TrainingAttendance).where(
-                    TrainingAttendance.session_id == existing.id,
-                    TrainingAttendance.worker_id == worker.id,
-                    TrainingAttendance.deleted_at.is_(None),
-                )
-            ).first()
+            attendance = self._attended(session, existing).get(worker.id)
             if attendance is None:
                 continue
             unpassed = attendance.result is TrainingResult.PASSED and record.result is not (
@@ -175,6 +170,22 @@ class TrainingImporter(Importer[_AttendeeRecord]):
                 continue
             self.attendance[parsed.row] = attendance
 
+    def _attended(
+        self, session: Session, session_row: TrainingSession
+    ) -> dict[uuid.UUID, TrainingAttendance]:
+        """The attendance already recorded for a session, by worker (one query a session)."""
+        if session_row.id not in self.attended:
+            self.attended[session_row.id] = {
+                a.worker_id: a
+                for a in session.scalars(
+                    select(TrainingAttendance).where(
+                        TrainingAttendance.session_id == session_row.id,
+                        TrainingAttendance.deleted_at.is_(None),
+                    )
+                )
+            }
+        return self.attended[session_row.id]
+
     def _session(
         self, session: Session, institution_id: uuid.UUID, key: _Key
     ) -> TrainingSession | None:
@@ -192,8 +203,6 @@ class TrainingImporter(Importer[_AttendeeRecord]):
                     TrainingSession.deleted_at.is_(None),
                 )
             ).first()
-            if found is None:
-                return None
             self.sessions[key] = found
         return self.sessions[key]
 
