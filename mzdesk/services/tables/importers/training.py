@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from mzdesk.core.errors import ValidationError
+from mzdesk.core.errors import FieldProblem, ValidationError
 from mzdesk.core.i18n import text as message
+from mzdesk.core.identifiers import IdNumber
 from mzdesk.core.vocab import TrainingCategory, TrainingResult
 from mzdesk.services.checks import Checks
 from mzdesk.services.tables import cells
@@ -79,6 +80,7 @@ class TrainingImporter(Importer[_AttendeeRecord]):
         self.workers: dict[int, CareWorker] = {}
         self.sessions: dict[_Key, TrainingSession | None] = {}
         self.attendance: dict[int, TrainingAttendance] = {}
+        self.id_numbers: dict[str, tuple[IdNumber | None, tuple[FieldProblem, ...]]] = {}
         self.attended: dict[uuid.UUID, dict[uuid.UUID, TrainingAttendance]] = {}
 
     def parse(self, row: Row) -> Parsed[_AttendeeRecord]:
@@ -99,7 +101,11 @@ class TrainingImporter(Importer[_AttendeeRecord]):
         # the session's own checks (the same as recording it in the app) run on what could be
         # read, so a row's problems all come at once
         checks = Checks("training_sessions")
-        checked = checks.id_number("id_number", id_number, required="身份证号" not in bad_cells)
+        checked = None
+        if id_number is not None:
+            checked = self._id_number(id_number, checks)
+        elif "身份证号" not in bad_cells:
+            checks.add("id_number", "field.required")
         if hours is None and "学时" not in bad_cells:
             checks.add("hours", "field.required")
         data = TrainingData(
@@ -130,6 +136,15 @@ class TrainingImporter(Importer[_AttendeeRecord]):
         )
         parsed.record = _AttendeeRecord(key, person, checked.value, result)
         return parsed
+
+    def _id_number(self, raw: str, checks: Checks) -> IdNumber | None:
+        """Checked once per person (a ledger names the same people session after session)."""
+        if raw not in self.id_numbers:
+            own = Checks("training_sessions")
+            self.id_numbers[raw] = (own.id_number("id_number", raw), tuple(own.problems))
+        checked, problems = self.id_numbers[raw]
+        checks.problems.extend(problems)
+        return checked
 
     def plan(self, session: Session, rows: list[Parsed[_AttendeeRecord]]) -> None:
         institutions = self._require_institution(session, rows, lambda r: r.key.institution)
