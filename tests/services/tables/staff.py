@@ -32,9 +32,11 @@ PEOPLE = [
 ]
 
 
-def sheet(path: Path, rows, *, title: str | None = None, blank_rows: int = 0) -> Path:
-    """A sheet like a kept ledger: a merged title row, blank rows, then the rows; a cell
-    that is a ``("text", value)`` pair is stored as text (Excel's @ format)."""
+def sheet(
+    path: Path, rows, *, title: str | None = None, blank_rows: int = 0, merges: tuple[str, ...] = ()
+) -> Path:
+    """A sheet like a kept ledger: a merged title row, blank rows, then the rows; ``merges``
+    are ranges (such as "B3:H3") merged afterwards."""
     book = openpyxl.Workbook()
     ws = book.active
     if title:
@@ -44,6 +46,8 @@ def sheet(path: Path, rows, *, title: str | None = None, blank_rows: int = 0) ->
         ws.append([])
     for row in rows:
         ws.append(list(row))
+    for cells in merges:
+        ws.merge_cells(cells)
     book.save(path)
     return path
 

@@ -12,7 +12,14 @@ from mzdesk.services.tables.columns import Kind
 from mzdesk.services.tables.importers.base import ImportRejected
 from mzdesk.services.tables.importing import import_file
 from mzdesk.services.workers import list_trainings
-from mzdesk.store.models import AuditEntry, OutboxEntry, TrainingAttendance, TrainingSession
+from mzdesk.store.models import (
+    AuditEntry,
+    CareWorker,
+    OutboxEntry,
+    TrainingAttendance,
+    TrainingCertificate,
+    TrainingSession,
+)
 from tests.helpers.actors import SETUP
 from tests.helpers.people import id_number
 from tests.services.tables.staff import LEDGER_HEADER, PEOPLE, sheet, workers_sheet
@@ -45,17 +52,28 @@ def count(store, model):
 
 
 def test_a_messy_ledger_becomes_sessions_and_a_second_import_adds_nothing(staffed, home, tmp_path):
+    header = ["签到序号", *LEDGER_HEADER, "签名"]
+    header[5] = "学时（小时）"  # notes and marks beside headers, full-width spaces
+    header[9] = "身份证号*"
+    header[2] = "培训\u3000类别"
     rows = [
-        ["签到序号", *LEDGER_HEADER, "签名"],
+        [None, "培训信息", *[None] * 6, "参训人员", None, None, None],  # merged group headers
+        header,
         [1, *FIRE, A, NA, None, "（签名）"],
         [None] * 12,
-        [2, "消防安全培训\u3000", "消防/急救专项", "2026.3.5", "2026年3月5日", "2学时", "刘教官",
+        [2, "消防安全培训\u3000", "消防/急救专项", "2026.3.5", "2026年3月5日", "２　学时", "刘教官",
          "二楼会议室", B, f" {NB}", "不合格", None],
         [3, *FIRE, C, NC, "缺席", None],
         [1, "失能老人照护", "在岗", "2026-04-01", "2026-04-02", "1.5 小时", None, None, A, NA,
          "通过", None],
     ]  # fmt: skip
-    path = sheet(tmp_path / "签到表.xlsx", rows, title="2026年培训签到表", blank_rows=2)
+    path = sheet(
+        tmp_path / "签到表.xlsx",
+        rows,
+        title="2026年培训签到表",
+        blank_rows=2,
+        merges=("B4:H4", "I4:K4"),
+    )
     report = import_file(staffed, SETUP, Kind.TRAINING, path)
     assert (report.created, report.ignored_columns) == (4, ("签到序号", "签名"))
     sessions = {t.topic: t for t in list_trainings(staffed, home.id)}
@@ -178,3 +196,39 @@ def test_a_hostile_ledger_is_bounded_like_the_other_rosters(staffed, tmp_path):
         "第5行 身份证号: 身份证号应为18位，实为5000位",
     ]
     assert count(staffed, TrainingSession) == 0
+
+
+def test_a_result_with_an_issued_certificate_is_not_changed_behind_its_back(staffed, tmp_path):
+    first = [LEDGER_HEADER, [*FIRE, A, NA, "合格"], [*FIRE, B, NB, "合格"]]
+    import_file(staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "a.xlsx", first))
+    with staffed.write(SETUP) as s:
+        attendance = s.scalars(
+            select(TrainingAttendance).join(CareWorker).where(CareWorker.id_number == NA)
+        ).one()
+        s.add(
+            TrainingCertificate(
+                institution_id=attendance.institution_id,
+                attendance_id=attendance.id,
+                worker_id=attendance.worker_id,
+                session_id=attendance.session_id,
+                serial="2026-0001",
+                issued_on=dt.date(2026, 3, 6),
+                key_id="k1",
+                payload="x",
+            )
+        )
+    later = [LEDGER_HEADER, [*FIRE, A, NA, "不合格"], [*FIRE, B, NB, "不合格"]]
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "b.xlsx", later))
+    assert [str(p) for p in rejected.value.report.problems] == [
+        "第2行 考核结果: 已为此人此次培训发放合格证书，改为「不合格」前请先作废证书"
+    ]
+    report = import_file(
+        staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "b.xlsx", later), skip_invalid=True
+    )
+    assert report.updated == 1  # B had no certificate printed: the result is corrected
+    with staffed.read() as s:
+        b = s.scalars(
+            select(TrainingAttendance).join(CareWorker).where(CareWorker.id_number == NB)
+        ).one()
+        assert (b.result, b.certificate_number) == (TrainingResult.FAILED, None)
