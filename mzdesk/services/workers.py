@@ -193,14 +193,6 @@ def new_verification_code() -> str:
 def record_training_session(store: Store, actor: Actor, data: TrainingData) -> uuid.UUID:
     """A session and its attendance in one transaction; those who passed get a certificate
     number and a verification code for the printed certificate."""
-    check_training(data)
-    with store.write(actor) as session:
-        return write_training_session(session, data).id
-
-
-def check_training(data: TrainingData) -> tuple[str, Decimal, dict[int, Decimal]]:
-    """The session's topic and hours, and the hours credited to each attendee who has their
-    own; raises :class:`ValidationError` with every problem."""
     checks = Checks("care_workers")
     topic = checks.text("topic", data.topic, max_len=200)
     hours = _hours(checks, "hours", data.hours)
@@ -213,97 +205,48 @@ def check_training(data: TrainingData) -> tuple[str, Decimal, dict[int, Decimal]
             credited[i] = _hours(checks, f"attendees.{i}.hours_credited", attendee.hours_credited)
     checks.lengths("training_sessions", data)
     checks.done()
-    return topic or "", hours, credited
-
-
-def write_training_session(session: Session, data: TrainingData) -> TrainingSession:
-    """Write a session and its attendance in the caller's transaction (the service above and
-    the training-ledger import share it)."""
-    topic, hours, credited = check_training(data)
-    get_live(session, Institution, data.institution_id)
-    session_row = TrainingSession(
-        institution_id=data.institution_id,
-        topic=topic,
-        category=data.category,
-        start_date=data.start_date,
-        end_date=data.end_date,
-        hours=hours,
-        trainer=data.trainer,
-        place=data.place,
-        note=data.note,
-    )
-    session.add(session_row)
-    session.flush()
-    seen: set[uuid.UUID] = set()
-    serial = 0
-    for i, attendee in enumerate(data.attendees):
-        worker = get_live(session, CareWorker, attendee.worker_id)
-        if worker.id in seen:
-            raise ValidationError.single(
-                f"attendees.{i}", "training.duplicate_attendee", name=worker.name
-            )
-        seen.add(worker.id)
-        serial += attendee.result is TrainingResult.PASSED
-        add_attendance(
-            session, session_row, worker, attendee.result, credited.get(i), serial=serial
+    with store.write(actor) as session:
+        get_live(session, Institution, data.institution_id)
+        session_row = TrainingSession(
+            institution_id=data.institution_id,
+            topic=topic or "",
+            category=data.category,
+            start_date=data.start_date,
+            end_date=data.end_date,
+            hours=hours,
+            trainer=data.trainer,
+            place=data.place,
+            note=data.note,
         )
-    session.flush()
-    return session_row
-
-
-def add_attendance(
-    session: Session,
-    session_row: TrainingSession,
-    worker: CareWorker,
-    result: TrainingResult,
-    hours_credited: Decimal | None = None,
-    *,
-    serial: int | None = None,
-) -> TrainingAttendance:
-    """One attendee of a session: the session's hours unless absent (or ``hours_credited``);
-    a pass gets the session's next certificate number (``serial``, else counted) and a
-    verification code. The caller flushes."""
-    row = TrainingAttendance(
-        institution_id=session_row.institution_id,
-        session_id=session_row.id,
-        worker_id=worker.id,
-        hours_credited=credited_hours(session_row, result, hours_credited),
-        result=result,
-    )
-    if result is TrainingResult.PASSED:
-        give_certificate_number(session, session_row, row, serial)
-    session.add(row)
-    return row
-
-
-def credited_hours(
-    session_row: TrainingSession, result: TrainingResult, hours: Decimal | None = None
-) -> Decimal:
-    if hours is not None:
-        return hours
-    return session_row.hours if result is not TrainingResult.ABSENT else Decimal(0)
-
-
-def give_certificate_number(
-    session: Session,
-    session_row: TrainingSession,
-    row: TrainingAttendance,
-    serial: int | None = None,
-) -> None:
-    if serial is None:
-        session.flush()  # count the attendance added before this one
-    serial = serial or 1 + (
-        session.scalar(
-            select(func.count(TrainingAttendance.id)).where(
-                TrainingAttendance.session_id == session_row.id,
-                TrainingAttendance.certificate_number.is_not(None),
+        session.add(session_row)
+        session.flush()
+        seen: set[uuid.UUID] = set()
+        serial = 0
+        for i, attendee in enumerate(data.attendees):
+            worker = get_live(session, CareWorker, attendee.worker_id)
+            if worker.id in seen:
+                raise ValidationError.single(
+                    f"attendees.{i}", "training.duplicate_attendee", name=worker.name
+                )
+            seen.add(worker.id)
+            passed = attendee.result is TrainingResult.PASSED
+            serial += passed
+            default_hours = hours if attendee.result is not TrainingResult.ABSENT else Decimal(0)
+            session.add(
+                TrainingAttendance(
+                    institution_id=data.institution_id,
+                    session_id=session_row.id,
+                    worker_id=worker.id,
+                    hours_credited=credited.get(i, default_hours),
+                    result=attendee.result,
+                    certificate_number=f"{data.start_date:%Y%m%d}-{str(session_row.id)[-4:].upper()}-{serial:03d}"
+                    if passed
+                    else None,
+                    verification_code=new_verification_code() if passed else None,
+                )
             )
-        )
-        or 0
-    )
-    suffix = str(session_row.id)[-4:].upper()
-    row.certificate_number = f"{session_row.start_date:%Y%m%d}-{suffix}-{serial:03d}"
-    row.verification_code = new_verification_code()
+        session.flush()
+        return session_row.id
 
 
 @dataclass(frozen=True)

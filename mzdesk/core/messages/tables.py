@@ -54,6 +54,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "与第{other}行是同一培训的同一人",
         "the same person in the same session as row {other}",
     ),
+    "import.attendee_left": (
+        "「{name}」已于{date}离职，早于培训开始",
+        "'{name}' left on {date}, before the session began",
+    ),
     "import.certificate_issued": (
         "已为此人此次培训发放合格证书，改为「{result}」前请先作废证书",
         "a certificate was issued for this attendance; revoke it before changing the "

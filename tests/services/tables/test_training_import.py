@@ -109,23 +109,38 @@ def test_a_messy_ledger_becomes_sessions_and_a_second_import_adds_nothing(staffe
             )
             == 4
         )
-        numbers = s.scalars(select(TrainingAttendance.certificate_number)).all()
-        assert sum(n is not None for n in numbers) == 2
     again = import_file(staffed, SETUP, Kind.TRAINING, path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
     assert count(staffed, TrainingSession) == 2 and count(staffed, TrainingAttendance) == 4
 
 
 def test_a_later_ledger_of_the_same_session_adds_attendees_and_updates_results(staffed, tmp_path):
-    first = [LEDGER_HEADER, [*FIRE, A, NA, "不合格"]]
+    first = [LEDGER_HEADER, [*FIRE, A, NA, "缺席"]]
     import_file(staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "a.xlsx", first))
     later = [LEDGER_HEADER, [*FIRE, A, NA, "合格"], [*FIRE, B, NB, None]]
     report = import_file(staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "b.xlsx", later))
     assert (report.created, report.updated) == (1, 1)
     assert count(staffed, TrainingSession) == 1
-    with staffed.read() as s:
-        numbers = sorted(s.scalars(select(TrainingAttendance.certificate_number)).all())
-    assert [n.rsplit("-", 1)[1] for n in numbers] == ["001", "002"]  # both passed, both numbered
+    assert attendance(staffed) == [
+        ("消防安全培训", TrainingResult.PASSED, Decimal("2")),  # was absent: now credited
+        ("消防安全培训", TrainingResult.PASSED, Decimal("2")),
+    ]
+
+
+def test_a_worker_who_had_left_before_the_session_cannot_attend_it(staffed, tmp_path):
+    left = [["姓名", "身份证号", "岗位", "入职日期", "离职日期"],
+            [C, NC, "养老护理员", "2024-01-02", "2026-03-01"]]  # fmt: skip
+    import_file(staffed, SETUP, Kind.WORKERS, sheet(tmp_path / "left.xlsx", left))
+    rows = [
+        LEDGER_HEADER,
+        [*FIRE, C, NC, None],  # 2026-03-05, after C left
+        ["岗前培训", "岗前", "2024-01-01", None, 8, None, None, C, NC, None],  # before: fine
+    ]
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(staffed, SETUP, Kind.TRAINING, sheet(tmp_path / "t.xlsx", rows))
+    assert [str(p) for p in rejected.value.report.problems] == [
+        f"第2行 身份证号: 「{C}」已于2026-03-01离职，早于培训开始"
+    ]
 
 
 def test_every_bad_ledger_row_at_once_and_nothing_written(staffed, tmp_path):
@@ -231,4 +246,4 @@ def test_a_result_with_an_issued_certificate_is_not_changed_behind_its_back(staf
         b = s.scalars(
             select(TrainingAttendance).join(CareWorker).where(CareWorker.id_number == NB)
         ).one()
-        assert (b.result, b.certificate_number) == (TrainingResult.FAILED, None)
+        assert (b.result, b.hours_credited) == (TrainingResult.FAILED, Decimal("2"))

@@ -2,8 +2,10 @@
 
 Rows with the same 培训主题, 培训类别, dates, 学时, 培训讲师 and 培训地点 are one session; a
 session already recorded with that key gets the new attendees, and the results of those
-already recorded are updated, so importing a ledger twice adds nothing. New sessions are
-written by the same code as recording one in the app (services/workers.py).
+already recorded are updated, so importing a ledger twice adds nothing. A result is not
+changed away from 合格 while a certificate issued for it stands, and a worker who had left
+before the session began cannot attend it. Writes happen in the import's one transaction,
+audited and queued for sync like every write; certificates are issued apart.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -34,23 +36,13 @@ from mzdesk.services.tables.importers.base import (
 )
 from mzdesk.services.tables.importers.staff import WorkerIndex
 from mzdesk.services.tables.reading import Row
-from mzdesk.services.workers import (
-    Attendee,
-    TrainingData,
-    add_attendance,
-    check_training,
-    credited_hours,
-    give_certificate_number,
-    write_training_session,
-)
+from mzdesk.services.workers import MAX_HOURS
 from mzdesk.store.models import (
     CareWorker,
     TrainingAttendance,
     TrainingCertificate,
     TrainingSession,
 )
-
-_ANY_WORKER = uuid.UUID(int=0)
 
 
 @dataclass(frozen=True)
@@ -108,22 +100,11 @@ class TrainingImporter(Importer[_AttendeeRecord]):
             checks.add("id_number", "field.required")
         if hours is None and "学时" not in bad_cells:
             checks.add("hours", "field.required")
-        data = TrainingData(
-            institution_id=_ANY_WORKER,
-            topic=topic or "",
-            category=category or TrainingCategory.ON_JOB,
-            start_date=start or dt.date.min,
-            end_date=end or start or dt.date.min,
-            hours=hours if hours is not None else Decimal(0),
-            attendees=(Attendee(_ANY_WORKER, result),),
-            trainer=trainer,
-            place=place,
-        )
-        clean_topic, clean_hours = data.topic, data.hours
-        try:
-            clean_topic, clean_hours, _ = check_training(data)
-        except ValidationError as error:
-            checks.absorb(error)
+        clean_topic = checks.text("topic", topic, max_len=200) or ""
+        clean_hours = _hours(checks, hours) if hours is not None else Decimal(0)
+        end_date = end or start or dt.date.min
+        checks.not_before("end_date", end_date, start, "开始日期")
+        checks.lengths("training_sessions", {"topic": topic, "trainer": trainer, "place": place})
         try:
             checks.done()
         except ValidationError as error:
@@ -131,9 +112,7 @@ class TrainingImporter(Importer[_AttendeeRecord]):
         if parsed.problems:
             return parsed
         assert institution and category and start and person and checked
-        key = _Key(
-            institution, clean_topic, category, start, data.end_date, clean_hours, trainer, place
-        )
+        key = _Key(institution, clean_topic, category, start, end_date, clean_hours, trainer, place)
         parsed.record = _AttendeeRecord(key, person, checked.value, result)
         return parsed
 
@@ -161,6 +140,14 @@ class TrainingImporter(Importer[_AttendeeRecord]):
             institution = institutions[record.key.institution]
             worker = index.find(parsed, institution.id, record.id_number, record.person)
             if worker is None:
+                continue
+            if worker.left_on is not None and worker.left_on < record.key.start_date:
+                parsed.fail(
+                    "身份证号",
+                    message(
+                        "import.attendee_left", name=worker.name, date=worker.left_on.isoformat()
+                    ),
+                )
                 continue
             self.workers[parsed.row] = worker
             existing = self._session(session, institution.id, record.key)
@@ -238,40 +225,71 @@ class TrainingImporter(Importer[_AttendeeRecord]):
             if existing is None:
                 new.setdefault(record.key, []).append(parsed)
             elif parsed.row not in self.attendance:
-                add_attendance(session, existing, worker, record.result)
+                _attend(session, existing, worker.id, record.result)
                 report.created += 1
             else:
-                _update(session, existing, self.attendance[parsed.row], record.result, report)
+                _update(existing, self.attendance[parsed.row], record.result, report)
             if progress and done % 200 == 0:
                 progress(message("import.phase.write"), done, len(rows))
         for key, attendees in new.items():
-            write_training_session(
-                session,
-                TrainingData(
-                    institution_id=institutions[key.institution].id,
-                    topic=key.topic,
-                    category=key.category,
-                    start_date=key.start_date,
-                    end_date=key.end_date,
-                    hours=key.hours,
-                    trainer=key.trainer,
-                    place=key.place,
-                    attendees=[
-                        Attendee(self.workers[p.row].id, p.record.result)
-                        for p in attendees
-                        if p.record is not None
-                    ],
-                ),
+            # a new session as recording one in the app writes it (services/workers.py
+            # record_training_session), inside this import's one transaction
+            session_row = TrainingSession(
+                institution_id=institutions[key.institution].id,
+                topic=key.topic,
+                category=key.category,
+                start_date=key.start_date,
+                end_date=key.end_date,
+                hours=key.hours,
+                trainer=key.trainer,
+                place=key.place,
             )
+            session.add(session_row)
+            session.flush()
+            for p in attendees:
+                assert p.record is not None
+                _attend(session, session_row, self.workers[p.row].id, p.record.result)
             report.created += len(attendees)
+        session.flush()
 
 
 def _same(column: InstrumentedAttribute[str | None], value: str | None) -> ColumnElement[bool]:
     return column.is_(None) if value is None else column == value
 
 
+def _hours(checks: Checks, value: Decimal) -> Decimal:
+    """学时 as the service checks it: tenths, 0–500."""
+    try:
+        hours = value.quantize(Decimal("0.1"))
+    except InvalidOperation:
+        checks.add("hours", "field.not_number", value=value)
+        return Decimal(0)
+    if not Decimal(0) <= hours <= MAX_HOURS:
+        checks.add("hours", "training.hours", max=MAX_HOURS)
+    return hours
+
+
+def _credited(session_row: TrainingSession, result: TrainingResult) -> Decimal:
+    """The session's hours, none for the absent (as recording a session in the app does)."""
+    return Decimal(0) if result is TrainingResult.ABSENT else session_row.hours
+
+
+def _attend(
+    session: Session, session_row: TrainingSession, worker_id: uuid.UUID, result: TrainingResult
+) -> None:
+    """One attendee. Certificates for those who passed are issued apart, not here."""
+    session.add(
+        TrainingAttendance(
+            institution_id=session_row.institution_id,
+            session_id=session_row.id,
+            worker_id=worker_id,
+            hours_credited=_credited(session_row, result),
+            result=result,
+        )
+    )
+
+
 def _update(
-    session: Session,
     session_row: TrainingSession,
     attendance: TrainingAttendance,
     result: TrainingResult,
@@ -281,9 +299,5 @@ def _update(
         report.unchanged += 1
         return
     attendance.result = result
-    attendance.hours_credited = credited_hours(session_row, result)
-    if result is TrainingResult.PASSED and attendance.certificate_number is None:
-        give_certificate_number(session, session_row, attendance)
-    elif result is not TrainingResult.PASSED:
-        attendance.certificate_number = attendance.verification_code = None
+    attendance.hours_credited = _credited(session_row, result)
     report.updated += 1
