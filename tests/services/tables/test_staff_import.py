@@ -74,8 +74,8 @@ def test_a_leaving_date_marks_the_worker_left_and_contradictions_are_reported(
     rows = [
         [*WORKER_HEADER, "状态", "离职日期"],
         [a, na, "养老护理员", None, "2024-01-02", None, "2025年6月30日"],  # leaves
-        [b, nb, "养老护理员", None, "2024-01-02", "在职", "2025-06-30"],  # contradiction
-        [c, nc, "养老护理员", None, "2024-01-02", "离职", None],  # left, but when?
+        [b, nb, "养老护理员", None, "2024-01-02", "在岗", "2025-06-30"],  # contradiction
+        [c, nc, "养老护理员", None, "2024-01-02", "已离职", None],  # left, but when?
         ["赵新", new, "养老护理员", None, "2024-03-01", None, "2024-02-01"],  # before hired
     ]
     path = sheet(tmp_path / "left.xlsx", rows)

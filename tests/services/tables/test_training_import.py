@@ -63,7 +63,7 @@ def test_a_messy_ledger_becomes_sessions_and_a_second_import_adds_nothing(staffe
         [None] * 12,
         [2, "消防安全培训\u3000", "消防/急救专项", "2026.3.5", "2026年3月5日", "２　学时", "刘教官",
          "二楼会议室", B, f" {NB}", "不合格", None],
-        [3, *FIRE, C, NC, "缺席", None],
+        [3, *FIRE, C, NC, "缺 考", None],
         [1, "失能老人照护", "在岗", "2026-04-01", "2026-04-02", "1.5 小时", None, None, A, NA,
          "通过", None],
     ]  # fmt: skip

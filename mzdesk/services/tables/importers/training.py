@@ -88,7 +88,7 @@ class TrainingImporter(Importer[_AttendeeRecord]):
         place = c.get(cells.text, "培训地点")
         person = c.get(cells.required_text, "姓名")
         id_number = c.get(cells.code, "身份证号")
-        result = c.get(cells.vocab, "考核结果", TrainingResult) or TrainingResult.PASSED
+        result = c.get(_result, "考核结果") or TrainingResult.PASSED
         bad_cells = {p.column for p in parsed.problems}
         # the session's own checks (the same as recording it in the app) run on what could be
         # read, so a row's problems all come at once
@@ -255,6 +255,24 @@ class TrainingImporter(Importer[_AttendeeRecord]):
 
 def _same(column: InstrumentedAttribute[str | None], value: str | None) -> ColumnElement[bool]:
     return column.is_(None) if value is None else column == value
+
+
+# how sign-in ledgers write results beyond the vocabulary's own spellings
+_RESULT_SPELLINGS = {
+    "及格": "合格",
+    "已通过": "合格",
+    "不及格": "不合格",
+    "缺考": "缺席",
+    "未参加": "缺席",
+    "未到": "缺席",
+    "请假": "缺席",
+}
+
+
+def _result(value: object, column: str) -> TrainingResult | None:
+    raw = cells.text(value, column)
+    key = "".join((raw or "").split())
+    return cells.vocab(_RESULT_SPELLINGS.get(key, raw), column, TrainingResult)
 
 
 def _hours(checks: Checks, value: Decimal) -> Decimal:

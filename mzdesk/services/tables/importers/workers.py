@@ -42,6 +42,15 @@ class _WorkerRecord:
     left_on: dt.date | None
 
 
+_STATUS_SPELLINGS = {"已离职": "离职", "离岗": "离职", "在岗": "在职", "正常": "在职"}
+
+
+def _status(value: object, column: str) -> WorkerStatus | None:
+    raw = cells.text(value, column)
+    key = "".join((raw or "").split())
+    return cells.vocab(_STATUS_SPELLINGS.get(key, raw), column, WorkerStatus)
+
+
 class WorkerImporter(Importer[_WorkerRecord]):
     kind = Kind.WORKERS
 
@@ -63,7 +72,7 @@ class WorkerImporter(Importer[_WorkerRecord]):
             birth_date=c.get(cells.date, "出生日期"),
             phone=c.get(cells.code, "联系电话"),
         )
-        status = c.get(cells.vocab, "状态", WorkerStatus)
+        status = c.get(_status, "状态")
         left_on = c.get(cells.date, "离职日期")
         if left_on is not None and status is WorkerStatus.ACTIVE:
             parsed.fail("状态", message("import.worker_left_but_active"))
