@@ -167,6 +167,8 @@ class ImportDialog(QDialog):
         self.table = setup_view(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
+        # widths from the first rows only: a ledger of thousands of rows opens at once
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         splitter.addWidget(self.table)
         self.problem_list = QListWidget()
         self.problem_list.setStyleSheet(ERROR_TEXT)
