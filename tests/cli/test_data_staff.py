@@ -27,6 +27,7 @@ def test_staff_rosters_in_and_out(tmp_path):
     unknown = run(tmp_path, "import", "certificates", "c.xlsx", "--institution", "康乐园")
     assert unknown.returncode == 1
     assert "文件: 没有名为「康乐园」的机构" in unknown.stderr
+    assert "--skip-invalid" not in unknown.stderr  # skipping rows would not help
     done = run(tmp_path, "import", "certificates", "c.xlsx", "--institution", "幸福院")
     assert done.returncode == 0, done.stderr
     assert "新增1" in done.stdout

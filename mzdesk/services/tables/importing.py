@@ -209,11 +209,11 @@ def import_file(
     try:
         table = _read(kind, path)
         report.ignored_columns = table.ignored_headers
-        report.rows = len(table.rows)
         with store.write(actor) as session:
             rows = _fill_institution(
                 table, _default_institution(session, kind, table, institution, actor.institution_id)
             )
+            report.rows = len(rows)  # (not before: --skip-invalid cannot help a file problem)
             importer, parsed = _check(session, kind, rows, tick)
             report.problems = [problem for p in parsed for problem in p.problems]
             if report.problems and not skip_invalid:
