@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
-from mzdesk.core.messages import cli, fields, files, records, sync, tables
+from mzdesk.core.messages import cli, fields, files, records, sync, tables, training
 
 Language = Literal["zh", "en"]
 
@@ -51,4 +51,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **files.MESSAGES,
     **cli.MESSAGES,
     **tables.MESSAGES,
+    **training.MESSAGES,
 }

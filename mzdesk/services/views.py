@@ -144,6 +144,11 @@ class WorkerView:
     skill_level: SkillLevel
     hired_on: dt.date
     status: WorkerStatus
+    left_on: dt.date | None = None
+    phone: str | None = None
+    gender: Gender | None = None
+    birth_date: dt.date | None = None
+    note: str | None = None
 
     @classmethod
     def of(cls, row: CareWorker) -> WorkerView:
@@ -156,4 +161,9 @@ class WorkerView:
             row.skill_level,
             row.hired_on,
             row.status,
+            row.left_on,
+            row.phone,
+            row.gender,
+            row.birth_date,
+            row.note,
         )

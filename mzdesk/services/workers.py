@@ -52,6 +52,7 @@ class WorkerData:
     phone: str | None = None
     skill_level: SkillLevel = SkillLevel.NONE
     note: str | None = None
+    left_on: dt.date | None = None  # 离职日期: a worker entered as having left
 
 
 def check_worker(data: WorkerData, *, today: dt.date | None = None) -> WorkerData:
@@ -60,6 +61,7 @@ def check_worker(data: WorkerData, *, today: dt.date | None = None) -> WorkerDat
     id_number = checks.id_number("id_number", data.id_number, required=True)
     checks.agrees_with_id(id_number, data.gender, data.birth_date)
     checks.not_future("hired_on", data.hired_on, today or dt.date.today())
+    checks.not_before("left_on", data.left_on, data.hired_on, "入职日期")
     phone = checks.phone("phone", data.phone)
     checks.lengths("care_workers", data)
     checks.done()
@@ -92,7 +94,8 @@ def add_worker(session: Session, data: WorkerData) -> CareWorker:
         raise ValidationError.single(
             "id_number", "worker.duplicate_id_number", id_number=clean.id_number, name=existing.name
         )
-    worker = CareWorker(status=WorkerStatus.ACTIVE, **clean.__dict__)
+    status = WorkerStatus.LEFT if clean.left_on is not None else WorkerStatus.ACTIVE
+    worker = CareWorker(status=status, **clean.__dict__)
     session.add(worker)
     session.flush()
     return worker
@@ -280,7 +283,11 @@ def list_trainings(store: Store, institution_id: uuid.UUID) -> list[TrainingSumm
             func.count(TrainingAttendance.id),
             func.sum(case((TrainingAttendance.result == TrainingResult.PASSED, 1), else_=0)),
         )
-        .outerjoin(TrainingAttendance, TrainingAttendance.session_id == TrainingSession.id)
+        .outerjoin(
+            TrainingAttendance,
+            (TrainingAttendance.session_id == TrainingSession.id)
+            & TrainingAttendance.deleted_at.is_(None),
+        )
         .where(
             TrainingSession.institution_id == institution_id, TrainingSession.deleted_at.is_(None)
         )
