@@ -73,4 +73,76 @@ def stats_beds(
     click.echo("\n".join(lines))
 
 
+LISTED = 30  # names printed in the text summary before "等N人"; --json lists everyone
+
+
+def _names(names: list[str]) -> str:
+    shown = "、".join(names[:LISTED])
+    return shown + (f" 等{len(names)}人" if len(names) > LISTED else "")
+
+
+@stats.command("training")
+@db_option
+@click.option("--institution", default=None, help="机构名称（只统计这一家）")
+@click.option("--region", default=None, help="行政区划代码或其前缀，如 370212 或 3702")
+@click.option("--as-of", "as_of", default=None, help="统计日期 yyyy-MM-dd（默认今天）")
+@click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象。Print one JSON object.")
+@click.pass_context
+def stats_training(
+    ctx: click.Context,
+    db: Path | None,
+    institution: str | None,
+    region: str | None,
+    as_of: str | None,
+    as_json: bool,
+) -> None:
+    """护理员培训统计：岗前培训率、持证上岗率、证书到期、人均学时。Training statistics."""
+    import json
+
+    from mzdesk.core.dates import parse_date
+    from mzdesk.services.institutions import list_institutions
+    from mzdesk.stats.beds.asof import Scope
+    from mzdesk.stats.training import training_statistics
+
+    store, _ = open_as_user(ctx, db)
+    day = parse_date(as_of, field="--as-of") if as_of else None
+    institution_id = None
+    if institution:
+        match = [i for i in list_institutions(store) if i.name == institution.strip()]
+        if not match:
+            fail(text("cli.stats.no_institution", name=institution))
+        institution_id = match[0].id
+    prefix = region.strip() if region else None
+    if prefix is not None:
+        check_region_prefix(prefix)
+    f = training_statistics(store, Scope(institution_id, prefix, day))
+    if as_json:
+        click.echo(json.dumps(f.as_json(), ensure_ascii=False, indent=2))
+        return
+    area = institution or (f"区划{prefix}" if prefix else "全部")
+    prejob, certified = f.prejob_rate, f.certified_rate
+    lines = [
+        f"护理员培训统计（{area}，截至 {f.as_of.isoformat()}）",
+        f"  在岗护理员 {f.active_care_workers} 人（{f.institutions} 家机构）",
+        f"  岗前培训率 {prejob.pct}（{prejob.numerator}/{prejob.denominator}）",
+    ]
+    if f.missing_prejob:
+        lines.append("    未完成岗前培训：" + _names([w.name for w in f.missing_prejob]))
+    lines.append(f"  持证上岗率 {certified.pct}（{certified.numerator}/{certified.denominator}）")
+    if f.missing_certificate:
+        lines.append("    未持有效技能证书：" + _names([w.name for w in f.missing_certificate]))
+    lines.append(f"  {f.as_of.year}年培训学时：合计 {f.hours_total}，人均 {f.average_hours}")
+    lines.append(f"  60天内到期的证书 {len(f.expiring_certificates)} 本")
+    for c in f.expiring_certificates[:LISTED]:
+        lines.append(f"    {c.expires_on.isoformat()}  {c.name}  {c.certificate}  {c.institution}")
+    if len(f.per_institution) > 1:
+        lines.append("  各机构：")
+        for i in f.per_institution:
+            lines.append(
+                f"    {i.name}：护理员{i.active_care_workers}人，岗前培训率{i.prejob_rate.pct}，"
+                f"持证上岗率{i.certified_rate.pct}，人均学时{i.average_hours}"
+            )
+    click.echo("\n".join(lines))
+
+
 COMMANDS: tuple[click.Command, ...] = (stats,)

@@ -19,6 +19,7 @@ COMMANDS = (
     "serve",
     "server",
     "sync",
+    "training",
 )
 
 

@@ -46,4 +46,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "培训要求文件 {path} 第{entry}项有误：{problem}",
         "the training requirements file {path}, entry {entry}, is broken: {problem}",
     ),
+    "cli.training.which_institution": (
+        "数据库中有多家机构，请用 --institution 指明：{names}",
+        "The database holds several institutions; name one with --institution: {names}",
+    ),
 }
