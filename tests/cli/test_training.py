@@ -27,9 +27,8 @@ def test_stats_training_json_text_and_scopes(store, tmp_path):
     assert (f["certified"], f["certified_rate_pct"]) == (2, "66.7%")
     assert [w["name"] for w in f["missing_prejob"]] == ["郑秀兰"]
     assert [w["name"] for w in f["missing_certificate"]] == ["郑秀兰"]
-    assert [(c["name"], c["certificate"], c["expires_on"]) for c in f["expiring_certificates"]][
-        0
-    ] == (
+    first = f["expiring_certificates"][0]
+    assert (first["name"], first["certificate"], first["expires_on"]) == (
         "吴桂兰",
         "职业技能等级证书",
         "2025-06-30",
