@@ -22,8 +22,10 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from mzdesk.core.vocab import BedType
 from mzdesk.reports.fonts import register_cjk_font
+from mzdesk.reports.training_report import add_training_sheet, training_story
 from mzdesk.stats.beds.figures import BedStatistics, Ratio
 from mzdesk.stats.beds.occupancy import GroupOccupancy, MonthPoint
+from mzdesk.stats.training import TrainingFigures
 
 BLUE = colors.HexColor("#1f5fa8")
 GREEN = colors.HexColor("#2e7d32")
@@ -58,6 +60,7 @@ def write_xlsx(
     f: BedStatistics,
     groups: Sequence[GroupOccupancy],
     trend: Sequence[MonthPoint],
+    training: TrainingFigures | None = None,
 ) -> None:
     book = Workbook()
     sheet = book.active
@@ -90,6 +93,8 @@ def write_xlsx(
     months.append(["月份", "入住率", "护理型床位占比"])
     for p in trend:
         months.append([p.month, p.occupancy.pct, p.nursing_share.pct])
+    if training is not None:
+        add_training_sheet(book, training)
     tmp = path.with_name(path.name + ".part")
     book.save(tmp)
     tmp.replace(path)
@@ -167,6 +172,7 @@ def write_pdf(
     *,
     source: str,
     printed: dt.date | None = None,
+    training: TrainingFigures | None = None,
 ) -> None:
     font = register_cjk_font()
     printed_on = printed or dt.date.today()
@@ -214,6 +220,8 @@ def write_pdf(
     )
     story.append(Spacer(1, 4 * mm))
     story.append(_trend(trend, font))
+    if training is not None:
+        story += training_story(training, font)
 
     def page(canvas: Any, document: Any) -> None:
         canvas.saveState()

@@ -1227,6 +1227,38 @@
         <source>已导出{count}行到 {path}</source>
         <translation>Exported {count} rows to {path}</translation>
     </message>
+    <message>
+        <source>护理员培训</source>
+        <translation>Care-worker training</translation>
+    </message>
+    <message>
+        <source>护理员</source>
+        <translation>Care workers</translation>
+    </message>
+    <message>
+        <source>岗前培训率</source>
+        <translation>Pre-job training rate</translation>
+    </message>
+    <message>
+        <source>持证上岗率</source>
+        <translation>Certified rate</translation>
+    </message>
+    <message>
+        <source>人均学时</source>
+        <translation>Hours per worker</translation>
+    </message>
+    <message>
+        <source>{year}年人均学时 {hours}</source>
+        <translation>Hours per worker in {year}: {hours}</translation>
+    </message>
+    <message>
+        <source>未完成岗前培训：</source>
+        <translation>No pre-job training: </translation>
+    </message>
+    <message>
+        <source>未持有效技能证书：</source>
+        <translation>No valid skill certificate: </translation>
+    </message>
 </context>
 <context>
     <name>BedChooserDialog</name>

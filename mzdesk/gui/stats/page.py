@@ -36,6 +36,7 @@ from mzdesk.core.vocab import BedType
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.stats.training_panel import TrainingPanel
 from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.table import make_table
@@ -50,6 +51,7 @@ from mzdesk.stats.beds.occupancy import (
     occupancy_by_group,
 )
 from mzdesk.stats.beds.snapshots import Snapshots, save_snapshots
+from mzdesk.stats.training import TrainingFigures, training_statistics
 from mzdesk.store.engine import Store
 
 MAX_GROUPS_SHOWN = 16
@@ -63,6 +65,7 @@ class StatsView:
     groups: list[GroupOccupancy]
     trend: list[MonthPoint]
     unsaved: list[Snapshots]  # figures computed afresh, to keep for next time
+    training: TrainingFigures
 
 
 def load_view(ctx: AppContext, scope: Scope, title: str) -> StatsView:
@@ -76,6 +79,7 @@ def load_view(ctx: AppContext, scope: Scope, title: str) -> StatsView:
         occupancy_by_group(ctx.store, scope, keep=unsaved.append),
         monthly_trend(ctx.store, scope),
         unsaved,
+        training_statistics(ctx.store, scope),
     )
 
 
@@ -100,6 +104,7 @@ class StatsPage(QWidget):
     # what the page shows: the shell refreshes it when a change touches one of these
     tables = frozenset(
         {"beds", "bed_history", "bed_stays", "residents", "institutions", "buildings", "floors"}
+        | {"care_workers", "worker_certificates", "training_sessions", "training_attendance"}
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -152,6 +157,8 @@ class StatsPage(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         layout.addLayout(grid, 1)
+        self.training = TrainingPanel()
+        layout.addWidget(self.training)
         self.message = QLabel()
         self.message.setStyleSheet("color: #566;")
         layout.addWidget(self.message)
@@ -216,6 +223,7 @@ class StatsPage(QWidget):
             100,
         )
         self._trend(view.trend)
+        self.training.show_figures(view.training)
         self.message.setText(
             tr("统计日期 {date}；床位数含停用床位，入住率 = 入住床位 / 在用床位。").format(
                 date=f.as_of.isoformat()
@@ -293,7 +301,13 @@ class StatsPage(QWidget):
         if view is None:
             return
         await self.ctx.worker.read(
-            write_xlsx, Path(path), self._report_title(), view.figures, view.groups, view.trend
+            write_xlsx,
+            Path(path),
+            self._report_title(),
+            view.figures,
+            view.groups,
+            view.trend,
+            view.training,
         )
         self.message.setText(tr("已导出到 {path}").format(path=path))
 
@@ -312,5 +326,6 @@ class StatsPage(QWidget):
             view.trend,
             source=source,
             printed=dt.date.today(),
+            training=view.training,
         )
         self.message.setText(tr("已生成报表 {path}").format(path=path))

@@ -39,6 +39,22 @@ def test_page_shows_the_sentence_table_and_charts(qtbot, window, stats_page):
     assert len(stats_page.trend_chart.series()) == 2
 
 
+def test_the_training_rates_and_the_names_behind_the_gaps(qtbot, window, stats_page, tmp_path):
+    training = stats_page.view.training
+    assert training.active_care_workers > 0
+    panel = stats_page.training
+    assert panel.prejob.text() == (
+        f"岗前培训率 {training.prejob_rate.pct}"
+        f"（{training.prejob_trained}/{training.active_care_workers}）"
+    )
+    assert training.certified_rate.pct in panel.certified.text()
+    assert training.missing_prejob and training.missing_certificate  # the demo has gaps
+    for worker in training.missing_prejob + training.missing_certificate:
+        assert worker.name in panel.gaps.text()
+    assert panel.table.isHidden()  # one institution: no per-institution table
+    window.grab().save(str(tmp_path / "stats-page.png"))
+
+
 def test_all_institutions_and_a_past_date(qtbot, stats_page):
     from PySide6.QtCore import QDate
 
@@ -72,6 +88,12 @@ def test_pdf_report_embeds_its_font_and_reads_back(qtbot, window, stats_page, tm
     assert f"床位{figures.total_beds}张" in text
     assert figures.nursing_share.pct in text
     assert re.search(r"第\s*1\s*页", text) and "数据来源" in text
+    training = stats_page.view.training
+    flat = re.sub(r"\s+", "", text)
+    assert "护理员培训" in flat and "岗前培训率" in flat and "持证上岗率" in flat
+    assert training.prejob_rate.pct in flat and training.certified_rate.pct in flat
+    for worker in training.missing_prejob:
+        assert worker.name in flat
     png = tmp_path / "page"
     subprocess.run(
         ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(path), str(png)], check=True
@@ -84,12 +106,24 @@ def test_xlsx_export(qtbot, stats_page, tmp_path):
     stats_page._write_xlsx(str(path))
     qtbot.waitUntil(path.exists, timeout=15_000)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["床位统计", "入住率", "月度趋势"]
+    assert book.sheetnames == ["床位统计", "入住率", "月度趋势", "护理员培训"]
     values = {
         row[0]: row[1] for row in book["床位统计"].iter_rows(values_only=True) if row and row[0]
     }
     assert values["床位总数"] == str(stats_page.view.figures.total_beds)
     assert book["月度趋势"].max_row == 13  # header + 12 months
+    training = stats_page.view.training
+    rows = {r[0]: r for r in book["护理员培训"].iter_rows(values_only=True) if r and r[0]}
+    assert rows["在岗护理员（人）"][1] == training.active_care_workers
+    prejob = rows["岗前培训率"]
+    assert prejob[1:4] == (
+        training.prejob_rate.value,
+        training.prejob_trained,
+        training.active_care_workers,
+    )
+    assert isinstance(prejob[1], float) and isinstance(prejob[2], int)  # numbers, not text
+    assert book["护理员培训"].cell(5, 2).number_format == "0.0%"
+    assert rows[f"{training.as_of.year}年人均培训学时"][1] == float(training.average_hours)
 
 
 def test_load_view_is_plain_data(window):
