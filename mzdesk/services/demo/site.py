@@ -30,6 +30,7 @@ from mzdesk.core.vocab import (
 from mzdesk.services.assessments import AssessmentData, record_assessment
 from mzdesk.services.demo.accounts import DEMO_PASSWORD, remember_demo_account
 from mzdesk.services.demo.maker import DISTRICTS, DemoSummary, Maker, Progress, _populate, answers
+from mzdesk.services.demo.training import _add_training_cases
 from mzdesk.services.inspections import (
     InspectionStart,
     advance_hazard,
@@ -141,9 +142,10 @@ def _make_site(store: Store, actor: Actor, maker: Maker, progress: Progress | No
     if progress:
         progress("安全检查", 3, 4)
     _inspections(store, actor, maker, institution_id, InstitutionKind.NURSING_HOME)
+    joined = _add_training_cases(store, actor, maker, institution_id, workers)
     if progress:
         progress("完成", 4, 4)
-    return DemoSummary(1, beds, len(residents), len(workers), "admin", password)
+    return DemoSummary(1, beds, len(residents), len(workers) + joined, "admin", password)
 
 
 def _workers(

@@ -112,7 +112,9 @@ def needs_next(matrix: TrainingMatrix) -> list[Need]:
                 continue
             short = None
             if cell.hours_required is not None:
-                short = cell.hours_required - (cell.hours_done or Decimal(0))
+                short = (cell.hours_required - (cell.hours_done or Decimal(0))).quantize(
+                    Decimal("0.1")
+                )
             needs.append(
                 Need(row.worker_id, row.name, row.occupation, column, cell.status, cell.due, short)
             )
