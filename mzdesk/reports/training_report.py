@@ -28,7 +28,12 @@ def rate_rows(f: TrainingFigures) -> list[tuple[str, str, str, str]]:
         ("在岗护理员（人）", str(f.active_care_workers), "", ""),
         ratio("岗前培训率", f.prejob_rate),
         ratio("持证上岗率", f.certified_rate),
-        (f"{f.as_of.year}年人均培训学时", str(f.average_hours), str(f.hours_total), ""),
+        (
+            f"{f.as_of.year}年人均培训学时",
+            str(f.average_hours),
+            str(f.hours_total),
+            str(f.active_care_workers),
+        ),
         ("60天内到期的证书（本）", str(len(f.expiring_certificates)), "", ""),
     ]
 
@@ -120,7 +125,14 @@ def add_training_sheet(book: Workbook, f: TrainingFigures) -> None:
     for name, r in (("岗前培训率", f.prejob_rate), ("持证上岗率", f.certified_rate)):
         sheet.append([name, r.value if r.denominator else None, r.numerator, r.denominator])
         sheet.cell(sheet.max_row, 2).number_format = "0.0%"
-    sheet.append([f"{f.as_of.year}年人均培训学时", float(f.average_hours), float(f.hours_total)])
+    sheet.append(
+        [
+            f"{f.as_of.year}年人均培训学时",
+            float(f.average_hours),
+            float(f.hours_total),
+            f.active_care_workers,
+        ]
+    )
     sheet.append(["60天内到期的证书（本）", len(f.expiring_certificates)])
     sheet.append([])
     sheet.append(

@@ -28,21 +28,22 @@ class TrainingPanel(QFrame):
         self.prejob = QLabel()
         self.certified = QLabel()
         self.hours = QLabel()
-        for label in (self.prejob, self.certified, self.hours):
+        for label in (self.prejob, self.certified):
             rates.addWidget(label)
         rates.addStretch(1)
         left.addLayout(rates)
+        left.addWidget(self.hours)
         self.gaps = QLabel()
         self.gaps.setWordWrap(True)
         self.gaps.setStyleSheet("color: #7a3b00;")
         left.addWidget(self.gaps)
         left.addStretch(1)
-        row.addLayout(left, 3)
+        row.addLayout(left, 1)
         self.table = make_table(
             [tr("机构"), tr("护理员"), tr("岗前培训率"), tr("持证上岗率"), tr("人均学时")],
             right_aligned=(1, 2, 3, 4),
         )
-        row.addWidget(self.table, 2)
+        row.addWidget(self.table, 1)
 
     def show_figures(self, f: TrainingFigures) -> None:
         def rate(name: str, r: Ratio) -> str:

@@ -55,6 +55,51 @@ def test_the_training_rates_and_the_names_behind_the_gaps(qtbot, window, stats_p
     window.grab().save(str(tmp_path / "stats-page.png"))
 
 
+def test_a_region_shows_the_rates_per_institution(qtbot, window, stats_page, tmp_path):
+    import datetime as dt
+
+    from mzdesk.core.vocab import InstitutionKind, Occupation
+    from mzdesk.services.institutions import InstitutionData, create_institution
+    from mzdesk.services.workers import WorkerData, register_care_worker
+    from tests.helpers.actors import SETUP
+    from tests.helpers.people import id_number
+
+    store = window.ctx.store
+    kids = create_institution(
+        store,
+        SETUP,
+        InstitutionData("崂山区儿童福利院", InstitutionKind.CHILDREN_HOME, region_code="370212"),
+    )
+    for name in ("孙丽", "赵敏"):
+        register_care_worker(
+            store,
+            SETUP,
+            WorkerData(
+                kids.id,
+                name,
+                Occupation.CHILDCARE_WORKER,
+                dt.date(2023, 1, 1),
+                id_number=id_number(dt.date(1985, 1, 1), male=False),
+            ),
+        )
+    stats_page.region.setText("3702")
+    stats_page.institution.setCurrentIndex(0)  # 全部机构
+    stats_page.view = None
+    stats_page.refresh()
+    qtbot.waitUntil(lambda: stats_page.view is not None, timeout=15_000)
+    training = stats_page.view.training
+    assert len(training.per_institution) == 2
+    table = stats_page.training.table
+    assert not table.isHidden() and table.rows_model.rowCount() == 2
+    rows = {
+        table.rows_model.text(r, 0): table.rows_model.text(r, 2)
+        for r in range(table.rows_model.rowCount())
+    }
+    assert rows["崂山区儿童福利院"] == "0.0%（0）"
+    assert "孙丽" in stats_page.training.gaps.text()
+    window.grab().save(str(tmp_path / "stats-region.png"))
+
+
 def test_all_institutions_and_a_past_date(qtbot, stats_page):
     from PySide6.QtCore import QDate
 
