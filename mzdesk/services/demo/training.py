@@ -42,11 +42,28 @@ def _add_training_cases(
     detail = session_detail(store, prejob.id)
     not_passed = {a.worker_id for a in detail.attendees if a.result is not TrainingResult.PASSED}
     passed = [w for w in care if w not in not_passed]
-    # a retake (补考): of those who did not pass first time, all but one pass now
+    # a retake: two who passed had failed an earlier sitting
+    _sitting(
+        store,
+        actor,
+        institution_id,
+        "新入职护理员岗前培训（上期）",
+        prejob.start_date - 90 * day,
+        [Attendee(w, TrainingResult.FAILED) for w in passed[-2:]],
+    )
+    # a 补考 for those who did not pass: all but one pass it
     retakers = sorted(not_passed, key=care.index)
     if retakers:
-        _retake(store, actor, institution_id, prejob.end_date + 14 * day, retakers)
-    # a leaver (trained and certified while here, gone ten days ago)
+        _sitting(
+            store,
+            actor,
+            institution_id,
+            "岗前培训补考",
+            prejob.end_date + 14 * day,
+            [Attendee(w, TrainingResult.PASSED) for w in retakers[1:]]
+            + [Attendee(retakers[0], TrainingResult.FAILED)],
+        )
+    # a leaver (trained while here, gone ten days ago)
     worker_left(store, actor, passed[0], today - 10 * day)
     # a joiner in the last weeks, not yet through 岗前培训
     register_care_worker(
@@ -140,21 +157,25 @@ def _add_training_cases(
     return 1
 
 
-def _retake(
-    store: Store, actor: Actor, institution_id: uuid.UUID, on: dt.date, retakers: list[uuid.UUID]
+def _sitting(
+    store: Store,
+    actor: Actor,
+    institution_id: uuid.UUID,
+    topic: str,
+    on: dt.date,
+    attendees: list[Attendee],
 ) -> None:
     record_training_session(
         store,
         actor,
         TrainingData(
             institution_id,
-            "岗前培训补考",
+            topic,
             TrainingCategory.PRE_JOB,
             on,
-            on,
-            Decimal(8),
-            [Attendee(w, TrainingResult.PASSED) for w in retakers[1:]]
-            + ([Attendee(retakers[0], TrainingResult.FAILED)] if retakers else []),
+            on + dt.timedelta(days=2),
+            Decimal(16),
+            attendees,
             trainer="院内培训师",
             place="二楼多功能厅",
         ),
