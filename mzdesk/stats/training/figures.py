@@ -14,7 +14,9 @@ Definitions (design/domain.md; the as-of rules are in ``staff``):
 - hours: hours credited (whatever the result) for sessions that ended from 1 January of the
   day's year up to the day, per care worker; the average is over all care workers, those
   with no hours included.
-Each part is one aggregate query over the scope, so a city stays quick."""
+One query over the scope's care workers (with the pre-job, certificate and hours
+conditions as correlated subqueries on indexed columns) and one for expiring certificates,
+so a city stays quick (benchmarks/training_stats.py)."""
 
 from __future__ import annotations
 
@@ -24,10 +26,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 
-from mzdesk.core.training import SOON_DAYS, is_skill_certificate
-from mzdesk.core.vocab import Occupation, TrainingCategory, TrainingResult
+from mzdesk.core.training import SOON_DAYS
+from mzdesk.core.vocab import Occupation, SkillLevel, TrainingCategory, TrainingResult
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.beds.figures import Ratio
 from mzdesk.stats.training.staff import CARE_OCCUPATIONS, employed_on, institutions_on, live_on
@@ -190,9 +192,60 @@ class TrainingFigures:
         }
 
 
+def is_skill_certificate_sql() -> ColumnElement[bool]:
+    """:func:`mzdesk.core.training.is_skill_certificate` as SQL (the two must agree)."""
+    return or_(
+        and_(
+            WorkerCertificate.skill_level.is_not(None),
+            WorkerCertificate.skill_level != SkillLevel.NONE,
+        ),
+        WorkerCertificate.name.contains("职业技能"),
+        WorkerCertificate.name.contains("职业资格"),
+    )
+
+
 def training_statistics(store: Store, scope: Scope) -> TrainingFigures:
+    """One row per care worker employed on the day (whether pre-job trained and certified
+    and the year's hours worked out by the database), then the certificates expiring soon."""
     day = scope.day
     soon = day + dt.timedelta(days=SOON_DAYS)
+    ta, ts = TrainingAttendance, TrainingSession
+    prejob = (
+        select(ta.id)
+        .join(ts, ts.id == ta.session_id)
+        .where(
+            ta.worker_id == CareWorker.id,
+            ta.result == TrainingResult.PASSED,
+            ts.category == TrainingCategory.PRE_JOB,
+            ts.end_date <= day,
+            live_on(ta, day),
+            live_on(ts, day),
+        )
+        .exists()
+    )
+    certified = (
+        select(WorkerCertificate.id)
+        .where(
+            WorkerCertificate.worker_id == CareWorker.id,
+            or_(WorkerCertificate.issued_on.is_(None), WorkerCertificate.issued_on <= day),
+            or_(WorkerCertificate.expires_on.is_(None), WorkerCertificate.expires_on >= day),
+            live_on(WorkerCertificate, day),
+            is_skill_certificate_sql(),
+        )
+        .exists()
+    )
+    hours = (
+        select(func.sum(ta.hours_credited))
+        .join(ts, ts.id == ta.session_id)
+        .where(
+            ta.worker_id == CareWorker.id,
+            ts.end_date >= dt.date(day.year, 1, 1),
+            ts.end_date <= day,
+            live_on(ta, day),
+            live_on(ts, day),
+        )
+        .scalar_subquery()
+    )
     with store.read() as session:
         insts = {
             row.id: InstitutionTraining(row.id, row.name, row.region_code)
@@ -204,101 +257,59 @@ def training_statistics(store: Store, scope: Scope) -> TrainingFigures:
         }
         in_scope = select(Institution.id).where(*institutions_on(scope))
         employed = [CareWorker.institution_id.in_(in_scope), *employed_on(day)]
-        staff = select(CareWorker.id).where(*employed)
-        care = select(CareWorker.id).where(*employed, CareWorker.occupation.in_(CARE_OCCUPATIONS))
-        workers = session.execute(
-            select(CareWorker.id, CareWorker.name, CareWorker.institution_id, CareWorker.occupation)
-            .where(CareWorker.id.in_(staff))
+        care = session.execute(
+            select(
+                CareWorker.id,
+                CareWorker.name,
+                CareWorker.institution_id,
+                case((prejob, 1), else_=0),
+                case((certified, 1), else_=0),
+                hours,
+            )
+            .where(*employed, CareWorker.occupation.in_(CARE_OCCUPATIONS))
             .order_by(CareWorker.institution_id, CareWorker.name_initials, CareWorker.name)
         ).all()
-        prejob = set(
-            session.scalars(
-                select(TrainingAttendance.worker_id)
-                .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
-                .where(
-                    TrainingAttendance.worker_id.in_(care),
-                    TrainingAttendance.result == TrainingResult.PASSED,
-                    TrainingSession.category == TrainingCategory.PRE_JOB,
-                    TrainingSession.end_date <= day,
-                    live_on(TrainingAttendance, day),
-                    live_on(TrainingSession, day),
-                )
-                .distinct()
-            )
-        )
-        certificates = session.execute(
+        expiring_rows = session.execute(
             select(
-                WorkerCertificate.worker_id,
+                CareWorker.id,
+                CareWorker.name,
+                CareWorker.institution_id,
+                CareWorker.occupation,
                 WorkerCertificate.name,
                 WorkerCertificate.number,
-                WorkerCertificate.skill_level,
                 WorkerCertificate.expires_on,
-            ).where(
-                WorkerCertificate.worker_id.in_(staff),
-                (WorkerCertificate.issued_on <= day) | WorkerCertificate.issued_on.is_(None),
-                (WorkerCertificate.expires_on >= day) | WorkerCertificate.expires_on.is_(None),
+            )
+            .join(CareWorker, CareWorker.id == WorkerCertificate.worker_id)
+            .where(
+                *employed,
+                WorkerCertificate.expires_on >= day,
+                WorkerCertificate.expires_on <= soon,
+                or_(WorkerCertificate.issued_on.is_(None), WorkerCertificate.issued_on <= day),
                 live_on(WorkerCertificate, day),
             )
         ).all()
-        hours = dict(
-            session.execute(
-                select(TrainingAttendance.worker_id, func.sum(TrainingAttendance.hours_credited))
-                .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
-                .where(
-                    TrainingAttendance.worker_id.in_(care),
-                    TrainingSession.end_date >= dt.date(day.year, 1, 1),
-                    TrainingSession.end_date <= day,
-                    live_on(TrainingAttendance, day),
-                    live_on(TrainingSession, day),
-                )
-                .group_by(TrainingAttendance.worker_id)
-            ).all()
-        )
-    certified: set[uuid.UUID] = set()
-    expiring_rows = []
-    for cert in certificates:
-        if is_skill_certificate(cert.name, cert.skill_level):
-            certified.add(cert.worker_id)
-        if cert.expires_on is not None and cert.expires_on <= soon:
-            expiring_rows.append(cert)
-    by_id = {w.id: w for w in workers}
-
-    def ref(worker_id: uuid.UUID) -> WorkerRef:
-        w = by_id[worker_id]
-        return WorkerRef(w.id, w.name, insts[w.institution_id].name)
-
     missing_prejob, missing_certificate, worker_hours = [], [], []
-    for w in workers:
-        if not w.occupation.is_care_worker:
-            continue
-        inst = insts[w.institution_id]
+    for worker_id, name, institution_id, trained, holds, done in care:
+        inst = insts[institution_id]
         inst.active_care_workers += 1
-        done_hours = Decimal(hours.get(w.id) or 0).quantize(Decimal("0.1"))
+        done_hours = Decimal(done or 0).quantize(Decimal("0.1"))
         inst.hours_total += done_hours
-        worker_hours.append(WorkerHours(w.id, w.name, inst.name, done_hours))
-        if w.id in prejob:
+        worker_hours.append(WorkerHours(worker_id, name, inst.name, done_hours))
+        if trained:
             inst.prejob_trained += 1
         else:
-            missing_prejob.append(ref(w.id))
-        if w.id in certified:
+            missing_prejob.append(WorkerRef(worker_id, name, inst.name))
+        if holds:
             inst.certified += 1
         else:
-            missing_certificate.append(ref(w.id))
-    expiring = sorted(
-        (
-            ExpiringCertificate(
-                c.worker_id,
-                by_id[c.worker_id].name,
-                insts[by_id[c.worker_id].institution_id].name,
-                by_id[c.worker_id].occupation,
-                c.name,
-                c.number,
-                c.expires_on,
-            )
-            for c in expiring_rows
-        ),
-        key=lambda c: (c.expires_on, c.institution, c.name),
-    )
+            missing_certificate.append(WorkerRef(worker_id, name, inst.name))
+    expiring = []
+    for w_id, w_name, i_id, occupation, c_name, number, until in expiring_rows:
+        assert until is not None  # the query asks for an expiry within the window
+        expiring.append(
+            ExpiringCertificate(w_id, w_name, insts[i_id].name, occupation, c_name, number, until)
+        )
+    expiring.sort(key=lambda c: (c.expires_on, c.institution, c.name))
     per_institution = list(insts.values())
     return TrainingFigures(
         as_of=day,

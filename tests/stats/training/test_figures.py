@@ -95,3 +95,44 @@ def test_removed_records_and_a_rejoin_count_as_they_stand(store, staff):
     remove_certificate(store, SETUP, skill.id)
     after = training_statistics(store, Scope(staff.home.id, as_of=today))
     assert "周凤琴" in names(after.missing_certificate)
+
+
+def test_the_sql_and_the_python_skill_certificate_rules_agree(store, home):
+    from mzdesk.core.training import is_skill_certificate
+    from mzdesk.core.vocab import Occupation, SkillLevel
+    from mzdesk.services.workers import (
+        CertificateData,
+        WorkerData,
+        add_certificate,
+        register_care_worker,
+    )
+    from tests.helpers.people import id_number
+
+    cases = [
+        ("养老护理员职业技能等级证书", SkillLevel.LEVEL3),
+        ("职业技能等级证书", None),
+        ("保育员职业资格证书", None),
+        ("健康证", None),
+        ("健康证", SkillLevel.NONE),
+        ("急救员证", SkillLevel.LEVEL5),
+        ("消防安全培训合格证", None),
+    ]
+    expected_missing = []
+    for n, (name, level) in enumerate(cases):
+        w = register_care_worker(
+            store,
+            SETUP,
+            WorkerData(
+                home.id,
+                f"员工{n}",
+                Occupation.CARE_WORKER,
+                D(2024, 1, 1),
+                id_number=id_number(D(1980, 1, 1), male=False),
+            ),
+        )
+        add_certificate(store, SETUP, CertificateData(w.id, name, None, level, D(2024, 2, 1)))
+        if not is_skill_certificate(name, level):
+            expected_missing.append(w.name)
+    f = training_statistics(store, Scope(home.id, as_of=D(2025, 1, 1)))
+    assert names(f.missing_certificate) == sorted(expected_missing)
+    assert len(expected_missing) == 3
