@@ -170,3 +170,18 @@ def test_bad_lines_are_all_reported_with_their_line_numbers(store, home):
     assert "培训类别" in message or "类别" in message
     with store.read() as s:
         assert s.scalars(select(TrainingRequirement)).all() == []
+
+
+def test_saving_no_lines_goes_back_to_the_defaults(store, home):
+    mine = set_training_requirements(
+        store,
+        SETUP,
+        home.id,
+        [RequirementData(Occupation.NURSE, "消防", TrainingCategory.FIRE_FIRST_AID, "消防", 12)],
+    )
+    assert not mine[0].is_default
+    back = set_training_requirements(store, SETUP, home.id, [])
+    assert all(r.is_default for r in back) and len(back) == len(default_requirements())
+    with store.read() as s:
+        (row,) = s.scalars(select(TrainingRequirement)).all()
+        assert row.deleted_at is not None
