@@ -7,6 +7,7 @@ import uuid
 from mzdesk.core.permissions import ADMIN, Actor
 from mzdesk.core.vocab import InstitutionKind
 from mzdesk.services.demo.accounts import DEMO_PASSWORD, remember_demo_account
+from mzdesk.services.demo.city_staff import _staff_city
 from mzdesk.services.demo.maker import (
     DISTRICTS,
     DemoSummary,
@@ -64,8 +65,17 @@ def _make_city(store: Store, actor: Actor, maker: Maker, progress: Progress | No
         total_residents += len(residents)
         if progress:
             progress("机构", i + 1, count)
+    workers = _staff_city(
+        store,
+        actor,
+        maker,
+        [
+            (institution_id, list(DISTRICTS)[i % len(DISTRICTS)], kind, round(beds * scale_to))
+            for i, (institution_id, _name, kind, beds) in enumerate(created)
+        ],
+    )
     with store.write(actor) as session:  # every home opens with a login, as a real one does
         for institution_id, _name, _kind, _beds in created:
             add_user_row(session, institution_id, NewUser("admin", "院长", DEMO_PASSWORD, ADMIN))
         remember_demo_account(session)
-    return DemoSummary(count, total_beds, total_residents, 0, "admin", DEMO_PASSWORD)
+    return DemoSummary(count, total_beds, total_residents, workers, "admin", DEMO_PASSWORD)

@@ -77,3 +77,18 @@ def test_the_demo_has_every_case_and_is_deterministic(tmp_path):
     assert needs
     again, *_ = _figures(tmp_path / "b.db")
     assert _strip(again.as_json()) == _strip(figures.as_json())
+
+
+def test_the_city_demo_staffs_each_home_with_a_spread_of_cases(store, home):
+    from mzdesk.core.vocab import InstitutionKind
+    from mzdesk.services.demo.city_staff import _staff_city
+    from mzdesk.services.demo.maker import Maker
+
+    made = _staff_city(
+        store, SETUP, Maker(5, TODAY), [(home.id, "370212", InstitutionKind.NURSING_HOME, 210)]
+    )
+    f = training_statistics(store, Scope(home.id, as_of=TODAY))
+    assert made >= 32 and f.active_care_workers >= 25
+    assert 0 < f.prejob_rate.value < 1 and 0 < f.certified_rate.value < 1
+    assert f.expiring_certificates and len({h.hours for h in f.hours}) > 2
+    assert [w for w in list_workers(store, home.id, include_left=True) if w.left_on]
