@@ -52,9 +52,9 @@ def institution_rows(f: TrainingFigures) -> list[tuple[str, str, str, str, str]]
     ]
 
 
-def names(refs: list[Any]) -> str:
-    shown = "、".join(r.name for r in refs[:LISTED])
-    return shown + (f" 等{len(refs)}人" if len(refs) > LISTED else "")
+def names(refs: list[Any], limit: int = LISTED) -> str:
+    shown = "、".join(r.name for r in refs[:limit])
+    return shown + (f" 等{len(refs)}人" if len(refs) > limit else "")
 
 
 def _table(rows: list[tuple[str, ...]], widths: tuple[float, ...], font: str) -> Table:

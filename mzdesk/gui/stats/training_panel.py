@@ -11,6 +11,8 @@ from mzdesk.reports.training_report import institution_rows, names
 from mzdesk.stats.beds.figures import Ratio
 from mzdesk.stats.training import TrainingFigures
 
+SHOWN = 12  # names on the page behind each gap ("等N人" after them); more in the tooltip
+TOOLTIP = 60
 RATE_STYLE = "font-size: 16px; font-weight: bold; color: %s; padding-right: 18px;"
 
 
@@ -58,12 +60,16 @@ class TrainingPanel(QFrame):
         self.hours.setText(
             tr("{year}年人均学时 {hours}").format(year=f.as_of.year, hours=f.average_hours)
         )
-        gaps = []
-        if f.missing_prejob:
-            gaps.append(tr("未完成岗前培训：") + names(f.missing_prejob))
-        if f.missing_certificate:
-            gaps.append(tr("未持有效技能证书：") + names(f.missing_certificate))
+        gaps, everyone = [], []
+        for label, refs in (
+            (tr("未完成岗前培训："), f.missing_prejob),
+            (tr("未持有效技能证书："), f.missing_certificate),
+        ):
+            if refs:
+                gaps.append(label + names(refs, SHOWN))
+                everyone.append(label + names(refs, TOOLTIP))
         self.gaps.setText("\n".join(gaps))
+        self.gaps.setToolTip("\n".join(everyone))
         several = len(f.per_institution) > 1
         self.table.setVisible(several)
         self.table.show_rows(institution_rows(f) if several else [])
