@@ -1,82 +1,118 @@
-"""护理员与培训: the care workers and the training sessions recorded."""
+"""护理员与培训: the two rates on top with the names behind any gap, then the workers, the
+training sessions and the training matrix, each on a tab. Every write goes through the one
+writer (``ctx.change``); the page reloads from the shell's "changed" signal."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import asyncio
+import uuid
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.widgets.labels import heading
-from mzdesk.gui.widgets.table import make_table
-from mzdesk.services.workers import list_trainings, list_workers
+from mzdesk.gui.training.session_dialog import SessionDialog
+from mzdesk.gui.training.sessions_panel import SessionsPanel
+from mzdesk.gui.training.worker_dialog import LeaveDialog, WorkerDialog
+from mzdesk.gui.training.workers_panel import WorkersPanel
+from mzdesk.services.workers import (
+    list_trainings,
+    list_workers,
+    record_training_session,
+    register_care_worker,
+    worker_left,
+)
 
 
 class WorkersPage(QWidget):
+    dialog_opened = Signal(QWidget)  # tests and screenshots follow the dialogs a flow opens
     # what the page shows: the shell refreshes it when a change touches one of these
     tables = frozenset(
-        {"care_workers", "worker_certificates", "training_sessions", "training_attendance"}
+        {
+            "care_workers",
+            "worker_certificates",
+            "training_sessions",
+            "training_attendance",
+            "training_requirements",
+        }
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.can_edit = ctx.can(Permission.WORKERS_EDIT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(heading(tr("在职人员")))
-        self.workers = make_table(
-            [
-                tr("姓名"),
-                tr("岗位"),
-                tr("技能等级"),
-                tr("入职日期"),
-            ]
-        )
-        layout.addWidget(self.workers, 1)
-        layout.addWidget(heading(tr("培训记录")))
-        self.trainings = make_table(
-            [
-                tr("培训主题"),
-                tr("类别"),
-                tr("日期"),
-                tr("学时"),
-                tr("参训"),
-                tr("合格"),
-            ]
-        )
-        layout.addWidget(self.trainings, 1)
-        note = QLabel(
-            tr(
-                "护理员与培训可用“mzdesk import workers”导入；培训登记、证书打印与岗前培训率统计将在后续版本提供。"
-            )
-        )
-        note.setStyleSheet("color: #667;")
-        note.setWordWrap(True)
-        layout.addWidget(note)
+        self.tabs = QTabWidget()
+        self.workers = WorkersPanel(self.can_edit)
+        self.sessions = SessionsPanel(self.can_edit)
+        self.tabs.addTab(self.workers, tr("护理员"))
+        self.tabs.addTab(self.sessions, tr("培训记录"))
+        layout.addWidget(self.tabs, 1)
+        self.workers.add_clicked.connect(self.start_add_worker)
+        self.workers.leave_clicked.connect(self.start_leave)
+        self.sessions.new_clicked.connect(self.start_new_session)
+        self.loaded: asyncio.Future[None] | None = None
+
+    def refresh(self) -> asyncio.Future[None]:
+        self.loaded = self._load()
+        return self.loaded
 
     @async_slot()
-    async def refresh(self) -> None:
-        workers = await self.ctx.worker.read(list_workers, self.ctx.store, self.ctx.institution.id)
-        trainings = await self.ctx.worker.read(
-            list_trainings, self.ctx.store, self.ctx.institution.id
-        )
-        self.workers.show_rows(
-            [
-                (w.name, w.occupation.label, w.skill_level.label, w.hired_on.isoformat())
-                for w in workers
-            ],
-        )
-        self.trainings.show_rows(
-            [
-                (
-                    t.topic,
-                    t.category.label,
-                    t.start_date.isoformat()
-                    + ("" if t.end_date == t.start_date else f" – {t.end_date.isoformat()}"),
-                    f"{t.hours}",
-                    str(t.attendees),
-                    str(t.passed),
-                )
-                for t in trainings
-            ],
-        )
+    async def _load(self) -> None:
+        ctx = self.ctx
+        institution_id = ctx.institution.id
+        workers = await ctx.worker.read(list_workers, ctx.store, institution_id, include_left=True)
+        sessions = await ctx.worker.read(list_trainings, ctx.store, institution_id)
+        self.workers.show_workers(workers)
+        self.sessions.show_sessions(sessions)
+
+    def _show(self, dialog: QWidget) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # type: ignore[attr-defined]
+        self.dialog_opened.emit(dialog)
+
+    # -- workers ------------------------------------------------------------------------------
+    def start_add_worker(self) -> None:
+        ctx = self.ctx
+        dialog = WorkerDialog(ctx.institution.id, ctx.institution.kind, parent=self)
+
+        async def submit() -> None:
+            added = await ctx.change(register_care_worker, dialog.worker_data())
+            await self.refresh()
+            self.tabs.setCurrentWidget(self.workers)
+            self.workers.select(added.id)
+
+        dialog.submit = submit
+        self._show(dialog)
+
+    def start_leave(self, worker_id: uuid.UUID) -> None:
+        worker = next((w for w in self.workers.all if w.id == worker_id), None)
+        if worker is None:
+            return
+        dialog = LeaveDialog(worker.name, parent=self)
+
+        async def submit() -> None:
+            await self.ctx.change(worker_left, worker_id, dialog.chosen_date())
+
+        dialog.submit = submit
+        self._show(dialog)
+
+    # -- sessions -----------------------------------------------------------------------------
+    @async_slot()
+    async def start_new_session(self) -> None:
+        ctx = self.ctx
+        active = await ctx.worker.read(list_workers, ctx.store, ctx.institution.id)
+        dialog = SessionDialog(ctx.institution.id, active, parent=self)
+
+        async def submit() -> None:
+            session_id = await ctx.change(record_training_session, dialog.training_data())
+            await self.refresh()
+            self.tabs.setCurrentWidget(self.sessions)
+            self.sessions.select(session_id)
+
+        dialog.submit = submit
+        self._show(dialog)
