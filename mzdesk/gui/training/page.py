@@ -15,10 +15,15 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.training.session_dialog import SessionDialog
+from mzdesk.gui.training.session_page import SessionPage
 from mzdesk.gui.training.sessions_panel import SessionsPanel
 from mzdesk.gui.training.worker_dialog import LeaveDialog, WorkerDialog
+from mzdesk.gui.training.worker_page import WorkerPage
 from mzdesk.gui.training.workers_panel import WorkersPanel
+from mzdesk.services.training import update_worker, worker_detail
+from mzdesk.services.views import WorkerView
 from mzdesk.services.workers import (
+    WorkerData,
     list_trainings,
     list_workers,
     record_training_session,
@@ -54,7 +59,10 @@ class WorkersPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.workers.add_clicked.connect(self.start_add_worker)
         self.workers.leave_clicked.connect(self.start_leave)
+        self.workers.open_worker.connect(self.open_worker)
+        self.workers.edit_clicked.connect(lambda worker_id: self._edit_from_list(worker_id))
         self.sessions.new_clicked.connect(self.start_new_session)
+        self.sessions.open_session.connect(self.open_session)
         self.loaded: asyncio.Future[None] | None = None
 
     def refresh(self) -> asyncio.Future[None]:
@@ -89,6 +97,33 @@ class WorkersPage(QWidget):
         dialog.submit = submit
         self._show(dialog)
 
+    @async_slot(object)
+    async def open_worker(self, worker_id: uuid.UUID) -> None:
+        """The worker's page: particulars, certificates, training history, hours per year."""
+        page = await WorkerPage.load(
+            self.ctx, worker_id, self.can_edit, self._show, self.edit_worker, self
+        )
+        self._show(page)
+
+    @async_slot(object)
+    async def _edit_from_list(self, worker_id: uuid.UUID) -> None:
+        await self.edit_worker(worker_id, self)
+
+    async def edit_worker(self, worker_id: uuid.UUID, parent: QWidget) -> None:
+        ctx = self.ctx
+        detail = await ctx.worker.read(worker_detail, ctx.store, worker_id)
+        dialog = WorkerDialog(
+            ctx.institution.id, ctx.institution.kind, worker_data(detail.worker), parent=parent
+        )
+
+        async def submit() -> None:
+            await ctx.change(update_worker, worker_id, dialog.worker_data())
+            if isinstance(parent, WorkerPage):
+                await parent.reload()
+
+        dialog.submit = submit
+        self._show(dialog)
+
     def start_leave(self, worker_id: uuid.UUID) -> None:
         worker = next((w for w in self.workers.all if w.id == worker_id), None)
         if worker is None:
@@ -116,3 +151,25 @@ class WorkersPage(QWidget):
 
         dialog.submit = submit
         self._show(dialog)
+
+    @async_slot(object)
+    async def open_session(self, session_id: uuid.UUID) -> None:
+        """A session: its fields, its attendees, results and hours changed afterwards."""
+        self._show(await SessionPage.load(self.ctx, session_id, self.can_edit, self._show, self))
+
+
+def worker_data(worker: WorkerView) -> WorkerData:
+    """A worker's particulars as the edit form and ``update_worker`` take them."""
+    return WorkerData(
+        institution_id=worker.institution_id,
+        name=worker.name,
+        occupation=worker.occupation,
+        hired_on=worker.hired_on,
+        id_number=worker.id_number,
+        gender=worker.gender,
+        birth_date=worker.birth_date,
+        phone=worker.phone,
+        skill_level=worker.skill_level,
+        note=worker.note,
+        left_on=worker.left_on,
+    )
