@@ -57,7 +57,9 @@ def matches(worker: WorkerView, text: str) -> bool:
 class AttendancePicker(QWidget):
     """One row per active worker: a tick, the result and the hours credited."""
 
-    def __init__(self, workers: Sequence[WorkerView], hours: Decimal, parent: QWidget | None = None):
+    def __init__(
+        self, workers: Sequence[WorkerView], hours: Decimal, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workers = list(workers)
         self.session_hours = hours
@@ -78,7 +80,9 @@ class AttendancePicker(QWidget):
             tools.addWidget(widget)
         layout.addLayout(tools)
         self.table = QTableWidget(len(self.workers), 4)
-        self.table.setHorizontalHeaderLabels([tr("姓名"), tr("岗位"), tr("考核结果"), tr("计入学时")])
+        self.table.setHorizontalHeaderLabels(
+            [tr("姓名"), tr("岗位"), tr("考核结果"), tr("计入学时")]
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -116,6 +120,11 @@ class AttendancePicker(QWidget):
         self.table.itemChanged.connect(lambda _item: self._count())
         self._count()
 
+    def _name(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, NAME)
+        assert item is not None  # every row has its name cell
+        return item
+
     # -- choosing ---------------------------------------------------------------------------
     def _shown_rows(self) -> list[int]:
         return [r for r in range(len(self.workers)) if not self.table.isRowHidden(r)]
@@ -128,7 +137,7 @@ class AttendancePicker(QWidget):
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         self.table.blockSignals(True)
         for row in rows:
-            self.table.item(row, NAME).setCheckState(state)
+            self._name(row).setCheckState(state)
         self.table.blockSignals(False)
         self._count()
 
@@ -157,7 +166,7 @@ class AttendancePicker(QWidget):
         return [
             r
             for r in range(len(self.workers))
-            if self.table.item(r, NAME).checkState() == Qt.CheckState.Checked
+            if self._name(r).checkState() == Qt.CheckState.Checked
         ]
 
     def _count(self) -> None:

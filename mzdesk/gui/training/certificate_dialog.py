@@ -26,7 +26,14 @@ from mzdesk.services.training import CertificateView
 from mzdesk.services.workers import CertificateData
 
 TABLE = "worker_certificates"
-COMMON_NAMES = ("职业技能等级证书", "养老护理员职业资格证书", "保育员证", "育婴员证", "健康证", "护士执业证书")
+COMMON_NAMES = (
+    "职业技能等级证书",
+    "养老护理员职业资格证书",
+    "保育员证",
+    "育婴员证",
+    "健康证",
+    "护士执业证书",
+)
 
 
 class CertificateDialog(FormDialog):

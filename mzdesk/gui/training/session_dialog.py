@@ -107,9 +107,7 @@ class SessionDialog(FormDialog):
             self.fields["attendees"] = self.picker.table
             self.labels["attendees"] = tr("参训人员")
             layout.addWidget(self.picker, 1)
-            self.hours.valueChanged.connect(
-                lambda v: self.picker and self.picker.set_session_hours(_decimal(v))
-            )
+            self.hours.valueChanged.connect(self._hours_changed)
             self.resize(760, 720)
         else:
             self.resize(480, 0)
@@ -119,6 +117,10 @@ class SessionDialog(FormDialog):
         layout.addWidget(self.make_buttons(tr("保存") if fields else tr("保存培训与签到")))
         if fields is not None:
             self.load(fields)
+
+    def _hours_changed(self, value: float) -> None:
+        if self.picker is not None:
+            self.picker.set_session_hours(_decimal(value))
 
     def _follow_start(self) -> None:
         """A one-day session is the usual case: the end date follows the start while they

@@ -52,7 +52,9 @@ class AttendeesDialog(FormDialog):
 
     record_table = "training_attendance"
 
-    def __init__(self, workers: Sequence[WorkerView], hours: Decimal, parent: QWidget | None = None):
+    def __init__(
+        self, workers: Sequence[WorkerView], hours: Decimal, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("添加参训人员"))
         self.resize(720, 560)
@@ -79,19 +81,19 @@ class AttendanceDialog(FormDialog):
         self.setWindowTitle(tr("修改考核结果：{name}").format(name=attendee.name))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.result = QComboBox()
-        fill_vocab(self.result, TrainingResult, empty=None)
-        select_vocab(self.result, attendee.result)
+        self.outcome = QComboBox()
+        fill_vocab(self.outcome, TrainingResult, empty=None)
+        select_vocab(self.outcome, attendee.result)
         self.hours = hours_box(attendee.hours_credited)
-        form.addRow(tr("考核结果"), self.result)
+        form.addRow(tr("考核结果"), self.outcome)
         form.addRow(field_label("hours_credited"), self.hours)
         layout.addLayout(form)
-        self.fields = {"result": self.result, "hours_credited": self.hours}
+        self.fields = {"result": self.outcome, "hours_credited": self.hours}
         layout.addWidget(self.make_error_label())
         layout.addWidget(self.make_buttons())
 
     def chosen(self) -> tuple[TrainingResult, Decimal]:
-        result = vocab_value(self.result, TrainingResult) or TrainingResult.PASSED
+        result = vocab_value(self.outcome, TrainingResult) or TrainingResult.PASSED
         return result, Decimal(str(round(self.hours.value(), 1)))
 
 
@@ -125,7 +127,9 @@ class SessionPage(QDialog):
         # 打印证书 (helper B: gui/training/certificates.open_session_certificates) goes here
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.table = make_table([tr("姓名"), tr("岗位"), tr("考核结果"), tr("计入学时")], right_aligned=(3,))
+        self.table = make_table(
+            [tr("姓名"), tr("岗位"), tr("考核结果"), tr("计入学时")], right_aligned=(3,)
+        )
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -190,7 +194,11 @@ class SessionPage(QDialog):
 
     def selected(self) -> AttendeeView | None:
         row = self.table.selected_row() if hasattr(self, "detail") else None
-        return self.detail.attendees[row] if row is not None and row < len(self.detail.attendees) else None
+        return (
+            self.detail.attendees[row]
+            if row is not None and row < len(self.detail.attendees)
+            else None
+        )
 
     def select_worker(self, worker_id: uuid.UUID) -> None:
         for row, attendee in enumerate(self.detail.attendees):
@@ -205,7 +213,9 @@ class SessionPage(QDialog):
     # -- flows --------------------------------------------------------------------------------
     def start_edit(self) -> None:
         d = self.detail
-        fields = SessionFields(d.topic, d.category, d.start_date, d.end_date, d.hours, d.trainer, d.place)
+        fields = SessionFields(
+            d.topic, d.category, d.start_date, d.end_date, d.hours, d.trainer, d.place
+        )
         dialog = SessionDialog(d.institution_id, fields=fields, parent=self)
 
         async def submit() -> None:
@@ -224,7 +234,9 @@ class SessionPage(QDialog):
         ctx = self.ctx
         active = await ctx.worker.read(list_workers, ctx.store, ctx.institution.id)
         present = {a.worker_id for a in self.detail.attendees}
-        dialog = AttendeesDialog([w for w in active if w.id not in present], self.detail.hours, self)
+        dialog = AttendeesDialog(
+            [w for w in active if w.id not in present], self.detail.hours, self
+        )
 
         async def submit() -> None:
             await ctx.change(add_attendees, self.detail.id, dialog.picker.attendees())

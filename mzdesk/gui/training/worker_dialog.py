@@ -153,7 +153,11 @@ class LeaveDialog(FormDialog):
         self.setWindowTitle(tr("离职：{name}").format(name=name))
         layout = QVBoxLayout(self)
         layout.addWidget(
-            note(tr("「{name}」离职后档案、证书与培训记录都保留，可在“显示离职人员”中查看。").format(name=name))
+            note(
+                tr("「{name}」离职后档案、证书与培训记录都保留，可在“显示离职人员”中查看。").format(
+                    name=name
+                )
+            )
         )
         form = QFormLayout()
         self.left_on = QDateEdit()

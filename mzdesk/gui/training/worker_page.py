@@ -139,7 +139,9 @@ class WorkerPage(QDialog):
         return cls(ctx, detail, can_edit, show, edit, parent)
 
     async def reload(self) -> None:
-        self.show_detail(await self.ctx.worker.read(worker_detail, self.ctx.store, self.detail.worker.id))
+        self.show_detail(
+            await self.ctx.worker.read(worker_detail, self.ctx.store, self.detail.worker.id)
+        )
 
     def show_detail(self, detail: WorkerDetail) -> None:
         self.detail = detail
@@ -178,7 +180,8 @@ class WorkerPage(QDialog):
         self.training.show_rows(
             [
                 (
-                    _date(t.start_date) + ("" if t.end_date == t.start_date else f" – {_date(t.end_date)}"),
+                    _date(t.start_date)
+                    + ("" if t.end_date == t.start_date else f" – {_date(t.end_date)}"),
                     t.topic,
                     t.category.label,
                     f"{t.hours_credited}",
@@ -190,7 +193,10 @@ class WorkerPage(QDialog):
             colour_columns=(4,),
         )
         self.hours.show_rows(
-            [(str(year), f"{hours}") for year, hours in sorted(detail.hours_by_year.items(), reverse=True)]
+            [
+                (str(year), f"{hours}")
+                for year, hours in sorted(detail.hours_by_year.items(), reverse=True)
+            ]
         )
         self.tabs.setTabText(0, tr("证书（{n}）").format(n=len(detail.certificates)))
         self.tabs.setTabText(1, tr("培训记录（{n}）").format(n=len(detail.training)))
@@ -258,4 +264,3 @@ class WorkerPage(QDialog):
     async def _edit_particulars(self) -> None:
         if self._edit is not None:
             await self._edit(self.detail.worker.id, self)
-

@@ -6,9 +6,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mzdesk.core.identifiers import mask_id_number
 from mzdesk.core.vocab import WorkerStatus
@@ -76,9 +84,7 @@ class WorkersPanel(QWidget):
         text = self.search.text()
         left = self.show_left.isChecked()
         self.shown = [
-            w
-            for w in self.all
-            if (left or w.status is WorkerStatus.ACTIVE) and matches(w, text)
+            w for w in self.all if (left or w.status is WorkerStatus.ACTIVE) and matches(w, text)
         ]
         grey = QColor(GREY)
         self.table.show_rows(
@@ -110,10 +116,10 @@ class WorkersPanel(QWidget):
                 return True
         return False
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         worker = self.selected()
         if worker is not None:
-            signal.emit(worker.id)  # type: ignore[attr-defined]
+            signal.emit(worker.id)
 
     def _update_buttons(self) -> None:
         worker = self.selected()

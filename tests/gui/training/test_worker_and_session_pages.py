@@ -68,7 +68,9 @@ def test_worker_page_certificates_and_particulars(qtbot, window):
     dialog.expires_on.setDate(to_qdate(dt.date(2030, 1, 4)))
     ok(qtbot, dialog)
     closed(qtbot, dialog)
-    qtbot.waitUntil(lambda: any(c.expires_on == dt.date(2030, 1, 4) for c in sheet.detail.certificates))
+    qtbot.waitUntil(
+        lambda: any(c.expires_on == dt.date(2030, 1, 4) for c in sheet.detail.certificates)
+    )
 
     # 删除证书 (asked first)
     row = next(i for i, c in enumerate(sheet.detail.certificates) if c.number == "GD-2024-0001")
@@ -123,14 +125,16 @@ def test_open_session_change_result_afterwards_add_and_remove(qtbot, window):
     sheet.table.selectRow(2)
     qtbot.mouseClick(sheet.result_button, Qt.MouseButton.LeftButton)
     dialog = open_dialog(qtbot, AttendanceDialog)
-    select_vocab(dialog.result, TrainingResult.FAILED)
+    select_vocab(dialog.outcome, TrainingResult.FAILED)
     dialog.hours.setValue(1.5)
     ok(qtbot, dialog)
     closed(qtbot, dialog)
-    qtbot.waitUntil(
-        lambda: any(a.result is TrainingResult.FAILED for a in sheet.detail.attendees)
+    qtbot.waitUntil(lambda: any(a.result is TrainingResult.FAILED for a in sheet.detail.attendees))
+    changed = next(
+        a
+        for a in session_detail(store, session_id).attendees
+        if a.attendance_id == target.attendance_id
     )
-    changed = next(a for a in session_detail(store, session_id).attendees if a.attendance_id == target.attendance_id)
     assert (changed.result, changed.hours_credited) == (TrainingResult.FAILED, Decimal("1.5"))
     trail = audit_trail(store, record_id=target.attendance_id)
     assert any(f.field == "result" for entry in trail for f in entry.fields)  # audited

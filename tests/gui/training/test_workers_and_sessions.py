@@ -82,7 +82,9 @@ def test_add_worker_checks_the_id_then_leave_keeps_the_record(qtbot, window):
     leave.left_on.setDate(to_qdate(dt.date(2025, 6, 30)))
     press(qtbot, leave)
     closed(qtbot, leave)
-    kept = next(w for w in list_workers(store, institution.id, include_left=True) if w.id == added.id)
+    kept = next(
+        w for w in list_workers(store, institution.id, include_left=True) if w.id == added.id
+    )
     assert kept.status is WorkerStatus.LEFT  # the record is kept
     qtbot.waitUntil(lambda: page.workers.shown == [])  # leavers hidden by default
     page.workers.show_left.setChecked(True)
@@ -118,8 +120,9 @@ def test_a_session_with_twelve_attendees_marked_at_once(qtbot, window):
     grab(dialog, "session-dialog")
     press(qtbot, dialog)
     closed(qtbot, dialog)
-    session = next(t for t in list_trainings(store, institution.id) if t.topic == "压疮预防与翻身技巧")
+    session = next(
+        t for t in list_trainings(store, institution.id) if t.topic == "压疮预防与翻身技巧"
+    )
     assert (session.attendees, session.passed, session.hours) == (12, 11, 4)
     qtbot.waitUntil(lambda: page.sessions.selected() == session.id)
     grab(page, "sessions-tab")
-
