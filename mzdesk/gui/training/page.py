@@ -14,13 +14,21 @@ from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.training.matrix_panel import MatrixPanel
+from mzdesk.gui.training.rates_panel import RatesPanel
+from mzdesk.gui.training.requirements_dialog import RequirementsDialog
 from mzdesk.gui.training.session_dialog import SessionDialog
 from mzdesk.gui.training.session_page import SessionPage
 from mzdesk.gui.training.sessions_panel import SessionsPanel
 from mzdesk.gui.training.worker_dialog import LeaveDialog, WorkerDialog
 from mzdesk.gui.training.worker_page import WorkerPage
 from mzdesk.gui.training.workers_panel import WorkersPanel
-from mzdesk.services.training import update_worker, worker_detail
+from mzdesk.services.training import (
+    set_training_requirements,
+    training_requirements,
+    update_worker,
+    worker_detail,
+)
 from mzdesk.services.views import WorkerView
 from mzdesk.services.workers import (
     WorkerData,
@@ -30,6 +38,8 @@ from mzdesk.services.workers import (
     register_care_worker,
     worker_left,
 )
+from mzdesk.stats.beds.asof import Scope
+from mzdesk.stats.training import training_matrix, training_statistics
 
 
 class WorkersPage(QWidget):
@@ -51,12 +61,19 @@ class WorkersPage(QWidget):
         self.can_edit = ctx.can(Permission.WORKERS_EDIT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        self.rates = RatesPanel()
+        layout.addWidget(self.rates)
         self.tabs = QTabWidget()
         self.workers = WorkersPanel(self.can_edit)
         self.sessions = SessionsPanel(self.can_edit)
+        self.matrix = MatrixPanel(self.can_edit)
         self.tabs.addTab(self.workers, tr("护理员"))
         self.tabs.addTab(self.sessions, tr("培训记录"))
+        self.tabs.addTab(self.matrix, tr("培训矩阵"))
         layout.addWidget(self.tabs, 1)
+        self.rates.open_worker.connect(self.open_worker)
+        self.matrix.open_worker.connect(self.open_worker)
+        self.matrix.edit_requirements.connect(self.start_requirements)
         self.workers.add_clicked.connect(self.start_add_worker)
         self.workers.leave_clicked.connect(self.start_leave)
         self.workers.open_worker.connect(self.open_worker)
@@ -75,8 +92,14 @@ class WorkersPage(QWidget):
         institution_id = ctx.institution.id
         workers = await ctx.worker.read(list_workers, ctx.store, institution_id, include_left=True)
         sessions = await ctx.worker.read(list_trainings, ctx.store, institution_id)
+        figures = await ctx.worker.read(
+            training_statistics, ctx.store, Scope(institution_id=institution_id)
+        )
+        matrix = await ctx.worker.read(training_matrix, ctx.store, institution_id)
         self.workers.show_workers(workers)
         self.sessions.show_sessions(sessions)
+        self.rates.show_figures(figures)
+        self.matrix.show_matrix(matrix)
 
     def _show(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -150,6 +173,20 @@ class WorkersPage(QWidget):
             self.sessions.select(session_id)
 
         dialog.submit = submit
+        self._show(dialog)
+
+    # -- the training matrix's requirements ----------------------------------------------------
+    @async_slot()
+    async def start_requirements(self) -> None:
+        ctx = self.ctx
+        lines = await ctx.worker.read(training_requirements, ctx.store, ctx.institution.id)
+        dialog = RequirementsDialog(lines, read_only=not self.can_edit, parent=self)
+
+        async def submit() -> None:
+            await ctx.change(set_training_requirements, ctx.institution.id, dialog.lines())
+
+        if self.can_edit:
+            dialog.submit = submit
         self._show(dialog)
 
     @async_slot(object)

@@ -42,7 +42,13 @@ PROBLEM_BACKGROUND = QColor("#fdecea")
 class RequirementsDialog(FormDialog):
     record_table = "training_requirements"
 
-    def __init__(self, lines: Sequence[RequirementView], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        lines: Sequence[RequirementView],
+        *,
+        read_only: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("培训要求（本机构）"))
         self.resize(1040, 560)
@@ -87,13 +93,22 @@ class RequirementsDialog(FormDialog):
         for line in lines:
             self.add_line(line)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BEFORE, QHeaderView.ResizeMode.ResizeToContents)
         self.add_button.clicked.connect(lambda: self.add_line())
         self.remove_button.clicked.connect(self.remove_line)
         self.up_button.clicked.connect(lambda: self.move_line(-1))
         self.down_button.clicked.connect(lambda: self.move_line(1))
         layout.addWidget(self.make_error_label())
-        layout.addWidget(self.make_buttons(tr("保存培训要求")))
+        buttons = self.make_buttons(tr("保存培训要求"))
+        layout.addWidget(buttons)
+        if read_only:  # a read-only user sees the requirements and changes nothing
+            self.setWindowTitle(tr("培训要求（本机构，只读）"))
+            self.table.setEnabled(False)
+            for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+                button.hide()
+            self.ok_button.hide()
 
     # -- lines --------------------------------------------------------------------------------
     def add_line(self, line: RequirementData | None = None) -> None:
@@ -170,10 +185,14 @@ class RequirementsDialog(FormDialog):
         for row in range(self.table.rowCount()):
             for widget in self._widgets(row):
                 widget.setStyleSheet("")
+        marked = []
         for problem in problems:
             line = problem.params.get("row")
             if isinstance(line, int) and 1 <= line <= self.table.rowCount():
+                marked.append(line - 1)
                 for widget in self._widgets(line - 1):
                     widget.setStyleSheet(f"background: {PROBLEM_BACKGROUND.name()};")
+        if marked:
+            self.table.scrollTo(self.table.model().index(min(marked), NAME))
         self.error_label.setText("\n".join(problem.message for problem in problems))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

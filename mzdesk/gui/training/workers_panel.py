@@ -59,7 +59,15 @@ class WorkersPanel(QWidget):
         layout.addLayout(bar)
         # kept in pinyin order (as read); rows map to ``shown`` one to one
         self.table = make_table(
-            [tr("姓名"), tr("岗位"), tr("技能等级"), tr("入职日期"), tr("身份证号"), tr("状态")],
+            [
+                tr("姓名"),
+                tr("岗位"),
+                tr("技能等级"),
+                tr("入职日期"),
+                tr("身份证号"),
+                tr("状态"),
+                tr("离职日期"),
+            ],
         )
         layout.addWidget(self.table, 1)
         self.search.textChanged.connect(self.apply_filter)
@@ -96,13 +104,14 @@ class WorkersPanel(QWidget):
                     w.hired_on.isoformat(),
                     _masked(w.id_number),
                     w.status.label,
+                    w.left_on.isoformat() if w.left_on else "",
                 )
                 for w in self.shown
             ],
             [grey if w.status is WorkerStatus.LEFT else None for w in self.shown],
         )
         active = sum(w.status is WorkerStatus.ACTIVE for w in self.all)
-        self.count.setText(tr("在职 {n} 人").format(n=active))
+        self.count.setText(tr("在职人员 {n} 人").format(n=active))
         self._update_buttons()
 
     def selected(self) -> WorkerView | None:
