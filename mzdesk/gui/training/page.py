@@ -8,7 +8,7 @@ import asyncio
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
@@ -28,6 +28,7 @@ from mzdesk.services.training import (
     training_requirements,
     update_worker,
     worker_detail,
+    worker_rejoined,
 )
 from mzdesk.services.views import WorkerView
 from mzdesk.services.workers import (
@@ -76,6 +77,7 @@ class WorkersPage(QWidget):
         self.matrix.edit_requirements.connect(self.start_requirements)
         self.workers.add_clicked.connect(self.start_add_worker)
         self.workers.leave_clicked.connect(self.start_leave)
+        self.workers.rejoin_clicked.connect(self.start_rejoin)
         self.workers.open_worker.connect(self.open_worker)
         self.workers.edit_clicked.connect(lambda worker_id: self._edit_from_list(worker_id))
         self.sessions.new_clicked.connect(self.start_new_session)
@@ -158,6 +160,28 @@ class WorkersPage(QWidget):
 
         dialog.submit = submit
         self._show(dialog)
+
+    def start_rejoin(self, worker_id: uuid.UUID) -> None:
+        """撤销离职: a leave entered in error; asked first."""
+        worker = next((w for w in self.workers.all if w.id == worker_id), None)
+        if worker is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("撤销离职"),
+            tr("「{name}」的离职登记有误？撤销后恢复为在职，离职日期清除，记入修改历史。").format(
+                name=worker.name
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.finished.connect(lambda code: self._rejoin(code, worker_id))
+        self._show(box)
+
+    @async_slot()
+    async def _rejoin(self, code: int, worker_id: uuid.UUID) -> None:
+        if code == QMessageBox.StandardButton.Yes.value:
+            await self.ctx.change(worker_rejoined, worker_id)
 
     # -- sessions -----------------------------------------------------------------------------
     @async_slot()

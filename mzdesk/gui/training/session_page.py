@@ -26,6 +26,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.training.attendance_picker import AttendancePicker, hours_box
+from mzdesk.gui.training.history_dialog import HistoryDialog
 from mzdesk.gui.training.session_dialog import SessionDialog, SessionFields
 from mzdesk.gui.training.sessions_panel import dates_text
 from mzdesk.gui.widgets.dialog import FormDialog, Refusal
@@ -132,6 +133,8 @@ class SessionPage(QDialog):
         )
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.history_button = buttons.addButton(tr("历史"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.history_button.clicked.connect(self.show_history)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.edit_button.clicked.connect(self.start_edit)
@@ -209,6 +212,11 @@ class SessionPage(QDialog):
         chosen = self.selected() is not None
         self.result_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
+
+    @async_slot()
+    async def show_history(self) -> None:
+        """The session's fields and its attendance, every change newest first."""
+        self._show(await HistoryDialog.load(self.ctx, self.detail.topic, self.detail.id, self))
 
     # -- flows --------------------------------------------------------------------------------
     def start_edit(self) -> None:

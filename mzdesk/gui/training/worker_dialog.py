@@ -86,6 +86,11 @@ class WorkerDialog(FormDialog):
             "hired_on": self.hired_on,
             "note": self.note,
         }
+        self.left_on: QDateEdit | None = None
+        if data is not None and data.left_on is not None:  # a leaver: the date can be corrected
+            self.left_on = QDateEdit()
+            setup_date(self.left_on, data.left_on)
+            self.fields["left_on"] = self.left_on
         for key, widget in self.fields.items():
             form.addRow(label(key), widget)
         layout.addLayout(form)
@@ -137,6 +142,7 @@ class WorkerDialog(FormDialog):
             phone=self.phone.text() or None,
             hired_on=from_qdate(self.hired_on.date()),
             note=self.note.toPlainText() or None,
+            left_on=from_qdate(self.left_on.date()) if self.left_on else self._loaded.left_on,
         )
 
     def check(self) -> None:

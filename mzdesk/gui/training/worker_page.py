@@ -26,6 +26,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.training.certificate_dialog import CertificateDialog
+from mzdesk.gui.training.history_dialog import HistoryDialog
 from mzdesk.gui.widgets.labels import heading, note
 from mzdesk.gui.widgets.palette import GREEN, GREY, ORANGE, RED
 from mzdesk.gui.widgets.table import make_table
@@ -115,6 +116,8 @@ class WorkerPage(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.edit_button = buttons.addButton(tr("编辑资料"), QDialogButtonBox.ButtonRole.ActionRole)
         self.edit_button.setVisible(can_edit and edit is not None)
+        self.history_button = buttons.addButton(tr("历史"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.history_button.clicked.connect(self.show_history)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.add_certificate.clicked.connect(self.start_add_certificate)
@@ -259,6 +262,12 @@ class WorkerPage(QDialog):
         if code == QMessageBox.StandardButton.Yes.value:
             await self.ctx.change(remove_certificate, certificate_id)
             await self.reload()
+
+    @async_slot()
+    async def show_history(self) -> None:
+        """The worker's record, certificates and attendance, every change newest first."""
+        w = self.detail.worker
+        self._show(await HistoryDialog.load(self.ctx, w.name, w.id, self))
 
     @async_slot()
     async def _edit_particulars(self) -> None:

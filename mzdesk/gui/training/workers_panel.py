@@ -32,6 +32,7 @@ class WorkersPanel(QWidget):
     add_clicked = Signal()
     leave_clicked = Signal(object)
     edit_clicked = Signal(object)
+    rejoin_clicked = Signal(object)
 
     def __init__(self, can_edit: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,9 +51,12 @@ class WorkersPanel(QWidget):
         self.open_button = QPushButton(tr("查看"))
         self.edit_button = QPushButton(tr("编辑"))
         self.leave_button = QPushButton(tr("离职"))
-        for button in (self.add_button, self.open_button, self.edit_button, self.leave_button):
+        self.rejoin_button = QPushButton(tr("撤销离职"))
+        self.rejoin_button.setToolTip(tr("离职登记有误时使用：恢复为在职，清除离职日期"))
+        edits = (self.add_button, self.edit_button, self.leave_button, self.rejoin_button)
+        for button in (self.open_button, *edits):
             bar.addWidget(button)
-        for button in (self.add_button, self.edit_button, self.leave_button):
+        for button in edits:
             button.setVisible(can_edit)  # read-only users get no edit actions
         self.count = QLabel()
         bar.addWidget(self.count)
@@ -77,6 +81,7 @@ class WorkersPanel(QWidget):
         self.open_button.clicked.connect(lambda: self._emit(self.open_worker))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_clicked))
         self.leave_button.clicked.connect(lambda: self._emit(self.leave_clicked))
+        self.rejoin_button.clicked.connect(lambda: self._emit(self.rejoin_clicked))
         self.add_button.clicked.connect(self.add_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -135,6 +140,7 @@ class WorkersPanel(QWidget):
         self.open_button.setEnabled(worker is not None)
         self.edit_button.setEnabled(worker is not None)
         self.leave_button.setEnabled(worker is not None and worker.status is WorkerStatus.ACTIVE)
+        self.rejoin_button.setEnabled(worker is not None and worker.status is WorkerStatus.LEFT)
 
 
 def _masked(id_number: str | None) -> str:

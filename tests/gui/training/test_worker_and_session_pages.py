@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from mzdesk.core.vocab import SkillLevel, TrainingCategory, TrainingResult
 from mzdesk.gui.training.certificate_dialog import CertificateDialog
+from mzdesk.gui.training.history_dialog import HistoryDialog
 from mzdesk.gui.training.session_dialog import SessionDialog
 from mzdesk.gui.training.session_page import AttendanceDialog, AttendeesDialog, SessionPage
 from mzdesk.gui.training.worker_dialog import WorkerDialog
@@ -167,6 +168,17 @@ def test_open_session_change_result_afterwards_add_and_remove(qtbot, window):
     closed(qtbot, fields)
     qtbot.waitUntil(lambda: sheet.detail.hours == Decimal("3.5"))
     grab(sheet, "session-page")
+
+    # 历史: the session's change and the attendance changed afterwards, named by the worker
+    qtbot.mouseClick(sheet.history_button, Qt.MouseButton.LeftButton)
+    history = open_dialog(qtbot, HistoryDialog)
+    records = [row[2] for row in history.rows]
+    assert f"参训记录：{target.name}" in records
+    changes = [(row[4], row[5], row[6]) for row in history.rows]
+    assert ("结果", "合格", "不合格") in changes or ("考核结果", "合格", "不合格") in changes
+    assert ("学时", "3.0", "3.5") in changes or ("学时", "3", "3.5") in changes
+    grab(history, "session-history")
+    history.close()
     # the list behind follows from the shell's "changed" signal
     qtbot.waitUntil(
         lambda: any(s.id == session_id and s.attendees == 6 for s in page.sessions.sessions)

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from mzdesk.core.vocab import Occupation, TrainingCategory, TrainingResult, WorkerStatus
 from mzdesk.gui.training.session_dialog import SessionDialog
@@ -89,6 +90,28 @@ def test_add_worker_checks_the_id_then_leave_keeps_the_record(qtbot, window):
     qtbot.waitUntil(lambda: page.workers.shown == [])  # leavers hidden by default
     page.workers.show_left.setChecked(True)
     assert [w.status for w in page.workers.shown] == [WorkerStatus.LEFT]
+    grab(window, "workers-tab-leaver")
+
+    # a leaver's 离职日期 can be corrected in the edit form
+    page.workers.table.selectRow(0)
+    qtbot.mouseClick(page.workers.edit_button, Qt.MouseButton.LeftButton)
+    edit = open_dialog(qtbot, WorkerDialog)
+    assert edit.left_on is not None and edit.left_on.date() == to_qdate(dt.date(2025, 6, 30))
+    edit.left_on.setDate(to_qdate(dt.date(2025, 7, 31)))
+    ok(qtbot, edit)
+    closed(qtbot, edit)
+    left = next(
+        w for w in list_workers(store, institution.id, include_left=True) if w.id == added.id
+    )
+    assert (left.status, left.left_on) == (WorkerStatus.LEFT, dt.date(2025, 7, 31))
+
+    # 撤销离职 (a leave entered in error), asked first
+    qtbot.waitUntil(lambda: page.workers.rejoin_button.isEnabled())
+    qtbot.mouseClick(page.workers.rejoin_button, Qt.MouseButton.LeftButton)
+    box = open_dialog(qtbot, QMessageBox)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [w.status for w in page.workers.shown] == [WorkerStatus.ACTIVE])
+    assert added.id in {w.id for w in list_workers(store, institution.id)}
 
 
 def test_a_session_with_twelve_attendees_marked_at_once(qtbot, window):
