@@ -90,15 +90,23 @@ def _program(name: str) -> str:
     return "系统" if zh else "system"
 
 
-def _belonging_to(resident_id: uuid.UUID) -> Any:
-    """The resident's own row, or a row whose ``resident_id`` is the resident (rows are
-    tombstoned, never removed, so a deleted contact's history is still found)."""
+# The columns that make a row belong to a record whose history it is part of: a resident's
+# contacts, leaves and stays; a care worker's certificates and attendance; a training
+# session's attendance.
+OWNER_COLUMNS = ("resident_id", "worker_id", "session_id")
+
+
+def _belonging_to(owner_id: uuid.UUID) -> Any:
+    """The record's own row, or a row that belongs to it (``resident_id``, ``worker_id`` or
+    ``session_id`` is the record; rows are tombstoned, never removed, so a deleted contact's
+    history is still found)."""
     owned = [
-        AuditEntry.row_id.in_(select(model.id).where(columns["resident_id"] == resident_id))
+        AuditEntry.row_id.in_(select(model.id).where(columns[column] == owner_id))
         for model in synced_tables().values()
-        if "resident_id" in (columns := inspect(model).columns)
+        for column in OWNER_COLUMNS
+        if column in (columns := inspect(model).columns)
     ]
-    return or_(AuditEntry.row_id == resident_id, *owned)
+    return or_(AuditEntry.row_id == owner_id, *owned)
 
 
 def audit_trail(
@@ -111,8 +119,10 @@ def audit_trail(
 ) -> list[AuditView]:
     """Newest first: one record's history, or everything (within an institution).
 
-    ``related_to`` (a resident's id) is that resident's history with the rows that belong to
-    them: contacts, leaves, bed stays, assessments (every table with a ``resident_id``)."""
+    ``related_to`` (a resident's, a care worker's or a training session's id) is that record's
+    history with the rows that belong to it: a resident's contacts, leaves, bed stays and
+    assessments; a worker's certificates and attendance; a session's attendance (every table
+    with a column of :data:`OWNER_COLUMNS`)."""
     query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(min(limit, MAX_ENTRIES))
     if record_id is not None:
         query = query.where(AuditEntry.row_id == record_id)

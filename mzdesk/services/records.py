@@ -1,5 +1,5 @@
 """A record as a person knows it: its own name (姓名, 用户名, 主题, 编号 …), or the name of the
-resident it belongs to; and a stored vocabulary code as its label. The audit trail and the sync
+resident or care worker it belongs to (a contact, an attendance); and a stored vocabulary code as its label. The audit trail and the sync
 page both show records and values this way."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from mzdesk.store.models import Resident, VocabType
+from mzdesk.store.models import CareWorker, Resident, VocabType
 from mzdesk.store.values import synced_tables
 
 # The columns that name a record, in the order they are tried.
@@ -26,6 +26,8 @@ def _name_column(model: type[Any]) -> Any:
             return getattr(model, name)
     if "resident_id" in columns:
         return Resident.name
+    if "worker_id" in columns:
+        return CareWorker.name
     return None
 
 
@@ -46,6 +48,8 @@ def record_names(
         query = select(model.id, column).where(model.id.in_(ids))
         if column is Resident.name and model is not Resident:
             query = query.join(Resident, Resident.id == inspect(model).columns["resident_id"])
+        if column is CareWorker.name and model is not CareWorker:
+            query = query.join(CareWorker, CareWorker.id == inspect(model).columns["worker_id"])
         for row_id, name in session.execute(query):
             if name:
                 found[row_id] = str(name)
