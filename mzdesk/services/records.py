@@ -1,6 +1,6 @@
 """A record as a person knows it: its own name (姓名, 用户名, 主题, 编号 …), or the name of the
-resident or care worker it belongs to (a contact, an attendance); and a stored vocabulary code as its label. The audit trail and the sync
-page both show records and values this way."""
+resident or care worker it belongs to (a contact, an attendance); and a stored vocabulary code
+as its label. The audit trail and the sync page both show records and values this way."""
 
 from __future__ import annotations
 
