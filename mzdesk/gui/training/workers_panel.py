@@ -54,7 +54,7 @@ class WorkersPanel(QWidget):
         self.rejoin_button = QPushButton(tr("撤销离职"))
         self.rejoin_button.setToolTip(tr("离职登记有误时使用：恢复为在职，清除离职日期"))
         edits = (self.add_button, self.edit_button, self.leave_button, self.rejoin_button)
-        for button in (self.open_button, *edits):
+        for button in (self.add_button, self.open_button, *edits[1:]):
             bar.addWidget(button)
         for button in edits:
             button.setVisible(can_edit)  # read-only users get no edit actions
