@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -131,6 +132,8 @@ class SessionPage(QDialog):
         self.table = make_table(
             [tr("姓名"), tr("岗位"), tr("考核结果"), tr("计入学时")], right_aligned=(3,)
         )
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.history_button = buttons.addButton(tr("历史"), QDialogButtonBox.ButtonRole.ActionRole)

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.table import make_table
@@ -41,6 +41,8 @@ class SessionsPanel(QWidget):
             [tr("日期"), tr("培训主题"), tr("类别"), tr("学时"), tr("参训"), tr("合格")],
             right_aligned=(3, 4, 5),
         )
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.new_button.clicked.connect(self.new_clicked)
         self.open_button.clicked.connect(self._open)

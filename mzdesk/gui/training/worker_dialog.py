@@ -157,6 +157,7 @@ class LeaveDialog(FormDialog):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("离职：{name}").format(name=name))
+        self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(

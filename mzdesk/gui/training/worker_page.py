@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -102,6 +103,8 @@ class WorkerPage(QDialog):
                 tr("计入持证"),
             ]
         )
+        self.certificates.horizontalHeader().setStretchLastSection(False)
+        self.certificates.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         box.addWidget(self.certificates, 1)
         self.tabs.addTab(certificates, tr("证书"))
 
@@ -109,6 +112,8 @@ class WorkerPage(QDialog):
             [tr("日期"), tr("培训主题"), tr("类别"), tr("计入学时"), tr("考核结果")],
             right_aligned=(3,),
         )
+        self.training.horizontalHeader().setStretchLastSection(False)
+        self.training.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.training, tr("培训记录"))
         self.hours = make_table([tr("年度"), tr("学时")], right_aligned=(1,))
         self.tabs.addTab(self.hours, tr("每年学时"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from mzdesk.core.vocab import SkillLevel, TrainingCategory, TrainingResult
 from mzdesk.gui.training.certificate_dialog import CertificateDialog
 from mzdesk.gui.training.history_dialog import HistoryDialog
+from mzdesk.gui.training.requirements_dialog import RequirementsDialog
 from mzdesk.gui.training.session_dialog import SessionDialog
 from mzdesk.gui.training.session_page import AttendanceDialog, AttendeesDialog, SessionPage
 from mzdesk.gui.training.worker_dialog import WorkerDialog
@@ -204,3 +205,13 @@ def test_read_only_user_sees_everything_changes_nothing(qtbot, window_as):
         for b in (sheet.edit_button, sheet.add_button, sheet.result_button, sheet.remove_button)
     )
     sheet.close()
+    closed(qtbot, sheet)
+    # the requirements are shown, not editable
+    page.tabs.setCurrentWidget(page.matrix)
+    assert page.matrix.requirements_button.text() == "查看培训要求"
+    qtbot.mouseClick(page.matrix.requirements_button, Qt.MouseButton.LeftButton)
+    requirements = open_dialog(qtbot, RequirementsDialog)
+    assert requirements.table.rowCount() > 0 and not requirements.table.isEnabled()
+    assert not requirements.ok_button.isVisibleTo(requirements)
+    grab(requirements, "requirements-read-only")
+    requirements.close()
