@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from mzdesk.core.vocab import Occupation, TrainingCategory, TrainingResult, Work
 from mzdesk.gui.training.session_dialog import SessionDialog
 from mzdesk.gui.training.worker_dialog import LeaveDialog, WorkerDialog
 from mzdesk.gui.widgets.inputs import select_vocab, to_qdate
+from mzdesk.services.training import session_detail
 from mzdesk.services.workers import list_trainings, list_workers
 from tests.gui.conftest import closed, ok, open_dialog
 from tests.helpers.people import id_number, wrong_check
@@ -126,7 +128,7 @@ def test_a_session_with_twelve_attendees_marked_at_once(qtbot, window):
     assert len(picker.workers) == len(active) >= 12
     press(qtbot, dialog)  # nobody ticked: refused, named
     qtbot.waitUntil(lambda: "勾选" in dialog.error_label.text())
-    dialog.topic.setText("压疮预防与翻身技巧")
+    dialog.topic.setText("十二人签到测试培训")
     select_vocab(dialog.category, TrainingCategory.ON_JOB)
     dialog.start_date.setDate(to_qdate(dt.date(2025, 3, 10)))
     assert dialog.end_date.date() == to_qdate(dt.date(2025, 3, 10))  # follows the start
@@ -144,8 +146,13 @@ def test_a_session_with_twelve_attendees_marked_at_once(qtbot, window):
     press(qtbot, dialog)
     closed(qtbot, dialog)
     session = next(
-        t for t in list_trainings(store, institution.id) if t.topic == "压疮预防与翻身技巧"
+        t for t in list_trainings(store, institution.id) if t.topic == "十二人签到测试培训"
     )
     assert (session.attendees, session.passed, session.hours) == (12, 11, 4)
+    marked = {a.worker_id: a for a in session_detail(store, session.id).attendees}
+    assert set(marked) == {w.id for w in chosen}  # one write for the whole list
+    assert marked[chosen[3].id].result is TrainingResult.FAILED
+    assert marked[chosen[1].id].hours_credited == Decimal(2)  # changed by hand
+    assert marked[chosen[0].id].hours_credited == Decimal(4)  # the session's hours
     qtbot.waitUntil(lambda: page.sessions.selected() == session.id)
     grab(page, "sessions-tab")
