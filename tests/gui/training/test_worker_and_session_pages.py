@@ -37,7 +37,6 @@ def test_worker_page_certificates_and_particulars(qtbot, window):
     before = len(sheet.detail.certificates)
     trained = len(sheet.detail.training)
     assert sheet.training.model().rowCount() == trained
-    grab(sheet, "worker-page")
 
     # 新增证书, 长期 (no expiry)
     qtbot.mouseClick(sheet.add_certificate, Qt.MouseButton.LeftButton)
@@ -57,6 +56,10 @@ def test_worker_page_certificates_and_particulars(qtbot, window):
     assert sheet.detail.worker.skill_level is SkillLevel.LEVEL3  # raised by the certificate
     row = sheet.detail.certificates.index(added)
     assert sheet.certificates.rows_model.text(row, 5) == "长期"
+    grab(sheet, "worker-page")
+    sheet.tabs.setCurrentIndex(1)
+    grab(sheet, "worker-page-training")
+    sheet.tabs.setCurrentIndex(0)
 
     # 修改证书: an expiry before the issue date is refused at the field, then corrected
     sheet.certificates.selectRow(row)
