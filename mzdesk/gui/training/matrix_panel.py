@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -56,6 +57,17 @@ def cell_text(cell: MatrixCell | None) -> str:
     if cell.status in (CellStatus.EXPIRED, CellStatus.MISSING):
         return tr("{status} 应于{due}").format(status=cell.status.label, due=_date(cell.due))
     return tr("{status} {due}前").format(status=cell.status.label, due=_date(cell.due))
+
+
+def sample_cells() -> list[MatrixCell]:
+    """A cell of every kind with the longest dates and hours: what a column must hold."""
+    day, hours = dt.date(2026, 12, 31), Decimal("100.0")
+    cells = []
+    for status in CellStatus:
+        cells.append(MatrixCell("", status, day, day))
+        cells.append(MatrixCell("", status, None, day))
+        cells.append(MatrixCell("", status, day, None, hours, hours))
+    return cells
 
 
 def need_text(need: Need) -> str:
@@ -182,9 +194,17 @@ class MatrixPanel(QWidget):
 
     def show_matrix(self, matrix: TrainingMatrix) -> None:
         self.model.set_matrix(matrix)
-        self.table.resizeColumnsToContents()
+        # Widths from the text a cell can hold at most, not by measuring every cell (a large
+        # staff would keep the GUI thread busy on each reload); names by their own length.
+        metrics = self.table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(cell_text(c)) for c in sample_cells()) + 16
+        for column, name in enumerate(matrix.columns, start=FIXED):
+            self.table.setColumnWidth(column, max(widest, metrics.horizontalAdvance(name) + 16))
+        for column in range(FIXED):
+            self.table.resizeColumnToContents(column)
         self.needs = needs_next(matrix)
-        self.next.show_rows(
+        sized = bool(self.next.rows_model.rows)
+        self.next.rows_model.set_rows(
             [
                 (
                     _date(n.due),
@@ -199,6 +219,8 @@ class MatrixPanel(QWidget):
             [QColor(STATUS_COLOURS[n.status][1]) for n in self.needs],
             colour_columns=(0, 4),
         )
+        if not sized:  # once: the columns keep their widths on later reloads
+            self.next.resizeColumnsToContents()
         overdue = sum(n.status in (CellStatus.EXPIRED, CellStatus.MISSING) for n in self.needs)
         text = tr("{date}：{n} 名在职人员，{overdue} 项缺失或过期，{total} 项待办").format(
             date=_date(matrix.as_of), n=len(matrix.rows), overdue=overdue, total=len(self.needs)

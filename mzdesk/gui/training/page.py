@@ -8,8 +8,10 @@ import asyncio
 import uuid
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from mzdesk.core.changes import Changes
 from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
@@ -42,19 +44,24 @@ from mzdesk.services.workers import (
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.training import training_matrix, training_statistics
 
+# What each part of the page shows: a change to these tables reloads it.
+PARTS: dict[str, frozenset[str]] = {
+    "rates": frozenset(
+        {"care_workers", "worker_certificates", "training_sessions", "training_attendance"}
+    ),
+    "workers": frozenset({"care_workers"}),
+    "sessions": frozenset({"training_sessions", "training_attendance"}),
+    "matrix": frozenset(
+        {"care_workers", "training_sessions", "training_attendance", "training_requirements"}
+    ),
+}
+TAB_PARTS = ["workers", "sessions", "matrix"]  # the tabs, in order
+
 
 class WorkersPage(QWidget):
     dialog_opened = Signal(QWidget)  # tests and screenshots follow the dialogs a flow opens
     # what the page shows: the shell refreshes it when a change touches one of these
-    tables = frozenset(
-        {
-            "care_workers",
-            "worker_certificates",
-            "training_sessions",
-            "training_attendance",
-            "training_requirements",
-        }
-    )
+    tables = frozenset().union(*PARTS.values())
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,25 +90,64 @@ class WorkersPage(QWidget):
         self.sessions.new_clicked.connect(self.start_new_session)
         self.sessions.open_session.connect(self.open_session)
         self.loaded: asyncio.Future[None] | None = None
+        self.dirty: set[str] = set(PARTS)  # parts not shown since they changed
+        self.tabs.currentChanged.connect(self._tab_shown)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the workers' search, as on the residents page."""
+        self.tabs.setCurrentWidget(self.workers)
+        self.workers.search.setFocus()
+        self.workers.search.selectAll()
+
+    # -- loading: the rates on top and the visible tab; a hidden tab when it is shown --------
+    def _tab_part(self) -> str:
+        return TAB_PARTS[self.tabs.currentIndex()]
 
     def refresh(self) -> asyncio.Future[None]:
-        self.loaded = self._load()
+        """Everything may have changed (first showing, a page shown after missed changes)."""
+        self.dirty = set(PARTS)
+        return self._load_shown()
+
+    def refresh_changed(self, changes: Changes) -> asyncio.Future[None] | None:
+        """While shown: reload only the parts whose tables the change touched (an attendee's
+        result is no change to the workers' list) and, of the tabs, only the visible one."""
+        self.dirty |= {part for part, tables in PARTS.items() if changes.touches(tables)}
+        if not {"rates", self._tab_part()} & self.dirty:
+            return None
+        return self._load_shown()
+
+    def _tab_shown(self) -> None:
+        if self._tab_part() in self.dirty:
+            self._load_shown()
+
+    def _load_shown(self) -> asyncio.Future[None]:
+        parts = [part for part in ("rates", self._tab_part()) if part in self.dirty]
+        self.dirty -= set(parts)
+        self.loaded = self._load(parts)
         return self.loaded
 
     @async_slot()
-    async def _load(self) -> None:
+    async def _load(self, parts: list[str]) -> None:
+        """Read on the reader threads, then show (the GUI thread only shows)."""
         ctx = self.ctx
         institution_id = ctx.institution.id
-        workers = await ctx.worker.read(list_workers, ctx.store, institution_id, include_left=True)
-        sessions = await ctx.worker.read(list_trainings, ctx.store, institution_id)
-        figures = await ctx.worker.read(
-            training_statistics, ctx.store, Scope(institution_id=institution_id)
-        )
-        matrix = await ctx.worker.read(training_matrix, ctx.store, institution_id)
-        self.workers.show_workers(workers)
-        self.sessions.show_sessions(sessions)
-        self.rates.show_figures(figures)
-        self.matrix.show_matrix(matrix)
+        if "rates" in parts:
+            scope = Scope(institution_id=institution_id)
+            self.rates.show_figures(await ctx.worker.read(training_statistics, ctx.store, scope))
+        if "workers" in parts:
+            workers = await ctx.worker.read(
+                list_workers, ctx.store, institution_id, include_left=True
+            )
+            self.workers.show_workers(workers)
+        if "sessions" in parts:
+            self.sessions.show_sessions(
+                await ctx.worker.read(list_trainings, ctx.store, institution_id)
+            )
+        if "matrix" in parts:
+            self.matrix.show_matrix(
+                await ctx.worker.read(training_matrix, ctx.store, institution_id)
+            )
 
     def _show(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -128,6 +174,7 @@ class WorkersPage(QWidget):
         page = await WorkerPage.load(
             self.ctx, worker_id, self.can_edit, self._show, self.edit_worker, self
         )
+        page.open_session.connect(self.open_session)
         self._show(page)
 
     @async_slot(object)
@@ -213,10 +260,13 @@ class WorkersPage(QWidget):
             dialog.submit = submit
         self._show(dialog)
 
-    @async_slot(object)
-    async def open_session(self, session_id: uuid.UUID) -> None:
+    @async_slot()
+    async def open_session(self, session_id: uuid.UUID, parent: QWidget | None = None) -> None:
         """A session: its fields, its attendees, results and hours changed afterwards."""
-        self._show(await SessionPage.load(self.ctx, session_id, self.can_edit, self._show, self))
+        page = await SessionPage.load(
+            self.ctx, session_id, self.can_edit, self._show, parent or self
+        )
+        self._show(page)
 
 
 def worker_data(worker: WorkerView) -> WorkerData:

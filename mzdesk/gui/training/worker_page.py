@@ -8,6 +8,7 @@ import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,6 +56,8 @@ def _date(value: dt.date | None, none: str = "") -> str:
 
 class WorkerPage(QDialog):
     """Opened from the list (or a name behind a rate); ``edit`` opens the particulars."""
+
+    open_session = Signal(object, QWidget)  # a training record's session, over this page
 
     def __init__(
         self,
@@ -129,6 +132,10 @@ class WorkerPage(QDialog):
         self.edit_certificate.clicked.connect(self.start_edit_certificate)
         self.remove_certificate.clicked.connect(self.start_remove_certificate)
         self.certificates.doubleClicked.connect(lambda _i: self.start_edit_certificate())
+        self.training.doubleClicked.connect(
+            lambda index: self.open_session.emit(self.detail.training[index.row()].session_id, self)
+        )
+        self.training.setToolTip(tr("双击打开这次培训"))
         self.edit_button.clicked.connect(self._edit_particulars)
         self.certificates.selectionModel().selectionChanged.connect(self._update_buttons)
         self.show_detail(detail)

@@ -100,7 +100,8 @@ class WorkersPanel(QWidget):
             w for w in self.all if (left or w.status is WorkerStatus.ACTIVE) and matches(w, text)
         ]
         grey = QColor(GREY)
-        self.table.show_rows(
+        sized = bool(self.table.rows_model.rows)
+        self.table.rows_model.set_rows(
             [
                 (
                     w.name,
@@ -115,6 +116,8 @@ class WorkersPanel(QWidget):
             ],
             [grey if w.status is WorkerStatus.LEFT else None for w in self.shown],
         )
+        if not sized:  # once: later reloads and searches keep the widths (no re-measuring)
+            self.table.resizeColumnsToContents()
         active = sum(w.status is WorkerStatus.ACTIVE for w in self.all)
         self.count.setText(tr("在职人员 {n} 人").format(n=active))
         self._update_buttons()
