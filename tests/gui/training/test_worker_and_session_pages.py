@@ -59,6 +59,14 @@ def test_worker_page_certificates_and_particulars(qtbot, window):
     grab(sheet, "worker-page")
     sheet.tabs.setCurrentIndex(1)
     grab(sheet, "worker-page-training")
+    # a training record opens its session, over the worker's page
+    record = sheet.detail.training[0]
+    sheet.training.doubleClicked.emit(sheet.training.model().index(0, 1))
+    session = open_dialog(qtbot, SessionPage)
+    assert session.detail.id == record.session_id and session.parent() is sheet
+    assert worker.id in {a.worker_id for a in session.detail.attendees}
+    session.close()
+    closed(qtbot, session)
     sheet.tabs.setCurrentIndex(0)
 
     # 修改证书: an expiry before the issue date is refused at the field, then corrected
