@@ -214,3 +214,37 @@ def test_requirements_editor_saves_the_institutions_own_lines(qtbot, window):
     assert any(line.name == "失智照护专项" for line in saved)
     # the matrix follows (a column for the new line)
     qtbot.waitUntil(lambda: "失智照护专项" in page.matrix.model.matrix.columns, timeout=10_000)
+
+
+def test_a_change_reloads_what_it_touched_and_a_hidden_tab_when_shown(qtbot, window):
+    from mzdesk.gui.runtime.tasks import spawn
+
+    store, institution = window.ctx.store, window.ctx.institution
+    newcomer = _newcomer(store, institution.id, "分步刷新", _days_ago(10))
+    page = show_page(qtbot, window)
+    page.refresh()
+    _refreshed(qtbot, page, lambda: "分步刷新" in page.rates.prejob.names.text())
+    _refreshed(qtbot, page, lambda: page.loaded is not None and page.loaded.done())
+    listed = page.workers.all
+    assert page.matrix.model.matrix is None  # the matrix tab was never shown: never read
+    data = TrainingData(
+        institution.id,
+        "岗前培训（分步）",
+        TrainingCategory.PRE_JOB,
+        _days_ago(11),
+        _days_ago(11),
+        Decimal(8),
+        [Attendee(newcomer.id, TrainingResult.PASSED)],
+    )
+    task = spawn(window.ctx.change(record_training_session, data))  # through the one writer
+    qtbot.waitUntil(task.done)
+    # the rates follow the shell's "changed" signal; the workers' list was not touched
+    _refreshed(qtbot, page, lambda: "分步刷新" not in page.rates.prejob.names.text())
+    _refreshed(qtbot, page, lambda: page.loaded is not None and page.loaded.done())
+    assert page.workers.all is listed
+    assert {"sessions", "matrix"} <= page.dirty
+    page.tabs.setCurrentWidget(page.matrix)  # shown: read now
+    _refreshed(qtbot, page, lambda: page.matrix.model.matrix is not None)
+    text, _ = _cell(page, "分步刷新", "岗前培训")
+    assert text.startswith("有效")
+    assert "matrix" not in page.dirty
