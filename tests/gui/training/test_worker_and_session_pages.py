@@ -103,6 +103,16 @@ def test_worker_page_certificates_and_particulars(qtbot, window):
     closed(qtbot, edit)
     qtbot.waitUntil(lambda: sheet.detail.worker.phone == "13800138000")
     assert "13800138000" in sheet.particulars.text()
+
+    # 历史: the particulars and the certificate, removed too
+    qtbot.mouseClick(sheet.history_button, Qt.MouseButton.LeftButton)
+    history = open_dialog(qtbot, HistoryDialog)
+    records = {row[2] for row in history.rows}
+    assert "证书：职业技能等级证书" in records and "护理员" in records
+    assert any(row[3] == "删除" for row in history.rows)
+    assert any(row[6] == "13800138000" for row in history.rows)  # the phone, from what to what
+    grab(history, "worker-history")
+    history.close()
     sheet.close()
 
 

@@ -143,6 +143,11 @@ def test_a_session_with_twelve_attendees_marked_at_once(qtbot, window):
     picker.hours[1].setValue(2.0)  # one attended half
     assert "12" in picker.count.text()
     grab(dialog, "session-dialog")
+    dialog.topic.setText("  ")  # no topic: named at the field by the service, nothing written
+    press(qtbot, dialog)
+    qtbot.waitUntil(lambda: "主题" in dialog.error_label.text())
+    assert dialog.isVisible() and dialog.topic.styleSheet()
+    dialog.topic.setText("十二人签到测试培训")
     press(qtbot, dialog)
     closed(qtbot, dialog)
     session = next(
