@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,6 +56,8 @@ def matches(worker: WorkerView, text: str) -> bool:
 
 class AttendancePicker(QWidget):
     """One row per active worker: a tick, the result and the hours credited."""
+
+    changed = Signal()  # a tick or a result changed
 
     def __init__(
         self, workers: Sequence[WorkerView], hours: Decimal, parent: QWidget | None = None
@@ -170,6 +172,7 @@ class AttendancePicker(QWidget):
         ]
 
     def _count(self) -> None:
+        self.changed.emit()
         rows = self.ticked()
         failed = sum(
             vocab_value(self.results[r], TrainingResult) is not TrainingResult.PASSED for r in rows

@@ -108,6 +108,7 @@ class SessionDialog(FormDialog):
             self.labels["attendees"] = tr("参训人员")
             layout.addWidget(self.picker, 1)
             self.hours.valueChanged.connect(self._hours_changed)
+            self.picker.changed.connect(self.clear_problems)  # an old refusal goes stale
             self.resize(760, 720)
         else:
             self.resize(480, 0)

@@ -67,6 +67,7 @@ class AttendeesDialog(FormDialog):
         self.labels = {"attendees": tr("参训人员")}
         layout.addWidget(self.make_error_label())
         layout.addWidget(self.make_buttons())
+        self.picker.changed.connect(self.clear_problems)
 
     def check(self) -> None:
         if not self.picker.ticked():

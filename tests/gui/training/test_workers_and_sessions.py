@@ -135,6 +135,7 @@ def test_a_session_with_twelve_attendees_marked_at_once(qtbot, window):
     dialog.hours.setValue(4.0)
     chosen = picker.workers[:12]
     picker.select_occupation.click()  # every 养老护理员 …
+    assert dialog.error_label.text() == ""  # the refusal went once someone was ticked
     picker.select_none.click()  # … then nobody again
     assert picker.ticked() == []
     for worker in chosen:
