@@ -119,7 +119,7 @@ class SessionPage(QDialog):
         layout.addWidget(self.title)
         self.summary = note()
         layout.addWidget(self.summary)
-        bar = QHBoxLayout()
+        self.bar = bar = QHBoxLayout()  # the page's buttons (the lead adds 打印证书 here)
         self.edit_button = QPushButton(tr("修改培训信息"))
         self.add_button = QPushButton(tr("添加参训人员"))
         self.result_button = QPushButton(tr("修改结果/学时"))

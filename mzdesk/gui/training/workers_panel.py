@@ -40,7 +40,7 @@ class WorkersPanel(QWidget):
         self.shown: list[WorkerView] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        bar = QHBoxLayout()
+        self.bar = bar = QHBoxLayout()  # the panel's buttons (the lead adds 导入/导出 here)
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("搜索：姓名、拼音首字母（如 zsf）或身份证号后几位"))
         self.search.setClearButtonEnabled(True)
