@@ -340,24 +340,200 @@
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <source>在职人员</source>
-        <translation>Staff</translation>
+        <source>筛选：姓名或拼音首字母</source>
+        <translation>Filter: name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <source>选中该岗位</source>
+        <translation>Select this occupation</translation>
     </message>
     <message>
         <source>岗位</source>
         <translation>Occupation</translation>
     </message>
     <message>
+        <source>考核结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>计入学时</source>
+        <translation>Hours credited</translation>
+    </message>
+    <message>
+        <source>已选 {n} 人（共 {total} 人在职），其中未合格 {failed} 人</source>
+        <translation>{n} selected (of {total} employed), {failed} not passed</translation>
+    </message>
+    <message>
+        <source>新增证书</source>
+        <translation>Add certificate</translation>
+    </message>
+    <message>
+        <source>修改证书</source>
+        <translation>Edit certificate</translation>
+    </message>
+    <message>
+        <source>删除证书</source>
+        <translation>Remove certificate</translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
         <source>技能等级</source>
         <translation>Skill level</translation>
+    </message>
+    <message>
+        <source>发证机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>发证日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>计入持证</source>
+        <translation>Counts as certified</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>每年学时</source>
+        <translation>Hours per year</translation>
+    </message>
+    <message>
+        <source>编辑资料</source>
+        <translation>Edit particulars</translation>
+    </message>
+    <message>
+        <source>双击打开这次培训</source>
+        <translation>Double-click to open the session</translation>
+    </message>
+    <message>
+        <source>护理员：{name}</source>
+        <translation>Care worker: {name}</translation>
+    </message>
+    <message>
+        <source>身份证号：{value}</source>
+        <translation>ID number: {value}</translation>
+    </message>
+    <message>
+        <source>技能等级：{value}</source>
+        <translation>Skill level: {value}</translation>
+    </message>
+    <message>
+        <source>入职日期：{value}</source>
+        <translation>Hired on: {value}</translation>
+    </message>
+    <message>
+        <source>离职日期：{value}</source>
+        <translation>Left on: {value}</translation>
+    </message>
+    <message>
+        <source>联系电话：{value}</source>
+        <translation>Phone: {value}</translation>
+    </message>
+    <message>
+        <source>备注：{value}</source>
+        <translation>Note: {value}</translation>
+    </message>
+    <message>
+        <source>长期</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>证书（{n}）</source>
+        <translation>Certificates ({n})</translation>
+    </message>
+    <message>
+        <source>培训记录（{n}）</source>
+        <translation>Training ({n})</translation>
+    </message>
+    <message>
+        <source>删除「{name}」的证书「{certificate}」？删除记入修改历史。</source>
+        <translation>Remove {name}&apos;s certificate &quot;{certificate}&quot;? The removal is kept in the history.</translation>
+    </message>
+    <message>
+        <source>搜索：姓名、拼音首字母（如 zsf）或身份证号后几位</source>
+        <translation>Search: name, pinyin initials (e.g. zsf) or the last digits of the ID number</translation>
+    </message>
+    <message>
+        <source>显示离职人员</source>
+        <translation>Show leavers</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>离职</source>
+        <translation>Record leaving</translation>
+    </message>
+    <message>
+        <source>离职登记有误时使用：恢复为在职，清除离职日期</source>
+        <translation>For a leave entered in error: active again, the leaving date cleared</translation>
     </message>
     <message>
         <source>入职日期</source>
         <translation>Hired on</translation>
     </message>
     <message>
+        <source>离职日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>在职人员 {n} 人</source>
+        <translation>{n} employed</translation>
+    </message>
+    <message>
         <source>培训记录</source>
         <translation>Training sessions</translation>
+    </message>
+    <message>
+        <source>培训矩阵</source>
+        <translation>Training matrix</translation>
+    </message>
+    <message>
+        <source>撤销离职</source>
+        <translation>Undo leaving</translation>
+    </message>
+    <message>
+        <source>「{name}」的离职登记有误？撤销后恢复为在职，离职日期清除，记入修改历史。</source>
+        <translation>Was {name}&apos;s leaving entered in error? Undoing makes them active again and clears the date; the change is kept in the history.</translation>
+    </message>
+    <message>
+        <source>新建培训（批量签到）</source>
+        <translation>New session (mark attendance)</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>打开/修改</source>
+        <translation>Open / edit</translation>
     </message>
     <message>
         <source>培训主题</source>
@@ -380,8 +556,8 @@
         <translation>Passed</translation>
     </message>
     <message>
-        <source>护理员与培训可用“mzdesk import workers”导入；培训登记、证书打印与岗前培训率统计将在后续版本提供。</source>
-        <translation>Care workers can be imported with “mzdesk import workers”; recording training, printing certificates and training rates are coming.</translation>
+        <source>共 {n} 次培训</source>
+        <translation>{n} sessions</translation>
     </message>
     <message>
         <source>隐患</source>
@@ -1258,6 +1434,294 @@
     <message>
         <source>未持有效技能证书：</source>
         <translation>No valid skill certificate: </translation>
+    </message>
+    <message>
+        <source>新增证书：{name}</source>
+        <translation>Add certificate: {name}</translation>
+    </message>
+    <message>
+        <source>修改证书：{name}</source>
+        <translation>Edit certificate: {name}</translation>
+    </message>
+    <message>
+        <source>长期（无有效期）</source>
+        <translation>No expiry (长期)</translation>
+    </message>
+    <message>
+        <source>证书名称</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>「{name}」及其相关记录的每一次修改（最新在前）。</source>
+        <translation>Every change to &quot;{name}&quot; and the records that belong to it (newest first).</translation>
+    </message>
+    <message>
+        <source>{status} {done}/{required}学时</source>
+        <translation>{status} {done}/{required} h</translation>
+    </message>
+    <message>
+        <source>{status}（{done}完成）</source>
+        <translation>{status} (done {done})</translation>
+    </message>
+    <message>
+        <source>{status} 至{due}</source>
+        <translation>{status} until {due}</translation>
+    </message>
+    <message>
+        <source>{status} 应于{due}</source>
+        <translation>{status}, due {due}</translation>
+    </message>
+    <message>
+        <source>{status} {due}前</source>
+        <translation>{status} by {due}</translation>
+    </message>
+    <message>
+        <source>还差 {hours} 学时</source>
+        <translation>{hours} h short</translation>
+    </message>
+    <message>
+        <source>已过期，需重新培训</source>
+        <translation>Expired: retrain</translation>
+    </message>
+    <message>
+        <source>从未完成</source>
+        <translation>Never done</translation>
+    </message>
+    <message>
+        <source>即将到期，需复训</source>
+        <translation>Due soon: retrain</translation>
+    </message>
+    <message>
+        <source>尚未到期</source>
+        <translation>Not due yet</translation>
+    </message>
+    <message>
+        <source>最近一次合格：{date}</source>
+        <translation>Last passed: {date}</translation>
+    </message>
+    <message>
+        <source>修改培训要求</source>
+        <translation>Edit requirements</translation>
+    </message>
+    <message>
+        <source>查看培训要求</source>
+        <translation>View requirements</translation>
+    </message>
+    <message>
+        <source>谁需要什么（按到期日）</source>
+        <translation>Who needs what next (by due date)</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>培训要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>{date}：{n} 名在职人员，{overdue} 项缺失或过期，{total} 项待办</source>
+        <translation>{date}: {n} employed, {overdue} missing or expired, {total} to do</translation>
+    </message>
+    <message>
+        <source>（使用系统默认要求）</source>
+        <translation> (default requirements)</translation>
+    </message>
+    <message>
+        <source>…等 {n} 人</source>
+        <translation>… {n} in all</translation>
+    </message>
+    <message>
+        <source>{n} / {total} 人</source>
+        <translation>{n} / {total}</translation>
+    </message>
+    <message>
+        <source>全部达标。</source>
+        <translation>All met.</translation>
+    </message>
+    <message>
+        <source>暂无在职护理员。</source>
+        <translation>No care workers employed.</translation>
+    </message>
+    <message>
+        <source>未持有效职业技能等级证书：</source>
+        <translation>No valid skill certificate:</translation>
+    </message>
+    <message>
+        <source>截至 {date}，在职护理员 {n} 人；今年人均培训 {hours} 学时</source>
+        <translation>As of {date}: {n} care workers employed; {hours} h of training each this year on average</translation>
+    </message>
+    <message>
+        <source>60天内没有到期的证书。</source>
+        <translation>No certificate expires within 60 days.</translation>
+    </message>
+    <message>
+        <source>{certificate}（{date}到期）</source>
+        <translation>{certificate} (expires {date})</translation>
+    </message>
+    <message>
+        <source>…共 {n} 本</source>
+        <translation>… {n} in all</translation>
+    </message>
+    <message>
+        <source>60天内到期的证书：</source>
+        <translation>Certificates expiring within 60 days:</translation>
+    </message>
+    <message>
+        <source>培训要求（本机构）</source>
+        <translation>Training requirements (this institution)</translation>
+    </message>
+    <message>
+        <source>每行一项要求：按类别和主题关键词计入合格的培训，“间隔月数”留 0 表示只需一次；按学时计的行只填“每年学时”。</source>
+        <translation>One requirement per line: passed sessions count by category and topic words; interval 0 means once; a line in hours takes only hours per year.</translation>
+    </message>
+    <message>
+        <source>当前为系统默认要求，保存后成为本机构的要求。</source>
+        <translation>These are the default requirements; saving makes them this institution&apos;s own.</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>间隔月数（0=一次）</source>
+        <translation>Every (months, 0 = once)</translation>
+    </message>
+    <message>
+        <source>每年学时（0=不按学时）</source>
+        <translation>Hours per year (0 = none)</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <source>删除所选行</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>保存培训要求</source>
+        <translation>Save requirements</translation>
+    </message>
+    <message>
+        <source>培训要求（本机构，只读）</source>
+        <translation>Training requirements (this institution, read-only)</translation>
+    </message>
+    <message>
+        <source>任意类别</source>
+        <translation>Any category</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>新建培训</source>
+        <translation>New session</translation>
+    </message>
+    <message>
+        <source>修改培训信息</source>
+        <translation>Edit session</translation>
+    </message>
+    <message>
+        <source>日期（开始—结束）</source>
+        <translation>Dates (start – end)</translation>
+    </message>
+    <message>
+        <source>参训人员</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存培训与签到</source>
+        <translation>Save session and attendance</translation>
+    </message>
+    <message>
+        <source>请选择培训类别。</source>
+        <translation>Choose a category.</translation>
+    </message>
+    <message>
+        <source>请在名单中勾选参训人员（可用“全选”或“选中该岗位”）。</source>
+        <translation>Tick the attendees in the list (or use &quot;Select all&quot; or &quot;Select this occupation&quot;).</translation>
+    </message>
+    <message>
+        <source>添加参训人员</source>
+        <translation>Add attendees</translation>
+    </message>
+    <message>
+        <source>请在名单中勾选要添加的人员。</source>
+        <translation>Tick the people to add in the list.</translation>
+    </message>
+    <message>
+        <source>修改考核结果：{name}</source>
+        <translation>Change result: {name}</translation>
+    </message>
+    <message>
+        <source>修改结果/学时</source>
+        <translation>Change result / hours</translation>
+    </message>
+    <message>
+        <source>移除参训人员</source>
+        <translation>Remove attendee</translation>
+    </message>
+    <message>
+        <source>培训：{topic}</source>
+        <translation>Session: {topic}</translation>
+    </message>
+    <message>
+        <source>{category}    {dates}    {hours} 学时    讲师：{trainer}    地点：{place}    参训 {n} 人，合格 {passed} 人</source>
+        <translation>{category}    {dates}    {hours} h    trainer: {trainer}    place: {place}    {n} attended, {passed} passed</translation>
+    </message>
+    <message>
+        <source>把「{name}」从这次培训的名单中移除？移除记入修改历史。</source>
+        <translation>Remove {name} from this session&apos;s list? The removal is kept in the history.</translation>
+    </message>
+    <message>
+        <source>新增护理员</source>
+        <translation>Add worker</translation>
+    </message>
+    <message>
+        <source>编辑护理员</source>
+        <translation>Edit worker</translation>
+    </message>
+    <message>
+        <source>18位，末位可为X</source>
+        <translation>18 characters, the last may be X</translation>
+    </message>
+    <message>
+        <source>请选择岗位。</source>
+        <translation>Choose an occupation.</translation>
+    </message>
+    <message>
+        <source>离职：{name}</source>
+        <translation>Leaving: {name}</translation>
+    </message>
+    <message>
+        <source>「{name}」离职后档案、证书与培训记录都保留，可在“显示离职人员”中查看。</source>
+        <translation>{name}&apos;s record, certificates and training are kept after leaving; see them with &quot;Show leavers&quot;.</translation>
+    </message>
+    <message>
+        <source>确认离职</source>
+        <translation>Confirm leaving</translation>
     </message>
 </context>
 <context>
