@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
-from mzdesk.core.messages import cli, fields, files, records, sync, tables, training
+from mzdesk.core.messages import certificates, cli, fields, files, records, sync, tables, training
 
 Language = Literal["zh", "en"]
 
@@ -52,4 +52,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **cli.MESSAGES,
     **tables.MESSAGES,
     **training.MESSAGES,
+    **certificates.MESSAGES,
 }

@@ -39,6 +39,7 @@ class Permission(StrEnum):
     IDS_REVEAL = "ids.reveal"
     SYNC_RUN = "sync.run"
     SYNC_REVIEW = "sync.review"
+    CERTIFICATES_ISSUE = "certificates.issue"
 
     @property
     def label(self) -> str:
@@ -57,6 +58,7 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.IDS_REVEAL: ("查看完整身份证号", "see full ID numbers"),
     Permission.SYNC_RUN: ("同步", "sync"),
     Permission.SYNC_REVIEW: ("处理同步冲突", "resolve sync conflicts"),
+    Permission.CERTIFICATES_ISSUE: ("签发与作废培训证书", "issue and revoke training certificates"),
 }
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -36,8 +35,6 @@ from mzdesk.store.models import (
 )
 
 MAX_HOURS = Decimal("500")
-# Letters and digits that cannot be confused on a printed certificate (no 0/O, 1/I/L).
-_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
@@ -188,14 +185,11 @@ class TrainingData:
     note: str | None = None
 
 
-def new_verification_code() -> str:
-    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
-
-
 @operation(Permission.WORKERS_EDIT)
 def record_training_session(store: Store, actor: Actor, data: TrainingData) -> uuid.UUID:
-    """A session and its attendance in one transaction; those who passed get a certificate
-    number and a verification code for the printed certificate."""
+    """A session and its attendance in one transaction. Certificates for those who passed
+    are issued apart (services/certificates.py issue_certificates); the attendance's old
+    certificate_number / verification_code columns are no longer written."""
     checks = Checks("care_workers")
     topic = checks.text("topic", data.topic, max_len=200)
     hours = _hours(checks, "hours", data.hours)
@@ -224,7 +218,6 @@ def record_training_session(store: Store, actor: Actor, data: TrainingData) -> u
         session.add(session_row)
         session.flush()
         seen: set[uuid.UUID] = set()
-        serial = 0
         for i, attendee in enumerate(data.attendees):
             worker = get_live(session, CareWorker, attendee.worker_id)
             if worker.id in seen:
@@ -232,8 +225,6 @@ def record_training_session(store: Store, actor: Actor, data: TrainingData) -> u
                     f"attendees.{i}", "training.duplicate_attendee", name=worker.name
                 )
             seen.add(worker.id)
-            passed = attendee.result is TrainingResult.PASSED
-            serial += passed
             default_hours = hours if attendee.result is not TrainingResult.ABSENT else Decimal(0)
             session.add(
                 TrainingAttendance(
@@ -242,10 +233,6 @@ def record_training_session(store: Store, actor: Actor, data: TrainingData) -> u
                     worker_id=worker.id,
                     hours_credited=credited.get(i, default_hours),
                     result=attendee.result,
-                    certificate_number=f"{data.start_date:%Y%m%d}-{str(session_row.id)[-4:].upper()}-{serial:03d}"
-                    if passed
-                    else None,
-                    verification_code=new_verification_code() if passed else None,
                 )
             )
         session.flush()
