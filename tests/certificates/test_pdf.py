@@ -1,0 +1,122 @@
+"""The printed certificate: its text read back, its fonts embedded, its QR code decoded by a
+real decoder (zbarimg) from a 150 dpi rendering and verified."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from mzdesk.core.errors import StateError
+from mzdesk.reports.certificates import write_certificates
+from mzdesk.reports.qr import qr_matrix, qr_version
+from mzdesk.services.certificates import (
+    certificate_sheets,
+    issue_certificates,
+    revoke_certificate,
+    verify_certificate,
+)
+from tests.helpers.actors import SETUP
+from tests.helpers.certificates import LONG_TOPIC, train
+
+DAY = dt.date(2026, 3, 10)
+NO_LINE_STARTS_WITH = tuple("。，、：；）」！？”")
+
+needs_poppler = pytest.mark.skipif(
+    not (shutil.which("pdftotext") and shutil.which("pdftoppm") and shutil.which("zbarimg")),
+    reason="needs poppler-utils and zbar-tools",
+)
+
+
+def _run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def decode_qr_codes(pdf: Path, tmp_path: Path) -> list[str]:
+    _run("pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "page"))
+    pages = sorted(tmp_path.glob("page-*.png"))
+    out = subprocess.run(
+        ["zbarimg", "-q", "--raw", *map(str, pages)], capture_output=True, text=True
+    ).stdout
+    return out.split()
+
+
+@needs_poppler
+def test_session_pdf_reads_back_and_its_codes_verify(store, home, tmp_path):
+    t = train(store, home, topic=LONG_TOPIC)
+    issued = issue_certificates(store, SETUP, t.session_id, today=DAY)
+    pdf = tmp_path / "certs.pdf"
+    seen: list[tuple[int, int]] = []
+    write_certificates(
+        pdf, certificate_sheets(store, t.session_id), progress=lambda d, n: seen.append((d, n))
+    )
+    assert seen == [(1, 2), (2, 2)]
+    text = _run("pdftotext", str(pdf), "-")
+    for c in issued:
+        assert c.serial in text and c.worker_name in text
+    assert "培训合格证书" in text and home.name in text and "2026年3月10日" in text
+    assert "370205********" in text  # masked unless the home prints full numbers
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    bad = [line for line in lines if line.startswith(NO_LINE_STARTS_WITH)]
+    assert not bad, bad
+    assert sum("预防" in line for line in lines) >= 2  # the long course name did wrap
+    fonts = _run("pdffonts", str(pdf)).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # emb column
+    codes = decode_qr_codes(pdf, tmp_path)
+    assert sorted(codes) == sorted(c.qr_text for c in issued)
+    for code in codes:
+        assert verify_certificate(store, code).genuine
+
+
+@needs_poppler
+def test_full_id_total_hours_and_revoked_reprint(store, home, tmp_path):
+    from sqlalchemy import update
+
+    from mzdesk.store.models import Institution
+
+    with store.write(SETUP) as s:
+        s.execute(
+            update(Institution)
+            .where(Institution.id == home.id)
+            .values(
+                certificate_full_id=True,
+                certificate_total_hours=True,
+                certificate_issuer="青岛市民政局培训中心",
+            )
+        )
+    t = train(store, home, names=("王秀英",))
+    (c,) = issue_certificates(store, SETUP, t.session_id, today=DAY)
+    revoke_certificate(store, SETUP, c.id, "重复签发")
+    pdf = tmp_path / "one.pdf"
+    write_certificates(pdf, certificate_sheets(store, t.session_id, only={c.id}))
+    text = _run("pdftotext", str(pdf), "-")
+    assert "********" not in text and "累计学时" in text and "已作废" in text
+    assert "青岛市民政局培训中心" in text
+    assert certificate_sheets(store, t.session_id) == []  # revoked: not printed by default
+
+
+def test_cancel_leaves_no_file(store, home, tmp_path):
+    t = train(store, home)
+    issue_certificates(store, SETUP, t.session_id, today=DAY)
+    cancel = threading.Event()
+    out = tmp_path / "out"
+    out.mkdir()
+    pdf = out / "x.pdf"
+    with pytest.raises(StateError):
+        write_certificates(
+            pdf,
+            certificate_sheets(store, t.session_id),
+            progress=lambda d, n: cancel.set(),
+            cancel=cancel,
+        )
+    assert list(out.iterdir()) == []
+
+
+def test_qr_is_small(store, home):
+    t = train(store, home)
+    (c, _) = issue_certificates(store, SETUP, t.session_id, today=DAY)
+    assert qr_version(qr_matrix(c.qr_text)) <= 10
