@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from mzdesk import __version__
-from mzdesk.cli import app, data, serve, server, stats, sync, training, users
+from mzdesk.cli import app, certificates, data, serve, server, stats, sync, training, users
 from mzdesk.cli.common import db_option, fail
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.i18n import set_language
@@ -42,7 +42,7 @@ def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
 
 
 def _add_command_groups() -> None:
-    for group_module in (app, data, stats, serve, server, sync, training, users):
+    for group_module in (app, data, stats, serve, server, sync, training, users, certificates):
         for command in group_module.COMMANDS:
             main.add_command(command)
 
