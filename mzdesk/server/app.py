@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from mzdesk.core import limits
 from mzdesk.core.bundle import BundleError
 from mzdesk.core.i18n import text_in
-from mzdesk.server import auth, feed, merge, throttle
+from mzdesk.server import auth, feed, merge, throttle, verify
 from mzdesk.server.bodies import BoundedRequest, RequestRefused, StrictRoute
 from mzdesk.server.bundles import import_bundle
 from mzdesk.server.db import ServerDB, open_server_db, pool_size, server_schema
@@ -177,6 +177,7 @@ def create_app(db: ServerDB) -> FastAPI:
         check_schema(x_mzdesk_schema)
 
     checked = [Depends(schema)]
+    verify.mount(app, db)  # the certificate verify page, GET /C/<payload>
 
     @app.get("/health", response_model=Health)
     def health() -> Health:
