@@ -111,23 +111,49 @@ def _error_correction(data: list[int], ec_count: int) -> list[int]:
     return rem
 
 
+_ALNUM = {ch: i for i, ch in enumerate(qrencoder.QRAlphaNum.chars)}
+
+
+def _segment_bits(data: qrencoder.QR, version: int) -> tuple[int, int]:
+    """A data segment as (bits, how many): alphanumeric packed here (reportlab appends one
+    bit at a time), anything else by reportlab's writer."""
+    if isinstance(data, qrencoder.QRAlphaNum):
+        text = data.data
+        bits, size = data.mode, 4
+        length_bits = data.getLengthBits(version)
+        bits, size = (bits << length_bits) | len(text), size + length_bits
+        for i in range(0, len(text) - 1, 2):
+            bits = (bits << 11) | (_ALNUM[text[i]] * 45 + _ALNUM[text[i + 1]])
+            size += 11
+        if len(text) % 2:
+            bits, size = (bits << 6) | _ALNUM[text[-1]], size + 6
+        return bits, size
+    buffer = qrencoder.QRBitBuffer()
+    data.write(buffer, version)
+    size = buffer.getLengthInBits()
+    whole = int.from_bytes(bytes(buffer.buffer), "big")
+    return whole >> (len(buffer.buffer) * 8 - size), size
+
+
 def _codewords(code: qrencoder.QRCode) -> list[int]:
     """Data and error-correction codewords, interleaved (as QRCode.createData)."""
     blocks = qrencoder.QRRSBlock.getRSBlocks(code.version, code.errorCorrectLevel)
-    buffer = qrencoder.QRBitBuffer()
+    bits, size = 0, 0
     for data in code.dataList:
-        data.write(buffer, code.version)
+        more, count = _segment_bits(data, code.version)
+        bits, size = (bits << count) | more, size + count
     capacity = sum(b.dataCount for b in blocks) * 8
-    if buffer.getLengthInBits() + 4 <= capacity:
-        buffer.put(0, 4)
-    while buffer.getLengthInBits() % 8:
-        buffer.putBit(False)
+    if size > capacity:
+        raise ValueError("too much data for the QR code")
+    end = min(4, capacity - size)  # the terminator, then zeros to a whole byte
+    bits, size = bits << end, size + end
+    bits, size = bits << (-size % 8), size + (-size % 8)
+    words = list(bits.to_bytes(size // 8, "big"))
     pads = itertools.cycle((qrencoder.QRCode.PAD0, qrencoder.QRCode.PAD1))
-    while buffer.getLengthInBits() < capacity:
-        buffer.put(next(pads), 8)
+    words += [next(pads) for _ in range(capacity // 8 - len(words))]
     data_blocks, ec_blocks, offset = [], [], 0
     for block in blocks:
-        chunk = buffer.buffer[offset : offset + block.dataCount]
+        chunk = words[offset : offset + block.dataCount]
         offset += block.dataCount
         data_blocks.append(chunk)
         ec_blocks.append(_error_correction(chunk, block.totalCount - block.dataCount))

@@ -37,10 +37,14 @@ def test_penalty_matches_the_rules():
         assert _penalty(rows) == naive_penalty(rows)
 
 
-@pytest.mark.parametrize("text", ["HELLO 123", "HTTPS://X.ORG/C/" + "ABCDEFGH234567" * 18])
+@pytest.mark.parametrize(
+    "text",
+    ["HELLO 123", "A", "HTTPS://X.ORG/C/" + "ABCDEFGH234567" * 18, "https://x.org/c/abc?é"],
+)
 def test_codewords_are_reportlabs(text):
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(qrencoder.QRAlphaNum(text))
+    kind = qrencoder.QRAlphaNum if text.upper() == text else qrencoder.QR8bitByte
+    code.addData(kind(text))
     code.version = code.calculate_version()
     expected = qrencoder.QRCode.createData(code.version, code.errorCorrectLevel, code.dataList)
     assert _codewords(code) == expected
