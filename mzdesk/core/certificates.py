@@ -97,6 +97,20 @@ def make_serial(year: int, key_id: str, sequence: int) -> str:
     return f"{year}-{key_id}-{sequence:04d}"
 
 
+_ROW_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://mzdesk/certificates")
+
+
+def key_row_id(key_id: str) -> uuid.UUID:
+    """The id of the ``signing_keys`` row of a key: derived from the key id, so the server
+    finds it by primary key in its records (no scan of JSON data on a public page)."""
+    return uuid.uuid5(_ROW_NAMESPACE, f"key:{key_id}")
+
+
+def certificate_row_id(serial: str) -> uuid.UUID:
+    """The id of the ``training_certificates`` row of a serial (see :func:`key_row_id`)."""
+    return uuid.uuid5(_ROW_NAMESPACE, f"certificate:{serial}")
+
+
 def institution_tag(institution_id: uuid.UUID) -> bytes:
     """4 bytes naming the institution (of a hash: ids made at the same moment share their
     leading, time-ordered bytes)."""

@@ -10,12 +10,12 @@ other. See docs/certificates.md.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from html import escape
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.core import certificates as cert
@@ -36,11 +36,13 @@ def _when(value: Any) -> dt.datetime | None:
         return dt.datetime.min  # a revocation we cannot read counts from the beginning
 
 
-def _row(session: Session, table: str, **fields: str) -> Record | None:
-    query = select(Record).where(Record.table_name == table, Record.deleted.is_(False))
-    for name, value in fields.items():
-        query = query.where(Record.data[name].as_string() == value)
-    return session.scalars(query.limit(1)).first()
+def _row(session: Session, table: str, row_id: uuid.UUID) -> Record | None:
+    """A live record of ``table`` by its id (the key and certificate rows have ids derived
+    from the key id and the serial: a primary-key lookup, whatever the size of the server)."""
+    row = session.get(Record, row_id)
+    if row is None or row.table_name != table or row.deleted:
+        return None
+    return row
 
 
 def verify_code(db: ServerDB, code: str) -> Verdict:
@@ -52,8 +54,8 @@ def verify_code(db: ServerDB, code: str) -> Verdict:
     claims = signed.claims
 
     def work(session: Session) -> Verdict:
-        key_row = _row(session, "signing_keys", key_id=claims.key_id)
-        if key_row is None:
+        key_row = _row(session, "signing_keys", cert.key_row_id(claims.key_id))
+        if key_row is None or key_row.data.get("key_id") != claims.key_id:
             return cert.judge(signed, None, None)
         data = key_row.data
         key = cert.KnownKey(
@@ -61,9 +63,12 @@ def verify_code(db: ServerDB, code: str) -> Verdict:
             key_row.institution_id,
             _when(data.get("revoked_at")),
         )
-        record_row = _row(
-            session, "training_certificates", key_id=claims.key_id, serial=claims.serial
-        )
+        record_row = _row(session, "training_certificates", cert.certificate_row_id(claims.serial))
+        if record_row is not None and (
+            record_row.data.get("serial") != claims.serial
+            or record_row.institution_id != key_row.institution_id
+        ):
+            record_row = None
         record = (
             None
             if record_row is None

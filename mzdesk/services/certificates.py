@@ -134,6 +134,7 @@ def issue_certificates(
                 issuer=issuer_of(institution),
             )
             row = TrainingCertificate(
+                id=cert.certificate_row_id(claims.serial),
                 institution_id=institution.id,
                 attendance_id=attendance.id,
                 worker_id=worker.id,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.certificates import QR_ALPHANUMERIC, new_key_pair
+from mzdesk.core.certificates import QR_ALPHANUMERIC, key_row_id, new_key_pair
 from mzdesk.core.errors import NotFoundError, StateError, ValidationError
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.services.operations import operation
@@ -111,10 +111,14 @@ def active_key(session: Session, institution_id: uuid.UUID) -> ActiveKey:
 
 def _new_key(session: Session, institution_id: uuid.UUID) -> ActiveKey:
     pair = new_key_pair()
-    while session.scalars(select(SigningKey.id).where(SigningKey.key_id == pair.key_id)).first():
+    while (
+        session.get(SigningKey, key_row_id(pair.key_id))
+        or session.scalars(select(SigningKey.id).where(SigningKey.key_id == pair.key_id)).first()
+    ):
         pair = new_key_pair()  # 40 random bits: a clash is rare, but never reuse an id
     session.add(
         SigningKey(
+            id=key_row_id(pair.key_id),
             institution_id=institution_id,
             key_id=pair.key_id,
             device_id=device_id(session),
