@@ -102,3 +102,15 @@ def test_read_only_user_cannot_issue(qtbot, window_as):
     qtbot.waitUntil(lambda: dialog.table.rows_model.rowCount() == session.passed, timeout=10_000)
     assert not dialog.issue_button.isEnabled() and not dialog.revoke_button.isEnabled()
     dialog.close()
+
+
+def test_not_enrolled_and_no_address_says_so(qtbot, window):
+    ctx = window.ctx
+    session = next(t for t in list_trainings(ctx.store, ctx.institution.id) if t.passed)
+    dialog = open_session_certificates(ctx, window, session.id)
+    qtbot.waitUntil(lambda: dialog.table.rows_model.rowCount() == session.passed, timeout=10_000)
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "核验网址" in dialog.message.text(), timeout=10_000)
+    assert dialog.preview is None
+    assert all(row[3] == "未签发" for row in dialog.table.rows_model.rows)
+    dialog.close()
