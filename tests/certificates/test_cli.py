@@ -70,6 +70,26 @@ def test_print_verify_revoke(tmp_path):
     assert junk.returncode == 1 and "Traceback" not in junk.stderr and "不是本系统" in junk.stdout
     english = mzdesk("--lang", "en", "verify-certificate", "nonsense", "--db", db, cwd=tmp_path)
     assert english.returncode == 1 and "not a certificate code" in english.stdout
+    # the device is lost: its key is revoked; today's certificates no longer verify
+    keys = mzdesk("certificates", "keys", "--db", db, cwd=tmp_path, user=DEMO)
+    (line,) = [x for x in keys.stdout.splitlines() if "本机" in x]
+    key_id = line.split()[0]
+    assert key_id == serial.split("-")[1]
+    lost = mzdesk(
+        "certificates",
+        "revoke-key",
+        key_id,
+        "--reason",
+        "设备丢失",
+        "--db",
+        db,
+        cwd=tmp_path,
+        user=DEMO,
+    )
+    assert lost.returncode == 0, lost.stderr
+    other = next(c for c in codes if c != code)
+    after = mzdesk("verify-certificate", other, "--db", db, "--json", cwd=tmp_path)
+    assert after.returncode == 1 and '"reason": "key_revoked"' in after.stdout
 
 
 def _serial_of(code, tmp_path, db) -> str:

@@ -25,7 +25,13 @@ from mzdesk.services.signing_keys import (
     revoke_signing_key,
     rotate_signing_key,
 )
-from mzdesk.store.models import DeviceSetting, OutboxEntry, SigningKey, TrainingCertificate
+from mzdesk.store.models import (
+    AuditEntry,
+    DeviceSetting,
+    OutboxEntry,
+    SigningKey,
+    TrainingCertificate,
+)
 from tests.helpers.actors import SETUP
 from tests.helpers.certificates import SERVER, train
 
@@ -146,6 +152,10 @@ def test_private_key_never_synced(store, home):
         private = setting.value["private"]
         outbox = list(s.scalars(select(OutboxEntry)))
         key_row = s.scalars(select(SigningKey)).one()
+        audit = list(s.scalars(select(AuditEntry)))
+    audited = {(a.table_name, a.action) for a in audit}
+    assert {("training_certificates", "create"), ("signing_keys", "create")} <= audited
+    assert all(private not in repr(a.changes) for a in audit)
     tables = {e.table_name for e in outbox}
     assert {"signing_keys", "training_certificates"} <= tables
     assert "device_settings" not in tables
