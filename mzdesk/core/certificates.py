@@ -206,9 +206,13 @@ def encode(claims: Claims, private_hex: str) -> str:
 
 
 def verify_url(server: str, payload: str) -> str:
-    """The QR text: the server's address (scheme and host, uppercased — both are
-    case-insensitive) + /C/ + the payload."""
-    base = server.strip().rstrip("/").upper()
+    """The QR text: the server's address + /C/ + the payload. The scheme and host are
+    case-insensitive and uppercased (QR alphanumeric mode); a path prefix (a server behind a
+    reverse proxy) is kept as it is, since paths are not."""
+    base = server.strip().rstrip("/")
+    scheme, sep, rest = base.partition("://")
+    host, slash, path = rest.partition("/")
+    base = f"{scheme.upper()}{sep}{host.upper()}{slash}{path}" if sep else base
     return f"{base}{PATH_PREFIX}{payload}"
 
 

@@ -297,3 +297,8 @@ def test_issuing_needs_the_permission(store, home):
         issue_certificates(store, reader, t.session_id, today=DAY)
     staff = Actor(None, home.id, "staff", "staff")
     assert len(issue_certificates(store, staff, t.session_id, today=DAY)) == 2
+
+
+def test_verify_url_uppercases_scheme_and_host_only():
+    assert cert.verify_url("https://Sync.Example.org/", "AB") == "HTTPS://SYNC.EXAMPLE.ORG/C/AB"
+    assert cert.verify_url("http://10.0.0.5:8080/mz", "AB") == "HTTP://10.0.0.5:8080/mz/C/AB"

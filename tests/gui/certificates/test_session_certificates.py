@@ -83,6 +83,14 @@ def test_issue_print_preview_cancel_revoke(qtbot, window, tmp_path):
     revoked = [c for a in attendees for c in a.certificates if not c.live]
     assert len(revoked) == 1 and revoked[0].revoked_reason == "姓名有误"
     _shot(dialog, "certificates-dialog-revoked", tmp_path)
+
+    # print one: the selected worker's certificate only
+    dialog.preview = None
+    dialog.table.selectRow(1)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
+    assert dialog.preview.document.pageCount() == 1
+    dialog.preview.close()
     dialog.close()
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
 
