@@ -1,7 +1,7 @@
 """培训合格证书: one A4 page per certificate, to print and frame; a whole session in one PDF.
 
-Drawn straight on a canvas (a thousand pages in seconds): the body text is a reportlab
-Paragraph with CJK wrapping, which never starts a line with 。，、：；）」 and the like; the QR
+Drawn straight on a canvas (a thousand pages in seconds): the text is broken into lines by
+reports/cjk.py, which never starts a line with 。，、：；）」 and the like; the QR
 code is drawn as merged runs (reports/qr.py); the font is the bundled WenQuanYi Micro Hei,
 embedded as a subset, registered afresh for each document.
 """
@@ -14,17 +14,15 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from mzdesk.core.errors import StateError
+from mzdesk.reports.cjk import wrap
 from mzdesk.reports.fonts import register_cjk_font
 from mzdesk.reports.qr import QUIET, draw_qr, qr_matrix
 from mzdesk.services.certificates import CertificateSheet
@@ -59,25 +57,6 @@ def body_text(sheet: CertificateSheet) -> str:
     )
 
 
-class _Styles:
-    def __init__(self, font: str) -> None:
-        self.body = ParagraphStyle(
-            "body",
-            fontName=font,
-            fontSize=16,
-            leading=30,
-            firstLineIndent=32,
-            alignment=TA_JUSTIFY,
-            wordWrap="CJK",
-        )
-        self.detail = ParagraphStyle(
-            "detail", fontName=font, fontSize=11, leading=17, wordWrap="CJK"
-        )
-        self.issuer = ParagraphStyle(
-            "issuer", fontName=font, fontSize=14, leading=20, alignment=TA_CENTER, wordWrap="CJK"
-        )
-
-
 def _frame(c: Canvas, width: float, height: float) -> None:
     c.setStrokeColor(GOLD)
     c.setLineWidth(3)
@@ -86,7 +65,46 @@ def _frame(c: Canvas, width: float, height: float) -> None:
     c.rect(16 * mm, 16 * mm, width - 32 * mm, height - 32 * mm)
 
 
-def draw_certificate(c: Canvas, font: str, styles: _Styles, sheet: CertificateSheet) -> None:
+BOTTOM = 105 * mm  # the seal, issuer and QR code sit below
+
+
+def _text_block(
+    c: Canvas,
+    font: str,
+    body: str,
+    rows: list[tuple[str, str]],
+    left: float,
+    right: float,
+    top: float,
+) -> None:
+    """The body sentence and the labelled details, at the largest of a few sizes that keeps
+    them above the seal and QR code (a 200-character course name still fits)."""
+    for body_size, detail_size in ((16, 11), (14, 10.5), (12, 10), (10.5, 9)):
+        body_lines = wrap(body, font, body_size, right - left, first_indent=2 * body_size)
+        label_width = stringWidth("身份证号：", font, detail_size)
+        detail_width = right - left - 10 * mm - label_width
+        details = [(label, wrap(value, font, detail_size, detail_width)) for label, value in rows]
+        body_leading, detail_leading = body_size * 1.85, detail_size * 1.6
+        needed = len(body_lines) * body_leading + 8 * mm
+        needed += sum(max(1, len(lines)) for _, lines in details) * detail_leading
+        if top - needed >= BOTTOM:
+            break
+    c.setFillColor(colors.black)
+    c.setFont(font, body_size)
+    y = top - body_size
+    for n, line in enumerate(body_lines):
+        c.drawString(left + (2 * body_size if n == 0 else 0), y, line)
+        y -= body_leading
+    y -= 8 * mm - body_leading + detail_leading
+    c.setFont(font, detail_size)
+    for label, lines in details:
+        c.drawString(left + 10 * mm, y, f"{label}：")
+        for line in lines or [""]:
+            c.drawString(left + 10 * mm + label_width, y, line)
+            y -= detail_leading
+
+
+def draw_certificate(c: Canvas, font: str, sheet: CertificateSheet) -> None:
     width, height = A4
     _frame(c, width, height)
     left, right = 30 * mm, width - 30 * mm
@@ -100,11 +118,6 @@ def draw_certificate(c: Canvas, font: str, styles: _Styles, sheet: CertificateSh
     c.setFillColor(GREY)
     c.drawCentredString(width / 2, height - 72 * mm, "TRAINING CERTIFICATE")
     c.setFillColor(colors.black)
-    top = height - 92 * mm
-    body = Paragraph(escape(body_text(sheet)), styles.body)
-    _, used = body.wrap(right - left, 90 * mm)
-    body.drawOn(c, left, top - used)
-    y = top - used - 10 * mm
     rows = [
         ("姓　　名", sheet.name),
         ("身份证号", sheet.id_number),
@@ -115,11 +128,7 @@ def draw_certificate(c: Canvas, font: str, styles: _Styles, sheet: CertificateSh
     if sheet.total_hours is not None:
         rows.append(("累计学时", _hours(sheet.total_hours)))
     rows.append(("考核结果", sheet.result))
-    for label, value in rows:
-        p = Paragraph(f"{label}：{escape(value)}", styles.detail)
-        _, h = p.wrap(right - left - 10 * mm, 40 * mm)
-        p.drawOn(c, left + 10 * mm, y - h)
-        y -= h + 2
+    _text_block(c, font, body_text(sheet), rows, left, right, height - 92 * mm)
     # issuer, seal area and date, lower right
     seal_x, seal_y = width - 70 * mm, 78 * mm
     c.setStrokeColor(colors.HexColor("#d9a0a0"))
@@ -130,9 +139,10 @@ def draw_certificate(c: Canvas, font: str, styles: _Styles, sheet: CertificateSh
     c.setFont(font, 9)
     c.drawCentredString(seal_x, seal_y - 3, "（盖章）")
     c.setFillColor(colors.black)
-    issuer = Paragraph(escape(sheet.issuer), styles.issuer)
-    _, h = issuer.wrap(80 * mm, 30 * mm)
-    issuer.drawOn(c, seal_x - 40 * mm, 50 * mm)
+    c.setFont(font, 14)
+    issuer_lines = wrap(sheet.issuer, font, 14, 80 * mm)
+    for n, line in enumerate(issuer_lines):
+        c.drawCentredString(seal_x, 52 * mm + (len(issuer_lines) - 1 - n) * 20, line)
     c.setFont(font, 12)
     c.drawCentredString(seal_x, 42 * mm, _date(sheet.issued_on))
     # the QR code, lower left, with what it is for
@@ -166,7 +176,6 @@ def write_certificates(
     """All ``sheets`` into one PDF, a page each. ``progress(done, total)`` after each page;
     ``cancel`` set → stops with StateError("cert.cancelled") and writes no file."""
     font = register_cjk_font()
-    styles = _Styles(font)
     target = str(out) if isinstance(out, Path) else out
     pending = Path(f"{out}.part") if isinstance(out, Path) else None
     c = Canvas(
@@ -181,7 +190,7 @@ def write_certificates(
             if pending is not None:
                 pending.unlink(missing_ok=True)
             raise StateError("cert.cancelled")
-        draw_certificate(c, font, styles, sheet)
+        draw_certificate(c, font, sheet)
         c.showPage()
         if progress is not None:
             progress(done, total)
