@@ -197,6 +197,20 @@ class SessionAttendee:
         return next((c for c in self.certificates if c.live), None)
 
 
+@dataclass(frozen=True)
+class SessionHeading:
+    topic: str
+    start_date: dt.date
+    end_date: dt.date
+    hours: Decimal
+
+
+def session_heading(store: Store, session_id: uuid.UUID) -> SessionHeading:
+    with store.read() as session:
+        t = get_live(session, TrainingSession, session_id)
+        return SessionHeading(t.topic, t.start_date, t.end_date, t.hours)
+
+
 def session_certificates(store: Store, session_id: uuid.UUID) -> list[SessionAttendee]:
     with store.read() as session:
         rows = session.execute(

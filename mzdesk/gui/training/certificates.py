@@ -32,6 +32,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.dialog import wait_for
+from mzdesk.gui.widgets.labels import heading
 from mzdesk.gui.widgets.palette import ERROR_TEXT
 from mzdesk.gui.widgets.pdf_preview import PdfPreview, show_pdf_preview
 from mzdesk.gui.widgets.table import make_table
@@ -42,6 +43,7 @@ from mzdesk.services.certificates import (
     issue_certificates,
     revoke_certificate,
     session_certificates,
+    session_heading,
 )
 
 
@@ -104,6 +106,8 @@ class SessionCertificates(QDialog):
         bar.addStretch(1)
         bar.addWidget(close)
         layout = QVBoxLayout(self)
+        self.heading = heading("")
+        layout.addWidget(self.heading)
         layout.addWidget(
             QLabel(tr("考核合格的参训人员及其证书。已签发的证书再次打印不会重复签发。"))
         )
@@ -117,6 +121,14 @@ class SessionCertificates(QDialog):
 
     # -- the list ----------------------------------------------------------------------------
     async def refresh(self) -> None:
+        about = await self.ctx.worker.read(session_heading, self.ctx.store, self.session_id)
+        self.heading.setText(
+            tr("%1（%2 至 %3，%4 学时）")
+            .replace("%1", about.topic)
+            .replace("%2", f"{about.start_date:%Y-%m-%d}")
+            .replace("%3", f"{about.end_date:%Y-%m-%d}")
+            .replace("%4", f"{about.hours}")
+        )
         self.attendees = await self.ctx.worker.read(
             session_certificates, self.ctx.store, self.session_id
         )

@@ -34,6 +34,7 @@ def test_issue_print_preview_cancel_revoke(qtbot, window, tmp_path):
     dialog = open_session_certificates(ctx, window, session.id)
     qtbot.waitUntil(lambda: dialog.table.rows_model.rowCount() == session.passed, timeout=10_000)
     assert all(row[3] == "未签发" for row in dialog.table.rows_model.rows)
+    assert dialog.heading.text().startswith(session.topic + "（")
     _shot(dialog, "certificates-dialog-before", tmp_path)
 
     qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
