@@ -384,8 +384,80 @@
         <translation>Remove certificate</translation>
     </message>
     <message>
+        <source>作废证书</source>
+        <translation>Revoke certificate</translation>
+    </message>
+    <message>
+        <source>如：姓名有误、重复签发</source>
+        <translation>e.g. wrong name, issued twice</translation>
+    </message>
+    <message>
         <source>证书编号</source>
         <translation>Certificate number</translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>培训合格证书</source>
+        <translation>Training certificates</translation>
+    </message>
+    <message>
+        <source>签发日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>签发并打印</source>
+        <translation>Issue and print</translation>
+    </message>
+    <message>
+        <source>打印所选</source>
+        <translation>Print selected</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>考核合格的参训人员及其证书。已签发的证书再次打印不会重复签发。</source>
+        <translation>Attendees who passed and their certificates. Printing again never issues a certificate twice.</translation>
+    </message>
+    <message>
+        <source>%1（%2 至 %3，%4 学时）</source>
+        <translation>%1 (%2 to %3, %4 hours)</translation>
+    </message>
+    <message>
+        <source>未签发</source>
+        <translation>not issued</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>请先选择一份已签发的证书。</source>
+        <translation>Select an issued certificate first.</translation>
+    </message>
+    <message>
+        <source>这次培训还没有可打印的证书。</source>
+        <translation>This session has no certificates to print yet.</translation>
+    </message>
+    <message>
+        <source>正在生成证书…</source>
+        <translation>Making the certificates…</translation>
+    </message>
+    <message>
+        <source>请先选择一份有效的证书。</source>
+        <translation>Select a valid certificate first.</translation>
     </message>
     <message>
         <source>技能等级</source>
@@ -1722,6 +1794,42 @@
     <message>
         <source>确认离职</source>
         <translation>Confirm leaving</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>用其他程序打开</source>
+        <translation>Open in another program</translation>
+    </message>
+    <message>
+        <source>共 %n 页</source>
+        <translation>%n pages</translation>
+    </message>
+    <message>
+        <source>无法显示这个 PDF 文件。</source>
+        <translation>This PDF file cannot be shown.</translation>
+    </message>
+    <message>
+        <source>无法开始打印。</source>
+        <translation>Printing could not start.</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>保存失败：</source>
+        <translation>Saving failed: </translation>
     </message>
 </context>
 <context>
