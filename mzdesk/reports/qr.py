@@ -27,7 +27,7 @@ def qr_matrix(text: str) -> list[str]:
     symbol = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = symbol.to_image(scale=1, add_quiet_zones=False)
     n = image.shape[1]
-    plain = bytes(memoryview(image)).translate(_TO_TEXT).decode()
+    plain = bytes(memoryview(image)).translate(_TO_TEXT).decode()  # type: ignore[arg-type]  # Image has the buffer protocol; its stub does not say so
     return [plain[i : i + n] for i in range(0, len(plain), n)]
 
 
