@@ -1756,6 +1756,14 @@
         <translation>Remove attendee</translation>
     </message>
     <message>
+        <source>证书…</source>
+        <translation>Certificates…</translation>
+    </message>
+    <message>
+        <source>签发、打印或作废本次培训合格人员的培训合格证书</source>
+        <translation>Issue, print or revoke the certificates of those who passed this session</translation>
+    </message>
+    <message>
         <source>培训：{topic}</source>
         <translation>Session: {topic}</translation>
     </message>

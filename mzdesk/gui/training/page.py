@@ -9,7 +9,7 @@ import uuid
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from mzdesk.core.changes import Changes
 from mzdesk.core.permissions import Permission
@@ -25,6 +25,8 @@ from mzdesk.gui.training.sessions_panel import SessionsPanel
 from mzdesk.gui.training.worker_dialog import LeaveDialog, WorkerDialog
 from mzdesk.gui.training.worker_page import WorkerPage
 from mzdesk.gui.training.workers_panel import WorkersPanel
+from mzdesk.gui.widgets.table_menu import TableMenuButton
+from mzdesk.services.tables.columns import Kind
 from mzdesk.services.training import (
     set_training_requirements,
     training_requirements,
@@ -75,6 +77,14 @@ class WorkersPage(QWidget):
         self.workers = WorkersPanel(self.can_edit)
         self.sessions = SessionsPanel(self.can_edit)
         self.matrix = MatrixPanel(self.can_edit)
+        # Excel in and out: workers and their certificates beside the list, ledgers beside
+        # the sessions (the bars end with a count label; the button goes before it)
+        self.workers_io = TableMenuButton(ctx, [Kind.WORKERS, Kind.CERTIFICATES])
+        self.workers.bar.insertWidget(self.workers.bar.count() - 1, self.workers_io)
+        self.sessions_io = TableMenuButton(ctx, [Kind.TRAINING])
+        self.sessions.bar.insertWidget(self.sessions.bar.count() - 1, self.sessions_io)
+        for io in (self.workers_io, self.sessions_io):
+            io.message.connect(self.say)
         self.tabs.addTab(self.workers, tr("护理员"))
         self.tabs.addTab(self.sessions, tr("培训记录"))
         self.tabs.addTab(self.matrix, tr("培训矩阵"))
@@ -93,6 +103,12 @@ class WorkersPage(QWidget):
         self.dirty: set[str] = set(PARTS)  # parts not shown since they changed
         self.tabs.currentChanged.connect(self._tab_shown)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+
+    def say(self, text: str) -> None:
+        """A line in the main window's status bar (an export or a template written)."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10_000)
 
     def focus_search(self) -> None:
         """Ctrl+F: the workers' search, as on the residents page."""

@@ -27,6 +27,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.training.attendance_picker import AttendancePicker, hours_box
+from mzdesk.gui.training.certificates import open_session_certificates
 from mzdesk.gui.training.history_dialog import HistoryDialog
 from mzdesk.gui.training.session_dialog import SessionDialog, SessionFields
 from mzdesk.gui.training.sessions_panel import dates_text
@@ -127,7 +128,10 @@ class SessionPage(QDialog):
         for button in (self.edit_button, self.add_button, self.result_button, self.remove_button):
             button.setVisible(can_edit)  # read-only users see, and change nothing
             bar.addWidget(button)
-        # 打印证书 (helper B: gui/training/certificates.open_session_certificates) goes here
+        self.certificates_button = QPushButton(tr("证书…"))
+        self.certificates_button.setToolTip(tr("签发、打印或作废本次培训合格人员的培训合格证书"))
+        self.certificates_button.clicked.connect(self.open_certificates)
+        bar.addWidget(self.certificates_button)
         bar.addStretch(1)
         layout.addLayout(bar)
         self.table = make_table(
@@ -149,6 +153,10 @@ class SessionPage(QDialog):
             self.table.doubleClicked.connect(lambda _i: self.start_result())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.show_detail(detail)
+
+    def open_certificates(self) -> QDialog:
+        """The session's certificates: issue and print, print some, revoke."""
+        return open_session_certificates(self.ctx, self, self.detail.id)
 
     @classmethod
     async def load(
