@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QSizePolicy, QWidget
 
 from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
@@ -19,7 +19,7 @@ from mzdesk.services.tables.columns import Kind
 from mzdesk.services.tables.writing import export_table, write_template
 
 
-class TableMenuButton(QToolButton):
+class TableMenuButton(QPushButton):
     """``message`` carries a line for the page's status (an export written)."""
 
     message = Signal(str)
@@ -31,7 +31,9 @@ class TableMenuButton(QToolButton):
         self.ctx = ctx
         self.dialog: ImportDialog | None = None
         self.setText(tr("导入/导出"))
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button's size counts its menu arrow (a tool button's instant popup draws
+        # the arrow over the text); never squeezed below that by a crowded button bar
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         menu = QMenu(self)
         for kind in kinds:
             sub = menu.addMenu(kind.label)
