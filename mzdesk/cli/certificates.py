@@ -160,6 +160,62 @@ def revoke_key(ctx: click.Context, db: Path | None, key_id: str, reason: str) ->
     click.echo(key_id)
 
 
+@certificates_group.command("settings")
+@db_option
+@click.option("--institution", default=None, help="机构名称（数据库中有多家机构时）")
+@click.option(
+    "--full-id/--masked-id", "full_id", default=None, help="证书上印完整或隐去部分的身份证号"
+)
+@click.option(
+    "--total-hours/--no-total-hours", "total_hours", default=None, help="证书上是否印累计学时"
+)
+@click.option("--issuer", default=None, help="颁发单位（空字符串：用机构名称）")
+@click.pass_context
+def settings(
+    ctx: click.Context,
+    db: Path | None,
+    institution: str | None,
+    full_id: bool | None,
+    total_hours: bool | None,
+    issuer: str | None,
+) -> None:
+    """证书样式：身份证号、累计学时、颁发单位；不带选项时显示当前设置。Certificate settings."""
+    from dataclasses import replace
+
+    from mzdesk.services.certificate_settings import certificate_settings, set_certificate_settings
+    from mzdesk.services.institutions import list_institutions
+
+    store, actor = open_as_user(ctx, db)
+    known = list_institutions(store)
+    if institution is not None:
+        match = [i for i in known if i.name == institution.strip()]
+    elif actor.institution_id is not None:
+        match = [i for i in known if i.id == actor.institution_id]
+    else:
+        match = known if len(known) == 1 else []
+    if not match:
+        fail(text("cli.cert.which_institution", name=institution or ""))
+    target = match[0]
+    current = certificate_settings(store, target.id)
+    wanted = replace(
+        current,
+        full_id=current.full_id if full_id is None else full_id,
+        total_hours=current.total_hours if total_hours is None else total_hours,
+        issuer=current.issuer if issuer is None else issuer,
+    )
+    if wanted != current:
+        current = set_certificate_settings(store, actor, target.id, wanted)
+    click.echo(
+        text(
+            "cli.cert.settings",
+            institution=target.name,
+            id_number=text("cli.cert.full_id" if current.full_id else "cli.cert.masked_id"),
+            hours=text("cli.cert.yes" if current.total_hours else "cli.cert.no"),
+            issuer=current.issuer or target.name,
+        )
+    )
+
+
 COMMANDS: tuple[click.Command, ...] = (
     print_group,
     verify_certificate_command,

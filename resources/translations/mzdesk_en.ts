@@ -424,6 +424,14 @@
         <translation>Revoke…</translation>
     </message>
     <message>
+        <source>证书样式…</source>
+        <translation>Certificate style…</translation>
+    </message>
+    <message>
+        <source>身份证号是否完整、是否印累计学时、颁发单位</source>
+        <translation>Full or masked ID number, cumulative hours, issuer</translation>
+    </message>
+    <message>
         <source>考核合格的参训人员及其证书。已签发的证书再次打印不会重复签发。</source>
         <translation>Attendees who passed and their certificates. Printing again never issues a certificate twice.</translation>
     </message>
@@ -1838,6 +1846,22 @@
     <message>
         <source>保存失败：</source>
         <translation>Saving failed: </translation>
+    </message>
+    <message>
+        <source>证书样式</source>
+        <translation>Certificate style</translation>
+    </message>
+    <message>
+        <source>本机构打印的培训合格证书，已签发的证书重印时也按此样式。</source>
+        <translation>How this institution prints training certificates; reprints of issued certificates follow it too.</translation>
+    </message>
+    <message>
+        <source>印完整身份证号（默认隐去中间8位）</source>
+        <translation>Print the full ID number (masked by default)</translation>
+    </message>
+    <message>
+        <source>印该员工的累计培训学时</source>
+        <translation>Print the worker&apos;s cumulative training hours</translation>
     </message>
 </context>
 <context>

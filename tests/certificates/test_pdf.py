@@ -74,20 +74,10 @@ def test_session_pdf_reads_back_and_its_codes_verify(store, home, tmp_path):
 
 @needs_poppler
 def test_full_id_total_hours_and_revoked_reprint(store, home, tmp_path):
-    from sqlalchemy import update
+    from mzdesk.services.certificate_settings import CertificateSettings, set_certificate_settings
 
-    from mzdesk.store.models import Institution
-
-    with store.write(SETUP) as s:
-        s.execute(
-            update(Institution)
-            .where(Institution.id == home.id)
-            .values(
-                certificate_full_id=True,
-                certificate_total_hours=True,
-                certificate_issuer="青岛市民政局培训中心",
-            )
-        )
+    settings = CertificateSettings(full_id=True, total_hours=True, issuer="青岛市民政局培训中心")
+    set_certificate_settings(store, SETUP, home.id, settings)
     t = train(store, home, names=("王秀英",))
     (c,) = issue_certificates(store, SETUP, t.session_id, today=DAY)
     revoke_certificate(store, SETUP, c.id, "重复签发")

@@ -60,5 +60,18 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "cli.cert.none": ("这次培训没有考核合格的参训人员", "nobody passed this training session"),
     "cli.cert.revoked": ("证书 {serial} 已作废", "certificate {serial} revoked"),
     "cli.cert.server_set": ("证书核验网址：{url}", "certificate verify address: {url}"),
+    "cli.cert.which_institution": (
+        "请用 --institution 指明机构（找不到「{name}」，或数据库中有多家机构）",
+        "name the institution with --institution (「{name}」 not found, or several institutions)",
+    ),
+    "cli.cert.settings": (
+        "{institution} 的证书：身份证号{id_number}；累计学时：{hours}；颁发单位：{issuer}",
+        "certificates of {institution}: ID number {id_number}; cumulative hours: {hours}; "
+        "issuer: {issuer}",
+    ),
+    "cli.cert.full_id": ("完整显示", "in full"),
+    "cli.cert.masked_id": ("隐去中间部分", "masked"),
+    "cli.cert.yes": ("印", "printed"),
+    "cli.cert.no": ("不印", "not printed"),
     "cli.cert.bad_session": ("培训编号无效：{value}", "not a training session id: {value}"),
 }

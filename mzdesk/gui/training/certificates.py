@@ -31,6 +31,10 @@ from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.training.certificate_settings import (
+    CertificateSettingsDialog,
+    open_certificate_settings,
+)
 from mzdesk.gui.widgets.dialog import wait_for
 from mzdesk.gui.widgets.labels import heading
 from mzdesk.gui.widgets.palette import ERROR_TEXT
@@ -82,6 +86,7 @@ class SessionCertificates(QDialog):
         self.session_id = session_id
         self.attendees: list[SessionAttendee] = []
         self.preview: PdfPreview | None = None
+        self.settings: CertificateSettingsDialog | None = None
         self.loading: asyncio.Future[None] | None = None
         self.out_dir = Path(tempfile.mkdtemp(prefix="mzdesk-certificates-"))
         self.setWindowTitle(tr("培训合格证书"))
@@ -93,6 +98,8 @@ class SessionCertificates(QDialog):
         self.issue_button = QPushButton(tr("签发并打印"))
         self.print_button = QPushButton(tr("打印所选"))
         self.revoke_button = QPushButton(tr("作废…"))
+        self.settings_button = QPushButton(tr("证书样式…"))
+        self.settings_button.setToolTip(tr("身份证号是否完整、是否印累计学时、颁发单位"))
         close = QPushButton(tr("关闭"))
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -101,7 +108,12 @@ class SessionCertificates(QDialog):
         self.issue_button.setEnabled(may_issue)
         self.revoke_button.setEnabled(may_issue)
         bar = QHBoxLayout()
-        for button in (self.issue_button, self.print_button, self.revoke_button):
+        for button in (
+            self.issue_button,
+            self.print_button,
+            self.revoke_button,
+            self.settings_button,
+        ):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(close)
@@ -117,7 +129,12 @@ class SessionCertificates(QDialog):
         self.issue_button.clicked.connect(self.issue_and_print)
         self.print_button.clicked.connect(self.print_selected)
         self.revoke_button.clicked.connect(self.revoke_selected)
+        self.settings_button.clicked.connect(self.open_settings)
         close.clicked.connect(self.accept)
+
+    @async_slot()
+    async def open_settings(self) -> None:
+        self.settings = await open_certificate_settings(self.ctx, self)
 
     # -- the list ----------------------------------------------------------------------------
     async def refresh(self) -> None:

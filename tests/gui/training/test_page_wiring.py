@@ -11,7 +11,7 @@ from mzdesk.gui.training.session_page import SessionPage
 from mzdesk.services.signing_keys import set_verify_server
 from mzdesk.services.tables.columns import Kind
 from mzdesk.services.workers import list_trainings
-from tests.gui.conftest import open_dialog
+from tests.gui.conftest import closed, open_dialog
 from tests.gui.training.test_workers_and_sessions import show_page
 from tests.helpers.actors import SETUP
 
@@ -41,3 +41,29 @@ def test_import_and_export_beside_each_list(qtbot, window):
         assert menus == [kind.label for kind in kinds]
     page.sessions_io.message.emit("已导出3行到 /tmp/x.xlsx")
     assert window.statusBar().currentMessage() == "已导出3行到 /tmp/x.xlsx"
+
+
+def test_certificate_style_is_set_from_the_certificates_dialog(qtbot, window):
+    from mzdesk.gui.training.certificate_settings import CertificateSettingsDialog
+    from mzdesk.services.certificate_settings import certificate_settings
+
+    ctx = window.ctx
+    set_verify_server(ctx.store, SETUP, "https://sync.example.org")
+    session = next(t for t in list_trainings(ctx.store, ctx.institution.id) if t.passed >= 1)
+    from mzdesk.gui.training.certificates import open_session_certificates
+
+    certificates = open_session_certificates(ctx, window, session.id)
+    qtbot.mouseClick(certificates.settings_button, Qt.MouseButton.LeftButton)
+    dialog = open_dialog(qtbot, CertificateSettingsDialog)
+    assert (
+        not dialog.full_id.isChecked() and dialog.issuer.placeholderText() == ctx.institution.name
+    )
+    dialog.full_id.setChecked(True)
+    dialog.issuer.setText("长" * 100 + "x")  # the field stops at 100: typed text never overflows
+    assert len(dialog.issuer.text()) == 100
+    dialog.issuer.setText("崂山区养老服务培训中心")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    closed(qtbot, dialog)
+    assert certificate_settings(ctx.store, ctx.institution.id).full_id
+    assert certificate_settings(ctx.store, ctx.institution.id).issuer == "崂山区养老服务培训中心"
+    certificates.close()
