@@ -109,7 +109,7 @@ def _bar(
     height: float = 62 * mm,
     percent: bool = False,
 ) -> Drawing:
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=font)  # not Helvetica, never embedded
     drawing.add(String(0, height - 12, title, fontName=font, fontSize=10))
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 30, 28, width - 45, height - 50
@@ -135,7 +135,7 @@ def _bar(
 
 def _trend(points: Sequence[MonthPoint], font: str) -> Drawing:
     width, height = 170 * mm, 62 * mm
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=font)  # not Helvetica, never embedded
     drawing.add(
         String(0, height - 12, "月度趋势：入住率与护理型床位占比（%）", fontName=font, fontSize=10)
     )
@@ -240,6 +240,7 @@ def write_pdf(
         bottomMargin=18 * mm,
         title=title,
         author="mzdesk",
+        initialFontName=font,  # else each page's preamble names Helvetica, never embedded
     )
     document.build(story, onFirstPage=page, onLaterPages=page)
     tmp.replace(path)

@@ -126,6 +126,9 @@ def test_pdf_report_embeds_its_font_and_reads_back(qtbot, window, stats_page, tm
     ).stdout
     cjk = [line for line in fonts.splitlines() if "WenQuanYi" in line]
     assert cjk and all(" yes yes " in line for line in cjk), fonts
+    # every font embedded: a reader without Helvetica (or with another one) prints the same
+    listed = fonts.splitlines()[2:]
+    assert listed and all(" yes " in line for line in listed), fonts
     text = subprocess.run(
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
