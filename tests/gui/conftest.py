@@ -35,7 +35,13 @@ def font_family(qapp: QApplication) -> str:
 def loop(qapp: QApplication, font_family: str) -> Iterator[asyncio.AbstractEventLoop]:
     event_loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(event_loop)
+    # work sent to the loop's default executor (a PDF written off the GUI thread) runs on
+    # QThreads the app shuts down when its loop closes; a test's loop is never closed, so
+    # its executor is shut down here ("QThread: Destroyed while thread is still running")
+    executor = qasync.QThreadExecutor(2)
+    event_loop.set_default_executor(executor)
     yield event_loop
+    executor.shutdown()
     # already_running marks the loop as the thread's running loop; unmark it, or every later
     # asyncio.run() in this process (the sync tests) refuses to start.
     asyncio.events._set_running_loop(None)
