@@ -51,3 +51,10 @@ def _build(text: str, field: str) -> dt.date:
 
 def _number_text(value: int | float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def period_text(start: dt.date, end: dt.date, between: str = " 至 ") -> str:
+    """A period as people write it: one date for a one-day session, else start 至 end."""
+    if start == end:
+        return f"{start:%Y-%m-%d}"
+    return f"{start:%Y-%m-%d}{between}{end:%Y-%m-%d}"

@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from mzdesk.core.dates import period_text
 from mzdesk.core.errors import StateError
 from mzdesk.reports.cjk import wrap
 from mzdesk.reports.fonts import register_cjk_font
@@ -122,7 +123,7 @@ def draw_certificate(c: Canvas, font: str, sheet: CertificateSheet) -> None:
         ("姓　　名", sheet.name),
         ("身份证号", sheet.id_number),
         ("培训课程", sheet.course),
-        ("培训日期", f"{sheet.start_date:%Y-%m-%d} 至 {sheet.end_date:%Y-%m-%d}"),
+        ("培训日期", period_text(sheet.start_date, sheet.end_date)),
         ("培训学时", _hours(sheet.hours)),
     ]
     if sheet.total_hours is not None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core import certificates as cert
 from mzdesk.core.certificates import Reason, Verdict
+from mzdesk.core.dates import period_text
 from mzdesk.core.i18n import text_in
 from mzdesk.server.db import ServerDB
 from mzdesk.server.models import InstitutionIndex, Record
@@ -123,7 +124,7 @@ def render(verdict: Verdict) -> str:
         rows = [
             ("姓名", claims.masked_name),
             ("培训课程", claims.course),
-            ("培训日期", f"{claims.start_date:%Y-%m-%d} 至 {claims.end_date:%Y-%m-%d}"),
+            ("培训日期", period_text(claims.start_date, claims.end_date)),
             ("学时", f"{claims.hours}"),
             ("发证日期", f"{claims.issued_on:%Y-%m-%d}"),
             ("发证单位", claims.issuer),

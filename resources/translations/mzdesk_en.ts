@@ -436,8 +436,12 @@
         <translation>Attendees who passed and their certificates. Printing again never issues a certificate twice.</translation>
     </message>
     <message>
-        <source>%1（%2 至 %3，%4 学时）</source>
-        <translation>%1 (%2 to %3, %4 hours)</translation>
+        <source>%1（%2，%3 学时）</source>
+        <translation>%1 (%2, %3 hours)</translation>
+    </message>
+    <message>
+        <source> 至 </source>
+        <translation> – </translation>
     </message>
     <message>
         <source>未签发</source>

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from mzdesk.core.dates import parse_date
+from mzdesk.core.dates import parse_date, period_text
 from mzdesk.core.errors import ValidationError
 from mzdesk.core.i18n import set_language, text
 from mzdesk.core.pinyin import initials
@@ -86,3 +86,10 @@ def test_polyphonic_surname_has_both_readings():
     variants = initials("曾国藩").split()
     assert any(v.startswith("z") for v in variants)
     assert any(v.startswith("c") for v in variants)
+
+
+def test_a_one_day_period_is_one_date():
+    day = dt.date(2026, 9, 17)
+    assert period_text(day, day) == "2026-09-17"
+    assert period_text(day, dt.date(2026, 9, 18)) == "2026-09-17 至 2026-09-18"
+    assert period_text(day, dt.date(2026, 9, 18), " – ") == "2026-09-17 – 2026-09-18"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mzdesk.core.dates import period_text
 from mzdesk.core.errors import MzdeskError, StateError
 from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
@@ -140,11 +141,10 @@ class SessionCertificates(QDialog):
     async def refresh(self) -> None:
         about = await self.ctx.worker.read(session_heading, self.ctx.store, self.session_id)
         self.heading.setText(
-            tr("%1（%2 至 %3，%4 学时）")
+            tr("%1（%2，%3 学时）")
             .replace("%1", about.topic)
-            .replace("%2", f"{about.start_date:%Y-%m-%d}")
-            .replace("%3", f"{about.end_date:%Y-%m-%d}")
-            .replace("%4", f"{about.hours}")
+            .replace("%2", period_text(about.start_date, about.end_date, tr(" 至 ")))
+            .replace("%3", f"{about.hours}")
         )
         self.attendees = await self.ctx.worker.read(
             session_certificates, self.ctx.store, self.session_id
