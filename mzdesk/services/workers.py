@@ -153,7 +153,13 @@ def add_certificate(store: Store, actor: Actor, data: CertificateData) -> uuid.U
         return row.id
 
 
-def _hours(checks: Checks, field: str, value: Decimal | float | str) -> Decimal:
+def _hours(
+    checks: Checks,
+    field: str,
+    value: Decimal | float | str,
+    result: TrainingResult | None = None,
+) -> Decimal:
+    """Hours as entered, to one decimal; an absent attendee (``result`` 缺席) gets none."""
     try:
         hours = Decimal(str(value)).quantize(Decimal("0.1"))
     except InvalidOperation:
@@ -161,6 +167,8 @@ def _hours(checks: Checks, field: str, value: Decimal | float | str) -> Decimal:
         return Decimal(0)
     if not Decimal(0) <= hours <= MAX_HOURS:
         checks.add(field, "training.hours", max=MAX_HOURS)
+    elif result is TrainingResult.ABSENT and hours > 0:
+        checks.add(field, "training.absent_hours", hours=hours)
     return hours
 
 
@@ -199,7 +207,9 @@ def record_training_session(store: Store, actor: Actor, data: TrainingData) -> u
     credited = {}
     for i, attendee in enumerate(data.attendees):
         if attendee.hours_credited is not None:
-            credited[i] = _hours(checks, f"attendees.{i}.hours_credited", attendee.hours_credited)
+            credited[i] = _hours(
+                checks, f"attendees.{i}.hours_credited", attendee.hours_credited, attendee.result
+            )
     checks.lengths("training_sessions", data)
     checks.done()
     with store.write(actor) as session:

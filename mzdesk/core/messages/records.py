@@ -95,6 +95,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "worker.left": ("「{name}」已离职", "'{name}' has left"),
     "training.no_attendees": ("至少登记一名参训人员", "record at least one attendee"),
     "training.hours": ("学时应在0–{max}之间", "hours must be between 0 and {max}"),
+    "training.absent_hours": (
+        "缺席不计学时（填了{hours}），请改为0或改考核结果",
+        "an absent attendee is credited no hours ({hours} given): enter 0 or change the result",
+    ),
     "training.duplicate_attendee": ("「{name}」重复登记", "'{name}' is listed twice"),
     "inspection.completed": (
         "检查已完成，不能修改",

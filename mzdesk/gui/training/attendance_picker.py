@@ -44,6 +44,22 @@ def hours_box(value: Decimal | float) -> QDoubleSpinBox:
     return box
 
 
+def hours_follow_result(result: QComboBox, box: QDoubleSpinBox, session_hours: Decimal) -> None:
+    """缺席 is credited no hours: choosing it sets the hours to 0 and locks them; choosing
+    another result again gives back the session's hours."""
+
+    def follow() -> None:
+        absent = vocab_value(result, TrainingResult) is TrainingResult.ABSENT
+        if absent:
+            box.setValue(0.0)
+        elif not box.isEnabled():
+            box.setValue(float(session_hours))
+        box.setEnabled(not absent)
+
+    result.currentIndexChanged.connect(lambda _i: follow())
+    follow()
+
+
 def matches(worker: WorkerView, text: str) -> bool:
     """A name filter like the residents': characters of the name or its pinyin initials."""
     typed = "".join(text.split()).lower()
@@ -108,6 +124,7 @@ class AttendancePicker(QWidget):
             self.table.setCellWidget(row, RESULT, result)
             self.results.append(result)
             box = hours_box(hours)
+            hours_follow_result(result, box, hours)
             box.valueChanged.connect(lambda _v, row=row: self._own_hours.add(row))
             self.table.setCellWidget(row, HOURS, box)
             self.hours.append(box)

@@ -26,7 +26,11 @@ from mzdesk.core.vocab import TrainingResult
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.training.attendance_picker import AttendancePicker, hours_box
+from mzdesk.gui.training.attendance_picker import (
+    AttendancePicker,
+    hours_box,
+    hours_follow_result,
+)
 from mzdesk.gui.training.certificates import open_session_certificates
 from mzdesk.gui.training.history_dialog import HistoryDialog
 from mzdesk.gui.training.session_dialog import SessionDialog, SessionFields
@@ -80,7 +84,9 @@ class AttendanceDialog(FormDialog):
 
     record_table = "training_attendance"
 
-    def __init__(self, attendee: AttendeeView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, attendee: AttendeeView, session_hours: Decimal, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("修改考核结果：{name}").format(name=attendee.name))
         layout = QVBoxLayout(self)
@@ -89,6 +95,7 @@ class AttendanceDialog(FormDialog):
         fill_vocab(self.outcome, TrainingResult, empty=None)
         select_vocab(self.outcome, attendee.result)
         self.hours = hours_box(attendee.hours_credited)
+        hours_follow_result(self.outcome, self.hours, session_hours)
         form.addRow(tr("考核结果"), self.outcome)
         form.addRow(field_label("hours_credited"), self.hours)
         layout.addLayout(form)
@@ -269,7 +276,7 @@ class SessionPage(QDialog):
         attendee = self.selected()
         if attendee is None:
             return
-        dialog = AttendanceDialog(attendee, self)
+        dialog = AttendanceDialog(attendee, self.detail.hours, self)
 
         async def submit() -> None:
             result, hours = dialog.chosen()

@@ -92,7 +92,9 @@ def add_attendees(
     credited = {}
     for i, attendee in enumerate(attendees):
         if attendee.hours_credited is not None:
-            credited[i] = _hours(checks, f"attendees.{i}.hours_credited", attendee.hours_credited)
+            credited[i] = _hours(
+                checks, f"attendees.{i}.hours_credited", attendee.hours_credited, attendee.result
+            )
     if not attendees:
         checks.add("attendees", "training.no_attendees")
     checks.done()
@@ -154,7 +156,7 @@ def update_attendance(
     """Correct one attendee's result and hours. A passed attendance whose certificate was
     issued cannot become failed or absent until that certificate is revoked."""
     checks = Checks("training_attendance")
-    hours = _hours(checks, "hours_credited", hours_credited)
+    hours = _hours(checks, "hours_credited", hours_credited, result)
     checks.done()
     with store.write(actor) as session:
         row = get_live(session, TrainingAttendance, attendance_id)

@@ -163,6 +163,26 @@ def test_open_session_change_result_afterwards_add_and_remove(qtbot, window):
     assert any(f.field == "result" for entry in trail for f in entry.fields)  # audited
     assert sheet.table.rows_model.text(2, 2) == "不合格"
 
+    # 缺席 afterwards: the hours go to 0 and stay there (found trying the app: they were kept)
+    other = sheet.detail.attendees[3]
+    sheet.table.selectRow(3)
+    qtbot.mouseClick(sheet.result_button, Qt.MouseButton.LeftButton)
+    dialog = open_dialog(qtbot, AttendanceDialog)
+    assert dialog.hours.value() > 0 and dialog.hours.isEnabled()
+    select_vocab(dialog.outcome, TrainingResult.ABSENT)
+    assert dialog.hours.value() == 0 and not dialog.hours.isEnabled()
+    select_vocab(dialog.outcome, TrainingResult.PASSED)  # changed their mind: hours come back
+    assert dialog.hours.value() == float(sheet.detail.hours) and dialog.hours.isEnabled()
+    select_vocab(dialog.outcome, TrainingResult.ABSENT)
+    ok(qtbot, dialog)
+    closed(qtbot, dialog)
+    absent = next(
+        a
+        for a in session_detail(store, session_id).attendees
+        if a.attendance_id == other.attendance_id
+    )
+    assert (absent.result, absent.hours_credited) == (TrainingResult.ABSENT, Decimal(0))
+
     # 添加参训人员: those already on the list are not offered
     qtbot.mouseClick(sheet.add_button, Qt.MouseButton.LeftButton)
     adding = open_dialog(qtbot, AttendeesDialog)

@@ -188,3 +188,27 @@ def test_read_only_users_cannot_edit_sessions(store, home, hire, train):
     viewer = Actor(a.id, home.id, READ_ONLY, "只读")
     with pytest.raises(PermissionDenied):
         add_attendees(store, viewer, sid, [Attendee(a.id, TrainingResult.PASSED)])
+
+
+def test_an_absent_attendee_is_credited_no_hours_on_every_path(store, home, hire, train):
+    """Found trying the app: changing a result to 缺席 afterwards kept the session's hours,
+    and they counted in the hours per worker. Absent means no hours, however it is entered."""
+    a, b, c = hire("周凤琴"), hire("吴桂兰"), hire("郑秀兰")
+    sid = train("消防安全培训", TrainingCategory.FIRE_FIRST_AID, D(2025, 5, 6), [a, b], hours="3")
+    att = {x.name: x.attendance_id for x in session_detail(store, sid).attendees}
+    with pytest.raises(ValidationError) as refused:
+        update_attendance(
+            store, SETUP, att["吴桂兰"], result=TrainingResult.ABSENT, hours_credited=Decimal("3")
+        )
+    assert "缺席" in str(refused.value) and "学时" in str(refused.value)
+    update_attendance(
+        store, SETUP, att["吴桂兰"], result=TrainingResult.ABSENT, hours_credited=Decimal(0)
+    )
+    with pytest.raises(ValidationError):
+        add_attendees(store, SETUP, sid, [Attendee(c.id, TrainingResult.ABSENT, Decimal("3"))])
+    add_attendees(store, SETUP, sid, [Attendee(c.id, TrainingResult.ABSENT)])
+    hours = {x.name: x.hours_credited for x in session_detail(store, sid).attendees}
+    assert hours == {"周凤琴": Decimal(3), "吴桂兰": Decimal(0), "郑秀兰": Decimal(0)}
+    with pytest.raises(ValidationError):
+        train("急救", TrainingCategory.FIRE_FIRST_AID, D(2025, 6, 6),
+              [Attendee(a.id, TrainingResult.ABSENT, Decimal("2"))], hours="2")  # fmt: skip
