@@ -113,6 +113,24 @@ def revoke(ctx: click.Context, db: Path | None, serial: str, reason: str) -> Non
     click.echo(text("cli.cert.revoked", serial=certificate.serial))
 
 
+@certificates_group.command("reissue")
+@db_option
+@click.argument("serial")
+@click.pass_context
+def reissue(ctx: click.Context, db: Path | None, serial: str) -> None:
+    """为一份已作废的证书重新签发（如改正姓名后）。Reissue a revoked certificate."""
+    from mzdesk.services.certificates import find_certificate, issue_certificates
+
+    store, actor = open_as_user(ctx, db)
+    old = find_certificate(store, serial)
+    if old.live:
+        fail(text("cli.cert.not_revoked", serial=old.serial))
+    issued = issue_certificates(store, actor, old.session_id, reissue={old.attendance_id})
+    if not issued:  # replaced already
+        fail(text("cli.cert.already_reissued", serial=old.serial))
+    click.echo(text("cli.cert.reissued", serial=old.serial, new=issued[0].serial))
+
+
 @certificates_group.command("server")
 @db_option
 @click.argument("url")

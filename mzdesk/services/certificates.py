@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -95,10 +96,17 @@ def issuer_of(institution: Institution) -> str:
 
 @operation(Permission.CERTIFICATES_ISSUE)
 def issue_certificates(
-    store: Store, actor: Actor, session_id: uuid.UUID, *, today: dt.date | None = None
+    store: Store,
+    actor: Actor,
+    session_id: uuid.UUID,
+    *,
+    today: dt.date | None = None,
+    reissue: Collection[uuid.UUID] = (),
 ) -> list[CertificateView]:
-    """A signed certificate for every passed attendance of the session that has no live one
-    (so running it again issues nothing new). Returns the certificates it issued."""
+    """A signed certificate for every passed attendance of the session that never had one
+    (so running it again issues nothing new), and for the attendances in ``reissue`` whose
+    certificate was revoked (a name corrected, say): a revoked certificate is replaced only
+    when someone asks for it. Returns the certificates it issued."""
     day = today or dt.date.today()
     with store.write(actor) as session:
         training = get_live(session, TrainingSession, session_id)
@@ -113,7 +121,19 @@ def issue_certificates(
             )
             .order_by(CareWorker.name_initials, CareWorker.id)
         ).all()
-        wanted = [(a, w) for a, w in rows if _live(session, a.id) is None]
+        ever = set(
+            session.scalars(
+                select(TrainingCertificate.attendance_id).where(
+                    TrainingCertificate.session_id == session_id,
+                    TrainingCertificate.deleted_at.is_(None),
+                )
+            )
+        )
+        wanted = [
+            (a, w)
+            for a, w in rows
+            if a.id not in ever or (a.id in reissue and _live(session, a.id) is None)
+        ]
         if not wanted:
             return []
         server = verify_server(session)
@@ -162,7 +182,12 @@ def revoke_certificate(
     with store.write(actor) as session:
         row = get_live(session, TrainingCertificate, certificate_id)
         if row.revoked_at is not None:
-            raise StateError("cert.already_revoked", serial=row.serial)
+            raise StateError(
+                "cert.already_revoked",
+                serial=row.serial,
+                when=f"{row.revoked_at:%Y-%m-%d}",
+                reason=row.revoked_reason or "",
+            )
         row.revoked_at = utcnow()
         row.revoked_reason = reason
         session.flush()
@@ -290,7 +315,9 @@ class CertificateSheet:
     start_date: dt.date
     end_date: dt.date
     hours: Decimal
-    total_hours: Decimal | None  # the worker's cumulative hours, when the institution wants it
+    # the worker's cumulative hours (credited in sessions ended by this one's end, whatever
+    # the result: as the figures count them), when the institution wants them
+    total_hours: Decimal | None
     result: str
     issuer: str
     issued_on: dt.date
@@ -329,9 +356,8 @@ def certificate_sheets(
                     .where(
                         TrainingAttendance.worker_id == worker.id,
                         TrainingAttendance.deleted_at.is_(None),
-                        TrainingAttendance.result == TrainingResult.PASSED,
                         TrainingSession.deleted_at.is_(None),
-                        TrainingSession.start_date <= training.end_date,
+                        TrainingSession.end_date <= training.end_date,
                     )
                 )
             id_number = worker.id_number or ""

@@ -424,6 +424,14 @@
         <translation>Revoke…</translation>
     </message>
     <message>
+        <source>重新签发…</source>
+        <translation>Reissue…</translation>
+    </message>
+    <message>
+        <source>为所选人员作废的证书签发一份新证书（如改正姓名后）</source>
+        <translation>Issue a new certificate in place of the selected person&apos;s revoked one (after a name is corrected, say)</translation>
+    </message>
+    <message>
         <source>证书样式…</source>
         <translation>Certificate style…</translation>
     </message>
@@ -432,8 +440,8 @@
         <translation>Full or masked ID number, cumulative hours, issuer</translation>
     </message>
     <message>
-        <source>考核合格的参训人员及其证书。已签发的证书再次打印不会重复签发。</source>
-        <translation>Attendees who passed and their certificates. Printing again never issues a certificate twice.</translation>
+        <source>考核合格的参训人员及其证书。已签发的证书再次打印不会重复签发；作废的证书不会自动补发，需选中后点“重新签发”。</source>
+        <translation>Those who passed and their certificates. Printing again issues nothing twice; a revoked certificate is not replaced unless you select it and click Reissue.</translation>
     </message>
     <message>
         <source>%1（%2，%3 学时）</source>
@@ -454,6 +462,14 @@
     <message>
         <source>已作废</source>
         <translation>revoked</translation>
+    </message>
+    <message>
+        <source>重新签发</source>
+        <translation>Reissue</translation>
+    </message>
+    <message>
+        <source>为「{name}」重新签发一份证书？作废的 {serial} 仍保持作废。</source>
+        <translation>Issue a new certificate for {name}? The revoked {serial} stays revoked.</translation>
     </message>
     <message>
         <source>请先选择一份已签发的证书。</source>

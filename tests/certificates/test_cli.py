@@ -66,6 +66,16 @@ def test_print_verify_revoke(tmp_path):
     refused_now = mzdesk("verify-certificate", code, "--db", db, "--json", cwd=tmp_path)
     assert refused_now.returncode == 1 and '"reason": "revoked"' in refused_now.stdout
     assert "签发有误" in refused_now.stdout
+    # printing the session again does not bring the revoked one back; reissue is explicit
+    after = mzdesk(*args, cwd=tmp_path, user=DEMO)
+    assert f"已签发 0 份新证书，共打印 {session.passed - 1} 份" in after.stdout, after.stderr
+    twice = mzdesk("certificates", "revoke", serial, "--reason", "x", "--db", db,
+                   cwd=tmp_path, user=DEMO)  # fmt: skip
+    assert twice.returncode == 1 and "此前已作废" in twice.stderr and "签发有误" in twice.stderr
+    reissued = mzdesk("certificates", "reissue", serial, "--db", db, cwd=tmp_path, user=DEMO)
+    assert reissued.returncode == 0 and "重新签发" in reissued.stdout, reissued.stderr
+    assert mzdesk("certificates", "reissue", serial, "--db", db,
+                  cwd=tmp_path, user=DEMO).returncode == 1  # fmt: skip
     junk = mzdesk("verify-certificate", "HTTPS://X/C/" + "Z" * 900, "--db", db, cwd=tmp_path)
     assert junk.returncode == 1 and "Traceback" not in junk.stderr and "不是本系统" in junk.stdout
     english = mzdesk("--lang", "en", "verify-certificate", "nonsense", "--db", db, cwd=tmp_path)

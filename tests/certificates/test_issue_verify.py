@@ -14,6 +14,7 @@ from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.permissions import Actor, PermissionDenied
 from mzdesk.core.vocab import InstitutionKind
 from mzdesk.services.certificates import (
+    certificate_sheets,
     issue_certificates,
     revoke_certificate,
     session_certificates,
@@ -100,9 +101,15 @@ def test_revoked_certificate_then_reissued(store, home):
     revoke_certificate(store, SETUP, first.id, "姓名写错")
     verdict = verify_certificate(store, first.qr_text)
     assert verdict.reason is Reason.REVOKED and verdict.revoked_reason == "姓名写错"
-    with pytest.raises(StateError):
+    with pytest.raises(StateError) as twice:
         revoke_certificate(store, SETUP, first.id, "again")
-    (again,) = issue_certificates(store, SETUP, t.session_id, today=DAY)
+    assert "此前已作废" in str(twice.value) and "姓名写错" in str(twice.value)
+    # found trying the app: issuing the session again silently re-issued what was revoked
+    # (e.g. as 重复签发); a revoked certificate is replaced only when asked for by name
+    assert issue_certificates(store, SETUP, t.session_id, today=DAY) == []
+    (again,) = issue_certificates(
+        store, SETUP, t.session_id, today=DAY, reissue={first.attendance_id}
+    )
     assert again.attendance_id == first.attendance_id and again.serial != first.serial
     assert verify_certificate(store, again.qr_text).genuine
     attendee = next(a for a in session_certificates(store, t.session_id) if a.live == again)
@@ -197,7 +204,9 @@ def test_key_rotation_and_revoked_device(store, home):
     assert new_key != old.serial.split("-")[1]
     assert verify_certificate(store, old.qr_text).genuine  # old keys keep verifying
     revoke_certificate(store, SETUP, old.id, "test")
-    (fresh,) = issue_certificates(store, SETUP, t.session_id, today=DAY)
+    (fresh,) = issue_certificates(
+        store, SETUP, t.session_id, today=DAY, reissue={old.attendance_id}
+    )
     assert fresh.serial.split("-")[1] == new_key and fresh.serial.endswith("-0001")
     # the old device is lost: its key is revoked from tomorrow on
     old_key = old.serial.split("-")[1]
@@ -302,3 +311,25 @@ def test_issuing_needs_the_permission(store, home):
 def test_verify_url_uppercases_scheme_and_host_only():
     assert cert.verify_url("https://Sync.Example.org/", "AB") == "HTTPS://SYNC.EXAMPLE.ORG/C/AB"
     assert cert.verify_url("http://10.0.0.5:8080/mz", "AB") == "HTTP://10.0.0.5:8080/mz/C/AB"
+
+
+def test_cumulative_hours_count_what_the_figures_count(store, home):
+    """Found trying the app: the certificate's 累计学时 counted passed sessions only, while the
+    matrix and the statistics count every hour credited (a failed 40-hour course included)."""
+    from decimal import Decimal
+
+    from mzdesk.core.vocab import TrainingCategory, TrainingResult
+    from mzdesk.services.certificate_settings import CertificateSettings, set_certificate_settings
+    from mzdesk.services.workers import Attendee, TrainingData, record_training_session
+
+    set_certificate_settings(store, SETUP, home.id, CertificateSettings(total_hours=True))
+    t = train(store, home, names=("王秀英",))  # passed, on DAY's session
+    failed_first = TrainingData(
+        home.id, "岗前培训", TrainingCategory.PRE_JOB, dt.date(2026, 1, 5), dt.date(2026, 1, 9),
+        Decimal(40), [Attendee(t.passed[0], TrainingResult.FAILED)],
+    )  # fmt: skip
+    record_training_session(store, SETUP, failed_first)
+    issue_certificates(store, SETUP, t.session_id, today=DAY)
+    (sheet,) = certificate_sheets(store, t.session_id)
+    own = next(iter(session_certificates(store, t.session_id))).hours
+    assert sheet.total_hours == Decimal(40) + own

@@ -47,7 +47,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the verify address must start with https:// or http:// and hold only letters, "
         "digits and .-:/",
     ),
-    "cert.already_revoked": ("证书 {serial} 已作废", "certificate {serial} is already revoked"),
+    "cert.already_revoked": (
+        "证书 {serial} 此前已作废（{when}，原因：{reason}），未做改动",
+        "certificate {serial} was already revoked ({when}: {reason}); nothing changed",
+    ),
     "cert.reason_required": ("请填写作废原因", "give a reason for revoking"),
     "cert.not_found": ("没有编号为 {serial} 的证书", "no certificate has serial {serial}"),
     "cert.key_not_found": ("没有编号为 {key_id} 的签名密钥", "no signing key has id {key_id}"),
@@ -73,5 +76,17 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "cli.cert.masked_id": ("隐去中间部分", "masked"),
     "cli.cert.yes": ("印", "printed"),
     "cli.cert.no": ("不印", "not printed"),
+    "cli.cert.not_revoked": (
+        "证书 {serial} 仍然有效，无需重新签发（有误请先作废）",
+        "certificate {serial} is still valid: revoke it first if it is wrong",
+    ),
+    "cli.cert.already_reissued": (
+        "证书 {serial} 已重新签发过，请打印新证书",
+        "certificate {serial} was already reissued: print the new one",
+    ),
+    "cli.cert.reissued": (
+        "已为作废的证书 {serial} 重新签发：{new}（用 mzdesk print certificates 打印）",
+        "reissued revoked certificate {serial} as {new} (print it with mzdesk print certificates)",
+    ),
     "cli.cert.bad_session": ("培训编号无效：{value}", "not a training session id: {value}"),
 }

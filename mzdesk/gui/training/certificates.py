@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -99,6 +100,8 @@ class SessionCertificates(QDialog):
         self.issue_button = QPushButton(tr("签发并打印"))
         self.print_button = QPushButton(tr("打印所选"))
         self.revoke_button = QPushButton(tr("作废…"))
+        self.reissue_button = QPushButton(tr("重新签发…"))
+        self.reissue_button.setToolTip(tr("为所选人员作废的证书签发一份新证书（如改正姓名后）"))
         self.settings_button = QPushButton(tr("证书样式…"))
         self.settings_button.setToolTip(tr("身份证号是否完整、是否印累计学时、颁发单位"))
         close = QPushButton(tr("关闭"))
@@ -108,11 +111,14 @@ class SessionCertificates(QDialog):
         may_issue = ctx.can(Permission.CERTIFICATES_ISSUE)
         self.issue_button.setEnabled(may_issue)
         self.revoke_button.setEnabled(may_issue)
+        self.may_issue = may_issue
+        self.reissue_button.setEnabled(False)  # until a revoked certificate's row is selected
         bar = QHBoxLayout()
         for button in (
             self.issue_button,
             self.print_button,
             self.revoke_button,
+            self.reissue_button,
             self.settings_button,
         ):
             bar.addWidget(button)
@@ -122,7 +128,12 @@ class SessionCertificates(QDialog):
         self.heading = heading("")
         layout.addWidget(self.heading)
         layout.addWidget(
-            QLabel(tr("考核合格的参训人员及其证书。已签发的证书再次打印不会重复签发。"))
+            QLabel(
+                tr(
+                    "考核合格的参训人员及其证书。已签发的证书再次打印不会重复签发；"
+                    "作废的证书不会自动补发，需选中后点“重新签发”。"
+                )
+            )
         )
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
@@ -131,6 +142,8 @@ class SessionCertificates(QDialog):
         self.print_button.clicked.connect(self.print_selected)
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.settings_button.clicked.connect(self.open_settings)
+        self.reissue_button.clicked.connect(self.reissue_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_reissue())
         close.clicked.connect(self.accept)
 
     @async_slot()
@@ -160,10 +173,49 @@ class SessionCertificates(QDialog):
                 [a.worker_name, f"{a.hours}", shown.serial, state, f"{shown.issued_on:%Y-%m-%d}"]
             )
         self.table.show_rows(rows)
+        self._update_reissue()
 
     def selected(self) -> SessionAttendee | None:
         row = self.table.selected_row()
         return None if row is None else self.attendees[row]
+
+    def _update_reissue(self) -> None:
+        attendee = self.selected()
+        revoked = attendee is not None and bool(attendee.certificates) and attendee.live is None
+        self.reissue_button.setEnabled(self.may_issue and revoked)
+
+    @async_slot()
+    async def reissue_selected(self) -> None:
+        """A new certificate for the selected attendee's revoked one, asked first, then
+        printed on its own."""
+        attendee = self.selected()
+        if attendee is None or attendee.live is not None or not attendee.certificates:
+            return
+        old = attendee.certificates[0]
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("重新签发"),
+            tr("为「{name}」重新签发一份证书？作废的 {serial} 仍保持作废。").format(
+                name=attendee.worker_name, serial=old.serial
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        self.asking = box
+        if await wait_for(box) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            issued = await self.ctx.change(
+                issue_certificates, self.session_id, reissue={attendee.attendance_id}
+            )
+        except MzdeskError as error:
+            self.message.setText(str(error))
+            return
+        await self.refresh()
+        sheets = await self.ctx.worker.read(
+            certificate_sheets, self.ctx.store, self.session_id, {c.id for c in issued}
+        )
+        await self.print_sheets(sheets)
 
     # -- issuing and printing ----------------------------------------------------------------
     @async_slot()

@@ -10,7 +10,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from mzdesk.gui.training.certificates import RevokeDialog, open_session_certificates
 from mzdesk.gui.widgets.pdf_preview import PdfPreview
@@ -91,6 +91,26 @@ def test_issue_print_preview_cancel_revoke(qtbot, window, tmp_path):
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
     assert dialog.preview.document.pageCount() == 1
+    dialog.preview.close()
+
+    # 签发并打印 again does not bring the revoked one back; 重新签发 does, asked first
+    assert not dialog.reissue_button.isEnabled()  # a live certificate is selected
+    dialog.preview = None
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
+    assert dialog.preview.document.pageCount() == session.passed - 1
+    assert dialog.table.rows_model.rows[0][3] == "已作废"
+    dialog.preview.close()
+    dialog.preview = None
+    dialog.table.selectRow(0)
+    assert dialog.reissue_button.isEnabled()
+    qtbot.mouseClick(dialog.reissue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(dialog, "asking", None) is not None)
+    dialog.asking.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
+    assert dialog.preview.document.pageCount() == 1
+    assert dialog.table.rows_model.rows[0][3] == "有效"
+    assert dialog.table.rows_model.rows[0][2] != revoked[0].serial
     dialog.preview.close()
     dialog.close()
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
