@@ -30,9 +30,14 @@ def db_option(function: F) -> F:
     )(function)
 
 
-def open_local_store(ctx: click.Context, db: Path | None) -> Store:
-    """The command's own ``--db``, else the one given before the command, else the default."""
-    return open_store(db or ctx.obj["db"] or default_db_path())
+def open_local_store(ctx: click.Context, db: Path | None, *, create: bool = False) -> Store:
+    """The command's own ``--db``, else the one given before the command, else the default.
+    Only commands that set a database up (``create``) may make a new file: elsewhere a
+    mistyped path would become an empty database that reports zeros."""
+    path = db or ctx.obj["db"] or default_db_path()
+    if not create and not path.exists():
+        fail(text("cli.db.missing", path=path))
+    return open_store(path)
 
 
 def acting_user(store: Store) -> Actor:
@@ -56,9 +61,11 @@ def acting_user(store: Store) -> Actor:
     return actor_for(user)
 
 
-def open_as_user(ctx: click.Context, db: Path | None) -> tuple[Store, Actor]:
+def open_as_user(
+    ctx: click.Context, db: Path | None, *, create: bool = False
+) -> tuple[Store, Actor]:
     """The local database and who acts on it: what every command on it starts with."""
-    store = open_local_store(ctx, db)
+    store = open_local_store(ctx, db, create=create)
     return store, acting_user(store)
 
 

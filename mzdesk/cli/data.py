@@ -51,7 +51,7 @@ def init(
     from mzdesk.services.institutions import InstitutionData
     from mzdesk.services.users import NewUser, set_up_institution
 
-    store, actor = open_as_user(ctx, db)
+    store, actor = open_as_user(ctx, db, create=True)
     set_up_institution(
         store,
         actor,
@@ -76,7 +76,7 @@ def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
     """写入演示数据。Write realistic demo data."""
     from mzdesk.services.demo.generate import Scale, generate
 
-    store, actor = open_as_user(ctx, db)
+    store, actor = open_as_user(ctx, db, create=True)
     with terminal_progress() as bar:
         summary = generate(store, actor, Scale(scale), seed=seed, progress=bar)
     click.echo(
@@ -127,7 +127,7 @@ def import_(
     from mzdesk.services.tables.importers.base import ImportRejected
     from mzdesk.services.tables.importing import import_file
 
-    store, actor = open_as_user(ctx, db)
+    store, actor = open_as_user(ctx, db, create=True)
     try:
         with terminal_progress() as bar:
             report = import_file(

@@ -56,7 +56,7 @@ def sync(
             ca_pem = ca_file.read_text(encoding="ascii")
         except (OSError, UnicodeDecodeError) as error:
             fail(text("cli.sync.ca_unreadable", path=ca_file, error=error))
-    store, actor = open_as_user(ctx, db)
+    store, actor = open_as_user(ctx, db, create=True)
     try:
         if code:
             if not server_url:
@@ -168,7 +168,7 @@ def sync_enroll_file(ctx: click.Context, file: Path, code: str, db: Path | None)
     from mzdesk.core.bundle import BundleError, check_size
     from mzdesk.sync.bundles import enrol_from_file
 
-    store, actor = open_as_user(ctx, db)
+    store, actor = open_as_user(ctx, db, create=True)
     try:
         check_size(file.stat().st_size)
         summary = enrol_from_file(store, actor, file.read_bytes(), code)

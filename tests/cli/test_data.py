@@ -107,3 +107,20 @@ def test_unsupported_output_types(tmp_path, suffix):
     result = mzdesk("template", "beds", "--out", f"t{suffix}", cwd=tmp_path)
     assert result.returncode == 1
     assert "请使用 .xlsx 或 .csv" in result.stderr
+
+
+def test_a_mistyped_database_path_is_refused_not_created(tmp_path):
+    """Found trying the app: `stats training --db wrong.db` made an empty database there and
+    reported zeros with exit status 0; `training sessions` said there were several
+    institutions. Only the commands that set a database up may create one."""
+    from tests.cli.process import mzdesk as run
+
+    missing = tmp_path / "nonexist.db"
+    for args in (["stats", "training"], ["training", "sessions", "--json"],
+                 ["export", "workers", "--out", str(tmp_path / "w.xlsx")]):  # fmt: skip
+        done = run(*args, "--db", str(missing), cwd=tmp_path)
+        assert done.returncode == 1, (args, done.stdout)
+        assert "找不到数据库文件" in done.stderr and str(missing) in done.stderr
+        assert "Traceback" not in done.stderr and not missing.exists()
+    made = run("demo", "--db", str(missing), cwd=tmp_path)
+    assert made.returncode == 0 and missing.exists()

@@ -39,6 +39,10 @@ def test_writing_an_unsupported_file_type(tmp_path: Path, command: str) -> None:
 def test_a_rejected_bundle(tmp_path: Path, side: str) -> None:
     (tmp_path / "junk.mzbundle").write_bytes(b"not a bundle at all")
     db = "site.db" if side == "sync" else "server.db"
+    if side == "sync":  # a desktop's database exists; a mistyped one is refused before this
+        from mzdesk.store.engine import open_store
+
+        open_store(tmp_path / db).close()
     output = english_failure(side, "import-bundle", "junk.mzbundle", "--db", db, cwd=tmp_path)
     assert output.startswith("The sync bundle was refused: "), output
 
@@ -100,3 +104,8 @@ def test_import_messages_in_english(tmp_path: Path) -> None:
     assert skipped.returncode == 0, skipped.stderr
     output = english(skipped)
     assert "resident: 4 rows, 1 added, 0 updated, 0 unchanged, 3 rows skipped" in output
+
+
+def test_a_missing_database(tmp_path: Path) -> None:
+    output = english_failure("stats", "training", "--db", "nowhere.db", cwd=tmp_path)
+    assert "no database file at" in output and "nowhere.db" in output

@@ -68,6 +68,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "cli.import.skipped": ("跳过 {problem}", "skipped {problem}"),
     "cli.export.done": ("已导出{count}行到 {path}", "Exported {count} rows to {path}"),
     "cli.template.done": ("已生成模板 {path}", "Wrote the template {path}"),
+    "cli.db.missing": (
+        "找不到数据库文件：{path}（新建机构用 mzdesk init，演示数据用 mzdesk demo）",
+        "no database file at {path} (mzdesk init sets one up; mzdesk demo writes demo data)",
+    ),
     "cli.stats.no_institution": ("找不到机构「{name}」", "No institution named '{name}'"),
     "cli.server.db_unavailable": (
         "无法打开服务器数据库 {url}：{error}",
