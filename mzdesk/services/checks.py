@@ -125,7 +125,13 @@ class Checks:
         self, field: str, value: dt.date | None, other: dt.date | None, other_label: str
     ) -> None:
         if value is not None and other is not None and value < other:
-            self.add(field, "date.before", value=value.isoformat(), other=other_label)
+            self.add(
+                field,
+                "date.before",
+                value=value.isoformat(),
+                other=other_label,
+                other_value=other.isoformat(),
+            )
 
     def not_future(self, field: str, value: dt.date | None, today: dt.date) -> None:
         if value is not None and value > today:

@@ -60,7 +60,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the date is a bare number ({value}) whose meaning is unclear; write it as yyyy-MM-dd",
     ),
     "date.future": ("日期{value}晚于今天", "the date {value} is later than today"),
-    "date.before": ("不能早于{other}（{value}）", "must not be before {other} ({value})"),
+    # both dates named: 「不能早于发证日期（2025-11-01）」 read as if the issue date were the
+    # one in brackets, which was the field's own value
+    "date.before": ("{value} 早于{other} {other_value}", "{value} is before {other} {other_value}"),
     # 身份证号
     "id_number.length": (
         "身份证号应为18位，实为{length}位",

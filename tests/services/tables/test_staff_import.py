@@ -82,7 +82,7 @@ def test_a_leaving_date_marks_the_worker_left_and_contradictions_are_reported(
     assert problems(store, Kind.WORKERS, path) == [
         "第3行 状态: 离职日期与状态「在职」矛盾",
         "第4行 离职日期: 状态为离职时请填写离职日期",
-        "第5行 离职日期: 不能早于入职日期（2024-02-01）",
+        "第5行 离职日期: 2024-02-01 早于入职日期 2024-03-01",
     ]
     assert all(w.status is WorkerStatus.ACTIVE for w in workers(store).values())
     report = import_file(store, SETUP, Kind.WORKERS, path, skip_invalid=True)
@@ -182,7 +182,7 @@ def test_every_bad_certificate_row_at_once_and_nothing_written(store, home, tmp_
             "第5行 技能等级: 「七级」不是有效值，可选：无、五级/初级工、四级/中级工、三级/高级工、二级/技师、一级/高级技师",
             "第5行 发证日期: 「2025-13-01」不是可识别的日期，请写成 yyyy-MM-dd",
             "第6行 发证机关: 不能超过100个字符",
-            "第6行 有效期至: 不能早于发证日期（2024-05-01）",
+            "第6行 有效期至: 2024-05-01 早于发证日期 2025-05-01",
             "第7行 证书名称: 与第2行重复（张丽 健康证）",
         ]
     )
