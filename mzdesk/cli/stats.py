@@ -123,7 +123,7 @@ def stats_training(
     prejob, certified = f.prejob_rate, f.certified_rate
     lines = [
         f"护理员培训统计（{area}，截至 {f.as_of.isoformat()}）",
-        f"  在岗护理员 {f.active_care_workers} 人（{f.institutions} 家机构）",
+        f"  在职护理员 {f.active_care_workers} 人（{f.institutions} 家机构）",
         f"  岗前培训率 {prejob.pct}（{prejob.numerator}/{prejob.denominator}）",
     ]
     if f.missing_prejob:

@@ -31,7 +31,7 @@ from mzdesk.services.certificates import CertificateSheet
 RED = colors.HexColor("#a31515")
 GOLD = colors.HexColor("#b8860b")
 GREY = colors.HexColor("#555555")
-QR_MODULE = 0.4 * mm  # ~2–2.5 cm for a version 8–10 code
+QR_MODULE = 0.5 * mm  # ~3 cm for a version 10 code: easy for a phone through a frame's glass
 Progress = Callable[[int, int], None]
 
 

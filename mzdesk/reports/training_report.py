@@ -25,7 +25,7 @@ def rate_rows(f: TrainingFigures) -> list[tuple[str, str, str, str]]:
         return (name, r.pct, str(r.numerator), str(r.denominator))
 
     return [
-        ("在岗护理员（人）", str(f.active_care_workers), "", ""),
+        ("在职护理员（人）", str(f.active_care_workers), "", ""),
         ratio("岗前培训率", f.prejob_rate),
         ratio("持证上岗率", f.certified_rate),
         (
@@ -121,7 +121,7 @@ def add_training_sheet(book: Workbook, f: TrainingFigures) -> None:
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([])
     sheet.append(["指标", "数值", "分子", "分母"])
-    sheet.append(["在岗护理员（人）", f.active_care_workers])
+    sheet.append(["在职护理员（人）", f.active_care_workers])
     for name, r in (("岗前培训率", f.prejob_rate), ("持证上岗率", f.certified_rate)):
         sheet.append([name, r.value if r.denominator else None, r.numerator, r.denominator])
         sheet.cell(sheet.max_row, 2).number_format = "0.0%"

@@ -1648,10 +1648,6 @@
         <translation>No care workers employed.</translation>
     </message>
     <message>
-        <source>未持有效职业技能等级证书：</source>
-        <translation>No valid skill certificate:</translation>
-    </message>
-    <message>
         <source>截至 {date}，在职护理员 {n} 人；今年人均培训 {hours} 学时</source>
         <translation>As of {date}: {n} care workers employed; {hours} h of training each this year on average</translation>
     </message>

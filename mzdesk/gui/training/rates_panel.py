@@ -93,7 +93,7 @@ class RatesPanel(QWidget):
         layout.addWidget(self.heading)
         boxes = QGridLayout()
         self.prejob = RateBox(tr("岗前培训率"), tr("未完成岗前培训："))
-        self.certified = RateBox(tr("持证上岗率"), tr("未持有效职业技能等级证书："))
+        self.certified = RateBox(tr("持证上岗率"), tr("未持有效技能证书："))
         boxes.addWidget(self.prejob, 0, 0)
         boxes.addWidget(self.certified, 0, 1)
         layout.addLayout(boxes)

@@ -162,7 +162,7 @@ def test_xlsx_export(qtbot, stats_page, tmp_path):
     assert book["月度趋势"].max_row == 13  # header + 12 months
     training = stats_page.view.training
     rows = {r[0]: r for r in book["护理员培训"].iter_rows(values_only=True) if r and r[0]}
-    assert rows["在岗护理员（人）"][1] == training.active_care_workers
+    assert rows["在职护理员（人）"][1] == training.active_care_workers
     prejob = rows["岗前培训率"]
     assert prejob[1:4] == (
         training.prejob_rate.value,
