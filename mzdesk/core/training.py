@@ -29,7 +29,7 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 
@@ -196,6 +196,18 @@ class Cell:
     due: dt.date | None  # when it must be done (again); None: met for good
     last_done: dt.date | None = None  # the end of the newest passed session that counts
     hours_done: Decimal | None = None  # for hours per year
+    hours_required: Decimal | None = None  # this year's target (pro-rated for a joiner)
+
+
+def yearly_target(hours_per_year: Decimal, hired_on: dt.date, year: int) -> Decimal:
+    """Hours owed in ``year``: all of them when employed from its first day, else the share
+    of the year's days from ``hired_on`` on, rounded up to half an hour."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if hired_on <= start:
+        return hours_per_year
+    share = Decimal((end - hired_on).days + 1) / Decimal((end - start).days + 1)
+    halves = (hours_per_year * share * 2).to_integral_value(rounding=ROUND_CEILING)
+    return min(hours_per_year, halves / 2).quantize(Decimal("0.1"))
 
 
 def assess(
@@ -211,10 +223,11 @@ def assess(
     soon = as_of + dt.timedelta(days=SOON_DAYS)
     if requirement.hours_per_year is not None:
         year_end = dt.date(as_of.year, 12, 31)
-        if hours_this_year >= requirement.hours_per_year:
-            return Cell(CellStatus.CURRENT, None, None, hours_this_year)
+        target = yearly_target(requirement.hours_per_year, hired_on, as_of.year)
+        if hours_this_year >= target:
+            return Cell(CellStatus.CURRENT, None, None, hours_this_year, target)
         status = CellStatus.EXPIRING if year_end <= soon else CellStatus.PENDING
-        return Cell(status, year_end, None, hours_this_year)
+        return Cell(status, year_end, None, hours_this_year, target)
     last = max(passed_on, default=None)
     if last is None:
         if requirement.before_start or requirement.interval_months is None:

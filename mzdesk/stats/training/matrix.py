@@ -181,7 +181,7 @@ def training_matrix(
             hours = sum((h[1] for h in counted if h[4] >= year_start), Decimal(0))
             cell = assess(req, w.hired_on, passed, hours, day)
             cells[column] = MatrixCell(
-                column, cell.status, cell.due, cell.last_done, cell.hours_done, req.hours_per_year
+                column, cell.status, cell.due, cell.last_done, cell.hours_done, cell.hours_required
             )
         rows.append(MatrixRow(w.id, w.name, w.occupation, w.hired_on, cells))
     using_defaults = bool(lines) and all(getattr(x, "is_default", False) for x in lines)

@@ -102,3 +102,21 @@ def test_add_months_keeps_the_day_or_takes_the_months_last():
     assert add_months(D(2024, 1, 31), 1) == D(2024, 2, 29)
     assert add_months(D(2024, 11, 5), 12) == D(2025, 11, 5)
     assert add_months(D(2024, 12, 15), 1) == D(2025, 1, 15)
+
+
+def test_yearly_hours_are_pro_rated_for_those_who_joined_during_the_year():
+    """Found trying the app: a worker hired six weeks before the year's end was listed as
+    short of the full 40 hours. The target is the share of the year they were employed
+    (rounded up to half an hour); those employed all year owe it all."""
+    from mzdesk.core.training import assess
+
+    line = RequirementData(Occupation.CARE_WORKER, "年度学时", hours_per_year=Decimal("40"))
+    day = D(2026, 12, 1)
+    joined = assess(line, D(2026, 11, 19), [], Decimal(0), day)
+    assert joined.hours_required == Decimal("5")  # 43 of 365 days: 4.7 → 5
+    assert joined.status is CellStatus.EXPIRING  # still due by year end, but 5, not 40
+    assert assess(line, D(2026, 11, 19), [], Decimal(5), day).status is CellStatus.CURRENT
+    veteran = assess(line, D(2019, 3, 1), [], Decimal(39), day)
+    assert (veteran.hours_required, veteran.status) == (Decimal("40"), CellStatus.EXPIRING)
+    first_day = assess(line, D(2026, 1, 1), [], Decimal(0), day)
+    assert first_day.hours_required == Decimal("40")
