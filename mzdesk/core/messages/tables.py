@@ -6,6 +6,10 @@ from __future__ import annotations
 from typing import Final
 
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
+    "import.assumed_passed": (
+        "；{count}行考核结果为空，已按合格登记（第{rows}行）",
+        "; {count} rows with a blank 考核结果 were recorded as passed (rows {rows})",
+    ),
     # which institution a sheet without 机构名称 goes to (services/tables/importing.py)
     "import.institution_option_unknown": (
         "没有名为「{name}」的机构",

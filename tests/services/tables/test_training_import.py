@@ -2,6 +2,7 @@
 import adds nothing, and every bad row is reported at once."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -76,6 +77,10 @@ def test_a_messy_ledger_becomes_sessions_and_a_second_import_adds_nothing(staffe
     )
     report = import_file(staffed, SETUP, Kind.TRAINING, path)
     assert (report.created, report.ignored_columns) == (4, ("签到序号", "签名"))
+    # a blank 考核结果 counts as 合格 (as the app defaults), and the report says so and where
+    assert re.search(r"1行考核结果为空，已按合格登记（第\d+行）", report.summary()), (
+        report.summary()
+    )
     sessions = {t.topic: t for t in list_trainings(staffed, home.id)}
     fire = sessions["消防安全培训"]
     assert (fire.category, fire.start_date, fire.end_date, fire.hours) == (

@@ -49,6 +49,8 @@ class ImportReport:
     problems: list[ImportProblem] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)
     ignored_columns: tuple[str, ...] = ()
+    # what was assumed for blank cells, said in the summary (e.g. a blank 考核结果 as 合格)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -65,6 +67,8 @@ class ImportReport:
         )
         if self.skipped_rows:
             text += message("import.summary_skipped", count=len(self.skipped_rows))
+        for note in self.notes:
+            text += note
         return text
 
 

@@ -63,6 +63,7 @@ class _AttendeeRecord:
     person: str
     id_number: str
     result: TrainingResult
+    result_assumed: bool = False  # 考核结果 was blank: recorded as 合格, and the report says so
 
 
 class TrainingImporter(Importer[_AttendeeRecord]):
@@ -88,7 +89,8 @@ class TrainingImporter(Importer[_AttendeeRecord]):
         place = c.get(cells.text, "培训地点")
         person = c.get(cells.required_text, "姓名")
         id_number = c.get(cells.code, "身份证号")
-        result = c.get(_result, "考核结果") or TrainingResult.PASSED
+        given = c.get(_result, "考核结果")
+        result = given or TrainingResult.PASSED
         bad_cells = {p.column for p in parsed.problems}
         # the session's own checks (the same as recording it in the app) run on what could be
         # read, so a row's problems all come at once
@@ -113,7 +115,7 @@ class TrainingImporter(Importer[_AttendeeRecord]):
             return parsed
         assert institution and category and start and person and checked
         key = _Key(institution, clean_topic, category, start, end_date, clean_hours, trainer, place)
-        parsed.record = _AttendeeRecord(key, person, checked.value, result)
+        parsed.record = _AttendeeRecord(key, person, checked.value, result, given is None)
         return parsed
 
     def _id_number(self, raw: str, checks: Checks) -> IdNumber | None:
@@ -216,6 +218,10 @@ class TrainingImporter(Importer[_AttendeeRecord]):
         progress: Progress | None,
     ) -> None:
         institutions = self._institutions(session)
+        assumed = [p.row for p in rows if p.record is not None and p.record.result_assumed]
+        if assumed:
+            shown = "、".join(str(r) for r in assumed[:10]) + ("…" if len(assumed) > 10 else "")
+            report.notes.append(message("import.assumed_passed", count=len(assumed), rows=shown))
         new: dict[_Key, list[Parsed[_AttendeeRecord]]] = {}
         for done, parsed in enumerate(rows, start=1):
             record = parsed.record
