@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from mzdesk.core.errors import FieldProblem, ValidationError
 from mzdesk.core.identifiers import IdNumber, check_uscc, parse_id_number
+from mzdesk.core.labels import field_label
 from mzdesk.core.vocab import Gender
 from mzdesk.store.values import length_problems
 
@@ -122,14 +123,21 @@ class Checks:
             )
 
     def not_before(
-        self, field: str, value: dt.date | None, other: dt.date | None, other_label: str
+        self,
+        field: str,
+        value: dt.date | None,
+        other: dt.date | None,
+        other_field: str,
+        other_table: str | None = None,
     ) -> None:
+        """``value`` (of ``field``) must not be before ``other``, the value of ``other_field``
+        (named by its label, in the current language, from the one table of labels)."""
         if value is not None and other is not None and value < other:
             self.add(
                 field,
                 "date.before",
                 value=value.isoformat(),
-                other=other_label,
+                other=field_label(other_field, other_table or self.table),
                 other_value=other.isoformat(),
             )
 

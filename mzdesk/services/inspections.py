@@ -233,7 +233,7 @@ def advance_hazard(
         if target not in HAZARD_TRANSITIONS[hazard.status]:
             raise StateError("hazard.transition", current=hazard.status.label, target=target.label)
         checks = Checks()
-        checks.not_before("on", on, hazard.found_on, "发现日期")
+        checks.not_before("on", on, hazard.found_on, "found_on")
         if target is HazardStatus.CLOSED:
             checks.text("rechecked_by", by, max_len=50)
         checks.done()

@@ -193,8 +193,8 @@ def start_leave(
         if resident.status is not ResidentStatus.IN_HOUSE:
             raise StateError("resident.not_in_house", name=resident.name, status=resident.status.zh)
         checks = Checks("residents")
-        checks.not_before("start_date", on, resident.admission_date, "入住日期")
-        checks.not_before("expected_return", expected_return, on, "外出日期")
+        checks.not_before("start_date", on, resident.admission_date, "admission_date")
+        checks.not_before("expected_return", expected_return, on, "start_date", "resident_leaves")
         checks.done()
         resident.status = ResidentStatus.ON_LEAVE
         session.add(
@@ -230,7 +230,7 @@ def end_leave(store: Store, actor: Actor, resident_id: uuid.UUID, on: dt.date) -
         if resident.status is not ResidentStatus.ON_LEAVE or leave is None:
             raise StateError("resident.not_on_leave", name=resident.name)
         checks = Checks("residents")
-        checks.not_before("return_date", on, leave.start_date, "外出日期")
+        checks.not_before("return_date", on, leave.start_date, "start_date", "resident_leaves")
         checks.done()
         leave.return_date = on
         resident.status = ResidentStatus.IN_HOUSE
@@ -252,7 +252,7 @@ def discharge_resident(
         resident = get_live(session, Resident, resident_id)
         ensure_editable(resident)
         checks = Checks("residents")
-        checks.not_before("discharge_date", on, resident.admission_date, "入住日期")
+        checks.not_before("discharge_date", on, resident.admission_date, "admission_date")
         checks.done()
         leave = _open_leave(session, resident)
         if leave is not None:

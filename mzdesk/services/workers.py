@@ -58,7 +58,7 @@ def check_worker(data: WorkerData, *, today: dt.date | None = None) -> WorkerDat
     id_number = checks.id_number("id_number", data.id_number, required=True)
     checks.agrees_with_id(id_number, data.gender, data.birth_date)
     checks.not_future("hired_on", data.hired_on, today or dt.date.today())
-    checks.not_before("left_on", data.left_on, data.hired_on, "入职日期")
+    checks.not_before("left_on", data.left_on, data.hired_on, "hired_on")
     phone = checks.phone("phone", data.phone)
     checks.lengths("care_workers", data)
     checks.done()
@@ -111,7 +111,7 @@ def worker_left(store: Store, actor: Actor, worker_id: uuid.UUID, on: dt.date) -
         if worker.status is WorkerStatus.LEFT:
             raise StateError("worker.left", name=worker.name)
         checks = Checks("care_workers")
-        checks.not_before("left_on", on, worker.hired_on, "入职日期")
+        checks.not_before("left_on", on, worker.hired_on, "hired_on")
         checks.done()
         worker.status = WorkerStatus.LEFT
         worker.left_on = on
@@ -135,7 +135,7 @@ def add_certificate(store: Store, actor: Actor, data: CertificateData) -> uuid.U
     """Record a certificate; a skill certificate of a higher level raises the worker's level."""
     checks = Checks("care_workers")
     name = checks.text("name", data.name, max_len=100)
-    checks.not_before("expires_on", data.expires_on, data.issued_on, "发证日期")
+    checks.not_before("expires_on", data.expires_on, data.issued_on, "issued_on")
     checks.lengths("worker_certificates", data)
     checks.done()
     with store.write(actor) as session:
@@ -201,7 +201,7 @@ def record_training_session(store: Store, actor: Actor, data: TrainingData) -> u
     checks = Checks("care_workers")
     topic = checks.text("topic", data.topic, max_len=200)
     hours = _hours(checks, "hours", data.hours)
-    checks.not_before("end_date", data.end_date, data.start_date, "开始日期")
+    checks.not_before("end_date", data.end_date, data.start_date, "start_date")
     if not data.attendees:
         checks.add("attendees", "training.no_attendees")
     credited = {}

@@ -72,7 +72,7 @@ def worker_rejoined(store: Store, actor: Actor, worker_id: uuid.UUID) -> WorkerV
 def check_certificate(data: CertificateData) -> str:
     checks = Checks("worker_certificates")
     name = checks.text("name", data.name, max_len=100)
-    checks.not_before("expires_on", data.expires_on, data.issued_on, "发证日期")
+    checks.not_before("expires_on", data.expires_on, data.issued_on, "issued_on")
     checks.lengths("worker_certificates", data)
     checks.done()
     return name or ""

@@ -51,7 +51,7 @@ def update_training_session(
     checks = Checks("training_sessions")
     topic = checks.text("topic", data.topic, max_len=200)
     hours = _hours(checks, "hours", data.hours)
-    checks.not_before("end_date", data.end_date, data.start_date, "开始日期")
+    checks.not_before("end_date", data.end_date, data.start_date, "start_date")
     checks.lengths("training_sessions", data)
     checks.done()
     with store.write(actor) as session:

@@ -183,3 +183,25 @@ def test_worker_detail_training_history_and_hours_per_year(store, hire, train):
     ]
     assert detail.training[0].end_date == D(2025, 3, 3)
     assert detail.hours_by_year == {2024: Decimal("20"), 2025: Decimal("6")}
+
+
+def test_a_date_before_another_names_both_in_the_users_language(store, home, hire):
+    """The other date's name came from a Chinese string in each service, so English users
+    read 「2024-02-01 is before 入职日期 2024-03-01」; it is the field's label now."""
+    import datetime as dt
+
+    from mzdesk.core.errors import ValidationError
+    from mzdesk.core.i18n import set_language
+    from mzdesk.services.workers import worker_left
+
+    worker = hire("周凤琴")
+    before = worker.hired_on - dt.timedelta(days=1)
+    for language, expected in (("zh", "早于入职日期"), ("en", "is before hired on")):
+        set_language(language)
+        try:
+            with pytest.raises(ValidationError) as refused:
+                worker_left(store, SETUP, worker.id, before)
+            shown = str(refused.value)
+        finally:
+            set_language("zh")
+        assert expected in shown and before.isoformat() in shown, shown

@@ -78,7 +78,7 @@ class CertificateImporter(Importer[_CertificateRecord]):
         checks = Checks("worker_certificates")
         checked = checks.id_number("id_number", id_number, required=True)
         name = checks.text("name", data.name, max_len=100)
-        checks.not_before("expires_on", data.expires_on, data.issued_on, "发证日期")
+        checks.not_before("expires_on", data.expires_on, data.issued_on, "issued_on")
         checks.lengths("worker_certificates", data)
         try:
             checks.done()

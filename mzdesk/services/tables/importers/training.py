@@ -105,7 +105,7 @@ class TrainingImporter(Importer[_AttendeeRecord]):
         clean_topic = checks.text("topic", topic, max_len=200) or ""
         clean_hours = _hours(checks, hours) if hours is not None else Decimal(0)
         end_date = end or start or dt.date.min
-        checks.not_before("end_date", end_date, start, "开始日期")
+        checks.not_before("end_date", end_date, start, "start_date")
         checks.lengths("training_sessions", {"topic": topic, "trainer": trainer, "place": place})
         try:
             checks.done()

@@ -84,7 +84,7 @@ class WorkerImporter(Importer[_WorkerRecord]):
             except ValidationError as error:
                 checks.absorb(error)
                 clean = data
-            checks.not_before("left_on", left_on, data.hired_on, "入职日期")
+            checks.not_before("left_on", left_on, data.hired_on, "hired_on")
             checks.not_future("left_on", left_on, dt.date.today())
             try:
                 checks.done()
