@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from mzdesk.cli.common import check_region_prefix, db_option, fail, open_as_user
 from mzdesk.core.i18n import text
+
+if TYPE_CHECKING:
+    from mzdesk.stats.beds.asof import Scope
+    from mzdesk.store.engine import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.group()
@@ -15,13 +23,47 @@ def stats() -> None:
     """统计。Statistics."""
 
 
+def _scope_options(command: F) -> F:
+    """The options every figure takes: the database, which institution or region, the day,
+    and JSON output."""
+    for option in reversed(
+        (
+            db_option,
+            click.option("--institution", default=None, help="机构名称（只统计这一家）"),
+            click.option("--region", default=None, help="行政区划代码或其前缀，如 370212 或 3702"),
+            click.option("--as-of", "as_of", default=None, help="统计日期 yyyy-MM-dd（默认今天）"),
+            click.option(
+                "--json", "as_json", is_flag=True, help="输出一个 JSON 对象。Print one JSON object."
+            ),
+            click.pass_context,
+        )
+    ):
+        command = option(command)
+    return command
+
+
+def _scope(store: Store, institution: str | None, region: str | None, as_of: str | None) -> Scope:
+    """What to count, from the options: an institution by name or a region prefix (checked),
+    on a day (default today)."""
+    from mzdesk.core.dates import parse_date
+    from mzdesk.services.institutions import list_institutions
+    from mzdesk.stats.beds.asof import Scope
+
+    day = parse_date(as_of, field="--as-of") if as_of else None
+    institution_id = None
+    if institution:
+        match = [i for i in list_institutions(store) if i.name == institution.strip()]
+        if not match:
+            fail(text("cli.stats.no_institution", name=institution))
+        institution_id = match[0].id
+    prefix = region.strip() if region else None
+    if prefix is not None:
+        check_region_prefix(prefix)
+    return Scope(institution_id, prefix, day)
+
+
 @stats.command("beds")
-@db_option
-@click.option("--institution", default=None, help="机构名称（只统计这一家）")
-@click.option("--region", default=None, help="行政区划代码或其前缀，如 370212 或 3702")
-@click.option("--as-of", "as_of", default=None, help="统计日期 yyyy-MM-dd（默认今天）")
-@click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象。Print one JSON object.")
-@click.pass_context
+@_scope_options
 def stats_beds(
     ctx: click.Context,
     db: Path | None,
@@ -33,23 +75,12 @@ def stats_beds(
     """床位统计：床位数、护理型床位占比、入住率、社会力量运营床位占比等。Bed statistics."""
     import json
 
-    from mzdesk.core.dates import parse_date
-    from mzdesk.services.institutions import list_institutions
-    from mzdesk.stats.beds.asof import Scope
     from mzdesk.stats.beds.figures import bed_statistics
 
     store, _ = open_as_user(ctx, db)
-    day = parse_date(as_of, field="--as-of") if as_of else None
-    institution_id = None
-    if institution:
-        match = [i for i in list_institutions(store) if i.name == institution.strip()]
-        if not match:
-            fail(text("cli.stats.no_institution", name=institution))
-        institution_id = match[0].id
-    prefix = region.strip() if region else None
-    if prefix is not None:
-        check_region_prefix(prefix)
-    figures = bed_statistics(store, Scope(institution_id, prefix, day))
+    scope = _scope(store, institution, region, as_of)
+    prefix = scope.region_prefix
+    figures = bed_statistics(store, scope)
     if as_json:
         click.echo(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
         return
@@ -82,12 +113,7 @@ def _names(names: list[str]) -> str:
 
 
 @stats.command("training")
-@db_option
-@click.option("--institution", default=None, help="机构名称（只统计这一家）")
-@click.option("--region", default=None, help="行政区划代码或其前缀，如 370212 或 3702")
-@click.option("--as-of", "as_of", default=None, help="统计日期 yyyy-MM-dd（默认今天）")
-@click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象。Print one JSON object.")
-@click.pass_context
+@_scope_options
 def stats_training(
     ctx: click.Context,
     db: Path | None,
@@ -99,23 +125,12 @@ def stats_training(
     """护理员培训统计：岗前培训率、持证上岗率、证书到期、人均学时。Training statistics."""
     import json
 
-    from mzdesk.core.dates import parse_date
-    from mzdesk.services.institutions import list_institutions
-    from mzdesk.stats.beds.asof import Scope
     from mzdesk.stats.training import training_statistics
 
     store, _ = open_as_user(ctx, db)
-    day = parse_date(as_of, field="--as-of") if as_of else None
-    institution_id = None
-    if institution:
-        match = [i for i in list_institutions(store) if i.name == institution.strip()]
-        if not match:
-            fail(text("cli.stats.no_institution", name=institution))
-        institution_id = match[0].id
-    prefix = region.strip() if region else None
-    if prefix is not None:
-        check_region_prefix(prefix)
-    f = training_statistics(store, Scope(institution_id, prefix, day))
+    scope = _scope(store, institution, region, as_of)
+    prefix = scope.region_prefix
+    f = training_statistics(store, scope)
     if as_json:
         click.echo(json.dumps(f.as_json(), ensure_ascii=False, indent=2))
         return
