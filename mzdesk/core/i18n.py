@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
-from mzdesk.core.messages import certificates, cli, fields, files, records, sync, tables, training
+from mzdesk.core.messages import (
+    attachments,
+    certificates,
+    cli,
+    fields,
+    files,
+    records,
+    sync,
+    tables,
+    training,
+)
 
 Language = Literal["zh", "en"]
 
@@ -53,4 +63,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **tables.MESSAGES,
     **training.MESSAGES,
     **certificates.MESSAGES,
+    **attachments.MESSAGES,
 }

@@ -34,6 +34,8 @@ TABLES: Final[dict[str, tuple[str, str]]] = {
     "inspections": ("安全检查", "safety inspection"),
     "inspection_results": ("检查结果", "inspection result"),
     "hazards": ("隐患", "hazard"),
+    "attachments": ("附件", "attachment"),
+    "inspection_signatures": ("检查签名", "inspection signature"),
     "checklist_templates": ("检查表", "checklist"),
     "checklist_items": ("检查项", "checklist item"),
     "_conflicts": ("冲突处理", "conflict resolution"),  # how conflict records travel in the feed
@@ -179,11 +181,23 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     "rectified_on": ("整改完成日期", "rectified on"),
     "rechecked_by": ("复查人", "re-checked by"),
     "rechecked_on": ("复查日期", "re-checked on"),
+    # attachments (photos, signatures) and signers
+    "sha256": ("文件指纹", "file fingerprint"),
+    "size": ("文件大小", "file size"),
+    "media_type": ("文件类型", "file type"),
+    "owner_table": ("所属记录类别", "record kind"),
+    "owner_id": ("所属记录", "record"),
+    "caption": ("说明", "caption"),
+    "signed_at": ("签名时间", "signed at"),
+    "file": ("文件", "file"),
 }
 
 # Where the same key means something more specific in one kind of record.
 TABLE_FIELDS: Final[dict[tuple[str, str], tuple[str, str]]] = {
     ("residents", "name"): ("姓名", "name"),
+    ("attachments", "kind"): ("附件类别", "attachment kind"),
+    ("inspection_signatures", "role"): ("签名人身份", "signer's role"),
+    ("inspection_signatures", "name"): ("签名人", "signer"),
     ("care_workers", "name"): ("姓名", "name"),
     ("resident_contacts", "name"): ("联系人姓名", "contact name"),
     ("institutions", "name"): ("机构名称", "institution name"),

@@ -21,6 +21,9 @@ MIB: Final = 1024 * 1024
 # Bytes of one request body as it arrives (compressed or not): refused with 413 as soon as
 # the declared Content-Length or the bytes read so far exceed it, before anything is kept.
 MAX_REQUEST_BYTES: Final = 64 * MIB
+# one photo, signature or other attached file, and its image size (a phone photo is ~12 MP)
+MAX_ATTACHMENT_BYTES: Final = 12 * MIB
+MAX_ATTACHMENT_PIXELS: Final = 50_000_000
 # Bytes of a gzip request body once inflated (inflated a piece at a time, 413 beyond it).
 MAX_INFLATED_BYTES: Final = 64 * MIB
 # Changes in one push (the client sends 500 at a time).

@@ -325,3 +325,14 @@ class HazardStatus(Vocab):
     IN_PROGRESS = "in_progress", "整改中", "being rectified"
     AWAITING_CHECK = "awaiting_check", "待复查", "awaiting re-check"
     CLOSED = "closed", "已销号", "closed"
+
+
+class AttachmentKind(Vocab):
+    PHOTO = "photo", "照片", "photo"
+    SIGNATURE = "signature", "签名", "signature"
+    EVIDENCE = "evidence", "整改照片", "rectification photo", "整改凭证"
+
+
+class SignerRole(Vocab):
+    INSPECTOR = "inspector", "检查人", "inspector"
+    INSPECTED_HEAD = "inspected_head", "被检查单位负责人", "head of the inspected institution"

@@ -17,6 +17,7 @@ from mzdesk.core.changes import NO_CHANGES, Changes
 from mzdesk.core.permissions import Actor
 from mzdesk.store import outbox
 from mzdesk.store.audit import changes_of
+from mzdesk.store.files import FileStore
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -104,6 +105,7 @@ class Store:
         outbox.install(self._reader)
         self._remote: sessionmaker[Session] | None = None
         self._remote_engine: Engine | None = None
+        self._files: FileStore | None = None
 
     @property
     def url(self) -> str:
@@ -113,6 +115,20 @@ class Store:
     def path(self) -> Path | None:
         database = self.engine.url.database
         return Path(database) if database and database != ":memory:" else None
+
+    @property
+    def files(self) -> FileStore:
+        """The store's photos and signatures (store/files.py), beside the database file; an
+        in-memory store (tests) keeps them in a temporary folder of its own."""
+        if self._files is None:
+            path = self.path
+            if path is None:
+                import tempfile
+
+                self._files = FileStore(Path(tempfile.mkdtemp(prefix="mzdesk-files-")))
+            else:
+                self._files = FileStore.beside(path)
+        return self._files
 
     @contextmanager
     def read(self) -> Iterator[Session]:

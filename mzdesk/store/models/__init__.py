@@ -1,5 +1,6 @@
 """All tables of the local store. Import models from here."""
 
+from mzdesk.store.models.attachments import Attachment
 from mzdesk.store.models.audit import AuditEntry, LoginAttempt
 from mzdesk.store.models.base import LOCAL_COLUMNS, Base, Synced, VocabType, utcnow
 from mzdesk.store.models.device import (
@@ -15,6 +16,7 @@ from mzdesk.store.models.inspections import (
     Hazard,
     Inspection,
     InspectionResult,
+    InspectionSignature,
 )
 from mzdesk.store.models.institutions import (
     Bed,
@@ -39,6 +41,7 @@ from mzdesk.store.models.workers import (
 __all__ = [
     "LOCAL_COLUMNS",
     "Assessment",
+    "Attachment",
     "AuditEntry",
     "Base",
     "Bed",
@@ -54,6 +57,7 @@ __all__ = [
     "Hazard",
     "Inspection",
     "InspectionResult",
+    "InspectionSignature",
     "Institution",
     "Leave",
     "LoginAttempt",

@@ -15,6 +15,7 @@ from mzdesk.core.vocab import (
     InspectionType,
     InstitutionKind,
     ItemResult,
+    SignerRole,
 )
 from mzdesk.store.models.base import Base, Synced, VocabType
 
@@ -70,6 +71,18 @@ class InspectionResult(Synced, Base):
     result: Mapped[ItemResult] = mapped_column(VocabType(ItemResult))
     note: Mapped[str | None] = mapped_column(Text)
     photos: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class InspectionSignature(Synced, Base):
+    """One signer of a finished inspection (检查人 or 被检查单位负责人). The stroke image is an
+    Attachment (kind signature, owner_table "inspection_signatures", owner_id this row)."""
+
+    __tablename__ = "inspection_signatures"
+
+    inspection_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("inspections.id"), index=True)
+    role: Mapped[SignerRole] = mapped_column(VocabType(SignerRole))
+    name: Mapped[str] = mapped_column(String(50))
+    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class Hazard(Synced, Base):

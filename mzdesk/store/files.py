@@ -1,0 +1,126 @@
+"""Files that sync (photos, signatures): content-addressed blobs beside the database.
+
+A file is named by the SHA-256 of its bytes and kept once, however many records refer to it
+(architecture.md: "sent once, never as blobs in synced tables"). The synced ``attachments``
+rows say which record a file belongs to; this module only keeps bytes. Layout, for a store at
+``/data/mzdesk.db``::
+
+    /data/mzdesk.files/ab/abcdef…   (the file whose hash starts with "ab")
+    /data/mzdesk.files/tmp/          (half-written files; never read)
+
+A file is written to ``tmp/`` and renamed into place after fsync, so a power cut leaves either
+the whole file or none; a file already present is not written again. Directories are made
+readable by their owner only and files 0600 (personal data). Nothing here is ever deleted by
+the app: a file no live row refers to is harmless.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class FileTooLarge(Exception):
+    """More bytes arrived than the caller allowed."""
+
+
+class FileCorrupt(Exception):
+    """The bytes do not hash to the name they were sent under."""
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def is_sha256(text: str) -> bool:
+    return bool(_SHA256.fullmatch(text))
+
+
+class FileStore:
+    """Content-addressed files in one folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @classmethod
+    def beside(cls, db_path: Path) -> FileStore:
+        return cls(db_path.with_name(db_path.stem + ".files"))
+
+    def path(self, sha256: str) -> Path:
+        if not is_sha256(sha256):
+            raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def read(self, sha256: str) -> bytes:
+        """The file's bytes; FileNotFoundError when it has not arrived (yet)."""
+        return self.path(sha256).read_bytes()
+
+    def put(self, data: bytes) -> str:
+        """Keep ``data``; return its SHA-256. Writing the same bytes twice writes once."""
+        digest = sha256_of(data)
+        if not self.has(digest):
+            self._commit(digest, [data])
+        return digest
+
+    def put_stream(
+        self, chunks: Iterable[bytes], *, expected: str | None = None, max_bytes: int
+    ) -> str:
+        """Keep a file that arrives in pieces (a download, a bundle member), holding at most one
+        piece in memory. With ``expected``, bytes that hash otherwise are refused
+        (:class:`FileCorrupt`) and nothing is kept; more than ``max_bytes`` raises
+        :class:`FileTooLarge` as soon as they are exceeded."""
+        tmp_dir = self._tmp_dir()
+        hasher = hashlib.sha256()
+        size = 0
+        fd, name = tempfile.mkstemp(dir=tmp_dir)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for chunk in chunks:
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise FileTooLarge(size)
+                    hasher.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            digest = hasher.hexdigest()
+            if expected is not None and digest != expected:
+                raise FileCorrupt(digest)
+            if not self.has(digest):
+                self._place(Path(name), digest)
+            return digest
+        finally:
+            Path(name).unlink(missing_ok=True)
+
+    def _tmp_dir(self) -> Path:
+        tmp = self.root / "tmp"
+        for folder in (self.root, tmp):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return tmp
+
+    def _commit(self, digest: str, chunks: list[bytes]) -> None:
+        fd, name = tempfile.mkstemp(dir=self._tmp_dir())
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for chunk in chunks:
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            self._place(Path(name), digest)
+        finally:
+            Path(name).unlink(missing_ok=True)
+
+    def _place(self, tmp: Path, digest: str) -> None:
+        target = self.path(digest)
+        target.parent.mkdir(mode=0o700, exist_ok=True)
+        tmp.chmod(0o600)
+        tmp.replace(target)
