@@ -12,6 +12,7 @@ from typing import Final, Literal
 from mzdesk.core.messages import (
     attachments,
     certificates,
+    checklists,
     cli,
     fields,
     files,
@@ -64,4 +65,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **training.MESSAGES,
     **certificates.MESSAGES,
     **attachments.MESSAGES,
+    **checklists.MESSAGES,
 }

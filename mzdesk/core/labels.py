@@ -38,6 +38,8 @@ TABLES: Final[dict[str, tuple[str, str]]] = {
     "inspection_signatures": ("检查签名", "inspection signature"),
     "checklist_templates": ("检查表", "checklist"),
     "checklist_items": ("检查项", "checklist item"),
+    "home_checklists": ("本院检查表", "home checklist"),
+    "home_checklist_items": ("本院检查项", "home checklist item"),
     "_conflicts": ("冲突处理", "conflict resolution"),  # how conflict records travel in the feed
 }
 
@@ -190,6 +192,24 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     "caption": ("说明", "caption"),
     "signed_at": ("签名时间", "signed at"),
     "file": ("文件", "file"),
+    # checklist templates (issue 12, part A): the file's fields and a home's versions
+    "version": ("版本", "version"),
+    "title": ("名称", "title"),
+    "standard": ("标准", "standard"),
+    "basis": ("依据", "basis"),
+    "applies_to": ("适用机构类型", "applies to"),
+    "rectify_days": ("默认整改天数", "default days to rectify"),
+    "items": ("检查项", "items"),
+    "section": ("类别", "section"),
+    "text": ("检查内容", "what to check"),
+    "clause": ("条款", "clause"),
+    "clause_unverified": ("条款未核实", "clause unverified"),
+    "severity": ("严重程度", "severity"),
+    "major_hazard": ("重大隐患", "major hazard"),
+    "look_at": ("检查方法", "what to look at"),
+    "source_id": ("复制自", "copied from"),
+    "published_at": ("发布时间", "published at"),
+    "retired": ("已停用", "withdrawn"),
 }
 
 # Where the same key means something more specific in one kind of record.
@@ -210,6 +230,10 @@ TABLE_FIELDS: Final[dict[tuple[str, str], tuple[str, str]]] = {
     ("assessments", "base_level"): ("初步等级", "preliminary level"),
     ("assessments", "risk_events"): ("风险事件", "risk events"),
     ("assessments", "coma"): ("昏迷", "coma"),
+    ("checklist_templates", "code"): ("检查表编号", "checklist code"),
+    ("checklist_items", "code"): ("编号", "item code"),
+    ("home_checklists", "code"): ("检查表编号", "checklist code"),
+    ("home_checklist_items", "code"): ("编号", "item code"),
 }
 
 
