@@ -59,6 +59,8 @@ TEXT_LIMITS: Final[dict[str, dict[str, int]]] = {
     "inspections": {"summary": 4_000},
     "inspection_results": {"note": NOTE},
     "hazards": {"description": NOTE, "measure": NOTE, "note": NOTE},
+    # a home's own checklist versions (the file schema's limits: core/checklist_schema.py)
+    "home_checklist_items": {"text": 500, "look_at": 500},
 }
 
 # table → field → most bytes of its compact JSON form, for every JSON column of a synced table
@@ -67,4 +69,6 @@ JSON_LIMITS: Final[dict[str, dict[str, int]]] = {
     "residents": {"intake_documents": 8_192},
     "assessments": {"answers": 16_384, "dimension_scores": 4_096, "risk_events": 4_096},
     "inspection_results": {"photos": 8_192},
+    "home_checklists": {"applies_to": 256},
+    "home_checklist_items": {"applies_to": 256},
 }

@@ -3,6 +3,12 @@
 from mzdesk.store.models.attachments import Attachment
 from mzdesk.store.models.audit import AuditEntry, LoginAttempt
 from mzdesk.store.models.base import LOCAL_COLUMNS, Base, Synced, VocabType, utcnow
+from mzdesk.store.models.checklists import (
+    ChecklistItem,
+    ChecklistTemplate,
+    HomeChecklist,
+    HomeChecklistItem,
+)
 from mzdesk.store.models.device import (
     DeviceSetting,
     OutboxEntry,
@@ -11,8 +17,6 @@ from mzdesk.store.models.device import (
     SyncConflict,
 )
 from mzdesk.store.models.inspections import (
-    ChecklistItem,
-    ChecklistTemplate,
     Hazard,
     Inspection,
     InspectionResult,
@@ -55,6 +59,8 @@ __all__ = [
     "DeviceSetting",
     "Floor",
     "Hazard",
+    "HomeChecklist",
+    "HomeChecklistItem",
     "Inspection",
     "InspectionResult",
     "InspectionSignature",

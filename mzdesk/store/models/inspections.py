@@ -1,4 +1,4 @@
-"""Checklist templates (reference data), inspections, item results and hazards."""
+"""Inspections, item results and hazards (checklist templates: models/checklists.py)."""
 
 from __future__ import annotations
 
@@ -13,46 +13,17 @@ from mzdesk.core.vocab import (
     HazardStatus,
     InspectionStatus,
     InspectionType,
-    InstitutionKind,
     ItemResult,
     SignerRole,
 )
 from mzdesk.store.models.base import Base, Synced, VocabType
 
 
-class ChecklistTemplate(Base):
-    """A versioned checklist loaded from resources/checklists. Not synced: every replica loads
-    the same file and derives the same UUIDv5 ids, so inspections can refer to it anywhere."""
-
-    __tablename__ = "checklist_templates"
-
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    code: Mapped[str] = mapped_column(String(50))
-    version: Mapped[str] = mapped_column(String(30))
-    title: Mapped[str] = mapped_column(String(200))
-    basis: Mapped[str] = mapped_column(String(300))
-    institution_kind: Mapped[InstitutionKind | None] = mapped_column(VocabType(InstitutionKind))
-
-
-class ChecklistItem(Base):
-    __tablename__ = "checklist_items"
-
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    template_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("checklist_templates.id"), index=True
-    )
-    code: Mapped[str] = mapped_column(String(20))
-    section: Mapped[str] = mapped_column(String(100))
-    text: Mapped[str] = mapped_column(Text)
-    basis: Mapped[str | None] = mapped_column(String(200))
-    major_hazard: Mapped[bool] = mapped_column(default=False)
-    sort_order: Mapped[int]
-
-
 class Inspection(Synced, Base):
     __tablename__ = "inspections"
 
-    template_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("checklist_templates.id"))
+    # a shipped or a home version: no foreign key (services.checklists.load_version resolves)
+    template_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     inspected_on: Mapped[dt.date] = mapped_column(Date)
     inspection_type: Mapped[InspectionType] = mapped_column(VocabType(InspectionType))
     inspectors: Mapped[str] = mapped_column(String(200))
@@ -67,7 +38,7 @@ class InspectionResult(Synced, Base):
     __tablename__ = "inspection_results"
 
     inspection_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("inspections.id"), index=True)
-    item_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("checklist_items.id"))
+    item_id: Mapped[uuid.UUID] = mapped_column(Uuid)  # of a shipped or a home version
     result: Mapped[ItemResult] = mapped_column(VocabType(ItemResult))
     note: Mapped[str | None] = mapped_column(Text)
     photos: Mapped[list[str]] = mapped_column(JSON, default=list)
