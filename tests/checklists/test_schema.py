@@ -130,7 +130,17 @@ def test_every_shipped_file_loads_and_covers_what_the_issue_names():
     assert set(templates) == {"GB38600", "YLJG-XF", "YLJG-ZDYH", "ETFL-AQ", "FHXC"}
     gb = templates["GB38600"]
     nine = [i for i in gb.items if i.section == "服务防护（九防）"]
-    for risk in ("噎食", "食品药品误食", "压疮", "烫伤", "坠床", "跌倒", "走失", "他伤和自伤", "文娱"):
+    for risk in (
+        "噎食",
+        "食品药品误食",
+        "压疮",
+        "烫伤",
+        "坠床",
+        "跌倒",
+        "走失",
+        "他伤和自伤",
+        "文娱",
+    ):
         assert any(i.text.startswith(risk) for i in nine), risk
     assert {"基本要求", "安全风险评估", "管理要求", "应急与事件处置"} <= set(gb.sections)
     assert 20 <= len(templates["YLJG-XF"].items) <= 30

@@ -64,8 +64,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "'{title}' already has the draft {version}: edit that draft",
     ),
     "checklist.version_taken": (
-        "本院已有「{code}」{version}，请换一个版本号",
-        "this home already has '{code}' {version}: choose another version",
+        "本院已有「{checklist}」{version}，请换一个版本号",
+        "this home already has '{checklist}' {version}: choose another version",
     ),
     "checklist.other_home": ("该检查表属于其他机构", "this checklist belongs to another home"),
     "checklist.kind_mismatch": (
