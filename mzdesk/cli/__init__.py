@@ -12,7 +12,18 @@ from pathlib import Path
 import click
 
 from mzdesk import __version__
-from mzdesk.cli import app, certificates, data, serve, server, stats, sync, training, users
+from mzdesk.cli import (
+    app,
+    certificates,
+    checklists,
+    data,
+    serve,
+    server,
+    stats,
+    sync,
+    training,
+    users,
+)
 from mzdesk.cli.common import db_option, fail
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.i18n import set_language
@@ -42,7 +53,18 @@ def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
 
 
 def _add_command_groups() -> None:
-    for group_module in (app, data, stats, serve, server, sync, training, users, certificates):
+    for group_module in (
+        app,
+        data,
+        stats,
+        serve,
+        server,
+        sync,
+        training,
+        users,
+        certificates,
+        checklists,
+    ):
         for command in group_module.COMMANDS:
             main.add_command(command)
 

@@ -103,7 +103,9 @@ def _refusal(raw: Any, source: str, error: dict[str, Any]) -> ChecklistFileError
     params: dict[str, object] = {
         "min": ctx.get("min_length", ctx.get("ge", "")),
         "max": ctx.get("max_length", ctx.get("le", "")),
-        "allowed": ctx.get("expected", ""),
+        "allowed": " / ".join(
+            part.strip().strip("'") for part in str(ctx.get("expected", "")).split(" or ")
+        ),
         "value": str(error.get("input", ""))[:40],
     }
     if kind == "extra_forbidden":

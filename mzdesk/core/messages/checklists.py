@@ -77,6 +77,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "编号\t版本\t状态\t项数\t名称",
         "code\tversion\tstatus\titems\ttitle",
     ),
+    "checklist.unverified_mark": ("（未核实）", " (unverified)"),
     "cli.checklists.exported": ("已导出 {path}", "exported {path}"),
     "cli.checklists.imported": (
         "已导入「{title}」{version}（草稿，{items}项），请在检查表中发布",
