@@ -7,6 +7,7 @@ or its position when it has none) and the field.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -83,7 +84,7 @@ def _item_code(raw: Any, position: int) -> str | None:
     return code.strip() or None if isinstance(code, str) else None
 
 
-def _refusal(raw: Any, source: str, error: dict[str, Any]) -> ChecklistFileError:
+def _refusal(raw: Any, source: str, error: Mapping[str, Any]) -> ChecklistFileError:
     loc = [part for part in error["loc"] if part != "function-after"]
     position: int | None = None
     item_code: str | None = None

@@ -117,7 +117,9 @@ class ChecklistFileError(MzdeskError):
         super().__init__(self.describe())
 
     def describe(self) -> str:
-        label = field_label(self.field, "checklist_items" if self.position else "checklist_templates")
+        label = field_label(
+            self.field, "checklist_items" if self.position else "checklist_templates"
+        )
         problem = text(self.problem, **self.params)
         if self.position is None:
             return text("checklist.file_problem", file=self.source, field=label, problem=problem)

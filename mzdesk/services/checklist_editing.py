@@ -285,7 +285,10 @@ def import_template(
             r.version == template.version for r in rows
         ):
             raise ValidationError.single(
-                "version", "checklist.version_taken", checklist=template.code, version=template.version
+                "version",
+                "checklist.version_taken",
+                checklist=template.code,
+                version=template.version,
             )
         draft = next((r for r in rows if r.status is TemplateStatus.DRAFT), None)
         if draft is not None:

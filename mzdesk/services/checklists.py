@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -114,7 +114,7 @@ def install_shipped(session: Session) -> int:
     return changed
 
 
-def _update(row: object, values: dict[str, object]) -> int:
+def _update(row: object, values: Mapping[str, object]) -> int:
     differs = {k: v for k, v in values.items() if getattr(row, k) != v}
     for key, value in differs.items():
         setattr(row, key, value)
@@ -211,7 +211,7 @@ def _home_summaries(session: Session, institution_id: uuid.UUID) -> list[Templat
 
 def _newest_first(rows: list[TemplateSummary]) -> list[TemplateSummary]:
     oldest = dt.datetime.min
-    return sorted(rows, key=lambda s: (s.published_at or s.updated_at or oldest), reverse=True)
+    return sorted(rows, key=lambda s: s.published_at or s.updated_at or oldest, reverse=True)
 
 
 def available_templates(

@@ -42,7 +42,10 @@ def test_list_show_copy_export_publish_import(store, home, tmp_path):
     out.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
     refused = mzdesk("checklists", "import", str(out), "--db", db, cwd=tmp_path)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert "gb.json：第3项（编号 03）的「严重程度」应为 一般 / 重大隐患（「很严重」）" in refused.stderr
+    assert (
+        "gb.json：第3项（编号 03）的「严重程度」应为 一般 / 重大隐患（「很严重」）"
+        in refused.stderr
+    )
     english = mzdesk("--lang", "en", "checklists", "import", str(out), "--db", db, cwd=tmp_path)
     assert "item 3 (code 03), 'severity' must be 一般 / 重大隐患" in english.stderr
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 
 import pytest
 from sqlalchemy import select
@@ -118,7 +119,7 @@ def test_import_export_round_trip_and_a_broken_file_keeps_nothing(store, home):
     raw = json.loads(data)
     assert raw["version"] == "2019.1" and raw["items"][0]["clause"] == "4.1"
     # the same version cannot come back; as a new version it can
-    with pytest.raises(ValidationError, match="已有「GB38600」2019.1"):
+    with pytest.raises(ValidationError, match=re.escape("已有「GB38600」2019.1")):
         import_template(store, SETUP, home.id, data, "gb.json")
     raw["version"] = "2026"
     new = import_template(store, SETUP, home.id, json.dumps(raw).encode(), "gb.json")
@@ -129,7 +130,9 @@ def test_import_export_round_trip_and_a_broken_file_keeps_nothing(store, home):
     ]
     before = list_templates(store, home.id)
     raw["version"], raw["items"][4]["severity"] = "2027", "很严重"
-    with pytest.raises(ChecklistFileError, match="gb.json：第5项（编号 05）的「严重程度」"):
+    with pytest.raises(
+        ChecklistFileError, match=re.escape("gb.json：第5项（编号 05）的「严重程度」")
+    ):
         import_template(store, SETUP, home.id, json.dumps(raw).encode(), "gb.json")
     assert list_templates(store, home.id) == before
 

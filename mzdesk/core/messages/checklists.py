@@ -39,8 +39,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "checklist.object": ("应为 JSON 对象", "must be a JSON object"),
     "checklist.invalid": ("无效（「{value}」）", "is not valid ('{value}')"),
     "checklist.clause_unverified": (
-        "为空时须注明 \"clause_unverified\": true（条款未能核实）",
-        "is null: mark it \"clause_unverified\": true (the clause could not be checked)",
+        '为空时须注明 "clause_unverified": true（条款未能核实）',
+        'is null: mark it "clause_unverified": true (the clause could not be checked)',
     ),
     "checklist.duplicate_code": ("与第{first}项重复", "repeats item {first}'s"),
     "checklist.kind_outside": (

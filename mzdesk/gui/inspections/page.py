@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mzdesk.core.vocab import HazardLevel
+from mzdesk.gui.inspections.templates import checklists_button
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -29,6 +31,7 @@ class InspectionsPage(QWidget):
         self.alert = QLabel()
         self.alert.setWordWrap(True)
         layout.addWidget(self.alert)
+        layout.addWidget(checklists_button(ctx, self), 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(heading(tr("未销号隐患")))
         self.hazards = make_table(
             [

@@ -9,9 +9,8 @@ Create Date: 2026-12-01 23:51:29.821145
 
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0010"
