@@ -20,6 +20,7 @@ from mzdesk.core.vocab import (
     InspectionType,
     ItemResult,
 )
+from mzdesk.services.checklists import install_shipped
 from mzdesk.services.checks import Checks
 from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
@@ -44,38 +45,9 @@ HAZARD_TRANSITIONS: Mapping[HazardStatus, tuple[HazardStatus, ...]] = {
 MAJOR_HAZARD_RECTIFY_DAYS = 7
 
 
-def install_templates(session: Session, templates: list[Template] | None = None) -> int:
-    """Load the shipped checklists into the store (idempotent: same ids every time)."""
-    count = 0
-    for template in templates if templates is not None else shipped_templates():
-        if session.get(ChecklistTemplate, template.id) is None:
-            session.add(
-                ChecklistTemplate(
-                    id=template.id,
-                    code=template.code,
-                    version=template.version,
-                    title=template.title,
-                    basis=template.basis,
-                    institution_kind=template.institution_kind,
-                )
-            )
-            session.flush()
-            for order, item in enumerate(template.items):
-                session.add(
-                    ChecklistItem(
-                        id=item.id,
-                        template_id=template.id,
-                        code=item.code,
-                        section=item.section,
-                        text=item.text,
-                        basis=item.basis,
-                        major_hazard=item.major_hazard,
-                        sort_order=order,
-                    )
-                )
-            count += 1
-    session.flush()
-    return count
+def install_templates(session: Session) -> int:
+    """Bring the shipped checklists into the store (see services.checklists.install_shipped)."""
+    return install_shipped(session)
 
 
 def _template(template_id: uuid.UUID) -> Template:
