@@ -49,7 +49,6 @@ from mzdesk.services.checklist_editing import (
 )
 from mzdesk.services.checklists import TemplateSummary, list_templates, load_version
 
-FILE_FILTER = "检查表文件 (*.json)"
 TABLES = frozenset({"home_checklists", "home_checklist_items"})
 
 
@@ -316,7 +315,7 @@ class ChecklistsPanel(QWidget):
             self.say(tr("草稿已删除。"))
 
     def ask_import(self) -> None:
-        ask_open_path(self, tr("导入检查表文件"), FILE_FILTER, self.import_file)
+        ask_open_path(self, tr("导入检查表文件"), tr("检查表文件 (*.json)"), self.import_file)
 
     @async_slot(str)
     async def import_file(self, path: str) -> None:
@@ -336,7 +335,14 @@ class ChecklistsPanel(QWidget):
         if summary is None:
             return
         suggested = Path.home() / f"{summary.code}-{summary.version}.json"
-        ask_save_path(self, tr("导出检查表文件"), suggested, FILE_FILTER, "json", self.export_file)
+        ask_save_path(
+            self,
+            tr("导出检查表文件"),
+            suggested,
+            tr("检查表文件 (*.json)"),
+            "json",
+            self.export_file,
+        )
 
     @async_slot(str)
     async def export_file(self, path: str) -> None:
