@@ -252,7 +252,7 @@ def _inspections(
     rng = maker.rng
     templates = [t for t in shipped_templates() if t.institution_kind in (kind, None)]
     for i, template in enumerate(templates):
-        on = maker.today - dt.timedelta(days=90 - i * 40)
+        on = maker.today - dt.timedelta(days=90 - i * 25)  # up to four a kind: none in the future
         inspection = start_inspection(
             store,
             actor,
