@@ -270,21 +270,7 @@ def _load_home(session: Session, template_id: uuid.UUID) -> Template:
     row = session.get(HomeChecklist, template_id)
     if row is None or row.deleted_at is not None:
         raise NotFoundError("checklist.not_found", key=str(template_id))
-    items = tuple(
-        TemplateItem(
-            id=i.id,
-            code=i.code,
-            section=i.section,
-            text=i.text,
-            basis=i.basis,
-            major_hazard=i.major_hazard,
-            standard=i.standard,
-            clause_unverified=i.clause_unverified,
-            look_at=i.look_at,
-            applies_to=_kinds(i.applies_to),
-        )
-        for i in _home_items(session, template_id)
-    )
+    items = tuple(_item_of(i) for i in _home_items(session, template_id))
     return Template(
         id=row.id,
         code=row.code,
@@ -299,3 +285,33 @@ def _load_home(session: Session, template_id: uuid.UUID) -> Template:
         source_id=row.source_id,
         sections=tuple(dict.fromkeys(i.section for i in items)),
     )
+
+
+def _item_of(row: ChecklistItem | HomeChecklistItem) -> TemplateItem:
+    return TemplateItem(
+        id=row.id,
+        code=row.code,
+        section=row.section,
+        text=row.text,
+        basis=row.basis,
+        major_hazard=row.major_hazard,
+        standard=row.standard,
+        clause_unverified=row.clause_unverified,
+        look_at=row.look_at,
+        applies_to=_kinds(row.applies_to),
+    )
+
+
+def find_items(session: Session, item_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, TemplateItem]:
+    """Items by id, wherever they are — shipped (retired ones included: an item that left
+    its file after an inspection used it) or a home version's (deleted ones included). For
+    showing an old inspection's results whose items :func:`load_version` no longer lists."""
+    wanted = list(set(item_ids))
+    found: dict[uuid.UUID, TemplateItem] = {}
+    rows: list[ChecklistItem | HomeChecklistItem] = [
+        *session.scalars(select(ChecklistItem).where(ChecklistItem.id.in_(wanted))),
+        *session.scalars(select(HomeChecklistItem).where(HomeChecklistItem.id.in_(wanted))),
+    ]
+    for row in rows:
+        found[row.id] = _item_of(row)
+    return found

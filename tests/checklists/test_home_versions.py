@@ -167,3 +167,30 @@ def test_install_keeps_items_that_left_their_file_as_retired_only_where_used(sto
         assert rows[old_12].retired and old_13 not in rows
         assert not rows[zd.items[0].id].retired
         assert install_shipped(session) == 0  # idempotent
+
+
+def test_find_items_serves_retired_and_home_items(store, home):
+    from mzdesk.services.checklists import find_items
+
+    old_12 = stable_id("checklist", "YLJG-ZDYH", "2023", "12")
+    zd = next(t for t in shipped_templates() if t.code == "YLJG-ZDYH")
+    version = copy_template(store, SETUP, _gb().id, home.id)
+    mine = load_version(store, version).items[0]
+    with store.write(SETUP) as session:
+        install_shipped(session)
+        session.add(
+            ChecklistItem(
+                id=old_12,
+                template_id=zd.id,
+                code="12",
+                section="消防安全管理",
+                text="明确消防安全责任人和管理人",
+                sort_order=99,
+                retired=True,
+            )
+        )
+    with store.read() as session:
+        found = find_items(session, [old_12, mine.id, zd.items[0].id])
+    assert found[old_12].text == "明确消防安全责任人和管理人"
+    assert found[mine.id] == mine and found[zd.items[0].id] == zd.items[0]
+    assert old_12 not in {i.id for i in load_version(store, zd.id).items}
