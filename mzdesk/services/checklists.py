@@ -266,9 +266,36 @@ def _home_items(session: Session, template_id: uuid.UUID) -> list[HomeChecklistI
     )
 
 
+def _load_stored_shipped(session: Session, row: ChecklistTemplate) -> Template:
+    """A shipped template whose file is gone, as the store kept it (every item, retired
+    ones included: only inspections made before can refer to it)."""
+    items = tuple(
+        _item_of(i)
+        for i in session.scalars(
+            select(ChecklistItem)
+            .where(ChecklistItem.template_id == row.id)
+            .order_by(ChecklistItem.sort_order)
+        )
+    )
+    return Template(
+        id=row.id,
+        code=row.code,
+        version=row.version,
+        title=row.title,
+        basis=row.basis,
+        applies_to=_kinds(row.applies_to),
+        rectify_days=row.rectify_days,
+        items=items,
+        sections=tuple(dict.fromkeys(i.section for i in items)),
+    )
+
+
 def _load_home(session: Session, template_id: uuid.UUID) -> Template:
     row = session.get(HomeChecklist, template_id)
     if row is None or row.deleted_at is not None:
+        stored = session.get(ChecklistTemplate, template_id)
+        if stored is not None:
+            return _load_stored_shipped(session, stored)
         raise NotFoundError("checklist.not_found", key=str(template_id))
     items = tuple(_item_of(i) for i in _home_items(session, template_id))
     return Template(

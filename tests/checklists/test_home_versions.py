@@ -194,3 +194,27 @@ def test_find_items_serves_retired_and_home_items(store, home):
     assert found[old_12].text == "明确消防安全责任人和管理人"
     assert found[mine.id] == mine and found[zd.items[0].id] == zd.items[0]
     assert old_12 not in {i.id for i in load_version(store, zd.id).items}
+
+
+def test_a_shipped_template_whose_file_is_gone_still_loads_from_the_store(store, home):
+    from mzdesk.store.models import ChecklistTemplate
+
+    gone = stable_id("checklist", "OLD", "2020")
+    with store.write(SETUP) as session:
+        session.add(
+            ChecklistTemplate(id=gone, code="OLD", version="2020", title="旧表", basis="旧标准")
+        )
+        session.flush()
+        session.add(
+            ChecklistItem(
+                id=stable_id("checklist", "OLD", "2020", "01"),
+                template_id=gone,
+                code="01",
+                section="甲",
+                text="旧的一项",
+                sort_order=0,
+                retired=True,
+            )
+        )
+    old = load_version(store, gone)
+    assert (old.title, [i.text for i in old.items]) == ("旧表", ["旧的一项"])
