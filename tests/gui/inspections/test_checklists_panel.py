@@ -131,5 +131,14 @@ def test_a_read_only_user_looks_and_exports_only(qtbot, window_as):
     for button in (panel.copy_button, panel.edit_button, panel.publish_button, panel.import_button):
         assert button.isHidden()
     assert panel.export_button.isVisible() and panel.items.topLevelItemCount() > 0
+    _select(qtbot, panel, "养老机构重大事故隐患判定检查表", TemplateStatus.SHIPPED)
+    tree = panel.items
+    severities = {
+        tree.topLevelItem(s).child(c).text(2)
+        for s in range(tree.topLevelItemCount())
+        for c in range(tree.topLevelItem(s).childCount())
+    }
+    assert severities == {"重大隐患"} and tree.topLevelItemCount() == 5
+    grab(dialog, "checklists-major")
     dialog.close()
     QApplication.processEvents()
