@@ -2,7 +2,7 @@
 and no foreign keys from inspections and results to the shipped tables (issue 12, part A)
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-01 23:51:29.821145
 
 """
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0010"
-down_revision: Union[str, Sequence[str], None] = "0008"
+down_revision: Union[str, Sequence[str], None] = "0009"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
