@@ -142,7 +142,7 @@ def parse_template(data: bytes, source: str) -> Template:
         raise ChecklistFileError(source, "items", "checklist.too_big", mb=MAX_TEMPLATE_BYTES >> 20)
     try:
         raw = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         where = getattr(error, "lineno", None)
         raise ChecklistFileError(
             source, "items", "checklist.not_json", line=where or "?"

@@ -28,6 +28,7 @@ from mzdesk.core.checklists import (
     template_to_dict,
 )
 from mzdesk.core.errors import NotFoundError, StateError, ValidationError
+from mzdesk.core.ids import stable_id
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import InstitutionKind
 from mzdesk.services.checklists import load_version
@@ -109,8 +110,9 @@ def _next_version(rows: list[HomeChecklist], version: str) -> str:
 
 def _write_items(session: Session, row: HomeChecklist, template: Template) -> None:
     """Make the draft's items those of ``template``: matched by code and changed in place,
-    the ones left out tombstoned, new ones added (never delete-all-and-reinsert: a change
-    made on another PC merges field by field)."""
+    the ones left out tombstoned, new ones added with an id that follows from (version, item
+    code) — never delete-all-and-reinsert, and two PCs adding the same code make one row, so
+    a change made on another PC merges field by field."""
     existing = {
         i.code: i
         for i in session.scalars(
@@ -133,7 +135,11 @@ def _write_items(session: Session, row: HomeChecklist, template: Template) -> No
         if stored is None:
             session.add(
                 HomeChecklistItem(
-                    institution_id=row.institution_id, template_id=row.id, code=item.code, **values
+                    id=stable_id("home_checklist_item", str(row.id), item.code),
+                    institution_id=row.institution_id,
+                    template_id=row.id,
+                    code=item.code,
+                    **values,
                 )
             )
             continue
@@ -176,18 +182,28 @@ def _add_version(
     version: str,
     source_id: uuid.UUID | None,
 ) -> uuid.UUID:
-    row = HomeChecklist(
-        institution_id=institution_id,
-        code=template.code,
-        version=version,
-        title=template.title,
-        basis=template.basis,
-        applies_to=[k.value for k in template.applies_to],
-        rectify_days=template.rectify_days,
-        status=TemplateStatus.DRAFT,
-        source_id=source_id,
-    )
-    session.add(row)
+    # the id follows from (home, code, version): two PCs that copy the same template offline
+    # make the same row (merged by sync), not twins; a discarded draft's row comes back
+    row_id = stable_id("home_checklist", str(institution_id), template.code, version)
+    values = {
+        "code": template.code,
+        "version": version,
+        "title": template.title,
+        "basis": template.basis,
+        "applies_to": [k.value for k in template.applies_to],
+        "rectify_days": template.rectify_days,
+        "status": TemplateStatus.DRAFT,
+        "source_id": source_id,
+        "published_at": None,
+    }
+    row = session.get(HomeChecklist, row_id)
+    if row is None:
+        row = HomeChecklist(id=row_id, institution_id=institution_id, **values)
+        session.add(row)
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.deleted_at = None
     session.flush()
     _write_items(session, row, template)
     session.flush()

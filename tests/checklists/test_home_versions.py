@@ -34,7 +34,8 @@ from mzdesk.services.checklists import (
     load_version,
 )
 from mzdesk.services.inspections import InspectionStart, start_inspection
-from mzdesk.store.models import ChecklistItem, InspectionResult
+from mzdesk.store.engine import open_store
+from mzdesk.store.models import ChecklistItem, InspectionResult, Institution
 from tests.helpers.actors import SETUP
 
 NH = InstitutionKind.NURSING_HOME
@@ -218,3 +219,34 @@ def test_a_shipped_template_whose_file_is_gone_still_loads_from_the_store(store,
         )
     old = load_version(store, gone)
     assert (old.title, [i.text for i in old.items]) == ("旧表", ["旧的一项"])
+
+
+def test_two_pcs_copying_offline_make_the_same_rows_and_a_discarded_draft_comes_back(
+    store, home, tmp_path
+):
+    other = open_store(tmp_path / "other.db")  # the home's second PC, offline
+    try:
+        with store.read() as session:
+            row = session.get(Institution, home.id)
+            values = {c.key: getattr(row, c.key) for c in Institution.__table__.columns}
+        with other.write(SETUP) as session:
+            session.add(Institution(**values))
+        first = copy_template(store, SETUP, _gb().id, home.id)
+        second = copy_template(other, SETUP, _gb().id, home.id)
+        assert first == second
+        assert [i.id for i in load_version(store, first).items] == [
+            i.id for i in load_version(other, second).items
+        ]
+    finally:
+        other.close()
+    discard_draft(store, SETUP, first)
+    again = copy_template(store, SETUP, _gb().id, home.id)
+    assert again == first and load_version(store, again).status is TemplateStatus.DRAFT
+    assert len(load_version(store, again).items) == len(_gb().items)
+
+
+def test_deeply_nested_json_is_refused_as_a_bad_file():
+    from mzdesk.core.checklists import parse_template
+
+    with pytest.raises(ChecklistFileError, match="不是有效的 JSON"):
+        parse_template(b"[" * 200_000, "deep.json")
