@@ -75,7 +75,7 @@ class TemplateEditor(FormDialog):
         self.table = QTableWidget(0, COLUMNS)
         self.table.setHorizontalHeaderLabels(
             [
-                field_label("code", "checklist_items"),
+                tr("编号"),
                 field_label("section"),
                 field_label("text"),
                 field_label("severity"),
@@ -104,7 +104,7 @@ class TemplateEditor(FormDialog):
         self.table.setColumnWidth(SECTION, 150)
         self.table.setColumnWidth(SEVERITY, 100)
         self.table.setColumnWidth(CLAUSE, 80)
-        self.table.setColumnWidth(UNVERIFIED, 60)
+        self.table.setColumnWidth(UNVERIFIED, 90)
         self.table.setColumnWidth(LOOK_AT, 260)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         self.add_button.clicked.connect(lambda: self.add_item(select=True))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -82,7 +83,11 @@ class ChecklistsPanel(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(heading(tr("检查表")))
         self.list = make_table([tr("名称"), tr("版本"), tr("状态"), tr("项数")], right_aligned=[3])
-        self.list.setColumnWidth(0, 250)
+        header = self.list.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         left_layout.addWidget(self.list, 1)
         right = QWidget()
@@ -99,7 +104,7 @@ class ChecklistsPanel(QWidget):
         self.items.setColumnWidth(0, 90)
         self.items.setColumnWidth(1, 380)
         self.items.setColumnWidth(2, 80)
-        self.items.setColumnWidth(3, 90)
+        self.items.setColumnWidth(3, 130)
         self.items.setAlternatingRowColors(True)
         right_layout.addWidget(self.items, 1)
         splitter.addWidget(left)
