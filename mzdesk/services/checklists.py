@@ -342,3 +342,34 @@ def find_items(session: Session, item_ids: Iterable[uuid.UUID]) -> dict[uuid.UUI
     for row in rows:
         found[row.id] = _item_of(row)
     return found
+
+
+@dataclass(frozen=True)
+class VersionLabel:
+    title: str
+    version: str
+    status: TemplateStatus
+
+
+def version_labels(
+    session: Session, template_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, VersionLabel]:
+    """Title, version and status of many versions at once, shipped or a home's (deleted and
+    retired ones included) — for lists and report headers of inspections, which must not
+    join the shipped table alone (an inspection may use a home version)."""
+    wanted = set(template_ids)
+    found: dict[uuid.UUID, VersionLabel] = {}
+    for template in shipped_templates():
+        if template.id in wanted:
+            found[template.id] = VersionLabel(
+                template.title, template.version, TemplateStatus.SHIPPED
+            )
+    rest = list(wanted - set(found))
+    if rest:
+        for shipped in session.scalars(
+            select(ChecklistTemplate).where(ChecklistTemplate.id.in_(rest))
+        ):
+            found[shipped.id] = VersionLabel(shipped.title, shipped.version, TemplateStatus.SHIPPED)
+        for home in session.scalars(select(HomeChecklist).where(HomeChecklist.id.in_(rest))):
+            found[home.id] = VersionLabel(home.title, home.version, home.status)
+    return found

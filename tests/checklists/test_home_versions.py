@@ -250,3 +250,14 @@ def test_deeply_nested_json_is_refused_as_a_bad_file():
 
     with pytest.raises(ChecklistFileError, match="不是有效的 JSON"):
         parse_template(b"[" * 200_000, "deep.json")
+
+
+def test_version_labels_name_shipped_and_home_versions_alike(store, home):
+    from mzdesk.services.checklists import version_labels
+
+    gb = _gb()
+    mine = copy_template(store, SETUP, gb.id, home.id)
+    with store.read() as session:
+        labels = version_labels(session, [gb.id, mine])
+    assert (labels[gb.id].title, labels[gb.id].version) == (gb.title, "2019")
+    assert (labels[mine].version, labels[mine].status) == ("2019.1", TemplateStatus.DRAFT)
