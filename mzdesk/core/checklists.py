@@ -114,6 +114,7 @@ class ChecklistFileError(MzdeskError):
         self.position = position
         self.item_code = item_code
         self.params = params
+        self.in_file = True  # False: a draft edited in the app (no file involved)
         super().__init__(self.describe())
 
     def describe(self) -> str:
@@ -121,15 +122,22 @@ class ChecklistFileError(MzdeskError):
             self.field, "checklist_items" if self.position else "checklist_templates"
         )
         problem = text(self.problem, **self.params)
+        where = "file" if self.in_file else "draft"
         if self.position is None:
-            return text("checklist.file_problem", file=self.source, field=label, problem=problem)
+            return text(
+                f"checklist.{where}_problem", file=self.source, field=label, problem=problem
+            )
         item = text(
             "checklist.item_with_code" if self.item_code else "checklist.item_at",
             position=self.position,
             code=self.item_code or "",
         )
         return text(
-            "checklist.item_problem", file=self.source, item=item, field=label, problem=problem
+            f"checklist.{where}_item_problem",
+            file=self.source,
+            item=item,
+            field=label,
+            problem=problem,
         )
 
     def __str__(self) -> str:

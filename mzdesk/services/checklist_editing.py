@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core.checklists import (
     SEVERITY_MAJOR,
     SEVERITY_ORDINARY,
+    ChecklistFileError,
     Template,
     TemplateStatus,
     parse_template,
@@ -172,7 +173,11 @@ def _checked(template: Template, draft: Draft) -> Template:
         }
         for i in draft.items
     ]
-    return template_from_dict(raw, f"{draft.title} {template.version}")
+    try:
+        return template_from_dict(raw, f"{draft.title} {template.version}")
+    except ChecklistFileError as error:
+        error.in_file = False  # the editor's draft: named as a checklist, not as a file
+        raise
 
 
 def _add_version(

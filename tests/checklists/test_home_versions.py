@@ -94,7 +94,12 @@ def test_a_shipped_template_cannot_be_edited_and_a_bad_draft_is_refused(store, h
     draft_id = copy_template(store, SETUP, gb.id, home.id)
     editing = draft_of(load_version(store, draft_id))
     blank = dataclasses.replace(editing.items[2], text=" ")
-    with pytest.raises(ChecklistFileError, match="第3项（编号 03）的「检查内容」不能为空"):
+    with pytest.raises(
+        ChecklistFileError,
+        match=re.escape(
+            "检查表「养老机构服务安全基本规范 自查表 2019.1」：第3项（编号 03）的「检查内容」不能为空"
+        ),
+    ):
         save_draft(
             store, SETUP, draft_id, dataclasses.replace(editing, items=(*editing.items[:2], blank))
         )

@@ -13,7 +13,15 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "检查表文件 {file}：「{field}」{problem}",
         "checklist file {file}: '{field}' {problem}",
     ),
-    "checklist.item_problem": (
+    "checklist.draft_problem": (
+        "检查表「{file}」：「{field}」{problem}",
+        "checklist '{file}': '{field}' {problem}",
+    ),
+    "checklist.draft_item_problem": (
+        "检查表「{file}」：{item}的「{field}」{problem}",
+        "checklist '{file}': {item}, '{field}' {problem}",
+    ),
+    "checklist.file_item_problem": (
         "检查表文件 {file}：{item}的「{field}」{problem}",
         "checklist file {file}: {item}, '{field}' {problem}",
     ),
