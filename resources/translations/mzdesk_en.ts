@@ -1336,8 +1336,116 @@
         <translation>{area}bed statistics report</translation>
     </message>
     <message>
+        <source>标准检查表不能修改：复制为本院版本后编辑草稿，发布后用于检查。已发布的版本不再改变，检查记录始终对应当时使用的版本。</source>
+        <translation>Standard checklists cannot be changed: copy one as this home&apos;s version, edit the draft and publish it to use it. A published version never changes, so every inspection keeps the version it used.</translation>
+    </message>
+    <message>
+        <source>项数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>检查内容</source>
+        <translation>What to check</translation>
+    </message>
+    <message>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>检查方法</source>
+        <translation>What to look at</translation>
+    </message>
+    <message>
+        <source>复制为本院版本</source>
+        <translation>Copy as this home&apos;s version</translation>
+    </message>
+    <message>
+        <source>编辑草稿…</source>
+        <translation>Edit draft…</translation>
+    </message>
+    <message>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>导入文件…</source>
+        <translation>Import file…</translation>
+    </message>
+    <message>
+        <source>导出文件…</source>
+        <translation>Export file…</translation>
+    </message>
+    <message>
+        <source>依据：{standard}；默认整改期限 {days} 天</source>
+        <translation>Basis: {standard}; default time to rectify {days} days</translation>
+    </message>
+    <message>
+        <source>（未核实）</source>
+        <translation> (unverified)</translation>
+    </message>
+    <message>
+        <source>复制为新版本</source>
+        <translation>Copy into a new version</translation>
+    </message>
+    <message>
+        <source>已复制为本院草稿，可编辑后发布。</source>
+        <translation>Copied into a draft of this home&apos;s own: edit it, then publish it.</translation>
+    </message>
+    <message>
+        <source>草稿已保存。</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <source>发布检查表</source>
+        <translation>Publish checklist</translation>
+    </message>
+    <message>
+        <source>发布「{title}」{version}？发布后不能再修改，修改需另存为新版本。</source>
+        <translation>Publish &apos;{title}&apos; {version}? A published version cannot change; to change it, copy it into a new version.</translation>
+    </message>
+    <message>
+        <source>已发布，可在新建检查时选用。</source>
+        <translation>Published: it can be chosen for new inspections.</translation>
+    </message>
+    <message>
+        <source>草稿已删除。</source>
+        <translation>Draft deleted.</translation>
+    </message>
+    <message>
+        <source>导入检查表文件</source>
+        <translation>Import a checklist file</translation>
+    </message>
+    <message>
+        <source>检查表文件 (*.json)</source>
+        <translation>Checklist files (*.json)</translation>
+    </message>
+    <message>
+        <source>已导入为本院草稿，请检查后发布。</source>
+        <translation>Imported as a draft of this home&apos;s own: check it, then publish it.</translation>
+    </message>
+    <message>
+        <source>导出检查表文件</source>
+        <translation>Export the checklist file</translation>
+    </message>
+    <message>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <source>检查表…</source>
+        <translation>Checklists…</translation>
     </message>
     <message>
         <source>民政桌面 mzdesk 本机数据库 {db}</source>
@@ -1700,12 +1808,48 @@
         <translation>Remove line</translation>
     </message>
     <message>
+        <source>编辑检查表草稿 — {title} {version}</source>
+        <translation>Edit checklist draft — {title} {version}</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>每行一项。条款读不到或未核对时勾选“未核实”；重大隐患项发现后按重大隐患处理。保存的是草稿，发布后才能用于检查，发布后不再修改。</source>
+        <translation>One item a row. Tick &apos;unverified&apos; when the clause could not be read or checked; a failed major-hazard item opens a major hazard. You save a draft: it can be used once published, and never changes after that.</translation>
+    </message>
+    <message>
+        <source>未核实</source>
+        <translation>Unverified</translation>
+    </message>
+    <message>
+        <source>添加检查项</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>删除所选项</source>
+        <translation>Remove selected item</translation>
+    </message>
+    <message>
         <source>上移</source>
         <translation>Up</translation>
     </message>
     <message>
         <source>下移</source>
         <translation>Down</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <source>重大隐患</source>
+        <translation>Major hazard</translation>
     </message>
     <message>
         <source>保存培训要求</source>
