@@ -16,8 +16,8 @@ from mzdesk.store.models.device import (
     StatVersion,
     SyncConflict,
 )
+from mzdesk.store.models.hazards import Hazard
 from mzdesk.store.models.inspections import (
-    Hazard,
     Inspection,
     InspectionResult,
     InspectionSignature,
