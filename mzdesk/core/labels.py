@@ -36,6 +36,9 @@ TABLES: Final[dict[str, tuple[str, str]]] = {
     "hazards": ("隐患", "hazard"),
     "attachments": ("附件", "attachment"),
     "inspection_signatures": ("检查签名", "inspection signature"),
+    "hazard_events": ("隐患处理记录", "hazard history"),
+    "hazard_follow_ups": ("隐患复查", "hazard follow-up"),
+    "hazard_settings": ("隐患整改期限设置", "hazard deadline settings"),
     "checklist_templates": ("检查表", "checklist"),
     "checklist_items": ("检查项", "checklist item"),
     "home_checklists": ("本院检查表", "home checklist"),
@@ -210,6 +213,21 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     "source_id": ("复制自", "copied from"),
     "published_at": ("发布时间", "published at"),
     "retired": ("已停用", "withdrawn"),
+    # hazards until closed (issue 12, part D)
+    "original_deadline": ("原整改期限", "original deadline"),
+    "closed_on": ("销号日期", "closed on"),
+    "happened_on": ("日期", "date"),
+    "done_by": ("经办人", "done by"),
+    "approved_by": ("批准人", "approved by"),
+    "old_deadline": ("原整改期限", "previous deadline"),
+    "new_deadline": ("新整改期限", "new deadline"),
+    "follow_up_id": ("复查记录", "follow-up"),
+    "hazard_id": ("隐患", "hazard"),
+    "checked_on": ("复查日期", "re-checked on"),
+    "checked_by": ("复查人", "re-checked by"),
+    "ordinary_days": ("一般隐患整改天数", "days to rectify an ordinary hazard"),
+    "major_days": ("重大隐患整改天数", "days to rectify a major hazard"),
+    "evidence": ("整改照片", "evidence photos"),
 }
 
 # Where the same key means something more specific in one kind of record.
@@ -234,6 +252,9 @@ TABLE_FIELDS: Final[dict[tuple[str, str], tuple[str, str]]] = {
     ("checklist_items", "code"): ("编号", "item code"),
     ("home_checklists", "code"): ("检查表编号", "checklist code"),
     ("home_checklist_items", "code"): ("编号", "item code"),
+    ("hazards", "description"): ("隐患描述", "hazard description"),
+    ("hazards", "level"): ("隐患等级", "hazard level"),
+    ("hazard_events", "kind"): ("处理环节", "step"),
 }
 
 

@@ -61,6 +61,8 @@ TEXT_LIMITS: Final[dict[str, dict[str, int]]] = {
     "hazards": {"description": NOTE, "measure": NOTE, "note": NOTE},
     # a home's own checklist versions (the file schema's limits: core/checklist_schema.py)
     "home_checklist_items": {"text": 500, "look_at": 500},
+    "hazard_events": {"reason": NOTE},
+    "hazard_follow_ups": {"note": NOTE},
 }
 
 # table → field → most bytes of its compact JSON form, for every JSON column of a synced table

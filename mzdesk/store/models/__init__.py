@@ -16,7 +16,7 @@ from mzdesk.store.models.device import (
     StatVersion,
     SyncConflict,
 )
-from mzdesk.store.models.hazards import Hazard
+from mzdesk.store.models.hazards import Hazard, HazardEvent, HazardFollowUp, HazardSettings
 from mzdesk.store.models.inspections import (
     Inspection,
     InspectionResult,
@@ -59,6 +59,9 @@ __all__ = [
     "DeviceSetting",
     "Floor",
     "Hazard",
+    "HazardEvent",
+    "HazardFollowUp",
+    "HazardSettings",
     "HomeChecklist",
     "HomeChecklistItem",
     "Inspection",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Date, ForeignKey, String, Text, Uuid
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
+from mzdesk.core.hazards import HazardEventKind
 from mzdesk.core.vocab import HazardLevel, HazardStatus
 from mzdesk.store.models.base import Base, Synced, VocabType
 
@@ -32,3 +33,48 @@ class Hazard(Synced, Base):
     rechecked_by: Mapped[str | None] = mapped_column(String(50))
     rechecked_on: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
+    # added by issue 12: the day it was 销号 (= rechecked_on of the passing re-check), and the
+    # deadline it was first given (延期 moves ``deadline``; this one stays)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    original_deadline: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class HazardFollowUp(Synced, Base):
+    """复查: a follow-up of an inspection that re-checks the hazards it left open."""
+
+    __tablename__ = "hazard_follow_ups"
+
+    inspection_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("inspections.id"), index=True
+    )
+    checked_on: Mapped[dt.date] = mapped_column(Date)
+    checked_by: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class HazardEvent(Synced, Base):
+    """One step of a hazard's life: who did what, when, why; a 延期's old and new deadline."""
+
+    __tablename__ = "hazard_events"
+
+    hazard_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hazards.id"), index=True)
+    kind: Mapped[HazardEventKind] = mapped_column(VocabType(HazardEventKind))
+    happened_on: Mapped[dt.date] = mapped_column(Date)
+    done_by: Mapped[str | None] = mapped_column(String(50))
+    status: Mapped[HazardStatus] = mapped_column(VocabType(HazardStatus))  # after the step
+    reason: Mapped[str | None] = mapped_column(Text)
+    approved_by: Mapped[str | None] = mapped_column(String(50))
+    old_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    new_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    follow_up_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("hazard_follow_ups.id")
+    )
+
+
+class HazardSettings(Synced, Base):
+    """A home's default deadlines (days from the day found), one live row per institution."""
+
+    __tablename__ = "hazard_settings"
+
+    ordinary_days: Mapped[int] = mapped_column(Integer)
+    major_days: Mapped[int] = mapped_column(Integer)
