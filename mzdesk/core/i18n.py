@@ -16,6 +16,7 @@ from mzdesk.core.messages import (
     cli,
     fields,
     files,
+    hazards,
     records,
     sync,
     tables,
@@ -66,4 +67,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **certificates.MESSAGES,
     **attachments.MESSAGES,
     **checklists.MESSAGES,
+    **hazards.MESSAGES,
 }

@@ -44,9 +44,7 @@ class HazardFollowUp(Synced, Base):
 
     __tablename__ = "hazard_follow_ups"
 
-    inspection_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("inspections.id"), index=True
-    )
+    inspection_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("inspections.id"), index=True)
     checked_on: Mapped[dt.date] = mapped_column(Date)
     checked_by: Mapped[str] = mapped_column(String(100))
     note: Mapped[str | None] = mapped_column(Text)
@@ -66,9 +64,7 @@ class HazardEvent(Synced, Base):
     approved_by: Mapped[str | None] = mapped_column(String(50))
     old_deadline: Mapped[dt.date | None] = mapped_column(Date)
     new_deadline: Mapped[dt.date | None] = mapped_column(Date)
-    follow_up_id: Mapped[uuid.UUID | None] = mapped_column(
-        Uuid, ForeignKey("hazard_follow_ups.id")
-    )
+    follow_up_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("hazard_follow_ups.id"))
 
 
 class HazardSettings(Synced, Base):

@@ -10,9 +10,8 @@ Create Date: 2026-12-01 23:50:08.964100
 
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0013"

@@ -1,0 +1,169 @@
+"""Reading hazards for the screens: the ledger (filtered by status, level, overdue) and one
+hazard with its history and evidence photos. Plain dataclasses; ``today`` decides overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, select
+
+from mzdesk.core.hazards import HazardEventKind, days_overdue
+from mzdesk.core.labels import field_label
+from mzdesk.core.vocab import HazardLevel, HazardStatus
+from mzdesk.services.attachments import AttachmentView, attachments_in
+from mzdesk.services.hazards.lifecycle import OWNER_TABLE
+from mzdesk.services.lookups import get_live
+from mzdesk.store.engine import Store
+from mzdesk.store.models import Hazard, HazardEvent
+
+
+@dataclass(frozen=True)
+class HazardRow:
+    id: uuid.UUID
+    institution_id: uuid.UUID
+    inspection_id: uuid.UUID | None
+    description: str
+    level: HazardLevel
+    status: HazardStatus
+    found_on: dt.date
+    deadline: dt.date
+    original_deadline: dt.date | None
+    measure: str | None
+    responsible_person: str | None
+    rectified_on: dt.date | None
+    rechecked_by: str | None
+    rechecked_on: dt.date | None
+    closed_on: dt.date | None
+    overdue_days: int  # 0 when in time or closed
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_days > 0
+
+    @property
+    def extended(self) -> bool:
+        return self.original_deadline is not None and self.original_deadline != self.deadline
+
+
+def row_of(h: Hazard, today: dt.date) -> HazardRow:
+    return HazardRow(
+        h.id,
+        h.institution_id,
+        h.inspection_id,
+        h.description,
+        h.level,
+        h.status,
+        h.found_on,
+        h.deadline,
+        h.original_deadline,
+        h.measure,
+        h.responsible_person,
+        h.rectified_on,
+        h.rechecked_by,
+        h.rechecked_on,
+        h.closed_on,
+        days_overdue(h.status, h.deadline, today),
+    )
+
+
+@dataclass(frozen=True)
+class HazardFilter:
+    status: HazardStatus | None = None
+    level: HazardLevel | None = None
+    overdue_only: bool = False
+    open_only: bool = False  # every status but 已销号
+    inspection_id: uuid.UUID | None = None
+
+
+def list_hazards(
+    store: Store,
+    institution_id: uuid.UUID | None,
+    wanted: HazardFilter | None = None,
+    *,
+    today: dt.date | None = None,
+) -> list[HazardRow]:
+    """The ledger: overdue first (most overdue first), then open ones by deadline, then closed
+    ones latest first."""
+    day = today or dt.date.today()
+    f = wanted or HazardFilter()
+    where: list[ColumnElement[bool]] = [Hazard.deleted_at.is_(None)]
+    if institution_id is not None:
+        where.append(Hazard.institution_id == institution_id)
+    if f.status is not None:
+        where.append(Hazard.status == f.status)
+    if f.level is not None:
+        where.append(Hazard.level == f.level)
+    if f.open_only or f.overdue_only:
+        where.append(Hazard.status != HazardStatus.CLOSED)
+    if f.overdue_only:
+        where.append(Hazard.deadline < day)
+    if f.inspection_id is not None:
+        where.append(Hazard.inspection_id == f.inspection_id)
+    with store.read() as session:
+        rows = [row_of(h, day) for h in session.scalars(select(Hazard).where(*where))]
+    return sorted(
+        rows,
+        key=lambda r: (
+            r.status is HazardStatus.CLOSED,
+            -r.overdue_days,
+            r.level is not HazardLevel.MAJOR,
+            r.deadline if r.status is not HazardStatus.CLOSED else -r.found_on.toordinal(),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class EventRow:
+    kind: HazardEventKind
+    on: dt.date
+    by: str | None
+    status: HazardStatus
+    reason: str | None
+    approved_by: str | None
+    old_deadline: dt.date | None
+    new_deadline: dt.date | None
+    follow_up_id: uuid.UUID | None
+
+    @property
+    def text(self) -> str:
+        """The reason as people read it (an edit names the fields it changed)."""
+        if self.kind is HazardEventKind.EDITED and self.reason:
+            return "、".join(field_label(k, "hazards") for k in self.reason.split(","))
+        return self.reason or ""
+
+
+@dataclass(frozen=True)
+class HazardDetail:
+    hazard: HazardRow
+    events: list[EventRow] = field(default_factory=list)
+    evidence: list[AttachmentView] = field(default_factory=list)
+
+
+def hazard_detail(
+    store: Store, hazard_id: uuid.UUID, *, today: dt.date | None = None
+) -> HazardDetail:
+    day = today or dt.date.today()
+    with store.read() as session:
+        hazard = get_live(session, Hazard, hazard_id)
+        events = [
+            EventRow(
+                e.kind,
+                e.happened_on,
+                e.done_by,
+                e.status,
+                e.reason,
+                e.approved_by,
+                e.old_deadline,
+                e.new_deadline,
+                e.follow_up_id,
+            )
+            for e in session.scalars(
+                select(HazardEvent)
+                .where(HazardEvent.hazard_id == hazard_id, HazardEvent.deleted_at.is_(None))
+                .order_by(HazardEvent.happened_on, HazardEvent.created_at)
+            )
+        ]
+        evidence = attachments_in(session, OWNER_TABLE, [hazard_id])[hazard_id]
+        return HazardDetail(row_of(hazard, day), events, evidence)
