@@ -18,7 +18,7 @@ from mzdesk.core.i18n import text
 from mzdesk.core.vocab import InstitutionKind
 
 KIND_CHOICE = click.Choice(
-    ["institutions", "beds", "residents", "workers", "certificates", "training"]
+    ["institutions", "beds", "residents", "workers", "certificates", "training", "hazards"]
 )
 
 
@@ -122,7 +122,7 @@ def import_(
     skip_invalid: bool,
     institution: str | None,
 ) -> None:
-    """从 .xlsx 或 .csv 导入机构、床位、住户、护理员、证书或培训签到表。Import a roster."""
+    """从 .xlsx 或 .csv 导入名册、培训签到表或隐患排查整改台账。Import a roster or ledger."""
     from mzdesk.services.tables.columns import Kind
     from mzdesk.services.tables.importers.base import ImportRejected
     from mzdesk.services.tables.importing import import_file

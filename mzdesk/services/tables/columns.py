@@ -14,6 +14,8 @@ from mzdesk.core.vocab import (
     Gender,
     Grade,
     GuardianshipType,
+    HazardLevel,
+    HazardStatus,
     InstitutionKind,
     MaritalStatus,
     Occupation,
@@ -38,6 +40,7 @@ class Kind(StrEnum):
     WORKERS = "workers"
     CERTIFICATES = "certificates"
     TRAINING = "training"
+    HAZARDS = "hazards"
 
     @property
     def table(self) -> str:
@@ -197,6 +200,42 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         Column(
             "考核结果", False, ("考核", "成绩", "结果", "考核情况"), TrainingResult, field="result"
         ),
+    ),
+    # 隐患排查整改台账 (issue 12, part D)
+    Kind.HAZARDS: (
+        Column(INSTITUTION, False, ("机构", "单位名称", "被检查单位"), width=24),
+        Column(
+            "发现日期", True, ("检查日期", "排查日期", "发现时间"), is_date=True, field="found_on"
+        ),
+        Column(
+            "隐患描述",
+            True,
+            ("隐患内容", "存在问题", "问题描述", "隐患情况", "隐患"),
+            width=36,
+            field="description",
+        ),
+        Column("隐患等级", True, ("隐患级别", "等级", "级别"), HazardLevel, field="level"),
+        Column("整改措施", False, ("整改要求", "整改方案"), width=30, field="measure"),
+        Column(
+            "责任人", False, ("整改责任人", "责任人员", "整改负责人"), field="responsible_person"
+        ),
+        Column(
+            "整改期限",
+            True,
+            ("整改时限", "限期", "完成时限", "整改期"),
+            is_date=True,
+            field="deadline",
+        ),
+        Column(
+            "整改完成日期",
+            False,
+            ("完成日期", "整改日期", "完成时间"),
+            is_date=True,
+            field="rectified_on",
+        ),
+        Column("复查人", False, ("复查人员", "验收人"), field="rechecked_by"),
+        Column("复查日期", False, ("验收日期", "复查时间"), is_date=True, field="rechecked_on"),
+        Column("状态", False, ("整改状态", "整改情况", "处理状态"), HazardStatus, field="status"),
     ),
 }
 

@@ -45,6 +45,7 @@ from mzdesk.services.tables.importers.base import (
 )
 from mzdesk.services.tables.importers.beds import BedImporter
 from mzdesk.services.tables.importers.certificates import CertificateImporter
+from mzdesk.services.tables.importers.hazards import HazardImporter
 from mzdesk.services.tables.importers.institutions import InstitutionImporter
 from mzdesk.services.tables.importers.residents import ResidentImporter
 from mzdesk.services.tables.importers.training import TrainingImporter
@@ -62,6 +63,7 @@ _IMPORTERS: dict[Kind, Callable[[], Importer[Any]]] = {
     Kind.WORKERS: WorkerImporter,
     Kind.CERTIFICATES: CertificateImporter,
     Kind.TRAINING: TrainingImporter,
+    Kind.HAZARDS: HazardImporter,
 }
 
 

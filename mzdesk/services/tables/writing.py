@@ -22,6 +22,7 @@ from sqlalchemy.orm import aliased
 from mzdesk.core.vocab import ResidentStatus, Vocab
 from mzdesk.services.beds import bed_query
 from mzdesk.services.tables.columns import COLUMNS, Column, Kind
+from mzdesk.services.tables.hazard_export import hazard_rows
 from mzdesk.services.tables.staff_export import staff_rows
 from mzdesk.services.views import BedView
 from mzdesk.store.engine import Store
@@ -139,6 +140,8 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
                     w.status,
                     w.left_on,
                 ]
+        elif kind is Kind.HAZARDS:
+            yield from hazard_rows(session, names)
         else:
             yield from staff_rows(session, kind, names)
 
