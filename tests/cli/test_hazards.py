@@ -1,0 +1,49 @@
+"""``mzdesk import hazards`` and ``mzdesk export hazards`` as real processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+
+from tests.cli.process import mzdesk
+from tests.services.tables.staff import sheet
+
+D = dt.date
+HEADER = ["机构名称", "发现日期", "隐患描述", "隐患等级", "整改措施", "责任人", "整改期限",
+          "整改完成日期", "复查人", "复查日期", "状态"]  # fmt: skip
+
+
+def test_import_and_export_a_hazard_ledger(store, home, tmp_path):
+    db = str(tmp_path / "test.db")
+    good = sheet(
+        tmp_path / "台账.xlsx",
+        [HEADER,
+         ["幸福养老院", D(2026, 3, 1), "灭火器压力不足", "一般", "更换", "刘", D(2026, 3, 31),
+          D(2026, 3, 10), "王建国", D(2026, 3, 12), "已销号"],
+         ["幸福养老院", D(2026, 4, 2), "安全出口堵塞", "重大", None, None, D(2026, 4, 9),
+          None, None, None, None]],
+    )  # fmt: skip
+    first = mzdesk("import", "hazards", str(good), "--db", db, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "隐患：共2行，新增2，更新0，未变0" in first.stdout
+    again = mzdesk("import", "hazards", str(good), "--db", db, cwd=tmp_path)
+    assert again.returncode == 0 and "新增0，更新0，未变2" in again.stdout
+
+    bad = sheet(
+        tmp_path / "bad.xlsx",
+        [HEADER,
+         ["幸福养老院", D(2026, 4, 2), "楼梯扶手松动", "一般", None, None, "2026-02-30",
+          None, None, None, None]],
+    )  # fmt: skip
+    refused = mzdesk("import", "hazards", str(bad), "--db", db, cwd=tmp_path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "第2行 整改期限" in refused.stderr
+
+    out = tmp_path / "export.xlsx"
+    exported = mzdesk("export", "hazards", "--out", str(out), "--db", db, cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert list(rows[0]) == HEADER and len(rows) == 3
+    assert rows[2][1] == dt.datetime(2026, 4, 2) and rows[2][3] == "重大隐患"
+    assert rows[2][10] == "待整改"
