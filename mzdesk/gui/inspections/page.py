@@ -5,23 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from mzdesk.core.vocab import HazardLevel
+from mzdesk.gui.inspections.hazards import TABLES as HAZARD_TABLES
+from mzdesk.gui.inspections.hazards import HazardsPanel
 from mzdesk.gui.inspections.templates import checklists_button
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.labels import heading
-from mzdesk.gui.widgets.palette import ORANGE, RED
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.services.inspections import list_inspections, open_hazards
 
 
 class InspectionsPage(QWidget):
     # what the page shows: the shell refreshes it when a change touches one of these
-    tables = frozenset({"inspections", "inspection_results", "hazards", "checklist_templates"})
+    tables = frozenset({"inspections", "inspection_results", "checklist_templates"}) | HAZARD_TABLES
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,17 +31,8 @@ class InspectionsPage(QWidget):
         self.alert.setWordWrap(True)
         layout.addWidget(self.alert)
         layout.addWidget(checklists_button(ctx, self), 0, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(heading(tr("未销号隐患")))
-        self.hazards = make_table(
-            [
-                tr("隐患"),
-                tr("级别"),
-                tr("状态"),
-                tr("发现日期"),
-                tr("整改期限"),
-                tr("责任人"),
-            ]
-        )
+        layout.addWidget(heading(tr("隐患台账")))
+        self.hazards = HazardsPanel(ctx)
         layout.addWidget(self.hazards, 1)
         layout.addWidget(heading(tr("检查记录")))
         self.inspections = make_table(
@@ -66,24 +56,7 @@ class InspectionsPage(QWidget):
         )
         today = dt.date.today()
         overdue = [h for h in hazards if h.overdue(today)]
-        red, orange = QColor(RED), QColor(ORANGE)
-        self.hazards.show_rows(
-            [
-                (
-                    h.description,
-                    h.level.label,
-                    h.status.label + (tr("（已超期）") if h.overdue(today) else ""),
-                    h.found_on.isoformat(),
-                    h.deadline.isoformat(),
-                    h.responsible_person or "",
-                )
-                for h in hazards
-            ],
-            [
-                red if h.overdue(today) else orange if h.level is HazardLevel.MAJOR else None
-                for h in hazards
-            ],
-        )
+        self.hazards.refresh()
         if overdue:
             self.alert.setText(
                 tr("⚠ 有 {n} 项隐患已超过整改期限，请尽快整改并复查销号。").format(n=len(overdue))

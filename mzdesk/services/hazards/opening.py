@@ -119,7 +119,8 @@ def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[
             institution_id=inspection.institution_id,
             inspection_id=inspection.id,
             result_id=result.id,
-            description=item.text + (f"（{note}）" if note else ""),
+            # the item states the requirement; the hazard is that it was not met
+            description=f"不符合：{item.text}" + (f"（{note}）" if note else ""),
             level=level,
             measure=_measure(item),
             responsible_person=institution.fire_safety_officer if institution else None,
