@@ -12,6 +12,15 @@ from mzdesk.core.vocab import BedStatus, BedType, HazardStatus, ResidentStatus
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, Hazard, Resident
 
+MOST_OVERDUE = 3
+
+
+@dataclass(frozen=True)
+class OverdueHazard:
+    description: str
+    deadline: dt.date
+    days: int  # past the deadline
+
 
 @dataclass(frozen=True)
 class TodayFigures:
@@ -23,6 +32,8 @@ class TodayFigures:
     free_by_type: dict[BedType, int]
     open_hazards: int
     overdue_hazards: int
+    # the most overdue hazards, most overdue first, so 首页 names them (issue 12, part D)
+    most_overdue: tuple[OverdueHazard, ...] = ()
 
     @property
     def free_total(self) -> int:
@@ -61,6 +72,15 @@ def today_figures(
                 *live_hazard
             )
         ).one()
+        most_overdue = tuple(
+            OverdueHazard(description, deadline, (day - deadline).days)
+            for description, deadline in session.execute(
+                select(Hazard.description, Hazard.deadline)
+                .where(*live_hazard, Hazard.deadline < day)
+                .order_by(Hazard.deadline, Hazard.found_on)
+                .limit(MOST_OVERDUE)
+            )
+        )
     free = dict.fromkeys(BedType, 0)
     total = in_service = occupied = 0
     for bed_type, status, n in beds:
@@ -80,4 +100,5 @@ def today_figures(
         free_by_type=free,
         open_hazards=hazards[0] or 0,
         overdue_hazards=int(hazards[1] or 0),
+        most_overdue=most_overdue,
     )

@@ -124,4 +124,17 @@ class HomePage(QWidget):
             else tr("无超期隐患"),
             alert=f.overdue_hazards > 0,
         )
+        if f.most_overdue:  # name the most overdue, so they cannot be missed
+            lines = [
+                tr("· {text}（超期 {days} 天）").format(text=_short(h.description), days=h.days)
+                for h in f.most_overdue
+            ]
+            self.hazards.detail.setText("\n".join([self.hazards.detail.text(), *lines]))
+            self.hazards.detail.setStyleSheet("color: #b3261e; font-size: 12px;")
+        else:
+            self.hazards.detail.setStyleSheet("color: #667; font-size: 12px;")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+
+def _short(text: str, limit: int = 18) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -193,6 +193,8 @@ def test_overdue_is_the_day_after_the_deadline_until_closed(store, home, inspect
     assert [r.id for r in overdue_only] == [major]
     figures = today_figures(store, home.id, D(2026, 3, 10))
     assert (figures.open_hazards, figures.overdue_hazards) == (2, 1)
+    (named,) = figures.most_overdue  # 首页 names it
+    assert named.days == 2 and named.description.startswith("不符合：")
     submit_for_recheck(store, SETUP, major, on=D(2026, 3, 9), by="刘", today=TODAY)
     pass_recheck(store, SETUP, major, on=D(2026, 3, 10), by="王", today=TODAY)
     assert not list_hazards(store, home.id, HazardFilter(overdue_only=True), today=D(2026, 3, 10))
