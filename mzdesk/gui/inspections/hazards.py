@@ -24,6 +24,7 @@ from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import HazardLevel, HazardStatus
 from mzdesk.gui.inspections.follow_up import FollowUpDialog
 from mzdesk.gui.inspections.hazard_dialog import HazardDialog, status_text
+from mzdesk.gui.inspections.hazard_settings import DeadlineSettingsDialog
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -47,7 +48,7 @@ class HazardsPanel(QWidget):
         self.ctx = ctx
         self.today = today or dt.date.today()
         self.rows: list[HazardRow] = []
-        self.dialog: HazardDialog | FollowUpDialog | None = None
+        self.dialog: HazardDialog | FollowUpDialog | DeadlineSettingsDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         bar = QHBoxLayout()
@@ -62,12 +63,20 @@ class HazardsPanel(QWidget):
         self.follow_up_button = QPushButton(tr("复查…"))
         self.follow_up_button.setToolTip(tr("对所选隐患所在的检查进行复查：只带入未销号的隐患"))
         self.follow_up_button.setVisible(ctx.can(Permission.INSPECTIONS_EDIT))
+        self.settings_button = QPushButton(tr("整改期限设置…"))
+        self.settings_button.setVisible(ctx.can(Permission.INSPECTIONS_EDIT))
         self.io = TableMenuButton(ctx, [Kind.HAZARDS])
         for widget in (self.status, self.level, self.overdue):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.count = QLabel()
-        for button in (self.count, self.open_button, self.follow_up_button, self.io):
+        for button in (
+            self.count,
+            self.open_button,
+            self.follow_up_button,
+            self.settings_button,
+            self.io,
+        ):
             bar.addWidget(button)
         layout.addLayout(bar)
         self.table = make_table(
@@ -90,6 +99,7 @@ class HazardsPanel(QWidget):
         self.overdue.toggled.connect(lambda _c: self.refresh())
         self.open_button.clicked.connect(self._open)
         self.follow_up_button.clicked.connect(self._follow_up)
+        self.settings_button.clicked.connect(self.open_settings)
         self.table.doubleClicked.connect(lambda _i: self._open())
         self.table.activated.connect(lambda _i: self._open())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -179,6 +189,12 @@ class HazardsPanel(QWidget):
             return None
         dialog = FollowUpDialog(self.ctx, row.inspection_id, self.window(), today=self.today)
         dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def open_settings(self) -> DeadlineSettingsDialog:
+        dialog = DeadlineSettingsDialog(self.ctx, self.window())
         dialog.open()
         self.dialog = dialog
         return dialog

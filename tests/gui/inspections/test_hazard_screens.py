@@ -182,3 +182,24 @@ def test_follow_up_carries_forward_only_open_hazards(qtbot, ctx, inspected):
     texts = {history.text(r, 7) for r in range(2)}
     assert texts == {"通过（已销号）", "打回"}
     shoot(again, "hazard-follow-up-history.png")
+
+
+def test_the_homes_default_deadlines_are_set_in_a_dialog(qtbot, ctx):
+    from mzdesk.core.vocab import HazardLevel
+    from mzdesk.services.hazards import read_deadline_days
+
+    panel = HazardsPanel(ctx, today=TODAY)
+    qtbot.addWidget(panel)
+    dialog = panel.open_settings()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.days[HazardLevel.ORDINARY].value() == 30
+    dialog.days[HazardLevel.MAJOR].setValue(0)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(dialog.error_label.text()))
+    assert "重大隐患（天）" in dialog.error_label.text() and dialog.isVisible()
+    dialog.days[HazardLevel.MAJOR].setValue(3)
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    days = read_deadline_days(ctx.store, ctx.institution.id)
+    assert days == {HazardLevel.ORDINARY: 30, HazardLevel.MAJOR: 3}
