@@ -24,6 +24,7 @@ from mzdesk.gui.runtime.tasks import pending_tasks
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.widgets.palette import RED
 from mzdesk.services.hazards import hazard_detail
+from mzdesk.services.tables.columns import Kind
 from tests.services.hazards.conftest import Inspected, inspect_with_failures
 
 D = dt.date
@@ -203,3 +204,26 @@ def test_the_homes_default_deadlines_are_set_in_a_dialog(qtbot, ctx):
     qtbot.waitUntil(lambda: not dialog.isVisible())
     days = read_deadline_days(ctx.store, ctx.institution.id)
     assert days == {HazardLevel.ORDINARY: 30, HazardLevel.MAJOR: 3}
+
+
+def test_the_ledger_imports_through_the_apps_import_dialog(qtbot, ctx, tmp_path):
+    from tests.services.hazards.test_ledger import HEADER, ROWS
+    from tests.services.tables.staff import sheet
+
+    bad = [list(ROWS[1])]
+    bad[0][6] = D(2026, 3, 1)  # 整改期限 before 发现日期
+    path = sheet(tmp_path / "台账.xlsx", [HEADER, ROWS[0], *bad, ROWS[2]])
+    panel = HazardsPanel(ctx, today=TODAY)
+    qtbot.addWidget(panel)
+    dialog = panel.io.open_import(Kind.HAZARDS)
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.choose_button.isEnabled())
+    assert dialog.problem_list.count() == 1
+    assert dialog.problem_list.item(0).text().startswith("第3行 整改期限")
+    assert not dialog.write_all_button.isEnabled() and dialog.write_valid_button.isEnabled()
+    dialog.resize(1100, 420)
+    shoot(dialog, "hazards-import-preview.png")
+    qtbot.mouseClick(dialog.write_valid_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert dialog.report.created == 2
