@@ -17,6 +17,7 @@ from mzdesk.cli import (
     certificates,
     checklists,
     data,
+    hazards,
     serve,
     server,
     stats,
@@ -64,6 +65,7 @@ def _add_command_groups() -> None:
         users,
         certificates,
         checklists,
+        hazards,
     ):
         for command in group_module.COMMANDS:
             main.add_command(command)

@@ -47,3 +47,50 @@ def test_import_and_export_a_hazard_ledger(store, home, tmp_path):
     assert list(rows[0]) == HEADER and len(rows) == 3
     assert rows[2][1] == dt.datetime(2026, 4, 2) and rows[2][3] == "重大隐患"
     assert rows[2][10] == "待整改"
+
+
+def test_list_steps_and_deadlines(store, home, tmp_path):
+    import io
+    import json
+
+    from PIL import Image
+
+    from tests.services.hazards.conftest import inspect_with_failures
+
+    major, _ = inspect_with_failures(store, home.id).hazards
+    db = str(tmp_path / "test.db")
+
+    def run(*args: str):
+        return mzdesk("hazards", *args, "--db", db, cwd=tmp_path)
+
+    listed = run("list", "--as-of", "2026-03-10", "--json")
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert [(r["level"], r["overdue_days"]) for r in rows] == [("重大隐患", 2), ("一般隐患", 0)]
+    text = run("list", "--as-of", "2026-03-10", "--overdue")
+    assert "共 1 项，超期 1 项" in text.stdout and "（超期 2 天）" in text.stdout
+
+    sid = str(major)
+    assert "「整改中」" in run("step", sid, "start", "--on", "2026-03-02", "--by", "刘").stdout
+    photo = tmp_path / "after.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), "green").save(buffer, "PNG")
+    photo.write_bytes(buffer.getvalue())
+    submitted = run(
+        "step", sid, "submit", "--on", "2026-03-03", "--by", "刘", "--photo", str(photo)
+    )
+    assert "「待复查」" in submitted.stdout, submitted.stderr
+    refused = run("step", sid, "return", "--on", "2026-03-04", "--by", "王")
+    assert refused.returncode == 1 and "原因" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    extended = run(
+        "step", sid, "extend", "--on", "2026-03-04", "--new-deadline", "2026-03-20",
+        "--reason", "等配件", "--approved-by", "院长",
+    )  # fmt: skip
+    assert "2026-03-20" in extended.stdout, extended.stderr
+    assert "「已销号」" in run("step", sid, "pass", "--on", "2026-03-05", "--by", "王").stdout
+
+    shown = run("deadlines", "--major", "3")
+    assert "一般隐患 30 天，重大隐患 3 天" in shown.stdout, shown.stderr
+    bad = run("deadlines", "--ordinary", "0")
+    assert bad.returncode == 1 and "1 到 365" in bad.stderr

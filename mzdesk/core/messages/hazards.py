@@ -56,4 +56,21 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "re-checked by and on are given but the status is '{status}': a passed re-check "
         "closes the hazard ('已销号')",
     ),
+    # mzdesk hazards
+    "cli.hazards.heading": (
+        "隐患台账（{name}，共 {count} 项，超期 {overdue} 项）",
+        "Hazard ledger ({name}: {count} hazards, {overdue} overdue)",
+    ),
+    "cli.hazards.overdue": ("（超期 {days} 天）", " ({days} days overdue)"),
+    "cli.hazards.deadline": ("期限 {date}", "due {date}"),
+    "cli.hazards.now": ("隐患现为「{status}」", "the hazard is now '{status}'"),
+    "cli.hazards.extended": ("整改期限已延至 {date}", "the deadline is now {date}"),
+    "cli.hazards.new_deadline_needed": (
+        "延期须给出 --new-deadline",
+        "an extension needs --new-deadline",
+    ),
+    "cli.hazards.deadlines": (
+        "{name} 默认整改期限：一般隐患 {ordinary} 天，重大隐患 {major} 天",
+        "{name} default deadlines: ordinary hazards {ordinary} days, major hazards {major} days",
+    ),
 }
