@@ -58,7 +58,7 @@ class HazardEvent(Synced, Base):
     hazard_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hazards.id"), index=True)
     kind: Mapped[HazardEventKind] = mapped_column(VocabType(HazardEventKind))
     happened_on: Mapped[dt.date] = mapped_column(Date)
-    done_by: Mapped[str | None] = mapped_column(String(50))
+    done_by: Mapped[str | None] = mapped_column(String(200))  # an inspection's inspectors
     status: Mapped[HazardStatus] = mapped_column(VocabType(HazardStatus))  # after the step
     reason: Mapped[str | None] = mapped_column(Text)
     approved_by: Mapped[str | None] = mapped_column(String(50))

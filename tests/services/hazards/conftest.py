@@ -27,7 +27,12 @@ class Inspected:
 
 
 def inspect_with_failures(
-    store: Store, institution_id: uuid.UUID, on: dt.date = FOUND, *, complete: bool = True
+    store: Store,
+    institution_id: uuid.UUID,
+    on: dt.date = FOUND,
+    *,
+    complete: bool = True,
+    inspectors: str = "张三、李四",
 ) -> Inspected:
     """YLJG-ZDYH (major-hazard items first) with its first item and its last (ordinary) item
     failed, the rest passed."""
@@ -35,7 +40,7 @@ def inspect_with_failures(
     inspection_id = start_inspection(
         store,
         SETUP,
-        InspectionStart(institution_id, template.id, on, InspectionType.MONTHLY, "张三、李四"),
+        InspectionStart(institution_id, template.id, on, InspectionType.MONTHLY, inspectors),
     )
     ordinary = next(i for i in reversed(template.items) if not i.major_hazard)
     for item in template.items:

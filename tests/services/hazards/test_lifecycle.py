@@ -73,6 +73,12 @@ def test_a_homes_own_deadlines_and_fire_safety_officer_are_used(store, home):
         set_deadline_days(store, SETUP, home.id, ordinary=0, major=3)
 
 
+def test_a_long_list_of_inspectors_is_kept_as_who_found_it(store, home):
+    inspectors = "、".join(f"区民政局检查员{i:02d}" for i in range(18))  # 197 characters
+    (first, _) = inspect_with_failures(store, home.id, inspectors=inspectors).hazards
+    assert hazard_detail(store, first).events[0].by == inspectors
+
+
 def test_opening_twice_opens_nothing_more(store, home, inspected):
     from mzdesk.services.hazards import open_hazards_for_failures
     from mzdesk.store.models import Inspection

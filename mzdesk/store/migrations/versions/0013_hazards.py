@@ -82,7 +82,7 @@ def upgrade() -> None:
         sa.Column("hazard_id", sa.Uuid(), nullable=False),
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("happened_on", sa.Date(), nullable=False),
-        sa.Column("done_by", sa.String(length=50), nullable=True),
+        sa.Column("done_by", sa.String(length=200), nullable=True),
         sa.Column("status", sa.String(length=32), nullable=False),
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("approved_by", sa.String(length=50), nullable=True),
