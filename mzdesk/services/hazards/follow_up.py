@@ -68,7 +68,7 @@ def record_follow_up(
     transaction. Returns the follow-up's id."""
     day = today or dt.date.today()
     checks = Checks("hazard_follow_ups")
-    checked_by = checks.text("checked_by", data.checked_by, max_len=100)
+    checked_by = checks.text("checked_by", data.checked_by, max_len=50)  # = rechecked_by
     note = checks.text("note", data.note, required=False, max_len=2_000)
     checks.done()
     with store.write(actor) as session:
