@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +26,7 @@ from mzdesk.core.vocab import HazardLevel, HazardStatus
 from mzdesk.gui.inspections.follow_up import FollowUpDialog
 from mzdesk.gui.inspections.hazard_dialog import HazardDialog, status_text
 from mzdesk.gui.inspections.hazard_settings import DeadlineSettingsDialog
+from mzdesk.gui.inspections.new_hazard import NewHazardDialog
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -48,7 +50,7 @@ class HazardsPanel(QWidget):
         self.ctx = ctx
         self.today = today or dt.date.today()
         self.rows: list[HazardRow] = []
-        self.dialog: HazardDialog | FollowUpDialog | DeadlineSettingsDialog | None = None
+        self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         bar = QHBoxLayout()
@@ -59,6 +61,8 @@ class HazardsPanel(QWidget):
         self.level = QComboBox()
         fill_vocab(self.level, HazardLevel, empty=tr("全部等级"))
         self.overdue = QCheckBox(tr("只看超期"))
+        self.new_button = QPushButton(tr("登记隐患…"))
+        self.new_button.setVisible(ctx.can(Permission.INSPECTIONS_EDIT))
         self.open_button = QPushButton(tr("打开"))
         self.follow_up_button = QPushButton(tr("复查…"))
         self.follow_up_button.setToolTip(tr("对所选隐患所在的检查进行复查：只带入未销号的隐患"))
@@ -72,6 +76,7 @@ class HazardsPanel(QWidget):
         self.count = QLabel()
         for button in (
             self.count,
+            self.new_button,
             self.open_button,
             self.follow_up_button,
             self.settings_button,
@@ -100,6 +105,7 @@ class HazardsPanel(QWidget):
         self.open_button.clicked.connect(self._open)
         self.follow_up_button.clicked.connect(self._follow_up)
         self.settings_button.clicked.connect(self.open_settings)
+        self.new_button.clicked.connect(self.open_new)
         self.table.doubleClicked.connect(lambda _i: self._open())
         self.table.activated.connect(lambda _i: self._open())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -188,6 +194,13 @@ class HazardsPanel(QWidget):
         if row is None or row.inspection_id is None:
             return None
         dialog = FollowUpDialog(self.ctx, row.inspection_id, self.window(), today=self.today)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def open_new(self) -> NewHazardDialog:
+        dialog = NewHazardDialog(self.ctx, self.window(), today=self.today)
         dialog.finished.connect(lambda _r: self.refresh())
         dialog.open()
         self.dialog = dialog

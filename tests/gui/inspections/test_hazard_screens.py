@@ -227,3 +227,24 @@ def test_the_ledger_imports_through_the_apps_import_dialog(qtbot, ctx, tmp_path)
     qtbot.mouseClick(dialog.write_valid_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.report is not None)
     assert dialog.report.created == 2
+
+
+def test_a_hazard_found_on_a_walk_is_registered(qtbot, ctx):
+    from mzdesk.core.vocab import HazardLevel
+    from mzdesk.services.hazards import list_hazards
+
+    panel = HazardsPanel(ctx, today=TODAY)
+    qtbot.addWidget(panel)
+    dialog = panel.open_new()
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    qtbot.waitUntil(lambda: "隐患描述" in dialog.error_label.text())
+    dialog.description.setPlainText("二楼走廊堆放杂物")
+    dialog.level.setCurrentIndex(dialog.level.findText("重大隐患"))
+    dialog.found_by.setText("巡查 周")
+    qtbot.waitUntil(lambda: dialog.deadline.date().toPython() == TODAY + dt.timedelta(days=7))
+    shoot(dialog, "hazard-new.png")
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.created is not None)
+    (row,) = list_hazards(ctx.store, ctx.institution.id)
+    assert (row.level, row.deadline) == (HazardLevel.MAJOR, TODAY + dt.timedelta(days=7))
