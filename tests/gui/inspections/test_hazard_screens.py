@@ -248,3 +248,20 @@ def test_a_hazard_found_on_a_walk_is_registered(qtbot, ctx):
     qtbot.waitUntil(lambda: dialog.created is not None)
     (row,) = list_hazards(ctx.store, ctx.institution.id)
     assert (row.level, row.deadline) == (HazardLevel.MAJOR, TODAY + dt.timedelta(days=7))
+
+
+def test_a_read_only_user_sees_the_ledger_but_no_steps(qtbot, ctx, inspected):
+    import uuid
+
+    from mzdesk.services.views import UserView
+
+    reader = UserView(uuid.uuid4(), ctx.institution.id, "look", "只读 用户", "readonly")
+    looking = AppContext(ctx.store, ctx.worker, ctx.institution, reader, ctx.db_path)
+    panel = panel_on(qtbot, looking)
+    assert not panel.new_button.isVisibleTo(panel)
+    assert not panel.follow_up_button.isVisibleTo(panel)
+    panel.table.selectRow(0)
+    dialog = panel._open()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.detail is not None)
+    assert not any(b.isVisibleTo(dialog) for b in dialog.buttons.values())
