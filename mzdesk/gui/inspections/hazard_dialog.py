@@ -98,6 +98,7 @@ class HazardDialog(QDialog):
         form = QFormLayout()
         self.values: dict[str, QLabel] = {}
         for key, label in (
+            ("found_by", tr("来源")),
             ("level", tr("隐患等级")),
             ("status", tr("状态")),
             ("found_on", tr("发现日期")),
@@ -159,6 +160,19 @@ class HazardDialog(QDialog):
         h = detail.hazard
         self.title.setText(h.description)
         v = self.values
+        f = detail.found_by
+        v["found_by"].setText(
+            tr("{date} {type}「{checklist}」（{version}版）第 {code} 项，检查人 {who}").format(
+                date=f.inspected_on,
+                type=f.inspection_type.label,
+                checklist=f.checklist,
+                version=f.version,
+                code=f.item_code or "—",
+                who=f.inspectors,
+            )
+            if f is not None
+            else tr("单独登记或台账导入")
+        )
         v["level"].setText(h.level.label)
         v["status"].setText(status_text(h))
         v["status"].setStyleSheet(f"color: {RED}; font-weight: bold;" if h.overdue else "")

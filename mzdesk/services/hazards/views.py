@@ -8,15 +8,23 @@ import uuid
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from mzdesk.core.hazards import HazardEventKind, days_overdue
 from mzdesk.core.labels import field_label
-from mzdesk.core.vocab import HazardLevel, HazardStatus
+from mzdesk.core.vocab import HazardLevel, HazardStatus, InspectionType
 from mzdesk.services.attachments import AttachmentView, attachments_in
 from mzdesk.services.hazards.lifecycle import OWNER_TABLE
 from mzdesk.services.lookups import get_live
 from mzdesk.store.engine import Store
-from mzdesk.store.models import Hazard, HazardEvent
+from mzdesk.store.models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    Hazard,
+    HazardEvent,
+    Inspection,
+    InspectionResult,
+)
 
 
 @dataclass(frozen=True)
@@ -135,10 +143,47 @@ class EventRow:
 
 
 @dataclass(frozen=True)
+class FoundBy:
+    """The inspection that found a hazard, and the item it failed."""
+
+    inspected_on: dt.date
+    inspection_type: InspectionType
+    checklist: str
+    version: str
+    inspectors: str
+    item_code: str | None
+
+
+@dataclass(frozen=True)
 class HazardDetail:
     hazard: HazardRow
     events: list[EventRow] = field(default_factory=list)
     evidence: list[AttachmentView] = field(default_factory=list)
+    found_by: FoundBy | None = None  # None: registered by hand or from a ledger
+
+
+def _found_by(session: Session, hazard: Hazard) -> FoundBy | None:
+    if hazard.inspection_id is None:
+        return None
+    row = session.execute(
+        select(Inspection, ChecklistTemplate.title, ChecklistTemplate.version)
+        .join(ChecklistTemplate, ChecklistTemplate.id == Inspection.template_id)
+        .where(Inspection.id == hazard.inspection_id)
+    ).first()
+    if row is None:
+        return None
+    inspection, title, version = row
+    code = None
+    if hazard.result_id is not None:
+        code = session.scalar(
+            select(ChecklistItem.code)
+            .join(InspectionResult, InspectionResult.item_id == ChecklistItem.id)
+            .where(InspectionResult.id == hazard.result_id)
+        )
+    return FoundBy(
+        inspection.inspected_on, inspection.inspection_type, title, version,
+        inspection.inspectors, code,
+    )  # fmt: skip
 
 
 def hazard_detail(
@@ -166,4 +211,4 @@ def hazard_detail(
             )
         ]
         evidence = attachments_in(session, OWNER_TABLE, [hazard_id])[hazard_id]
-        return HazardDetail(row_of(hazard, day), events, evidence)
+        return HazardDetail(row_of(hazard, day), events, evidence, _found_by(session, hazard))

@@ -103,6 +103,7 @@ def test_a_hazard_through_its_steps_on_its_page(qtbot, ctx, inspected):
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.detail is not None)
     assert dialog.banner.isVisible() and "2 天" in dialog.banner.text()
+    assert dialog.values["found_by"].text().startswith("2026-03-01 月度检查「养老机构重大事故隐患")
     assert dialog.buttons[HazardEventKind.STARTED].isEnabled()
     assert not dialog.buttons[HazardEventKind.PASSED].isEnabled()
     shoot(dialog, "hazard-page-overdue.png")
