@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core.errors import ValidationError
 from mzdesk.core.hazards import HazardEventKind
 from mzdesk.core.i18n import text as message
+from mzdesk.core.ids import new_id
 from mzdesk.core.vocab import HazardLevel, HazardStatus
 from mzdesk.services.checks import Checks
 from mzdesk.services.hazards.lifecycle import add_event
@@ -229,13 +230,13 @@ class HazardImporter(Importer[_HazardRecord]):
             existing = self.existing.get(parsed.row)
             if existing is None:
                 hazard = Hazard(
+                    id=new_id(),  # known now: its history row refers to it before any flush
                     institution_id=institutions[record.institution].id,
                     found_on=record.found_on,
                     original_deadline=record.deadline,
                     **values,
                 )
                 session.add(hazard)
-                session.flush()
                 _imported(session, hazard, record, None)
                 report.created += 1
             else:
