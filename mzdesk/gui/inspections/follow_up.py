@@ -38,6 +38,7 @@ from mzdesk.services.hazards import (
     HazardRow,
     Recheck,
     follow_ups_of,
+    inspection_found,
     list_hazards,
     record_follow_up,
 )
@@ -82,6 +83,10 @@ class FollowUpDialog(FormDialog):
         self.setWindowTitle(tr("隐患复查"))
         self.resize(900, 640)
         layout = QVBoxLayout(self)
+        self.subject = QLabel()
+        self.subject.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.subject.setWordWrap(True)
+        layout.addWidget(self.subject)
         layout.addWidget(
             note(tr("复查只带入这次检查尚未销号的隐患。逐项选择“通过”（销号）或“打回”并写明原因。"))
         )
@@ -141,6 +146,17 @@ class FollowUpDialog(FormDialog):
             list_hazards, self.ctx.store, None, wanted, today=self.today
         )
         reports = await self.ctx.worker.read(follow_ups_of, self.ctx.store, self.inspection_id)
+        found = await self.ctx.worker.read(inspection_found, self.ctx.store, self.inspection_id)
+        if found is not None:
+            self.subject.setText(
+                tr("原检查：{date} {type}「{checklist}」（{version}版），检查人 {who}").format(
+                    date=found.inspected_on,
+                    type=found.inspection_type.label,
+                    checklist=found.checklist,
+                    version=found.version,
+                    who=found.inspectors,
+                )
+            )
         self.show_state(rows, reports)
 
     def show_state(self, rows: list[HazardRow], reports: list[FollowUpReport]) -> None:

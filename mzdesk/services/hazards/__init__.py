@@ -32,10 +32,12 @@ from mzdesk.services.hazards.opening import (
 )
 from mzdesk.services.hazards.views import (
     EventRow,
+    FoundBy,
     HazardDetail,
     HazardFilter,
     HazardRow,
     hazard_detail,
+    inspection_found,
     list_hazards,
 )
 
@@ -44,6 +46,7 @@ __all__ = [
     "FollowUpData",
     "FollowUpLine",
     "FollowUpReport",
+    "FoundBy",
     "HazardDetail",
     "HazardEdit",
     "HazardFilter",
@@ -57,6 +60,7 @@ __all__ = [
     "extend_deadline",
     "follow_ups_of",
     "hazard_detail",
+    "inspection_found",
     "list_hazards",
     "open_hazards_for_failures",
     "pass_recheck",

@@ -162,23 +162,35 @@ class HazardDetail:
     found_by: FoundBy | None = None  # None: registered by hand or from a ledger
 
 
+def inspection_found(store: Store, inspection_id: uuid.UUID) -> FoundBy | None:
+    """The inspection a follow-up follows up, as its screen heads it."""
+    with store.read() as session:
+        return _inspection(session, inspection_id, None)
+
+
 def _found_by(session: Session, hazard: Hazard) -> FoundBy | None:
     if hazard.inspection_id is None:
         return None
+    return _inspection(session, hazard.inspection_id, hazard.result_id)
+
+
+def _inspection(
+    session: Session, inspection_id: uuid.UUID, result_id: uuid.UUID | None
+) -> FoundBy | None:
     row = session.execute(
         select(Inspection, ChecklistTemplate.title, ChecklistTemplate.version)
         .join(ChecklistTemplate, ChecklistTemplate.id == Inspection.template_id)
-        .where(Inspection.id == hazard.inspection_id)
+        .where(Inspection.id == inspection_id)
     ).first()
     if row is None:
         return None
     inspection, title, version = row
     code = None
-    if hazard.result_id is not None:
+    if result_id is not None:
         code = session.scalar(
             select(ChecklistItem.code)
             .join(InspectionResult, InspectionResult.item_id == ChecklistItem.id)
-            .where(InspectionResult.id == hazard.result_id)
+            .where(InspectionResult.id == result_id)
         )
     return FoundBy(
         inspection.inspected_on, inspection.inspection_type, title, version,

@@ -163,6 +163,7 @@ def test_follow_up_carries_forward_only_open_hazards(qtbot, ctx, inspected):
     assert isinstance(dialog, FollowUpDialog)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: len(dialog.results) == 2)
+    assert dialog.subject.text().startswith("原检查：2026-03-01 月度检查「养老机构重大事故隐患")
     dialog.set_result(major, passed=False)
     dialog.accept()
     qtbot.waitUntil(lambda: "打回原因" in dialog.error_label.text())
