@@ -3,7 +3,7 @@
 hazards.original_deadline
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-01 23:50:08.964100
 
 """
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0013"
-down_revision: Union[str, Sequence[str], None] = "0009"
+down_revision: Union[str, Sequence[str], None] = "0010"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
