@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mzdesk.core.checklists import TemplateItem
+from mzdesk.core.errors import MzdeskError
 from mzdesk.core.hazards import (
     DEFAULT_DEADLINE_DAYS,
     MAX_DEADLINE_DAYS,
@@ -18,13 +20,13 @@ from mzdesk.core.hazards import (
 )
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import HazardLevel, HazardStatus, ItemResult
+from mzdesk.services.checklists import find_items, load_version
 from mzdesk.services.checks import Checks
 from mzdesk.services.hazards.lifecycle import add_event
 from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
-    ChecklistItem,
     Hazard,
     HazardSettings,
     Inspection,
@@ -78,19 +80,35 @@ def set_deadline_days(
         session.flush()
 
 
-def _measure(item: ChecklistItem) -> str:
+def _measure(item: TemplateItem) -> str:
     basis = f"（{item.basis}）" if item.basis else ""
     return f"按要求整改至符合：{item.text}{basis}"
 
 
+def _days_for(session: Session, inspection: Inspection) -> dict[HazardLevel, int]:
+    """The home's own deadlines when it set them; else the checklist's days for an ordinary
+    hazard (its ``rectify_days``) and the default for a major one."""
+    if _settings(session, inspection.institution_id) is not None:
+        return deadline_days(session, inspection.institution_id)
+    days = dict(DEFAULT_DEADLINE_DAYS)
+    try:
+        rectify = load_version(session, inspection.template_id).rectify_days
+    except (KeyError, LookupError, MzdeskError):
+        return days  # a version this device does not hold (yet): the defaults
+    if rectify and 1 <= rectify <= MAX_DEADLINE_DAYS:
+        days[HazardLevel.ORDINARY] = rectify
+    return days
+
+
 def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[uuid.UUID]:
     """Open one hazard per failed item of ``inspection`` (inside the caller's write), pre-filled
-    from the item: description (item text and the inspector's note), level (重大 for a major-
-    hazard item), a rectification measure, the home's fire-safety officer as the responsible
-    person, and the home's default deadline for the level. An item that already has a hazard
-    gets no second one. Returns the new hazards' ids."""
+    from the item — shipped or a home version's: description (item text and the inspector's
+    note), level (重大 for a major-hazard item), a rectification measure, the home's
+    fire-safety officer as the responsible person, and the default deadline for the level
+    (the home's setting, else the checklist's days). An item that already has a hazard gets
+    no second one. Returns the new hazards' ids."""
     institution = session.get(Institution, inspection.institution_id)
-    days = deadline_days(session, inspection.institution_id)
+    days = _days_for(session, inspection)
     already = set(
         session.scalars(
             select(Hazard.result_id).where(
@@ -98,20 +116,25 @@ def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[
             )
         )
     )
-    failed = session.execute(
-        select(InspectionResult, ChecklistItem)
-        .join(ChecklistItem, ChecklistItem.id == InspectionResult.item_id)
-        .where(
-            InspectionResult.inspection_id == inspection.id,
-            InspectionResult.result == ItemResult.FAIL,
-            InspectionResult.deleted_at.is_(None),
+    failed = [
+        r
+        for r in session.scalars(
+            select(InspectionResult).where(
+                InspectionResult.inspection_id == inspection.id,
+                InspectionResult.result == ItemResult.FAIL,
+                InspectionResult.deleted_at.is_(None),
+            )
         )
-        .order_by(ChecklistItem.sort_order)
-    ).all()
+        if r.id not in already
+    ]
+    items = find_items(session, [r.item_id for r in failed])
+    order = {item_id: n for n, item_id in enumerate(_item_order(session, inspection))}
+    failed.sort(key=lambda r: (order.get(r.item_id, len(order)), r.created_at))
     opened: list[uuid.UUID] = []
-    for result, item in failed:
-        if result.id in already:
-            continue
+    for result in failed:
+        item = items.get(result.item_id)
+        if item is None:
+            continue  # an item this device does not hold: nothing to pre-fill from
         level = HazardLevel.MAJOR if item.major_hazard else HazardLevel.ORDINARY
         deadline = deadline_for(level, inspection.inspected_on, days)
         note = (result.note or "").strip()
@@ -142,6 +165,14 @@ def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[
         opened.append(hazard.id)
     session.flush()
     return opened
+
+
+def _item_order(session: Session, inspection: Inspection) -> list[uuid.UUID]:
+    """The checklist's item ids in its order (hazards open in the order of the list)."""
+    try:
+        return [i.id for i in load_version(session, inspection.template_id).items]
+    except (KeyError, LookupError, MzdeskError):
+        return []
 
 
 @dataclass(frozen=True)

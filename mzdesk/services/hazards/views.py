@@ -14,12 +14,11 @@ from mzdesk.core.hazards import HazardEventKind, days_overdue
 from mzdesk.core.labels import field_label
 from mzdesk.core.vocab import HazardLevel, HazardStatus, InspectionType
 from mzdesk.services.attachments import AttachmentView, attachments_in
+from mzdesk.services.checklists import find_items, version_labels
 from mzdesk.services.hazards.lifecycle import OWNER_TABLE
 from mzdesk.services.lookups import get_live
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
-    ChecklistItem,
-    ChecklistTemplate,
     Hazard,
     HazardEvent,
     Inspection,
@@ -177,25 +176,25 @@ def _found_by(session: Session, hazard: Hazard) -> FoundBy | None:
 def _inspection(
     session: Session, inspection_id: uuid.UUID, result_id: uuid.UUID | None
 ) -> FoundBy | None:
-    row = session.execute(
-        select(Inspection, ChecklistTemplate.title, ChecklistTemplate.version)
-        .join(ChecklistTemplate, ChecklistTemplate.id == Inspection.template_id)
-        .where(Inspection.id == inspection_id)
-    ).first()
-    if row is None:
+    inspection = session.get(Inspection, inspection_id)
+    if inspection is None:
         return None
-    inspection, title, version = row
+    # the version may be shipped or the home's own: never join the shipped table alone
+    label = version_labels(session, [inspection.template_id]).get(inspection.template_id)
     code = None
     if result_id is not None:
-        code = session.scalar(
-            select(ChecklistItem.code)
-            .join(InspectionResult, InspectionResult.item_id == ChecklistItem.id)
-            .where(InspectionResult.id == result_id)
-        )
+        result = session.get(InspectionResult, result_id)
+        if result is not None:
+            item = find_items(session, [result.item_id]).get(result.item_id)
+            code = item.code if item is not None else None
     return FoundBy(
-        inspection.inspected_on, inspection.inspection_type, title, version,
-        inspection.inspectors, code,
-    )  # fmt: skip
+        inspection.inspected_on,
+        inspection.inspection_type,
+        label.title if label else "—",
+        label.version if label else "—",
+        inspection.inspectors,
+        code,
+    )
 
 
 def hazard_detail(
