@@ -22,7 +22,7 @@ def test_existing_hazards_get_their_original_deadline_and_closed_on(store, home)
     advance_hazard(store, SETUP, major, HazardStatus.AWAITING_CHECK, D(2026, 3, 3))
     advance_hazard(store, SETUP, major, HazardStatus.CLOSED, D(2026, 3, 4), by="王")
     config = alembic_config(store.engine)
-    command.downgrade(config, "0009")
+    command.downgrade(config, "0010")
     command.upgrade(config, "head")
     with store.engine.connect() as conn:
         rows = {
