@@ -34,8 +34,8 @@ class Inspected:
     hazards: list[uuid.UUID]  # in item order: the first from the item marked 重大
 
 
-def home_version(store: Store, institution_id: uuid.UUID) -> uuid.UUID:
-    """The home's published version of GB 38600, its first item marked 重大."""
+def home_version(store: Store, institution_id: uuid.UUID, rectify_days: int = 30) -> uuid.UUID:
+    """The home's published version of GB 38600, its first item marked 重大 (made once)."""
     shipped = next(t for t in shipped_templates() if t.code == "GB38600")
     with store.read() as session:
         found = session.scalar(
@@ -46,7 +46,7 @@ def home_version(store: Store, institution_id: uuid.UUID) -> uuid.UUID:
     version_id = copy_template(store, SETUP, shipped.id, institution_id)
     draft = draft_of(load_version(store, version_id))
     items = (replace(draft.items[0], major_hazard=True), *draft.items[1:])
-    save_draft(store, SETUP, version_id, replace(draft, items=items))
+    save_draft(store, SETUP, version_id, replace(draft, items=items, rectify_days=rectify_days))
     publish(store, SETUP, version_id)
     return version_id
 

@@ -79,6 +79,20 @@ def test_a_long_list_of_inspectors_is_kept_as_who_found_it(store, home):
     assert hazard_detail(store, first).events[0].by == inspectors
 
 
+def test_without_a_home_setting_the_checklists_days_set_an_ordinary_deadline(store):
+    from mzdesk.core.vocab import InstitutionKind
+    from mzdesk.services.institutions import InstitutionData, create_institution
+    from tests.services.hazards.conftest import home_version
+
+    other = create_institution(
+        store, SETUP, InstitutionData(name="康乐养老院", kind=InstitutionKind.NURSING_HOME)
+    )
+    home_version(store, other.id, rectify_days=14)  # the home's version says 14 days
+    major, ordinary = inspect_with_failures(store, other.id).hazards
+    assert hazard_detail(store, ordinary).hazard.deadline == FOUND + dt.timedelta(days=14)
+    assert hazard_detail(store, major).hazard.deadline == FOUND + dt.timedelta(days=7)
+
+
 def test_opening_twice_opens_nothing_more(store, home, inspected):
     from mzdesk.services.hazards import open_hazards_for_failures
     from mzdesk.store.models import Inspection
