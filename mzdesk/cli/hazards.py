@@ -164,6 +164,96 @@ def hazards_step(
     click.echo(text("cli.hazards.now", status=HazardStatus(status).label))
 
 
+@hazards.command("show")
+@click.argument("hazard_id", type=click.UUID)
+@db_option
+@click.option("--as-of", default=None, help="按此日期判断超期（默认今天）。yyyy-MM-dd")
+@click.pass_context
+def hazards_show(
+    ctx: click.Context, hazard_id: uuid.UUID, db: Path | None, as_of: str | None
+) -> None:
+    """一项隐患及其处理记录（JSON）。A hazard and its history, as JSON."""
+    from mzdesk.services.hazards import hazard_detail
+
+    store, _ = open_as_user(ctx, db)
+    detail = hazard_detail(store, hazard_id, today=_date(as_of, "--as-of"))
+    h = detail.hazard
+
+    def day(value: dt.date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    shown = {
+        "id": str(h.id),
+        "description": h.description,
+        "level": h.level.zh,
+        "status": h.status.zh,
+        "found_on": day(h.found_on),
+        "deadline": day(h.deadline),
+        "original_deadline": day(h.original_deadline or h.deadline),
+        "overdue_days": h.overdue_days,
+        "measure": h.measure,
+        "responsible_person": h.responsible_person,
+        "rectified_on": day(h.rectified_on),
+        "rechecked_by": h.rechecked_by,
+        "rechecked_on": day(h.rechecked_on),
+        "evidence_photos": [a.sha256 for a in detail.evidence],
+        "history": [
+            {
+                "step": e.kind.zh,
+                "on": day(e.on),
+                "by": e.by,
+                "status": e.status.zh,
+                "reason": e.text or None,
+                "approved_by": e.approved_by,
+                "old_deadline": day(e.old_deadline),
+                "new_deadline": day(e.new_deadline),
+            }
+            for e in detail.events
+        ],
+    }
+    click.echo(json.dumps(shown, ensure_ascii=False, indent=2))
+
+
+@hazards.command("follow-up")
+@click.argument("inspection_id", type=click.UUID)
+@db_option
+@click.option("--on", "on", default=None, help="复查日期（默认今天）。yyyy-MM-dd")
+@click.option("--by", required=True, help="复查人。Who re-checked.")
+@click.option(
+    "--passed", "passed", multiple=True, type=click.UUID, help="复查通过的隐患（可多次）。"
+)
+@click.option(
+    "--returned",
+    "returned",
+    multiple=True,
+    help="打回的隐患及原因：ID=原因（可多次）。A hazard sent back: ID=reason.",
+)
+@click.pass_context
+def hazards_follow_up(
+    ctx: click.Context,
+    inspection_id: uuid.UUID,
+    db: Path | None,
+    on: str | None,
+    by: str,
+    passed: tuple[uuid.UUID, ...],
+    returned: tuple[str, ...],
+) -> None:
+    """复查一次检查：只带入其未销号的隐患，每项须给出通过或打回。Follow up an inspection."""
+    from mzdesk.services.hazards import FollowUpData, Recheck, record_follow_up
+
+    store, actor = open_as_user(ctx, db)
+    rechecks = [Recheck(h, True) for h in passed]
+    for given in returned:
+        key, _, reason = given.partition("=")
+        try:
+            rechecks.append(Recheck(uuid.UUID(key.strip()), False, reason.strip() or None))
+        except ValueError:
+            fail(text("cli.hazards.returned_form", value=given))
+    data = FollowUpData(inspection_id, _date(on, "--on") or dt.date.today(), by, tuple(rechecks))
+    record_follow_up(store, actor, data)
+    click.echo(text("cli.hazards.followed_up", passed=len(passed), returned=len(returned)))
+
+
 @hazards.command("deadlines")
 @db_option
 @institution_option

@@ -94,3 +94,33 @@ def test_list_steps_and_deadlines(store, home, tmp_path):
     assert "一般隐患 30 天，重大隐患 3 天" in shown.stdout, shown.stderr
     bad = run("deadlines", "--ordinary", "0")
     assert bad.returncode == 1 and "1 到 365" in bad.stderr
+
+
+def test_show_and_follow_up(store, home, tmp_path):
+    import json
+
+    from tests.services.hazards.conftest import inspect_with_failures
+
+    inspected = inspect_with_failures(store, home.id)
+    major, ordinary = inspected.hazards
+    db = str(tmp_path / "test.db")
+
+    def run(*args: str):
+        return mzdesk("hazards", *args, "--db", db, cwd=tmp_path)
+
+    iid = str(inspected.inspection_id)
+    missing = run("follow-up", iid, "--on", "2026-03-09", "--by", "孙", "--passed", str(major))
+    assert missing.returncode == 1 and "1项隐患未填写" in missing.stderr
+    bad = run("follow-up", iid, "--by", "孙", "--returned", "不是ID")
+    assert bad.returncode == 1 and "隐患ID=原因" in bad.stderr
+    done = run(
+        "follow-up", iid, "--on", "2026-03-09", "--by", "区民政局 孙", "--passed", str(major),
+        "--returned", f"{ordinary}=演练记录缺失",
+    )  # fmt: skip
+    assert "通过 1 项，打回 1 项" in done.stdout, done.stderr
+    shown = json.loads(run("show", str(ordinary), "--as-of", "2026-03-10").stdout)
+    assert (shown["status"], shown["overdue_days"]) == ("整改中", 0)
+    assert [(h["step"], h["by"], h["reason"]) for h in shown["history"]] == [
+        ("发现", "张三、李四", None),
+        ("打回", "区民政局 孙", "演练记录缺失"),
+    ]

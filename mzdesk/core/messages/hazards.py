@@ -73,4 +73,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{name} 默认整改期限：一般隐患 {ordinary} 天，重大隐患 {major} 天",
         "{name} default deadlines: ordinary hazards {ordinary} days, major hazards {major} days",
     ),
+    "cli.hazards.returned_form": (
+        "--returned 须写成 隐患ID=原因：{value}",
+        "--returned takes HAZARD_ID=reason: {value}",
+    ),
+    "cli.hazards.followed_up": (
+        "复查已记录：通过 {passed} 项，打回 {returned} 项",
+        "follow-up recorded: {passed} passed, {returned} sent back",
+    ),
 }
