@@ -48,7 +48,7 @@ class HazardsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = today or dt.date.today()
+        self.fixed_today = today  # tests fix the day; the app reads the clock each time
         self.rows: list[HazardRow] = []
         self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
@@ -110,6 +110,11 @@ class HazardsPanel(QWidget):
         self.table.activated.connect(lambda _i: self._open())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
+
+    @property
+    def today(self) -> dt.date:
+        """Overdue is judged on the day shown (an app left open past midnight moves on)."""
+        return self.fixed_today or dt.date.today()
 
     def wanted(self) -> HazardFilter:
         chosen = self.status.currentData()
