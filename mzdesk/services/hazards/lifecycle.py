@@ -27,6 +27,7 @@ from mzdesk.store.engine import Store
 from mzdesk.store.models import Hazard, HazardEvent
 
 OWNER_TABLE = "hazards"  # evidence photos are attachments of the hazard
+CAPTION_MAX = 200  # attachments.caption (a photo's file name, cut)
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ def _step(
     today: dt.date | None = None,
 ) -> HazardStatus:
     refs: list[tuple[FileRef, str | None]] = [
-        (store_file(store, p.data, p.media_type), p.caption) for p in photos
+        (store_file(store, p.data, p.media_type), (p.caption or "")[:CAPTION_MAX] or None)
+        for p in photos
     ]  # checked and kept before the transaction (a file without a row is harmless)
     with store.write(actor) as session:
         hazard = get_live(session, Hazard, hazard_id)

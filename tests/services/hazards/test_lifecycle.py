@@ -120,9 +120,10 @@ def test_life_cycle_with_a_failed_recheck_sent_back(store, home, inspected):
     )
     assert hazard_detail(store, hazard).hazard.status is HazardStatus.IN_PROGRESS
     assert hazard_detail(store, hazard).hazard.rechecked_on is None  # only the passing re-check
+    long_name = "整改后" * 100 + ".png"  # a file name longer than a caption may be
     submit_for_recheck(
-        store, SETUP, hazard, on=D(2026, 3, 7), by="刘志强", photos=[Photo(png("green"))],
-        today=TODAY,
+        store, SETUP, hazard, on=D(2026, 3, 7), by="刘志强",
+        photos=[Photo(png("green"), caption=long_name)], today=TODAY,
     )  # fmt: skip
     assert (
         pass_recheck(store, SETUP, hazard, on=D(2026, 3, 8), by="王建国", today=TODAY)
@@ -148,6 +149,7 @@ def test_life_cycle_with_a_failed_recheck_sent_back(store, home, inspected):
     )  # fmt: skip
     assert [a.kind for a in detail.evidence] == [AttachmentKind.EVIDENCE] * 2
     assert read_file(store, detail.evidence[1].sha256) == png("green")
+    assert detail.evidence[1].caption == long_name[:200]
     # every step is synced and audited
     with store.read() as session:
         events = session.scalars(select(HazardEvent.id)).all()
