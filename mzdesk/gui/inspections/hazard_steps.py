@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mzdesk.core.errors import ValidationError
+from mzdesk.core.errors import ValidationError, os_error_text
 from mzdesk.core.hazards import HazardEventKind
+from mzdesk.core.limits import MAX_ATTACHMENT_BYTES, MIB
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.dialog import FormDialog
@@ -148,8 +149,21 @@ class StepDialog(FormDialog):
         ask_open_path(self, tr("选择整改照片"), IMAGE_FILTER, self.add_photo_file)
 
     def add_photo_file(self, path: str) -> None:
-        data = Path(path).read_bytes()
-        self.add_photo(data, Path(path).name)
+        """Read a chosen photo, refusing one too big before reading it (bounded memory)."""
+        file = Path(path)
+        try:
+            if file.stat().st_size > MAX_ATTACHMENT_BYTES:
+                self.error_label.setText(
+                    tr("「{name}」太大：照片最大 {mb} MB").format(
+                        name=file.name, mb=MAX_ATTACHMENT_BYTES // MIB
+                    )
+                )
+                return
+            data = file.read_bytes()
+        except OSError as error:
+            self.error_label.setText(os_error_text(error))
+            return
+        self.add_photo(data, file.name)
 
     def add_photo(self, data: bytes, name: str) -> None:
         pixmap = QPixmap()

@@ -95,7 +95,7 @@ def test_the_ledger_filters_and_shows_overdue_in_red(qtbot, ctx, inspected):
     qtbot.waitUntil(lambda: model.rowCount() == 0)
 
 
-def test_a_hazard_through_its_steps_on_its_page(qtbot, ctx, inspected):
+def test_a_hazard_through_its_steps_on_its_page(qtbot, ctx, inspected, tmp_path):
     panel = panel_on(qtbot, ctx)
     panel.table.selectRow(0)
     dialog = panel._open()
@@ -114,7 +114,15 @@ def test_a_hazard_through_its_steps_on_its_page(qtbot, ctx, inspected):
     assert dialog.detail.hazard.status is HazardStatus.IN_PROGRESS
 
     def with_photo(form):
-        form.add_photo(png(), "灭火器.png")
+        big = tmp_path / "太大.png"
+        with big.open("wb") as handle:
+            handle.truncate(13 * 1024 * 1024)  # sparse: larger than a photo may be
+        form.add_photo_file(str(big))
+        assert "太大" in form.error_label.text() and form.photo_list.count() == 0
+        form.error_label.setText("")
+        photo = tmp_path / "灭火器.png"
+        photo.write_bytes(png())
+        form.add_photo_file(str(photo))
         form.reason.setPlainText("已更换")
         shoot(form, "hazard-step-submit.png")
 
