@@ -44,8 +44,108 @@
         <translation>Beds</translation>
     </message>
     <message>
+        <source>{status}（超期 {n} 天）</source>
+        <translation>{status} ({n} days overdue)</translation>
+    </message>
+    <message>
+        <source>批准人：{name}</source>
+        <translation>approved by {name}</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <source>隐患等级</source>
+        <translation>Hazard level</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Rectification measure</translation>
+    </message>
+    <message>
+        <source>整改责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>整改完成日期</source>
+        <translation>Rectified on</translation>
+    </message>
+    <message>
+        <source>复查</source>
+        <translation>Re-check</translation>
+    </message>
+    <message>
+        <source>整改照片</source>
+        <translation>Rectification photos</translation>
+    </message>
+    <message>
+        <source>处理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>之后状态</source>
+        <translation>Status after</translation>
+    </message>
+    <message>
+        <source>原因/说明</source>
+        <translation>Reason / note</translation>
+    </message>
+    <message>
+        <source>{date} {type}「{checklist}」（{version}版）第 {code} 项，检查人 {who}</source>
+        <translation>{date} {type} &quot;{checklist}&quot; ({version}), item {code}, inspectors {who}</translation>
+    </message>
+    <message>
+        <source>单独登记或台账导入</source>
+        <translation>registered by hand or imported from a ledger</translation>
+    </message>
+    <message>
+        <source>（原期限 {d}，已延期）</source>
+        <translation> (originally {d}, extended)</translation>
+    </message>
+    <message>
+        <source>{by}，{on} 复查通过并销号</source>
+        <translation>re-checked and closed by {by} on {on}</translation>
+    </message>
+    <message>
+        <source>⚠ 已超过整改期限 {n} 天，请尽快整改并复查销号。</source>
+        <translation>⚠ {n} days past the deadline: rectify, re-check and close it soon.</translation>
+    </message>
+    <message>
+        <source>开始整改</source>
+        <translation>Start rectifying</translation>
+    </message>
+    <message>
+        <source>提交复查…</source>
+        <translation>Submit for re-check…</translation>
+    </message>
+    <message>
+        <source>复查通过…</source>
+        <translation>Re-check passed…</translation>
+    </message>
+    <message>
+        <source>打回…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <source>延期…</source>
+        <translation>Extend…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>只列出空闲床位。</source>
@@ -298,6 +398,10 @@
     <message>
         <source>无超期隐患</source>
         <translation>Nothing overdue</translation>
+    </message>
+    <message>
+        <source>· {text}（超期 {days} 天）</source>
+        <translation>· {text} ({days} days overdue)</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -628,8 +732,52 @@
         <translation>New session (mark attendance)</translation>
     </message>
     <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>未销号</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <source>全部等级</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>只看超期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>登记隐患…</source>
+        <translation>Register a hazard…</translation>
+    </message>
+    <message>
         <source>打开</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>复查…</source>
+        <translation>Follow up…</translation>
+    </message>
+    <message>
+        <source>对所选隐患所在的检查进行复查：只带入未销号的隐患</source>
+        <translation>Follow up the selected hazard&apos;s inspection: only its hazards not closed are carried forward</translation>
+    </message>
+    <message>
+        <source>整改期限设置…</source>
+        <translation>Deadline settings…</translation>
+    </message>
+    <message>
+        <source>（已延期）</source>
+        <translation> (extended)</translation>
+    </message>
+    <message>
+        <source>共 {n} 项</source>
+        <translation>{n} in all</translation>
+    </message>
+    <message>
+        <source>，{n} 项超期</source>
+        <translation>, {n} overdue</translation>
     </message>
     <message>
         <source>打开/修改</source>
@@ -664,24 +812,108 @@
         <translation>Hazard</translation>
     </message>
     <message>
-        <source>级别</source>
-        <translation>Level</translation>
-    </message>
-    <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>通过（已销号）</source>
+        <translation>Passed (closed)</translation>
+    </message>
+    <message>
+        <source>打回</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <source>隐患复查</source>
+        <translation>Hazard follow-up</translation>
+    </message>
+    <message>
+        <source>复查只带入这次检查尚未销号的隐患。逐项选择“通过”（销号）或“打回”并写明原因。</source>
+        <translation>A follow-up carries forward only the inspection&apos;s hazards not yet closed. Mark each &quot;passed&quot; (closed) or &quot;send back&quot; with a reason.</translation>
+    </message>
+    <message>
+        <source>复查日期</source>
+        <translation>Re-checked on</translation>
+    </message>
+    <message>
+        <source>复查人</source>
+        <translation>Re-checked by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>打回原因</source>
+        <translation>Reason sent back</translation>
+    </message>
+    <message>
+        <source>本次复查的隐患</source>
+        <translation>Hazards in this follow-up</translation>
+    </message>
+    <message>
+        <source>这次检查没有未销号的隐患，无需复查。</source>
+        <translation>This inspection has no open hazards: nothing to follow up.</translation>
+    </message>
+    <message>
+        <source>历次复查：原检查与复查对照</source>
+        <translation>Earlier follow-ups: original against follow-up</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Level</translation>
     </message>
     <message>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
+        <source>原整改期限</source>
+        <translation>Original deadline</translation>
+    </message>
+    <message>
+        <source>复查时期限</source>
+        <translation>Deadline at follow-up</translation>
+    </message>
+    <message>
+        <source>复查结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>保存复查结果</source>
+        <translation>Save the follow-up</translation>
+    </message>
+    <message>
+        <source>原检查：{date} {type}「{checklist}」（{version}版），检查人 {who}</source>
+        <translation>Inspection: {date} {type} &quot;{checklist}&quot; ({version}), inspectors {who}</translation>
+    </message>
+    <message>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
+        <source>当前状态</source>
+        <translation>Status now</translation>
+    </message>
+    <message>
+        <source>{d}（超期 {n} 天）</source>
+        <translation>{d} ({n} days overdue)</translation>
+    </message>
+    <message>
+        <source>通过（销号）</source>
+        <translation>Passed (close)</translation>
+    </message>
+    <message>
+        <source>打回时必填</source>
+        <translation>Required when sent back</translation>
+    </message>
+    <message>
         <source>责任人</source>
         <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>隐患台账</source>
+        <translation>Hazard ledger</translation>
     </message>
     <message>
         <source>检查记录</source>
@@ -702,10 +934,6 @@
     <message>
         <source>不合格项</source>
         <translation>Failed items</translation>
-    </message>
-    <message>
-        <source>（已超期）</source>
-        <translation> (overdue)</translation>
     </message>
     <message>
         <source>⚠ 有 {n} 项隐患已超过整改期限，请尽快整改并复查销号。</source>
@@ -1728,8 +1956,64 @@
         <translation>Requirement</translation>
     </message>
     <message>
+        <source>{step}：{hazard}</source>
+        <translation>{step}: {hazard}</translation>
+    </message>
+    <message>
+        <source>新整改期限</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>当前整改期限 {d}（原期限保留在处理记录中）</source>
+        <translation>Current deadline {d} (the original stays in the history)</translation>
+    </message>
+    <message>
+        <source>延期原因</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>隐患描述</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photo…</translation>
+    </message>
+    <message>
+        <source>选择整改照片</source>
+        <translation>Choose a rectification photo</translation>
+    </message>
+    <message>
+        <source>「{name}」太大：照片最大 {mb} MB</source>
+        <translation>&quot;{name}&quot; is too large: a photo may be at most {mb} MB</translation>
+    </message>
+    <message>
+        <source>「{name}」不是可读的图片</source>
+        <translation>&quot;{name}&quot; is not a readable image</translation>
+    </message>
+    <message>
+        <source>提交复查</source>
+        <translation>Submit for re-check</translation>
+    </message>
+    <message>
+        <source>复查通过</source>
+        <translation>Re-check passed</translation>
+    </message>
+    <message>
+        <source>延期</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
     </message>
     <message>
         <source>{date}：{n} 名在职人员，{overdue} 项缺失或过期，{total} 项待办</source>
@@ -2022,6 +2306,38 @@
     <message>
         <source>印该员工的累计培训学时</source>
         <translation>Print the worker&apos;s cumulative training hours</translation>
+    </message>
+    <message>
+        <source>整改期限设置</source>
+        <translation>Deadline settings</translation>
+    </message>
+    <message>
+        <source>新发现的隐患按等级取默认整改期限（自发现之日起的天数），可在隐患页修改或延期。</source>
+        <translation>A hazard found from now on gets the default deadline of its level (days from the day found); change or extend it on the hazard&apos;s page.</translation>
+    </message>
+    <message>
+        <source>一般隐患（天）</source>
+        <translation>Ordinary hazard (days)</translation>
+    </message>
+    <message>
+        <source>重大隐患（天）</source>
+        <translation>Major hazard (days)</translation>
+    </message>
+    <message>
+        <source>登记隐患</source>
+        <translation>Register a hazard</translation>
+    </message>
+    <message>
+        <source>自定整改期限（不选则按等级取默认期限）</source>
+        <translation>Own deadline (otherwise the default for the level)</translation>
+    </message>
+    <message>
+        <source>发现人</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Register</translation>
     </message>
 </context>
 <context>
