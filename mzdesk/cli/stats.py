@@ -13,6 +13,7 @@ from mzdesk.core.i18n import text
 
 if TYPE_CHECKING:
     from mzdesk.stats.beds.asof import Scope
+    from mzdesk.stats.hazards import HazardCounts
     from mzdesk.store.engine import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -23,23 +24,32 @@ def stats() -> None:
     """统计。Statistics."""
 
 
-def _scope_options(command: F) -> F:
-    """The options every figure takes: the database, which institution or region, the day,
-    and JSON output."""
-    for option in reversed(
-        (
-            db_option,
-            click.option("--institution", default=None, help="机构名称（只统计这一家）"),
-            click.option("--region", default=None, help="行政区划代码或其前缀，如 370212 或 3702"),
-            click.option("--as-of", "as_of", default=None, help="统计日期 yyyy-MM-dd（默认今天）"),
-            click.option(
-                "--json", "as_json", is_flag=True, help="输出一个 JSON 对象。Print one JSON object."
-            ),
-            click.pass_context,
-        )
-    ):
+def _scope_options(command: F, *when: Callable[[Any], Any]) -> F:
+    """The options every figure takes: the database, which institution or region, the day
+    (or the options ``when`` gives instead), and JSON output."""
+    day = click.option("--as-of", "as_of", default=None, help="统计日期 yyyy-MM-dd（默认今天）")
+    options: tuple[Callable[[Any], Any], ...] = (
+        db_option,
+        click.option("--institution", default=None, help="机构名称（只统计这一家）"),
+        click.option("--region", default=None, help="行政区划代码或其前缀，如 370212 或 3702"),
+        *(when or (day,)),
+        click.option(
+            "--json", "as_json", is_flag=True, help="输出一个 JSON 对象。Print one JSON object."
+        ),
+        click.pass_context,
+    )
+    for option in reversed(options):
         command = option(command)
     return command
+
+
+def _period_options(command: F) -> F:
+    """As :func:`_scope_options`, with a period ``--from``/``--to`` instead of a day."""
+    return _scope_options(
+        command,
+        click.option("--from", "start", required=True, help="起始日期 yyyy-MM-dd（含）"),
+        click.option("--to", "end", required=True, help="截止日期 yyyy-MM-dd（含）"),
+    )
 
 
 def _scope(store: Store, institution: str | None, region: str | None, as_of: str | None) -> Scope:
@@ -157,6 +167,58 @@ def stats_training(
                 f"    {i.name}：护理员{i.active_care_workers}人，岗前培训率{i.prejob_rate.pct}，"
                 f"持证上岗率{i.certified_rate.pct}，人均学时{i.average_hours}"
             )
+    click.echo("\n".join(lines))
+
+
+@stats.command("hazards")
+@_period_options
+def stats_hazards(
+    ctx: click.Context,
+    db: Path | None,
+    institution: str | None,
+    region: str | None,
+    start: str,
+    end: str,
+    as_json: bool,
+) -> None:
+    """隐患整改统计：发现、销号、期末未销号与超期、整改销号率。Hazard statistics."""
+    import json
+
+    from mzdesk.core.dates import parse_date
+    from mzdesk.stats.hazards import hazard_statistics
+
+    first, last = parse_date(start, field="--from"), parse_date(end, field="--to")
+    if first > last:
+        fail(text("cli.stats.period_reversed", start=first.isoformat(), end=last.isoformat()))
+    store, _ = open_as_user(ctx, db)
+    scope = _scope(store, institution, region, None)
+    f = hazard_statistics(store, scope, first, last)
+    if as_json:
+        click.echo(json.dumps(f.as_json(), ensure_ascii=False, indent=2))
+        return
+    prefix = scope.region_prefix
+    area = institution or (f"区划{prefix}" if prefix else "全部")
+
+    def line(name: str, c: HazardCounts) -> str:
+        return (
+            f"{name}：发现{c.found}，销号{c.closed}（整改销号率{c.closure_rate.pct}），"
+            f"期内销号{c.closed_in_period}，期末未销号{c.open_at_end}，其中超期{c.overdue_at_end}"
+        )
+
+    lines = [
+        f"隐患整改统计（{area}，{first.isoformat()} 至 {last.isoformat()}，"
+        f"{f.institutions} 家机构）",
+        f"  期内发现隐患 {f.found} 项，其中期末已销号 {f.closed} 项，"
+        f"整改销号率 {f.closure_rate.pct}（{f.closed}/{f.found}）",
+        f"  期内销号 {f.closed_in_period} 项（不论何时发现）",
+        f"  期末未销号 {f.open_at_end} 项，其中超过整改期限 {f.overdue_at_end} 项",
+        "  按等级：",
+        *(f"    {line(level.zh, c)}" for level, c in f.by_level.items()),
+        "  按月：",
+        *(f"    {line(month, c)}" for month, c in f.by_month.items()),
+        "  按检查项目类别：",
+        *(f"    {line(section, c)}" for section, c in f.by_section.items()),
+    ]
     click.echo("\n".join(lines))
 
 

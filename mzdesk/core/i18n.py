@@ -18,6 +18,7 @@ from mzdesk.core.messages import (
     files,
     hazards,
     records,
+    reports,
     sync,
     tables,
     training,
@@ -68,4 +69,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **attachments.MESSAGES,
     **checklists.MESSAGES,
     **hazards.MESSAGES,
+    **reports.MESSAGES,
 }

@@ -191,9 +191,7 @@ def hazard_rows(store: Store, scope: Scope, start: dt.date, end: dt.date) -> lis
         ]
 
 
-def hazard_statistics(
-    store: Store, scope: Scope, start: dt.date, end: dt.date
-) -> HazardFigures:
+def hazard_statistics(store: Store, scope: Scope, start: dt.date, end: dt.date) -> HazardFigures:
     """The figures of the module docstring; ``start`` after ``end`` is the caller's error."""
     if start > end:
         raise ValueError("start after end")

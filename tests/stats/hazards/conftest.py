@@ -23,7 +23,7 @@ from mzdesk.store.models import Hazard, Inspection, InspectionResult
 from tests.helpers.actors import SETUP
 
 D = dt.date
-O, M = HazardLevel.ORDINARY, HazardLevel.MAJOR
+ORD, MAJ = HazardLevel.ORDINARY, HazardLevel.MAJOR
 OPEN, DOING, CHECK, CLOSED = (
     HazardStatus.OPEN,
     HazardStatus.IN_PROGRESS,
@@ -105,17 +105,17 @@ def add_hazards(store: Store) -> Homes:
                 )
             )
 
-        hazard(a.id, "s1", O, D(2026, 2, 10), D(2026, 3, 12), CLOSED, rechecked=D(2026, 3, 5))
-        hazard(a.id, None, M, D(2026, 2, 20), D(2026, 2, 27), DOING)  # h2
-        hazard(a.id, "s1", O, D(2026, 3, 3), D(2026, 4, 2), CLOSED, rechecked=D(2026, 3, 20))
-        hazard(a.id, "s2", M, D(2026, 3, 15), D(2026, 3, 22), CLOSED, rechecked=D(2026, 5, 10))
-        hazard(a.id, "s2", O, D(2026, 4, 5), D(2026, 4, 30), CHECK, rectified=D(2026, 4, 20))
-        hazard(a.id, None, O, D(2026, 4, 10), D(2026, 5, 10), CLOSED, rectified=D(2026, 4, 12))
-        hazard(a.id, "s1", O, D(2026, 5, 2), D(2026, 6, 1), OPEN)  # h7: after the period
-        hazard(a.id, "s2", M, D(2026, 1, 5), D(2026, 1, 12), CLOSED, rechecked=D(2026, 2, 1))
-        hazard(b.id, None, O, D(2026, 3, 10), D(2026, 6, 1), OPEN)  # h9: the other region
-        hazard(a.id, "s1", M, D(2026, 3, 11), D(2026, 3, 18), OPEN, deleted=D(2026, 3, 12))
-        hazard(a.id, "s2", O, D(2026, 3, 25), D(2026, 4, 1), OPEN, deleted=D(2026, 5, 5))  # h11
+        hazard(a.id, "s1", ORD, D(2026, 2, 10), D(2026, 3, 12), CLOSED, rechecked=D(2026, 3, 5))
+        hazard(a.id, None, MAJ, D(2026, 2, 20), D(2026, 2, 27), DOING)  # h2
+        hazard(a.id, "s1", ORD, D(2026, 3, 3), D(2026, 4, 2), CLOSED, rechecked=D(2026, 3, 20))
+        hazard(a.id, "s2", MAJ, D(2026, 3, 15), D(2026, 3, 22), CLOSED, rechecked=D(2026, 5, 10))
+        hazard(a.id, "s2", ORD, D(2026, 4, 5), D(2026, 4, 30), CHECK, rectified=D(2026, 4, 20))
+        hazard(a.id, None, ORD, D(2026, 4, 10), D(2026, 5, 10), CLOSED, rectified=D(2026, 4, 12))
+        hazard(a.id, "s1", ORD, D(2026, 5, 2), D(2026, 6, 1), OPEN)  # h7: after the period
+        hazard(a.id, "s2", MAJ, D(2026, 1, 5), D(2026, 1, 12), CLOSED, rechecked=D(2026, 2, 1))
+        hazard(b.id, None, ORD, D(2026, 3, 10), D(2026, 6, 1), OPEN)  # h9: the other region
+        hazard(a.id, "s1", MAJ, D(2026, 3, 11), D(2026, 3, 18), OPEN, deleted=D(2026, 3, 12))
+        hazard(a.id, "s2", ORD, D(2026, 3, 25), D(2026, 4, 1), OPEN, deleted=D(2026, 5, 5))  # h11
     return Homes(a.id, b.id, item1.section, item2.section)
 
 

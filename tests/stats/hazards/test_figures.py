@@ -77,8 +77,7 @@ def test_an_empty_period_has_no_rate_and_json_has_every_figure(store, homes):
     assert len(f.by_month) == 12
     data = hazard_statistics(store, Scope(homes.a), START, END).as_json()
     assert {
-        k: data[k]
-        for k in ("found", "closed", "closed_in_period", "open_at_end", "overdue_at_end")
+        k: data[k] for k in ("found", "closed", "closed_in_period", "open_at_end", "overdue_at_end")
     } == {"found": 5, "closed": 2, "closed_in_period": 3, "open_at_end": 4, "overdue_at_end": 3}
     assert data["closure_rate_pct"] == "40.0%"
     assert data["closure_rate"] == pytest.approx(0.4)
