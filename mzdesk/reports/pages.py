@@ -13,6 +13,7 @@ from PIL import Image, ImageOps
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus import Image as PdfImage
@@ -27,6 +28,7 @@ PALE_RED = colors.HexColor("#fdecea")
 GREY = colors.HexColor("#666666")
 MARGIN = 20 * mm
 WIDTH = A4[0] - 2 * MARGIN  # 170 mm of text width
+FOOTER_SIDE = 58 * mm  # the footer's left and right texts stay clear of the page number
 
 
 def numbered_canvas(font: str, left: str, right: str) -> Callable[..., Canvas]:
@@ -50,13 +52,22 @@ def numbered_canvas(font: str, left: str, right: str) -> Callable[..., Canvas]:
                 self.setFont(font, 8)
                 self.setFillColor(GREY)
                 self.drawCentredString(A4[0] / 2, 10 * mm, f"第 {number} 页 共 {total} 页")
-                self.drawString(MARGIN, 10 * mm, left)
-                self.drawRightString(A4[0] - MARGIN, 10 * mm, right)
+                self.drawString(MARGIN, 10 * mm, fit(left, font, 8, FOOTER_SIDE))
+                self.drawRightString(A4[0] - MARGIN, 10 * mm, fit(right, font, 8, FOOTER_SIDE))
                 self.restoreState()
                 super().showPage()
             super().save()
 
     return NumberedCanvas
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with "…" to at most ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
 
 
 def lines(text: str | None, font: str, size: float, width: float) -> str:
