@@ -107,7 +107,6 @@ def summary_table(report: InspectionReport, font: str) -> Table:
         len(report.open_hazards),
         report.overdue_hazards,
     ]
-    width = WIDTH / max(len(head), len(hazard_head))
     rows = [
         ["检查项目", *head],
         ["项数", *map(str, numbers)],
@@ -122,12 +121,12 @@ def summary_table(report: InspectionReport, font: str) -> Table:
         ("ALIGN", (1, 0), (-1, -1), "CENTER"),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD),
         ("BACKGROUND", (0, 2), (-1, 2), HEAD),
-        ("TEXTCOLOR", (2, 1), (2, 1), RED),
     ]
+    if counts[1]:
+        style.append(("TEXTCOLOR", (2, 1), (2, 1), RED))
     if report.overdue_hazards:
         style.append(("TEXTCOLOR", (4, 3), (4, 3), RED))
     table.setStyle(TableStyle(style))
-    del width
     return table
 
 

@@ -136,7 +136,7 @@ def shrink(data: bytes, pixels: int, *, signature: bool = False) -> tuple[bytes,
                 flat = _on_white(upright)
                 out = io.BytesIO()
                 if signature:
-                    flat.convert("L").save(out, format="PNG", optimize=False)
+                    flat.save(out, format="PNG", optimize=False)
                 else:
                     flat.save(out, format="JPEG", quality=82)
                 return out.getvalue(), flat.width, flat.height

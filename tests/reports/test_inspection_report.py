@@ -1,0 +1,153 @@
+"""The inspection report PDF, read back with poppler (pdftotext, pdffonts, pdfimages) and
+rendered to PNG (the pages were also looked at: see the report of issue 12 part E)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from PIL import Image
+
+from mzdesk.core.checklists import shipped_templates
+from mzdesk.core.vocab import AttachmentKind, InspectionType, ItemResult
+from mzdesk.reports.inspection_report import write_inspection_report
+from mzdesk.services.attachments import FileRef, add_attachment
+from mzdesk.services.inspection_report import file_reader, inspection_report
+from mzdesk.services.inspections import InspectionStart, record_result, start_inspection
+from tests.helpers.actors import SETUP
+from tests.helpers.inspection_report import FAILED
+from tests.reports.conftest import flat, fonts, images, page_count, pdftotext, render
+
+PRINTED_ON = dt.date(2026, 4, 20)  # the hazards' deadline 2026-04-01 has passed
+TEMPLATE = next(t for t in shipped_templates() if t.code == "GB38600")
+KEEP = os.environ.get("MZDESK_KEEP_PDF")  # a folder to keep the PDFs and PNGs in, to look at
+
+
+def out_dir(tmp_path: Path) -> Path:
+    folder = Path(KEEP) if KEEP else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def write(store, inspection_id, path: Path) -> Path:
+    report = inspection_report(store, inspection_id, today=PRINTED_ON)
+    write_inspection_report(path, report, file_reader(store))
+    return path
+
+
+def test_report_reads_back_header_items_hazards_signatures_and_page_numbers(
+    store, home, printed, tmp_path
+):
+    pdf = write(store, printed.inspection_id, out_dir(tmp_path) / "inspection.pdf")
+    text = flat(pdftotext(pdf))
+    for expected in (
+        "安全检查报告",
+        "幸福养老院",
+        "2026-03-02",
+        "上级检查",
+        flat(f"{TEMPLATE.title}（{TEMPLATE.code}，版本 {TEMPLATE.version}）"),
+        flat("区民政局 王明、李华"),
+        "总体较好，三项需整改。",
+    ):
+        assert expected in text, expected
+    # the summary: 18 合格, 3 不合格, 1 不适用 of 22; 3 一般隐患, all open and overdue
+    assert flat("项数 18 3 1 22") in text
+    assert flat("项数 3 0 3 3") in text
+    for item in TEMPLATE.items:
+        assert flat(item.code + item.text) in text, item.code
+    for section in ("1.基本要求", "2.安全风险评估", "3.服务防护（九防）", "4.管理要求"):
+        assert section in text
+    for note in (n for n in FAILED.values() if n):
+        assert note in text
+    assert "无噎食风险老人" in text
+    # the hazards table: each failed item's hazard with its deadline, marked overdue
+    assert text.count("2026-04-01已超期") == 3
+    assert (
+        flat("在醒目位置设置安全警示标识，标识清晰、完好（楼梯口安全警示标识脱落）（检查项02）")
+        in text
+    )
+    assert "刘志强" in text
+    # signatures: both roles, names and the day they signed
+    assert flat("检查人 王明") in text and flat("被检查单位负责人 刘志强") in text
+    assert "照片未同步" in text and "签名未同步" not in text
+    pages = page_count(pdf)
+    assert pages >= 2
+    for page in range(1, pages + 1):
+        assert f"第{page}页共{pages}页" in flat(pdftotext(pdf, page))
+
+
+def test_fonts_embedded_and_pictures_scaled_down(store, home, printed, tmp_path):
+    pdf = write(store, printed.inspection_id, out_dir(tmp_path) / "inspection.pdf")
+    listed = fonts(pdf)
+    assert listed and all(row[-5] == "yes" for row in listed), listed  # the emb column
+    assert not any("Helvetica" in row[0] for row in listed)
+    drawn = images(pdf)
+    # three photos on this device (one twice), the lost one as a box; two signature strokes
+    assert len(drawn) == 5, drawn
+    assert all(max(w, h) <= 600 for w, h in drawn)  # 1600×1200 camera photos, shrunk
+    assert sorted(drawn)[:3] == [(400, 300)] * 3
+
+
+def test_the_photos_and_signatures_are_on_the_pages(store, home, printed, tmp_path):
+    folder = out_dir(tmp_path)
+    pdf = write(store, printed.inspection_id, folder / "inspection.pdf")
+    colours = set()
+    for page in range(1, page_count(pdf) + 1):
+        with Image.open(render(pdf, page, folder, dpi=150)) as image:
+            colours |= {c for _, c in image.convert("RGB").getcolors(1 << 20) or []}
+
+    def near(rgb: tuple[int, int, int]) -> bool:
+        return any(sum(abs(a - b) for a, b in zip(c, rgb, strict=True)) < 30 for c in colours)
+
+    assert near((0xC0, 0x39, 0x2B))  # the red photo of item 02
+    assert near((0x24, 0x71, 0xA3))  # the blue one (items 01 and 02)
+    assert not near((0x27, 0xAE, 0x60))  # the green one never reached this device
+    assert near((10, 20, 60))  # the signature strokes
+
+
+def test_a_draft_prints_unanswered_items_and_blank_signature_lines(store, home, tmp_path):
+    inspection = start_inspection(
+        store,
+        SETUP,
+        InspectionStart(
+            home.id, TEMPLATE.id, dt.date(2026, 5, 6), InspectionType.SELF_DAILY, "张三"
+        ),
+    )
+    record_result(store, SETUP, inspection, TEMPLATE.items[0].id, ItemResult.FAIL, "灭火器过期")
+    pdf = write(store, inspection, out_dir(tmp_path) / "draft.pdf")
+    text = flat(pdftotext(pdf))
+    assert "草稿" in text and "日常自查" in text
+    assert text.count("未检查") == len(TEMPLATE.items) - 1 + 1  # each item, and the summary
+    assert "本次检查未发现隐患。" in text  # a draft has opened no hazard yet
+    assert flat("签名人 姓名 签名 日期 检查人 被检查单位负责人") in text
+
+
+def test_a_photo_file_that_is_not_an_image_prints_a_box(store, home, tmp_path):
+    inspection = start_inspection(
+        store,
+        SETUP,
+        InspectionStart(home.id, TEMPLATE.id, dt.date(2026, 5, 6), InspectionType.MONTHLY, "张三"),
+    )
+    record_result(store, SETUP, inspection, TEMPLATE.items[0].id, ItemResult.PASS)
+    junk = b"\x89PNG\r\n\x1a\n" + b"not really" * 50  # arrived by sync, never checked here
+    ref = FileRef(store.files.put(junk), len(junk), "image/png")
+    report = inspection_report(store, inspection)
+    with store.write(SETUP) as session:
+        from mzdesk.store.models import InspectionResult
+
+        result = session.query(InspectionResult).filter_by(inspection_id=inspection).one()
+        add_attachment(
+            session,
+            institution_id=home.id,
+            owner_table="inspection_results",
+            owner_id=result.id,
+            ref=ref,
+            kind=AttachmentKind.PHOTO,
+        )
+    report = inspection_report(store, inspection)
+    assert [len(i.photos) for i in report.items][:2] == [1, 0]
+    pdf = out_dir(tmp_path) / "junk.pdf"
+    write_inspection_report(pdf, report, file_reader(store))
+    assert "照片无法显示" in flat(pdftotext(pdf))
+    assert images(pdf) == []

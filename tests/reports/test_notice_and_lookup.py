@@ -1,0 +1,99 @@
+"""The 整改通知书 (open hazards only), the report's data, and finding an inspection by a
+unique beginning of its id."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mzdesk.core.errors import NotFoundError, StateError
+from mzdesk.core.vocab import HazardStatus, ItemResult, SignerRole
+from mzdesk.reports.rectification_notice import write_rectification_notice
+from mzdesk.services.inspection_report import find_inspection, inspection_report, notice_report
+from mzdesk.services.inspections import advance_hazard
+from tests.helpers.actors import SETUP
+from tests.helpers.inspection_report import make_inspection
+from tests.reports.conftest import flat, fonts, page_count, pdftotext
+
+PRINTED_ON = dt.date(2026, 3, 20)  # before the deadline 2026-04-01
+
+
+def test_report_data(store, printed):
+    report = inspection_report(store, printed.inspection_id, today=PRINTED_ON)
+    assert report.institution == "幸福养老院"
+    assert (report.count(ItemResult.PASS), report.count(ItemResult.FAIL)) == (18, 3)
+    assert report.count(ItemResult.NOT_APPLICABLE) == 1 and report.count(None) == 0
+    assert [s for s, _ in report.sections] == [
+        "基本要求",
+        "安全风险评估",
+        "服务防护（九防）",
+        "管理要求",
+    ]
+    by_code = {i.code: i for i in report.items}
+    assert len(by_code["02"].photos) == 2 and len(by_code["01"].photos) == 1
+    assert by_code["15"].photos[0].sha256 == printed.missing_sha256
+    assert [h.item_code for h in report.hazards] == ["02", "15", "19"]
+    assert report.overdue_hazards == 0
+    assert [(s.role, s.name) for s in report.signatures] == [
+        (SignerRole.INSPECTOR, "王明"),
+        (SignerRole.INSPECTED_HEAD, "刘志强"),
+    ]
+    assert all(s.image is not None for s in report.signatures)
+    later = inspection_report(store, printed.inspection_id, today=dt.date(2026, 4, 2))
+    assert later.overdue_hazards == 3  # the deadline day itself is not overdue: 04-02 is
+
+
+def test_notice_lists_only_the_open_hazards(store, printed, tmp_path):
+    first = printed.hazard_ids[0]
+    advance_hazard(store, SETUP, first, HazardStatus.AWAITING_CHECK, dt.date(2026, 3, 10))
+    advance_hazard(store, SETUP, first, HazardStatus.CLOSED, dt.date(2026, 3, 12), by="王明")
+    pdf = tmp_path / "notice.pdf"
+    write_rectification_notice(pdf, notice_report(store, printed.inspection_id, today=PRINTED_ON))
+    text = flat(pdftotext(pdf))
+    assert "安全隐患整改通知书" in text and "幸福养老院：" in text
+    assert "发现下列安全隐患2项尚未整改销号" in text
+    assert "楼梯口安全警示标识脱落" not in text  # closed: not on the notice
+    assert "三楼走廊地面湿滑" in text and "（检查项19）" in text
+    assert text.count("2026-04-01") == 2 and "已超期" not in text
+    assert "整改要求：" in text and "申请延期" in text
+    for line in ("检查人（签名）：", "负责人（签名）：", "签收日期："):
+        assert line in text
+    assert "第1页共1页" in text and page_count(pdf) == 1
+    assert all(row[-5] == "yes" for row in fonts(pdf))
+
+
+def test_notice_marks_overdue_and_refuses_when_nothing_is_open(store, printed, tmp_path):
+    pdf = tmp_path / "late.pdf"
+    write_rectification_notice(
+        pdf, notice_report(store, printed.inspection_id, today=dt.date(2026, 4, 20))
+    )
+    text = flat(pdftotext(pdf))
+    assert "截至2026-04-20，其中3项已超过整改期限" in text
+    assert text.count("已超期") == 3
+    for hazard in printed.hazard_ids:
+        advance_hazard(store, SETUP, hazard, HazardStatus.AWAITING_CHECK, dt.date(2026, 3, 10))
+        advance_hazard(store, SETUP, hazard, HazardStatus.CLOSED, dt.date(2026, 3, 12), by="王")
+    with pytest.raises(StateError) as refused:
+        notice_report(store, printed.inspection_id)
+    assert "没有未销号的隐患" in str(refused.value)
+
+
+def test_find_inspection_by_id_or_unique_beginning(store, home, printed):
+    full = printed.inspection_id
+    assert find_inspection(store, str(full)) == full
+    assert find_inspection(store, str(full).upper()) == full
+    assert find_inspection(store, full.hex[:12]) == full
+    assert find_inspection(store, str(full)[:13]) == full  # with its hyphen
+    other = make_inspection(store, home.id, signed=False).inspection_id
+    common = next(
+        n for n in range(32, 0, -1) if full.hex[:n] == other.hex[:n]
+    )  # time-ordered ids made together share their beginning
+    with pytest.raises(NotFoundError) as several:
+        find_inspection(store, full.hex[:common])
+    assert "对应 2 条检查记录" in str(several.value)
+    assert find_inspection(store, full.hex[: common + 1]) == full
+    for key in ("ffffffff", "not-a-hex-id!", "", "0" * 40):
+        with pytest.raises(NotFoundError) as missing:
+            find_inspection(store, key)
+        assert "找不到检查记录" in str(missing.value)
