@@ -18,6 +18,7 @@ from mzdesk.cli import (
     checklists,
     data,
     hazards,
+    printing,
     serve,
     server,
     stats,
@@ -66,6 +67,7 @@ def _add_command_groups() -> None:
         certificates,
         checklists,
         hazards,
+        printing,
     ):
         for command in group_module.COMMANDS:
             main.add_command(command)

@@ -20,6 +20,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "「{key}」对应 {count} 条检查记录，请多给几位编号",
         "'{key}' matches {count} inspections: give more of the id",
     ),
+    "cli.print.inspection": (
+        "已生成安全检查报告 {path}（{items} 个检查项目）",
+        "wrote the inspection report {path} ({items} items)",
+    ),
+    "cli.print.notice": (
+        "已生成整改通知书 {path}（{hazards} 项未销号隐患）",
+        "wrote the rectification notice {path} ({hazards} open hazards)",
+    ),
     "report.no_open_hazards": (
         "这次检查没有未销号的隐患，无需整改通知书",
         "this inspection has no open hazards: there is nothing to notify",
