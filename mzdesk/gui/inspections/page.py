@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from mzdesk.gui.inspections.hazards import TABLES as HAZARD_TABLES
 from mzdesk.gui.inspections.hazards import HazardsPanel
 from mzdesk.gui.inspections.templates import checklists_button
+from mzdesk.gui.inspections.printing import PrintBar
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -47,6 +49,13 @@ class InspectionsPage(QWidget):
             ]
         )
         layout.addWidget(self.inspections, 1)
+        self.shown: list[uuid.UUID] = []  # the inspections listed, in the table's order
+        self.printing = PrintBar(ctx, self.selected_inspection)
+        layout.addWidget(self.printing)
+
+    def selected_inspection(self) -> uuid.UUID | None:
+        row = self.inspections.selected_row()
+        return self.shown[row] if row is not None and row < len(self.shown) else None
 
     @async_slot()
     async def refresh(self) -> None:
@@ -70,6 +79,7 @@ class InspectionsPage(QWidget):
             self.alert.setStyleSheet(
                 "background: #e3f4e4; color: #2e7d32; padding: 8px; border-radius: 4px;"
             )
+        self.shown = [i.id for i in inspections]
         self.inspections.show_rows(
             [
                 (
