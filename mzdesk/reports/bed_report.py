@@ -22,9 +22,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from mzdesk.core.vocab import BedType
 from mzdesk.reports.fonts import register_cjk_font
+from mzdesk.reports.hazard_report import add_hazard_sheet, hazard_story
 from mzdesk.reports.training_report import add_training_sheet, training_story
 from mzdesk.stats.beds.figures import BedStatistics, Ratio
 from mzdesk.stats.beds.occupancy import GroupOccupancy, MonthPoint
+from mzdesk.stats.hazards import HazardFigures
 from mzdesk.stats.training import TrainingFigures
 
 BLUE = colors.HexColor("#1f5fa8")
@@ -61,6 +63,7 @@ def write_xlsx(
     groups: Sequence[GroupOccupancy],
     trend: Sequence[MonthPoint],
     training: TrainingFigures | None = None,
+    hazards: HazardFigures | None = None,
 ) -> None:
     book = Workbook()
     sheet = book.active
@@ -95,6 +98,8 @@ def write_xlsx(
         months.append([p.month, p.occupancy.pct, p.nursing_share.pct])
     if training is not None:
         add_training_sheet(book, training)
+    if hazards is not None:
+        add_hazard_sheet(book, hazards)
     tmp = path.with_name(path.name + ".part")
     book.save(tmp)
     tmp.replace(path)
@@ -173,6 +178,7 @@ def write_pdf(
     source: str,
     printed: dt.date | None = None,
     training: TrainingFigures | None = None,
+    hazards: HazardFigures | None = None,
 ) -> None:
     font = register_cjk_font()
     printed_on = printed or dt.date.today()
@@ -222,6 +228,8 @@ def write_pdf(
     story.append(_trend(trend, font))
     if training is not None:
         story += training_story(training, font)
+    if hazards is not None:
+        story += hazard_story(hazards, font)
 
     def page(canvas: Any, document: Any) -> None:
         canvas.saveState()

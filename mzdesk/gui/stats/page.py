@@ -23,11 +23,13 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +38,7 @@ from mzdesk.core.vocab import BedType
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.stats.hazards_panel import HazardsPanel
 from mzdesk.gui.stats.training_panel import TrainingPanel
 from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
@@ -51,6 +54,7 @@ from mzdesk.stats.beds.occupancy import (
     occupancy_by_group,
 )
 from mzdesk.stats.beds.snapshots import Snapshots, save_snapshots
+from mzdesk.stats.hazards import HazardFigures, hazard_statistics
 from mzdesk.stats.training import TrainingFigures, training_statistics
 from mzdesk.store.engine import Store
 
@@ -66,12 +70,17 @@ class StatsView:
     trend: list[MonthPoint]
     unsaved: list[Snapshots]  # figures computed afresh, to keep for next time
     training: TrainingFigures
+    hazards: HazardFigures
 
 
-def load_view(ctx: AppContext, scope: Scope, title: str) -> StatsView:
+def load_view(
+    ctx: AppContext, scope: Scope, title: str, period: tuple[dt.date, dt.date] | None = None
+) -> StatsView:
     """All the page shows, computed on a reader thread; the snapshots it computed are saved
-    afterwards on the one writer (``save_all``)."""
+    afterwards on the one writer (``save_all``). The hazards are counted over ``period``
+    (default: from 1 January of the scope's day to the day)."""
     unsaved: list[Snapshots] = []
+    start, end = period or (dt.date(scope.day.year, 1, 1), scope.day)
     return StatsView(
         scope,
         title,
@@ -80,6 +89,7 @@ def load_view(ctx: AppContext, scope: Scope, title: str) -> StatsView:
         monthly_trend(ctx.store, scope),
         unsaved,
         training_statistics(ctx.store, scope),
+        hazard_statistics(ctx.store, scope, start, end),
     )
 
 
@@ -105,6 +115,7 @@ class StatsPage(QWidget):
     tables = frozenset(
         {"beds", "bed_history", "bed_stays", "residents", "institutions", "buildings", "floors"}
         | {"care_workers", "worker_certificates", "training_sessions", "training_attendance"}
+        | {"hazards", "inspection_results"}
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -134,13 +145,23 @@ class StatsPage(QWidget):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
+        # the figures scroll under the bar: beds, training and hazards need more than a
+        # laptop screen's height without squeezing the charts
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 4, 0)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(content)
+        layout.addWidget(self.scroller, 1)
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
         self.sentence.setStyleSheet(
             "font-size: 17px; font-weight: bold; color: #1f3b5a; padding: 6px 0;"
         )
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.sentence)
+        body.addWidget(self.sentence)
         grid = QGridLayout()
         self.table = make_table(
             [tr("指标"), tr("数值"), tr("分子"), tr("分母")], right_aligned=(1, 2, 3)
@@ -156,9 +177,11 @@ class StatsPage(QWidget):
         grid.addWidget(trend_view, 1, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        layout.addLayout(grid, 1)
+        body.addLayout(grid, 1)
         self.training = TrainingPanel()
-        layout.addWidget(self.training)
+        body.addWidget(self.training)
+        self.hazards = HazardsPanel()
+        body.addWidget(self.hazards)
         self.message = QLabel()
         self.message.setStyleSheet("color: #566;")
         layout.addWidget(self.message)
@@ -196,7 +219,8 @@ class StatsPage(QWidget):
             )
             self._institutions_loaded = True
         scope, name = self.scope()
-        self.view = await self.ctx.worker.read(load_view, self.ctx, scope, name)
+        period = self.hazards.period()
+        self.view = await self.ctx.worker.read(load_view, self.ctx, scope, name, period)
         self.show_view(self.view)
         if any(s.fresh for s in self.view.unsaved):
             await self.ctx.worker.write_quietly(save_all, self.ctx.store, self.view.unsaved)
@@ -224,6 +248,7 @@ class StatsPage(QWidget):
         )
         self._trend(view.trend)
         self.training.show_figures(view.training)
+        self.hazards.show_figures(view.hazards)
         self.message.setText(
             tr("统计日期 {date}；床位数含停用床位，入住率 = 入住床位 / 在用床位。").format(
                 date=f.as_of.isoformat()
@@ -308,6 +333,7 @@ class StatsPage(QWidget):
             view.groups,
             view.trend,
             view.training,
+            view.hazards,
         )
         self.message.setText(tr("已导出到 {path}").format(path=path))
 
@@ -327,5 +353,6 @@ class StatsPage(QWidget):
             source=source,
             printed=dt.date.today(),
             training=view.training,
+            hazards=view.hazards,
         )
         self.message.setText(tr("已生成报表 {path}").format(path=path))

@@ -154,7 +154,7 @@ def test_xlsx_export(qtbot, stats_page, tmp_path):
     stats_page._write_xlsx(str(path))
     qtbot.waitUntil(path.exists, timeout=15_000)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["床位统计", "入住率", "月度趋势", "护理员培训"]
+    assert book.sheetnames == ["床位统计", "入住率", "月度趋势", "护理员培训", "隐患整改"]
     values = {
         row[0]: row[1] for row in book["床位统计"].iter_rows(values_only=True) if row and row[0]
     }
