@@ -23,23 +23,27 @@ from reportlab.platypus import (
 )
 
 from mzdesk.core.vocab import HazardLevel, HazardStatus, InspectionStatus, ItemResult
-from mzdesk.reports.fonts import register_cjk_font
 from mzdesk.reports.pages import (
     HEAD,
     MARGIN,
     PALE_RED,
     RED,
     WIDTH,
+    Picture,
     grid_style,
     lines,
+    load_pictures,
     numbered_canvas,
     picture,
+    report_font,
 )
 from mzdesk.services.inspection_report import InspectionReport, ReportItem
 
 Reader = Callable[[str], bytes | None]  # sha256 → the file's bytes, None when not on this device
 
 PHOTO_BOX = (38 * mm, 28 * mm)
+PHOTO_PIXELS = 400  # 38 mm at ~270 dpi
+SIGNATURE_PIXELS = 600
 PHOTOS_PER_ROW = 4
 SIGNATURE_BOX = (45 * mm, 16 * mm)
 ITEM_WIDTHS = (16 * mm, 92 * mm, 17 * mm, 45 * mm)
@@ -130,18 +134,13 @@ def summary_table(report: InspectionReport, font: str) -> Table:
     return table
 
 
-def photo_grid(item: ReportItem, read: Reader, font: str) -> Table:
-    cells: list[Any] = []
-    for ref in item.photos:
-        cells.append(
-            picture(
-                read(ref.sha256),
-                PHOTO_BOX,
-                missing="照片未同步",
-                broken="照片无法显示",
-                font=font,
-            )
+def photo_grid(item: ReportItem, shown: dict[str, Picture], font: str) -> Table:
+    cells: list[Any] = [
+        picture(
+            shown[ref.sha256], PHOTO_BOX, missing="照片未同步", broken="照片无法显示", font=font
         )
+        for ref in item.photos
+    ]
     rows = [cells[i : i + PHOTOS_PER_ROW] for i in range(0, len(cells), PHOTOS_PER_ROW)]
     rows[-1] += [""] * (PHOTOS_PER_ROW - len(rows[-1]))
     grid = Table(rows, colWidths=[PHOTO_BOX[0] + 1 * mm] * PHOTOS_PER_ROW)
@@ -159,7 +158,7 @@ def photo_grid(item: ReportItem, read: Reader, font: str) -> Table:
     return grid
 
 
-def section_table(items: list[ReportItem], read: Reader, font: str) -> Table:
+def section_table(items: list[ReportItem], shown: dict[str, Picture], font: str) -> Table:
     """One section's items: 编号, 检查内容, 结果, 说明, and under an item with photos a row of
     thumbnails across the last three columns."""
     rows: list[list[Any]] = [["编号", "检查内容", "结果", "说明"]]
@@ -186,7 +185,7 @@ def section_table(items: list[ReportItem], read: Reader, font: str) -> Table:
         if item.result is ItemResult.FAIL:
             style.append(("BACKGROUND", (0, row), (-1, row), PALE_RED))
         if item.photos:
-            rows.append(["", photo_grid(item, read, font), "", ""])
+            rows.append(["", photo_grid(item, shown, font), "", ""])
             photo_row = len(rows) - 1
             style += [
                 ("SPAN", (1, photo_row), (3, photo_row)),
@@ -237,20 +236,18 @@ def hazards_table(report: InspectionReport, font: str, *, open_only: bool = Fals
     return table
 
 
-def signatures_block(report: InspectionReport, read: Reader, font: str) -> Table:
+def signatures_block(report: InspectionReport, shown: dict[str, Picture], font: str) -> Table:
     """Each signer: role, name, the stroke image, the date; blank lines to sign by hand when
     the inspection was not signed in the app."""
     rows: list[list[Any]] = [["签名人", "姓名", "签名", "日期"]]
     for s in report.signatures:
         image = (
             picture(
-                read(s.image.sha256),
+                shown[s.image.sha256],
                 SIGNATURE_BOX,
                 missing="签名未同步",
                 broken="签名无法显示",
                 font=font,
-                pixels=600,
-                signature=True,
             )
             if s.image
             else "（未留签名图像）"
@@ -292,8 +289,15 @@ def document(path: Path, title: str, font: str) -> SimpleDocTemplate:
 
 def write_inspection_report(path: Path, report: InspectionReport, read: Reader) -> None:
     """Write the report to ``path`` (through a temporary file beside it)."""
-    font = register_cjk_font()
+    font = report_font()
     st = styles(font)
+    shown = load_pictures(
+        [
+            *((ref.sha256, PHOTO_PIXELS, False) for item in report.items for ref in item.photos),
+            *((s.image.sha256, SIGNATURE_PIXELS, True) for s in report.signatures if s.image),
+        ],
+        read,
+    )
     story: list[Any] = [
         Paragraph("安全检查报告", st["title"]),
         Paragraph(report.institution, st["subtitle"]),
@@ -310,7 +314,7 @@ def write_inspection_report(path: Path, report: InspectionReport, read: Reader) 
             CondPageBreak(30 * mm),
             Paragraph(f"{number}. {section}", st["body"]),
             Spacer(1, 1 * mm),
-            section_table(items, read, font),
+            section_table(items, shown, font),
             Spacer(1, 2 * mm),
         ]
     story.append(Paragraph("三、隐患及整改期限", st["h"]))
@@ -319,7 +323,7 @@ def write_inspection_report(path: Path, report: InspectionReport, read: Reader) 
     else:
         story.append(Paragraph("本次检查未发现隐患。", st["body"]))
     story += [
-        KeepTogether([Paragraph("四、签名", st["h"]), signatures_block(report, read, font)]),
+        KeepTogether([Paragraph("四、签名", st["h"]), signatures_block(report, shown, font)]),
         Spacer(1, 3 * mm),
         Paragraph(
             f"检查记录编号 {report.inspection_id}；打印日期 {report.printed_on.isoformat()}。"

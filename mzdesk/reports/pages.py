@@ -5,8 +5,10 @@ strokes) scaled down with Pillow one at a time, or a box saying why there is non
 from __future__ import annotations
 
 import io
-import warnings
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from PIL import Image, ImageOps
@@ -20,6 +22,7 @@ from reportlab.platypus import Image as PdfImage
 
 from mzdesk.core.limits import MAX_ATTACHMENT_PIXELS
 from mzdesk.reports.cjk import wrap
+from mzdesk.reports.fonts import register_cjk_font
 
 GRID = colors.HexColor("#99a7b8")
 HEAD = colors.HexColor("#dde8f5")
@@ -28,7 +31,21 @@ PALE_RED = colors.HexColor("#fdecea")
 GREY = colors.HexColor("#666666")
 MARGIN = 20 * mm
 WIDTH = A4[0] - 2 * MARGIN  # 170 mm of text width
+PICTURE_THREADS = 2
 FOOTER_SIDE = 58 * mm  # the footer's left and right texts stay clear of the page number
+
+
+_fonts = threading.local()
+
+
+def report_font() -> str:
+    """The CJK font, registered once per thread: reportlab keeps each document's subset
+    state apart (per document), so documents built one after another on a thread share it
+    safely; two threads never do (see reports/fonts.py). Parsing the font costs ~0.3 s."""
+    name: str | None = getattr(_fonts, "name", None)
+    if name is None:
+        name = _fonts.name = register_cjk_font()
+    return name
 
 
 def numbered_canvas(font: str, left: str, right: str) -> Callable[..., Canvas]:
@@ -80,26 +97,47 @@ def lines(text: str | None, font: str, size: float, width: float) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A photo or signature ready to draw: shrunk image bytes and their size, or why not."""
+
+    data: bytes | None  # None: no file on this device (``missing``) or not a readable image
+    width: int = 0
+    height: int = 0
+    missing: bool = False
+
+
+def load_pictures(
+    wanted: Iterable[tuple[str, int, bool]], read: Callable[[str], bytes | None]
+) -> dict[str, Picture]:
+    """Each (sha256, pixels, signature) read and shrunk (:func:`shrink`) on a few threads
+    (Pillow decodes without holding the GIL); at most ``PICTURE_THREADS`` originals are in
+    memory at once, only the small copies are kept."""
+
+    def one(key: tuple[str, int, bool]) -> Picture:
+        data = read(key[0])
+        if data is None:
+            return Picture(None, missing=True)
+        scaled = shrink(data, key[1], signature=key[2])
+        del data
+        return Picture(*scaled) if scaled else Picture(None)
+
+    keys = list(dict.fromkeys(wanted))
+    if len(keys) < 2:
+        return {k[0]: one(k) for k in keys}
+    with ThreadPoolExecutor(PICTURE_THREADS) as pool:
+        return {k[0]: p for k, p in zip(keys, pool.map(one, keys), strict=True)}
+
+
 def picture(
-    data: bytes | None,
-    box: tuple[float, float],
-    *,
-    missing: str,
-    broken: str,
-    font: str,
-    pixels: int = 400,
-    signature: bool = False,
+    shown: Picture, box: tuple[float, float], *, missing: str, broken: str, font: str
 ) -> Flowable:
     """The picture scaled to fit ``box`` (points), or a grey box with ``missing`` (no file on
     this device) or ``broken`` (a file that is not a readable image)."""
-    if data is None:
-        return text_box(missing, box, font)
-    scaled = shrink(data, pixels, signature=signature)
-    if scaled is None:
-        return text_box(broken, box, font)
-    encoded, width, height = scaled
-    ratio = min(box[0] / width, box[1] / height)
-    return PdfImage(io.BytesIO(encoded), width=width * ratio, height=height * ratio)
+    if shown.data is None:
+        return text_box(missing if shown.missing else broken, box, font)
+    ratio = min(box[0] / shown.width, box[1] / shown.height)
+    return PdfImage(io.BytesIO(shown.data), width=shown.width * ratio, height=shown.height * ratio)
 
 
 def text_box(message: str, box: tuple[float, float], font: str) -> Table:
@@ -125,24 +163,24 @@ def shrink(data: bytes, pixels: int, *, signature: bool = False) -> tuple[bytes,
     within the attachment pixel limit. A JPEG is decoded at a reduced scale (Pillow's draft
     mode), so a 12-megapixel photo never becomes 36 MB of pixels."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as image:
-                if image.width * image.height > MAX_ATTACHMENT_PIXELS:
-                    return None
-                image.draft("RGB", (pixels, pixels))
-                image.thumbnail((pixels, pixels))
-                upright = image if signature else ImageOps.exif_transpose(image)
-                flat = _on_white(upright)
-                out = io.BytesIO()
-                if signature:
-                    flat.save(out, format="PNG", optimize=False)
-                else:
-                    flat.save(out, format="JPEG", quality=82)
-                return out.getvalue(), flat.width, flat.height
+        with Image.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as image:
+            if image.width * image.height > MAX_ATTACHMENT_PIXELS:
+                return None
+            # the smallest DCT scale still at least half the target: a 4000×3000 photo is
+            # decoded as 500×375 for a 400-pixel copy
+            image.draft("RGB", (pixels // 2, pixels // 2))
+            image.thumbnail((pixels, pixels))
+            upright = image if signature else ImageOps.exif_transpose(image)
+            flat = _on_white(upright)
+            out = io.BytesIO()
+            if signature:
+                flat.save(out, format="PNG")
+            else:
+                flat.save(out, format="JPEG", quality=82)
+            return out.getvalue(), flat.width, flat.height
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         return None
-    except Image.DecompressionBombWarning:
+    except Image.DecompressionBombWarning:  # raised when warnings are errors
         return None
 
 

@@ -12,9 +12,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from mzdesk.core.vocab import HazardLevel
-from mzdesk.reports.fonts import register_cjk_font
 from mzdesk.reports.inspection_report import document, hazards_table, styles
-from mzdesk.reports.pages import WIDTH, numbered_canvas
+from mzdesk.reports.pages import WIDTH, numbered_canvas, report_font
 from mzdesk.services.inspection_report import InspectionReport
 
 REQUIREMENTS = (
@@ -60,7 +59,7 @@ def signature_lines(font: str) -> Table:
 def write_rectification_notice(path: Path, report: InspectionReport) -> None:
     """Write the notice for the report's open hazards to ``path`` (through a temporary
     file beside it). The caller makes sure there are open hazards (``notice_report``)."""
-    font = register_cjk_font()
+    font = report_font()
     st = styles(font)
     body = ParagraphStyle("nb", parent=st["body"], fontSize=11, leading=19, firstLineIndent=22)
     open_hazards = report.open_hazards
