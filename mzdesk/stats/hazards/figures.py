@@ -2,9 +2,10 @@
 
 Definitions (the state of a hazard "at the end" is its state on the ``to`` day: a hazard
 closed after the period was open at its end):
-- closing date: when a hazard was 已销号, read by :func:`closing_date` only — the re-check
-  day (``rechecked_on``), else the rectification day, else the day it was found (an imported
-  ledger row marked 已销号 without dates); a hazard not 已销号 has none;
+- closing date: when a hazard was 已销号, read by :func:`closing_date` only — its
+  ``closed_on`` where recorded, else the re-check day (``rechecked_on``), else the
+  rectification day, else the day it was found (an imported ledger row marked 已销号
+  without dates); a hazard not 已销号 has none;
 - ``found``: hazards found (``found_on``) in the period;
 - ``closed``: of those, the ones 已销号 by the end (closing date on or before ``to``);
 - ``closed_in_period``: every hazard closed in the period, whenever it was found;
@@ -42,11 +43,15 @@ OTHER_SECTION = "其他"
 
 def closing_date() -> ColumnElement[Any]:
     """The day a hazard was closed (已销号), as SQL; NULL while it is not closed. The one
-    place that says how the closing day is read."""
+    place that says how the closing day is read: the hazard's own ``closed_on`` where the
+    model has that column (the hazard life cycle of issue 12 adds it), else the re-check
+    day, the rectification day, the day found."""
+    closed_on = getattr(Hazard, "closed_on", None)
+    days = [Hazard.rechecked_on, Hazard.rectified_on, Hazard.found_on]
     return case(
         (
             Hazard.status == HazardStatus.CLOSED,
-            func.coalesce(Hazard.rechecked_on, Hazard.rectified_on, Hazard.found_on),
+            func.coalesce(*([closed_on] if closed_on is not None else []), *days),
         ),
         else_=None,
     )
