@@ -64,10 +64,14 @@ DAY = dt.date(2026, 3, 2)
 
 
 def camera_photo(n: int) -> bytes:
+    """A 12-megapixel JPEG with sensor-like noise, so it weighs what a phone photo does
+    (~3 MB), not the few hundred KB of a flat drawing."""
     image = Image.new("RGB", (4000, 3000), (40 + n * 9 % 200, 90, 160 - n * 5 % 150))
     draw = ImageDraw.Draw(image)
     draw.rectangle((400, 300, 3600, 2700), outline="white", width=60)
     draw.line((0, 0, 4000, 3000), fill="white", width=80)
+    noise = Image.effect_noise((4000, 3000), 40).convert("RGB")
+    image = Image.blend(image, noise, 0.35)
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=88)
     return out.getvalue()
@@ -196,16 +200,18 @@ def main() -> None:
     store, inspection_id = build(folder, args.items, args.hazards, args.photos)
     read = file_reader(store)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    data_s, pdf_s, total_s, base_s = [], [], [], []
-    for _ in range(args.repeat):
+    data_s, cold_s, warm_s, base_s = [], [], [], []
+    for n in range(args.repeat):
+        thumbnails = folder / f"thumbnails-{n}"  # empty: the photos' first print
         start = time.perf_counter()
         report = inspection_report(store, inspection_id, today=DAY + dt.timedelta(days=20))
         middle = time.perf_counter()
-        write_inspection_report(folder / "report.pdf", report, read)
+        write_inspection_report(folder / "report.pdf", report, read, thumbnails)
         end = time.perf_counter()
+        write_inspection_report(folder / "again.pdf", report, read, thumbnails)
+        warm_s.append(time.perf_counter() - end + (middle - start))
         data_s.append(middle - start)
-        pdf_s.append(end - middle)
-        total_s.append(end - start)
+        cold_s.append(end - start)
         start = time.perf_counter()
         plain(folder / "plain.pdf", strings(report))
         base_s.append(time.perf_counter() - start)
@@ -218,16 +224,17 @@ def main() -> None:
         "photos": args.photos,
         "photo_files_mb": round(photo_mb / 1e6, 1),
         "data_s": round(statistics.median(data_s), 3),
-        "pdf_s": round(statistics.median(pdf_s), 3),
-        "report_s": round(statistics.median(total_s), 3),
-        "first_report_s": round(total_s[0], 3),  # cold: the font parsed on this thread
+        # the photos' first print (decoded and shrunk), then a print with their small copies
+        "report_first_print_s": round(statistics.median(cold_s), 3),
+        "report_again_s": round(statistics.median(warm_s), 3),
+        "very_first_s": round(cold_s[0], 3),  # also parsing the font on this thread
         "plain_s": round(statistics.median(base_s), 3),
-        "first_plain_s": round(base_s[0], 3),
-        "ratio": round(statistics.median(total_s) / statistics.median(base_s), 1),
+        "ratio_first_print": round(statistics.median(cold_s) / statistics.median(base_s), 1),
+        "ratio_again": round(statistics.median(warm_s) / statistics.median(base_s), 1),
         "report_mb": round((folder / "report.pdf").stat().st_size / 1e6, 2),
         "plain_mb": round((folder / "plain.pdf").stat().st_size / 1e6, 2),
         "peak_rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
-        "target": "report_s < 1 s",
+        "target": "a report under 1 s",
         "pdf": str(folder / "report.pdf"),
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))

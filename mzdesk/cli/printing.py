@@ -31,12 +31,17 @@ _out = click.option(
 def print_inspection(ctx: click.Context, db: Path | None, key: str, out: Path) -> None:
     """安全检查报告（PDF）。An inspection's report."""
     from mzdesk.reports.inspection_report import write_inspection_report
-    from mzdesk.services.inspection_report import file_reader, find_inspection, inspection_report
+    from mzdesk.services.inspection_report import (
+        file_reader,
+        find_inspection,
+        inspection_report,
+        thumbnail_folder,
+    )
 
     store, _ = open_as_user(ctx, db)
     report = inspection_report(store, find_inspection(store, key))
     try:
-        write_inspection_report(out, report, file_reader(store))
+        write_inspection_report(out, report, file_reader(store), thumbnail_folder(store))
     except OSError as error:
         fail(f"{out}：{os_error_text(error)}")
     click.echo(text("cli.print.inspection", path=out, items=len(report.items)))

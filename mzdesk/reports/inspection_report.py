@@ -29,14 +29,12 @@ from mzdesk.reports.pages import (
     PALE_RED,
     RED,
     WIDTH,
-    Picture,
     grid_style,
     lines,
-    load_pictures,
     numbered_canvas,
-    picture,
     report_font,
 )
+from mzdesk.reports.pictures import Picture, load_pictures, picture
 from mzdesk.services.inspection_report import InspectionReport, ReportItem
 
 Reader = Callable[[str], bytes | None]  # sha256 → the file's bytes, None when not on this device
@@ -287,8 +285,11 @@ def document(path: Path, title: str, font: str) -> SimpleDocTemplate:
     )
 
 
-def write_inspection_report(path: Path, report: InspectionReport, read: Reader) -> None:
-    """Write the report to ``path`` (through a temporary file beside it)."""
+def write_inspection_report(
+    path: Path, report: InspectionReport, read: Reader, thumbnails: Path | None = None
+) -> None:
+    """Write the report to ``path`` (through a temporary file beside it); the photos' small
+    copies are kept in ``thumbnails`` for the next print (none: made afresh each time)."""
     font = report_font()
     st = styles(font)
     shown = load_pictures(
@@ -297,6 +298,7 @@ def write_inspection_report(path: Path, report: InspectionReport, read: Reader) 
             *((s.image.sha256, SIGNATURE_PIXELS, True) for s in report.signatures if s.image),
         ],
         read,
+        thumbnails,
     )
     story: list[Any] = [
         Paragraph("安全检查报告", st["title"]),

@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
@@ -277,6 +278,13 @@ def notice_report(
     if not report.open_hazards:
         raise StateError("report.no_open_hazards")
     return report
+
+
+def thumbnail_folder(store: Store) -> Path:
+    """Where printed reports keep their small copies of the store's photos (beside the file
+    store, never inside it: sync sends what is in there)."""
+    root = store.files.root
+    return root.with_name(root.name + "-thumbnails")
 
 
 def file_reader(store: Store) -> Callable[[str], bytes | None]:

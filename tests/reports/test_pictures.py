@@ -8,7 +8,7 @@ import io
 from PIL import Image
 
 from mzdesk.core.limits import MAX_ATTACHMENT_PIXELS
-from mzdesk.reports.pages import Picture, load_pictures, shrink
+from mzdesk.reports.pictures import Picture, load_pictures, shrink
 from tests.helpers.inspection_report import photo, stroke
 
 
@@ -62,3 +62,26 @@ def test_load_pictures_tells_missing_from_broken():
     assert shown["a"].data is not None and (shown["a"].width, shown["a"].height) == (400, 300)
     assert shown["b"] == Picture(None, missing=False)
     assert shown["c"] == Picture(None, missing=True)
+
+
+def test_small_copies_are_kept_and_used_next_time(tmp_path):
+    from mzdesk.store.files import sha256_of
+
+    original = photo("#2471a3", "kept", (4000, 3000))
+    sha = sha256_of(original)
+    reads: list[str] = []
+
+    def read(key: str) -> bytes | None:
+        reads.append(key)
+        return original if key == sha else None
+
+    first = load_pictures([(sha, 400, False)], read, tmp_path / "thumbs")
+    again = load_pictures([(sha, 400, False)], read, tmp_path / "thumbs")
+    assert reads == [sha]  # the second print never read (or decoded) the original
+    assert again == first and first[sha].width == 400
+    kept = next((tmp_path / "thumbs").rglob("*.jpg"))
+    kept.write_bytes(b"damaged")  # a damaged copy is made again, not printed
+    assert load_pictures([(sha, 400, False)], read, tmp_path / "thumbs") == first
+    assert reads == [sha, sha]
+    # a key that is not a SHA-256 never names a file of the cache
+    assert load_pictures([("0" * 63, 400, False)], read, tmp_path / "thumbs")["0" * 63].missing
