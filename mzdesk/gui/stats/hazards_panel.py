@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDateEdit, QFrame, QHBoxLayout, QLabel, QVBoxLayou
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.table import make_table
-from mzdesk.reports.hazard_report import group_rows, month_rows
+from mzdesk.reports.hazard_report import count_cells, month_rows
 from mzdesk.stats.hazards import HazardFigures
 
 LABEL_WIDTH = 230  # a long checklist section is cut (its full name in the tooltip)
@@ -86,6 +86,12 @@ class HazardsPanel(QFrame):
                 start=f.start.isoformat(), end=f.end.isoformat(), closed=f.closed_in_period
             )
         )
-        self.groups.show_rows(group_rows(f), tooltip_columns=(0,))
+        self.groups.show_rows(
+            [
+                *((tr("等级：") + level.label, *count_cells(c)) for level, c in f.by_level.items()),
+                *((tr("类别：") + name, *count_cells(c)) for name, c in f.by_section.items()),
+            ],
+            tooltip_columns=(0,),
+        )
         self.groups.setColumnWidth(0, min(self.groups.columnWidth(0), LABEL_WIDTH))
         self.months.show_rows(month_rows(f))
