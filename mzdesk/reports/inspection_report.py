@@ -334,7 +334,7 @@ def write_inspection_report(
         ),
     ]
     title = f"{report.institution} 安全检查报告 {report.inspected_on.isoformat()}"
-    footer = f"{report.institution} · 安全检查报告 · {report.inspected_on.isoformat()}"
+    footer = f"{report.institution} · {report.inspected_on.isoformat()}"
     tmp = path.with_name(path.name + ".part")
     document(tmp, title, font).build(
         story,
