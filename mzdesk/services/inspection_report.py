@@ -158,15 +158,27 @@ def find_inspection(store: Store, key: str) -> uuid.UUID:
     return ids[0]
 
 
-def _template_items(session: Session, template_id: uuid.UUID) -> list[ChecklistItem]:
-    """The items of the checklist version an inspection used, in the checklist's order."""
-    return list(
-        session.scalars(
-            select(ChecklistItem)
-            .where(ChecklistItem.template_id == template_id)
-            .order_by(ChecklistItem.sort_order)
-        )
+@dataclass(frozen=True)
+class _Checklist:
+    title: str
+    code: str
+    version: str
+    basis: str
+    items: list[ChecklistItem]  # in the checklist's order
+
+
+def _checklist(session: Session, template_id: uuid.UUID) -> _Checklist:
+    """The exact checklist version an inspection used: the one place that reads it (a
+    home's own versions, when they exist, are read here too)."""
+    template = session.get(ChecklistTemplate, template_id)
+    if template is None:
+        raise NotFoundError("not_found", what="检查表", key=str(template_id))
+    items = session.scalars(
+        select(ChecklistItem)
+        .where(ChecklistItem.template_id == template_id)
+        .order_by(ChecklistItem.sort_order)
     )
+    return _Checklist(template.title, template.code, template.version, template.basis, list(items))
 
 
 def _photos(views: list[AttachmentView]) -> tuple[FileRef, ...]:
@@ -182,9 +194,7 @@ def inspection_report(
     with store.read() as session:
         inspection = get_live(session, Inspection, inspection_id)
         institution = get_live(session, Institution, inspection.institution_id)
-        template = session.get(ChecklistTemplate, inspection.template_id)
-        if template is None:
-            raise NotFoundError("not_found", what="检查表", key=str(inspection.template_id))
+        template = _checklist(session, inspection.template_id)
         results = {
             r.item_id: r
             for r in session.scalars(
@@ -197,7 +207,7 @@ def inspection_report(
         photos = attachments_in(session, OWNER_RESULTS, [r.id for r in results.values()])
         items = []
         codes: dict[uuid.UUID, str] = {}
-        for item in _template_items(session, template.id):
+        for item in template.items:
             result = results.get(item.id)
             if result is not None:
                 codes[result.id] = item.code
