@@ -190,7 +190,7 @@ def section_table(items: list[ReportItem], shown: dict[str, Picture], font: str)
                 ("SPAN", (0, row), (0, photo_row)),
                 ("LEFTPADDING", (1, photo_row), (1, photo_row), 0),
             ]
-    table = Table(rows, colWidths=ITEM_WIDTHS, repeatRows=1)
+    table = Table(rows, colWidths=ITEM_WIDTHS, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(style))
     return table
 
@@ -229,7 +229,7 @@ def hazards_table(report: InspectionReport, font: str, *, open_only: bool = Fals
                 ("BACKGROUND", (0, row), (-1, row), PALE_RED),
                 ("TEXTCOLOR", (5, row), (5, row), RED),
             ]
-    table = Table(rows, colWidths=HAZARD_WIDTHS, repeatRows=1)
+    table = Table(rows, colWidths=HAZARD_WIDTHS, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(style))
     return table
 

@@ -92,7 +92,9 @@ def grid_style(font: str, size: float = 9) -> list[tuple[Any, ...]]:
     return [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("FONTSIZE", (0, 0), (-1, -1), size),
-        ("LEADING", (0, 0), (-1, -1), size * 1.35),
+        # reportlab splits a tall row between pages counting 1.2 × the font size a line
+        # (tables.py, _splitCell): another leading would run the split row off the page
+        ("LEADING", (0, 0), (-1, -1), size * 1.2),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]

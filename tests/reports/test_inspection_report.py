@@ -151,3 +151,67 @@ def test_a_photo_file_that_is_not_an_image_prints_a_box(store, home, tmp_path):
     write_inspection_report(pdf, report, file_reader(store))
     assert "照片无法显示" in flat(pdftotext(pdf))
     assert images(pdf) == []
+
+
+def test_notes_taller_than_a_page_split_across_pages(store, home, tmp_path):
+    """A note as long as the store allows makes a table row taller than a page: the row is
+    split between pages (reportlab cannot print a row that does not fit), nothing is lost
+    and nothing runs into the footer."""
+    from mzdesk.reports.rectification_notice import write_rectification_notice
+    from mzdesk.services.inspection_report import notice_report
+    from mzdesk.services.inspections import complete_inspection
+
+    inspection = start_inspection(
+        store,
+        SETUP,
+        InspectionStart(home.id, TEMPLATE.id, dt.date(2026, 5, 6), InspectionType.MONTHLY, "张三"),
+    )
+    for n, item in enumerate(TEMPLATE.items[:4]):
+        note = "消防通道堆放杂物，" * 195 + f"第{n}条说明完"  # ~1,800 characters
+        record_result(store, SETUP, inspection, item.id, ItemResult.FAIL, note)
+    for item in TEMPLATE.items[4:]:
+        record_result(store, SETUP, inspection, item.id, ItemResult.PASS)
+    complete_inspection(store, SETUP, inspection)
+    folder = out_dir(tmp_path)
+    pdf = write(store, inspection, folder / "long-notes.pdf")
+    text = flat(pdftotext(pdf))
+    for n in range(4):
+        assert f"第{n}条说明完" in text
+    pages = page_count(pdf)
+    assert pages >= 8
+    assert f"第{pages}页共{pages}页" in flat(pdftotext(pdf, pages))
+    notice = folder / "long-notice.pdf"
+    write_rectification_notice(notice, notice_report(store, inspection, today=PRINTED_ON))
+    assert all(f"第{n}条说明完" in flat(pdftotext(notice)) for n in range(4))
+    # nothing drawn below the bottom margin but the footer: the rows stop above it
+    for number in range(1, pages + 1):
+        with Image.open(render(pdf, number, folder, dpi=72)) as page:
+            grey = page.convert("L")
+            width, height = grey.size
+            mm = 72 / 25.4
+            band = grey.crop((0, height - int(17 * mm), width, height - int(14 * mm)))
+            assert band.getextrema()[0] > 200, number  # above the footer: blank
+
+
+def test_more_photos_than_a_page_holds_continue_on_the_next(store, home, printed, tmp_path):
+    from mzdesk.services.attachments import store_file
+    from mzdesk.store.models import InspectionResult
+    from tests.helpers.inspection_report import photo
+
+    refs = [store_file(store, photo(f"#{n * 5:02x}3050", str(n), (640, 480))) for n in range(44)]
+    with store.write(SETUP) as session:
+        result = (
+            session.query(InspectionResult).filter_by(inspection_id=printed.inspection_id).first()
+        )
+        for ref in refs:
+            add_attachment(
+                session,
+                institution_id=home.id,
+                owner_table="inspection_results",
+                owner_id=result.id,
+                ref=ref,
+                kind=AttachmentKind.PHOTO,
+            )
+    pdf = write(store, printed.inspection_id, out_dir(tmp_path) / "many-photos.pdf")
+    assert len(images(pdf)) == 5 + 44  # 11 rows of 4: taller than a page, split between two
+    assert page_count(pdf) >= 4
