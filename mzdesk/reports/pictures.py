@@ -7,6 +7,7 @@ file prints a box saying so, never an error."""
 from __future__ import annotations
 
 import io
+import os
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -21,7 +22,8 @@ from mzdesk.core.limits import MAX_ATTACHMENT_PIXELS
 from mzdesk.reports.pages import GREY
 from mzdesk.store.files import is_sha256
 
-PICTURE_THREADS = 2
+# each thread holds one original (≤ 12 MiB) while it decodes it at a reduced scale
+PICTURE_THREADS = max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
