@@ -4,9 +4,11 @@ their deadlines (overdue marked), the signatures, and "第 x 页 共 y 页" on e
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -302,19 +304,19 @@ def write_inspection_report(
     )
     story: list[Any] = [
         Paragraph("安全检查报告", st["title"]),
-        Paragraph(report.institution, st["subtitle"]),
+        Paragraph(escape(report.institution), st["subtitle"]),
         Spacer(1, 4 * mm),
         header_table(report, font),
         Paragraph("一、检查结果汇总", st["h"]),
         summary_table(report, font),
     ]
     if report.summary:
-        story += [Spacer(1, 2 * mm), Paragraph("检查意见：" + report.summary, st["body"])]
+        story += [Spacer(1, 2 * mm), Paragraph("检查意见：" + escape(report.summary), st["body"])]
     story.append(Paragraph("二、检查项目", st["h"]))
     for number, (section, items) in enumerate(report.sections, 1):
         story += [
             CondPageBreak(30 * mm),
-            Paragraph(f"{number}. {section}", st["body"]),
+            Paragraph(f"{number}. {escape(section)}", st["body"]),
             Spacer(1, 1 * mm),
             section_table(items, shown, font),
             Spacer(1, 2 * mm),
@@ -335,9 +337,19 @@ def write_inspection_report(
     ]
     title = f"{report.institution} 安全检查报告 {report.inspected_on.isoformat()}"
     footer = f"{report.institution} · {report.inspected_on.isoformat()}"
+    build(path, title, font, story, footer, report.printed_on)
+
+
+def build(
+    path: Path, title: str, font: str, story: list[Any], footer: str, printed_on: dt.date
+) -> None:
+    """Lay ``story`` out into ``path`` through a temporary file beside it (removed when the
+    layout fails: no half-written PDF is left behind)."""
     tmp = path.with_name(path.name + ".part")
-    document(tmp, title, font).build(
-        story,
-        canvasmaker=numbered_canvas(font, footer, f"打印于 {report.printed_on.isoformat()}"),
-    )
-    tmp.replace(path)
+    try:
+        document(tmp, title, font).build(
+            story, canvasmaker=numbered_canvas(font, footer, f"打印于 {printed_on.isoformat()}")
+        )
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)

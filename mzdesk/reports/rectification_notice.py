@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from mzdesk.core.vocab import HazardLevel
-from mzdesk.reports.inspection_report import document, hazards_table, styles
-from mzdesk.reports.pages import WIDTH, numbered_canvas, report_font
+from mzdesk.reports.inspection_report import build, hazards_table, styles
+from mzdesk.reports.pages import WIDTH, report_font
 from mzdesk.services.inspection_report import InspectionReport
 
 REQUIREMENTS = (
@@ -71,12 +72,13 @@ def write_rectification_notice(path: Path, report: InspectionReport) -> None:
         Paragraph(notice_number(report), st["subtitle"]),
         Spacer(1, 6 * mm),
         Paragraph(
-            f"{report.institution}：",
+            f"{escape(report.institution)}：",
             ParagraphStyle("to", parent=st["body"], fontSize=11, leading=19),
         ),
         Paragraph(
             f"{report.inspected_on.year}年{report.inspected_on.month}月{report.inspected_on.day}日，"
-            f"{report.inspectors}依据《{report.template_title}》（{report.template_basis}）"
+            f"{escape(report.inspectors)}依据《{escape(report.template_title)}》"
+            f"（{escape(report.template_basis)}）"
             f"对你单位进行了{report.inspection_type.zh}，发现下列安全隐患{counted}尚未整改销号。"
             "现通知你单位按下表所列整改措施和期限落实整改。",
             body,
@@ -106,9 +108,4 @@ def write_rectification_notice(path: Path, report: InspectionReport) -> None:
     ]
     title = f"{report.institution} 安全隐患整改通知书 {report.inspected_on.isoformat()}"
     footer = f"{report.institution} · 安全隐患整改通知书"
-    tmp = path.with_name(path.name + ".part")
-    document(tmp, title, font).build(
-        story,
-        canvasmaker=numbered_canvas(font, footer, f"打印于 {report.printed_on.isoformat()}"),
-    )
-    tmp.replace(path)
+    build(path, title, font, story, footer, report.printed_on)

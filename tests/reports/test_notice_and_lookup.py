@@ -4,6 +4,7 @@ unique beginning of its id."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,54 @@ def test_find_inspection_by_id_or_unique_beginning(store, home, printed):
         with pytest.raises(NotFoundError) as missing:
             find_inspection(store, key)
         assert "找不到检查记录" in str(missing.value)
+
+
+def test_text_that_looks_like_markup_prints_as_typed(store, home, tmp_path):
+    from mzdesk.core.checklists import shipped_templates
+    from mzdesk.core.vocab import InspectionType
+    from mzdesk.reports.inspection_report import write_inspection_report
+    from mzdesk.services.inspection_report import file_reader
+    from mzdesk.services.inspections import (
+        InspectionStart,
+        complete_inspection,
+        record_result,
+        start_inspection,
+    )
+
+    template = next(t for t in shipped_templates() if t.code == "GB38600")
+    inspection = start_inspection(
+        store,
+        SETUP,
+        InspectionStart(
+            home.id, template.id, dt.date(2026, 5, 6), InspectionType.MONTHLY, "张三 & <李四>"
+        ),
+    )
+    for n, item in enumerate(template.items):
+        result = ItemResult.FAIL if n == 0 else ItemResult.PASS
+        record_result(
+            store, SETUP, inspection, item.id, result, "灭火器<2具 & 压力>1MPa" if n == 0 else None
+        )
+    complete_inspection(store, SETUP, inspection, summary="<b>注意</b> & 其他")
+    report_pdf, notice_pdf = tmp_path / "r.pdf", tmp_path / "n.pdf"
+    write_inspection_report(report_pdf, inspection_report(store, inspection), file_reader(store))
+    write_rectification_notice(notice_pdf, notice_report(store, inspection))
+    text = flat(pdftotext(report_pdf))
+    assert "<b>注意</b>&其他" in text and "灭火器<2具&压力>1MPa" in text
+    assert "张三&<李四>" in flat(pdftotext(notice_pdf))
+
+
+def test_a_failed_layout_leaves_no_part_file(store, printed, tmp_path, monkeypatch):
+    from mzdesk.reports import inspection_report as module
+
+    def broken(self, *args, **kwargs):
+        Path(self.filename).write_bytes(b"%PDF-1.4 half")  # part of the file written
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(module.SimpleDocTemplate, "build", broken)
+    target = tmp_path / "out" / "r.pdf"
+    target.parent.mkdir()
+    with pytest.raises(RuntimeError):
+        module.write_inspection_report(
+            target, inspection_report(store, printed.inspection_id), lambda _: None
+        )
+    assert list(target.parent.iterdir()) == []
