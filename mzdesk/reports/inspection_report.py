@@ -171,6 +171,8 @@ def section_table(items: list[ReportItem], shown: dict[str, Picture], font: str)
         text = item.text + ("【重大隐患判定项】" if item.major_hazard else "")
         if item.basis:
             text += f"（{item.basis}）"
+        elif item.clause_unverified:
+            text += "（条款待核实）"
         rows.append(
             [
                 item.code,

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
+from mzdesk.core.checklists import Template, TemplateItem
 from mzdesk.core.errors import NotFoundError, StateError
 from mzdesk.core.vocab import (
     AttachmentKind,
@@ -28,11 +29,10 @@ from mzdesk.core.vocab import (
     SignerRole,
 )
 from mzdesk.services.attachments import AttachmentView, MissingFile, attachments_in, read_file
+from mzdesk.services.checklists import find_items, load_version
 from mzdesk.services.lookups import get_live
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
-    ChecklistItem,
-    ChecklistTemplate,
     Hazard,
     Inspection,
     InspectionResult,
@@ -61,6 +61,7 @@ class ReportItem:
     result: ItemResult | None  # None: not answered (a draft)
     note: str | None
     photos: tuple[FileRef, ...] = ()
+    clause_unverified: bool = False  # the clause could not be read: the item is written plainly
 
 
 @dataclass(frozen=True)
@@ -158,27 +159,20 @@ def find_inspection(store: Store, key: str) -> uuid.UUID:
     return ids[0]
 
 
-@dataclass(frozen=True)
-class _Checklist:
-    title: str
-    code: str
-    version: str
-    basis: str
-    items: list[ChecklistItem]  # in the checklist's order
-
-
-def _checklist(session: Session, template_id: uuid.UUID) -> _Checklist:
-    """The exact checklist version an inspection used: the one place that reads it (a
-    home's own versions, when they exist, are read here too)."""
-    template = session.get(ChecklistTemplate, template_id)
-    if template is None:
-        raise NotFoundError("not_found", what="检查表", key=str(template_id))
-    items = session.scalars(
-        select(ChecklistItem)
-        .where(ChecklistItem.template_id == template_id)
-        .order_by(ChecklistItem.sort_order)
-    )
-    return _Checklist(template.title, template.code, template.version, template.basis, list(items))
+def _checklist(
+    session: Session, template_id: uuid.UUID, answered: list[uuid.UUID]
+) -> tuple[Template, list[TemplateItem]]:
+    """The exact checklist version an inspection used (shipped or the home's own) and its
+    items in order — then any answered item the version no longer lists (retired from its
+    file since), so every recorded result is printed."""
+    template = load_version(session, template_id)
+    items = list(template.items)
+    listed = {i.id for i in items}
+    gone = [i for i in answered if i not in listed]
+    if gone:
+        found = find_items(session, gone)
+        items += [found[i] for i in gone if i in found]
+    return template, items
 
 
 def _photos(views: list[AttachmentView]) -> tuple[FileRef, ...]:
@@ -194,7 +188,6 @@ def inspection_report(
     with store.read() as session:
         inspection = get_live(session, Inspection, inspection_id)
         institution = get_live(session, Institution, inspection.institution_id)
-        template = _checklist(session, inspection.template_id)
         results = {
             r.item_id: r
             for r in session.scalars(
@@ -204,10 +197,11 @@ def inspection_report(
                 )
             )
         }
+        template, checklist_items = _checklist(session, inspection.template_id, list(results))
         photos = attachments_in(session, OWNER_RESULTS, [r.id for r in results.values()])
         items = []
         codes: dict[uuid.UUID, str] = {}
-        for item in template.items:
+        for item in checklist_items:
             result = results.get(item.id)
             if result is not None:
                 codes[result.id] = item.code
@@ -221,6 +215,7 @@ def inspection_report(
                     result.result if result else None,
                     result.note if result else None,
                     _photos(photos[result.id]) if result else (),
+                    item.clause_unverified,
                 )
             )
         hazards = session.scalars(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
+from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.vocab import InstitutionKind
 from mzdesk.services.institutions import InstitutionData, create_institution
 from mzdesk.store.engine import open_store
@@ -32,7 +33,8 @@ def test_print_inspection_and_notice(tmp_path):
         cwd=tmp_path,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "已生成安全检查报告" in done.stdout and "22 个检查项目" in done.stdout
+    items = len(next(t for t in shipped_templates() if t.code == "GB38600").items)
+    assert "已生成安全检查报告" in done.stdout and f"{items} 个检查项目" in done.stdout
     assert "安全检查报告" in text_of(report) and "照片未同步" in text_of(report)
     notice = tmp_path / "通知书.pdf"
     done = mzdesk(

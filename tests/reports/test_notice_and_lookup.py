@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.errors import NotFoundError, StateError
 from mzdesk.core.vocab import HazardStatus, ItemResult, SignerRole
 from mzdesk.reports.rectification_notice import write_rectification_notice
@@ -18,19 +19,18 @@ from tests.helpers.inspection_report import make_inspection
 from tests.reports.conftest import flat, fonts, page_count, pdftotext
 
 PRINTED_ON = dt.date(2026, 3, 20)  # before the deadline 2026-04-01
+TEMPLATE = next(t for t in shipped_templates() if t.code == "GB38600")
 
 
 def test_report_data(store, printed):
     report = inspection_report(store, printed.inspection_id, today=PRINTED_ON)
     assert report.institution == "幸福养老院"
-    assert (report.count(ItemResult.PASS), report.count(ItemResult.FAIL)) == (18, 3)
+    total = len(report.items)
+    assert total == len(TEMPLATE.items)
+    assert (report.count(ItemResult.PASS), report.count(ItemResult.FAIL)) == (total - 4, 3)
     assert report.count(ItemResult.NOT_APPLICABLE) == 1 and report.count(None) == 0
-    assert [s for s, _ in report.sections] == [
-        "基本要求",
-        "安全风险评估",
-        "服务防护（九防）",
-        "管理要求",
-    ]
+    sections = list(dict.fromkeys(i.section for i in TEMPLATE.items))
+    assert [s for s, _ in report.sections] == sections
     by_code = {i.code: i for i in report.items}
     assert len(by_code["02"].photos) == 2 and len(by_code["01"].photos) == 1
     assert by_code["15"].photos[0].sha256 == printed.missing_sha256

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mzdesk.gui.inspections.hazards import TABLES as HAZARD_TABLES
 from mzdesk.gui.inspections.hazards import HazardsPanel
-from mzdesk.gui.inspections.templates import checklists_button
 from mzdesk.gui.inspections.printing import PrintBar
+from mzdesk.gui.inspections.templates import checklists_button
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot

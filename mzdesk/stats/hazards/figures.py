@@ -36,7 +36,13 @@ from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.beds.figures import Ratio
 from mzdesk.stats.training.staff import live_on
 from mzdesk.store.engine import Store
-from mzdesk.store.models import ChecklistItem, Hazard, InspectionResult, Institution
+from mzdesk.store.models import (
+    ChecklistItem,
+    Hazard,
+    HomeChecklistItem,
+    InspectionResult,
+    Institution,
+)
 
 OTHER_SECTION = "其他"
 
@@ -177,11 +183,14 @@ def hazard_rows(store: Store, scope: Scope, start: dt.date, end: dt.date) -> lis
     """The hazards that can count in [start, end]: found by the end and either found in the
     period or not closed before it."""
     closed_on = closing_date().label("closed_on")
+    # the item is a shipped checklist's or a home's own version's
+    section = func.coalesce(ChecklistItem.section, HomeChecklistItem.section)
     query = (
-        select(Hazard.level, ChecklistItem.section, Hazard.found_on, Hazard.deadline, closed_on)
+        select(Hazard.level, section, Hazard.found_on, Hazard.deadline, closed_on)
         .select_from(Hazard)
         .outerjoin(InspectionResult, InspectionResult.id == Hazard.result_id)
         .outerjoin(ChecklistItem, ChecklistItem.id == InspectionResult.item_id)
+        .outerjoin(HomeChecklistItem, HomeChecklistItem.id == InspectionResult.item_id)
         .where(
             Hazard.institution_id.in_(select(Institution.id).where(*institutions_in(scope, end))),
             live_on(Hazard, end),
