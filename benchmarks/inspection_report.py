@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import io
 import json
+import multiprocessing
 import resource
 import statistics
 import tempfile
@@ -189,6 +190,17 @@ def plain(path: Path, lines: list[str]) -> None:
     c.save()
 
 
+def print_in_child(db: str, inspection_id: str, out: str) -> tuple[int, int]:
+    """In a fresh process: peak RSS (KiB) with the store open and the report's data read,
+    then after writing the report (first print: every photo decoded and shrunk)."""
+    store = open_store(Path(db))
+    report = inspection_report(store, uuid.UUID(inspection_id))
+    report_font()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    write_inspection_report(Path(out), report, file_reader(store), Path(out).with_suffix(".t"))
+    return before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
@@ -199,7 +211,6 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-inspection-report-"))
     store, inspection_id = build(folder, args.items, args.hazards, args.photos)
     read = file_reader(store)
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     data_s, cold_s, warm_s, base_s = [], [], [], []
     for n in range(args.repeat):
         thumbnails = folder / f"thumbnails-{n}"  # empty: the photos' first print
@@ -215,8 +226,11 @@ def main() -> None:
         start = time.perf_counter()
         plain(folder / "plain.pdf", strings(report))
         base_s.append(time.perf_counter() - start)
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     store.close()
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        rss_before, rss_after = pool.apply(
+            print_in_child, (str(folder / "report.db"), str(inspection_id), str(folder / "c.pdf"))
+        )
     photo_mb = sum(p.stat().st_size for p in (folder / "report.files").rglob("*") if p.is_file())
     result = {
         "items": args.items,
@@ -233,7 +247,9 @@ def main() -> None:
         "ratio_again": round(statistics.median(warm_s) / statistics.median(base_s), 1),
         "report_mb": round((folder / "report.pdf").stat().st_size / 1e6, 2),
         "plain_mb": round((folder / "plain.pdf").stat().st_size / 1e6, 2),
-        "peak_rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
+        # a fresh process's peak memory growth while printing (photos decoded ≤ 4 at once)
+        "print_peak_rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
+        "print_peak_rss_mb": round(rss_after / 1024, 1),
         "target": "a report under 1 s",
         "pdf": str(folder / "report.pdf"),
     }
