@@ -3,7 +3,6 @@ every page, table cells broken by the Chinese line rules, the grid style."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -26,17 +25,9 @@ WIDTH = A4[0] - 2 * MARGIN  # 170 mm of text width
 FOOTER_SIDE = 58 * mm  # the footer's left and right texts stay clear of the page number
 
 
-_fonts = threading.local()
-
-
 def report_font() -> str:
-    """The CJK font, registered once per thread: reportlab keeps each document's subset
-    state apart (per document), so documents built one after another on a thread share it
-    safely; two threads never do (see reports/fonts.py). Parsing the font costs ~0.3 s."""
-    name: str | None = getattr(_fonts, "name", None)
-    if name is None:
-        name = _fonts.name = register_cjk_font()
-    return name
+    """The CJK font, registered once per thread (see reports/fonts.py)."""
+    return register_cjk_font()
 
 
 def numbered_canvas(font: str, left: str, right: str) -> Callable[..., Canvas]:
