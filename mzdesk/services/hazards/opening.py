@@ -18,6 +18,7 @@ from mzdesk.core.hazards import (
     HazardEventKind,
     deadline_for,
 )
+from mzdesk.core.limits import NOTE
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import HazardLevel, HazardStatus, ItemResult
 from mzdesk.services.checklists import find_items, load_version
@@ -143,7 +144,7 @@ def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[
             inspection_id=inspection.id,
             result_id=result.id,
             # the item states the requirement; the hazard is that it was not met
-            description=f"不符合：{item.text}" + (f"（{note}）" if note else ""),
+            description=_description(item.text, note),
             level=level,
             measure=_measure(item),
             responsible_person=institution.fire_safety_officer if institution else None,
@@ -165,6 +166,18 @@ def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[
         opened.append(hazard.id)
     session.flush()
     return opened
+
+
+def _description(requirement: str, note: str) -> str:
+    """不符合：<the item>（<the note>）, the note cut with … to fit the description's limit (the
+    whole note stays on the item's result, which the hazard names)."""
+    head = f"不符合：{requirement}"
+    if not note:
+        return head[:NOTE]
+    room = NOTE - len(head) - 2  # the brackets
+    if room < 2:
+        return head[:NOTE]
+    return f"{head}（{note if len(note) <= room else note[: room - 1] + '…'}）"
 
 
 def _item_order(session: Session, inspection: Inspection) -> list[uuid.UUID]:

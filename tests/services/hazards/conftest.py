@@ -58,6 +58,7 @@ def inspect_with_failures(
     *,
     complete: bool = True,
     inspectors: str = "张三、李四",
+    note: str = "三楼西侧",
 ) -> Inspected:
     """The first item (重大) and the last (一般) failed, the rest passed."""
     version = load_version(store, home_version(store, institution_id))
@@ -79,7 +80,7 @@ def inspect_with_failures(
                     inspection_id=inspection.id,
                     item_id=item.id,
                     result=ItemResult.FAIL if item in (first, last) else ItemResult.PASS,
-                    note="三楼西侧" if item is first else None,
+                    note=note if item is first else None,
                 )
             )
         session.flush()

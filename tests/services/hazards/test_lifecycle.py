@@ -79,6 +79,17 @@ def test_a_long_list_of_inspectors_is_kept_as_who_found_it(store, home):
     assert hazard_detail(store, first).events[0].by == inspectors
 
 
+def test_a_note_as_long_as_a_note_may_be_still_opens_its_hazard(store, home):
+    # seen: finishing failed with 描述：不能超过2000个字符 — the description is the item's
+    # text and the note, and the note alone may be 2,000 characters
+    note = "灭火器压力不足，" * 250  # 2,000 characters
+    (first, _) = inspect_with_failures(store, home.id, note=note).hazards
+    description = hazard_detail(store, first).hazard.description
+    assert len(description) <= 2_000
+    assert description.startswith("不符合：") and description.endswith("…）")
+    assert note[:1_000] in description
+
+
 def test_without_a_home_setting_the_checklists_days_set_an_ordinary_deadline(store):
     from mzdesk.core.vocab import InstitutionKind
     from mzdesk.services.institutions import InstitutionData, create_institution
