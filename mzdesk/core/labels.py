@@ -43,6 +43,8 @@ TABLES: Final[dict[str, tuple[str, str]]] = {
     "checklist_items": ("检查项", "checklist item"),
     "home_checklists": ("本院检查表", "home checklist"),
     "home_checklist_items": ("本院检查项", "home checklist item"),
+    "inspection_schedules": ("检查计划", "inspection schedule"),
+    "inspection_amendments": ("检查更正", "inspection amendment"),
     "_conflicts": ("冲突处理", "conflict resolution"),  # how conflict records travel in the feed
 }
 
@@ -228,6 +230,13 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     "ordinary_days": ("一般隐患整改天数", "days to rectify an ordinary hazard"),
     "major_days": ("重大隐患整改天数", "days to rectify a major hazard"),
     "evidence": ("整改照片", "evidence photos"),
+    # inspecting: schedules, signatures, amendments (issue 12, part C)
+    "schedule_id": ("检查计划", "inspection schedule"),
+    "frequency": ("频次", "frequency"),
+    "starts_on": ("开始日期", "starts on"),
+    "amended_by": ("更正人", "amended by"),
+    "amended_at": ("更正时间", "amended at"),
+    "changes": ("更正内容", "changes"),
 }
 
 # Where the same key means something more specific in one kind of record.
@@ -255,6 +264,8 @@ TABLE_FIELDS: Final[dict[tuple[str, str], tuple[str, str]]] = {
     ("hazards", "description"): ("隐患描述", "hazard description"),
     ("hazards", "level"): ("隐患等级", "hazard level"),
     ("hazard_events", "kind"): ("处理环节", "step"),
+    ("inspection_schedules", "name"): ("计划名称", "schedule name"),
+    ("inspection_amendments", "reason"): ("更正原因", "reason for the correction"),
 }
 
 

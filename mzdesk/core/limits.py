@@ -58,6 +58,7 @@ TEXT_LIMITS: Final[dict[str, dict[str, int]]] = {
     "training_certificates": {"payload": 1_000, "revoked_reason": NOTE},
     "inspections": {"summary": 4_000},
     "inspection_results": {"note": NOTE},
+    "inspection_amendments": {"reason": NOTE},
     "hazards": {"description": NOTE, "measure": NOTE, "note": NOTE},
     # a home's own checklist versions (the file schema's limits: core/checklist_schema.py)
     "home_checklist_items": {"text": 500, "look_at": 500},
@@ -73,4 +74,5 @@ JSON_LIMITS: Final[dict[str, dict[str, int]]] = {
     "inspection_results": {"photos": 8_192},
     "home_checklists": {"applies_to": 256},
     "home_checklist_items": {"applies_to": 256},
+    "inspection_amendments": {"changes": 262_144},  # every item of a long checklist, at worst
 }

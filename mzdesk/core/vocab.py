@@ -303,8 +303,17 @@ class InspectionType(Vocab):
 
 
 class InspectionStatus(Vocab):
-    IN_PROGRESS = "in_progress", "进行中", "in progress"
+    IN_PROGRESS = "in_progress", "草稿", "draft", "进行中", "in progress"
     COMPLETED = "completed", "已完成", "completed"
+
+
+# -- inspecting (issue 12, part C) --------------------------------------------------------------
+class ScheduleFrequency(Vocab):
+    """How often a scheduled check is due: once a day, a week (Monday to Sunday) or a month."""
+
+    DAILY = "daily", "每日", "daily", "每天"
+    WEEKLY = "weekly", "每周", "weekly"
+    MONTHLY = "monthly", "每月", "monthly"
 
 
 class ItemResult(Vocab):

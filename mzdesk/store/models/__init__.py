@@ -17,6 +17,7 @@ from mzdesk.store.models.device import (
     SyncConflict,
 )
 from mzdesk.store.models.hazards import Hazard, HazardEvent, HazardFollowUp, HazardSettings
+from mzdesk.store.models.inspecting import InspectionAmendment, InspectionSchedule
 from mzdesk.store.models.inspections import (
     Inspection,
     InspectionResult,
@@ -65,7 +66,9 @@ __all__ = [
     "HomeChecklist",
     "HomeChecklistItem",
     "Inspection",
+    "InspectionAmendment",
     "InspectionResult",
+    "InspectionSchedule",
     "InspectionSignature",
     "Institution",
     "Leave",

@@ -31,6 +31,10 @@ class Inspection(Synced, Base):
     )
     summary: Mapped[str | None] = mapped_column(Text)
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # the recurring check this inspection carries out, if any (part C)
+    schedule_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("inspection_schedules.id"), index=True
+    )
 
 
 class InspectionResult(Synced, Base):
