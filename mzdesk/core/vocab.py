@@ -308,6 +308,14 @@ class InspectionStatus(Vocab):
 
 
 # -- inspecting (issue 12, part C) --------------------------------------------------------------
+class InspectionState(Vocab):
+    """How an inspection reads in lists: a draft, finished, or finished and then corrected."""
+
+    DRAFT = "draft", "草稿", "draft"
+    COMPLETED = "completed", "已完成", "completed"
+    AMENDED = "amended", "已更正", "amended"
+
+
 class ScheduleFrequency(Vocab):
     """How often a scheduled check is due: once a day, a week (Monday to Sunday) or a month."""
 

@@ -18,8 +18,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "this inspection is not finished: change it directly instead of amending it",
     ),
     "inspecting.unanswered": (
-        "还有{count}项未填写结果（第一项：{code} {text}）",
-        "{count} items have no result yet (the first: {code} {text})",
+        "还有{count}项未填写结果（第一项：{item} {text}）",
+        "{count} items have no result yet (the first: {item} {text})",
     ),
     "inspecting.unanswered_item": (
         "该项还没有结果：请先选择结果（1 合格 / 2 不合格 / 3 不适用）",
@@ -50,8 +50,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "没有更改任何检查项的结果或备注",
         "no item's result or note was changed",
     ),
-    "inspecting.schedule_template": (
-        "检查计划的检查表不存在",
-        "the schedule's checklist does not exist",
+    "inspecting.template_missing": (
+        "找不到该检查表（或该版本）",
+        "no such checklist (or version of it)",
     ),
 }
