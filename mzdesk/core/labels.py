@@ -244,6 +244,7 @@ TABLE_FIELDS: Final[dict[tuple[str, str], tuple[str, str]]] = {
     ("residents", "name"): ("姓名", "name"),
     ("attachments", "kind"): ("附件类别", "attachment kind"),
     ("inspection_signatures", "role"): ("签名人身份", "signer's role"),
+    ("inspection_signatures", "name"): ("签名人", "signer"),
     ("care_workers", "name"): ("姓名", "name"),
     ("resident_contacts", "name"): ("联系人姓名", "contact name"),
     ("institutions", "name"): ("机构名称", "institution name"),
