@@ -1,71 +1,214 @@
-"""安全检查: inspections and open hazards, with overdue hazards impossible to miss."""
+"""安全检查: the inspections (filters; open one — a draft to carry on, a finished one read-only
+with 更正), new inspections, the home's schedules, and the open hazards with overdue ones
+impossible to miss. Every write goes through the one writer (``ctx.change``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from mzdesk.gui.inspections.hazards import TABLES as HAZARD_TABLES
-from mzdesk.gui.inspections.hazards import HazardsPanel
-from mzdesk.gui.inspections.printing import PrintBar
-from mzdesk.gui.inspections.templates import checklists_button
+from mzdesk.core.permissions import Permission
+from mzdesk.core.vocab import HazardLevel, InspectionState, InspectionType
+from mzdesk.gui.inspections.amend_dialog import AmendDialog
+from mzdesk.gui.inspections.inspecting import InspectingDialog
+from mzdesk.gui.inspections.schedules_dialog import ScheduleDialog, SchedulesDialog
+from mzdesk.gui.inspections.sign_dialog import SignDialog
+from mzdesk.gui.inspections.start_dialog import StartDialog
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.dialog import wait_for
+from mzdesk.gui.widgets.inputs import fill_vocab, from_qdate, vocab_value
 from mzdesk.gui.widgets.labels import heading
+from mzdesk.gui.widgets.palette import ORANGE, RED
 from mzdesk.gui.widgets.table import make_table
-from mzdesk.services.inspections import list_inspections, open_hazards
+from mzdesk.services.inspecting.finish import amend_inspection, finish_inspection
+from mzdesk.services.inspecting.flow import start_draft
+from mzdesk.services.inspecting.listing import InspectionFilter, InspectionRow, inspection_rows
+from mzdesk.services.inspecting.schedules import (
+    ScheduleView,
+    list_schedules,
+    remove_schedule,
+    save_schedule,
+)
+from mzdesk.services.inspecting.templates import available_checklists
+from mzdesk.services.inspections import open_hazards
+
+NO_DATE = QDate(2000, 1, 1)  # a date filter at its minimum reads 不限
+STATE_COLOURS = {InspectionState.DRAFT: QColor(ORANGE), InspectionState.AMENDED: QColor("#6a3fa0")}
+
+
+def _date_filter() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(tr("不限"))
+    edit.setDate(NO_DATE)
+    return edit
 
 
 class InspectionsPage(QWidget):
+    dialog_opened = Signal(QWidget)  # tests and screenshots follow the dialogs a flow opens
     # what the page shows: the shell refreshes it when a change touches one of these
-    tables = frozenset({"inspections", "inspection_results", "checklist_templates"}) | HAZARD_TABLES
+    tables = frozenset(
+        {
+            "inspections",
+            "inspection_results",
+            "inspection_amendments",
+            "inspection_schedules",
+            "hazards",
+            "checklist_templates",
+        }
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.can_edit = ctx.can(Permission.INSPECTIONS_EDIT)
+        self.rows: list[InspectionRow] = []
+        self.open_dialogs: dict[uuid.UUID, InspectingDialog] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         self.alert = QLabel()
         self.alert.setWordWrap(True)
         layout.addWidget(self.alert)
-        layout.addWidget(checklists_button(ctx, self), 0, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(heading(tr("隐患台账")))
-        self.hazards = HazardsPanel(ctx)
-        layout.addWidget(self.hazards, 1)
+        bar = QHBoxLayout()
+        self.new_button = QPushButton(tr("新建检查…"))
+        self.new_button.setEnabled(self.can_edit)
+        self.new_button.clicked.connect(self.start_new)
+        self.open_button = QPushButton(tr("打开"))
+        self.open_button.clicked.connect(self._open_selected)
+        self.schedules_button = QPushButton(tr("检查计划…"))
+        self.schedules_button.clicked.connect(self.show_schedules)
+        for button in (self.new_button, self.open_button, self.schedules_button):
+            bar.addWidget(button)
+        bar.addSpacing(24)
+        self.state = QComboBox()
+        fill_vocab(self.state, InspectionState, empty=tr("全部状态"))
+        self.kind = QComboBox()
+        fill_vocab(self.kind, InspectionType, empty=tr("全部类型"))
+        self.date_from, self.date_to = _date_filter(), _date_filter()
+        for label, widget in (
+            ("", self.state),
+            ("", self.kind),
+            (tr("日期从"), self.date_from),
+            (tr("到"), self.date_to),
+        ):
+            if label:
+                bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        for combo in (self.state, self.kind):
+            combo.currentIndexChanged.connect(self._load_inspections)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._load_inspections)
+        bar.addStretch(1)
+        self.count = QLabel()
+        bar.addWidget(self.count)
+        layout.addLayout(bar)
         layout.addWidget(heading(tr("检查记录")))
         self.inspections = make_table(
             [
-                tr("检查表"),
-                tr("版本"),
                 tr("日期"),
                 tr("类型"),
+                tr("检查表"),
+                tr("版本"),
                 tr("检查人"),
-                tr("不合格项"),
                 tr("状态"),
-            ]
+                tr("已检查"),
+                tr("不合格项"),
+            ],
+            right_aligned=(6, 7),
         )
-        layout.addWidget(self.inspections, 1)
-        self.shown: list[uuid.UUID] = []  # the inspections listed, in the table's order
-        self.printing = PrintBar(ctx, self.selected_inspection)
-        layout.addWidget(self.printing)
+        self.inspections.doubleClicked.connect(self._open_selected)
+        layout.addWidget(self.inspections, 2)
+        layout.addWidget(heading(tr("未销号隐患")))
+        self.hazards = make_table(
+            [tr("隐患"), tr("级别"), tr("状态"), tr("发现日期"), tr("整改期限"), tr("责任人")]
+        )
+        layout.addWidget(self.hazards, 1)
 
-    def selected_inspection(self) -> uuid.UUID | None:
-        row = self.inspections.selected_row()
-        return self.shown[row] if row is not None and row < len(self.shown) else None
+    def _show(self, dialog: QWidget) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open() if hasattr(dialog, "open") else dialog.show()
+        self.dialog_opened.emit(dialog)
 
+    # -- loading -------------------------------------------------------------------------------
     @async_slot()
     async def refresh(self) -> None:
-        hazards = await self.ctx.worker.read(open_hazards, self.ctx.store, self.ctx.institution.id)
-        inspections = await self.ctx.worker.read(
-            list_inspections, self.ctx.store, self.ctx.institution.id
+        await self._load_hazards()
+        await self._load_inspections()
+
+    def filters(self) -> InspectionFilter:
+        def date(edit: QDateEdit) -> dt.date | None:
+            return None if edit.date() == NO_DATE else from_qdate(edit.date())
+
+        return InspectionFilter(
+            vocab_value(self.state, InspectionState),
+            vocab_value(self.kind, InspectionType),
+            date(self.date_from),
+            date(self.date_to),
         )
+
+    @async_slot()
+    async def _load_inspections(self) -> None:
+        ctx = self.ctx
+        rows = await ctx.worker.read(inspection_rows, ctx.store, ctx.institution.id, self.filters())
+        self.rows = rows
+        self.inspections.show_rows(
+            [
+                (
+                    r.inspected_on.isoformat(),
+                    r.inspection_type.label,
+                    r.title,
+                    r.version,
+                    r.inspectors,
+                    r.state.label,
+                    str(r.answered),
+                    str(r.failed),
+                )
+                for r in rows
+            ],
+            [STATE_COLOURS.get(r.state) for r in rows],
+            colour_columns=[5],
+        )
+        self.count.setText(tr("共 {n} 次检查").format(n=len(rows)))
+
+    async def _load_hazards(self) -> None:
+        hazards = await self.ctx.worker.read(open_hazards, self.ctx.store, self.ctx.institution.id)
         today = dt.date.today()
         overdue = [h for h in hazards if h.overdue(today)]
-        self.hazards.refresh()
+        red, orange = QColor(RED), QColor(ORANGE)
+        self.hazards.show_rows(
+            [
+                (
+                    h.description,
+                    h.level.label,
+                    h.status.label + (tr("（已超期）") if h.overdue(today) else ""),
+                    h.found_on.isoformat(),
+                    h.deadline.isoformat(),
+                    h.responsible_person or "",
+                )
+                for h in hazards
+            ],
+            [
+                red if h.overdue(today) else orange if h.level is HazardLevel.MAJOR else None
+                for h in hazards
+            ],
+        )
         if overdue:
             self.alert.setText(
                 tr("⚠ 有 {n} 项隐患已超过整改期限，请尽快整改并复查销号。").format(n=len(overdue))
@@ -79,18 +222,139 @@ class InspectionsPage(QWidget):
             self.alert.setStyleSheet(
                 "background: #e3f4e4; color: #2e7d32; padding: 8px; border-radius: 4px;"
             )
-        self.shown = [i.id for i in inspections]
-        self.inspections.show_rows(
-            [
-                (
-                    i.title,
-                    i.version,
-                    i.inspected_on.isoformat(),
-                    i.inspection_type.label,
-                    i.inspectors,
-                    str(i.failed),
-                    i.status.label,
-                )
-                for i in inspections
-            ],
+
+    # -- starting and opening ----------------------------------------------------------------------
+    def start_new(self) -> None:
+        self.start(None)
+
+    def start(self, schedule: ScheduleView | None) -> None:
+        ctx = self.ctx
+        me = ctx.user.display_name if ctx.user is not None else ""
+        dialog = StartDialog(
+            ctx.institution.id,
+            available_checklists(ctx.institution.kind),
+            inspectors=me,
+            template_id=schedule.template_id if schedule else None,
+            inspection_type=schedule.inspection_type if schedule else None,
+            schedule_id=schedule.id if schedule else None,
+            parent=self,
         )
+
+        async def submit() -> None:
+            inspection_id = await ctx.change(start_draft, dialog.data())
+            await self.open_inspection(inspection_id)
+
+        dialog.submit = submit
+        self._show(dialog)
+
+    @async_slot(object, object)
+    async def start_scheduled(self, schedule_id: uuid.UUID, draft_id: uuid.UUID | None) -> None:
+        """From 首页: carry on with this period's draft, or start one from the schedule."""
+        if draft_id is not None:
+            await self.open_inspection(draft_id)
+            return
+        schedules = await self.ctx.worker.read(
+            list_schedules, self.ctx.store, self.ctx.institution.id
+        )
+        found = next((s for s in schedules if s.id == schedule_id), None)
+        if found is not None:
+            self.start(found)
+
+    def _open_selected(self) -> None:
+        row = self.inspections.selected_row()
+        if row is not None and row < len(self.rows):
+            self.open_inspection(self.rows[row].id)
+
+    @async_slot(object)
+    async def open_inspection(self, inspection_id: uuid.UUID) -> None:
+        shown = self.open_dialogs.get(inspection_id)
+        if shown is not None:
+            shown.raise_()
+            shown.activateWindow()
+            return
+        dialog = await InspectingDialog.load(self.ctx, inspection_id, self)
+        dialog.finish_requested.connect(lambda: self._finish(dialog))
+        dialog.amend_requested.connect(lambda: self._amend(dialog))
+        dialog.finished.connect(lambda _: self.open_dialogs.pop(inspection_id, None))
+        self.open_dialogs[inspection_id] = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.tree.setFocus()
+        self.dialog_opened.emit(dialog)
+
+    # -- finishing and correcting --------------------------------------------------------------------
+    @async_slot()
+    async def _finish(self, inspecting: InspectingDialog) -> None:
+        await inspecting.settled()  # every answer written before anyone signs
+        failed = sum(1 for r in inspecting.results.values() if r.value == "fail")
+        dialog = SignDialog(inspecting.detail.inspectors, failed, parent=inspecting)
+
+        async def submit() -> None:
+            hazards = await self.ctx.change(
+                finish_inspection, inspecting.detail.id, dialog.signatures()
+            )
+            await inspecting.reload()
+            inspecting.say(
+                tr("检查已完成并签名，已登记 {n} 项隐患。").format(n=len(hazards))
+                if hazards
+                else tr("检查已完成并签名。")
+            )
+
+        dialog.submit = submit
+        self._show(dialog)
+
+    def _amend(self, inspecting: InspectingDialog) -> None:
+        dialog = AmendDialog(inspecting.detail, parent=inspecting)
+
+        async def submit() -> None:
+            await self.ctx.change(
+                amend_inspection,
+                inspecting.detail.id,
+                dialog.corrections(),
+                dialog.reason.text(),
+            )
+            await inspecting.reload()
+
+        dialog.submit = submit
+        self._show(dialog)
+
+    # -- schedules ------------------------------------------------------------------------------------
+    @async_slot()
+    async def show_schedules(self) -> None:
+        ctx = self.ctx
+
+        async def reload() -> None:
+            listing.show_schedules(
+                await ctx.worker.read(list_schedules, ctx.store, ctx.institution.id)
+            )
+
+        async def edit(schedule: ScheduleView | None) -> None:
+            form = ScheduleDialog(
+                ctx.institution.id, available_checklists(ctx.institution.kind), schedule, listing
+            )
+
+            async def submit() -> None:
+                await ctx.change(save_schedule, form.data(), schedule.id if schedule else None)
+                await reload()
+
+            form.submit = submit
+            self._show(form)
+
+        async def remove(schedule: ScheduleView) -> None:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                tr("删除检查计划"),
+                tr("删除检查计划「{name}」？已做的检查记录不受影响。").format(name=schedule.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                listing,
+            )
+            self.dialog_opened.emit(box)
+            if await wait_for(box) == QMessageBox.StandardButton.Yes.value:
+                await ctx.change(remove_schedule, schedule.id)
+                await reload()
+
+        listing = SchedulesDialog(edit, remove, self.can_edit, self)
+        await reload()
+        listing.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        listing.show()
+        self.dialog_opened.emit(listing)
