@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from mzdesk.core.vocab import BedType
+from mzdesk.gui.home.checks_panel import ChecksPanel
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.stats.schedules import scheduled_checks
 from mzdesk.stats.today import TodayFigures, today_figures
 
 WEEKDAYS = "一二三四五六日"
@@ -42,6 +44,7 @@ class Card(QFrame):
 
 
 class HomePage(QWidget):
+    start_check = Signal(object, object)  # a scheduled check to start: schedule id, draft id
     # what the page shows: the shell refreshes it when a change touches one of these
     tables = frozenset(
         {
@@ -52,6 +55,8 @@ class HomePage(QWidget):
             "bed_history",
             "hazards",
             "institutions",
+            "inspections",
+            "inspection_schedules",
         }
     )
 
@@ -85,12 +90,19 @@ class HomePage(QWidget):
         for i, card in enumerate(cards):
             grid.addWidget(card, i // 4, i % 4)
         layout.addLayout(grid)
+        self.checks = ChecksPanel()
+        self.checks.start_check.connect(self.start_check)
+        layout.addWidget(self.checks)
         layout.addStretch(1)
 
     @async_slot()
     async def refresh(self) -> None:
         figures = await self.ctx.worker.read(today_figures, self.ctx.store, self.ctx.institution.id)
         self.show_figures(figures)
+        checks = await self.ctx.worker.read(
+            scheduled_checks, self.ctx.store, self.ctx.institution.id
+        )
+        self.checks.show_checks(checks)
 
     def show_figures(self, f: TodayFigures) -> None:
         today = dt.date.today()

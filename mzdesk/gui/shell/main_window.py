@@ -82,6 +82,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.sync.enrol.enrolled_offline.connect(self.follow_institution)
         self.beds.open_resident.connect(self._open_resident)
         self.beds.admit_into.connect(self._admit_into)
+        self.home.start_check.connect(self._start_check)
 
         self.db_label = QLabel(tr("数据库：{path}").format(path=ctx.db_path))
         self.user_label = QLabel(
@@ -156,6 +157,10 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _admit_into(self, bed: BedView) -> None:
         self.navigation.setCurrentRow(PAGE_KEYS.index("residents"))
         self.residents.start_admission(bed)
+
+    def _start_check(self, schedule_id: uuid.UUID, draft_id: uuid.UUID | None) -> None:
+        self.navigation.setCurrentRow(PAGE_KEYS.index("inspections"))
+        self.inspections.start_scheduled(schedule_id, draft_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.shutdown()

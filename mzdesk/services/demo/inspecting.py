@@ -1,0 +1,137 @@
+"""Demo inspecting: the home's schedules (a daily fire patrol, a monthly check), their finished
+and signed inspections over the last weeks with a few days missed, and today's draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import uuid
+
+from PIL import Image, ImageDraw
+
+from mzdesk.core.permissions import Actor
+from mzdesk.core.vocab import (
+    InspectionType,
+    InstitutionKind,
+    ItemResult,
+    ScheduleFrequency,
+    SignerRole,
+)
+from mzdesk.services.demo.maker import Maker
+from mzdesk.services.inspecting.finish import Signature, finish_inspection
+from mzdesk.services.inspecting.flow import NewInspection, answer_item, set_item_note, start_draft
+from mzdesk.services.inspecting.schedules import ScheduleData, save_schedule
+from mzdesk.services.inspecting.templates import available_checklists, checklist
+from mzdesk.store.engine import Store
+
+INSPECTORS = ("刘志强", "王建国")
+HEAD = "陈院长"
+MISSED_DAYS = (3, 8)  # days ago with no patrol, for 首页 to show
+
+
+def signature_png(seed: int) -> bytes:
+    """A scribble that looks like handwriting, for the demo's signatures."""
+    image = Image.new("RGBA", (360, 120), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    points = [
+        (20 + x * 3.2, 60 + 26 * math.sin(x / (4 + seed % 3)) * math.cos(x / (9 + seed % 5)))
+        for x in range(100)
+    ]
+    draw.line(points, fill=(16, 32, 58, 255), width=3, joint="curve")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def _inspect(
+    store: Store,
+    actor: Actor,
+    maker: Maker,
+    inspection: NewInspection,
+    *,
+    answered: int | None = None,
+    finish: bool = True,
+) -> uuid.UUID:
+    rng = maker.rng
+    inspection_id = start_draft(store, actor, inspection)
+    template = checklist(inspection.template_id)
+    assert template is not None
+    items = template.items if answered is None else template.items[:answered]
+    for item in items:
+        result = ItemResult.FAIL if rng.random() < 0.06 else ItemResult.PASS
+        answer_item(store, actor, inspection_id, item.id, result)
+        if result is ItemResult.FAIL:
+            set_item_note(
+                store, actor, inspection_id, item.id, rng.choice(("现场发现", "记录不全"))
+            )
+    if finish:
+        signers = [
+            Signature(SignerRole.INSPECTOR, n, signature_png(i))
+            for i, n in enumerate(inspection.inspectors)
+        ]
+        signers.append(Signature(SignerRole.INSPECTED_HEAD, HEAD, signature_png(7)))
+        finish_inspection(store, actor, inspection_id, signers)
+    return inspection_id
+
+
+def demo_inspecting(store: Store, actor: Actor, maker: Maker, institution_id: uuid.UUID) -> None:
+    choices = sorted(available_checklists(InstitutionKind.NURSING_HOME), key=lambda c: c.items)
+    patrol, monthly = choices[0], choices[-1]
+    today = maker.today
+    daily_id = save_schedule(
+        store,
+        actor,
+        ScheduleData(
+            institution_id,
+            "每日防火巡查",
+            ScheduleFrequency.DAILY,
+            patrol.id,
+            InspectionType.SELF_DAILY,
+            today - dt.timedelta(days=10),
+        ),
+    )
+    monthly_id = save_schedule(
+        store,
+        actor,
+        ScheduleData(
+            institution_id,
+            "每月安全检查",
+            ScheduleFrequency.MONTHLY,
+            monthly.id,
+            InspectionType.MONTHLY,
+            (today.replace(day=1) - dt.timedelta(days=62)).replace(day=1),
+        ),
+    )
+    for days_ago in range(10, 0, -1):
+        if days_ago in MISSED_DAYS:
+            continue
+        on = today - dt.timedelta(days=days_ago)
+        _inspect(
+            store,
+            actor,
+            maker,
+            NewInspection(
+                institution_id, patrol.id, on, InspectionType.SELF_DAILY, INSPECTORS[:1], daily_id
+            ),
+        )
+    # today's patrol: half done, a draft to carry on with from 首页
+    _inspect(
+        store,
+        actor,
+        maker,
+        NewInspection(
+            institution_id, patrol.id, today, InspectionType.SELF_DAILY, INSPECTORS[:1], daily_id
+        ),
+        answered=patrol.items // 2,
+        finish=False,
+    )
+    last_month = today.replace(day=1) - dt.timedelta(days=5)
+    _inspect(
+        store,
+        actor,
+        maker,
+        NewInspection(
+            institution_id, monthly.id, last_month, InspectionType.MONTHLY, INSPECTORS, monthly_id
+        ),
+    )
