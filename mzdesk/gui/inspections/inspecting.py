@@ -65,6 +65,9 @@ class InspectingDialog(QDialog):
         self.writes: list[asyncio.Future[Any]] = []
         self.write_ms: list[float] = []  # how long each answer took to reach the database
         self.rows: dict[uuid.UUID, QTreeWidgetItem] = {}
+        # closed: writes still finish (they are the user's answers), but touch no widget
+        self.gone = False
+        self.finished.connect(self._gone)
         self.setWindowTitle(tr("安全检查 — {title}").format(title=detail.title))
         self.resize(1180, 760)
         layout = QVBoxLayout(self)
@@ -126,6 +129,9 @@ class InspectingDialog(QDialog):
         self.show_detail(
             await self.ctx.worker.read(inspection_detail, self.ctx.store, self.detail.id)
         )
+
+    def _gone(self) -> None:
+        self.gone = True
 
     # -- showing -----------------------------------------------------------------------------
     def show_detail(self, detail: InspectionDetail) -> None:
@@ -293,8 +299,9 @@ class InspectingDialog(QDialog):
         try:
             await work
         except MzdeskError as error:  # shown here, then what the database holds is shown
-            self.say(str(error), error=True)
-            await self.reload()
+            if not self.gone:
+                self.say(str(error), error=True)
+                await self.reload()
 
     async def settled(self) -> None:
         """Every answer, note and photo sent so far has been written."""
@@ -344,6 +351,8 @@ class InspectingDialog(QDialog):
         detail = await self.ctx.worker.read(inspection_detail, self.ctx.store, self.detail.id)
         answer = detail.answers.get(item_id)
         self.photos[item_id] = [p.sha256 for p in answer.photos] if answer else []
+        if self.gone:
+            return
         self.say(tr("已添加照片：{name}").format(name=path.name))
         if self.current_item() == item_id:
             await self._show_photos(item_id)
@@ -360,7 +369,7 @@ class InspectingDialog(QDialog):
                 pixmap.loadFromData(data)
                 self.pixmaps[sha] = pixmap
             pixmaps.append(self.pixmaps[sha])
-        if self.current_item() == item_id:
+        if not self.gone and self.current_item() == item_id:
             self.panel.show_photos(pixmaps)
 
     # -- finishing -----------------------------------------------------------------------------------

@@ -152,6 +152,6 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.image().save(buffer, b"PNG")
+        self.image().save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; the binding refuses them
         buffer.close()
         return bytes(data.data())

@@ -52,6 +52,7 @@ def _inspect(
     *,
     answered: int | None = None,
     finish: bool = True,
+    fail_rate: float = 0.02,
 ) -> uuid.UUID:
     rng = maker.rng
     inspection_id = start_draft(store, actor, inspection)
@@ -59,7 +60,7 @@ def _inspect(
     assert template is not None
     items = template.items if answered is None else template.items[:answered]
     for item in items:
-        result = ItemResult.FAIL if rng.random() < 0.06 else ItemResult.PASS
+        result = ItemResult.FAIL if rng.random() < fail_rate else ItemResult.PASS
         answer_item(store, actor, inspection_id, item.id, result)
         if result is ItemResult.FAIL:
             set_item_note(
