@@ -1,24 +1,19 @@
-"""The inspecting screen: items grouped by section on the left, the item on the right.
-
-Keyboard first: 1 合格, 2 不合格, 3 不适用 (then the next item), ↑/↓, N for the note, P for a
-photo; the mouse does the same. Each answer shows at once and is written in the background on
-the one writer, in order, so typing never waits for the database; the draft is saved as it
-goes. A finished inspection opens read-only, with its amendments shown and 更正… offered.
-"""
+"""The inspecting screen: items by section on the left, the item on the right. Keys: 1 合格,
+2 不合格, 3 不适用 (then the next item), ↑/↓, N note, P photo; the mouse does the same. Each
+answer shows at once and is written in the background on the one writer, in order, so typing
+never waits for the database. A finished inspection opens read-only, with 更正… offered."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -39,16 +34,18 @@ from mzdesk.gui.inspections.item_panel import (
     ItemPanel,
     ItemTree,
 )
+from mzdesk.gui.inspections.photos import PhotosMixin
+from mzdesk.gui.inspections.signed_strip import SignedStrip
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import spawn
+from mzdesk.gui.widgets.dialog import Refusal
 from mzdesk.gui.widgets.palette import ERROR_TEXT, RED
-from mzdesk.services.attachments import MissingFile, read_file
 from mzdesk.services.inspecting.detail import InspectionDetail, inspection_detail
-from mzdesk.services.inspecting.flow import add_item_photo, answer_item, set_item_note
+from mzdesk.services.inspecting.flow import answer_item, set_item_note
 
 
-class InspectingDialog(QDialog):
+class InspectingDialog(PhotosMixin, QDialog):
     finish_requested = Signal()
     amend_requested = Signal()
 
@@ -65,8 +62,7 @@ class InspectingDialog(QDialog):
         self.writes: list[asyncio.Future[Any]] = []
         self.write_ms: list[float] = []  # how long each answer took to reach the database
         self.rows: dict[uuid.UUID, QTreeWidgetItem] = {}
-        # closed: writes still finish (they are the user's answers), but touch no widget
-        self.gone = False
+        self.gone = False  # closed: the writes still finish, but touch no widget
         self.finished.connect(self._gone)
         self.setWindowTitle(tr("安全检查 — {title}").format(title=detail.title))
         self.resize(1180, 760)
@@ -84,6 +80,8 @@ class InspectingDialog(QDialog):
         progress_line.addWidget(self.progress, 1)
         progress_line.addWidget(self.counts)
         layout.addLayout(progress_line)
+        self.signed = SignedStrip()
+        layout.addWidget(self.signed)
         splitter = QSplitter()
         self.tree = ItemTree()
         self.tree.setHeaderLabels([tr("检查项"), tr("结果")])
@@ -181,6 +179,7 @@ class InspectingDialog(QDialog):
         self._show_counts()
         first = current or next((i.id for i in detail.unanswered()), None)
         self.select(first or (detail.items[0].id if detail.items else None))
+        spawn(self._show_signed(detail))
         if detail.locked:
             self.say(
                 tr("该检查已完成并签名，已锁定；如需更正，请点“更正…”。")
@@ -189,6 +188,13 @@ class InspectingDialog(QDialog):
                     n=len(detail.amendments)
                 )
             )
+
+    async def _show_signed(self, detail: InspectionDetail) -> None:
+        for signature in detail.signatures:
+            if signature.image is not None:
+                await self._pixmap(signature.image.sha256)
+        if not self.gone:
+            self.signed.show_detail(detail, self.pixmaps)
 
     def _show_row(self, item_id: uuid.UUID) -> None:
         row = self.rows[item_id]
@@ -298,13 +304,12 @@ class InspectingDialog(QDialog):
     async def _guarded(self, work: Any) -> None:
         try:
             await work
-        except MzdeskError as error:  # shown here, then what the database holds is shown
+        except (MzdeskError, Refusal) as error:  # shown, then what the database holds
             if not self.gone:
                 self.say(str(error), error=True)
                 await self.reload()
 
-    async def settled(self) -> None:
-        """Every answer, note and photo sent so far has been written."""
+    async def settled(self) -> None:  # every answer, note and photo sent so far is written
         while self.writes:
             await asyncio.gather(*list(self.writes), return_exceptions=True)
 
@@ -323,54 +328,6 @@ class InspectingDialog(QDialog):
             return
         self.notes[item_id] = text or None
         self._write(self._timed(set_item_note, item_id, text or None))
-
-    # -- photos --------------------------------------------------------------------------------------
-    def choose_photo(self) -> None:
-        item_id = self.current_item()
-        if item_id is None or self._refuse_locked():
-            return
-        if item_id not in self.results:
-            self.say(tr("请先选择结果（1 合格 / 2 不合格 / 3 不适用），再加照片。"), error=True)
-            return
-        chooser = QFileDialog(self, tr("选择照片"), "", tr("图片 (*.png *.jpg *.jpeg)"))
-        chooser.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        chooser.filesSelected.connect(lambda files: self.add_photos([Path(f) for f in files]))
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.open()
-
-    def add_photos(self, paths: list[Path]) -> None:
-        item_id = self.current_item()
-        if item_id is None or self._refuse_locked() or item_id not in self.results:
-            return
-        for path in paths:
-            self._write(self._add_photo(item_id, path))
-
-    async def _add_photo(self, item_id: uuid.UUID, path: Path) -> None:
-        data = await asyncio.get_running_loop().run_in_executor(None, path.read_bytes)
-        await self.ctx.change(add_item_photo, self.detail.id, item_id, data)
-        detail = await self.ctx.worker.read(inspection_detail, self.ctx.store, self.detail.id)
-        answer = detail.answers.get(item_id)
-        self.photos[item_id] = [p.sha256 for p in answer.photos] if answer else []
-        if self.gone:
-            return
-        self.say(tr("已添加照片：{name}").format(name=path.name))
-        if self.current_item() == item_id:
-            await self._show_photos(item_id)
-
-    async def _show_photos(self, item_id: uuid.UUID) -> None:
-        pixmaps = []
-        for sha in self.photos.get(item_id, []):
-            if sha not in self.pixmaps:
-                try:
-                    data = await self.ctx.worker.read(read_file, self.ctx.store, sha)
-                except MissingFile:  # synced before its file: shown once it arrives
-                    continue
-                pixmap = QPixmap()
-                pixmap.loadFromData(data)
-                self.pixmaps[sha] = pixmap
-            pixmaps.append(self.pixmaps[sha])
-        if not self.gone and self.current_item() == item_id:
-            self.panel.show_photos(pixmaps)
 
     # -- finishing -----------------------------------------------------------------------------------
     def request_finish(self) -> None:

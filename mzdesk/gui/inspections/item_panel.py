@@ -179,6 +179,7 @@ class ItemPanel(QFrame):
             widget.setEnabled(not locked)
         self.note.setReadOnly(locked)
         self.setAcceptDrops(not locked)
+        self.drop_hint.setVisible(not locked)
 
     def show_result(self, result: ItemResult | None) -> None:
         for value, button in self.buttons.items():

@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from mzdesk.core.vocab import InspectionState, ItemResult, SignerRole
@@ -151,13 +153,41 @@ def test_keyboard_inspection_finish_sign_lock_and_amend(qtbot, window):
     grab(page, "inspections-page")
 
 
-def test_a_draft_is_resumed_where_it_was_left(qtbot, window):
+def drop(panel, path: Path) -> None:
+    """A photo file dragged from the file manager and dropped on the item."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    point = QPointF(50, 50)
+    action = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        point.toPoint(), action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(panel, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(
+        point, action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(panel, event)
+
+
+def test_a_draft_is_resumed_where_it_was_left(qtbot, window, tmp_path):
     page = open_page(qtbot, window)
     dialog = start(qtbot, page, "刘志强")
     items = dialog.detail.items
     inspection_id = dialog.detail.id
     for key in (Qt.Key.Key_1, Qt.Key.Key_2):
         qtbot.keyClick(dialog.tree, key)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Up)  # back to the failed item: a photo of it
+    photo = tmp_path / "灭火器.png"
+    Image.new("RGB", (320, 240), "red").save(photo)
+    drop(dialog.panel, photo)
+    qtbot.waitUntil(lambda: dialog.panel.thumbnails() == 1, timeout=10_000)
+    assert "已添加照片：灭火器.png" in dialog.message.text()
+    (not_image := tmp_path / "note.png").write_bytes(b"plain text")
+    drop(dialog.panel, not_image)
+    qtbot.waitUntil(lambda: "照片「note.png」未添加" in dialog.message.text(), timeout=10_000)
+    assert dialog.panel.thumbnails() == 1
+    grab(dialog, "inspecting-photo")
     settle(qtbot, dialog)
     dialog.close()
     # the list follows the writes (the shell's "changed" signal)
@@ -175,6 +205,8 @@ def test_a_draft_is_resumed_where_it_was_left(qtbot, window):
     assert isinstance(again, InspectingDialog) and again.detail.id == inspection_id
     assert again.results == {items[0].id: ItemResult.PASS, items[1].id: ItemResult.FAIL}
     assert again.current_item() == items[2].id  # the first unanswered
+    again.select(items[1].id)
+    qtbot.waitUntil(lambda: again.panel.thumbnails() == 1, timeout=10_000)
     assert "已检查 2/" in again.counts.text()
     again.close()
 
