@@ -3,6 +3,8 @@ each amendment (who, when, why, which items)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -14,8 +16,9 @@ from mzdesk.services.inspecting.detail import InspectionDetail
 SIGNATURE_HEIGHT = 44
 
 
-def _local(moment: object) -> str:
-    return str(moment)[:16]
+def _local(moment: dt.datetime) -> str:
+    """A stored (naive UTC) time as the user's local time."""
+    return moment.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class SignedStrip(QWidget):

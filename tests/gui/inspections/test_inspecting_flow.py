@@ -143,6 +143,11 @@ def test_keyboard_inspection_finish_sign_lock_and_amend(qtbot, window):
     assert "已更正" in dialog.header.text()
     dialog.select(items[1].id)
     assert "原为「不合格」" in dialog.panel.amended.text()
+    # who signed, with their stroke images, and the amendment's who, when and why
+    qtbot.waitUntil(lambda: "现场复核" in dialog.signed.amendments.text(), timeout=10_000)
+    assert "现场复核，原记录误判" in dialog.signed.amendments.text()
+    assert dialog.signed.signers.count() == 4  # three signers and the stretch
+    qtbot.waitUntil(lambda: dialog.signed.signers.itemAt(0).widget().isVisible(), timeout=5_000)
     grab(dialog, "inspecting-amended")
     rows = inspection_rows(store, window.ctx.institution.id)
     assert next(r for r in rows if r.id == dialog.detail.id).state is InspectionState.AMENDED
