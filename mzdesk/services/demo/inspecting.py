@@ -76,7 +76,9 @@ def _inspect(
     return inspection_id
 
 
-def demo_inspecting(store: Store, actor: Actor, maker: Maker, institution_id: uuid.UUID) -> None:
+def _add_demo_inspecting(
+    store: Store, actor: Actor, maker: Maker, institution_id: uuid.UUID
+) -> None:
     choices = sorted(available_checklists(InstitutionKind.NURSING_HOME), key=lambda c: c.items)
     patrol, monthly = choices[0], choices[-1]
     today = maker.today

@@ -29,7 +29,7 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.assessments import AssessmentData, record_assessment
 from mzdesk.services.demo.accounts import DEMO_PASSWORD, remember_demo_account
-from mzdesk.services.demo.inspecting import demo_inspecting
+from mzdesk.services.demo.inspecting import _add_demo_inspecting
 from mzdesk.services.demo.maker import DISTRICTS, DemoSummary, Maker, Progress, _populate, answers
 from mzdesk.services.demo.training import _add_training_cases
 from mzdesk.services.inspections import (
@@ -143,7 +143,7 @@ def _make_site(store: Store, actor: Actor, maker: Maker, progress: Progress | No
     if progress:
         progress("安全检查", 3, 4)
     _inspections(store, actor, maker, institution_id, InstitutionKind.NURSING_HOME)
-    demo_inspecting(store, actor, maker, institution_id)
+    _add_demo_inspecting(store, actor, maker, institution_id)
     joined = _add_training_cases(store, actor, maker, institution_id, workers)
     if progress:
         progress("完成", 4, 4)
