@@ -62,6 +62,7 @@ class InspectingDialog(PhotosMixin, QDialog):
         self.writes: list[asyncio.Future[Any]] = []
         self.write_ms: list[float] = []  # how long each answer took to reach the database
         self.rows: dict[uuid.UUID, QTreeWidgetItem] = {}
+        self.can_edit = ctx.can(Permission.INSPECTIONS_EDIT)
         self.gone = False  # closed: the writes still finish, but touch no widget
         self.finished.connect(self._gone)
         self.setWindowTitle(tr("安全检查 — {title}").format(title=detail.title))
@@ -155,8 +156,8 @@ class InspectingDialog(PhotosMixin, QDialog):
                 state=state,
             )
         )
-        self.finish_button.setVisible(not detail.locked)
-        self.amend_button.setVisible(detail.locked and self.ctx.can(Permission.INSPECTIONS_EDIT))
+        self.finish_button.setVisible(not detail.locked and self.can_edit)
+        self.amend_button.setVisible(detail.locked and self.can_edit)
         current = self.current_item()
         self.tree.clear()
         self.rows = {}
@@ -256,7 +257,7 @@ class InspectingDialog(PhotosMixin, QDialog):
             item,
             self.results.get(item.id),
             self.notes.get(item.id),
-            locked=self.detail.locked,
+            locked=self.detail.locked or not self.can_edit,
             amended_from=amended_from,
         )
         spawn(self._show_photos(item.id))
@@ -275,6 +276,9 @@ class InspectingDialog(PhotosMixin, QDialog):
 
     # -- answering ---------------------------------------------------------------------------------
     def _refuse_locked(self) -> bool:
+        if not self.can_edit:
+            self.say(tr("您的角色不能进行安全检查，只能查看。"), error=True)
+            return True
         if self.detail.locked:
             self.say(tr("该检查已完成并签名，已锁定；如需更正，请点“更正…”。"), error=True)
         return self.detail.locked

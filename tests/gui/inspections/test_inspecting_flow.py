@@ -222,3 +222,17 @@ def test_a_read_only_user_opens_inspections_but_cannot_start_one(qtbot, window_a
     page = main.inspections
     qtbot.waitUntil(lambda: bool(page.rows), timeout=10_000)
     assert not page.new_button.isEnabled()
+    draft = next(r for r in page.rows if r.state is InspectionState.DRAFT)
+    opened: list = []
+    page.dialog_opened.connect(opened.append)
+    page.open_inspection(draft.id)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    dialog = opened[-1]
+    before = dict(dialog.results)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_2)
+    assert "只能查看" in dialog.message.text() and dialog.results == before
+    assert (
+        not dialog.finish_button.isVisible()
+        and not dialog.panel.buttons[ItemResult.PASS].isEnabled()
+    )
+    dialog.close()
