@@ -80,6 +80,7 @@ class InspectionsPage(QWidget):
         self.ctx = ctx
         self.can_edit = ctx.can(Permission.INSPECTIONS_EDIT)
         self.rows: list[InspectionRow] = []
+        self._asked = 0  # list loads asked for; only the latest is shown
         self.open_dialogs: dict[uuid.UUID, InspectingDialog] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -166,7 +167,11 @@ class InspectionsPage(QWidget):
     @async_slot()
     async def _load_inspections(self) -> None:
         ctx = self.ctx
+        self._asked += 1
+        asked = self._asked
         rows = await ctx.worker.read(inspection_rows, ctx.store, ctx.institution.id, self.filters())
+        if asked != self._asked:
+            return  # the filters changed meanwhile: a newer answer is on its way
         self.rows = rows
         self.inspections.show_rows(
             [

@@ -3,6 +3,7 @@ the pads with mouse strokes, locked, corrected by an amendment; a draft resumed.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -11,13 +12,14 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from mzdesk.core.vocab import InspectionState, ItemResult, SignerRole
+from mzdesk.core.vocab import InspectionState, InspectionType, ItemResult, SignerRole
 from mzdesk.gui.inspections.amend_dialog import AmendDialog
 from mzdesk.gui.inspections.inspecting import InspectingDialog
 from mzdesk.gui.inspections.sign_dialog import SignDialog
 from mzdesk.gui.inspections.signature_pad import SignaturePad
 from mzdesk.gui.inspections.start_dialog import StartDialog
-from mzdesk.gui.widgets.inputs import select_vocab
+from mzdesk.gui.runtime.tasks import pending_tasks
+from mzdesk.gui.widgets.inputs import select_vocab, to_qdate
 from mzdesk.services.attachments import read_file
 from mzdesk.services.inspecting.detail import inspection_detail
 from mzdesk.services.inspecting.listing import inspection_rows
@@ -236,3 +238,23 @@ def test_a_read_only_user_opens_inspections_but_cannot_start_one(qtbot, window_a
         and not dialog.panel.buttons[ItemResult.PASS].isEnabled()
     )
     dialog.close()
+
+
+def test_the_list_filters_by_state_type_and_date(qtbot, window):
+    page = open_page(qtbot, window)
+    everything = len(page.rows)
+    select_vocab(page.state, InspectionState.DRAFT)
+    qtbot.waitUntil(lambda: len(page.rows) < everything, timeout=10_000)
+    assert page.rows and all(r.state is InspectionState.DRAFT for r in page.rows)
+    assert "草稿" in page.inspections.rows_model.text(0, 5)
+    select_vocab(page.state, None)
+    select_vocab(page.kind, InspectionType.SUPERVISORY)  # two loads asked: the last one shows
+    qtbot.waitUntil(lambda: len(page.rows) < everything, timeout=10_000)
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)  # every load has answered
+    assert page.rows and all(r.inspection_type is InspectionType.SUPERVISORY for r in page.rows)
+    select_vocab(page.kind, None)
+    page.date_from.setDate(to_qdate(dt.date.today()))
+    qtbot.waitUntil(lambda: len(page.rows) < everything, timeout=10_000)
+    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)  # every load has answered
+    assert page.rows and all(r.inspected_on >= dt.date.today() for r in page.rows)
+    assert page.count.text() == f"共 {len(page.rows)} 次检查"
