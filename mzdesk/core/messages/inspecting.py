@@ -50,6 +50,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "没有更改任何检查项的结果或备注",
         "no item's result or note was changed",
     ),
+    "inspecting.photo_not_here": (
+        "该照片不属于本次检查的检查项",
+        "the photo is not on an item of this inspection",
+    ),
     "inspecting.template_missing": (
         "找不到该检查表（或该版本）",
         "no such checklist (or version of it)",

@@ -57,7 +57,7 @@ class InspectingDialog(PhotosMixin, QDialog):
         self.detail = detail
         self.results: dict[uuid.UUID, ItemResult] = {}
         self.notes: dict[uuid.UUID, str | None] = {}
-        self.photos: dict[uuid.UUID, list[str]] = {}  # sha256 of each photo, in order
+        self.photos: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = {}  # id, sha256
         self.pixmaps: dict[str, QPixmap] = {}
         self.writes: list[asyncio.Future[Any]] = []
         self.write_ms: list[float] = []  # how long each answer took to reach the database
@@ -95,6 +95,7 @@ class InspectingDialog(PhotosMixin, QDialog):
         self.panel.note_done.connect(self.tree.setFocus)
         self.panel.add_photo.connect(self.choose_photo)
         self.panel.photo_files.connect(self.add_photos)
+        self.panel.remove_photo.connect(self.remove_photo)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.panel)
         splitter.setSizes([560, 600])
@@ -137,7 +138,7 @@ class InspectingDialog(PhotosMixin, QDialog):
         self.detail = detail
         self.results = {i: a.result for i, a in detail.answers.items()}
         self.notes = {i: a.note for i, a in detail.answers.items()}
-        self.photos = {i: [p.sha256 for p in a.photos] for i, a in detail.answers.items()}
+        self.photos = {i: [(p.id, p.sha256) for p in a.photos] for i, a in detail.answers.items()}
         if detail.locked:  # what it reads as now, amendments included
             for item in detail.items:
                 result, note = detail.current(item.id)

@@ -4,10 +4,19 @@ text, clause and what to look at, the three result buttons, its note and its pho
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFocusEvent, QKeyEvent, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QFocusEvent,
+    QIcon,
+    QKeyEvent,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
@@ -84,6 +94,7 @@ class ItemPanel(QFrame):
     note_changed = Signal(str)
     photo_files = Signal(list)  # paths chosen or dropped
     add_photo = Signal()
+    remove_photo = Signal(object)  # the photo's attachment id
     note_done = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -189,23 +200,25 @@ class ItemPanel(QFrame):
                 f"QPushButton:checked {{ background: {colour}; color: white; font-weight: bold; }}"
             )
 
-    def show_photos(self, pixmaps: list[QPixmap]) -> None:
+    def show_photos(self, pixmaps: list[tuple[uuid.UUID, QPixmap]]) -> None:
         while self.thumbs.count() > 1:
             taken = self.thumbs.takeAt(0)
             widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for pixmap in pixmaps:
-            thumb = QLabel()
-            thumb.setPixmap(
-                pixmap.scaled(
-                    THUMB,
-                    THUMB,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
+        for attachment_id, pixmap in pixmaps:
+            thumb = QToolButton()
+            thumb.setIcon(QIcon(pixmap))
+            thumb.setIconSize(
+                pixmap.size().scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio)
             )
-            thumb.setStyleSheet("border: 1px solid #d8dee6; background: white;")
+            thumb.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            thumb.setToolTip(tr("右键：删除照片"))
+            thumb.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            remove = QAction(tr("删除照片"), thumb)
+            remove.setEnabled(self.photo_button.isEnabled())
+            remove.triggered.connect(lambda _=False, a=attachment_id: self.remove_photo.emit(a))
+            thumb.addAction(remove)
             self.thumbs.insertWidget(self.thumbs.count() - 1, thumb)
 
     def thumbnails(self) -> int:

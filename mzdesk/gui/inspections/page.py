@@ -24,7 +24,7 @@ from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import HazardLevel, InspectionState, InspectionType
 from mzdesk.gui.inspections.amend_dialog import AmendDialog
 from mzdesk.gui.inspections.inspecting import InspectingDialog
-from mzdesk.gui.inspections.schedules_dialog import ScheduleDialog, SchedulesDialog
+from mzdesk.gui.inspections.schedules_dialog import manage_schedules
 from mzdesk.gui.inspections.sign_dialog import SignDialog
 from mzdesk.gui.inspections.start_dialog import StartDialog
 from mzdesk.gui.runtime.context import AppContext
@@ -36,14 +36,9 @@ from mzdesk.gui.widgets.labels import heading
 from mzdesk.gui.widgets.palette import ORANGE, RED
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.services.inspecting.finish import amend_inspection, finish_inspection
-from mzdesk.services.inspecting.flow import start_draft
+from mzdesk.services.inspecting.flow import discard_draft, start_draft
 from mzdesk.services.inspecting.listing import InspectionFilter, InspectionRow, inspection_rows
-from mzdesk.services.inspecting.schedules import (
-    ScheduleView,
-    list_schedules,
-    remove_schedule,
-    save_schedule,
-)
+from mzdesk.services.inspecting.schedules import ScheduleView, list_schedules
 from mzdesk.services.inspecting.templates import available_checklists
 from mzdesk.services.inspections import open_hazards
 
@@ -93,9 +88,17 @@ class InspectionsPage(QWidget):
         self.new_button.clicked.connect(self.start_new)
         self.open_button = QPushButton(tr("打开"))
         self.open_button.clicked.connect(self._open_selected)
+        self.discard_button = QPushButton(tr("删除草稿…"))
+        self.discard_button.setEnabled(self.can_edit)
+        self.discard_button.clicked.connect(self.discard_selected)
         self.schedules_button = QPushButton(tr("检查计划…"))
         self.schedules_button.clicked.connect(self.show_schedules)
-        for button in (self.new_button, self.open_button, self.schedules_button):
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.discard_button,
+            self.schedules_button,
+        ):
             bar.addWidget(button)
         bar.addSpacing(24)
         self.state = QComboBox()
@@ -270,6 +273,32 @@ class InspectionsPage(QWidget):
         if row is not None and row < len(self.rows):
             self.open_inspection(self.rows[row].id)
 
+    @async_slot()
+    async def discard_selected(self) -> None:
+        """A draft started by mistake, asked first; a finished one is corrected instead."""
+        row = self.inspections.selected_row()
+        if row is None or row >= len(self.rows):
+            return
+        chosen = self.rows[row]
+        if chosen.state is not InspectionState.DRAFT:
+            self.count.setText(tr("只能删除草稿；已完成的检查请打开后“更正…”。"))
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("删除草稿"),
+            tr("删除 {date} 的检查草稿（{title}，已填 {n} 项）？").format(
+                date=chosen.inspected_on.isoformat(), title=chosen.title, n=chosen.answered
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        self.dialog_opened.emit(box)
+        if await wait_for(box) == QMessageBox.StandardButton.Yes.value:
+            shown = self.open_dialogs.pop(chosen.id, None)
+            if shown is not None:
+                shown.close()
+            await self.ctx.change(discard_draft, chosen.id)
+
     @async_slot(object)
     async def open_inspection(self, inspection_id: uuid.UUID) -> None:
         shown = self.open_dialogs.get(inspection_id)
@@ -326,40 +355,4 @@ class InspectionsPage(QWidget):
     # -- schedules ------------------------------------------------------------------------------------
     @async_slot()
     async def show_schedules(self) -> None:
-        ctx = self.ctx
-
-        async def reload() -> None:
-            listing.show_schedules(
-                await ctx.worker.read(list_schedules, ctx.store, ctx.institution.id)
-            )
-
-        async def edit(schedule: ScheduleView | None) -> None:
-            form = ScheduleDialog(
-                ctx.institution.id, available_checklists(ctx.institution.kind), schedule, listing
-            )
-
-            async def submit() -> None:
-                await ctx.change(save_schedule, form.data(), schedule.id if schedule else None)
-                await reload()
-
-            form.submit = submit
-            self._show(form)
-
-        async def remove(schedule: ScheduleView) -> None:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                tr("删除检查计划"),
-                tr("删除检查计划「{name}」？已做的检查记录不受影响。").format(name=schedule.name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                listing,
-            )
-            self.dialog_opened.emit(box)
-            if await wait_for(box) == QMessageBox.StandardButton.Yes.value:
-                await ctx.change(remove_schedule, schedule.id)
-                await reload()
-
-        listing = SchedulesDialog(edit, remove, self.can_edit, self)
-        await reload()
-        listing.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        listing.show()
-        self.dialog_opened.emit(listing)
+        await manage_schedules(self.ctx, self, self._show, self.dialog_opened.emit)

@@ -20,7 +20,7 @@ from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.dialog import Refusal
 from mzdesk.services.attachments import MissingFile, read_file
 from mzdesk.services.inspecting.detail import InspectionDetail, inspection_detail
-from mzdesk.services.inspecting.flow import add_item_photo
+from mzdesk.services.inspecting.flow import add_item_photo, remove_item_photo
 
 
 class PhotosMixin:
@@ -29,7 +29,7 @@ class PhotosMixin:
     ctx: AppContext
     detail: InspectionDetail
     results: dict[uuid.UUID, ItemResult]
-    photos: dict[uuid.UUID, list[str]]
+    photos: dict[uuid.UUID, list[tuple[uuid.UUID, str]]]  # attachment id and sha256
     pixmaps: dict[str, QPixmap]
     panel: ItemPanel
     gone: bool
@@ -77,18 +77,32 @@ class PhotosMixin:
             ) from None
         detail = await self.ctx.worker.read(inspection_detail, self.ctx.store, self.detail.id)
         answer = detail.answers.get(item_id)
-        self.photos[item_id] = [p.sha256 for p in answer.photos] if answer else []
+        self.photos[item_id] = [(p.id, p.sha256) for p in answer.photos] if answer else []
         if self.gone:
             return
         self.say(tr("已添加照片：{name}").format(name=path.name))
         if self.current_item() == item_id:
             await self._show_photos(item_id)
 
+    def remove_photo(self, attachment_id: uuid.UUID) -> None:
+        item_id = self.current_item()
+        if item_id is None or self._refuse_locked():
+            return
+        self.photos[item_id] = [p for p in self.photos.get(item_id, []) if p[0] != attachment_id]
+        self._write(self._remove_photo(item_id, attachment_id))
+
+    async def _remove_photo(self, item_id: uuid.UUID, attachment_id: uuid.UUID) -> None:
+        await self.ctx.change(remove_item_photo, self.detail.id, attachment_id)
+        if not self.gone:
+            self.say(tr("已删除照片。"))
+            if self.current_item() == item_id:
+                await self._show_photos(item_id)
+
     async def _show_photos(self, item_id: uuid.UUID) -> None:
         pixmaps = []
-        for sha in self.photos.get(item_id, []):
+        for attachment_id, sha in self.photos.get(item_id, []):
             if await self._pixmap(sha):
-                pixmaps.append(self.pixmaps[sha])
+                pixmaps.append((attachment_id, self.pixmaps[sha]))
         if not self.gone and self.current_item() == item_id:
             self.panel.show_photos(pixmaps)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,21 +15,30 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mzdesk.core.labels import field_label
+from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import InspectionType, ScheduleFrequency
 from mzdesk.gui.inspections.start_dialog import chosen_checklist, fill_checklists
+from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import spawn
-from mzdesk.gui.widgets.dialog import FormDialog, Refusal
+from mzdesk.gui.widgets.dialog import FormDialog, Refusal, wait_for
 from mzdesk.gui.widgets.inputs import fill_vocab, from_qdate, select_vocab, setup_date, vocab_value
 from mzdesk.gui.widgets.table import make_table
-from mzdesk.services.inspecting.schedules import ScheduleData, ScheduleView
-from mzdesk.services.inspecting.templates import ChecklistChoice
+from mzdesk.services.inspecting.schedules import (
+    ScheduleData,
+    ScheduleView,
+    list_schedules,
+    remove_schedule,
+    save_schedule,
+)
+from mzdesk.services.inspecting.templates import ChecklistChoice, available_checklists
 
 TABLE = "inspection_schedules"
 
@@ -156,3 +166,46 @@ class SchedulesDialog(QDialog):
                 for s in schedules
             ]
         )
+
+
+async def manage_schedules(
+    ctx: AppContext,
+    parent: QWidget,
+    show: Callable[[QWidget], None],
+    opened: Callable[[QWidget], None],
+) -> None:
+    """The list of schedules, with 新建 / 修改 / 删除 writing through the one writer."""
+
+    async def reload() -> None:
+        listing.show_schedules(await ctx.worker.read(list_schedules, ctx.store, ctx.institution.id))
+
+    async def edit(schedule: ScheduleView | None) -> None:
+        form = ScheduleDialog(
+            ctx.institution.id, available_checklists(ctx.institution.kind), schedule, listing
+        )
+
+        async def submit() -> None:
+            await ctx.change(save_schedule, form.data(), schedule.id if schedule else None)
+            await reload()
+
+        form.submit = submit
+        show(form)
+
+    async def remove(schedule: ScheduleView) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("删除检查计划"),
+            tr("删除检查计划「{name}」？已做的检查记录不受影响。").format(name=schedule.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            listing,
+        )
+        opened(box)
+        if await wait_for(box) == QMessageBox.StandardButton.Yes.value:
+            await ctx.change(remove_schedule, schedule.id)
+            await reload()
+
+    listing = SchedulesDialog(edit, remove, ctx.can(Permission.INSPECTIONS_EDIT), parent)
+    await reload()
+    listing.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    listing.show()
+    opened(listing)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import AttachmentKind, InspectionStatus, InspectionType, ItemResult
-from mzdesk.services.attachments import add_attachment, store_file
+from mzdesk.services.attachments import add_attachment, remove_attachment, store_file
 from mzdesk.services.checks import Checks
 from mzdesk.services.inspecting.templates import available_checklists
 from mzdesk.services.inspections import install_templates
@@ -24,12 +24,14 @@ from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
+    Attachment,
     ChecklistItem,
     ChecklistTemplate,
     Inspection,
     InspectionResult,
     InspectionSchedule,
     Institution,
+    utcnow,
 )
 
 RESULTS_TABLE = "inspection_results"
@@ -205,3 +207,40 @@ def add_item_photo(
 
 def template_of(session: Session, inspection: Inspection) -> ChecklistTemplate:
     return session.get_one(ChecklistTemplate, inspection.template_id)
+
+
+@operation(Permission.INSPECTIONS_EDIT)
+def remove_item_photo(
+    store: Store, actor: Actor, inspection_id: uuid.UUID, attachment_id: uuid.UUID
+) -> None:
+    """A photo taken by mistake, off a draft's item (the file stays, as attachments do)."""
+    with store.write(actor) as session:
+        editable(session, inspection_id)
+        photo = session.get(Attachment, attachment_id)
+        result = session.get(InspectionResult, photo.owner_id) if photo is not None else None
+        if (
+            photo is None
+            or photo.owner_table != RESULTS_TABLE
+            or result is None
+            or result.inspection_id != inspection_id
+        ):
+            raise ValidationError.single("photos", "inspecting.photo_not_here")
+        remove_attachment(session, attachment_id)
+
+
+@operation(Permission.INSPECTIONS_EDIT)
+def discard_draft(store: Store, actor: Actor, inspection_id: uuid.UUID) -> None:
+    """A draft started by mistake: it and its answers are tombstoned. A finished inspection
+    is never discarded (it is corrected by an amendment)."""
+    with store.write(actor) as session:
+        inspection = editable(session, inspection_id)
+        now = utcnow()
+        for row in session.scalars(
+            select(InspectionResult).where(
+                InspectionResult.inspection_id == inspection.id,
+                InspectionResult.deleted_at.is_(None),
+            )
+        ):
+            row.deleted_at = now
+        inspection.deleted_at = now
+        session.flush()

@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mzdesk.core.vocab import InspectionState, InspectionType, ItemResult, SignerRole
 from mzdesk.gui.inspections.amend_dialog import AmendDialog
@@ -214,6 +214,12 @@ def test_a_draft_is_resumed_where_it_was_left(qtbot, window, tmp_path):
     assert again.current_item() == items[2].id  # the first unanswered
     again.select(items[1].id)
     qtbot.waitUntil(lambda: again.panel.thumbnails() == 1, timeout=10_000)
+    # a photo taken by mistake: 删除照片 from the thumbnail's menu
+    thumb = again.panel.thumbs.itemAt(0).widget()
+    (remove,) = thumb.actions()
+    remove.trigger()
+    qtbot.waitUntil(lambda: again.panel.thumbnails() == 0, timeout=10_000)
+    assert inspection_detail(window.ctx.store, inspection_id).answers[items[1].id].photos == ()
     assert "已检查 2/" in again.counts.text()
     again.close()
 
@@ -258,3 +264,27 @@ def test_the_list_filters_by_state_type_and_date(qtbot, window):
     qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)  # every load has answered
     assert page.rows and all(r.inspected_on >= dt.date.today() for r in page.rows)
     assert page.count.text() == f"共 {len(page.rows)} 次检查"
+
+
+def test_a_draft_started_by_mistake_is_discarded_asked_first(qtbot, window):
+    page = open_page(qtbot, window)
+    dialog = start(qtbot, page, "刘志强")
+    inspection_id = dialog.detail.id
+    dialog.close()
+    qtbot.waitUntil(lambda: any(r.id == inspection_id for r in page.rows), timeout=10_000)
+    opened: list = []
+    page.dialog_opened.connect(opened.append)
+    finished = next(r for r in page.rows if r.state is InspectionState.COMPLETED)
+    page.inspections.selectRow(page.rows.index(finished))
+    qtbot.mouseClick(page.discard_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "只能删除草稿" in page.count.text(), timeout=10_000)
+    page.inspections.selectRow(next(i for i, r in enumerate(page.rows) if r.id == inspection_id))
+    qtbot.mouseClick(page.discard_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(isinstance(d, QMessageBox) for d in opened), timeout=10_000)
+    box = next(d for d in opened if isinstance(d, QMessageBox))
+    assert "已填 0 项" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(r.id != inspection_id for r in page.rows), timeout=10_000)
+    assert all(
+        r.id != inspection_id for r in inspection_rows(window.ctx.store, window.ctx.institution.id)
+    )

@@ -7,7 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from mzdesk.core.errors import StateError, ValidationError
+from mzdesk.core.errors import NotFoundError, StateError, ValidationError
 from mzdesk.core.permissions import READ_ONLY, Actor, PermissionDenied
 from mzdesk.core.vocab import HazardLevel, InspectionType, ItemResult, SignerRole
 from mzdesk.services.attachments import attachments_of, read_file
@@ -17,13 +17,15 @@ from mzdesk.services.inspecting.flow import (
     NewInspection,
     add_item_photo,
     answer_item,
+    discard_draft,
+    remove_item_photo,
     set_item_note,
     split_names,
     start_draft,
 )
 from mzdesk.services.institutions import InstitutionView
 from mzdesk.store.engine import Store
-from mzdesk.store.models import Hazard, InspectionSignature
+from mzdesk.store.models import Hazard, InspectionResult, InspectionSignature
 from tests.helpers.actors import SETUP
 from tests.services.inspecting.conftest import (
     DAY,
@@ -171,3 +173,36 @@ def test_a_read_only_user_can_do_none_of_it(store: Store, home: InstitutionView,
         with pytest.raises(PermissionDenied):
             call()
     assert inspection_detail(store, draft).answers == {}
+
+
+def test_a_photo_taken_by_mistake_comes_off_a_draft(store: Store, home, draft):
+    item = template_for(home).items[0]
+    answer_item(store, SETUP, draft, item.id, ItemResult.FAIL)
+    kept = add_item_photo(store, SETUP, draft, item.id, png("red"))
+    wrong = add_item_photo(store, SETUP, draft, item.id, png("green"))
+    other = start(store, home)
+    with pytest.raises(ValidationError) as elsewhere:
+        remove_item_photo(store, SETUP, other, wrong)
+    assert "不属于本次检查" in str(elsewhere.value)
+    remove_item_photo(store, SETUP, draft, wrong)
+    photos = inspection_detail(store, draft).answers[item.id].photos
+    assert [p.id for p in photos] == [kept]
+
+
+def test_a_draft_can_be_discarded_a_finished_inspection_cannot(store: Store, home, draft):
+    answer_all(store, home, draft)
+    discard_draft(store, SETUP, draft)
+    with pytest.raises(NotFoundError):
+        inspection_detail(store, draft)
+    with store.read() as session:
+        assert all(
+            r.deleted_at is not None
+            for r in session.scalars(
+                select(InspectionResult).where(InspectionResult.inspection_id == draft)
+            )
+        )
+    finished = start(store, home)
+    answer_all(store, home, finished)
+    finish_inspection(store, SETUP, finished, signatures("刘志强", "王建国"))
+    with pytest.raises(StateError):
+        discard_draft(store, SETUP, finished)
