@@ -4,6 +4,7 @@ impossible to miss. Every write goes through the one writer (``ctx.change``)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mzdesk.core.changes import Changes
 from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import HazardLevel, InspectionState, InspectionType
 from mzdesk.gui.inspections.amend_dialog import AmendDialog
@@ -155,6 +157,12 @@ class InspectionsPage(QWidget):
     async def refresh(self) -> None:
         await self._load_hazards()
         await self._load_inspections()
+
+    def refresh_changed(self, changes: Changes) -> asyncio.Future[None] | None:
+        """While shown: an answer typed in an inspecting screen reloads the list alone."""
+        if changes.touches({"hazards"}):
+            return self.refresh()
+        return self._load_inspections()
 
     def filters(self) -> InspectionFilter:
         def date(edit: QDateEdit) -> dt.date | None:

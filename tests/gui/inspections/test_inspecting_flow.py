@@ -288,3 +288,22 @@ def test_a_draft_started_by_mistake_is_discarded_asked_first(qtbot, window):
     assert all(
         r.id != inspection_id for r in inspection_rows(window.ctx.store, window.ctx.institution.id)
     )
+
+
+def test_answers_reload_the_list_but_not_the_hazards(qtbot, window, monkeypatch):
+    import mzdesk.gui.inspections.page as page_module
+
+    page = open_page(qtbot, window)
+    loads: list[int] = []
+    real = page_module.open_hazards
+    monkeypatch.setattr(page_module, "open_hazards", lambda *a: loads.append(1) or real(*a))
+    dialog = start(qtbot, page, "刘志强")
+    for _ in range(3):
+        qtbot.keyClick(dialog.tree, Qt.Key.Key_1)
+    settle(qtbot, dialog)
+    qtbot.waitUntil(
+        lambda: any(r.id == dialog.detail.id and r.answered == 3 for r in page.rows),
+        timeout=10_000,
+    )
+    assert loads == []
+    dialog.close()
