@@ -295,6 +295,8 @@ class InspectingDialog(PhotosMixin, QDialog):
         self.panel.show_result(result)
         self._write(self._timed(answer_item, item_id, result))
         self.step(1)
+        if len(self.results) == len(self.detail.items):
+            self.say(tr("全部检查项已填写，可以“完成并签名…”。"))
 
     async def _timed(self, service: Any, *args: Any) -> None:
         started = time.perf_counter()

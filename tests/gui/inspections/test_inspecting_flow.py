@@ -100,6 +100,7 @@ def test_keyboard_inspection_finish_sign_lock_and_amend(qtbot, window):
     for _ in items[3:]:
         qtbot.keyClick(tree, Qt.Key.Key_1)
     assert f"已检查 {len(items)}/{len(items)}" in dialog.counts.text()
+    assert "全部检查项已填写" in dialog.message.text()
 
     qtbot.mouseClick(dialog.finish_button, Qt.MouseButton.LeftButton)
     signing = open_dialog(qtbot, SignDialog)
