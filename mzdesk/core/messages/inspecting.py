@@ -58,4 +58,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "找不到该检查表（或该版本）",
         "no such checklist (or version of it)",
     ),
+    "cli.checks.heading": (
+        "检查计划（{name}，{date}，共 {n} 项）",
+        "Scheduled checks ({name}, {date}, {n})",
+    ),
+    "cli.checks.due": ("待检查", "due"),
+    "cli.checks.draft": ("草稿未完成", "draft not finished"),
+    "cli.checks.done": ("已完成", "done"),
+    "cli.checks.missed": ("漏检 {n} 次：{dates}", "missed {n} times: {dates}"),
+    "cli.checks.list_heading": ("检查记录（{name}，共 {n} 次）", "Inspections ({name}, {n})"),
+    "cli.checks.failed": ("不合格 {n} 项", "{n} failed"),
 }
