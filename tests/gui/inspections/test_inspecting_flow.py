@@ -56,6 +56,7 @@ def start(qtbot, page, inspectors: str) -> InspectingDialog:
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = open_dialog(qtbot, StartDialog)
     dialog.inspectors.setText(inspectors)
+    grab(dialog, "start-dialog")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(isinstance(d, InspectingDialog) for d in opened), timeout=10_000)
     return next(d for d in opened if isinstance(d, InspectingDialog))
