@@ -44,15 +44,19 @@ def build(path: Path, days: int) -> None:
     from mzdesk.services.demo.inspecting import signature_png
     from mzdesk.services.inspecting.finish import Signature, finish_inspection
     from mzdesk.services.inspecting.flow import NewInspection, answer_item, start_draft
-    from mzdesk.services.inspecting.templates import available_checklists, checklist
+    from mzdesk.services.inspecting.templates import (
+        available_checklists,
+        checklist,
+        inspected_items,
+    )
     from mzdesk.services.institutions import list_institutions
     from mzdesk.store.engine import open_store
 
     store = open_store(path)
     generate(store, ACTOR, Scale.SITE, seed=5)
     (home,) = list_institutions(store)
-    patrol = min(available_checklists(home.kind), key=lambda c: c.items)
-    template = checklist(patrol.id)
+    patrol = min(available_checklists(store, home.id, home.kind), key=lambda c: c.items)
+    template = checklist(store, patrol.id)
     assert template is not None
     png = signature_png(1)
     for n in range(days, 0, -1):
@@ -62,7 +66,7 @@ def build(path: Path, days: int) -> None:
             ACTOR,
             NewInspection(home.id, patrol.id, on, InspectionType.SELF_DAILY, ("刘志强",)),
         )
-        for item in template.items:
+        for item in inspected_items(template, home.kind):
             answer_item(store, ACTOR, inspection, item.id, ItemResult.PASS)
         finish_inspection(
             store,
@@ -137,7 +141,7 @@ def measure(db: Path) -> dict[str, Any]:
     store = open_store(db)
     (home,) = list_institutions(store)
     user = users_of(store, home.id)[0]
-    longest = max(available_checklists(home.kind), key=lambda c: c.items)
+    longest = max(available_checklists(store, home.id, home.kind), key=lambda c: c.items)
     draft = start_draft(
         store,
         ACTOR,

@@ -29,6 +29,7 @@ from mzdesk.gui.inspections.inspecting import InspectingDialog
 from mzdesk.gui.inspections.schedules_dialog import manage_schedules
 from mzdesk.gui.inspections.sign_dialog import SignDialog
 from mzdesk.gui.inspections.start_dialog import StartDialog
+from mzdesk.gui.inspections.templates import checklists_button
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -100,6 +101,7 @@ class InspectionsPage(QWidget):
             self.open_button,
             self.discard_button,
             self.schedules_button,
+            checklists_button(ctx, self),  # part A: 检查表 (templates, a home's versions)
         ):
             bar.addWidget(button)
         bar.addSpacing(24)
@@ -243,12 +245,16 @@ class InspectionsPage(QWidget):
     def start_new(self) -> None:
         self.start(None)
 
-    def start(self, schedule: ScheduleView | None) -> None:
+    @async_slot(object)
+    async def start(self, schedule: ScheduleView | None) -> None:
         ctx = self.ctx
         me = ctx.user.display_name if ctx.user is not None else ""
+        choices = await ctx.worker.read(
+            available_checklists, ctx.store, ctx.institution.id, ctx.institution.kind
+        )
         dialog = StartDialog(
             ctx.institution.id,
-            available_checklists(ctx.institution.kind),
+            choices,
             inspectors=me,
             template_id=schedule.template_id if schedule else None,
             inspection_type=schedule.inspection_type if schedule else None,
@@ -274,7 +280,7 @@ class InspectionsPage(QWidget):
         )
         found = next((s for s in schedules if s.id == schedule_id), None)
         if found is not None:
-            self.start(found)
+            await self.start(found)
 
     def _open_selected(self) -> None:
         row = self.inspections.selected_row()

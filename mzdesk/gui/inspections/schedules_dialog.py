@@ -180,9 +180,10 @@ async def manage_schedules(
         listing.show_schedules(await ctx.worker.read(list_schedules, ctx.store, ctx.institution.id))
 
     async def edit(schedule: ScheduleView | None) -> None:
-        form = ScheduleDialog(
-            ctx.institution.id, available_checklists(ctx.institution.kind), schedule, listing
+        choices = await ctx.worker.read(
+            available_checklists, ctx.store, ctx.institution.id, ctx.institution.kind
         )
+        form = ScheduleDialog(ctx.institution.id, choices, schedule, listing)
 
         async def submit() -> None:
             await ctx.change(save_schedule, form.data(), schedule.id if schedule else None)

@@ -22,11 +22,12 @@ from mzdesk.services.demo.maker import Maker
 from mzdesk.services.inspecting.finish import Signature, finish_inspection
 from mzdesk.services.inspecting.flow import NewInspection, answer_item, set_item_note, start_draft
 from mzdesk.services.inspecting.schedules import ScheduleData, save_schedule
-from mzdesk.services.inspecting.templates import available_checklists, checklist
+from mzdesk.services.inspecting.templates import available_checklists, checklist, inspected_items
 from mzdesk.store.engine import Store
 
 INSPECTORS = ("刘志强", "王建国")
 HEAD = "陈院长"
+PATROL, MONTHLY = "FHXC", "GB38600"  # the daily fire patrol; the service-safety check
 MISSED_DAYS = (3, 8)  # days ago with no patrol, for 首页 to show
 
 
@@ -56,9 +57,10 @@ def _inspect(
 ) -> uuid.UUID:
     rng = maker.rng
     inspection_id = start_draft(store, actor, inspection)
-    template = checklist(inspection.template_id)
+    template = checklist(store, inspection.template_id)
     assert template is not None
-    items = template.items if answered is None else template.items[:answered]
+    every = inspected_items(template, InstitutionKind.NURSING_HOME)
+    items = every if answered is None else every[:answered]
     for item in items:
         result = ItemResult.FAIL if rng.random() < fail_rate else ItemResult.PASS
         answer_item(store, actor, inspection_id, item.id, result)
@@ -79,8 +81,10 @@ def _inspect(
 def _add_demo_inspecting(
     store: Store, actor: Actor, maker: Maker, institution_id: uuid.UUID
 ) -> None:
-    choices = sorted(available_checklists(InstitutionKind.NURSING_HOME), key=lambda c: c.items)
-    patrol, monthly = choices[0], choices[-1]
+    choices = {
+        c.code: c for c in available_checklists(store, institution_id, InstitutionKind.NURSING_HOME)
+    }
+    patrol, monthly = choices[PATROL], choices[MONTHLY]
     today = maker.today
     daily_id = save_schedule(
         store,

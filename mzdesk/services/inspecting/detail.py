@@ -11,17 +11,17 @@ from sqlalchemy import select
 
 from mzdesk.core.vocab import InspectionStatus, InspectionType, ItemResult, SignerRole
 from mzdesk.services.attachments import AttachmentView, attachments_in
+from mzdesk.services.checklists import load_version
 from mzdesk.services.inspecting.flow import INSPECTORS_SEPARATOR, RESULTS_TABLE
-from mzdesk.services.inspecting.templates import checklist, look_at
+from mzdesk.services.inspecting.templates import inspected_items
 from mzdesk.services.lookups import get_live
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
-    ChecklistItem,
-    ChecklistTemplate,
     Inspection,
     InspectionAmendment,
     InspectionResult,
     InspectionSignature,
+    Institution,
 )
 
 SIGNATURES_TABLE = "inspection_signatures"
@@ -133,23 +133,19 @@ def changes_of(raw: list[dict[str, str | None]]) -> tuple[ChangeView, ...]:
 def inspection_detail(store: Store, inspection_id: uuid.UUID) -> InspectionDetail:
     with store.read() as session:
         inspection = get_live(session, Inspection, inspection_id)
-        template = session.get_one(ChecklistTemplate, inspection.template_id)
-        source = checklist(inspection.template_id)
+        template = load_version(session, inspection.template_id)
+        kind = session.get_one(Institution, inspection.institution_id).kind
         items = tuple(
             ItemView(
-                row.id,
-                row.code,
-                row.section,
-                row.text,
-                row.basis,
-                look_at(source, row.id),
-                row.major_hazard,
+                item.id,
+                item.code,
+                item.section,
+                item.text,
+                item.basis,
+                item.look_at,
+                item.major_hazard,
             )
-            for row in session.scalars(
-                select(ChecklistItem)
-                .where(ChecklistItem.template_id == inspection.template_id)
-                .order_by(ChecklistItem.sort_order)
-            )
+            for item in inspected_items(template, kind)
         )
         results = list(
             session.scalars(

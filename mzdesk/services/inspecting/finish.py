@@ -22,16 +22,15 @@ from mzdesk.core.vocab import (
     SignerRole,
 )
 from mzdesk.services.attachments import FileRef, add_attachment, store_file
+from mzdesk.services.checklists import find_items, load_version
 from mzdesk.services.checks import Checks
 from mzdesk.services.inspecting.detail import SIGNATURES_TABLE, inspection_detail
 from mzdesk.services.inspecting.flow import editable
-from mzdesk.services.inspecting.templates import checklist
 from mzdesk.services.inspections import MAJOR_HAZARD_RECTIFY_DAYS
 from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
-    ChecklistItem,
     Hazard,
     Inspection,
     InspectionAmendment,
@@ -55,14 +54,10 @@ class Signature:
 def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[uuid.UUID]:
     """A hazard for every failed item of a finishing inspection, pre-filled from the item.
     (Part D owns hazards and replaces how they are pre-filled: keep this the one place.)"""
-    items = {
-        i.id: i
-        for i in session.scalars(
-            select(ChecklistItem).where(ChecklistItem.template_id == inspection.template_id)
-        )
-    }
-    source = checklist(inspection.template_id)
-    rectify_days = source.rectify_days if source is not None else DEFAULT_RECTIFY_DAYS
+    template = load_version(session, inspection.template_id)
+    order = {item.id: n for n, item in enumerate(template.items)}
+    items = {item.id: item for item in template.items}
+    rectify_days = template.rectify_days or DEFAULT_RECTIFY_DAYS
     failed = session.scalars(
         select(InspectionResult).where(
             InspectionResult.inspection_id == inspection.id,
@@ -71,8 +66,8 @@ def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[
         )
     ).all()
     hazards = []
-    for result in sorted(failed, key=lambda r: items[r.item_id].sort_order):
-        item = items[result.item_id]
+    for result in sorted(failed, key=lambda r: order.get(r.item_id, len(order))):
+        item = items.get(result.item_id) or find_items(session, [result.item_id])[result.item_id]
         days = MAJOR_HAZARD_RECTIFY_DAYS if item.major_hazard else rectify_days
         hazard = Hazard(
             institution_id=inspection.institution_id,

@@ -18,15 +18,13 @@ from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import AttachmentKind, InspectionStatus, InspectionType, ItemResult
 from mzdesk.services.attachments import add_attachment, remove_attachment, store_file
 from mzdesk.services.checks import Checks
-from mzdesk.services.inspecting.templates import available_checklists
+from mzdesk.services.inspecting.templates import available_checklists, checklist, known_checklist
 from mzdesk.services.inspections import install_templates
 from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
     Attachment,
-    ChecklistItem,
-    ChecklistTemplate,
     Inspection,
     InspectionResult,
     InspectionSchedule,
@@ -79,17 +77,17 @@ def start_draft(store: Store, actor: Actor, data: NewInspection) -> uuid.UUID:
     checks = Checks("inspections")
     inspectors = check_inspectors(checks, data.inspectors)
     checks.done()
-    with store.write(actor) as session:
-        institution = get_live(session, Institution, data.institution_id)
-        choices = {c.id: c for c in available_checklists(None)}
-        if data.template_id not in choices:
+    with store.read() as session:
+        kind = get_live(session, Institution, data.institution_id).kind
+    if data.template_id not in {
+        c.id for c in available_checklists(store, data.institution_id, kind)
+    }:
+        title = known_checklist(store, data.institution_id, data.template_id)
+        if title is None:
             raise ValidationError.single("template_id", "inspecting.template_missing")
-        if data.template_id not in {c.id for c in available_checklists(institution.kind)}:
-            raise ValidationError.single(
-                "template_id",
-                "inspecting.template_unavailable",
-                title=choices[data.template_id].title,
-            )
+        raise ValidationError.single("template_id", "inspecting.template_unavailable", title=title)
+    with store.write(actor) as session:
+        get_live(session, Institution, data.institution_id)
         install_templates(session)
         if data.schedule_id is not None:
             get_live(session, InspectionSchedule, data.schedule_id)
@@ -122,8 +120,8 @@ def editable(session: Session, inspection_id: uuid.UUID) -> Inspection:
 def _result_row(
     session: Session, inspection: Inspection, item_id: uuid.UUID
 ) -> InspectionResult | None:
-    item = session.get(ChecklistItem, item_id)
-    if item is None or item.template_id != inspection.template_id:
+    template = checklist(session, inspection.template_id)
+    if template is None or item_id not in {i.id for i in template.items}:
         raise ValidationError.single("item_id", "inspection.item_not_in_template")
     return session.scalars(
         select(InspectionResult).where(
@@ -203,10 +201,6 @@ def add_item_photo(
             ref=ref,
             kind=AttachmentKind.PHOTO,
         )
-
-
-def template_of(session: Session, inspection: Inspection) -> ChecklistTemplate:
-    return session.get_one(ChecklistTemplate, inspection.template_id)
 
 
 @operation(Permission.INSPECTIONS_EDIT)

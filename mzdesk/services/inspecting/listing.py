@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, select
 
 from mzdesk.core.vocab import InspectionState, InspectionStatus, InspectionType, ItemResult
+from mzdesk.services.checklists import version_labels
 from mzdesk.services.inspecting.detail import changes_of
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
-    ChecklistTemplate,
     Inspection,
     InspectionAmendment,
     InspectionResult,
@@ -61,13 +61,17 @@ def inspection_rows(
     elif where.state is not None:
         conditions.append(Inspection.status == InspectionStatus.COMPLETED)
     with store.read() as session:
-        found = session.execute(
-            select(Inspection, ChecklistTemplate.title, ChecklistTemplate.version)
-            .join(ChecklistTemplate, ChecklistTemplate.id == Inspection.template_id)
-            .where(*conditions)
-            .order_by(Inspection.inspected_on.desc(), Inspection.created_at.desc())
-        ).all()
-        ids = [i.id for i, _, _ in found]
+        found = (
+            session.execute(
+                select(Inspection)
+                .where(*conditions)
+                .order_by(Inspection.inspected_on.desc(), Inspection.created_at.desc())
+            )
+            .scalars()
+            .all()
+        )
+        labels = version_labels(session, {i.template_id for i in found})
+        ids = [i.id for i in found]
         results: dict[uuid.UUID, dict[uuid.UUID, ItemResult]] = defaultdict(dict)
         amended: dict[uuid.UUID, list[InspectionAmendment]] = defaultdict(list)
         for start in range(0, len(ids), 500):
@@ -93,7 +97,8 @@ def inspection_rows(
             ):
                 amended[amendment.inspection_id].append(amendment)
         rows = []
-        for inspection, title, version in found:
+        for inspection in found:
+            label = labels.get(inspection.template_id)
             answers = dict(results[inspection.id])
             for amendment in amended[inspection.id]:
                 for change in changes_of(amendment.changes):
@@ -111,8 +116,8 @@ def inspection_rows(
                     inspection.id,
                     inspection.inspected_on,
                     inspection.inspection_type,
-                    title,
-                    version,
+                    label.title if label else str(inspection.template_id),
+                    label.version if label else "",
                     inspection.inspectors,
                     state,
                     len(answers),

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from mzdesk.core.errors import ValidationError
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import InspectionType, ScheduleFrequency
+from mzdesk.services.checklists import version_labels
 from mzdesk.services.checks import Checks
 from mzdesk.services.inspecting.templates import available_checklists
 from mzdesk.services.lookups import get_live
@@ -54,10 +55,13 @@ def save_schedule(
     checks = Checks(TABLE)
     name = checks.text("name", data.name, max_len=100)
     checks.done()
+    with store.read() as session:
+        kind = get_live(session, Institution, data.institution_id).kind
+    if data.template_id not in {
+        c.id for c in available_checklists(store, data.institution_id, kind)
+    }:
+        raise ValidationError.single("template_id", "inspecting.template_missing")
     with store.write(actor) as session:
-        institution = get_live(session, Institution, data.institution_id)
-        if data.template_id not in {c.id for c in available_checklists(institution.kind)}:
-            raise ValidationError.single("template_id", "inspecting.template_missing")
         row = (
             InspectionSchedule(institution_id=data.institution_id)
             if schedule_id is None
@@ -90,7 +94,6 @@ def remove_schedule(store: Store, actor: Actor, schedule_id: uuid.UUID) -> None:
 
 
 def list_schedules(store: Store, institution_id: uuid.UUID) -> list[ScheduleView]:
-    titles = {c.id: c.title for c in available_checklists(None)}
     with store.read() as session:
         rows = session.scalars(
             select(InspectionSchedule)
@@ -100,6 +103,7 @@ def list_schedules(store: Store, institution_id: uuid.UUID) -> list[ScheduleView
             )
             .order_by(InspectionSchedule.name)
         ).all()
+        labels = version_labels(session, {r.template_id for r in rows})
         return [
             ScheduleView(
                 r.id,
@@ -107,7 +111,7 @@ def list_schedules(store: Store, institution_id: uuid.UUID) -> list[ScheduleView
                 r.name,
                 r.frequency,
                 r.template_id,
-                titles.get(r.template_id, str(r.template_id)),
+                labels[r.template_id].title if r.template_id in labels else str(r.template_id),
                 r.inspection_type,
                 r.starts_on,
                 r.active,

@@ -1,13 +1,18 @@
-"""The one place inspecting reads checklists from. Today: the shipped reference files; part A's
-``services.checklists`` (a home's own versions) replaces these two functions at merge."""
+"""The one place inspecting reads checklists from: part A's resolver (shipped templates and a
+home's own versions alike), narrowed to what inspecting needs."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 
-from mzdesk.core.checklists import Template, shipped_templates
+from sqlalchemy.orm import Session
+
+from mzdesk.core.checklists import Template, TemplateItem
+from mzdesk.core.errors import NotFoundError
 from mzdesk.core.vocab import InstitutionKind
+from mzdesk.services.checklists import available_templates, list_templates, load_version
+from mzdesk.store.engine import Store
 
 
 @dataclass(frozen=True)
@@ -19,24 +24,31 @@ class ChecklistChoice:
     items: int
 
 
-def available_checklists(kind: InstitutionKind | None) -> list[ChecklistChoice]:
-    """The checklists an institution of ``kind`` may inspect with."""
+def available_checklists(
+    store: Store, institution_id: uuid.UUID, kind: InstitutionKind
+) -> list[ChecklistChoice]:
+    """What a new inspection (or a schedule) of the home may use: its published versions and
+    the shipped templates of its kind."""
     return [
-        ChecklistChoice(t.id, t.code, t.version, t.title, len(t.items))
-        for t in shipped_templates()
-        if kind is None or t.institution_kind in (None, kind)
+        ChecklistChoice(s.id, s.code, s.version, s.title, s.items)
+        for s in available_templates(store, institution_id, kind)
     ]
 
 
-def checklist(template_id: uuid.UUID) -> Template | None:
-    """The exact version an inspection used, or None when this replica does not have it."""
-    return next((t for t in shipped_templates() if t.id == template_id), None)
+def known_checklist(store: Store, institution_id: uuid.UUID, template_id: uuid.UUID) -> str | None:
+    """The title of a checklist the home can see (drafts and other kinds included), if any."""
+    found = [s for s in list_templates(store, institution_id) if s.id == template_id]
+    return found[0].title if found else None
 
 
-def look_at(template: Template | None, item_id: uuid.UUID) -> str | None:
-    """What to look at for an item, when the template says (part A's schema adds it)."""
-    if template is None:
+def checklist(source: Store | Session, template_id: uuid.UUID) -> Template | None:
+    """The exact version an inspection uses or used, or None when this replica lacks it."""
+    try:
+        return load_version(source, template_id)
+    except NotFoundError:
         return None
-    item = next((i for i in template.items if i.id == item_id), None)
-    value = getattr(item, "look_at", None)
-    return str(value) if value else None
+
+
+def inspected_items(template: Template, kind: InstitutionKind) -> tuple[TemplateItem, ...]:
+    """The items a home of ``kind`` answers (an item may apply to one kind only)."""
+    return template.items_for(kind)

@@ -7,6 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.errors import NotFoundError, StateError, ValidationError
 from mzdesk.core.permissions import READ_ONLY, Actor, PermissionDenied
 from mzdesk.core.vocab import HazardLevel, InspectionType, ItemResult, SignerRole
@@ -53,8 +54,7 @@ def test_a_draft_needs_inspectors_named_once(store: Store, home: InstitutionView
 def test_a_childrens_checklist_is_refused_for_a_nursing_home(
     store: Store, home: InstitutionView, children_home: InstitutionView
 ):
-    children = template_for(children_home)
-    assert children.institution_kind is not None  # the shipped 儿童福利机构 checklist
+    children = next(t for t in shipped_templates() if t.applies_to == (children_home.kind,))
     with pytest.raises(ValidationError) as refused:
         start_draft(
             store,
