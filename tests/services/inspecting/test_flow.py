@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 import pytest
@@ -10,8 +11,16 @@ from sqlalchemy import select
 from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.errors import NotFoundError, StateError, ValidationError
 from mzdesk.core.permissions import READ_ONLY, Actor, PermissionDenied
-from mzdesk.core.vocab import HazardLevel, InspectionType, ItemResult, SignerRole
+from mzdesk.core.vocab import HazardLevel, InspectionState, InspectionType, ItemResult, SignerRole
 from mzdesk.services.attachments import attachments_of, read_file
+from mzdesk.services.checklist_editing import (
+    DraftItem,
+    copy_template,
+    draft_of,
+    publish,
+    save_draft,
+)
+from mzdesk.services.checklists import load_version
 from mzdesk.services.inspecting.detail import inspection_detail
 from mzdesk.services.inspecting.finish import Signature, finish_inspection
 from mzdesk.services.inspecting.flow import (
@@ -24,6 +33,7 @@ from mzdesk.services.inspecting.flow import (
     split_names,
     start_draft,
 )
+from mzdesk.services.inspecting.listing import inspection_rows
 from mzdesk.services.institutions import InstitutionView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Hazard, InspectionResult, InspectionSignature
@@ -206,3 +216,38 @@ def test_a_draft_can_be_discarded_a_finished_inspection_cannot(store: Store, hom
     finish_inspection(store, SETUP, finished, signatures("刘志强", "王建国"))
     with pytest.raises(StateError):
         discard_draft(store, SETUP, finished)
+
+
+def test_a_homes_own_version_is_inspected_and_a_draft_version_is_not(
+    store: Store, home: InstitutionView
+):
+    shipped = template_for(home)
+    version = copy_template(store, SETUP, shipped.id, home.id)
+    editing = draft_of(load_version(store, version))
+    extra = DraftItem("99", editing.items[0].section, "楼顶水箱盖板完好", look_at="水箱盖板")
+    save_draft(store, SETUP, version, dataclasses.replace(editing, items=(*editing.items, extra)))
+    with pytest.raises(ValidationError) as not_yet:
+        start_draft(
+            store,
+            SETUP,
+            NewInspection(home.id, version, DAY, InspectionType.SELF_DAILY, ("刘志强",)),
+        )
+    assert "不适用于本机构" in str(not_yet.value)  # a draft version is not offered
+    publish(store, SETUP, version)
+    inspection = start_draft(
+        store, SETUP, NewInspection(home.id, version, DAY, InspectionType.SELF_DAILY, ("刘志强",))
+    )
+    detail = inspection_detail(store, inspection)
+    assert len(detail.items) == len(shipped.items) + 1
+    added = next(i for i in detail.items if i.code == "99")
+    assert (added.text, added.look_at) == ("楼顶水箱盖板完好", "水箱盖板")
+    for item in detail.items:
+        answer_item(
+            store, SETUP, inspection, item.id, ItemResult.FAIL if item is added else ItemResult.PASS
+        )
+    (hazard,) = finish_inspection(store, SETUP, inspection, signatures("刘志强"))
+    with store.read() as session:
+        assert "楼顶水箱盖板完好" in session.get_one(Hazard, hazard).description
+    (row,) = inspection_rows(store, home.id)
+    assert (row.title, row.state) == (shipped.title, InspectionState.COMPLETED)
+    assert row.version == detail.version != shipped.version
