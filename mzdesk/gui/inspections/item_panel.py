@@ -167,8 +167,11 @@ class ItemPanel(QFrame):
             f"{item.section} · {item.code}" + (tr(" · 重大隐患项") if item.major else "")
         )
         self.text.setText(item.text)
-        self.basis.setText(tr("依据：{basis}").format(basis=item.basis) if item.basis else "")
-        self.basis.setVisible(bool(item.basis))
+        clause = " ".join(p for p in (item.standard, item.basis) if p)
+        if clause and item.clause_unverified:
+            clause += tr("（未核实）")
+        self.basis.setText(tr("依据：{basis}").format(basis=clause) if clause else "")
+        self.basis.setVisible(bool(clause))
         self.look_at.setText(
             tr("查看要点：{what}").format(what=item.look_at) if item.look_at else ""
         )

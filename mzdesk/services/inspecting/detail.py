@@ -36,6 +36,8 @@ class ItemView:
     basis: str | None  # the standard and clause
     look_at: str | None
     major: bool
+    clause_unverified: bool = False
+    standard: str | None = None  # when the item's standard is not the checklist's
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,8 @@ def inspection_detail(store: Store, inspection_id: uuid.UUID) -> InspectionDetai
                 item.basis,
                 item.look_at,
                 item.major_hazard,
+                item.clause_unverified,
+                item.standard,
             )
             for item in inspected_items(template, kind)
         )
