@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core.changes import Changes
 from mzdesk.core.permissions import Permission
-from mzdesk.core.vocab import HazardLevel, InspectionState, InspectionType
+from mzdesk.core.vocab import InspectionState, InspectionType
 from mzdesk.gui.inspections.amend_dialog import AmendDialog
+from mzdesk.gui.inspections.hazards import TABLES as HAZARD_TABLES
+from mzdesk.gui.inspections.hazards import HazardsPanel
 from mzdesk.gui.inspections.inspecting import InspectingDialog
 from mzdesk.gui.inspections.schedules_dialog import manage_schedules
 from mzdesk.gui.inspections.sign_dialog import SignDialog
@@ -36,7 +38,7 @@ from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.dialog import wait_for
 from mzdesk.gui.widgets.inputs import fill_vocab, from_qdate, vocab_value
 from mzdesk.gui.widgets.labels import heading
-from mzdesk.gui.widgets.palette import ORANGE, RED
+from mzdesk.gui.widgets.palette import ORANGE
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.services.inspecting.finish import amend_inspection, finish_inspection
 from mzdesk.services.inspecting.flow import discard_draft, start_draft
@@ -62,15 +64,17 @@ def _date_filter() -> QDateEdit:
 class InspectionsPage(QWidget):
     dialog_opened = Signal(QWidget)  # tests and screenshots follow the dialogs a flow opens
     # what the page shows: the shell refreshes it when a change touches one of these
-    tables = frozenset(
-        {
-            "inspections",
-            "inspection_results",
-            "inspection_amendments",
-            "inspection_schedules",
-            "hazards",
-            "checklist_templates",
-        }
+    tables = (
+        frozenset(
+            {
+                "inspections",
+                "inspection_results",
+                "inspection_amendments",
+                "inspection_schedules",
+                "checklist_templates",
+            }
+        )
+        | HAZARD_TABLES
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -143,11 +147,9 @@ class InspectionsPage(QWidget):
         )
         self.inspections.doubleClicked.connect(self._open_selected)
         layout.addWidget(self.inspections, 2)
-        layout.addWidget(heading(tr("未销号隐患")))
-        self.hazards = make_table(
-            [tr("隐患"), tr("级别"), tr("状态"), tr("发现日期"), tr("整改期限"), tr("责任人")]
-        )
-        layout.addWidget(self.hazards, 1)
+        layout.addWidget(heading(tr("隐患台账")))
+        self.hazards = HazardsPanel(ctx)  # part D
+        layout.addWidget(self.hazards, 2)
 
     def _show(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -162,7 +164,7 @@ class InspectionsPage(QWidget):
 
     def refresh_changed(self, changes: Changes) -> asyncio.Future[None] | None:
         """While shown: an answer typed in an inspecting screen reloads the list alone."""
-        if changes.touches({"hazards"}):
+        if changes.touches(HAZARD_TABLES):
             return self.refresh()
         return self._load_inspections()
 
@@ -209,24 +211,7 @@ class InspectionsPage(QWidget):
         hazards = await self.ctx.worker.read(open_hazards, self.ctx.store, self.ctx.institution.id)
         today = dt.date.today()
         overdue = [h for h in hazards if h.overdue(today)]
-        red, orange = QColor(RED), QColor(ORANGE)
-        self.hazards.show_rows(
-            [
-                (
-                    h.description,
-                    h.level.label,
-                    h.status.label + (tr("（已超期）") if h.overdue(today) else ""),
-                    h.found_on.isoformat(),
-                    h.deadline.isoformat(),
-                    h.responsible_person or "",
-                )
-                for h in hazards
-            ],
-            [
-                red if h.overdue(today) else orange if h.level is HazardLevel.MAJOR else None
-                for h in hazards
-            ],
-        )
+        self.hazards.refresh()
         if overdue:
             self.alert.setText(
                 tr("⚠ 有 {n} 项隐患已超过整改期限，请尽快整改并复查销号。").format(n=len(overdue))

@@ -3,38 +3,29 @@ and the amendment, the only way to correct a finished inspection."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import (
     AttachmentKind,
-    HazardLevel,
-    HazardStatus,
     InspectionStatus,
     ItemResult,
     SignerRole,
 )
 from mzdesk.services.attachments import FileRef, add_attachment, store_file
-from mzdesk.services.checklists import find_items, load_version
 from mzdesk.services.checks import Checks
+from mzdesk.services.hazards import open_hazards_for_failures  # part D: pre-fills hazards
 from mzdesk.services.inspecting.detail import SIGNATURES_TABLE, inspection_detail
 from mzdesk.services.inspecting.flow import editable
-from mzdesk.services.inspections import MAJOR_HAZARD_RECTIFY_DAYS
 from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
-    Hazard,
     Inspection,
     InspectionAmendment,
-    InspectionResult,
     InspectionSignature,
     utcnow,
 )
@@ -49,40 +40,6 @@ class Signature:
     role: SignerRole
     name: str
     png: bytes
-
-
-def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[uuid.UUID]:
-    """A hazard for every failed item of a finishing inspection, pre-filled from the item.
-    (Part D owns hazards and replaces how they are pre-filled: keep this the one place.)"""
-    template = load_version(session, inspection.template_id)
-    order = {item.id: n for n, item in enumerate(template.items)}
-    items = {item.id: item for item in template.items}
-    rectify_days = template.rectify_days or DEFAULT_RECTIFY_DAYS
-    failed = session.scalars(
-        select(InspectionResult).where(
-            InspectionResult.inspection_id == inspection.id,
-            InspectionResult.deleted_at.is_(None),
-            InspectionResult.result == ItemResult.FAIL,
-        )
-    ).all()
-    hazards = []
-    for result in sorted(failed, key=lambda r: order.get(r.item_id, len(order))):
-        item = items.get(result.item_id) or find_items(session, [result.item_id])[result.item_id]
-        days = MAJOR_HAZARD_RECTIFY_DAYS if item.major_hazard else rectify_days
-        hazard = Hazard(
-            institution_id=inspection.institution_id,
-            inspection_id=inspection.id,
-            result_id=result.id,
-            description=item.text + (f"（{result.note}）" if result.note else ""),
-            level=HazardLevel.MAJOR if item.major_hazard else HazardLevel.ORDINARY,
-            found_on=inspection.inspected_on,
-            deadline=inspection.inspected_on + dt.timedelta(days=days),
-            status=HazardStatus.OPEN,
-        )
-        session.add(hazard)
-        hazards.append(hazard)
-    session.flush()
-    return [h.id for h in hazards]
 
 
 def _check_signers(inspectors: Sequence[str], signatures: Sequence[Signature]) -> None:
