@@ -28,6 +28,7 @@ from mzdesk.gui.inspections.amend_dialog import AmendDialog
 from mzdesk.gui.inspections.hazards import TABLES as HAZARD_TABLES
 from mzdesk.gui.inspections.hazards import HazardsPanel
 from mzdesk.gui.inspections.inspecting import InspectingDialog
+from mzdesk.gui.inspections.printing import PrintBar
 from mzdesk.gui.inspections.schedules_dialog import manage_schedules
 from mzdesk.gui.inspections.sign_dialog import SignDialog
 from mzdesk.gui.inspections.start_dialog import StartDialog
@@ -147,9 +148,20 @@ class InspectionsPage(QWidget):
         )
         self.inspections.doubleClicked.connect(self._open_selected)
         layout.addWidget(self.inspections, 2)
+        self.printing = PrintBar(ctx, self.selected_inspection)  # part E: 打印报告 / 整改通知书
+        layout.addWidget(self.printing)
         layout.addWidget(heading(tr("隐患台账")))
         self.hazards = HazardsPanel(ctx)  # part D
         layout.addWidget(self.hazards, 2)
+
+    @property
+    def shown(self) -> list[uuid.UUID]:
+        """The inspections listed, in the table's order."""
+        return [r.id for r in self.rows]
+
+    def selected_inspection(self) -> uuid.UUID | None:
+        row = self.inspections.selected_row()
+        return self.rows[row].id if row is not None and row < len(self.rows) else None
 
     def _show(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
