@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>管理员用户名</source>
         <translation>Administrator user name</translation>
@@ -104,7 +105,7 @@
     </message>
     <message>
         <source>{date} {type}「{checklist}」（{version}版）第 {code} 项，检查人 {who}</source>
-        <translation>{date} {type} "{checklist}" ({version}), item {code}, inspectors {who}</translation>
+        <translation>{date} {type} &quot;{checklist}&quot; ({version}), item {code}, inspectors {who}</translation>
     </message>
     <message>
         <source>单独登记或台账导入</source>
@@ -532,7 +533,7 @@
     </message>
     <message>
         <source>为所选人员作废的证书签发一份新证书（如改正姓名后）</source>
-        <translation>Issue a new certificate in place of the selected person's revoked one (after a name is corrected, say)</translation>
+        <translation>Issue a new certificate in place of the selected person&apos;s revoked one (after a name is corrected, say)</translation>
     </message>
     <message>
         <source>证书样式…</source>
@@ -672,7 +673,7 @@
     </message>
     <message>
         <source>删除「{name}」的证书「{certificate}」？删除记入修改历史。</source>
-        <translation>Remove {name}'s certificate "{certificate}"? The removal is kept in the history.</translation>
+        <translation>Remove {name}&apos;s certificate &quot;{certificate}&quot;? The removal is kept in the history.</translation>
     </message>
     <message>
         <source>搜索：姓名、拼音首字母（如 zsf）或身份证号后几位</source>
@@ -724,7 +725,7 @@
     </message>
     <message>
         <source>「{name}」的离职登记有误？撤销后恢复为在职，离职日期清除，记入修改历史。</source>
-        <translation>Was {name}'s leaving entered in error? Undoing makes them active again and clears the date; the change is kept in the history.</translation>
+        <translation>Was {name}&apos;s leaving entered in error? Undoing makes them active again and clears the date; the change is kept in the history.</translation>
     </message>
     <message>
         <source>新建培训（批量签到）</source>
@@ -760,7 +761,7 @@
     </message>
     <message>
         <source>对所选隐患所在的检查进行复查：只带入未销号的隐患</source>
-        <translation>Follow up the selected hazard's inspection: only its hazards not closed are carried forward</translation>
+        <translation>Follow up the selected hazard&apos;s inspection: only its hazards not closed are carried forward</translation>
     </message>
     <message>
         <source>整改期限设置…</source>
@@ -828,7 +829,7 @@
     </message>
     <message>
         <source>复查只带入这次检查尚未销号的隐患。逐项选择“通过”（销号）或“打回”并写明原因。</source>
-        <translation>A follow-up carries forward only the inspection's hazards not yet closed. Mark each "passed" (closed) or "send back" with a reason.</translation>
+        <translation>A follow-up carries forward only the inspection&apos;s hazards not yet closed. Mark each &quot;passed&quot; (closed) or &quot;send back&quot; with a reason.</translation>
     </message>
     <message>
         <source>复查日期</source>
@@ -839,8 +840,44 @@
         <translation>Re-checked by</translation>
     </message>
     <message>
+        <source>更正检查记录</source>
+        <translation>Correct the inspection</translation>
+    </message>
+    <message>
+        <source>原记录保持不变；更正作为新记录保存（更正项的原结果与新结果、原因、更正人和时间）。</source>
+        <translation>The original stays as it is; the correction is saved as a record of its own (old and new results of the changed items, the reason, who and when).</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>例如：现场复核，原记录误判</source>
+        <translation>e.g. re-checked on site, recorded wrongly</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <source>保存更正</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <source>没有更改任何检查项的结果或备注。</source>
+        <translation>No item&apos;s result or note was changed.</translation>
+    </message>
+    <message>
+        <source>请填写更正原因。</source>
+        <translation>Give the reason for the correction.</translation>
     </message>
     <message>
         <source>打回原因</source>
@@ -884,7 +921,7 @@
     </message>
     <message>
         <source>原检查：{date} {type}「{checklist}」（{version}版），检查人 {who}</source>
-        <translation>Inspection: {date} {type} "{checklist}" ({version}), inspectors {who}</translation>
+        <translation>Inspection: {date} {type} &quot;{checklist}&quot; ({version}), inspectors {who}</translation>
     </message>
     <message>
         <source>整改期限</source>
@@ -927,12 +964,44 @@
         <translation>Type</translation>
     </message>
     <message>
+        <source>不限</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>新建检查…</source>
+        <translation>New inspection…</translation>
+    </message>
+    <message>
+        <source>删除草稿…</source>
+        <translation>Discard draft…</translation>
+    </message>
+    <message>
+        <source>检查计划…</source>
+        <translation>Schedules…</translation>
+    </message>
+    <message>
+        <source>日期从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
         <source>检查人</source>
         <translation>Inspectors</translation>
     </message>
     <message>
+        <source>已检查</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
         <source>不合格项</source>
         <translation>Failed items</translation>
+    </message>
+    <message>
+        <source>共 {n} 次检查</source>
+        <translation>{n} inspections</translation>
     </message>
     <message>
         <source>⚠ 有 {n} 项隐患已超过整改期限，请尽快整改并复查销号。</source>
@@ -941,6 +1010,22 @@
     <message>
         <source>没有超期未整改的隐患。</source>
         <translation>No hazard is past its deadline.</translation>
+    </message>
+    <message>
+        <source>只能删除草稿；已完成的检查请打开后“更正…”。</source>
+        <translation>Only drafts can be discarded; open a finished inspection and use &quot;Correct…&quot;.</translation>
+    </message>
+    <message>
+        <source>删除 {date} 的检查草稿（{title}，已填 {n} 项）？</source>
+        <translation>Discard the draft inspection of {date} ({title}, {n} items answered)?</translation>
+    </message>
+    <message>
+        <source>检查已完成并签名，已登记 {n} 项隐患。</source>
+        <translation>The inspection is finished and signed; {n} hazards were recorded.</translation>
+    </message>
+    <message>
+        <source>检查已完成并签名。</source>
+        <translation>The inspection is finished and signed.</translation>
     </message>
     <message>
         <source>在住与外出</source>
@@ -1080,11 +1165,11 @@
     </message>
     <message>
         <source>本机时钟比服务器慢约 {n} 分钟，请校准电脑时间，否则修改的先后可能判断错误。</source>
-        <translation>This computer's clock is about {n} minutes behind the server's. Please correct it, or the order of changes may be judged wrongly.</translation>
+        <translation>This computer&apos;s clock is about {n} minutes behind the server&apos;s. Please correct it, or the order of changes may be judged wrongly.</translation>
     </message>
     <message>
         <source>本机时钟比服务器快约 {n} 分钟，请校准电脑时间，否则修改的先后可能判断错误。</source>
-        <translation>This computer's clock is about {n} minutes ahead of the server's. Please correct it, or the order of changes may be judged wrongly.</translation>
+        <translation>This computer&apos;s clock is about {n} minutes ahead of the server&apos;s. Please correct it, or the order of changes may be judged wrongly.</translation>
     </message>
     <message>
         <source>同步：本机未注册到服务器，{n} 条修改待同步</source>
@@ -1564,7 +1649,7 @@
     </message>
     <message>
         <source>标准检查表不能修改：复制为本院版本后编辑草稿，发布后用于检查。已发布的版本不再改变，检查记录始终对应当时使用的版本。</source>
-        <translation>Standard checklists cannot be changed: copy one as this home's version, edit the draft and publish it to use it. A published version never changes, so every inspection keeps the version it used.</translation>
+        <translation>Standard checklists cannot be changed: copy one as this home&apos;s version, edit the draft and publish it to use it. A published version never changes, so every inspection keeps the version it used.</translation>
     </message>
     <message>
         <source>项数</source>
@@ -1592,7 +1677,7 @@
     </message>
     <message>
         <source>复制为本院版本</source>
-        <translation>Copy as this home's version</translation>
+        <translation>Copy as this home&apos;s version</translation>
     </message>
     <message>
         <source>编辑草稿…</source>
@@ -1619,8 +1704,52 @@
         <translation>Basis: {standard}; default time to rectify {days} days</translation>
     </message>
     <message>
+        <source>备注（N）</source>
+        <translation>Note (N)</translation>
+    </message>
+    <message>
+        <source>发现的问题、位置……（Esc 返回检查项）</source>
+        <translation>What was found, where… (Esc returns to the items)</translation>
+    </message>
+    <message>
+        <source>照片（P）</source>
+        <translation>Photos (P)</translation>
+    </message>
+    <message>
+        <source>可把照片文件拖到这里</source>
+        <translation>Photo files can be dropped here</translation>
+    </message>
+    <message>
+        <source>键盘：1 合格 · 2 不合格 · 3 不适用 · ↑↓ 上下一项 · N 写备注 · P 加照片</source>
+        <translation>Keys: 1 pass · 2 fail · 3 not applicable · ↑↓ previous/next · N note · P photo</translation>
+    </message>
+    <message>
+        <source> · 重大隐患项</source>
+        <translation> · major-hazard item</translation>
+    </message>
+    <message>
         <source>（未核实）</source>
         <translation> (unverified)</translation>
+    </message>
+    <message>
+        <source>依据：{basis}</source>
+        <translation>Clause: {basis}</translation>
+    </message>
+    <message>
+        <source>查看要点：{what}</source>
+        <translation>Look at: {what}</translation>
+    </message>
+    <message>
+        <source>已更正：原为「{old}」{note}</source>
+        <translation>Amended: was &apos;{old}&apos; {note}</translation>
+    </message>
+    <message>
+        <source>右键：删除照片</source>
+        <translation>Right-click: remove the photo</translation>
+    </message>
+    <message>
+        <source>删除照片</source>
+        <translation>Remove photo</translation>
     </message>
     <message>
         <source>复制为新版本</source>
@@ -1628,7 +1757,7 @@
     </message>
     <message>
         <source>已复制为本院草稿，可编辑后发布。</source>
-        <translation>Copied into a draft of this home's own: edit it, then publish it.</translation>
+        <translation>Copied into a draft of this home&apos;s own: edit it, then publish it.</translation>
     </message>
     <message>
         <source>草稿已保存。</source>
@@ -1640,7 +1769,7 @@
     </message>
     <message>
         <source>发布「{title}」{version}？发布后不能再修改，修改需另存为新版本。</source>
-        <translation>Publish '{title}' {version}? A published version cannot change; to change it, copy it into a new version.</translation>
+        <translation>Publish &apos;{title}&apos; {version}? A published version cannot change; to change it, copy it into a new version.</translation>
     </message>
     <message>
         <source>已发布，可在新建检查时选用。</source>
@@ -1660,7 +1789,7 @@
     </message>
     <message>
         <source>已导入为本院草稿，请检查后发布。</source>
-        <translation>Imported as a draft of this home's own: check it, then publish it.</translation>
+        <translation>Imported as a draft of this home&apos;s own: check it, then publish it.</translation>
     </message>
     <message>
         <source>导出检查表文件</source>
@@ -1739,8 +1868,60 @@
         <translation>Disable</translation>
     </message>
     <message>
+        <source>新建检查计划</source>
+        <translation>New schedule</translation>
+    </message>
+    <message>
+        <source>修改检查计划</source>
+        <translation>Change schedule</translation>
+    </message>
+    <message>
+        <source>如：每日防火巡查</source>
+        <translation>e.g. daily fire patrol</translation>
+    </message>
+    <message>
         <source>启用</source>
         <translation>Enable</translation>
+    </message>
+    <message>
+        <source>请选择频次、检查表和检查类型。</source>
+        <translation>Choose a frequency, a checklist and an inspection type.</translation>
+    </message>
+    <message>
+        <source>检查计划</source>
+        <translation>Inspection schedules</translation>
+    </message>
+    <message>
+        <source>计划名称</source>
+        <translation>Schedule name</translation>
+    </message>
+    <message>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>检查类型</source>
+        <translation>Inspection type</translation>
+    </message>
+    <message>
+        <source>新建计划…</source>
+        <translation>New schedule…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>删除检查计划</source>
+        <translation>Remove schedule</translation>
+    </message>
+    <message>
+        <source>删除检查计划「{name}」？已做的检查记录不受影响。</source>
+        <translation>Remove the schedule &apos;{name}&apos;? Inspections already made are kept.</translation>
     </message>
     <message>
         <source>不能打开</source>
@@ -1748,7 +1929,7 @@
     </message>
     <message>
         <source>「{name}」没有可以登录的账号，不能打开。请由本机构的管理员添加或启用账号。</source>
-        <translation>"{name}" has no account that can log in, so it cannot be opened. Ask an administrator of the institution to add or enable one.</translation>
+        <translation>&quot;{name}&quot; has no account that can log in, so it cannot be opened. Ask an administrator of the institution to add or enable one.</translation>
     </message>
     <message>
         <source>行号</source>
@@ -1779,8 +1960,60 @@
         <translation>Write only the valid rows</translation>
     </message>
     <message>
+        <source>安全检查 — {title}</source>
+        <translation>Safety inspection — {title}</translation>
+    </message>
+    <message>
+        <source>完成并签名…</source>
+        <translation>Finish and sign…</translation>
+    </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>已更正</source>
+        <translation>Amended</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;（{version}） · {date} · {type} · 检查人：{inspectors} · &lt;b&gt;{state}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; ({version}) · {date} · {type} · inspectors: {inspectors} · &lt;b&gt;{state}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>该检查已完成并签名，已锁定；如需更正，请点“更正…”。</source>
+        <translation>This inspection is finished, signed and locked; to correct it, use &quot;Correct…&quot;.</translation>
+    </message>
+    <message>
+        <source>该检查已更正 {n} 次；显示的是更正后的结果。</source>
+        <translation>This inspection was amended {n} times; the results shown are the corrected ones.</translation>
+    </message>
+    <message>
+        <source>已检查 {answered}/{total} · 不合格 {failed}</source>
+        <translation>Answered {answered}/{total} · failed {failed}</translation>
+    </message>
+    <message>
+        <source>您的角色不能进行安全检查，只能查看。</source>
+        <translation>Your role cannot carry out inspections; you can only view them.</translation>
+    </message>
+    <message>
+        <source>全部检查项已填写，可以“完成并签名…”。</source>
+        <translation>Every item is answered: the inspection can be finished and signed (&quot;Finish and sign…&quot;).</translation>
+    </message>
+    <message>
+        <source>请先选择结果（1 合格 / 2 不合格 / 3 不适用），再写备注。</source>
+        <translation>Choose a result first (1 pass / 2 fail / 3 not applicable), then write the note.</translation>
+    </message>
+    <message>
+        <source>还有 {n} 项未填写结果，已跳到第一项：{code}</source>
+        <translation>{n} items have no result yet; showing the first: {code}</translation>
     </message>
     <message>
         <source>选择要导入的文件</source>
@@ -1888,7 +2121,7 @@
     </message>
     <message>
         <source>「{name}」及其相关记录的每一次修改（最新在前）。</source>
-        <translation>Every change to "{name}" and the records that belong to it (newest first).</translation>
+        <translation>Every change to &quot;{name}&quot; and the records that belong to it (newest first).</translation>
     </message>
     <message>
         <source>{status} {done}/{required}学时</source>
@@ -1992,11 +2225,11 @@
     </message>
     <message>
         <source>「{name}」太大：照片最大 {mb} MB</source>
-        <translation>"{name}" is too large: a photo may be at most {mb} MB</translation>
+        <translation>&quot;{name}&quot; is too large: a photo may be at most {mb} MB</translation>
     </message>
     <message>
         <source>「{name}」不是可读的图片</source>
-        <translation>"{name}" is not a readable image</translation>
+        <translation>&quot;{name}&quot; is not a readable image</translation>
     </message>
     <message>
         <source>提交复查</source>
@@ -2068,7 +2301,7 @@
     </message>
     <message>
         <source>当前为系统默认要求，保存后成为本机构的要求。</source>
-        <translation>These are the default requirements; saving makes them this institution's own.</translation>
+        <translation>These are the default requirements; saving makes them this institution&apos;s own.</translation>
     </message>
     <message>
         <source>名称</source>
@@ -2100,7 +2333,7 @@
     </message>
     <message>
         <source>每行一项。条款读不到或未核对时勾选“未核实”；重大隐患项发现后按重大隐患处理。保存的是草稿，发布后才能用于检查，发布后不再修改。</source>
-        <translation>One item a row. Tick 'unverified' when the clause could not be read or checked; a failed major-hazard item opens a major hazard. You save a draft: it can be used once published, and never changes after that.</translation>
+        <translation>One item a row. Tick &apos;unverified&apos; when the clause could not be read or checked; a failed major-hazard item opens a major hazard. You save a draft: it can be used once published, and never changes after that.</translation>
     </message>
     <message>
         <source>未核实</source>
@@ -2184,7 +2417,7 @@
     </message>
     <message>
         <source>请在名单中勾选参训人员（可用“全选”或“选中该岗位”）。</source>
-        <translation>Tick the attendees in the list (or use "Select all" or "Select this occupation").</translation>
+        <translation>Tick the attendees in the list (or use &quot;Select all&quot; or &quot;Select this occupation&quot;).</translation>
     </message>
     <message>
         <source>添加参训人员</source>
@@ -2224,7 +2457,7 @@
     </message>
     <message>
         <source>把「{name}」从这次培训的名单中移除？移除记入修改历史。</source>
-        <translation>Remove {name} from this session's list? The removal is kept in the history.</translation>
+        <translation>Remove {name} from this session&apos;s list? The removal is kept in the history.</translation>
     </message>
     <message>
         <source>新增护理员</source>
@@ -2248,7 +2481,7 @@
     </message>
     <message>
         <source>「{name}」离职后档案、证书与培训记录都保留，可在“显示离职人员”中查看。</source>
-        <translation>{name}'s record, certificates and training are kept after leaving; see them with "Show leavers".</translation>
+        <translation>{name}&apos;s record, certificates and training are kept after leaving; see them with &quot;Show leavers&quot;.</translation>
     </message>
     <message>
         <source>确认离职</source>
@@ -2304,7 +2537,7 @@
     </message>
     <message>
         <source>印该员工的累计培训学时</source>
-        <translation>Print the worker's cumulative training hours</translation>
+        <translation>Print the worker&apos;s cumulative training hours</translation>
     </message>
     <message>
         <source>整改期限设置</source>
@@ -2312,7 +2545,7 @@
     </message>
     <message>
         <source>新发现的隐患按等级取默认整改期限（自发现之日起的天数），可在隐患页修改或延期。</source>
-        <translation>A hazard found from now on gets the default deadline of its level (days from the day found); change or extend it on the hazard's page.</translation>
+        <translation>A hazard found from now on gets the default deadline of its level (days from the day found); change or extend it on the hazard&apos;s page.</translation>
     </message>
     <message>
         <source>一般隐患（天）</source>
@@ -2352,11 +2585,11 @@
     </message>
     <message>
         <source>预览、打印或保存所选检查的安全检查报告（PDF）</source>
-        <translation>Preview, print or save the selected inspection's report (PDF)</translation>
+        <translation>Preview, print or save the selected inspection&apos;s report (PDF)</translation>
     </message>
     <message>
         <source>为所选检查尚未销号的隐患出具整改通知书（PDF）</source>
-        <translation>Issue a rectification notice for the selected inspection's open hazards (PDF)</translation>
+        <translation>Issue a rectification notice for the selected inspection&apos;s open hazards (PDF)</translation>
     </message>
     <message>
         <source>请先在检查记录中选择一次检查。</source>
@@ -2433,6 +2666,142 @@
     <message>
         <source>类别：</source>
         <translation>Section: </translation>
+    </message>
+    <message>
+        <source>{date}当周</source>
+        <translation>week of {date}</translation>
+    </message>
+    <message>
+        <source>漏检 {n} 次：{periods}</source>
+        <translation>Missed {n} times: {periods}</translation>
+    </message>
+    <message>
+        <source> 等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <source>今日检查</source>
+        <translation>Today&apos;s checks</translation>
+    </message>
+    <message>
+        <source>没有检查计划（在“安全检查”页的“检查计划…”中设置）</source>
+        <translation>No schedules (set them up under Safety inspections → Schedules…)</translation>
+    </message>
+    <message>
+        <source>草稿未完成</source>
+        <translation>Draft not finished</translation>
+    </message>
+    <message>
+        <source>待检查</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>继续检查</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>开始检查</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>请先选择结果（1 合格 / 2 不合格 / 3 不适用），再加照片。</source>
+        <translation>Choose a result first (1 pass / 2 fail / 3 not applicable), then add photos.</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>照片「{name}」未添加：{why}</source>
+        <translation>Photo &apos;{name}&apos; not added: {why}</translation>
+    </message>
+    <message>
+        <source>已添加照片：{name}</source>
+        <translation>Photo added: {name}</translation>
+    </message>
+    <message>
+        <source>已删除照片。</source>
+        <translation>Photo removed.</translation>
+    </message>
+    <message>
+        <source>完成检查并签名</source>
+        <translation>Finish and sign the inspection</translation>
+    </message>
+    <message>
+        <source>签名后检查即锁定，不能再修改（更正需另行登记）。</source>
+        <translation>Once signed, the inspection is locked (a correction is recorded separately).</translation>
+    </message>
+    <message>
+        <source>将为 {n} 个不合格项登记隐患。</source>
+        <translation>Hazards will be recorded for {n} failed items.</translation>
+    </message>
+    <message>
+        <source>没有不合格项。</source>
+        <translation>No failed items.</translation>
+    </message>
+    <message>
+        <source>负责人姓名</source>
+        <translation>Name of the head</translation>
+    </message>
+    <message>
+        <source>签名并完成</source>
+        <translation>Sign and finish</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>请填写被检查单位负责人姓名。</source>
+        <translation>Name the head of the inspected unit.</translation>
+    </message>
+    <message>
+        <source>还没有签名：{names}</source>
+        <translation>Not signed yet: {names}</translation>
+    </message>
+    <message>
+        <source>在框内签名（鼠标、手写笔或手指）</source>
+        <translation>Sign in the box (mouse, pen or finger)</translation>
+    </message>
+    <message>
+        <source>请在此签名</source>
+        <translation>Sign here</translation>
+    </message>
+    <message>
+        <source>（签名图片未到）</source>
+        <translation>(signature image not arrived yet)</translation>
+    </message>
+    <message>
+        <source>{role}：{name} · {when}</source>
+        <translation>{role}: {name} · {when}</translation>
+    </message>
+    <message>
+        <source>更正（{when}，{who}）：{reason} — {items}</source>
+        <translation>Amended ({when}, {who}): {reason} — {items}</translation>
+    </message>
+    <message>
+        <source>{title}（{version}，{n} 项）</source>
+        <translation>{title} ({version}, {n} items)</translation>
+    </message>
+    <message>
+        <source>新建检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <source>多名检查人员用顿号或逗号分开，如：刘志强、王建国</source>
+        <translation>Separate several inspectors with 、 or commas, e.g. 刘志强、王建国</translation>
+    </message>
+    <message>
+        <source>请选择检查类型和检查表。</source>
+        <translation>Choose an inspection type and a checklist.</translation>
     </message>
 </context>
 <context>
