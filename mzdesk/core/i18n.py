@@ -17,6 +17,7 @@ from mzdesk.core.messages import (
     fields,
     files,
     hazards,
+    filesync,
     records,
     reports,
     sync,
@@ -70,4 +71,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **checklists.MESSAGES,
     **hazards.MESSAGES,
     **reports.MESSAGES,
+    **filesync.MESSAGES,
 }

@@ -32,6 +32,8 @@ from mzdesk.store.models.institutions import (
     User,
 )
 from mzdesk.store.models.residents import Assessment, BedStay, Contact, Leave, Resident
+from mzdesk.store.models.sampling import SampleDraw
+from mzdesk.store.models.transfers import FileTransfer
 from mzdesk.store.models.workers import (
     CareWorker,
     SigningKey,
@@ -57,6 +59,7 @@ __all__ = [
     "ChecklistTemplate",
     "Contact",
     "DeviceSetting",
+    "FileTransfer",
     "Floor",
     "Hazard",
     "HazardEvent",
@@ -73,6 +76,7 @@ __all__ = [
     "OutboxEntry",
     "Resident",
     "Room",
+    "SampleDraw",
     "SigningKey",
     "StatSnapshot",
     "StatVersion",
