@@ -21,8 +21,6 @@ sent once, by whichever device has it first, and fetched by the devices that lac
 
 from __future__ import annotations
 
-import base64
-import binascii
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -31,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from mzdesk.core.bundle import file_entry, read_file_entry
 from mzdesk.core.errors import ValidationError
 from mzdesk.core.i18n import text_in
 from mzdesk.core.limits import MAX_ATTACHMENT_BYTES
@@ -199,13 +198,7 @@ def bundle_files(session: Session, hashes: Iterable[str]) -> list[dict[str, Any]
         if row is None or row.size > budget:
             continue
         budget -= row.size
-        out.append(
-            {
-                "sha256": sha256,
-                "media_type": row.media_type,
-                "data": base64.b64encode(row.data).decode("ascii"),
-            }
-        )
+        out.append(file_entry(sha256, row.media_type, bytes(row.data)))
     return out
 
 
@@ -223,25 +216,14 @@ def held_in_scope(session: Session, scope: set[uuid.UUID]) -> list[str]:
     )
 
 
-# base64 of the largest file, and a little slack
-MAX_ENCODED = (MAX_ATTACHMENT_BYTES + 2) // 3 * 4 + 4
+MAX_WANTED = 20_000  # hashes a device may ask for in one bundle
 
 
-def decode_entry(entry: object) -> tuple[str, str | None, bytes] | None:
-    """A bundle's file entry as (sha256, declared media type, bytes), or None when it is not
-    of the shape a bundle writes (too long to be a file is refused before decoding)."""
-    if not isinstance(entry, dict):
-        return None
-    sha256, media_type, data = entry.get("sha256"), entry.get("media_type"), entry.get("data")
-    if not (isinstance(sha256, str) and is_sha256(sha256) and isinstance(data, str)):
-        return None
-    if len(data) > MAX_ENCODED or not (media_type is None or isinstance(media_type, str)):
-        return None
-    try:
-        raw = base64.b64decode(data, validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    return sha256, media_type, raw
+def wanted(value: object) -> list[str]:
+    """The files a site's bundle says the site lacks (its ``files_wanted``), checked."""
+    if not isinstance(value, list):
+        return []
+    return [h for h in value[:MAX_WANTED] if isinstance(h, str) and is_sha256(h)]
 
 
 def import_files(session: Session, device: Device, entries: object) -> dict[str, int]:
@@ -253,8 +235,8 @@ def import_files(session: Session, device: Device, entries: object) -> dict[str,
         return counts
     scope = device_scope(session, device)
     for entry in entries:
-        decoded = decode_entry(entry)
-        if decoded is None:
+        decoded = read_file_entry(entry)
+        if decoded is None:  # not of a bundle's shape, or not the bytes it names
             counts["files_refused"] += 1
             continue
         sha256, media_type, data = decoded

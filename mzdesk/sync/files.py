@@ -24,8 +24,11 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mzdesk.core.bundle import file_entry, read_file_entry
+from mzdesk.core.errors import ValidationError
 from mzdesk.core.limits import MAX_ATTACHMENT_BYTES
 from mzdesk.core.permissions import Actor
+from mzdesk.services.attachments import check_image
 from mzdesk.store.engine import Store
 from mzdesk.store.files import FileCorrupt, FileTooLarge
 from mzdesk.store.models import Attachment, FileTransfer, utcnow
@@ -223,3 +226,49 @@ async def _fetch(
 
 def _keep(store: Store, chunks: list[bytes], sha256: str) -> None:
     store.files.put_stream(chunks, expected=sha256, max_bytes=MAX_ATTACHMENT_BYTES)
+
+
+# ---------------------------------------------------------------- USB bundles
+
+# raw bytes of files one bundle carries (base64 adds a third inside a bundle's JSON, which
+# is bounded by MAX_BUNDLE_INFLATED_BYTES); files beyond it go in the next bundle
+BUNDLE_FILE_BUDGET = 96 * 1024 * 1024
+
+
+def for_bundle(store: Store) -> tuple[list[dict[str, str]], list[str]]:
+    """What a site's bundle carries: the files the server is not known to hold (up to the
+    budget), and the hashes of those this device lacks (the server's bundle back brings
+    them)."""
+    pending = pending_files(store)
+    carried: list[dict[str, str]] = []
+    budget = BUNDLE_FILE_BUDGET
+    for sha256, media_type in pending.to_send:
+        data = store.files.read(sha256)
+        if len(data) > budget:
+            continue
+        budget -= len(data)
+        carried.append(file_entry(sha256, media_type, data))
+    return carried, pending.to_fetch
+
+
+def take_from_bundle(store: Store, session: Session, entries: object, held: object) -> int:
+    """The files of a bundle from the server, each kept if it is the bytes it names and an
+    acceptable image (the rest are skipped: asked for again); and the server's list of the
+    files it holds, so this device stops offering them. Returns the files kept."""
+    kept = 0
+    for entry in entries if isinstance(entries, list) else []:
+        decoded = read_file_entry(entry)
+        if decoded is None:
+            continue
+        sha256, media_type, data = decoded
+        try:
+            check_image(data, media_type)
+        except ValidationError:
+            continue
+        store.files.put(data)
+        mark_in(session, [sha256])
+        kept += 1
+    if isinstance(held, list):
+        offered = {sha for sha, _ in _not_known_on_server(session)}
+        mark_in(session, [h for h in held if isinstance(h, str) and h in offered])
+    return kept
