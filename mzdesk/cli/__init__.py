@@ -19,6 +19,7 @@ from mzdesk.cli import (
     data,
     hazards,
     printing,
+    sample,
     serve,
     server,
     stats,
@@ -68,6 +69,7 @@ def _add_command_groups() -> None:
         checklists,
         hazards,
         printing,
+        sample,
     ):
         for command in group_module.COMMANDS:
             main.add_command(command)

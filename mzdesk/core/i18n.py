@@ -20,6 +20,7 @@ from mzdesk.core.messages import (
     filesync,
     records,
     reports,
+    sampling,
     sync,
     tables,
     training,
@@ -72,4 +73,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **hazards.MESSAGES,
     **reports.MESSAGES,
     **filesync.MESSAGES,
+    **sampling.MESSAGES,
 }

@@ -43,6 +43,8 @@ TABLES: Final[dict[str, tuple[str, str]]] = {
     "checklist_items": ("检查项", "checklist item"),
     "home_checklists": ("本院检查表", "home checklist"),
     "home_checklist_items": ("本院检查项", "home checklist item"),
+    "sample_draws": ("双随机抽取", "random draw"),
+    "file_transfers": ("文件传输", "file transfer"),
     "_conflicts": ("冲突处理", "conflict resolution"),  # how conflict records travel in the feed
 }
 
@@ -228,6 +230,11 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     "ordinary_days": ("一般隐患整改天数", "days to rectify an ordinary hazard"),
     "major_days": ("重大隐患整改天数", "days to rectify a major hazard"),
     "evidence": ("整改照片", "evidence photos"),
+    # 双随机 draws (services/sampling.py)
+    "institutions": ("抽取机构数", "institutions to draw"),
+    "seed": ("随机种子", "seed"),
+    "draw": ("双随机抽取", "random draw"),
+    "draw_date": ("抽取日期", "draw date"),
 }
 
 # Where the same key means something more specific in one kind of record.
