@@ -18,7 +18,7 @@ def test_sample_json_is_reproducible_prints_its_seed_and_exports(tmp_path):
     body = json.loads(first.stdout)
     assert body["seed"] == "99" and len(body["drawn"]) == 3
     assert set(body["drawn"][0]) == {"institution", "code", "inspectors"}
-    names = dict((code, name) for name, code in HOMES)
+    names = {code: name for name, code in HOMES}
     expected = by_hand("99", [code for _, code in HOMES[:8]], ["张三", "李四", "王五"], 3)
     assert [(d["code"], d["inspectors"]) for d in body["drawn"]] == expected
     assert [d["institution"] for d in body["drawn"]] == [names[c] for c, _ in expected]

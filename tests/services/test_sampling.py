@@ -80,7 +80,7 @@ def test_the_same_seed_and_lists_give_the_same_draw_whatever_the_storage_order(t
     draws = []
     for n, order in enumerate(orders):
         store = region_store(tmp_path / f"{n}.db", order)
-        people = random.Random(n).sample(PEOPLE, len(PEOPLE)) + ["  张三 "]  # any order, dupes
+        people = [*random.Random(n).sample(PEOPLE, len(PEOPLE)), "  张三 "]  # any order, dupes
         draws.append(make_draw(store, SETUP, DrawRequest("370212", 4, people, seed="20261202")))
 
     def public(draw):  # ids differ between databases; the draw is by code and name

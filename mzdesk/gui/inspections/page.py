@@ -6,12 +6,13 @@ import datetime as dt
 import uuid
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mzdesk.gui.inspections.hazards import TABLES as HAZARD_TABLES
 from mzdesk.gui.inspections.hazards import HazardsPanel
 from mzdesk.gui.inspections.printing import PrintBar
 from mzdesk.gui.inspections.templates import checklists_button
+from mzdesk.gui.inspections.draw import open_draws
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -33,6 +34,9 @@ class InspectionsPage(QWidget):
         self.alert.setWordWrap(True)
         layout.addWidget(self.alert)
         layout.addWidget(checklists_button(ctx, self), 0, Qt.AlignmentFlag.AlignRight)
+        self.draw_button = QPushButton(tr("双随机抽取…"))  # gui/inspections/draw.py
+        self.draw_button.clicked.connect(lambda: open_draws(self.ctx, self))
+        layout.addWidget(self.draw_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(heading(tr("隐患台账")))
         self.hazards = HazardsPanel(ctx)
         layout.addWidget(self.hazards, 1)
