@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from mzdesk.core import limits
 from mzdesk.core.bundle import BundleError
 from mzdesk.core.i18n import text_in
-from mzdesk.server import auth, feed, files, merge, throttle, verify
+from mzdesk.server import auth, feed, files_routes, merge, throttle, verify
 from mzdesk.server.bodies import BoundedRequest, RequestRefused, StrictRoute
 from mzdesk.server.bundles import import_bundle
 from mzdesk.server.db import ServerDB, open_server_db, pool_size, server_schema
@@ -88,15 +88,6 @@ class PullResponse(BaseModel):
     cursor: int
     more: bool
     server_time: str
-
-
-class FilesAsked(BaseModel):
-    sha256: list[str] = Field(max_length=files.MAX_ASKED)
-
-
-class FilesLacking(BaseModel):
-    missing: list[str]
-    unknown: list[str]
 
 
 class Health(BaseModel):
@@ -229,55 +220,9 @@ def create_app(db: ServerDB) -> FastAPI:
             items=[Item(**i) for i in items], cursor=next_cursor, more=more, server_time=_now()
         )
 
-    @app.post(
-        "/v1/files/lacking", response_model=FilesLacking, responses=ERRORS, dependencies=checked
+    files_routes.mount(
+        app, db, token=_token, errors=ERRORS | {415: {"model": Problem}}, checked=checked
     )
-    def files_lacking(
-        body: FilesAsked, authorization: Annotated[str | None, Header()] = None
-    ) -> FilesLacking:
-        return FilesLacking(**files.lacking(db, _token(authorization), body.sha256))
-
-    @app.put(
-        "/v1/files/{sha256}",
-        status_code=201,
-        responses=ERRORS | {415: {"model": Problem}},
-        dependencies=checked,
-        openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {
-                    media: {"schema": {"type": "string", "format": "binary"}}
-                    for media in ("image/png", "image/jpeg")
-                },
-            }
-        },
-    )
-    async def upload_file(
-        sha256: str, request: Request, authorization: Annotated[str | None, Header()] = None
-    ) -> dict[str, str]:
-        # who may send it is checked before a byte of the body is read
-        device_id = await run_in_threadpool(files.may_upload, db, _token(authorization), sha256)
-        data = bytearray()
-        async for chunk in request.stream():
-            data += chunk
-            if len(data) > limits.MAX_ATTACHMENT_BYTES:
-                raise SyncError(413, "too_large", "the file is larger than a photo may be")
-        media_type = request.headers.get("content-type", "").split(";")[0].strip()
-        await run_in_threadpool(files.upload, db, device_id, sha256, bytes(data), media_type)
-        return {"sha256": sha256}
-
-    @app.get(
-        "/v1/files/{sha256}",
-        response_class=Response,
-        responses=ERRORS
-        | {200: {"content": {"image/png": {}, "image/jpeg": {}}, "description": "the file"}},
-        dependencies=checked,
-    )
-    def download_file(
-        sha256: str, authorization: Annotated[str | None, Header()] = None
-    ) -> Response:
-        data, media_type = files.download(db, _token(authorization), sha256)
-        return Response(data, media_type=media_type)
 
     @app.post(
         "/v1/bundles",
