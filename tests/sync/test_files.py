@@ -200,3 +200,33 @@ def attach_raw(store: Store, data: bytes) -> str:
             kind=AttachmentKind.PHOTO,
         )
     return sha
+
+
+def test_an_endless_or_bombed_upload_is_refused_with_bounded_memory(server, tmp_path):
+    from tests.sync.test_bounds import (
+        PEAK_LIMIT_KB,
+        assert_no_traceback,
+        gzip_bomb,
+        peak_kb,
+        repeated,
+    )
+
+    a, _ = two_pcs(server, tmp_path)
+    sha = attach(a, png(7))
+    a.files.path(sha).unlink()
+    sync(a)  # the row is on the server, so the device may send this file: its body is read
+    with httpx.Client(base_url=server.url, timeout=120) as http:
+        endless = http.put(
+            f"/v1/files/{sha}",
+            content=repeated(300 * (1 << 20)),  # chunked: no length to refuse it by
+            headers=headers(a, **{"Content-Type": "image/png"}),
+        )
+        assert endless.status_code == 413 and endless.json()["code"] == "too_large"
+        bombed = http.put(
+            f"/v1/files/{sha}",
+            content=gzip_bomb(256 * (1 << 20)),
+            headers=headers(a, **{"Content-Type": "image/png", "Content-Encoding": "gzip"}),
+        )
+        assert bombed.status_code == 413 and bombed.json()["code"] == "too_large"
+    assert peak_kb(server) < PEAK_LIMIT_KB
+    assert_no_traceback(server)
