@@ -17,7 +17,6 @@ from mzdesk.server import files
 from mzdesk.server.db import ServerDB
 from mzdesk.server.errors import SyncError
 
-
 # a file's name: the SHA-256 of its bytes
 Sha256 = Annotated[str, Path(pattern="^[0-9a-f]{64}$", min_length=64, max_length=64)]
 
