@@ -169,6 +169,8 @@ def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
             applied=summary.get("applied", 0),
         )
     )
+    if summary.get("files"):
+        click.echo(text("sync.files.bundle_site", n=summary["files"]))
 
 
 @sync.command("enroll-file")

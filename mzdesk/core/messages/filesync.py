@@ -35,6 +35,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "residents, beds or staff",
     ),
     # sync status and bundles
+    "sync.files.bundle_server": (
+        "文件：收下 {stored} 个，拒收 {refused} 个（拒收的文件不影响修改，站点下次再带来）",
+        "Files: {stored} kept, {refused} refused (refused files do not affect the changes; "
+        "the site brings them again)",
+    ),
+    "sync.files.bundle_site": ("同步包带来文件 {n} 个", "The bundle brought {n} files"),
     "sync.files.done": (
         "文件：上传 {sent} 个，下载 {received} 个，{failed} 个下次同步再试",
         "Files: {sent} sent, {received} received, {failed} to try again at the next sync",
