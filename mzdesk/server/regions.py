@@ -3,11 +3,12 @@
 A device enrolled for a region (``mzdesk server enroll --region CODE``) inspects the homes
 of its district: it records inspections, their results, signatures and photos, and hazards.
 A home's own records — its residents, beds, staff and what hangs off them (assessments,
-stays, leaves, contacts, certificates, training…) and the home's particulars — are the
-home's to keep: a change to them from a device that holds the home only through its region
-is refused with ``reason_code`` ``region_home_records`` (the desktop quarantines it with a
-message saying so). Accounts are refused earlier, with ``accounts_home_only``
-(server/institutions.py). A device enrolled for the institution itself is not affected.
+stays, leaves, contacts, certificates, training…), the home's particulars and its own
+checklist versions — are the home's to keep: a change to them from a device that holds the
+home only through its region is refused with ``reason_code`` ``region_home_records`` (the
+desktop quarantines it with a message saying so). Accounts are refused earlier, with
+``accounts_home_only`` (server/institutions.py). A device enrolled for the institution
+itself is not affected.
 
 It is a list of the home's tables, not of the inspection tables, so that tables added for
 inspections later need no change here; a test checks that every synced table is either on
@@ -44,6 +45,9 @@ HOME_RECORDS = frozenset(
         "training_requirements",
         "training_certificates",
         "signing_keys",
+        # a home's own checklist versions (issue 12 part A: "owned by the home")
+        "home_checklists",
+        "home_checklist_items",
     }
 )
 ATTACHMENTS = "attachments"

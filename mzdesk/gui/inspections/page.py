@@ -8,11 +8,11 @@ import uuid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mzdesk.gui.inspections.draw import open_draws
 from mzdesk.gui.inspections.hazards import TABLES as HAZARD_TABLES
 from mzdesk.gui.inspections.hazards import HazardsPanel
 from mzdesk.gui.inspections.printing import PrintBar
 from mzdesk.gui.inspections.templates import checklists_button
-from mzdesk.gui.inspections.draw import open_draws
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
