@@ -3,10 +3,11 @@
 A device enrolled for a region (``mzdesk server enroll --region CODE``) inspects the homes
 of its district: it records inspections, their results, signatures and photos, and hazards.
 A home's own records — its residents, beds, staff and what hangs off them (assessments,
-stays, leaves, contacts, certificates, training…), the home's particulars and its own
-checklist versions — are the home's to keep: a change to them from a device that holds the
-home only through its region is refused with ``reason_code`` ``region_home_records`` (the
-desktop quarantines it with a message saying so). Accounts are refused earlier, with
+stays, leaves, contacts, certificates, training…), the home's particulars, its own
+checklist versions and its default hazard deadlines — are the home's to keep: a change to
+them from a device that holds the home only through its region is refused with
+``reason_code`` ``region_home_records`` (the desktop quarantines it with a message saying
+so). Accounts are refused earlier, with
 ``accounts_home_only`` (server/institutions.py). A device enrolled for the institution
 itself is not affected.
 
@@ -48,6 +49,8 @@ HOME_RECORDS = frozenset(
         # a home's own checklist versions (issue 12 part A: "owned by the home")
         "home_checklists",
         "home_checklist_items",
+        # a home's default rectification deadlines (part D: "a home's default deadlines")
+        "hazard_settings",
     }
 )
 ATTACHMENTS = "attachments"

@@ -30,6 +30,8 @@ INSPECTION_TABLES = {
     "inspection_results",
     "inspection_signatures",
     "hazards",
+    "hazard_events",
+    "hazard_follow_ups",
     "attachments",
 }
 
