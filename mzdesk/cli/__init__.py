@@ -20,6 +20,7 @@ from mzdesk.cli import (
     hazards,
     inspecting,
     printing,
+    sample,
     serve,
     server,
     stats,
@@ -70,6 +71,7 @@ def _add_command_groups() -> None:
         hazards,
         printing,
         inspecting,
+        sample,
     ):
         for command in group_module.COMMANDS:
             main.add_command(command)

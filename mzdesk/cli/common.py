@@ -65,8 +65,10 @@ def open_as_user(
     ctx: click.Context, db: Path | None, *, create: bool = False
 ) -> tuple[Store, Actor]:
     """The local database and who acts on it: what every command on it starts with."""
+    from mzdesk.sync.device import acting_here
+
     store = open_local_store(ctx, db, create=create)
-    return store, acting_user(store)
+    return store, acting_here(store, acting_user(store))
 
 
 def new_password() -> str:

@@ -311,6 +311,14 @@ def server_import_bundle(file: Path, db: str | None) -> None:
             rejected=summary.get("rejected", 0),
         )
     )
+    if summary.get("files_stored") or summary.get("files_refused"):
+        click.echo(
+            text(
+                "sync.files.bundle_server",
+                stored=summary.get("files_stored", 0),
+                refused=summary.get("files_refused", 0),
+            )
+        )
 
 
 @server.command("export-bundle")

@@ -84,6 +84,15 @@ def sync(
         fail(text("cli.sync.failed", message=failure.message))
     outcomes = text("list.separator").join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
     click.echo(text("cli.sync.done", pushed=report.pushed, outcomes=outcomes, pulled=report.pulled))
+    if report.files.sent or report.files.received or report.files.failed:
+        click.echo(
+            text(
+                "sync.files.done",
+                sent=report.files.sent,
+                received=report.files.received,
+                failed=report.files.failed,
+            )
+        )
 
 
 @sync.command("status")
@@ -112,6 +121,10 @@ def sync_status(ctx: click.Context, db: Path | None, as_json: bool) -> None:
             offset=figures["clock_offset_s"],
         )
     )
+    if figures["files_to_send"] or figures["files_to_fetch"]:
+        click.echo(
+            text("sync.files.pending", up=figures["files_to_send"], down=figures["files_to_fetch"])
+        )
     if figures["last_error"]:
         click.echo(text("cli.sync.last_error", error=figures["last_error"]))
 
@@ -156,6 +169,8 @@ def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
             applied=summary.get("applied", 0),
         )
     )
+    if summary.get("files"):
+        click.echo(text("sync.files.bundle_site", n=summary["files"]))
 
 
 @sync.command("enroll-file")

@@ -247,3 +247,42 @@ def read_enrolment_file(data: bytes, code: str) -> dict[str, Any]:
         raise BundleError("bundle.not_enrolment_file")
     salt = _header_parts(data)[2]
     return _open(data, enrolment_key(code, salt), "bundle.wrong_code")
+
+
+# ---------------------------------------------------------------- files in bundles
+
+# Photos and signatures travel in a bundle as {"sha256", "media_type", "data": base64}; the
+# receiver checks each against its name before keeping it (server/files.py, sync/bundles.py).
+_HEX = frozenset("0123456789abcdef")
+MAX_FILE_ENCODED = (limits.MAX_ATTACHMENT_BYTES + 2) // 3 * 4 + 4  # base64 of the largest file
+
+
+def file_entry(sha256: str, media_type: str, data: bytes) -> dict[str, str]:
+    import base64
+
+    return {"sha256": sha256, "media_type": media_type, "data": base64.b64encode(data).decode()}
+
+
+def read_file_entry(entry: object) -> tuple[str, str | None, bytes] | None:
+    """A bundle's file entry as (sha256, declared media type, bytes) when it is well made and
+    its bytes hash to its name; None otherwise. An entry too long to hold a file is refused
+    before it is decoded, so one entry never costs more than a file's size."""
+    import base64
+    import binascii
+
+    if not isinstance(entry, dict):
+        return None
+    sha256, media_type, data = entry.get("sha256"), entry.get("media_type"), entry.get("data")
+    if not (isinstance(sha256, str) and len(sha256) == 64 and set(sha256) <= _HEX):
+        return None
+    if not isinstance(data, str) or len(data) > MAX_FILE_ENCODED:
+        return None
+    if media_type is not None and not isinstance(media_type, str):
+        return None
+    try:
+        raw = base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    if hashlib.sha256(raw).hexdigest() != sha256:
+        return None
+    return sha256, media_type, raw

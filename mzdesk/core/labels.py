@@ -45,6 +45,8 @@ TABLES: Final[dict[str, tuple[str, str]]] = {
     "home_checklist_items": ("本院检查项", "home checklist item"),
     "inspection_schedules": ("检查计划", "inspection schedule"),
     "inspection_amendments": ("检查更正", "inspection amendment"),
+    "sample_draws": ("双随机抽取", "random draw"),
+    "file_transfers": ("文件传输", "file transfer"),
     "_conflicts": ("冲突处理", "conflict resolution"),  # how conflict records travel in the feed
 }
 
@@ -237,6 +239,11 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     "amended_by": ("更正人", "amended by"),
     "amended_at": ("更正时间", "amended at"),
     "changes": ("更正内容", "changes"),
+    # 双随机 draws (services/sampling.py)
+    "institutions": ("抽取机构数", "institutions to draw"),
+    "seed": ("随机种子", "seed"),
+    "draw": ("双随机抽取", "random draw"),
+    "draw_date": ("抽取日期", "draw date"),
 }
 
 # Where the same key means something more specific in one kind of record.

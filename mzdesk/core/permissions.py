@@ -12,6 +12,7 @@ refuses a write without an actor), so the GUI, the CLI and sync all meet the sam
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from dataclasses import dataclass
@@ -157,9 +158,14 @@ class Actor:
     institution_id: uuid.UUID | None
     role: str
     name: str
+    # what this device does not offer, whatever the role (see :data:`REGION_WITHHELD`)
+    withheld: frozenset[Permission] = frozenset()
 
     def can(self, permission: Permission) -> bool:
-        return role(self.role).grants(permission)
+        return permission not in self.withheld and role(self.role).grants(permission)
+
+    def withholding(self, permissions: frozenset[Permission]) -> Actor:
+        return dataclasses.replace(self, withheld=self.withheld | permissions)
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
@@ -180,3 +186,17 @@ class Actor:
     def setup(cls) -> Actor:
         """A database with no users yet: whoever holds the file is setting it up."""
         return cls(None, None, ADMIN, "setup")
+
+
+# A bureau's laptop (enrolled for a region) inspects the homes of its district; the homes'
+# residents, beds, staff and particulars are theirs, and the server refuses its changes to
+# them (mzdesk/server/regions.py), so such a device does not offer those edits at all.
+REGION_WITHHELD: frozenset[Permission] = frozenset(
+    {
+        Permission.RESIDENTS_EDIT,
+        Permission.BEDS_EDIT,
+        Permission.WORKERS_EDIT,
+        Permission.CERTIFICATES_ISSUE,
+        Permission.INSTITUTION_EDIT,
+    }
+)

@@ -24,6 +24,7 @@ from mzdesk.services.demo.accounts import demo_account
 from mzdesk.services.users import authenticate, has_users
 from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store, open_store
+from mzdesk.sync.device import is_region_device
 
 log = logging.getLogger("mzdesk.gui")
 
@@ -95,7 +96,9 @@ async def _main(
         user = login if isinstance(login, UserView) else None
     else:
         user = await _screenshot_login(store, worker, institution)
-    main = MainWindow(AppContext(store, worker, institution, user, db_path))
+    main = MainWindow(
+        AppContext(store, worker, institution, user, db_path, is_region_device(store))
+    )
     window.append(main)
     main.resize(1280, 800)
     main.show()

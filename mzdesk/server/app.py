@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from mzdesk.core import limits
 from mzdesk.core.bundle import BundleError
 from mzdesk.core.i18n import text_in
-from mzdesk.server import auth, feed, merge, throttle, verify
+from mzdesk.server import auth, feed, files_routes, merge, throttle, verify
 from mzdesk.server.bodies import BoundedRequest, RequestRefused, StrictRoute
 from mzdesk.server.bundles import import_bundle
 from mzdesk.server.db import ServerDB, open_server_db, pool_size, server_schema
@@ -219,6 +219,10 @@ def create_app(db: ServerDB) -> FastAPI:
         return PullResponse(
             items=[Item(**i) for i in items], cursor=next_cursor, more=more, server_time=_now()
         )
+
+    files_routes.mount(
+        app, db, token=_token, errors=ERRORS | {415: {"model": Problem}}, checked=checked
+    )
 
     @app.post(
         "/v1/bundles",

@@ -115,6 +115,9 @@ class _BoundedBody:
         return plain
 
 
+FILES_PATH = "/v1/files/"  # one photo or signature per request (server/files.py)
+
+
 class BoundedRequest:
     """Every request body is bounded while it is read: a declared ``Content-Length`` over the
     limit is refused at once (413 ``too_large``), the bytes actually received are counted
@@ -130,8 +133,10 @@ class BoundedRequest:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
+        path = str(scope.get("path", ""))
         limit = (
-            limits.MAX_BUNDLE_BYTES if scope.get("path") == "/v1/bundles"
+            limits.MAX_BUNDLE_BYTES if path == "/v1/bundles"
+            else limits.MAX_ATTACHMENT_BYTES if path.startswith(FILES_PATH)
             else limits.MAX_REQUEST_BYTES
         )  # fmt: skip
         try:

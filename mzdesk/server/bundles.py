@@ -17,8 +17,9 @@ from mzdesk.core.bundle import (
     write_bundle,
     write_enrolment_file,
 )
+from mzdesk.server import files
 from mzdesk.server.admin import create_enrollment
-from mzdesk.server.auth import bundle_secret, enroll, find_device
+from mzdesk.server.auth import bundle_secret, device_scope, enroll, find_device
 from mzdesk.server.db import ServerDB
 from mzdesk.server.errors import SyncError
 from mzdesk.server.feed import feed
@@ -46,13 +47,22 @@ def import_bundle(db: ServerDB, data: bytes) -> dict[str, Any]:
             raise SyncError(403, "device_revoked", "the device that wrote this bundle is revoked")
         changes, cursor, results_seq = site_content(content)
         outcomes = apply_changes(session, device, changes)
+        # then its files: the rows that name them are in, so none is refused for order
+        file_counts = files.import_files(session, device, content.get("files"))
+        device.files_wanted = files.wanted(content.get("files_wanted"))
         device.cursor = max(device.cursor, cursor)
         device.results_seq = max(device.results_seq, results_seq)
         device.last_seen_at = utcnow()
     counts: dict[str, int] = {}
     for outcome in outcomes:
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
-    return {"device": str(claimed), "device_name": device.name, "changes": len(outcomes), **counts}
+    return {
+        "device": str(claimed),
+        "device_name": device.name,
+        "changes": len(outcomes),
+        **counts,
+        **file_counts,
+    }
 
 
 # the fields of a change in a bundle and their JSON types (a push checks the same shape)
@@ -124,6 +134,14 @@ def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes
                 .order_by(Change.seq)
             )
         ]
+        # the files of the attachments it brings, then those the device said it lacks; and
+        # which files the server holds (the device stops offering those)
+        named = [
+            str(i["data"].get("sha256"))
+            for i in items
+            if i["table"] == files.ATTACHMENTS and not i["data"].get("deleted_at")
+        ]
+        carried = files.bundle_files(session, [*named, *(device.files_wanted or [])])
         content = {
             "direction": "to_device",
             "schema": f"{store_schema():04d}",
@@ -132,6 +150,8 @@ def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes
             "cursor": cursor,
             "items": items,
             "results": results,
+            "files": carried,
+            "files_held": files.held_in_scope(session, device_scope(session, device)),
             "server_time": utcnow().isoformat(timespec="seconds") + "Z",
         }
     return write_bundle(device.id, device_key(secret, device.id), content)

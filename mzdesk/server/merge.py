@@ -30,9 +30,11 @@ from mzdesk.core.ids import new_id
 from mzdesk.server.accounts import AccountCheck
 from mzdesk.server.auth import authenticate, device_scope
 from mzdesk.server.db import ServerDB
+from mzdesk.server.files import ATTACHMENTS, note_reference
 from mzdesk.server.institutions import identity_refusal
 from mzdesk.server.locks import lock_records
 from mzdesk.server.models import CONFLICTS, Change, Device, Record, utcnow
+from mzdesk.server.regions import region_refusal
 from mzdesk.server.revisions import Revisions, defer_insert, insert_deferred, revisions
 from mzdesk.store.values import TooLong, from_json, synced_columns, synced_tables
 
@@ -116,6 +118,9 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
             try:
                 status, rev = _apply(session, device, scope, change, records, revs, accounts)
                 outcome = Outcome(change_key, status, rev)
+                if change.get("table") == ATTACHMENTS:  # the institution's files (files.py)
+                    row = records[_uuid_or_nil(change.get("row_id"))]
+                    note_reference(session, row.institution_id, change["data"].get("sha256"))
             except Rejected as error:
                 outcome = Outcome(
                     change_key, "rejected", None, str(error), error.code, error.params
@@ -203,7 +208,9 @@ def _apply(
         raise Rejected("moves_institution", "a row cannot move to another institution")
 
     record = records.get(row_id)
-    refused = identity_refusal(device, scope, table, institution_id, data, record)
+    refused = identity_refusal(device, scope, table, institution_id, data, record) or (
+        region_refusal(device, scope, table, institution_id, data, record)
+    )
     if refused is not None:
         raise Rejected(refused.code, refused.message, **refused.params)
     in_scope = institution_id in scope

@@ -21,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -137,6 +138,8 @@ class Device(ServerBase):
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     cursor: Mapped[int] = mapped_column(BigInteger, default=0)  # as last reported
     results_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # outcomes it has seen
+    # files (SHA-256s) its last USB bundle said it lacks: the next bundle for it brings them
+    files_wanted: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class Enrollment(ServerBase):
@@ -164,3 +167,30 @@ class Attempt(ServerBase):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     window_start: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StoredFile(ServerBase):
+    """A photo or signature (server/files.py): its bytes, content-addressed. In the database
+    rather than on disk so that every worker process and machine serving one PostgreSQL
+    database sees the same files, and a database backup holds them (one file is at most
+    ``MAX_ATTACHMENT_BYTES``)."""
+
+    __tablename__ = "stored_files"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(50))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # who sent it first
+
+
+class FileReference(ServerBase):
+    """An institution has (or had) an attachment row naming this file: what decides which
+    devices may upload and download it. Written when the attachment row is pushed, kept when
+    the row is deleted (an older version of a record may still show the file)."""
+
+    __tablename__ = "file_refs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)

@@ -14,7 +14,7 @@ from mzdesk.core.bundle import (
 )
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.store.engine import Store
-from mzdesk.sync import device, feed, outbox
+from mzdesk.sync import device, feed, files, outbox
 
 
 def export_bundle(store: Store, actor: Actor) -> tuple[bytes, int]:
@@ -29,6 +29,7 @@ def export_bundle(store: Store, actor: Actor) -> tuple[bytes, int]:
         cursor = int(device.get_setting(session, "cursor", 0))
         results_seq = int(device.get_setting(session, "results_seq", 0))
     changes = outbox.outbox_batch(store, 10_000_000)
+    carried, lacking = files.for_bundle(store)
     content = {
         "direction": "to_server",
         "schema": device.schema_version(),
@@ -36,6 +37,8 @@ def export_bundle(store: Store, actor: Actor) -> tuple[bytes, int]:
         "cursor": cursor,
         "results_seq": results_seq,
         "changes": changes,
+        "files": carried,  # photos and signatures the server may lack
+        "files_wanted": lacking,  # those this device lacks: the server's next bundle brings them
     }
     return write_bundle(enrolment.device_id, enrolment.bundle_key, content), len(changes)
 
@@ -74,7 +77,10 @@ def import_bundle(store: Store, actor: Actor, data: bytes) -> dict[str, Any]:
         seqs = [_number(r.get("seq")) for r in results]
         previous = int(device.get_setting(session, "results_seq", 0))
         device.set_setting(session, "results_seq", max([previous, *seqs]))
-    return {"items": len(items), **counts, **outcomes}
+        kept = files.take_from_bundle(
+            store, session, content.get("files"), content.get("files_held")
+        )
+    return {"items": len(items), **counts, **outcomes, "files": kept}
 
 
 def enrol_from_file(store: Store, actor: Actor, data: bytes, code: str) -> dict[str, Any]:

@@ -26,6 +26,7 @@ import httpx
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.store.engine import Store
 from mzdesk.sync import device, feed, outbox
+from mzdesk.sync.files import FileReport, fetch_files, send_files
 from mzdesk.sync.transport import Retry, SyncFailure, check_ca, normalise_pin, send, ssl_context
 
 __all__ = ["Retry", "SyncClient", "SyncFailure", "SyncReport", "enroll"]
@@ -51,6 +52,7 @@ class SyncReport:
     pages: int = 0
     bytes_sent: int = 0
     bytes_received: int = 0
+    files: FileReport = field(default_factory=FileReport)
 
 
 def _headers(token: str | None) -> dict[str, str]:
@@ -166,7 +168,9 @@ class SyncClient:
                 verify=ssl_context(enrolment.ca_pem, enrolment.pin),
             ) as http:
                 await self._push(http, report)
+                await self._files(send_files, http, report)
                 await self._pull(http, report)
+                await self._files(fetch_files, http, report)
         except SyncFailure as failure:
             await self.run_blocking(self._note, failure.message)
             raise
@@ -177,6 +181,17 @@ class SyncClient:
         await self.run_blocking(self._note, None)
         await self.run_blocking(outbox.prune_outbox, self.store)
         return report
+
+    async def _files(
+        self, step: Callable[..., Awaitable[None]], http: httpx.AsyncClient, report: SyncReport
+    ) -> None:
+        """Send or fetch files (sync/files.py). A file problem never stops the sync of rows:
+        what is left is tried at the next sync; a certificate failure still stops it."""
+        try:
+            await step(http, self.store, self.run_blocking, self.retry, report.files)
+        except httpx.HTTPError as error:
+            report.files.failed += 1
+            report.files.error = report.files.error or f"network: {error!r}"[:200]
 
     def _enrolment(self) -> device.Enrolment | None:
         with self.store.read() as session:

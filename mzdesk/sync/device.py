@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
+from mzdesk.core.permissions import REGION_WITHHELD, Actor
 from mzdesk.store.engine import Store
 from mzdesk.store.migrate import head_revision
 from mzdesk.store.models import DeviceSetting, Institution, OutboxEntry
@@ -133,3 +134,17 @@ def adopt_institution(session: Session, server_id: uuid.UUID) -> bool:
     session.flush()
     session.expire_all()
     return True
+
+
+def is_region_device(store: Store) -> bool:
+    """Enrolled for a region (a bureau's laptop), not for a home."""
+    with store.read() as session:
+        return get_setting(session, "device_id") is not None and bool(
+            get_setting(session, "region")
+        )
+
+
+def acting_here(store: Store, actor: Actor) -> Actor:
+    """``actor`` as this device lets them act: on a bureau's laptop, without the edits of a
+    home's own records (core/permissions.py ``REGION_WITHHELD``)."""
+    return actor.withholding(REGION_WITHHELD) if is_region_device(store) else actor

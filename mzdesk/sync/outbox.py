@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.i18n import MESSAGES, current_language, text
-from mzdesk.core.labels import field_label
+from mzdesk.core.labels import field_label, table_label
 from mzdesk.core.permissions import Actor
 from mzdesk.store.engine import Store
 from mzdesk.store.models import OutboxEntry, utcnow
@@ -57,6 +57,8 @@ def rejection_text(result: dict[str, Any], table: str | None = None) -> str:
         params["fields"] = separator.join(
             field_label(name, table) for name in params["fields"].split(",") if name
         )
+    if "table" in params:
+        params["table"] = table_label(params["table"])
     key = f"sync.rejected.{code}"
     if code and key in MESSAGES:
         try:

@@ -10,11 +10,13 @@ from mzdesk.store.engine import Store
 from mzdesk.store.models import OutboxEntry, SyncConflict
 from mzdesk.store.outbox import UNSENT
 from mzdesk.sync.device import get_setting
+from mzdesk.sync.files import pending_files
 
 CLOCK_WARNING_SECONDS = 300
 
 
 def sync_status(store: Store) -> dict[str, Any]:
+    files = pending_files(store)
     with store.read() as session:
         counts = dict(
             session.execute(
@@ -42,4 +44,7 @@ def sync_status(store: Store) -> dict[str, Any]:
             "clock_offset_s": offset,
             "clock_warning": offset is not None and abs(offset) > CLOCK_WARNING_SECONDS,
             "cursor": get_setting(session, "cursor", 0),
+            # photos and signatures still to send to the server / to fetch from it
+            "files_to_send": len(files.to_send),
+            "files_to_fetch": len(files.to_fetch),
         }

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.changes import Changes
+from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import BedStatus
 from mzdesk.gui.beds.board import BedBoard
 from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
@@ -68,6 +69,7 @@ class BedsPage(QWidget):
         bar = QHBoxLayout()
         self.add_button = QPushButton(tr("批量添加床位"))
         self.add_button.clicked.connect(self.start_bulk_add)
+        self.add_button.setVisible(ctx.can(Permission.BEDS_EDIT))  # not on a bureau's laptop
         bar.addWidget(self.add_button)
         bar.addSpacing(20)
         for status, (background, border) in STATUS_COLOURS.items():

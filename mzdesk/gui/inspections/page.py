@@ -25,6 +25,7 @@ from mzdesk.core.changes import Changes
 from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import InspectionState, InspectionType
 from mzdesk.gui.inspections.amend_dialog import AmendDialog
+from mzdesk.gui.inspections.draw import open_draws
 from mzdesk.gui.inspections.hazards import TABLES as HAZARD_TABLES
 from mzdesk.gui.inspections.hazards import HazardsPanel
 from mzdesk.gui.inspections.inspecting import InspectingDialog
@@ -101,12 +102,15 @@ class InspectionsPage(QWidget):
         self.discard_button.clicked.connect(self.discard_selected)
         self.schedules_button = QPushButton(tr("检查计划…"))
         self.schedules_button.clicked.connect(self.show_schedules)
+        self.draw_button = QPushButton(tr("双随机抽取…"))
+        self.draw_button.clicked.connect(lambda: open_draws(self.ctx, self))
         for button in (
             self.new_button,
             self.open_button,
             self.discard_button,
             self.schedules_button,
             checklists_button(ctx, self),  # part A: 检查表 (templates, a home's versions)
+            self.draw_button,  # 双随机 draws: gui/inspections/draw.py
         ):
             bar.addWidget(button)
         bar.addSpacing(24)

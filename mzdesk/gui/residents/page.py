@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.changes import Changes
+from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import AbilityLevel, BedStatus, ResidentStatus, SupportType
 from mzdesk.gui.residents.history_dialog import HistoryDialog
 from mzdesk.gui.residents.id_reveal import IdReveal
@@ -124,6 +125,9 @@ class ResidentsPage(StayActions):
             self.history_button,
         ):
             actions.addWidget(button)
+            # a role without residents.edit, or a bureau's laptop (REGION_WITHHELD): view only
+            writes = button not in (self.open_button, self.history_button)
+            button.setVisible(not writes or ctx.can(Permission.RESIDENTS_EDIT))
         actions.addStretch(1)
         self.count = QLabel()
         actions.addWidget(self.count)

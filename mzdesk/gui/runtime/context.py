@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
-from mzdesk.core.permissions import Actor, Permission
+from mzdesk.core.permissions import REGION_WITHHELD, Actor, Permission
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.services.users import actor_for
 from mzdesk.services.views import InstitutionView, UserView
@@ -24,11 +24,14 @@ class AppContext:
     institution: InstitutionView
     user: UserView | None
     db_path: Path
+    # a bureau's laptop (enrolled for a region): the homes' own records are not edited here
+    region_device: bool = False
 
     @property
     def actor(self) -> Actor:
         """Who acts: the logged-in user (a database with no users yet is being set up)."""
-        return actor_for(self.user) if self.user is not None else Actor.setup()
+        actor = actor_for(self.user) if self.user is not None else Actor.setup()
+        return actor.withholding(REGION_WITHHELD) if self.region_device else actor
 
     def can(self, permission: Permission) -> bool:
         return self.actor.can(permission)

@@ -34,6 +34,7 @@ from mzdesk.gui.sync.text import (
     CLOCK_RED_SECONDS,
     clock_text,
     failure_text,
+    files_pending,
     local_time,
     report_text,
 )
@@ -203,7 +204,10 @@ class SyncPage(BundleActions):
             else tr("设备号 {number}").format(number=number)
         )
         self.last_sync.setText(local_time(status["last_sync"]) or tr("从未成功同步"))
-        self.pending.setText(tr("{n} 条").format(n=status["pending"]))
+        files = files_pending(status)
+        self.pending.setText(
+            tr("{n} 条").format(n=status["pending"]) + (f"；{files}" if files else "")
+        )
         self._count(self.conflict_count, status["conflicts"])
         self._count(self.quarantine_count, status["quarantined"])
         offset = status["clock_offset_s"]

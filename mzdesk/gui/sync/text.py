@@ -90,6 +90,14 @@ def clock_text(offset: float) -> str:
     )
 
 
+def files_pending(status: dict[str, Any]) -> str:
+    """Photos and signatures still to send or fetch ("" when none)."""
+    up, down = int(status.get("files_to_send", 0)), int(status.get("files_to_fetch", 0))
+    if not up and not down:
+        return ""
+    return tr("文件待上传 {up} 个、待下载 {down} 个").format(up=up, down=down)
+
+
 def status_line(
     status: dict[str, Any], failure: SyncFailure | None, syncing: bool
 ) -> tuple[str, str | None]:
@@ -102,6 +110,8 @@ def status_line(
         else tr("从未同步"),
         tr("待同步 {n} 条").format(n=status["pending"]),
     ]
+    if files_pending(status):
+        parts.append(files_pending(status))
     if status["conflicts"]:
         parts.append(tr("冲突 {n} 条").format(n=status["conflicts"]))
     if status["quarantined"]:

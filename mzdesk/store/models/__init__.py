@@ -33,6 +33,8 @@ from mzdesk.store.models.institutions import (
     User,
 )
 from mzdesk.store.models.residents import Assessment, BedStay, Contact, Leave, Resident
+from mzdesk.store.models.sampling import SampleDraw
+from mzdesk.store.models.transfers import FileTransfer
 from mzdesk.store.models.workers import (
     CareWorker,
     SigningKey,
@@ -58,6 +60,7 @@ __all__ = [
     "ChecklistTemplate",
     "Contact",
     "DeviceSetting",
+    "FileTransfer",
     "Floor",
     "Hazard",
     "HazardEvent",
@@ -76,6 +79,7 @@ __all__ = [
     "OutboxEntry",
     "Resident",
     "Room",
+    "SampleDraw",
     "SigningKey",
     "StatSnapshot",
     "StatVersion",

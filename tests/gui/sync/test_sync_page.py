@@ -407,6 +407,8 @@ def test_status_line():
     assert "时钟偏差 122 分钟" in text and colour == sync_module.RED
     text, colour = status_line({**base, "last_error": "boom"}, None, syncing=False)
     assert text.startswith("同步：同步失败 · ") and colour == sync_module.RED
+    text, _ = status_line({**base, "files_to_send": 2, "files_to_fetch": 1}, None, syncing=False)
+    assert "待同步 3 条 · 文件待上传 2 个、待下载 1 个" in text
 
 
 def test_a_site_without_network_enrols_from_the_offline_file(qtbot, loop_threads, server, tmp_path):

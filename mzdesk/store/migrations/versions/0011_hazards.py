@@ -2,7 +2,7 @@
 (hazard_follow_ups), a home's default deadlines (hazard_settings), hazards.closed_on and
 hazards.original_deadline
 
-Revision ID: 0013
+Revision ID: 0011
 Revises: 0010
 Create Date: 2026-12-01 23:50:08.964100
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision: str = "0013"
+revision: str = "0011"
 down_revision: Union[str, Sequence[str], None] = "0010"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
