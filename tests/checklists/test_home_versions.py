@@ -33,10 +33,10 @@ from mzdesk.services.checklists import (
     list_templates,
     load_version,
 )
-from mzdesk.services.inspections import InspectionStart, start_inspection
 from mzdesk.store.engine import open_store
 from mzdesk.store.models import ChecklistItem, InspectionResult, Institution
 from tests.helpers.actors import SETUP
+from tests.helpers.inspecting import begin
 
 NH = InstitutionKind.NURSING_HOME
 
@@ -145,11 +145,7 @@ def test_import_export_round_trip_and_a_broken_file_keeps_nothing(store, home):
 
 def test_install_keeps_items_that_left_their_file_as_retired_only_where_used(store, home):
     zd = next(t for t in shipped_templates() if t.code == "YLJG-ZDYH")
-    inspection = start_inspection(
-        store,
-        SETUP,
-        InspectionStart(home.id, zd.id, dt.date(2026, 1, 5), InspectionType.SPECIAL, "甲"),
-    )
+    inspection = begin(store, home.id, zd.id, dt.date(2026, 1, 5), InspectionType.SPECIAL, "甲")
     # two items the old file had (12 and 13 moved to the fire-rules template)
     old_12, old_13 = (stable_id("checklist", "YLJG-ZDYH", "2023", c) for c in ("12", "13"))
     with store.write(SETUP) as session:

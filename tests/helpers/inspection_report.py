@@ -12,18 +12,13 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw
 
 from mzdesk.core.checklists import shipped_templates
-from mzdesk.core.vocab import AttachmentKind, InspectionType, ItemResult, SignerRole
+from mzdesk.core.vocab import AttachmentKind, InspectionType, ItemResult
 from mzdesk.services.attachments import FileRef, add_attachment, store_file
-from mzdesk.services.inspections import (
-    InspectionStart,
-    complete_inspection,
-    record_result,
-    start_inspection,
-)
 from mzdesk.store.engine import Store
 from mzdesk.store.files import sha256_of
-from mzdesk.store.models import InspectionResult, InspectionSignature
+from mzdesk.store.models import InspectionResult
 from tests.helpers.actors import SETUP
+from tests.helpers.inspecting import answer, begin, sign_and_finish
 
 DAY = dt.date(2026, 3, 2)
 FAILED = {"02": "楼梯口安全警示标识脱落", "15": "三楼走廊地面湿滑，未放置警示牌", "19": ""}
@@ -63,34 +58,24 @@ class Printed:
     missing_sha256: str  # a photo whose attachment row arrived without its file
 
 
-def make_inspection(store: Store, institution_id: uuid.UUID, *, signed: bool = True) -> Printed:
+def make_inspection(store: Store, institution_id: uuid.UUID) -> Printed:
     template = next(t for t in shipped_templates() if t.code == "GB38600")
-    inspection_id = start_inspection(
-        store,
-        SETUP,
-        InspectionStart(
-            institution_id, template.id, DAY, InspectionType.SUPERVISORY, "区民政局 王明、李华"
-        ),
+    inspectors = ("王明", "李华")
+    inspection_id = begin(
+        store, institution_id, template.id, DAY, InspectionType.SUPERVISORY, inspectors
     )
     for item in template.items:
         if item.code in FAILED:
-            record_result(
-                store, SETUP, inspection_id, item.id, ItemResult.FAIL, FAILED[item.code] or None
-            )
+            answer(store, inspection_id, item.id, ItemResult.FAIL, FAILED[item.code] or None)
         elif item.code in NOT_APPLICABLE:
-            record_result(
-                store, SETUP, inspection_id, item.id, ItemResult.NOT_APPLICABLE, "无噎食风险老人"
-            )
+            answer(store, inspection_id, item.id, ItemResult.NOT_APPLICABLE, "无噎食风险老人")
         else:
-            record_result(store, SETUP, inspection_id, item.id, ItemResult.PASS)
-    hazard_ids = complete_inspection(
-        store, SETUP, inspection_id, summary="总体较好，三项需整改。", responsible_person="刘志强"
-    )
+            answer(store, inspection_id, item.id, ItemResult.PASS)
     refs = [store_file(store, photo(c, n)) for c, n in (("#c0392b", "A"), ("#2471a3", "B"))]
     lost = photo("#27ae60", "lost")
     missing = FileRef(sha256_of(lost), len(lost), "image/jpeg")
     by_code = {i.id: i.code for i in template.items}
-    with store.write(SETUP) as session:
+    with store.write(SETUP) as session:  # photos as sync brings them: one without its file
         results = {
             by_code[r.item_id]: r.id
             for r in session.query(InspectionResult).filter_by(inspection_id=inspection_id)
@@ -105,25 +90,7 @@ def make_inspection(store: Store, institution_id: uuid.UUID, *, signed: bool = T
                 kind=AttachmentKind.PHOTO,
                 caption=f"检查项 {code}",
             )
-        if signed:
-            for n, (role, name) in enumerate(
-                ((SignerRole.INSPECTOR, "王明"), (SignerRole.INSPECTED_HEAD, "刘志强"))
-            ):
-                signature = InspectionSignature(
-                    institution_id=institution_id,
-                    inspection_id=inspection_id,
-                    role=role,
-                    name=name,
-                    signed_at=dt.datetime.combine(DAY, dt.time(16, 30 + n)),
-                )
-                session.add(signature)
-                session.flush()
-                add_attachment(
-                    session,
-                    institution_id=institution_id,
-                    owner_table="inspection_signatures",
-                    owner_id=signature.id,
-                    ref=store_file(store, stroke(n)),
-                    kind=AttachmentKind.SIGNATURE,
-                )
+    hazard_ids = sign_and_finish(
+        store, inspection_id, inspectors, summary="总体较好，三项需整改。", head="刘志强"
+    )
     return Printed(inspection_id, hazard_ids, missing.sha256)

@@ -14,8 +14,8 @@ from mzdesk.core.vocab import AttachmentKind, InspectionType, ItemResult
 from mzdesk.reports.inspection_report import write_inspection_report
 from mzdesk.services.attachments import FileRef, add_attachment
 from mzdesk.services.inspection_report import file_reader, inspection_report
-from mzdesk.services.inspections import InspectionStart, record_result, start_inspection
 from tests.helpers.actors import SETUP
+from tests.helpers.inspecting import answer, begin, sign_and_finish
 from tests.helpers.inspection_report import FAILED
 from tests.reports.conftest import flat, fonts, images, page_count, pdftotext, render
 
@@ -47,7 +47,7 @@ def test_report_reads_back_header_items_hazards_signatures_and_page_numbers(
         "2026-03-02",
         "上级检查",
         flat(f"{TEMPLATE.title}（{TEMPLATE.code}，版本 {TEMPLATE.version}）"),
-        flat("区民政局 王明、李华"),
+        flat("检查人 王明、李华"),
         "总体较好，三项需整改。",
     ):
         assert expected in text, expected
@@ -86,10 +86,10 @@ def test_fonts_embedded_and_pictures_scaled_down(store, home, printed, tmp_path)
     assert listed and all(row[-5] == "yes" for row in listed), listed  # the emb column
     assert not any("Helvetica" in row[0] for row in listed)
     drawn = images(pdf)
-    # three photos on this device (one twice), the lost one as a box; two signature strokes
-    assert len(drawn) == 5, drawn
+    # three photos on this device (one twice), the lost one as a box; three signature strokes
+    assert len(drawn) == 6, drawn
     assert all(max(w, h) <= 600 for w, h in drawn)  # 1600×1200 camera photos, shrunk
-    assert sorted(drawn)[:3] == [(400, 300)] * 3
+    assert drawn.count((400, 300)) == 3  # the photos, shrunk to 400 wide
 
 
 def test_the_photos_and_signatures_are_on_the_pages(store, home, printed, tmp_path):
@@ -110,14 +110,10 @@ def test_the_photos_and_signatures_are_on_the_pages(store, home, printed, tmp_pa
 
 
 def test_a_draft_prints_unanswered_items_and_blank_signature_lines(store, home, tmp_path):
-    inspection = start_inspection(
-        store,
-        SETUP,
-        InspectionStart(
-            home.id, TEMPLATE.id, dt.date(2026, 5, 6), InspectionType.SELF_DAILY, "张三"
-        ),
+    inspection = begin(
+        store, home.id, TEMPLATE.id, dt.date(2026, 5, 6), InspectionType.SELF_DAILY, "张三"
     )
-    record_result(store, SETUP, inspection, TEMPLATE.items[0].id, ItemResult.FAIL, "灭火器过期")
+    answer(store, inspection, TEMPLATE.items[0].id, ItemResult.FAIL, "灭火器过期")
     pdf = write(store, inspection, out_dir(tmp_path) / "draft.pdf")
     text = flat(pdftotext(pdf))
     assert "草稿" in text and "日常自查" in text
@@ -127,12 +123,10 @@ def test_a_draft_prints_unanswered_items_and_blank_signature_lines(store, home, 
 
 
 def test_a_photo_file_that_is_not_an_image_prints_a_box(store, home, tmp_path):
-    inspection = start_inspection(
-        store,
-        SETUP,
-        InspectionStart(home.id, TEMPLATE.id, dt.date(2026, 5, 6), InspectionType.MONTHLY, "张三"),
+    inspection = begin(
+        store, home.id, TEMPLATE.id, dt.date(2026, 5, 6), InspectionType.MONTHLY, "张三"
     )
-    record_result(store, SETUP, inspection, TEMPLATE.items[0].id, ItemResult.PASS)
+    answer(store, inspection, TEMPLATE.items[0].id, ItemResult.PASS)
     junk = b"\x89PNG\r\n\x1a\n" + b"not really" * 50  # arrived by sync, never checked here
     ref = FileRef(store.files.put(junk), len(junk), "image/png")
     report = inspection_report(store, inspection)
@@ -162,19 +156,16 @@ def test_notes_taller_than_a_page_split_across_pages(store, home, tmp_path):
     and nothing runs into the footer."""
     from mzdesk.reports.rectification_notice import write_rectification_notice
     from mzdesk.services.inspection_report import notice_report
-    from mzdesk.services.inspections import complete_inspection
 
-    inspection = start_inspection(
-        store,
-        SETUP,
-        InspectionStart(home.id, TEMPLATE.id, dt.date(2026, 5, 6), InspectionType.MONTHLY, "张三"),
+    inspection = begin(
+        store, home.id, TEMPLATE.id, dt.date(2026, 5, 6), InspectionType.MONTHLY, "张三"
     )
     for n, item in enumerate(TEMPLATE.items[:4]):
         note = "消防通道堆放杂物，" * 195 + f"第{n}条说明完"  # ~1,800 characters
-        record_result(store, SETUP, inspection, item.id, ItemResult.FAIL, note)
+        answer(store, inspection, item.id, ItemResult.FAIL, note)
     for item in TEMPLATE.items[4:]:
-        record_result(store, SETUP, inspection, item.id, ItemResult.PASS)
-    complete_inspection(store, SETUP, inspection)
+        answer(store, inspection, item.id, ItemResult.PASS)
+    sign_and_finish(store, inspection, ["张三"])
     folder = out_dir(tmp_path)
     pdf = write(store, inspection, folder / "long-notes.pdf")
     text = flat(pdftotext(pdf))
@@ -216,5 +207,5 @@ def test_more_photos_than_a_page_holds_continue_on_the_next(store, home, printed
                 kind=AttachmentKind.PHOTO,
             )
     pdf = write(store, printed.inspection_id, out_dir(tmp_path) / "many-photos.pdf")
-    assert len(images(pdf)) == 5 + 44  # 11 rows of 4: taller than a page, split between two
+    assert len(images(pdf)) == 6 + 44  # 11 rows of 4: taller than a page, split between two
     assert page_count(pdf) >= 4

@@ -10,11 +10,10 @@ import pytest
 
 from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.errors import NotFoundError, StateError
-from mzdesk.core.vocab import HazardStatus, ItemResult, SignerRole
+from mzdesk.core.vocab import ItemResult, SignerRole
 from mzdesk.reports.rectification_notice import write_rectification_notice
 from mzdesk.services.inspection_report import find_inspection, inspection_report, notice_report
-from mzdesk.services.inspections import advance_hazard
-from tests.helpers.actors import SETUP
+from tests.helpers.inspecting import answer, begin, close_hazard, sign_and_finish
 from tests.helpers.inspection_report import make_inspection
 from tests.reports.conftest import flat, fonts, page_count, pdftotext
 
@@ -38,6 +37,7 @@ def test_report_data(store, printed):
     assert report.overdue_hazards == 0
     assert [(s.role, s.name) for s in report.signatures] == [
         (SignerRole.INSPECTOR, "王明"),
+        (SignerRole.INSPECTOR, "李华"),
         (SignerRole.INSPECTED_HEAD, "刘志强"),
     ]
     assert all(s.image is not None for s in report.signatures)
@@ -47,8 +47,7 @@ def test_report_data(store, printed):
 
 def test_notice_lists_only_the_open_hazards(store, printed, tmp_path):
     first = printed.hazard_ids[0]
-    advance_hazard(store, SETUP, first, HazardStatus.AWAITING_CHECK, dt.date(2026, 3, 10))
-    advance_hazard(store, SETUP, first, HazardStatus.CLOSED, dt.date(2026, 3, 12), by="王明")
+    close_hazard(store, first, dt.date(2026, 3, 12), by="王明")
     pdf = tmp_path / "notice.pdf"
     write_rectification_notice(pdf, notice_report(store, printed.inspection_id, today=PRINTED_ON))
     text = flat(pdftotext(pdf))
@@ -73,8 +72,7 @@ def test_notice_marks_overdue_and_refuses_when_nothing_is_open(store, printed, t
     assert "截至2026-04-20，其中3项已超过整改期限" in text
     assert text.count("已超期") == 3
     for hazard in printed.hazard_ids:
-        advance_hazard(store, SETUP, hazard, HazardStatus.AWAITING_CHECK, dt.date(2026, 3, 10))
-        advance_hazard(store, SETUP, hazard, HazardStatus.CLOSED, dt.date(2026, 3, 12), by="王")
+        close_hazard(store, hazard, dt.date(2026, 3, 12), by="王")
     with pytest.raises(StateError) as refused:
         notice_report(store, printed.inspection_id)
     assert "没有未销号的隐患" in str(refused.value)
@@ -86,7 +84,7 @@ def test_find_inspection_by_id_or_unique_beginning(store, home, printed):
     assert find_inspection(store, str(full).upper()) == full
     assert find_inspection(store, full.hex[:12]) == full
     assert find_inspection(store, str(full)[:13]) == full  # with its hyphen
-    other = make_inspection(store, home.id, signed=False).inspection_id
+    other = make_inspection(store, home.id).inspection_id
     common = next(
         n for n in range(32, 0, -1) if full.hex[:n] == other.hex[:n]
     )  # time-ordered ids made together share their beginning
@@ -105,27 +103,15 @@ def test_text_that_looks_like_markup_prints_as_typed(store, home, tmp_path):
     from mzdesk.core.vocab import InspectionType
     from mzdesk.reports.inspection_report import write_inspection_report
     from mzdesk.services.inspection_report import file_reader
-    from mzdesk.services.inspections import (
-        InspectionStart,
-        complete_inspection,
-        record_result,
-        start_inspection,
-    )
 
     template = next(t for t in shipped_templates() if t.code == "GB38600")
-    inspection = start_inspection(
-        store,
-        SETUP,
-        InspectionStart(
-            home.id, template.id, dt.date(2026, 5, 6), InspectionType.MONTHLY, "张三 & <李四>"
-        ),
+    inspection = begin(
+        store, home.id, template.id, dt.date(2026, 5, 6), InspectionType.MONTHLY, "张三 & <李四>"
     )
     for n, item in enumerate(template.items):
         result = ItemResult.FAIL if n == 0 else ItemResult.PASS
-        record_result(
-            store, SETUP, inspection, item.id, result, "灭火器<2具 & 压力>1MPa" if n == 0 else None
-        )
-    complete_inspection(store, SETUP, inspection, summary="<b>注意</b> & 其他")
+        answer(store, inspection, item.id, result, "灭火器<2具 & 压力>1MPa" if n == 0 else None)
+    sign_and_finish(store, inspection, ["张三 & <李四>"], summary="<b>注意</b> & 其他")
     report_pdf, notice_pdf = tmp_path / "r.pdf", tmp_path / "n.pdf"
     write_inspection_report(report_pdf, inspection_report(store, inspection), file_reader(store))
     write_rectification_notice(notice_pdf, notice_report(store, inspection))

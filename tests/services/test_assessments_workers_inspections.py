@@ -11,10 +11,6 @@ from mzdesk.core.vocab import (
     AbilityLevel,
     AssessmentReason,
     BedType,
-    HazardLevel,
-    HazardStatus,
-    InspectionType,
-    ItemResult,
     Occupation,
     RiskEvent,
     SkillLevel,
@@ -24,14 +20,6 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.assessments import AssessmentData, assessment_history, record_assessment
 from mzdesk.services.beds import NewBeds, add_beds
-from mzdesk.services.inspections import (
-    InspectionStart,
-    advance_hazard,
-    complete_inspection,
-    open_hazards,
-    record_result,
-    start_inspection,
-)
 from mzdesk.services.residents import (
     ResidentData,
     get_resident,
@@ -239,50 +227,6 @@ def test_workers_certificates_and_leaving(store, home):
     assert left.skill_level is SkillLevel.LEVEL4
     with pytest.raises(StateError):
         worker_left(store, SETUP, w.id, D(2025, 2, 1))
-
-
-def test_inspection_opens_hazards_for_failed_items_and_tracks_them_to_closed(store, home):
-    template = next(t for t in shipped_templates() if t.code == "YLJG-ZDYH")
-    inspection = start_inspection(
-        store,
-        SETUP,
-        InspectionStart(
-            home.id, template.id, D(2026, 3, 1), InspectionType.RANDOM, "区民政局 孙、赵"
-        ),
-    )
-    for item in template.items[:-1]:
-        record_result(store, SETUP, inspection, item.id, ItemResult.PASS)
-    with pytest.raises(ValidationError, match="1项未填写"):
-        complete_inspection(store, SETUP, inspection)
-    record_result(store, SETUP, inspection, template.items[0].id, ItemResult.FAIL, "三楼西侧")
-    record_result(store, SETUP, inspection, template.items[-1].id, ItemResult.NOT_APPLICABLE)
-    (hazard_id,) = complete_inspection(store, SETUP, inspection, responsible_person="刘志强")
-    with pytest.raises(StateError):
-        record_result(store, SETUP, inspection, template.items[1].id, ItemResult.FAIL)
-
-    (hazard,) = open_hazards(store, home.id)
-    assert hazard.level is HazardLevel.MAJOR  # items of the major-hazard standard
-    assert hazard.deadline == D(2026, 3, 8)
-    assert "三楼西侧" in hazard.description
-    assert hazard.overdue(D(2026, 3, 9))
-
-    with pytest.raises(StateError, match="不能从"):
-        advance_hazard(store, SETUP, hazard_id, HazardStatus.CLOSED, D(2026, 3, 2), by="王")
-    advance_hazard(store, SETUP, hazard_id, HazardStatus.IN_PROGRESS, D(2026, 3, 2), measure="更换")
-    advance_hazard(store, SETUP, hazard_id, HazardStatus.AWAITING_CHECK, D(2026, 3, 5))
-    advance_hazard(
-        store, SETUP, hazard_id, HazardStatus.IN_PROGRESS, D(2026, 3, 6), by="王"
-    )  # re-check failed
-    advance_hazard(store, SETUP, hazard_id, HazardStatus.AWAITING_CHECK, D(2026, 3, 7))
-    with pytest.raises(ValidationError):
-        advance_hazard(
-            store, SETUP, hazard_id, HazardStatus.CLOSED, D(2026, 3, 8)
-        )  # who re-checked?
-    assert (
-        advance_hazard(store, SETUP, hazard_id, HazardStatus.CLOSED, D(2026, 3, 8), by="王建国")
-        is HazardStatus.CLOSED
-    )
-    assert open_hazards(store, home.id) == []
 
 
 def test_shipped_templates_are_valid_and_versioned():

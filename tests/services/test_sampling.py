@@ -150,8 +150,9 @@ def test_bad_requests_are_refused_by_field_and_nothing_is_recorded(tmp_path):
 
 
 def test_the_draw_and_its_results_export_to_xlsx(tmp_path):
-    from mzdesk.services.inspections import InspectionStart, install_templates, start_inspection
+    from mzdesk.services.checklists import install_shipped
     from mzdesk.store.models import ChecklistItem, ChecklistTemplate, Hazard, InspectionResult
+    from tests.helpers.inspecting import begin
 
     store = region_store(tmp_path / "x.db", list(range(5)))
     draw = make_draw(
@@ -180,15 +181,11 @@ def test_the_draw_and_its_results_export_to_xlsx(tmp_path):
     first = draw.drawn[0]
     home_id = uuid.UUID(first.id)
     with store.write(SETUP) as session:
-        install_templates(session)
-        template = session.query(ChecklistTemplate).first()
+        install_shipped(session)
+        template = session.query(ChecklistTemplate).filter_by(code="GB38600").one()
         item = session.query(ChecklistItem).filter_by(template_id=template.id).first()
-    inspection = start_inspection(
-        store,
-        SETUP,
-        InspectionStart(
-            home_id, template.id, dt.date(2026, 12, 3), InspectionType.RANDOM, "张三、李四"
-        ),
+    inspection = begin(
+        store, home_id, template.id, dt.date(2026, 12, 2), InspectionType.RANDOM, "张三、李四"
     )
     with store.write(SETUP) as session:
         session.add(
@@ -209,14 +206,14 @@ def test_the_draw_and_its_results_export_to_xlsx(tmp_path):
                     inspection_id=inspection,
                     description=description,
                     level=HazardLevel.ORDINARY,
-                    found_on=dt.date(2026, 12, 3),
+                    found_on=dt.date(2026, 12, 2),
                     deadline=dt.date(2026, 12, 17),
                     status=status,
                 )
             )
     _, results = draw_results(store, draw.id)
     assert (results[0].inspected_on, results[0].items_failed, results[0].closed) == (
-        dt.date(2026, 12, 3),
+        dt.date(2026, 12, 2),
         1,
         1,
     )
@@ -226,7 +223,7 @@ def test_the_draw_and_its_results_export_to_xlsx(tmp_path):
     sheet = openpyxl.load_workbook(published)["抽查结果公示"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:5] == ("机构名称", "机构代码", "检查日期", "检查人员", "不合格项数")
-    assert rows[1][:7] == (first.institution, first.code, "2026-12-03", "张三、李四", 1, 2, 1)
+    assert rows[1][:7] == (first.institution, first.code, "2026-12-02", "张三、李四", 1, 2, 1)
     assert (
         "灭火器过期（一般隐患，已销号" in rows[1][7] and "通道堵塞（一般隐患，待整改" in rows[1][7]
     )

@@ -15,11 +15,12 @@ from sqlalchemy import select
 from mzdesk.core.vocab import HazardLevel, InspectionType
 from mzdesk.server.regions import HOME_RECORDS
 from mzdesk.services.attachments import read_file
-from mzdesk.services.inspections import InspectionStart, install_templates, start_inspection
+from mzdesk.services.checklists import install_shipped
 from mzdesk.store.models import Bed, ChecklistTemplate, Hazard, Institution, Resident
 from mzdesk.store.values import synced_tables
 from mzdesk.sync.review import quarantined
 from tests.helpers.actors import SETUP
+from tests.helpers.inspecting import begin
 from tests.sync.conftest import new_client, sync
 from tests.sync.helpers import dump, edit, seed
 from tests.sync.test_files import headers, png
@@ -81,15 +82,13 @@ def test_the_bureau_inspects_but_cannot_change_residents_or_beds(district, serve
 
     # an inspection, its hazard and a photo of it go through and reach the home
     with bureau.write(SETUP) as session:
-        install_templates(session)
-        template = session.scalars(select(ChecklistTemplate.id)).first()
+        install_shipped(session)
+        template = session.scalars(
+            select(ChecklistTemplate.id).where(ChecklistTemplate.code == "GB38600")
+        ).first()
     assert template is not None
-    inspection = start_inspection(
-        bureau,
-        SETUP,
-        InspectionStart(
-            home_id, template, dt.date(2026, 12, 1), InspectionType.RANDOM, "张三、李四"
-        ),
+    inspection = begin(
+        bureau, home_id, template, dt.date(2026, 12, 1), InspectionType.RANDOM, "张三、李四"
     )
     with bureau.write(SETUP) as session:
         session.add(

@@ -42,12 +42,12 @@ from mzdesk.gui.widgets.inputs import fill_vocab, from_qdate, vocab_value
 from mzdesk.gui.widgets.labels import heading
 from mzdesk.gui.widgets.palette import ORANGE
 from mzdesk.gui.widgets.table import make_table
+from mzdesk.services.hazards import HazardFilter, list_hazards
 from mzdesk.services.inspecting.finish import amend_inspection, finish_inspection
 from mzdesk.services.inspecting.flow import discard_draft, start_draft
 from mzdesk.services.inspecting.listing import InspectionFilter, InspectionRow, inspection_rows
 from mzdesk.services.inspecting.schedules import ScheduleView, list_schedules
 from mzdesk.services.inspecting.templates import available_checklists
-from mzdesk.services.inspections import open_hazards
 
 NO_DATE = QDate(2000, 1, 1)  # a date filter at its minimum reads 不限
 STATE_COLOURS = {InspectionState.DRAFT: QColor(ORANGE), InspectionState.AMENDED: QColor("#6a3fa0")}
@@ -224,9 +224,12 @@ class InspectionsPage(QWidget):
         self.count.setText(tr("共 {n} 次检查").format(n=len(rows)))
 
     async def _load_hazards(self) -> None:
-        hazards = await self.ctx.worker.read(open_hazards, self.ctx.store, self.ctx.institution.id)
-        today = dt.date.today()
-        overdue = [h for h in hazards if h.overdue(today)]
+        overdue = await self.ctx.worker.read(
+            list_hazards,
+            self.ctx.store,
+            self.ctx.institution.id,
+            HazardFilter(overdue_only=True),
+        )
         self.hazards.refresh()
         if overdue:
             self.alert.setText(
@@ -340,7 +343,10 @@ class InspectionsPage(QWidget):
 
         async def submit() -> None:
             hazards = await self.ctx.change(
-                finish_inspection, inspecting.detail.id, dialog.signatures()
+                finish_inspection,
+                inspecting.detail.id,
+                dialog.signatures(),
+                summary=dialog.conclusion(),
             )
             await inspecting.reload()
             inspecting.say(

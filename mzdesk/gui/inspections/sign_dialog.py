@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,12 @@ class SignDialog(FormDialog):
                 )
             )
         )
+        layout.addWidget(QLabel(tr("检查结论（可不填）：")))
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText(tr("例如：总体情况良好，发现问题限期整改。"))
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(64)
+        layout.addWidget(self.summary)
         grid = QGridLayout()
         self.pads: list[tuple[SignerRole, str | QLineEdit, SignaturePad]] = []
         row = 0
@@ -53,7 +60,7 @@ class SignDialog(FormDialog):
         self.head_name.setPlaceholderText(tr("负责人姓名"))
         row = self._add_signer(grid, row, SignerRole.INSPECTED_HEAD, self.head_name, self.head_name)
         layout.addLayout(grid)
-        self.fields = {"name": self.head_name}
+        self.fields = {"name": self.head_name, "summary": self.summary}
         layout.addWidget(self.make_error_label())
         layout.addWidget(self.make_buttons(tr("签名并完成")))
         self.resize(620, 0)
@@ -89,6 +96,9 @@ class SignDialog(FormDialog):
             for role, name, pad in self.pads
             if not pad.is_empty()
         ]
+
+    def conclusion(self) -> str | None:
+        return self.summary.toPlainText().strip() or None
 
     def check(self) -> None:
         if not self.head_name.text().strip():

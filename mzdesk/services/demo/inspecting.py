@@ -54,12 +54,16 @@ def _inspect(
     answered: int | None = None,
     finish: bool = True,
     fail_rate: float = 0.02,
+    kind: InstitutionKind = InstitutionKind.NURSING_HOME,
+    opened: list[uuid.UUID] | None = None,
 ) -> uuid.UUID:
+    """A draft answered (``answered`` items, or all) and, with ``finish``, signed; the hazards
+    it opened are added to ``opened``."""
     rng = maker.rng
     inspection_id = start_draft(store, actor, inspection)
     template = checklist(store, inspection.template_id)
     assert template is not None
-    every = inspected_items(template, InstitutionKind.NURSING_HOME)
+    every = inspected_items(template, kind)
     items = every if answered is None else every[:answered]
     for item in items:
         result = ItemResult.FAIL if rng.random() < fail_rate else ItemResult.PASS
@@ -74,7 +78,9 @@ def _inspect(
             for i, n in enumerate(inspection.inspectors)
         ]
         signers.append(Signature(SignerRole.INSPECTED_HEAD, HEAD, signature_png(7)))
-        finish_inspection(store, actor, inspection_id, signers)
+        hazards = finish_inspection(store, actor, inspection_id, signers)
+        if opened is not None:
+            opened.extend(hazards)
     return inspection_id
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.identifiers import make_uscc
 from mzdesk.core.permissions import ADMIN, Actor
 from mzdesk.core.vocab import (
@@ -15,10 +14,8 @@ from mzdesk.core.vocab import (
     DischargeReason,
     Gender,
     Grade,
-    HazardStatus,
     InspectionType,
     InstitutionKind,
-    ItemResult,
     Occupation,
     Operation,
     Positioning,
@@ -29,16 +26,18 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.assessments import AssessmentData, record_assessment
 from mzdesk.services.demo.accounts import DEMO_PASSWORD, remember_demo_account
-from mzdesk.services.demo.inspecting import _add_demo_inspecting
+from mzdesk.services.demo.inspecting import (
+    INSPECTORS,
+    MONTHLY,
+    PATROL,
+    _add_demo_inspecting,
+    _inspect,
+)
 from mzdesk.services.demo.maker import DISTRICTS, DemoSummary, Maker, Progress, _populate, answers
 from mzdesk.services.demo.training import _add_training_cases
-from mzdesk.services.inspections import (
-    InspectionStart,
-    advance_hazard,
-    complete_inspection,
-    record_result,
-    start_inspection,
-)
+from mzdesk.services.hazards import pass_recheck, start_rectification, submit_for_recheck
+from mzdesk.services.inspecting.flow import NewInspection
+from mzdesk.services.inspecting.templates import available_checklists
 from mzdesk.services.institutions import InstitutionData, add_institution
 from mzdesk.services.stays import discharge_resident, start_leave
 from mzdesk.services.users import NewUser, add_user_row
@@ -251,54 +250,44 @@ def _trainings(
 def _inspections(
     store: Store, actor: Actor, maker: Maker, institution_id: uuid.UUID, kind: InstitutionKind
 ) -> None:
-    rng = maker.rng
-    templates = [t for t in shipped_templates() if t.institution_kind in (kind, None)]
-    for i, template in enumerate(templates):
+    """The home's other checklists, inspected and signed over the last three months (the
+    bureau's 上级检查 among them); half the hazards of the first one rectified and closed."""
+    choices = [
+        c
+        for c in available_checklists(store, institution_id, kind)
+        if c.code not in (PATROL, MONTHLY)
+    ]
+    for i, choice in enumerate(choices):
         on = maker.today - dt.timedelta(days=90 - i * 25)  # up to four a kind: none in the future
-        inspection = start_inspection(
+        inspectors = INSPECTORS if i == 0 else ("孙检查员", "赵检查员")
+        opened: list[uuid.UUID] = []
+        _inspect(
             store,
             actor,
-            InspectionStart(
+            maker,
+            NewInspection(
                 institution_id,
-                template.id,
+                choice.id,
                 on,
                 InspectionType.SELF_DAILY if i == 0 else InspectionType.SUPERVISORY,
-                "刘志强、王建国" if i == 0 else "区民政局 孙检查员、赵检查员",
+                inspectors,
             ),
+            kind=kind,
+            fail_rate=0.12,
+            opened=opened,
         )
-        for item in template.items:
-            result = ItemResult.FAIL if rng.random() < 0.12 else ItemResult.PASS
-            note = (
-                rng.choice(("现场发现", "记录不全", "设备过期"))
-                if result is ItemResult.FAIL
-                else None
+        if i != 0:
+            continue
+        for j, hazard in enumerate(opened):
+            if j % 2:
+                continue
+            start_rectification(
+                store,
+                actor,
+                hazard,
+                on=on + dt.timedelta(days=2),
+                by="刘志强",
+                measure="已安排整改",
             )
-            record_result(store, actor, inspection, item.id, result, note)
-        hazards = complete_inspection(
-            store,
-            actor,
-            inspection,
-            summary="总体情况良好，发现问题限期整改。",
-            responsible_person="刘志强",
-        )
-        for j, hazard in enumerate(hazards):
-            if i == 0 and j % 2 == 0:
-                advance_hazard(
-                    store,
-                    actor,
-                    hazard,
-                    HazardStatus.IN_PROGRESS,
-                    on + dt.timedelta(days=2),
-                    measure="已安排整改",
-                )
-                advance_hazard(
-                    store, actor, hazard, HazardStatus.AWAITING_CHECK, on + dt.timedelta(days=10)
-                )
-                advance_hazard(
-                    store,
-                    actor,
-                    hazard,
-                    HazardStatus.CLOSED,
-                    on + dt.timedelta(days=12),
-                    by="王建国",
-                )
+            submit_for_recheck(store, actor, hazard, on=on + dt.timedelta(days=10), by="刘志强")
+            pass_recheck(store, actor, hazard, on=on + dt.timedelta(days=12), by="王建国")

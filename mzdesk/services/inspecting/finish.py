@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mzdesk.core.errors import StateError, ValidationError
+from mzdesk.core.limits import TEXT_LIMITS
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import (
     AttachmentKind,
@@ -74,10 +75,17 @@ def _check_signers(inspectors: Sequence[str], signatures: Sequence[Signature]) -
 
 @operation(Permission.INSPECTIONS_EDIT)
 def finish_inspection(
-    store: Store, actor: Actor, inspection_id: uuid.UUID, signatures: Sequence[Signature]
+    store: Store,
+    actor: Actor,
+    inspection_id: uuid.UUID,
+    signatures: Sequence[Signature],
+    *,
+    summary: str | None = None,
 ) -> list[uuid.UUID]:
     """Every item answered and every signer signed: the signatures are kept (image files and
-    rows), the inspection is locked, and failed items open hazards (their ids returned)."""
+    rows) with the 检查结论 (``summary``, optional), the inspection is locked, and failed items
+    open hazards (their ids returned)."""
+    conclusion = _summary(summary)
     detail = inspection_detail(store, inspection_id)
     if detail.locked:
         with store.read() as session:
@@ -114,10 +122,20 @@ def finish_inspection(
                 kind=AttachmentKind.SIGNATURE,
             )
         hazards = open_hazards_for_failures(session, inspection)
+        inspection.summary = conclusion
         inspection.status = InspectionStatus.COMPLETED
         inspection.completed_at = now
         session.flush()
         return hazards
+
+
+def _summary(summary: str | None) -> str | None:
+    checks = Checks("inspections")
+    cleaned = checks.text(
+        "summary", summary, required=False, max_len=TEXT_LIMITS["inspections"]["summary"]
+    )
+    checks.done()
+    return cleaned
 
 
 @dataclass(frozen=True)

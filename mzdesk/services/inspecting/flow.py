@@ -17,9 +17,9 @@ from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import AttachmentKind, InspectionStatus, InspectionType, ItemResult
 from mzdesk.services.attachments import add_attachment, remove_attachment, store_file
+from mzdesk.services.checklists import install_shipped
 from mzdesk.services.checks import Checks
 from mzdesk.services.inspecting.templates import available_checklists, checklist, known_checklist
-from mzdesk.services.inspections import install_templates
 from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
 from mzdesk.store.engine import Store
@@ -88,7 +88,7 @@ def start_draft(store: Store, actor: Actor, data: NewInspection) -> uuid.UUID:
         raise ValidationError.single("template_id", "inspecting.template_unavailable", title=title)
     with store.write(actor) as session:
         get_live(session, Institution, data.institution_id)
-        install_templates(session)
+        install_shipped(session)
         if data.schedule_id is not None:
             get_live(session, InspectionSchedule, data.schedule_id)
         row = Inspection(

@@ -297,8 +297,8 @@ def test_answers_reload_the_list_but_not_the_hazards(qtbot, window, monkeypatch)
 
     page = open_page(qtbot, window)
     loads: list[int] = []
-    real = page_module.open_hazards
-    monkeypatch.setattr(page_module, "open_hazards", lambda *a: loads.append(1) or real(*a))
+    real = page_module.list_hazards
+    monkeypatch.setattr(page_module, "list_hazards", lambda *a: loads.append(1) or real(*a))
     dialog = start(qtbot, page, "刘志强")
     for _ in range(3):
         qtbot.keyClick(dialog.tree, Qt.Key.Key_1)

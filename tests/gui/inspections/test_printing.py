@@ -9,11 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from mzdesk.core.vocab import HazardStatus
 from mzdesk.gui.shell.main_window import PAGE_KEYS
 from mzdesk.gui.widgets.pdf_preview import PdfPreview
-from mzdesk.services.inspections import advance_hazard
-from tests.helpers.actors import SETUP
+from tests.helpers.inspecting import close_hazard
 from tests.helpers.inspection_report import make_inspection
 
 
@@ -68,10 +66,9 @@ def test_print_report_and_notice_from_the_page(qtbot, window, tmp_path):
     notice.close()
 
     # an inspection with nothing open: the notice is refused with the reason
-    done = make_inspection(ctx.store, ctx.institution.id, signed=False)
+    done = make_inspection(ctx.store, ctx.institution.id)
     for hazard in done.hazard_ids:
-        advance_hazard(ctx.store, SETUP, hazard, HazardStatus.AWAITING_CHECK, dt.date(2026, 3, 9))
-        advance_hazard(ctx.store, SETUP, hazard, HazardStatus.CLOSED, dt.date(2026, 3, 9), by="王")
+        close_hazard(ctx.store, hazard, dt.date(2026, 3, 9), by="王")
     page.refresh()
     qtbot.waitUntil(lambda: done.inspection_id in page.shown, timeout=10_000)
     _select(page, done.inspection_id)

@@ -8,10 +8,8 @@ import datetime as dt
 from alembic import command
 from sqlalchemy import text
 
-from mzdesk.core.vocab import HazardStatus
-from mzdesk.services.inspections import advance_hazard
 from mzdesk.store.migrate import alembic_config
-from tests.helpers.actors import SETUP
+from tests.helpers.inspecting import close_hazard
 from tests.services.hazards.conftest import inspect_with_failures
 
 D = dt.date
@@ -19,8 +17,7 @@ D = dt.date
 
 def test_existing_hazards_get_their_original_deadline_and_closed_on(store, home):
     major, _ordinary = inspect_with_failures(store, home.id).hazards
-    advance_hazard(store, SETUP, major, HazardStatus.AWAITING_CHECK, D(2026, 3, 3))
-    advance_hazard(store, SETUP, major, HazardStatus.CLOSED, D(2026, 3, 4), by="王")
+    close_hazard(store, major, D(2026, 3, 4), by="王")
     config = alembic_config(store.engine)
     command.downgrade(config, "0010")
     command.upgrade(config, "head")

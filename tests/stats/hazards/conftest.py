@@ -16,7 +16,7 @@ from mzdesk.core.vocab import (
     InstitutionKind,
     ItemResult,
 )
-from mzdesk.services.inspections import install_templates
+from mzdesk.services.checklists import install_shipped
 from mzdesk.services.institutions import InstitutionData, create_institution
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Hazard, Inspection, InspectionResult
@@ -55,7 +55,7 @@ def add_hazards(store: Store) -> Homes:
     item1 = next(i for i in template.items if i.section == "基本要求")
     item2 = next(i for i in template.items if i.section == "服务防护（九防）")
     with store.write(SETUP) as session:
-        install_templates(session)
+        install_shipped(session)
         inspection = Inspection(
             institution_id=a.id,
             template_id=template.id,
