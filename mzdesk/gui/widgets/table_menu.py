@@ -38,7 +38,7 @@ class TableMenuButton(QPushButton):
         for kind in kinds:
             sub = menu.addMenu(kind.label)
             importing = sub.addAction(tr("导入…"))
-            importing.setEnabled(ctx.can(Permission.DATA_IMPORT))
+            importing.setEnabled(ctx.can(Permission.DATA_IMPORT) and ctx.can(kind.permission))
             importing.triggered.connect(lambda _=False, k=kind: self.open_import(k))
             sub.addAction(tr("导出…")).triggered.connect(lambda _=False, k=kind: self.ask_export(k))
             sub.addAction(tr("空白模板…")).triggered.connect(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mzdesk.core.labels import field_label, table_label
+from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import (
     BedStatus,
     BedType,
@@ -51,7 +52,23 @@ class Kind(StrEnum):
     def label(self) -> str:
         return table_label(self.table)
 
+    @property
+    def permission(self) -> Permission:
+        """What changing these records takes, besides importing at all: a roster is edits
+        made many at once, so a role (or a bureau's device) that may not make them one by one
+        may not import them either."""
+        return _PERMISSIONS[self]
 
+
+_PERMISSIONS = {
+    Kind.INSTITUTIONS: Permission.INSTITUTION_EDIT,
+    Kind.BEDS: Permission.BEDS_EDIT,
+    Kind.RESIDENTS: Permission.RESIDENTS_EDIT,
+    Kind.WORKERS: Permission.WORKERS_EDIT,
+    Kind.CERTIFICATES: Permission.WORKERS_EDIT,
+    Kind.TRAINING: Permission.WORKERS_EDIT,
+    Kind.HAZARDS: Permission.INSPECTIONS_EDIT,
+}
 _TABLES = {
     Kind.WORKERS: "care_workers",
     Kind.CERTIFICATES: "worker_certificates",

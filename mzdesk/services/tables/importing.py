@@ -206,6 +206,7 @@ def import_file(
     and ``skip_invalid`` is false; with it, writes the valid rows and reports the others.
     Rows of a sheet without 机构名称 go to ``institution`` or the database's only one.
     Raises :class:`ImportCancelled` (nothing written) once ``cancelled()`` is true."""
+    actor.require(kind.permission)
     report = ImportReport(kind, path.name)
     tick = _watch(progress, cancelled)
     try:

@@ -422,3 +422,40 @@ def test_a_bed_roster_cell_longer_than_its_field_is_named(seeded, tmp_path):
         "第3行 床位号: 不能超过30个字符",
         "第3行 房间: 不能超过30个字符",
     ]
+
+
+def test_a_region_device_may_not_change_a_homes_records_by_importing_a_roster(seeded, tmp_path):
+    """Seen: a bureau laptop imported a residents and a beds roster (the server refused the
+    changes only at the next sync, leaving the laptop's records unlike everyone's)."""
+    import uuid
+
+    from mzdesk.core.permissions import REGION_WITHHELD, Actor, PermissionDenied
+
+    bureau = Actor(uuid.uuid4(), None, "admin", "区民政局").withholding(REGION_WITHHELD)
+    before = (count(seeded, OutboxEntry), count(seeded, Resident))
+    for kind, path in (
+        (Kind.BEDS, beds_file(tmp_path, "again.xlsx")),
+        (Kind.RESIDENTS, beds_file(tmp_path, "residents.xlsx")),
+    ):
+        with pytest.raises(PermissionDenied):
+            import_file(seeded, bureau, kind, path)
+    assert (count(seeded, OutboxEntry), count(seeded, Resident)) == before
+
+
+def test_an_inspector_may_import_a_hazard_ledger_but_not_a_roster(seeded, tmp_path):
+    import uuid
+
+    from mzdesk.core.permissions import Actor, PermissionDenied
+
+    inspector = Actor(uuid.uuid4(), None, "inspector", "检查员甲")
+    ledger = xlsx(
+        tmp_path / "台账.xlsx",
+        [
+            ["机构名称", "发现日期", "隐患描述", "隐患等级", "整改措施", "责任人", "整改期限"],
+            [HOME, "2026-11-02", "三楼消防通道堆放杂物", "一般", "清理", "刘志强", "2026-11-30"],
+        ],
+    )
+    report = import_file(seeded, inspector, Kind.HAZARDS, ledger)
+    assert report.rows == 1
+    with pytest.raises(PermissionDenied):
+        import_file(seeded, inspector, Kind.BEDS, beds_file(tmp_path, "again.xlsx"))
