@@ -84,7 +84,11 @@ def check_image(data: bytes, media_type: str | None = None) -> str:
         raise refuse("attachment.not_image")
     if media_type is not None and media_type != actual:
         raise refuse("attachment.type_mismatch", actual=actual, declared=media_type)
-    too_many = refuse("attachment.too_many_pixels", limit=MAX_ATTACHMENT_PIXELS // 1_000_000)
+    too_many = refuse(
+        "attachment.too_many_pixels",
+        wan=MAX_ATTACHMENT_PIXELS // 10_000,
+        million=MAX_ATTACHMENT_PIXELS // 1_000_000,
+    )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

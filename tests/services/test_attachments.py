@@ -101,6 +101,20 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_decoded(
     assert codes(caught.value) == ["attachment.too_large"]
 
 
+def test_the_pixel_limit_is_stated_as_it_is_in_both_languages() -> None:
+    from mzdesk.core.i18n import set_language
+
+    bomb = with_ihdr_size(png(), 10_000, 6_000)
+    try:
+        for language, expected in (("zh", "5000 万像素"), ("en", "50 million")):
+            set_language(language)
+            with pytest.raises(ValidationError) as caught:
+                check_image(bomb)
+            assert expected in caught.value.problems[0].message
+    finally:
+        set_language("zh")
+
+
 def test_jpeg_is_accepted_and_typed_from_its_bytes_not_its_name() -> None:
     assert check_image(jpeg()) == "image/jpeg"
     assert check_image(png(), "image/png") == "image/png"

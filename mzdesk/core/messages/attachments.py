@@ -25,8 +25,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the image is damaged and cannot be read",
     ),
     "attachment.too_many_pixels": (
-        "图片像素太多，不能超过 {limit} 万像素",
-        "the image has too many pixels; at most {limit} million",
+        "图片像素太多，不能超过 {wan} 万像素",
+        "the image has too many pixels; at most {million} million",
     ),
     "attachment.missing_file": (
         "文件尚未同步到本机",
