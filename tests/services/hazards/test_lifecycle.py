@@ -268,3 +268,12 @@ def test_a_hazard_found_otherwise_is_registered_with_the_default_deadline(store,
         register_hazard(
             store, SETUP, NewHazard(home.id, " ", HazardLevel.MAJOR, D(2026, 7, 1)), today=TODAY
         )
+
+
+def test_a_step_dated_in_the_future_names_its_date_once(store, inspected):
+    with pytest.raises(ValidationError) as refused:
+        start_rectification(
+            store, SETUP, inspected.hazards[1], on=D(2026, 6, 2), by="刘", today=TODAY
+        )
+    assert str(refused.value) == "日期：2026-06-02晚于今天"
+
