@@ -21,6 +21,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "新整改期限 {value} 须晚于当前整改期限 {current}",
         "the new deadline {value} must be after the current deadline {current}",
     ),
+    "hazard.extension_already_past": (
+        "新整改期限 {value} 早于延期日期 {on}",
+        "the new deadline {value} is before the day of the extension, {on}",
+    ),
     "hazard.days_range": (
         "整改天数须在 1 到 {max} 天之间",
         "the days to rectify must be between 1 and {max}",
