@@ -55,6 +55,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "状态为「{status}」时须填写{column}",
         "a hazard '{status}' needs its {column}",
     ),
+    "import.hazard_extended": (
+        "；第{row}行整改期限 {old} 延至 {new}，记为延期（原因：台账导入）",
+        "; row {row}: the deadline {old} moves to {new}, recorded as an extension (reason: "
+        "台账导入, imported from a ledger)",
+    ),
     "import.hazard_not_closed": (
         "填写了复查人和复查日期但状态为「{status}」：复查通过的隐患应为「已销号」",
         "re-checked by and on are given but the status is '{status}': a passed re-check "
