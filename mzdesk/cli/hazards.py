@@ -1,6 +1,7 @@
 """``mzdesk hazards``: the hazard ledger as text or JSON, a hazard's steps (开始整改, 提交复查,
 复查通过, 打回, 延期), and the home's default deadlines — the same services the app uses.
-The ledger itself imports and exports with ``mzdesk import/export hazards``."""
+A hazard or an inspection is named by its id or a unique beginning of it, as ``mzdesk print``
+takes one. The ledger itself imports and exports with ``mzdesk import/export hazards``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 import json
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,7 +20,16 @@ from mzdesk.core.errors import ValidationError
 from mzdesk.core.i18n import text
 from mzdesk.core.vocab import HazardLevel, HazardStatus
 
+if TYPE_CHECKING:
+    from mzdesk.store.engine import Store
+
 STEPS = ("start", "submit", "pass", "return", "extend")
+
+
+def _hazard(store: Store, key: str) -> uuid.UUID:
+    from mzdesk.services.hazards.views import find_hazard
+
+    return find_hazard(store, key)
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -95,7 +106,7 @@ def hazards_list(
 
 
 @hazards.command("step")
-@click.argument("hazard_id", type=click.UUID)
+@click.argument("hazard_key", metavar="HAZARD_ID")
 @click.argument("step", type=click.Choice(STEPS))
 @db_option
 @click.option("--on", "on", default=None, help="日期（默认今天）。yyyy-MM-dd")
@@ -114,7 +125,7 @@ def hazards_list(
 @click.pass_context
 def hazards_step(
     ctx: click.Context,
-    hazard_id: uuid.UUID,
+    hazard_key: str,
     step: str,
     db: Path | None,
     on: str | None,
@@ -129,6 +140,7 @@ def hazards_step(
     from mzdesk.services import hazards as service
 
     store, actor = open_as_user(ctx, db)
+    hazard_id = _hazard(store, hazard_key)
     day = _date(on, "--on") or dt.date.today()
     if step == "start":
         status = service.start_rectification(
@@ -165,18 +177,16 @@ def hazards_step(
 
 
 @hazards.command("show")
-@click.argument("hazard_id", type=click.UUID)
+@click.argument("hazard_key", metavar="HAZARD_ID")
 @db_option
 @click.option("--as-of", default=None, help="按此日期判断超期（默认今天）。yyyy-MM-dd")
 @click.pass_context
-def hazards_show(
-    ctx: click.Context, hazard_id: uuid.UUID, db: Path | None, as_of: str | None
-) -> None:
+def hazards_show(ctx: click.Context, hazard_key: str, db: Path | None, as_of: str | None) -> None:
     """一项隐患及其处理记录（JSON）。A hazard and its history, as JSON."""
     from mzdesk.services.hazards import hazard_detail
 
     store, _ = open_as_user(ctx, db)
-    detail = hazard_detail(store, hazard_id, today=_date(as_of, "--as-of"))
+    detail = hazard_detail(store, _hazard(store, hazard_key), today=_date(as_of, "--as-of"))
     h = detail.hazard
 
     def day(value: dt.date | None) -> str | None:
@@ -215,13 +225,11 @@ def hazards_show(
 
 
 @hazards.command("follow-up")
-@click.argument("inspection_id", type=click.UUID)
+@click.argument("inspection_key", metavar="INSPECTION_ID")
 @db_option
 @click.option("--on", "on", default=None, help="复查日期（默认今天）。yyyy-MM-dd")
 @click.option("--by", required=True, help="复查人。Who re-checked.")
-@click.option(
-    "--passed", "passed", multiple=True, type=click.UUID, help="复查通过的隐患（可多次）。"
-)
+@click.option("--passed", "passed", multiple=True, help="复查通过的隐患（可多次）。")
 @click.option(
     "--returned",
     "returned",
@@ -231,24 +239,25 @@ def hazards_show(
 @click.pass_context
 def hazards_follow_up(
     ctx: click.Context,
-    inspection_id: uuid.UUID,
+    inspection_key: str,
     db: Path | None,
     on: str | None,
     by: str,
-    passed: tuple[uuid.UUID, ...],
+    passed: tuple[str, ...],
     returned: tuple[str, ...],
 ) -> None:
     """复查一次检查：只带入其未销号的隐患，每项须给出通过或打回。Follow up an inspection."""
     from mzdesk.services.hazards import FollowUpData, Recheck, record_follow_up
+    from mzdesk.services.inspection_report import find_inspection
 
     store, actor = open_as_user(ctx, db)
-    rechecks = [Recheck(h, True) for h in passed]
+    inspection_id = find_inspection(store, inspection_key)
+    rechecks = [Recheck(_hazard(store, h), True) for h in passed]
     for given in returned:
-        key, _, reason = given.partition("=")
-        try:
-            rechecks.append(Recheck(uuid.UUID(key.strip()), False, reason.strip() or None))
-        except ValueError:
+        key, equals, reason = given.partition("=")
+        if not equals or not key.strip():
             fail(text("cli.hazards.returned_form", value=given))
+        rechecks.append(Recheck(_hazard(store, key), False, reason.strip() or None))
     data = FollowUpData(inspection_id, _date(on, "--on") or dt.date.today(), by, tuple(rechecks))
     record_follow_up(store, actor, data)
     click.echo(text("cli.hazards.followed_up", passed=len(passed), returned=len(returned)))

@@ -232,6 +232,7 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     "ordinary_days": ("一般隐患整改天数", "days to rectify an ordinary hazard"),
     "major_days": ("重大隐患整改天数", "days to rectify a major hazard"),
     "evidence": ("整改照片", "evidence photos"),
+    "rechecks": ("复查结果", "re-check results"),
     # inspecting: schedules, signatures, amendments (issue 12, part C)
     "schedule_id": ("检查计划", "inspection schedule"),
     "frequency": ("频次", "frequency"),

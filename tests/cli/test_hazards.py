@@ -124,3 +124,36 @@ def test_show_and_follow_up(store, home, tmp_path):
         ("发现", "张三、李四", None),
         ("打回", "区民政局 孙", "演练记录缺失"),
     ]
+
+
+def test_hazards_commands_take_a_unique_beginning_of_an_id(store, home, tmp_path):
+    import json
+
+    from tests.services.hazards.conftest import inspect_with_failures
+
+    inspected = inspect_with_failures(store, home.id)
+    major, ordinary = inspected.hazards
+    db = str(tmp_path / "test.db")
+
+    def run(*args: str):
+        return mzdesk("hazards", *args, "--db", db, cwd=tmp_path)
+
+    common = next(n for n in range(32, 0, -1) if major.hex[:n] == ordinary.hex[:n])
+    several = run("show", major.hex[:common])
+    assert several.returncode == 1 and "对应 2 条隐患" in several.stderr, several.stderr
+    missing = run("step", "zz-not-an-id", "start", "--by", "刘")
+    assert missing.returncode == 1 and "找不到隐患「zz-not-an-id」" in missing.stderr
+    nowhere = run("follow-up", "ffffffff", "--by", "孙")
+    assert nowhere.returncode == 1 and "找不到检查记录「ffffffff」" in nowhere.stderr
+    for refused in (several, missing, nowhere):
+        assert "Invalid value" not in refused.stderr and "Traceback" not in refused.stderr
+    mine, theirs = major.hex[: common + 1], str(ordinary)[: common + 4]  # hyphens or not
+    assert json.loads(run("show", mine).stdout)["id"] == str(major)
+    done = run(
+        "follow-up", inspected.inspection_id.hex[:12], "--on", "2026-03-09", "--by", "孙",
+        "--passed", mine, "--returned", f"{theirs}=演练记录缺失",
+    )  # fmt: skip
+    assert "通过 1 项，打回 1 项" in done.stdout, done.stderr
+    started = run("step", theirs, "start", "--on", "2026-03-10", "--by", "刘")
+    assert "「整改中」" not in started.stdout  # 打回 left it 整改中 already
+    assert "不能开始整改" in started.stderr, started.stderr

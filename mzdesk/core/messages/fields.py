@@ -59,7 +59,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "日期是一个数字（{value}），无法确定含义，请写成 yyyy-MM-dd",
         "the date is a bare number ({value}) whose meaning is unclear; write it as yyyy-MM-dd",
     ),
-    "date.future": ("日期{value}晚于今天", "the date {value} is later than today"),
+    "date.future": ("{value}晚于今天", "{value} is later than today"),
     # both dates named: 「不能早于发证日期（2025-11-01）」 read as if the issue date were the
     # one in brackets, which was the field's own value
     "date.before": ("{value} 早于{other} {other_value}", "{value} is before {other} {other_value}"),

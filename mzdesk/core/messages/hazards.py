@@ -21,6 +21,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "新整改期限 {value} 须晚于当前整改期限 {current}",
         "the new deadline {value} must be after the current deadline {current}",
     ),
+    "hazard.extension_already_past": (
+        "新整改期限 {value} 早于延期日期 {on}",
+        "the new deadline {value} is before the day of the extension, {on}",
+    ),
     "hazard.days_range": (
         "整改天数须在 1 到 {max} 天之间",
         "the days to rectify must be between 1 and {max}",
@@ -50,6 +54,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "import.hazard_needs": (
         "状态为「{status}」时须填写{column}",
         "a hazard '{status}' needs its {column}",
+    ),
+    "import.hazard_extended": (
+        "；第{row}行整改期限 {old} 延至 {new}，记为延期（原因：台账导入）",
+        "; row {row}: the deadline {old} moves to {new}, recorded as an extension (reason: "
+        "台账导入, imported from a ledger)",
     ),
     "import.hazard_not_closed": (
         "填写了复查人和复查日期但状态为「{status}」：复查通过的隐患应为「已销号」",

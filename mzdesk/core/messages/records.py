@@ -10,6 +10,14 @@ from typing import Final
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
     # records and states
     "not_found": ("找不到{what}（{key}）", "{what} not found ({key})"),
+    "lookup.id_not_found": (
+        "找不到{what}「{key}」（请给出编号或其唯一的开头部分）",
+        "no {what} '{key}' (give its id or a unique beginning of it)",
+    ),
+    "lookup.id_ambiguous": (
+        "「{key}」对应 {count} 条{what}，请多给几位编号",
+        "'{key}' matches {count} records ({what}): give more of the id",
+    ),
     "institution.duplicate_name": (
         "已有同名机构「{name}」",
         "an institution named '{name}' already exists",

@@ -262,7 +262,7 @@ class ImportDialog(QDialog):
                 text += tr("未识别的列（不导入）：{columns}").format(
                     columns="、".join(preview.ignored_columns)
                 )
-            self.summary.setText(text)
+            self.summary.setText(text + "".join(preview.notes))  # e.g. deadlines a ledger moves
         self.summary.setStyleSheet(
             note_style(GREEN) if preview.problems == () and preview.rows else ERROR_TEXT
         )

@@ -239,8 +239,8 @@ def extend_deadline(
     by: str | None = None,
     today: dt.date | None = None,
 ) -> dt.date:
-    """延期: a later deadline, with the reason and who approved it. The hazard keeps its
-    original deadline; the event keeps the one it replaces."""
+    """延期: a later deadline, not before the day of the extension, with the reason and who
+    approved it. The hazard keeps its original deadline; the event keeps the one it replaces."""
     with store.write(actor) as session:
         hazard = get_live(session, Hazard, hazard_id)
         if hazard.status is HazardStatus.CLOSED:
@@ -256,6 +256,13 @@ def extend_deadline(
                 "hazard.extension_not_later",
                 value=new_deadline.isoformat(),
                 current=hazard.deadline.isoformat(),
+            )
+        elif new_deadline < on:
+            checks.add(
+                "new_deadline",
+                "hazard.extension_already_past",
+                value=new_deadline.isoformat(),
+                on=on.isoformat(),
             )
         checks.done()
         old = hazard.deadline

@@ -16,7 +16,7 @@ from mzdesk.core.vocab import HazardLevel, HazardStatus, InspectionType
 from mzdesk.services.attachments import AttachmentView, attachments_in
 from mzdesk.services.checklists import find_items, version_labels
 from mzdesk.services.hazards.lifecycle import OWNER_TABLE
-from mzdesk.services.lookups import get_live
+from mzdesk.services.lookups import find_live_id, get_live
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
     Hazard,
@@ -223,3 +223,8 @@ def hazard_detail(
         ]
         evidence = attachments_in(session, OWNER_TABLE, [hazard_id])[hazard_id]
         return HazardDetail(row_of(hazard, day), events, evidence, _found_by(session, hazard))
+
+
+def find_hazard(store: Store, key: str) -> uuid.UUID:
+    """A hazard by its id or a unique beginning of it (as ``mzdesk hazards`` takes one)."""
+    return find_live_id(store, Hazard, key)

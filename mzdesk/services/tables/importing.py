@@ -96,6 +96,7 @@ class ImportPreview:
     problems: tuple[ImportProblem, ...] = ()
     ignored_columns: tuple[str, ...] = ()
     institution: str | None = None  # where rows without 机构名称 go
+    notes: tuple[str, ...] = ()  # what the import will do beyond the rows' values
 
     @property
     def invalid_rows(self) -> int:
@@ -224,6 +225,7 @@ def import_file(
             valid = [p for p in parsed if not p.problems]
             report.skipped_rows = sorted({p.row for p in parsed if p.problems})
             importer.write(session, valid, report, tick)
+            report.notes.extend(importer.notes())
             if cancelled is not None and cancelled():
                 raise ImportCancelled
     except _FileProblem as problem:
@@ -258,7 +260,7 @@ def preview_import(
                 table.ignored_headers,
             )  # fmt: skip
         rows = _fill_institution(table, default)
-        _, parsed = _check(session, kind, rows, tick)
+        importer, parsed = _check(session, kind, rows, tick)
     return ImportPreview(
         kind,
         path.name,
@@ -267,6 +269,7 @@ def preview_import(
         tuple(problem for p in parsed for problem in p.problems),
         table.ignored_headers,
         default,
+        tuple(importer.notes()),
     )
 
 

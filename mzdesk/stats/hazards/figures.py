@@ -10,8 +10,11 @@ closed after the period was open at its end):
 - ``closed``: of those, the ones 已销号 by the end (closing date on or before ``to``);
 - ``closed_in_period``: every hazard closed in the period, whenever it was found;
 - ``open_at_end``: every hazard found by the end and not closed by then;
-- ``overdue_at_end``: of those, the ones whose deadline (整改期限, as it stands now, 延期
-  included) was before the end day (the deadline day itself is not overdue);
+- ``overdue_at_end``: of those, the ones whose deadline in force on the end day was before it
+  (the deadline day itself is not overdue). The deadline in force is read from the history
+  (:meth:`HazardRow.deadline_on`): a 延期 (or a ledger's later deadline) dated after the end
+  day had not yet moved it, so the hazard had the deadline that extension replaced; a
+  correction (修改) of the deadline fixes a mistake and counts from the start;
 - ``closure_rate``: closed / found (整改销号率), published rounded half up to one decimal.
 ``by_level`` and ``by_section`` are the same five counts over the hazards of one level or one
 checklist section (the section of the item whose failed result opened the hazard; a hazard
@@ -31,6 +34,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, or_, select
 
+from mzdesk.core.hazards import HazardEventKind
 from mzdesk.core.vocab import HazardLevel, HazardStatus
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.beds.figures import Ratio
@@ -39,12 +43,15 @@ from mzdesk.store.engine import Store
 from mzdesk.store.models import (
     ChecklistItem,
     Hazard,
+    HazardEvent,
     HomeChecklistItem,
     InspectionResult,
     Institution,
 )
 
 OTHER_SECTION = "其他"
+# the steps that move a deadline from their day on (a 修改 corrects it from the start)
+MOVES_DEADLINE = (HazardEventKind.EXTENDED, HazardEventKind.IMPORTED)
 
 
 def closing_date() -> ColumnElement[Any]:
@@ -70,6 +77,13 @@ class HazardRow:
     found_on: dt.date
     deadline: dt.date
     closed_on: dt.date | None
+    # (day, deadline it replaced) of each step that moved the deadline, oldest first
+    moves: tuple[tuple[dt.date, dt.date], ...] = ()
+
+    def deadline_on(self, day: dt.date) -> dt.date:
+        """The deadline in force on ``day``: the one replaced by the first move after it,
+        else today's."""
+        return next((old for on, old in self.moves if on > day), self.deadline)
 
 
 @dataclass(frozen=True)
@@ -108,7 +122,7 @@ def count(rows: Iterable[HazardRow], start: dt.date, end: dt.date) -> HazardCoun
             closed_in_period += 1
         if r.found_on <= end and not closed_by_end:
             open_at_end += 1
-            overdue += r.deadline < end
+            overdue += r.deadline_on(end) < end
     return HazardCounts(found, closed, closed_in_period, open_at_end, overdue)
 
 
@@ -183,25 +197,49 @@ def hazard_rows(store: Store, scope: Scope, start: dt.date, end: dt.date) -> lis
     """The hazards that can count in [start, end]: found by the end and either found in the
     period or not closed before it."""
     closed_on = closing_date().label("closed_on")
+    counted = (
+        Hazard.institution_id.in_(select(Institution.id).where(*institutions_in(scope, end))),
+        live_on(Hazard, end),
+        Hazard.found_on <= end,
+        or_(Hazard.found_on >= start, closed_on.is_(None), closed_on >= start),
+    )
     # the item is a shipped checklist's or a home's own version's
     section = func.coalesce(ChecklistItem.section, HomeChecklistItem.section)
     query = (
-        select(Hazard.level, section, Hazard.found_on, Hazard.deadline, closed_on)
+        select(Hazard.id, Hazard.level, section, Hazard.found_on, Hazard.deadline, closed_on)
         .select_from(Hazard)
         .outerjoin(InspectionResult, InspectionResult.id == Hazard.result_id)
         .outerjoin(ChecklistItem, ChecklistItem.id == InspectionResult.item_id)
         .outerjoin(HomeChecklistItem, HomeChecklistItem.id == InspectionResult.item_id)
+        .where(*counted)
+    )
+    # moves dated before the period are in force on every day counted: only later ones matter
+    moves_query = (
+        select(HazardEvent.hazard_id, HazardEvent.happened_on, HazardEvent.old_deadline)
+        .join(Hazard, Hazard.id == HazardEvent.hazard_id)
         .where(
-            Hazard.institution_id.in_(select(Institution.id).where(*institutions_in(scope, end))),
-            live_on(Hazard, end),
-            Hazard.found_on <= end,
-            or_(Hazard.found_on >= start, closed_on.is_(None), closed_on >= start),
+            *counted,
+            HazardEvent.deleted_at.is_(None),
+            HazardEvent.kind.in_(MOVES_DEADLINE),
+            HazardEvent.old_deadline.is_not(None),
+            HazardEvent.happened_on >= start,
         )
+        .order_by(HazardEvent.happened_on, HazardEvent.created_at)
     )
     with store.read() as session:
+        moves: dict[Any, list[tuple[Any, Any]]] = {}
+        for hazard_id, on, old in session.execute(moves_query):
+            moves.setdefault(hazard_id, []).append((on, old))  # old: not NULL (the query)
         return [
-            HazardRow(level, section or OTHER_SECTION, found_on, deadline, closed)
-            for level, section, found_on, deadline, closed in session.execute(query)
+            HazardRow(
+                level,
+                section or OTHER_SECTION,
+                found_on,
+                deadline,
+                closed,
+                tuple(moves.get(hazard_id, ())),
+            )
+            for hazard_id, level, section, found_on, deadline, closed in session.execute(query)
         ]
 
 

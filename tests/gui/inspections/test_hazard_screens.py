@@ -239,6 +239,11 @@ def test_the_ledger_imports_through_the_apps_import_dialog(qtbot, ctx, tmp_path)
     qtbot.mouseClick(dialog.write_valid_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.report is not None)
     assert dialog.report.created == 2
+    later = [list(ROWS[2])]  # 厨房燃气软管老化, deadline 2026-05-20
+    later[0][6] = D(2026, 6, 30)
+    dialog.load(sheet(tmp_path / "later.xlsx", [HEADER, *later]))
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.file == "later.xlsx")
+    assert "第2行整改期限 2026-05-20 延至 2026-06-30，记为延期" in dialog.summary.text()
 
 
 def test_a_hazard_found_on_a_walk_is_registered(qtbot, ctx):

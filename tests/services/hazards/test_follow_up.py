@@ -93,7 +93,7 @@ def test_every_open_hazard_needs_a_result_and_the_inspection_must_be_finished(st
             store, SETUP, FollowUpData(draft.inspection_id, D(2026, 3, 9), "孙", ()), today=TODAY
         )
     done = inspect_with_failures(store, home.id)
-    with pytest.raises(ValidationError, match="1项隐患未填写"):
+    with pytest.raises(ValidationError, match=r"^复查结果：还有1项隐患未填写"):
         record_follow_up(
             store, SETUP,
             FollowUpData(done.inspection_id, D(2026, 3, 9), "孙", (Recheck(done.hazards[0], True),)),

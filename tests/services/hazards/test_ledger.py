@@ -75,9 +75,12 @@ def test_a_row_is_matched_by_institution_date_and_description_and_updated(store,
     assert (row.description, row.status, row.deadline, row.original_deadline) == (
         "安全出口被杂物堵塞", HazardStatus.CLOSED, D(2026, 4, 30), D(2026, 4, 9),
     )  # fmt: skip
-    last = hazard_detail(store, row.id).events[-1]
-    assert (last.kind, last.old_deadline, last.new_deadline) == (
-        HazardEventKind.IMPORTED, D(2026, 4, 9), D(2026, 4, 30),
+    extended, imported = hazard_detail(store, row.id).events[-2:]
+    assert (extended.kind, extended.old_deadline, extended.new_deadline) == (
+        HazardEventKind.EXTENDED, D(2026, 4, 9), D(2026, 4, 30),
+    )  # fmt: skip
+    assert (imported.kind, imported.status, imported.new_deadline) == (
+        HazardEventKind.IMPORTED, HazardStatus.CLOSED, None,
     )  # fmt: skip
     # a closed hazard is not reopened by a ledger
     reopened = [list(ROWS[0])]
@@ -145,3 +148,39 @@ def test_the_export_has_the_ledger_columns_with_real_dates_and_reimports_unchang
     assert first[3] == "一般隐患" and first[10] == "已销号"
     again = import_file(store, SETUP, Kind.HAZARDS, out)
     assert (again.rows, again.created, again.updated, again.unchanged) == (4, 0, 0, 4)
+
+
+def test_a_later_deadline_in_a_ledger_is_an_extension_and_the_original_stays(store, home, tmp_path):
+    import_file(store, SETUP, Kind.HAZARDS, ledger(tmp_path))
+    today = dt.date.today()
+    later = [list(ROWS[1])]  # 安全出口被杂物堵塞, deadline 2026-04-09, 整改中
+    later[0][6] = today + dt.timedelta(days=30)
+    path = ledger(tmp_path, later, "later.xlsx")
+    new = later[0][6].isoformat()
+    preview = preview_import(store, Kind.HAZARDS, path)
+    assert preview.notes == (f"；第4行整改期限 2026-04-09 延至 {new}，记为延期（原因：台账导入）",)
+    report = import_file(store, SETUP, Kind.HAZARDS, path)
+    assert (report.updated, report.notes) == (1, list(preview.notes))
+    assert report.summary().endswith(preview.notes[0])
+    (row,) = [r for r in list_hazards(store, home.id, today=today) if r.found_on == D(2026, 4, 2)]
+    assert (row.deadline, row.original_deadline, row.extended) == (
+        later[0][6], D(2026, 4, 9), True,
+    )  # fmt: skip
+    assert not row.overdue
+    (last,) = hazard_detail(store, row.id).events[-1:]
+    assert (last.kind, last.on, last.reason, last.approved_by) == (
+        HazardEventKind.EXTENDED, today, "台账导入", None,
+    )  # fmt: skip
+    assert (last.old_deadline, last.new_deadline) == (D(2026, 4, 9), later[0][6])
+    assert import_file(store, SETUP, Kind.HAZARDS, path).unchanged == 1  # nothing moves twice
+    # an earlier deadline is a correction: kept as a 台账导入 step; the original still stays
+    later[0][6] = D(2026, 4, 20)
+    import_file(store, SETUP, Kind.HAZARDS, ledger(tmp_path, later, "earlier.xlsx"))
+    detail = hazard_detail(store, row.id)
+    assert (detail.hazard.deadline, detail.hazard.original_deadline) == (
+        D(2026, 4, 20), D(2026, 4, 9),
+    )  # fmt: skip
+    corrected = detail.events[-1]
+    assert (corrected.kind, corrected.old_deadline, corrected.new_deadline) == (
+        HazardEventKind.IMPORTED, today + dt.timedelta(days=30), D(2026, 4, 20),
+    )  # fmt: skip

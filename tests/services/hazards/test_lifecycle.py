@@ -268,3 +268,27 @@ def test_a_hazard_found_otherwise_is_registered_with_the_default_deadline(store,
         register_hazard(
             store, SETUP, NewHazard(home.id, " ", HazardLevel.MAJOR, D(2026, 7, 1)), today=TODAY
         )
+
+
+def test_a_step_dated_in_the_future_names_its_date_once(store, inspected):
+    with pytest.raises(ValidationError) as refused:
+        start_rectification(
+            store, SETUP, inspected.hazards[1], on=D(2026, 6, 2), by="刘", today=TODAY
+        )
+    assert str(refused.value) == "日期：2026-06-02晚于今天"
+
+
+def test_an_extension_cannot_set_a_deadline_already_past_on_its_day(store, inspected):
+    hazard = inspected.hazards[0]  # deadline 2026-03-08
+    with pytest.raises(ValidationError) as refused:
+        extend_deadline(
+            store, SETUP, hazard, on=D(2026, 5, 2), new_deadline=D(2026, 4, 1),
+            reason="等待采购", approved_by="王院长", today=TODAY,
+        )  # fmt: skip
+    assert refused.value.fields() == {"new_deadline"}
+    assert "2026-04-01" in str(refused.value) and "2026-05-02" in str(refused.value)
+    assert hazard_detail(store, hazard, today=TODAY).hazard.deadline == D(2026, 3, 8)
+    extend_deadline(
+        store, SETUP, hazard, on=D(2026, 5, 2), new_deadline=D(2026, 5, 2),
+        reason="等待采购", approved_by="王院长", today=TODAY,
+    )  # fmt: skip  # due the day it is granted: allowed

@@ -15,12 +15,17 @@ Home B (370203): h9 一般 found 03-10, deadline 06-01, open.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 
-from mzdesk.core.vocab import HazardLevel
+from mzdesk.core.hazards import HazardEventKind
+from mzdesk.core.vocab import HazardLevel, HazardStatus, InstitutionKind
+from mzdesk.services.institutions import InstitutionData, create_institution
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.hazards import HazardCounts, hazard_statistics
+from mzdesk.store.models import Hazard, HazardEvent
+from tests.helpers.actors import SETUP
 
 D = dt.date
 START, END = D(2026, 3, 1), D(2026, 4, 30)
@@ -92,3 +97,61 @@ def test_months_cross_a_year(store, homes):
     assert list(f.by_month) == ["2025-12", "2026-01", "2026-02"]
     assert f.by_month["2026-01"].found == 1  # h8
     assert f.by_month["2026-02"] == counts(1, 0, 1, 1, 0)  # h1 found 02-10; h8 closed 02-01
+
+
+def extended_hazards(store) -> uuid.UUID:
+    """In 西海岸颐养院: X found 10-01, deadline 10-28, extended on 12-02 to 12-20; Y found
+    09-01, deadline 09-15, extended on 09-10 to 10-15 and on 11-05 to 12-31 (a third move, a
+    removed one on 09-20, never happened). Both still 待整改."""
+    home = create_institution(
+        store, SETUP, InstitutionData("西海岸颐养院", InstitutionKind.NURSING_HOME)
+    ).id
+    with store.write(SETUP) as session:
+
+        def hazard(found: dt.date, deadline: dt.date, moves) -> None:
+            h = Hazard(
+                institution_id=home, description=f"隐患 {found}", level=HazardLevel.ORDINARY,
+                found_on=found, deadline=moves[-1][2] if moves else deadline,
+                original_deadline=deadline, status=HazardStatus.OPEN,
+            )  # fmt: skip
+            session.add(h)
+            session.flush()
+            for on, old, new, *removed in moves:
+                session.add(
+                    HazardEvent(
+                        institution_id=home, hazard_id=h.id, kind=HazardEventKind.EXTENDED,
+                        happened_on=on, status=HazardStatus.OPEN, reason="等待采购",
+                        approved_by="王院长", old_deadline=old, new_deadline=new,
+                        deleted_at=dt.datetime(2026, 9, 21) if removed else None,
+                    )
+                )  # fmt: skip
+
+        hazard(
+            D(2026, 10, 1), D(2026, 10, 28), [(D(2026, 12, 2), D(2026, 10, 28), D(2026, 12, 20))]
+        )
+        hazard(
+            D(2026, 9, 1),
+            D(2026, 9, 15),
+            [
+                (D(2026, 9, 10), D(2026, 9, 15), D(2026, 10, 15)),
+                (D(2026, 9, 20), D(2026, 10, 15), D(2026, 10, 20), "removed"),
+                (D(2026, 11, 5), D(2026, 10, 15), D(2026, 12, 31)),
+            ],
+        )
+    return home
+
+
+def test_overdue_at_end_uses_the_deadline_in_force_on_the_end_day(store):
+    home = extended_hazards(store)
+    f = hazard_statistics(store, Scope(home), D(2026, 1, 1), D(2026, 11, 30))
+    # on 11-30: X's deadline was still 10-28 (overdue); Y's had moved to 12-31 on 11-05
+    assert f.total == counts(2, 0, 0, 2, 1)
+    # on 09-30 Y's deadline was 10-15 (the 09-20 move was removed): not overdue; on 10-31 X
+    # (10-28) and Y (10-15) were both overdue
+    assert f.by_month["2026-09"] == counts(1, 0, 0, 1, 0)
+    assert f.by_month["2026-10"] == counts(1, 0, 0, 2, 2)
+    assert f.by_month["2026-11"] == counts(0, 0, 0, 2, 1)
+    # after X's extension on 12-02 neither is overdue on 12-10
+    assert hazard_statistics(store, Scope(home), D(2026, 12, 1), D(2026, 12, 10)).total == counts(
+        0, 0, 0, 2, 0
+    )

@@ -124,6 +124,11 @@ class Importer(Generic[T]):
     def plan(self, session: Session, rows: list[Parsed[T]]) -> None:
         """Check records against each other and the database; add problems to the rows."""
 
+    def notes(self) -> list[str]:
+        """After :meth:`plan`: what the write will do beyond taking the rows' values (said
+        in the preview and the report's summary)."""
+        return []
+
     def write(
         self,
         session: Session,

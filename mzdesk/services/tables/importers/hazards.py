@@ -5,8 +5,17 @@ ignored): the same hazard found on the same day in the same words. A matched haz
 row's level, measure, responsible person, deadline, dates, re-checker and status; a hazard
 already 已销号 is not set back to an open status by a ledger. Importing the same file twice
 changes nothing. A blank 状态 is read from the row: 复查人 and 复查日期 → 已销号, 整改完成日期 →
-待复查, otherwise 待整改. Each hazard created or changed gets a 台账导入 step in its history;
-everything is written in the import's one transaction, audited and queued for sync.
+待复查, otherwise 待整改. Each hazard created gets a 台账导入 step dated its latest date; each
+hazard changed gets one dated the import day. Everything is written in the import's one
+transaction, audited and queued for sync.
+
+A recorded hazard's 原整改期限 (original_deadline) never changes. A later 整改期限 in the
+ledger is accepted — a ledger has no approver column, and refusing it would make a home's own
+ledger unimportable — but it is recorded as a 延期 dated the import day with the reason
+台账导入 and no approver, so the history says the deadline moved and why, and the preview and
+the report say so row by row (:meth:`HazardImporter.notes`). The rule that a 延期 may not set
+a deadline already past does not apply: a ledger records what was decided. An earlier
+整改期限 is a correction, kept (old → new) in the 台账导入 step.
 """
 
 from __future__ import annotations
@@ -105,6 +114,7 @@ class HazardImporter(Importer[_HazardRecord]):
 
     def __init__(self) -> None:
         self.existing: dict[int, Hazard] = {}
+        self.extended: list[str] = []  # the later deadlines, as the preview says them
 
     def parse(self, row: Row) -> Parsed[_HazardRecord]:
         parsed: Parsed[_HazardRecord] = Parsed(row.number, None)
@@ -214,6 +224,18 @@ class HazardImporter(Importer[_HazardRecord]):
                 )
                 continue
             self.existing[parsed.row] = hazard
+            if record.deadline > hazard.deadline:
+                self.extended.append(
+                    message(
+                        "import.hazard_extended",
+                        row=parsed.row,
+                        old=hazard.deadline.isoformat(),
+                        new=record.deadline.isoformat(),
+                    )
+                )
+
+    def notes(self) -> list[str]:
+        return list(self.extended)
 
     def write(
         self,
@@ -242,24 +264,52 @@ class HazardImporter(Importer[_HazardRecord]):
             else:
                 # the description matched with spaces ignored: keep the recorded wording
                 values = replace(record, description=existing.description).values()
+                extended = _extend(session, existing, record.deadline)
                 changed = changed_values(existing, values)
-                if not changed:
+                if not changed and not extended:
                     report.unchanged += 1
                     continue
                 old_deadline = existing.deadline
                 for key, value in changed.items():
                     setattr(existing, key, value)
-                _imported(session, existing, record, old_deadline)
+                if changed:
+                    _imported(session, existing, record, old_deadline)
                 report.updated += 1
             if progress and done % 200 == 0:
                 progress(message("import.phase.write"), done, len(rows))
         session.flush()
 
 
+def _extend(session: Session, hazard: Hazard, deadline: dt.date) -> bool:
+    """A later deadline from a ledger: a 延期 dated today, the original kept (module doc)."""
+    old = hazard.deadline
+    if deadline <= old:
+        return False
+    if hazard.original_deadline is None:
+        hazard.original_deadline = old
+    hazard.deadline = deadline
+    add_event(
+        session,
+        hazard,
+        HazardEventKind.EXTENDED,
+        dt.date.today(),
+        None,
+        reason=HazardEventKind.IMPORTED.zh,
+        old_deadline=old,
+        new_deadline=deadline,
+    )
+    return True
+
+
 def _imported(
     session: Session, hazard: Hazard, record: _HazardRecord, old_deadline: dt.date | None
 ) -> None:
-    on = max(d for d in (record.found_on, record.rectified_on, record.rechecked_on) if d)
+    """The 台账导入 step: a new hazard's dated its latest date, a changed one's today."""
+    on = (
+        max(d for d in (record.found_on, record.rectified_on, record.rechecked_on) if d)
+        if old_deadline is None
+        else dt.date.today()
+    )
     moved = old_deadline is not None and old_deadline != hazard.deadline
     add_event(
         session,
