@@ -222,7 +222,9 @@ def hazards_table(report: InspectionReport, font: str, *, open_only: bool = Fals
         overdue = h.overdue(report.printed_on)
         description = h.description + (f"（检查项 {h.item_code}）" if h.item_code else "")
         status = h.status.zh
-        if h.status is HazardStatus.CLOSED and h.rechecked_on:
+        if h.withdrawn:
+            status += "\n更正撤销"
+        elif h.status is HazardStatus.CLOSED and h.rechecked_on:
             status += f"\n{h.rechecked_on.isoformat()}"
         rows.append(
             [

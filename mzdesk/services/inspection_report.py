@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.checklists import Template, TemplateItem
 from mzdesk.core.errors import NotFoundError, StateError
+from mzdesk.core.hazards import HazardEventKind
 from mzdesk.core.vocab import (
     AttachmentKind,
     HazardLevel,
@@ -35,6 +36,7 @@ from mzdesk.services.lookups import get_live
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
     Hazard,
+    HazardEvent,
     Inspection,
     InspectionAmendment,
     InspectionResult,
@@ -81,6 +83,7 @@ class ReportHazard:
     rectified_on: dt.date | None
     rechecked_by: str | None
     rechecked_on: dt.date | None
+    withdrawn: bool = False  # 已销号 because an amendment took its failure back (更正撤销)
 
     def overdue(self, on: dt.date) -> bool:
         return self.status is not HazardStatus.CLOSED and self.deadline < on
@@ -248,6 +251,15 @@ def inspection_report(
             .where(Hazard.inspection_id == inspection.id, Hazard.deleted_at.is_(None))
             .order_by(Hazard.found_on, Hazard.created_at, Hazard.id)
         ).all()
+        withdrawn = set(
+            session.scalars(
+                select(HazardEvent.hazard_id).where(
+                    HazardEvent.hazard_id.in_([h.id for h in hazards]),
+                    HazardEvent.kind == HazardEventKind.WITHDRAWN,
+                    HazardEvent.deleted_at.is_(None),
+                )
+            )
+        )
         signers = session.scalars(
             select(InspectionSignature)
             .where(
@@ -293,6 +305,7 @@ def inspection_report(
                     h.rectified_on,
                     h.rechecked_by,
                     h.rechecked_on,
+                    h.status is HazardStatus.CLOSED and h.id in withdrawn,
                 )
                 for n, h in enumerate(hazards, 1)
             ),

@@ -10,8 +10,9 @@ from pathlib import Path
 from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.vocab import InspectionStatus, InspectionType, ItemResult
 from mzdesk.reports.inspection_report import write_inspection_report
+from mzdesk.reports.rectification_notice import write_rectification_notice
 from mzdesk.services.inspecting.finish import ItemCorrection, amend_inspection
-from mzdesk.services.inspection_report import file_reader, inspection_report
+from mzdesk.services.inspection_report import file_reader, inspection_report, notice_report
 from tests.helpers.actors import SETUP
 from tests.helpers.inspecting import answer, begin
 from tests.reports.conftest import flat, pdftotext
@@ -71,3 +72,22 @@ def test_a_draft_says_draft_once(store, home, tmp_path: Path):
     text = flat(pdftotext(pdf))
     assert text.count("草稿") == 1, text[:400]
     assert "检查尚未完成" in text
+
+
+def test_a_failure_amended_away_leaves_the_notice_and_shows_withdrawn_in_the_report(
+    store, home, printed, tmp_path: Path
+):
+    amend_02(store, printed.inspection_id)
+    notice = notice_report(store, printed.inspection_id, today=PRINTED_ON)
+    assert [h.item_code for h in notice.open_hazards] == ["15", "19"]
+    pdf = tmp_path / "notice.pdf"
+    write_rectification_notice(pdf, notice)
+    text = flat(pdftotext(pdf))
+    assert "楼梯口安全警示标识脱落" not in text and "发现下列安全隐患2项" in text
+    pdf = tmp_path / "report.pdf"
+    write_inspection_report(
+        pdf, inspection_report(store, printed.inspection_id, today=PRINTED_ON), file_reader(store)
+    )
+    text = flat(pdftotext(pdf))
+    assert text.count("已销号更正撤销") == 1
+    assert flat("项数 3 0 2 2") in text  # 一般 重大 未销号 已超期
