@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.checklists import Template, TemplateItem
 from mzdesk.core.errors import NotFoundError, StateError
-from mzdesk.core.hazards import HazardEventKind
 from mzdesk.core.vocab import (
     AttachmentKind,
     HazardLevel,
@@ -31,12 +30,12 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.attachments import AttachmentView, MissingFile, attachments_in, read_file
 from mzdesk.services.checklists import find_items, load_version
+from mzdesk.services.hazards.views import withdrawn_of
 from mzdesk.services.inspecting.detail import ChangeView, changes_of
 from mzdesk.services.lookups import get_live
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
     Hazard,
-    HazardEvent,
     Inspection,
     InspectionAmendment,
     InspectionResult,
@@ -251,15 +250,7 @@ def inspection_report(
             .where(Hazard.inspection_id == inspection.id, Hazard.deleted_at.is_(None))
             .order_by(Hazard.found_on, Hazard.created_at, Hazard.id)
         ).all()
-        withdrawn = set(
-            session.scalars(
-                select(HazardEvent.hazard_id).where(
-                    HazardEvent.hazard_id.in_([h.id for h in hazards]),
-                    HazardEvent.kind == HazardEventKind.WITHDRAWN,
-                    HazardEvent.deleted_at.is_(None),
-                )
-            )
-        )
+        withdrawn = withdrawn_of(session, [h.id for h in hazards])
         signers = session.scalars(
             select(InspectionSignature)
             .where(
