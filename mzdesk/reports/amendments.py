@@ -13,11 +13,12 @@ from mzdesk.services.inspection_report import InspectionReport, ReportItem
 
 
 def result_text(item: ReportItem) -> str:
-    """The result in force; an amended one as "不合格→合格（更正）"."""
+    """The result in force; an amended one as "不合格→合格（更正）", on three lines to fit the
+    narrow 结果 column."""
     if item.result is None:
         return "未检查"
     if item.original is not None:
-        return f"{item.original.zh}→{item.result.zh}（更正）"
+        return f"{item.original.zh}→\n{item.result.zh}\n（更正）"
     return item.result.zh
 
 

@@ -7,9 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.vocab import InspectionStatus, InspectionType, ItemResult
-from mzdesk.reports.inspection_report import write_inspection_report
+from mzdesk.reports.amendments import result_text
+from mzdesk.reports.inspection_report import ITEM_WIDTHS, write_inspection_report
+from mzdesk.reports.pages import report_font
 from mzdesk.reports.rectification_notice import write_rectification_notice
 from mzdesk.services.inspecting.finish import ItemCorrection, amend_inspection
 from mzdesk.services.inspection_report import file_reader, inspection_report, notice_report
@@ -91,3 +95,12 @@ def test_a_failure_amended_away_leaves_the_notice_and_shows_withdrawn_in_the_rep
     text = flat(pdftotext(pdf))
     assert text.count("已销号更正撤销") == 1
     assert flat("项数 3 0 2 2") in text  # 一般 重大 未销号 已超期
+
+
+def test_an_amended_result_fits_its_column(store, home, printed):
+    amend_02(store, printed.inspection_id)
+    report = inspection_report(store, printed.inspection_id, today=PRINTED_ON)
+    item = next(i for i in report.items if i.code == "02")
+    font = report_font()
+    room = ITEM_WIDTHS[2] - 12  # reportlab's cell padding, 6 pt a side
+    assert all(stringWidth(line, font, 9) <= room for line in result_text(item).split("\n"))
