@@ -27,6 +27,8 @@ class HazardEventKind(Vocab):
     EXTENDED = "extended", "延期", "deadline extended"
     EDITED = "edited", "修改", "edited"
     IMPORTED = "imported", "台账导入", "imported from a ledger"
+    # an amendment (更正) took back the failure that opened it: 已销号 without a re-check
+    WITHDRAWN = "withdrawn", "更正撤销", "withdrawn by an amendment"
 
 
 # what each step may follow, and the status it leaves the hazard in

@@ -24,7 +24,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from mzdesk.core.vocab import HazardLevel, HazardStatus, InspectionStatus, ItemResult
+from mzdesk.core.vocab import (
+    HazardLevel,
+    HazardStatus,
+    InspectionState,
+    InspectionStatus,
+    ItemResult,
+)
+from mzdesk.reports.amendments import amendments_table, result_text
 from mzdesk.reports.pages import (
     HEAD,
     MARGIN,
@@ -72,11 +79,14 @@ def styles(font: str) -> dict[str, ParagraphStyle]:
 
 def header_table(report: InspectionReport, font: str) -> Table:
     """被检查单位, 日期, 类型, 检查表 and version, 依据, 检查人, 状态 as a two-by-n grid."""
-    status = report.status.zh
+    status = InspectionState.AMENDED.zh if report.amended else report.status.zh
     if report.status is InspectionStatus.COMPLETED and report.completed_at:
-        status += f"（{report.completed_at.date().isoformat()}）"
+        status += f"（{report.completed_at.date().isoformat()} 完成"
+        if report.amended:
+            status += f"，{report.amendments[-1].amended_at.date().isoformat()} 更正"
+        status += "）"
     elif report.status is InspectionStatus.IN_PROGRESS:
-        status += "（草稿，检查尚未完成）"
+        status += "（检查尚未完成）"
     value = WIDTH - 28 * mm
     rows = [
         ("被检查单位", report.institution + (f"（{report.address}）" if report.address else "")),
@@ -177,7 +187,7 @@ def section_table(items: list[ReportItem], shown: dict[str, Picture], font: str)
             [
                 item.code,
                 lines(text, font, 9, ITEM_WIDTHS[1]),
-                item.result.zh if item.result else "未检查",
+                result_text(item),
                 lines(item.note, font, 9, ITEM_WIDTHS[3]),
             ]
         )
@@ -212,7 +222,9 @@ def hazards_table(report: InspectionReport, font: str, *, open_only: bool = Fals
         overdue = h.overdue(report.printed_on)
         description = h.description + (f"（检查项 {h.item_code}）" if h.item_code else "")
         status = h.status.zh
-        if h.status is HazardStatus.CLOSED and h.rechecked_on:
+        if h.withdrawn:
+            status += "\n更正撤销"
+        elif h.status is HazardStatus.CLOSED and h.rechecked_on:
             status += f"\n{h.rechecked_on.isoformat()}"
         rows.append(
             [
@@ -323,13 +335,20 @@ def write_inspection_report(
             section_table(items, shown, font),
             Spacer(1, 2 * mm),
         ]
-    story.append(Paragraph("三、隐患及整改期限", st["h"]))
+    numbers = iter("三四五")
+    if report.amended:
+        story += [
+            Paragraph(f"{next(numbers)}、更正记录", st["h"]),
+            amendments_table(report, font),
+        ]
+    story.append(Paragraph(f"{next(numbers)}、隐患及整改期限", st["h"]))
     if report.hazards:
         story.append(hazards_table(report, font))
     else:
         story.append(Paragraph("本次检查未发现隐患。", st["body"]))
+    signed = Paragraph(f"{next(numbers)}、签名", st["h"])
     story += [
-        KeepTogether([Paragraph("四、签名", st["h"]), signatures_block(report, shown, font)]),
+        KeepTogether([signed, signatures_block(report, shown, font)]),
         Spacer(1, 3 * mm),
         Paragraph(
             f"检查记录编号 {report.inspection_id}；打印日期 {report.printed_on.isoformat()}。"

@@ -30,11 +30,14 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.attachments import AttachmentView, MissingFile, attachments_in, read_file
 from mzdesk.services.checklists import find_items, load_version
+from mzdesk.services.hazards.views import withdrawn_of
+from mzdesk.services.inspecting.detail import ChangeView, changes_of
 from mzdesk.services.lookups import get_live
 from mzdesk.store.engine import Store
 from mzdesk.store.models import (
     Hazard,
     Inspection,
+    InspectionAmendment,
     InspectionResult,
     InspectionSignature,
     Institution,
@@ -62,6 +65,7 @@ class ReportItem:
     note: str | None
     photos: tuple[FileRef, ...] = ()
     clause_unverified: bool = False  # the clause could not be read: the item is written plainly
+    original: ItemResult | None = None  # the result as finished, when an amendment changed it
 
 
 @dataclass(frozen=True)
@@ -78,9 +82,20 @@ class ReportHazard:
     rectified_on: dt.date | None
     rechecked_by: str | None
     rechecked_on: dt.date | None
+    withdrawn: bool = False  # 已销号 because an amendment took its failure back (更正撤销)
 
     def overdue(self, on: dt.date) -> bool:
         return self.status is not HazardStatus.CLOSED and self.deadline < on
+
+
+@dataclass(frozen=True)
+class ReportAmendment:
+    """A 更正 as printed: who, when, why, and each item's result before → after."""
+
+    amended_by: str
+    amended_at: dt.datetime
+    reason: str
+    changes: tuple[ChangeView, ...]
 
 
 @dataclass(frozen=True)
@@ -110,6 +125,11 @@ class InspectionReport:
     items: tuple[ReportItem, ...]
     hazards: tuple[ReportHazard, ...]
     signatures: tuple[ReportSignature, ...] = ()
+    amendments: tuple[ReportAmendment, ...] = ()
+
+    @property
+    def amended(self) -> bool:
+        return bool(self.amendments)
 
     @property
     def sections(self) -> list[tuple[str, list[ReportItem]]]:
@@ -199,12 +219,18 @@ def inspection_report(
         }
         template, checklist_items = _checklist(session, inspection.template_id, list(results))
         photos = attachments_in(session, OWNER_RESULTS, [r.id for r in results.values()])
+        amendments = _amendments(session, inspection.id)
+        in_force = {
+            c.item_id: (c.new, c.new_note) for a in amendments for c in a.changes
+        }  # later amendments overwrite earlier ones: they are in the order they were made
         items = []
         codes: dict[uuid.UUID, str] = {}
         for item in checklist_items:
             result = results.get(item.id)
             if result is not None:
                 codes[result.id] = item.code
+            answered = (result.result, result.note) if result else (None, None)
+            now = in_force.get(item.id, answered)
             items.append(
                 ReportItem(
                     item.code,
@@ -212,10 +238,11 @@ def inspection_report(
                     item.text,
                     item.basis,
                     item.major_hazard,
-                    result.result if result else None,
-                    result.note if result else None,
+                    now[0],
+                    now[1],
                     _photos(photos[result.id]) if result else (),
                     item.clause_unverified,
+                    answered[0] if now[0] is not answered[0] else None,
                 )
             )
         hazards = session.scalars(
@@ -223,6 +250,7 @@ def inspection_report(
             .where(Hazard.inspection_id == inspection.id, Hazard.deleted_at.is_(None))
             .order_by(Hazard.found_on, Hazard.created_at, Hazard.id)
         ).all()
+        withdrawn = withdrawn_of(session, [h.id for h in hazards])
         signers = session.scalars(
             select(InspectionSignature)
             .where(
@@ -268,11 +296,27 @@ def inspection_report(
                     h.rectified_on,
                     h.rechecked_by,
                     h.rechecked_on,
+                    h.status is HazardStatus.CLOSED and h.id in withdrawn,
                 )
                 for n, h in enumerate(hazards, 1)
             ),
             signatures=tuple(signatures),
+            amendments=amendments,
         )
+
+
+def _amendments(session: Session, inspection_id: uuid.UUID) -> tuple[ReportAmendment, ...]:
+    return tuple(
+        ReportAmendment(a.amended_by, a.amended_at, a.reason, changes_of(a.changes))
+        for a in session.scalars(
+            select(InspectionAmendment)
+            .where(
+                InspectionAmendment.inspection_id == inspection_id,
+                InspectionAmendment.deleted_at.is_(None),
+            )
+            .order_by(InspectionAmendment.amended_at, InspectionAmendment.id)
+        )
+    )
 
 
 def notice_report(

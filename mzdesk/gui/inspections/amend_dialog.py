@@ -38,6 +38,11 @@ class AmendDialog(FormDialog):
                 tr(
                     "原记录保持不变；更正作为新记录保存（更正项的原结果与新结果、原因、更正人和时间）。"
                 )
+                + "\n"
+                + tr(
+                    "不合格项改为合格或不适用：其未销号的隐患以“更正撤销”销号；"
+                    "改为不合格：为该项新开隐患，整改期限自更正之日起算。"
+                )
             )
         )
         self.table = QTableWidget(len(detail.items), 4)

@@ -57,6 +57,8 @@ def allowed(kind: HazardEventKind, status: HazardStatus) -> bool:
 def status_text(h: HazardRow) -> str:
     if h.overdue:
         return tr("{status}（超期 {n} 天）").format(status=h.status.label, n=h.overdue_days)
+    if h.withdrawn:
+        return tr("{status}（更正撤销）").format(status=h.status.label)
     return h.status.label
 
 

@@ -9,6 +9,7 @@ import math
 import uuid
 
 from PIL import Image, ImageDraw
+from sqlalchemy import select
 
 from mzdesk.core.permissions import Actor
 from mzdesk.core.vocab import (
@@ -24,11 +25,13 @@ from mzdesk.services.inspecting.flow import NewInspection, answer_item, set_item
 from mzdesk.services.inspecting.schedules import ScheduleData, save_schedule
 from mzdesk.services.inspecting.templates import available_checklists, checklist, inspected_items
 from mzdesk.store.engine import Store
+from mzdesk.store.models import Inspection, InspectionSignature
 
 INSPECTORS = ("刘志强", "王建国")
 HEAD = "陈院长"
 PATROL, MONTHLY = "FHXC", "GB38600"  # the daily fire patrol; the service-safety check
 MISSED_DAYS = (3, 8)  # days ago with no patrol, for 首页 to show
+FINISHED_AT_UTC = dt.time(2, 30)  # 10:30 Beijing time
 
 
 def signature_png(seed: int) -> bytes:
@@ -79,9 +82,25 @@ def _inspect(
         ]
         signers.append(Signature(SignerRole.INSPECTED_HEAD, HEAD, signature_png(7)))
         hazards = finish_inspection(store, actor, inspection_id, signers)
+        _finished_on(store, actor, inspection_id, inspection.inspected_on)
         if opened is not None:
             opened.extend(hazards)
     return inspection_id
+
+
+def _finished_on(store: Store, actor: Actor, inspection_id: uuid.UUID, on: dt.date) -> None:
+    """Date the finish and the signatures on the day inspected (10:30 in China, stored as UTC)
+    rather than the day the demo is made: an inspection of weeks ago was signed weeks ago."""
+    at = dt.datetime.combine(on, FINISHED_AT_UTC)
+    with store.write(actor) as session:
+        inspection = session.get_one(Inspection, inspection_id)
+        if inspection.completed_at is None or inspection.completed_at <= at:
+            return  # today's, finished earlier than 10:30: left as it is
+        inspection.completed_at = at
+        for signature in session.scalars(
+            select(InspectionSignature).where(InspectionSignature.inspection_id == inspection_id)
+        ):
+            signature.signed_at = at
 
 
 def _add_demo_inspecting(

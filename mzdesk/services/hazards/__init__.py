@@ -1,8 +1,9 @@
 """Hazards until closed (issue 12): opening them from failed items, their life cycle with
 打回 and 延期 (each step a synced, audited ``hazard_events`` row), evidence photos, follow-ups
-(复查) and the ledger screens' reads. The ledger import/export lives with the other rosters in
-services/tables/."""
+(复查), what an amendment (更正) does to them, and the ledger screens' reads. The ledger
+import/export lives with the other rosters in services/tables/."""
 
+from mzdesk.services.hazards.amending import follow_amendment
 from mzdesk.services.hazards.follow_up import (
     FollowUpData,
     FollowUpLine,
@@ -58,6 +59,7 @@ __all__ = [
     "deadline_days",
     "edit_hazard",
     "extend_deadline",
+    "follow_amendment",
     "follow_ups_of",
     "hazard_detail",
     "inspection_found",

@@ -108,7 +108,6 @@ def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[
     fire-safety officer as the responsible person, and the default deadline for the level
     (the home's setting, else the checklist's days). An item that already has a hazard gets
     no second one. Returns the new hazards' ids."""
-    institution = session.get(Institution, inspection.institution_id)
     days = _days_for(session, inspection)
     already = set(
         session.scalars(
@@ -136,36 +135,64 @@ def open_hazards_for_failures(session: Session, inspection: Inspection) -> list[
         item = items.get(result.item_id)
         if item is None:
             continue  # an item this device does not hold: nothing to pre-fill from
-        level = HazardLevel.MAJOR if item.major_hazard else HazardLevel.ORDINARY
-        deadline = deadline_for(level, inspection.inspected_on, days)
-        note = (result.note or "").strip()
-        hazard = Hazard(
-            institution_id=inspection.institution_id,
-            inspection_id=inspection.id,
-            result_id=result.id,
-            # the item states the requirement; the hazard is that it was not met
-            description=_description(item.text, note),
-            level=level,
-            measure=_measure(item),
-            responsible_person=institution.fire_safety_officer if institution else None,
-            found_on=inspection.inspected_on,
-            deadline=deadline,
-            original_deadline=deadline,
-            status=HazardStatus.OPEN,
-        )
-        session.add(hazard)
-        session.flush()
-        add_event(
+        hazard = open_for_item(
             session,
-            hazard,
-            HazardEventKind.OPENED,
-            inspection.inspected_on,
-            inspection.inspectors or None,
-            new_deadline=deadline,
+            inspection,
+            result,
+            item,
+            result.note,
+            days=days,
+            counted_from=inspection.inspected_on,
+            by=inspection.inspectors or None,
         )
         opened.append(hazard.id)
     session.flush()
     return opened
+
+
+def open_for_item(
+    session: Session,
+    inspection: Inspection,
+    result: InspectionResult,
+    item: TemplateItem,
+    note: str | None,
+    *,
+    days: dict[HazardLevel, int] | None = None,
+    counted_from: dt.date,
+    by: str | None,
+    reason: str | None = None,
+) -> Hazard:
+    """One hazard for a failed item, found on the inspection's day, its deadline the default
+    days from ``counted_from``; its 发现 event dated ``counted_from``, done by ``by``."""
+    institution = session.get(Institution, inspection.institution_id)
+    level = HazardLevel.MAJOR if item.major_hazard else HazardLevel.ORDINARY
+    deadline = deadline_for(level, counted_from, days or _days_for(session, inspection))
+    hazard = Hazard(
+        institution_id=inspection.institution_id,
+        inspection_id=inspection.id,
+        result_id=result.id,
+        # the item states the requirement; the hazard is that it was not met
+        description=_description(item.text, (note or "").strip()),
+        level=level,
+        measure=_measure(item),
+        responsible_person=institution.fire_safety_officer if institution else None,
+        found_on=inspection.inspected_on,
+        deadline=deadline,
+        original_deadline=deadline,
+        status=HazardStatus.OPEN,
+    )
+    session.add(hazard)
+    session.flush()
+    add_event(
+        session,
+        hazard,
+        HazardEventKind.OPENED,
+        counted_from,
+        by,
+        reason=reason,
+        new_deadline=deadline,
+    )
+    return hazard
 
 
 def _description(requirement: str, note: str) -> str:

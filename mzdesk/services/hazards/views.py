@@ -44,6 +44,7 @@ class HazardRow:
     rechecked_on: dt.date | None
     closed_on: dt.date | None
     overdue_days: int  # 0 when in time or closed
+    withdrawn: bool = False  # 已销号 by an amendment of its inspection (更正撤销), not a re-check
 
     @property
     def overdue(self) -> bool:
@@ -54,7 +55,20 @@ class HazardRow:
         return self.original_deadline is not None and self.original_deadline != self.deadline
 
 
-def row_of(h: Hazard, today: dt.date) -> HazardRow:
+def withdrawn_of(session: Session, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of the hazards an amendment withdrew (a live 更正撤销 event)."""
+    return set(
+        session.scalars(
+            select(HazardEvent.hazard_id).where(
+                HazardEvent.hazard_id.in_(ids),
+                HazardEvent.kind == HazardEventKind.WITHDRAWN,
+                HazardEvent.deleted_at.is_(None),
+            )
+        )
+    )
+
+
+def row_of(h: Hazard, today: dt.date, withdrawn: set[uuid.UUID] | None = None) -> HazardRow:
     return HazardRow(
         h.id,
         h.institution_id,
@@ -72,6 +86,7 @@ def row_of(h: Hazard, today: dt.date) -> HazardRow:
         h.rechecked_on,
         h.closed_on,
         days_overdue(h.status, h.deadline, today),
+        h.status is HazardStatus.CLOSED and h.id in (withdrawn or set()),
     )
 
 
@@ -109,7 +124,9 @@ def list_hazards(
     if f.inspection_id is not None:
         where.append(Hazard.inspection_id == f.inspection_id)
     with store.read() as session:
-        rows = [row_of(h, day) for h in session.scalars(select(Hazard).where(*where))]
+        hazards = list(session.scalars(select(Hazard).where(*where)))
+        withdrawn = withdrawn_of(session, [h.id for h in hazards])
+        rows = [row_of(h, day, withdrawn) for h in hazards]
     return sorted(
         rows,
         key=lambda r: (
@@ -222,7 +239,8 @@ def hazard_detail(
             )
         ]
         evidence = attachments_in(session, OWNER_TABLE, [hazard_id])[hazard_id]
-        return HazardDetail(row_of(hazard, day), events, evidence, _found_by(session, hazard))
+        row = row_of(hazard, day, withdrawn_of(session, [hazard.id]))
+        return HazardDetail(row, events, evidence, _found_by(session, hazard))
 
 
 def find_hazard(store: Store, key: str) -> uuid.UUID:

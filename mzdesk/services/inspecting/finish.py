@@ -18,7 +18,10 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.services.attachments import FileRef, add_attachment, store_file
 from mzdesk.services.checks import Checks
-from mzdesk.services.hazards import open_hazards_for_failures  # part D: pre-fills hazards
+from mzdesk.services.hazards import (  # part D: pre-fills hazards
+    follow_amendment,
+    open_hazards_for_failures,
+)
 from mzdesk.services.inspecting.detail import SIGNATURES_TABLE, inspection_detail
 from mzdesk.services.inspecting.flow import editable
 from mzdesk.services.lookups import get_live
@@ -154,7 +157,9 @@ def amend_inspection(
     reason: str,
 ) -> uuid.UUID:
     """更正: a record naming the finished inspection, each changed item's old and new result
-    and note, the reason, who and when. The inspection's own results stay as they were."""
+    and note, the reason, who and when. The inspection's own results stay as they were; a
+    failure amended away withdraws its open hazard (更正撤销), an item amended to 不合格 opens
+    one (services/hazards/amending.py has the rule)."""
     checks = Checks("inspection_amendments")
     cleaned_reason = checks.text("reason", reason, max_len=2_000)
     checks.done()
@@ -195,4 +200,7 @@ def amend_inspection(
         )
         session.add(row)
         session.flush()
+        follow_amendment(
+            session, inspection, changes, row.reason, by=row.amended_by, on=row.amended_at.date()
+        )
         return row.id
