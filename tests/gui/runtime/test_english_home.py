@@ -1,0 +1,50 @@
+"""首页 in English: the date line names the weekday in English and missed checks are listed with
+English commas — no Chinese left in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from mzdesk.core.i18n import current_language, set_language
+from mzdesk.core.vocab import InspectionType, ScheduleFrequency
+from mzdesk.gui.home.checks_panel import missed_text
+from mzdesk.gui.home.page import date_line
+from mzdesk.gui.runtime.i18n import install_translators
+from mzdesk.stats.schedules import ScheduledCheck
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    before = current_language()
+    translators = install_translators(qapp, "en")
+    set_language("en")
+    try:
+        yield
+    finally:
+        set_language(before)
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_the_date_line_and_missed_checks_in_english(english):
+    line = date_line(dt.date(2026, 12, 2))
+    assert line == "Today is 2026-12-02, Wednesday" and not CJK.search(line)
+    check = ScheduledCheck(
+        uuid.uuid4(), "Daily round", ScheduleFrequency.DAILY, uuid.uuid4(),
+        next(iter(InspectionType)), True, None, (dt.date(2026, 12, 1), dt.date(2026, 11, 30)),
+    )  # fmt: skip
+    missed = missed_text(check)
+    assert "2026-12-01, 2026-11-30" in missed and not CJK.search(missed)
+
+
+def test_the_date_line_in_chinese():
+    assert date_line(dt.date(2026, 12, 6)) == "今天是 2026-12-06 星期日"
+
