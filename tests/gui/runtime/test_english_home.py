@@ -48,3 +48,12 @@ def test_the_date_line_and_missed_checks_in_english(english):
 def test_the_date_line_in_chinese():
     assert date_line(dt.date(2026, 12, 6)) == "今天是 2026-12-06 星期日"
 
+
+def test_the_english_navigation_is_not_cut(english, window):
+    navigation = window.navigation
+    window.show()
+    navigation.ensurePolished()
+    labels = [navigation.item(i).text() for i in range(navigation.count())]
+    assert "Care workers & training" in " ".join(labels) or all(not CJK.search(t) for t in labels)
+    assert navigation.sizeHintForColumn(0) <= navigation.viewport().width()
+    assert navigation.horizontalScrollBar().maximum() == 0
