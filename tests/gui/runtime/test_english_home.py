@@ -1,5 +1,5 @@
-"""首页 in English: the date line names the weekday in English and missed checks are listed with
-English commas — no Chinese left in."""
+"""The app in English: 首页's date line and missed checks, the navigation, the 双随机 screens —
+no Chinese left in."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
 from mzdesk.core.i18n import current_language, set_language
 from mzdesk.core.vocab import InspectionType, ScheduleFrequency
@@ -57,3 +58,32 @@ def test_the_english_navigation_is_not_cut(english, window):
     assert "Care workers & training" in " ".join(labels) or all(not CJK.search(t) for t in labels)
     assert navigation.sizeHintForColumn(0) <= navigation.viewport().width()
     assert navigation.horizontalScrollBar().maximum() == 0
+
+
+def _shown_texts(widget: QWidget) -> list[str]:
+    texts = [widget.windowTitle()]
+    texts += [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QPushButton)]
+    texts += [w.placeholderText() for w in widget.findChildren(QLineEdit)]
+    for view in widget.findChildren(QTableView):
+        model = view.model()
+        texts += [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+        ]
+    return [t for t in texts if t]
+
+
+def test_the_draw_screens_in_english(qtbot, english, window):
+    from mzdesk.gui.inspections.draw import DrawsDialog, NewDrawDialog
+    from mzdesk.gui.inspections.page import InspectionsPage
+
+    (page,) = window.findChildren(InspectionsPage)
+    assert page.draw_button.text() == "Random draws…"
+    draws = DrawsDialog(window.ctx, window)
+    qtbot.addWidget(draws)
+    draws.refresh()
+    qtbot.waitUntil(lambda: bool(draws.summary.text()), timeout=10_000)
+    form = NewDrawDialog(window.ctx, window)
+    qtbot.addWidget(form)
+    for dialog in (draws, form):
+        chinese = [t for t in _shown_texts(dialog) if CJK.search(t)]
+        assert chinese == [], chinese
