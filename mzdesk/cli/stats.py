@@ -185,7 +185,7 @@ def stats_hazards(
     import json
 
     from mzdesk.core.dates import parse_date
-    from mzdesk.stats.hazards import hazard_statistics
+    from mzdesk.stats.hazards import OTHER_SECTION, hazard_statistics
 
     first, last = parse_date(start, field="--from"), parse_date(end, field="--to")
     if first > last:
@@ -197,26 +197,42 @@ def stats_hazards(
         click.echo(json.dumps(f.as_json(), ensure_ascii=False, indent=2))
         return
     prefix = scope.region_prefix
-    area = institution or (f"区划{prefix}" if prefix else "全部")
+    area = institution or (
+        text("cli.stats.area_region", prefix=prefix) if prefix else text("cli.stats.area_all")
+    )
 
     def line(name: str, c: HazardCounts) -> str:
-        return (
-            f"{name}：发现{c.found}，销号{c.closed}（整改销号率{c.closure_rate.pct}），"
-            f"期内销号{c.closed_in_period}，期末未销号{c.open_at_end}，其中超期{c.overdue_at_end}"
+        if name == OTHER_SECTION:
+            name = text("cli.stats.hazards.other_section")
+        return text(
+            "cli.stats.hazards.line",
+            name=name,
+            found=c.found,
+            closed=c.closed,
+            rate=c.closure_rate.pct,
+            closed_in_period=c.closed_in_period,
+            open=c.open_at_end,
+            overdue=c.overdue_at_end,
         )
 
+    title = text(
+        "cli.stats.hazards.title",
+        area=area,
+        start=first.isoformat(),
+        end=last.isoformat(),
+        institutions=f.institutions,
+    )
+    found = text("cli.stats.hazards.found", found=f.found, closed=f.closed, rate=f.closure_rate.pct)
     lines = [
-        f"隐患整改统计（{area}，{first.isoformat()} 至 {last.isoformat()}，"
-        f"{f.institutions} 家机构）",
-        f"  期内发现隐患 {f.found} 项，其中期末已销号 {f.closed} 项，"
-        f"整改销号率 {f.closure_rate.pct}（{f.closed}/{f.found}）",
-        f"  期内销号 {f.closed_in_period} 项（不论何时发现）",
-        f"  期末未销号 {f.open_at_end} 项，其中超过整改期限 {f.overdue_at_end} 项",
-        "  按等级：",
-        *(f"    {line(level.zh, c)}" for level, c in f.by_level.items()),
-        "  按月：",
+        title,
+        "  " + found,
+        "  " + text("cli.stats.hazards.closed_in_period", closed=f.closed_in_period),
+        "  " + text("cli.stats.hazards.open_at_end", open=f.open_at_end, overdue=f.overdue_at_end),
+        "  " + text("cli.stats.hazards.by_level"),
+        *(f"    {line(level.label, c)}" for level, c in f.by_level.items()),
+        "  " + text("cli.stats.hazards.by_month"),
         *(f"    {line(month, c)}" for month, c in f.by_month.items()),
-        "  按检查项目类别：",
+        "  " + text("cli.stats.hazards.by_section"),
         *(f"    {line(section, c)}" for section, c in f.by_section.items()),
     ]
     click.echo("\n".join(lines))

@@ -83,7 +83,8 @@ def sync(
     except SyncFailure as failure:
         fail(text("cli.sync.failed", message=failure.message))
     outcomes = text("list.separator").join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
-    click.echo(text("cli.sync.done", pushed=report.pushed, outcomes=outcomes, pulled=report.pulled))
+    code = "cli.sync.done_outcomes" if outcomes else "cli.sync.done"  # no empty brackets
+    click.echo(text(code, pushed=report.pushed, outcomes=outcomes, pulled=report.pulled))
     if report.files.sent or report.files.received or report.files.failed:
         click.echo(
             text(

@@ -123,7 +123,7 @@ def _refusal(raw: Any, source: str, error: Mapping[str, Any]) -> ChecklistFileEr
 
 def validate(raw: Any, source: str) -> TemplateFile:
     if not isinstance(raw, dict):
-        raise ChecklistFileError(source, "items", "checklist.object")
+        raise ChecklistFileError(source, "", "checklist.object")
     try:
         parsed = TemplateFile.model_validate(raw)
     except ValidationError as error:

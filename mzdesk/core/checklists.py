@@ -123,6 +123,8 @@ class ChecklistFileError(MzdeskError):
         )
         problem = text(self.problem, **self.params)
         where = "file" if self.in_file else "draft"
+        if not self.field:  # the file as a whole (not JSON, too big, not an object)
+            return text(f"checklist.{where}_whole_problem", file=self.source, problem=problem)
         if self.position is None:
             return text(
                 f"checklist.{where}_problem", file=self.source, field=label, problem=problem
@@ -147,14 +149,14 @@ class ChecklistFileError(MzdeskError):
 def parse_template(data: bytes, source: str) -> Template:
     """A template from a file's bytes; :class:`ChecklistFileError` names what is wrong."""
     if len(data) > MAX_TEMPLATE_BYTES:
-        raise ChecklistFileError(source, "items", "checklist.too_big", mb=MAX_TEMPLATE_BYTES >> 20)
+        raise ChecklistFileError(source, "", "checklist.too_big", mb=MAX_TEMPLATE_BYTES >> 20)
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        where = getattr(error, "lineno", None)
-        raise ChecklistFileError(
-            source, "items", "checklist.not_json", line=where or "?"
-        ) from error
+        line = getattr(error, "lineno", None)
+        if line is None:  # not text, or nested too deep: no line to point at
+            raise ChecklistFileError(source, "", "checklist.not_json_anywhere") from error
+        raise ChecklistFileError(source, "", "checklist.not_json", line=line) from error
     return template_from_dict(raw, source)
 
 

@@ -302,12 +302,11 @@ def import_template(
         _kind_fits(session, institution_id, template)
         rows = _home_versions(session, institution_id, template.code)
         shipped = {(t.code, t.version) for t in shipped_templates()}
-        if (template.code, template.version) in shipped or any(
-            r.version == template.version for r in rows
-        ):
+        taken = (template.code, template.version) in shipped
+        if taken or any(r.version == template.version for r in rows):
             raise ValidationError.single(
                 "version",
-                "checklist.version_taken",
+                "checklist.version_shipped" if taken else "checklist.version_taken",
                 checklist=template.code,
                 version=template.version,
             )

@@ -4,6 +4,7 @@ finding one by its id or a unique beginning of it (as people type ids)."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import String, cast, func, select
@@ -16,26 +17,22 @@ from mzdesk.store.models import Synced
 
 S = TypeVar("S", bound=Synced)
 
-_WHAT = {
-    "institutions": "机构",
-    "beds": "床位",
-    "residents": "住户",
-    "care_workers": "工作人员",
-    "training_sessions": "培训",
-    "worker_certificates": "证书",
-    "training_attendance": "参训记录",
-    "training_requirements": "培训要求",
-    "inspections": "检查",
-    "hazards": "隐患",
-    "users": "用户",
-}
+
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of record, named in the language the message is shown in (「隐患」, "hazard")."""
+
+    table: str
+
+    def __str__(self) -> str:
+        return table_label(self.table)
 
 
 def get_live(session: Session, model: type[S], row_id: uuid.UUID) -> S:
     row = session.get(model, row_id)
     if row is None or row.deleted_at is not None:
         table = model.__tablename__  # type: ignore[attr-defined]
-        raise NotFoundError("not_found", what=_WHAT.get(table, table), key=str(row_id))
+        raise NotFoundError("not_found", what=_Kind(table), key=str(row_id))
     return row
 
 

@@ -127,6 +127,9 @@ def test_import_export_round_trip_and_a_broken_file_keeps_nothing(store, home):
     # the same version cannot come back; as a new version it can
     with pytest.raises(ValidationError, match=re.escape("已有「GB38600」2019.1")):
         import_template(store, SETUP, home.id, data, "gb.json")
+    shipped = json.loads(export_template(store, gb.id))
+    with pytest.raises(ValidationError, match=re.escape("标准检查表已有「GB38600」")):
+        import_template(store, SETUP, home.id, json.dumps(shipped).encode(), "gb.json")
     raw["version"] = "2026"
     new = import_template(store, SETUP, home.id, json.dumps(raw).encode(), "gb.json")
     imported = load_version(store, new)

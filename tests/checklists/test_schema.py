@@ -125,6 +125,18 @@ def test_not_json_and_too_big_are_refused_without_reading_on():
         parse_template(b"[1, 2]", "list.json")
 
 
+def test_a_file_level_problem_names_no_field_and_no_unknown_line():
+    with pytest.raises(ChecklistFileError) as half:
+        parse_template(b'{"code": \n\n', "half.json")
+    assert str(half.value) == "检查表文件 half.json：不是有效的 JSON 文件（第3行）"
+    with pytest.raises(ChecklistFileError) as binary:
+        parse_template(b"\xff\xfe\x00\x81", "photo.json")
+    assert str(binary.value) == "检查表文件 photo.json：不是有效的 JSON 文件"
+    with pytest.raises(ChecklistFileError) as listed:
+        parse_template(b"[1, 2, 3]", "list.json")
+    assert "「" not in str(listed.value) and "JSON 对象" in str(listed.value)
+
+
 def test_every_shipped_file_loads_and_covers_what_the_issue_names():
     templates = {t.code: t for t in shipped_templates()}
     assert set(templates) == {"GB38600", "YLJG-XF", "YLJG-ZDYH", "ETFL-AQ", "FHXC"}

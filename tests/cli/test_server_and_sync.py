@@ -38,6 +38,7 @@ def test_administer_enrol_sync_status_and_bundles_from_the_command_line(tmp_path
         out = mz("sync", "--db", str(site), "--server", server.url, "--enroll", code,
                  "--name", "站点电脑").stdout  # fmt: skip
         assert "已注册" in out and "拉取 1 条" in out
+        assert "推送 0 条，拉取" in out and "（）" not in out  # no empty brackets
         status = json.loads(mz("sync", "status", "--db", str(site), "--json").stdout)
         assert status["enrolled"] and status["pending"] == 0 and status["last_sync"]
         assert {"last_sync", "pending", "conflicts", "quarantined", "clock_offset_s"} <= set(status)

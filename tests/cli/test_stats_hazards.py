@@ -38,6 +38,14 @@ def test_stats_hazards_json_text_and_refusals(tmp_path):
     assert home.returncode == 0, home.stderr
     assert "期内发现隐患 1 项" in home.stdout and "2026-03-01 至 2026-04-30" in home.stdout
 
+    english = mzdesk("--lang", "en", "stats", "hazards", "--db", str(db), "--region", "370212",
+                     *period, cwd=tmp_path)  # fmt: skip
+    assert english.returncode == 0, english.stderr
+    assert "Hazard rectification (region 370212, 2026-03-01 to 2026-04-30" in english.stdout
+    assert "5 hazards found in the period" in english.stdout and "By level:" in english.stdout
+    for chinese in ("隐患整改统计", "期内发现隐患", "按等级", "一般隐患", "发现", "其他", "至"):
+        assert chinese not in english.stdout  # the sections' titles are the checklist's own
+
     reversed_ = mzdesk(
         "stats", "hazards", "--db", str(db), "--from", "2026-05-01", "--to", "2026-04-01",
         cwd=tmp_path,

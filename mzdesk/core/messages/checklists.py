@@ -13,6 +13,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "检查表文件 {file}：「{field}」{problem}",
         "checklist file {file}: '{field}' {problem}",
     ),
+    "checklist.file_whole_problem": (
+        "检查表文件 {file}：{problem}",
+        "checklist file {file}: {problem}",
+    ),
+    "checklist.draft_whole_problem": (
+        "检查表「{file}」：{problem}",
+        "checklist '{file}': {problem}",
+    ),
     "checklist.draft_problem": (
         "检查表「{file}」：「{field}」{problem}",
         "checklist '{file}': '{field}' {problem}",
@@ -57,6 +65,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "checklist.too_big": ("文件超过{mb} MB", "the file is larger than {mb} MB"),
     "checklist.not_json": ("不是有效的 JSON 文件（第{line}行）", "is not valid JSON (line {line})"),
+    "checklist.not_json_anywhere": ("不是有效的 JSON 文件", "is not valid JSON"),
     # a home's own versions
     "checklist.not_found": ("找不到检查表「{key}」", "no checklist '{key}'"),
     "checklist.published": (
@@ -74,6 +83,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "checklist.version_taken": (
         "本院已有「{checklist}」{version}，请换一个版本号",
         "this home already has '{checklist}' {version}: choose another version",
+    ),
+    "checklist.version_shipped": (
+        "标准检查表已有「{checklist}」{version}，请换一个版本号",
+        "the standard checklist '{checklist}' already has {version}: choose another version",
     ),
     "checklist.other_home": ("该检查表属于其他机构", "this checklist belongs to another home"),
     "checklist.kind_mismatch": (

@@ -174,6 +174,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Sync failed: {message} (local changes are kept; sync again later)",
     ),
     "cli.sync.done": (
+        "同步完成：推送 {pushed} 条，拉取 {pulled} 条",
+        "Sync done: pushed {pushed}, pulled {pulled}",
+    ),
+    "cli.sync.done_outcomes": (
         "同步完成：推送 {pushed} 条（{outcomes}），拉取 {pulled} 条",
         "Sync done: pushed {pushed} ({outcomes}), pulled {pulled}",
     ),

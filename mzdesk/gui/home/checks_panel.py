@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mzdesk.core.i18n import text
 from mzdesk.core.vocab import ScheduleFrequency
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.palette import GREEN, RED
@@ -29,7 +30,9 @@ def period_text(frequency: ScheduleFrequency, start: dt.date) -> str:
 def missed_text(check: ScheduledCheck) -> str:
     if not check.missed:
         return ""
-    shown = "、".join(period_text(check.frequency, d) for d in check.missed[:SHOWN_MISSED])
+    shown = text("list.separator").join(
+        period_text(check.frequency, d) for d in check.missed[:SHOWN_MISSED]
+    )
     more = len(check.missed) - SHOWN_MISSED
     return tr("漏检 {n} 次：{periods}").format(n=len(check.missed), periods=shown) + (
         tr(" 等") if more > 0 else ""

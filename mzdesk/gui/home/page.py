@@ -15,7 +15,16 @@ from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.stats.schedules import scheduled_checks
 from mzdesk.stats.today import TodayFigures, today_figures
 
-WEEKDAYS = "一二三四五六日"
+
+def weekday_name(day: dt.date) -> str:
+    names = (tr("星期一"), tr("星期二"), tr("星期三"), tr("星期四"), tr("星期五"), tr("星期六"),
+             tr("星期日"))  # fmt: skip
+    return names[day.weekday()]
+
+
+def date_line(today: dt.date) -> str:
+    """首页's 今天是 line, the weekday in the language shown."""
+    return tr("今天是 {date} {weekday}").format(date=today.isoformat(), weekday=weekday_name(today))
 
 
 class Card(QFrame):
@@ -105,13 +114,8 @@ class HomePage(QWidget):
         self.checks.show_checks(checks)
 
     def show_figures(self, f: TodayFigures) -> None:
-        today = dt.date.today()
         self.heading.setText(self.ctx.institution.name)
-        self.date_line.setText(
-            tr("今天是 {date} 星期{weekday}").format(
-                date=today.isoformat(), weekday=WEEKDAYS[today.weekday()]
-            )
-        )
+        self.date_line.setText(date_line(dt.date.today()))
         self.in_house.set(str(f.in_house), tr("不含外出人员"))
         self.on_leave.set(str(f.on_leave), tr("外出期间保留床位"))
         rate = f"{f.beds_occupied / f.beds_in_service:.1%}" if f.beds_in_service else "—"

@@ -6,6 +6,7 @@ import asyncio
 import uuid
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.navigation.addItem(tr(name))
             self.pages.addWidget(page)
         self.navigation.setStyleSheet(NAVIGATION)
+        self.fit_navigation()
         # the 同步 page feeds the status bar (always shown): it follows every change
         self.refresher = PageRefresher(self.page_widgets, always=[self.sync])
         ctx.worker.changed.connect(self.refresher.changed)
@@ -127,6 +129,15 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def page(self, key: str) -> QWidget:
         return self.page_widgets[PAGE_KEYS.index(key)]
+
+    def fit_navigation(self) -> None:
+        """As wide as its longest label (English ones are longer), never scrolling sideways."""
+        self.navigation.ensurePolished()
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setTextElideMode(Qt.TextElideMode.ElideRight)
+        frame = 2 * self.navigation.frameWidth()
+        width = max(self.navigation.sizeHintForColumn(0) + frame, 150)
+        self.navigation.setFixedWidth(min(width, 280))
 
     def show_page(self, index: int) -> asyncio.Future[Any] | None:
         """Show a page; it refreshes only if a change it shows happened while hidden."""
