@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>管理员用户名</source>
         <translation>Administrator user name</translation>
@@ -108,7 +109,7 @@
     </message>
     <message>
         <source>{date} {type}「{checklist}」（{version}版）第 {code} 项，检查人 {who}</source>
-        <translation>{date} {type} "{checklist}" ({version}), item {code}, inspectors {who}</translation>
+        <translation>{date} {type} &quot;{checklist}&quot; ({version}), item {code}, inspectors {who}</translation>
     </message>
     <message>
         <source>单独登记或台账导入</source>
@@ -564,7 +565,7 @@
     </message>
     <message>
         <source>为所选人员作废的证书签发一份新证书（如改正姓名后）</source>
-        <translation>Issue a new certificate in place of the selected person's revoked one (after a name is corrected, say)</translation>
+        <translation>Issue a new certificate in place of the selected person&apos;s revoked one (after a name is corrected, say)</translation>
     </message>
     <message>
         <source>证书样式…</source>
@@ -704,7 +705,7 @@
     </message>
     <message>
         <source>删除「{name}」的证书「{certificate}」？删除记入修改历史。</source>
-        <translation>Remove {name}'s certificate "{certificate}"? The removal is kept in the history.</translation>
+        <translation>Remove {name}&apos;s certificate &quot;{certificate}&quot;? The removal is kept in the history.</translation>
     </message>
     <message>
         <source>搜索：姓名、拼音首字母（如 zsf）或身份证号后几位</source>
@@ -756,7 +757,7 @@
     </message>
     <message>
         <source>「{name}」的离职登记有误？撤销后恢复为在职，离职日期清除，记入修改历史。</source>
-        <translation>Was {name}'s leaving entered in error? Undoing makes them active again and clears the date; the change is kept in the history.</translation>
+        <translation>Was {name}&apos;s leaving entered in error? Undoing makes them active again and clears the date; the change is kept in the history.</translation>
     </message>
     <message>
         <source>新建培训（批量签到）</source>
@@ -792,7 +793,7 @@
     </message>
     <message>
         <source>对所选隐患所在的检查进行复查：只带入未销号的隐患</source>
-        <translation>Follow up the selected hazard's inspection: only its hazards not closed are carried forward</translation>
+        <translation>Follow up the selected hazard&apos;s inspection: only its hazards not closed are carried forward</translation>
     </message>
     <message>
         <source>整改期限设置…</source>
@@ -860,7 +861,7 @@
     </message>
     <message>
         <source>复查只带入这次检查尚未销号的隐患。逐项选择“通过”（销号）或“打回”并写明原因。</source>
-        <translation>A follow-up carries forward only the inspection's hazards not yet closed. Mark each "passed" (closed) or "send back" with a reason.</translation>
+        <translation>A follow-up carries forward only the inspection&apos;s hazards not yet closed. Mark each &quot;passed&quot; (closed) or &quot;send back&quot; with a reason.</translation>
     </message>
     <message>
         <source>复查日期</source>
@@ -908,7 +909,7 @@
     </message>
     <message>
         <source>没有更改任何检查项的结果或备注。</source>
-        <translation>No item's result or note was changed.</translation>
+        <translation>No item&apos;s result or note was changed.</translation>
     </message>
     <message>
         <source>请填写更正原因。</source>
@@ -956,7 +957,7 @@
     </message>
     <message>
         <source>原检查：{date} {type}「{checklist}」（{version}版），检查人 {who}</source>
-        <translation>Inspection: {date} {type} "{checklist}" ({version}), inspectors {who}</translation>
+        <translation>Inspection: {date} {type} &quot;{checklist}&quot; ({version}), inspectors {who}</translation>
     </message>
     <message>
         <source>整改期限</source>
@@ -1052,7 +1053,7 @@
     </message>
     <message>
         <source>只能删除草稿；已完成的检查请打开后“更正…”。</source>
-        <translation>Only drafts can be discarded; open a finished inspection and use "Correct…".</translation>
+        <translation>Only drafts can be discarded; open a finished inspection and use &quot;Correct…&quot;.</translation>
     </message>
     <message>
         <source>删除 {date} 的检查草稿（{title}，已填 {n} 项）？</source>
@@ -1204,11 +1205,11 @@
     </message>
     <message>
         <source>本机时钟比服务器慢约 {n} 分钟，请校准电脑时间，否则修改的先后可能判断错误。</source>
-        <translation>This computer's clock is about {n} minutes behind the server's. Please correct it, or the order of changes may be judged wrongly.</translation>
+        <translation>This computer&apos;s clock is about {n} minutes behind the server&apos;s. Please correct it, or the order of changes may be judged wrongly.</translation>
     </message>
     <message>
         <source>本机时钟比服务器快约 {n} 分钟，请校准电脑时间，否则修改的先后可能判断错误。</source>
-        <translation>This computer's clock is about {n} minutes ahead of the server's. Please correct it, or the order of changes may be judged wrongly.</translation>
+        <translation>This computer&apos;s clock is about {n} minutes ahead of the server&apos;s. Please correct it, or the order of changes may be judged wrongly.</translation>
     </message>
     <message>
         <source>文件待上传 {up} 个、待下载 {down} 个</source>
@@ -1692,7 +1693,7 @@
     </message>
     <message>
         <source>标准检查表不能修改：复制为本院版本后编辑草稿，发布后用于检查。已发布的版本不再改变，检查记录始终对应当时使用的版本。</source>
-        <translation>Standard checklists cannot be changed: copy one as this home's version, edit the draft and publish it to use it. A published version never changes, so every inspection keeps the version it used.</translation>
+        <translation>Standard checklists cannot be changed: copy one as this home&apos;s version, edit the draft and publish it to use it. A published version never changes, so every inspection keeps the version it used.</translation>
     </message>
     <message>
         <source>项数</source>
@@ -1720,7 +1721,7 @@
     </message>
     <message>
         <source>复制为本院版本</source>
-        <translation>Copy as this home's version</translation>
+        <translation>Copy as this home&apos;s version</translation>
     </message>
     <message>
         <source>编辑草稿…</source>
@@ -1784,7 +1785,7 @@
     </message>
     <message>
         <source>已更正：原为「{old}」{note}</source>
-        <translation>Amended: was '{old}' {note}</translation>
+        <translation>Amended: was &apos;{old}&apos; {note}</translation>
     </message>
     <message>
         <source>右键：删除照片</source>
@@ -1800,7 +1801,7 @@
     </message>
     <message>
         <source>已复制为本院草稿，可编辑后发布。</source>
-        <translation>Copied into a draft of this home's own: edit it, then publish it.</translation>
+        <translation>Copied into a draft of this home&apos;s own: edit it, then publish it.</translation>
     </message>
     <message>
         <source>草稿已保存。</source>
@@ -1812,7 +1813,7 @@
     </message>
     <message>
         <source>发布「{title}」{version}？发布后不能再修改，修改需另存为新版本。</source>
-        <translation>Publish '{title}' {version}? A published version cannot change; to change it, copy it into a new version.</translation>
+        <translation>Publish &apos;{title}&apos; {version}? A published version cannot change; to change it, copy it into a new version.</translation>
     </message>
     <message>
         <source>已发布，可在新建检查时选用。</source>
@@ -1832,7 +1833,7 @@
     </message>
     <message>
         <source>已导入为本院草稿，请检查后发布。</source>
-        <translation>Imported as a draft of this home's own: check it, then publish it.</translation>
+        <translation>Imported as a draft of this home&apos;s own: check it, then publish it.</translation>
     </message>
     <message>
         <source>导出检查表文件</source>
@@ -1964,7 +1965,7 @@
     </message>
     <message>
         <source>删除检查计划「{name}」？已做的检查记录不受影响。</source>
-        <translation>Remove the schedule '{name}'? Inspections already made are kept.</translation>
+        <translation>Remove the schedule &apos;{name}&apos;? Inspections already made are kept.</translation>
     </message>
     <message>
         <source>不能打开</source>
@@ -1972,7 +1973,7 @@
     </message>
     <message>
         <source>「{name}」没有可以登录的账号，不能打开。请由本机构的管理员添加或启用账号。</source>
-        <translation>"{name}" has no account that can log in, so it cannot be opened. Ask an administrator of the institution to add or enable one.</translation>
+        <translation>&quot;{name}&quot; has no account that can log in, so it cannot be opened. Ask an administrator of the institution to add or enable one.</translation>
     </message>
     <message>
         <source>行号</source>
@@ -2032,7 +2033,7 @@
     </message>
     <message>
         <source>该检查已完成并签名，已锁定；如需更正，请点“更正…”。</source>
-        <translation>This inspection is finished, signed and locked; to correct it, use "Correct…".</translation>
+        <translation>This inspection is finished, signed and locked; to correct it, use &quot;Correct…&quot;.</translation>
     </message>
     <message>
         <source>该检查已更正 {n} 次；显示的是更正后的结果。</source>
@@ -2048,7 +2049,7 @@
     </message>
     <message>
         <source>全部检查项已填写，可以“完成并签名…”。</source>
-        <translation>Every item is answered: the inspection can be finished and signed ("Finish and sign…").</translation>
+        <translation>Every item is answered: the inspection can be finished and signed (&quot;Finish and sign…&quot;).</translation>
     </message>
     <message>
         <source>请先选择结果（1 合格 / 2 不合格 / 3 不适用），再写备注。</source>
@@ -2164,7 +2165,7 @@
     </message>
     <message>
         <source>「{name}」及其相关记录的每一次修改（最新在前）。</source>
-        <translation>Every change to "{name}" and the records that belong to it (newest first).</translation>
+        <translation>Every change to &quot;{name}&quot; and the records that belong to it (newest first).</translation>
     </message>
     <message>
         <source>{status} {done}/{required}学时</source>
@@ -2268,11 +2269,11 @@
     </message>
     <message>
         <source>「{name}」太大：照片最大 {mb} MB</source>
-        <translation>"{name}" is too large: a photo may be at most {mb} MB</translation>
+        <translation>&quot;{name}&quot; is too large: a photo may be at most {mb} MB</translation>
     </message>
     <message>
         <source>「{name}」不是可读的图片</source>
-        <translation>"{name}" is not a readable image</translation>
+        <translation>&quot;{name}&quot; is not a readable image</translation>
     </message>
     <message>
         <source>提交复查</source>
@@ -2344,7 +2345,7 @@
     </message>
     <message>
         <source>当前为系统默认要求，保存后成为本机构的要求。</source>
-        <translation>These are the default requirements; saving makes them this institution's own.</translation>
+        <translation>These are the default requirements; saving makes them this institution&apos;s own.</translation>
     </message>
     <message>
         <source>名称</source>
@@ -2376,7 +2377,7 @@
     </message>
     <message>
         <source>每行一项。条款读不到或未核对时勾选“未核实”；重大隐患项发现后按重大隐患处理。保存的是草稿，发布后才能用于检查，发布后不再修改。</source>
-        <translation>One item a row. Tick 'unverified' when the clause could not be read or checked; a failed major-hazard item opens a major hazard. You save a draft: it can be used once published, and never changes after that.</translation>
+        <translation>One item a row. Tick &apos;unverified&apos; when the clause could not be read or checked; a failed major-hazard item opens a major hazard. You save a draft: it can be used once published, and never changes after that.</translation>
     </message>
     <message>
         <source>未核实</source>
@@ -2460,7 +2461,7 @@
     </message>
     <message>
         <source>请在名单中勾选参训人员（可用“全选”或“选中该岗位”）。</source>
-        <translation>Tick the attendees in the list (or use "Select all" or "Select this occupation").</translation>
+        <translation>Tick the attendees in the list (or use &quot;Select all&quot; or &quot;Select this occupation&quot;).</translation>
     </message>
     <message>
         <source>添加参训人员</source>
@@ -2500,7 +2501,7 @@
     </message>
     <message>
         <source>把「{name}」从这次培训的名单中移除？移除记入修改历史。</source>
-        <translation>Remove {name} from this session's list? The removal is kept in the history.</translation>
+        <translation>Remove {name} from this session&apos;s list? The removal is kept in the history.</translation>
     </message>
     <message>
         <source>新增护理员</source>
@@ -2524,7 +2525,7 @@
     </message>
     <message>
         <source>「{name}」离职后档案、证书与培训记录都保留，可在“显示离职人员”中查看。</source>
-        <translation>{name}'s record, certificates and training are kept after leaving; see them with "Show leavers".</translation>
+        <translation>{name}&apos;s record, certificates and training are kept after leaving; see them with &quot;Show leavers&quot;.</translation>
     </message>
     <message>
         <source>确认离职</source>
@@ -2580,7 +2581,7 @@
     </message>
     <message>
         <source>印该员工的累计培训学时</source>
-        <translation>Print the worker's cumulative training hours</translation>
+        <translation>Print the worker&apos;s cumulative training hours</translation>
     </message>
     <message>
         <source>整改期限设置</source>
@@ -2588,7 +2589,7 @@
     </message>
     <message>
         <source>新发现的隐患按等级取默认整改期限（自发现之日起的天数），可在隐患页修改或延期。</source>
-        <translation>A hazard found from now on gets the default deadline of its level (days from the day found); change or extend it on the hazard's page.</translation>
+        <translation>A hazard found from now on gets the default deadline of its level (days from the day found); change or extend it on the hazard&apos;s page.</translation>
     </message>
     <message>
         <source>一般隐患（天）</source>
@@ -2628,11 +2629,11 @@
     </message>
     <message>
         <source>预览、打印或保存所选检查的安全检查报告（PDF）</source>
-        <translation>Preview, print or save the selected inspection's report (PDF)</translation>
+        <translation>Preview, print or save the selected inspection&apos;s report (PDF)</translation>
     </message>
     <message>
         <source>为所选检查尚未销号的隐患出具整改通知书（PDF）</source>
-        <translation>Issue a rectification notice for the selected inspection's open hazards (PDF)</translation>
+        <translation>Issue a rectification notice for the selected inspection&apos;s open hazards (PDF)</translation>
     </message>
     <message>
         <source>请先在检查记录中选择一次检查。</source>
@@ -2724,7 +2725,7 @@
     </message>
     <message>
         <source>今日检查</source>
-        <translation>Today's checks</translation>
+        <translation>Today&apos;s checks</translation>
     </message>
     <message>
         <source>没有检查计划（在“安全检查”页的“检查计划…”中设置）</source>
@@ -2764,7 +2765,7 @@
     </message>
     <message>
         <source>照片「{name}」未添加：{why}</source>
-        <translation>Photo '{name}' not added: {why}</translation>
+        <translation>Photo &apos;{name}&apos; not added: {why}</translation>
     </message>
     <message>
         <source>已添加照片：{name}</source>
@@ -2940,7 +2941,7 @@
     </message>
     <message>
         <source>还没有抽取记录。点“新的抽取…”开始。</source>
-        <translation>No draws yet. Click "New draw…" to start.</translation>
+        <translation>No draws yet. Click &quot;New draw…&quot; to start.</translation>
     </message>
     <message>
         <source>{date} 从区域 {region} 的 {homes} 家机构中抽取 {count} 家，检查人员 {people} 名，随机种子 {seed}（算法 {algorithm}）</source>

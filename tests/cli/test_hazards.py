@@ -73,7 +73,7 @@ def test_list_steps_and_deadlines(store, home, tmp_path):
     sid = str(major)
     missing = mzdesk("--lang", "en", "hazards", "step", "ffff0000-0000-0000-0000-000000000000",
                      "start", "--db", db, cwd=tmp_path)  # fmt: skip
-    assert missing.returncode == 1 and "hazard not found" in missing.stderr
+    assert missing.returncode == 1 and "no hazard" in missing.stderr
     assert "隐患" not in missing.stderr
     assert "「整改中」" in run("step", sid, "start", "--on", "2026-03-02", "--by", "刘").stdout
     photo = tmp_path / "after.png"
