@@ -5,7 +5,7 @@ their deadlines (overdue marked), the signatures, and "第 x 页 共 y 页" on e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -299,6 +299,12 @@ def document(path: Path, title: str, font: str) -> SimpleDocTemplate:
         author="mzdesk",
         initialFontName=font,  # else each page's preamble names Helvetica, never embedded
     )
+
+
+def prepare_photos(sha256s: Iterable[str], read: Reader, thumbnails: Path) -> None:
+    """Make the small copies a printed report draws, when a photo is added: decoding a phone
+    photo is most of a first print's time (see benchmarks/inspection_report.py)."""
+    load_pictures([(sha256, PHOTO_PIXELS, False) for sha256 in sha256s], read, thumbnails)
 
 
 def write_inspection_report(

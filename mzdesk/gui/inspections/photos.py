@@ -18,9 +18,11 @@ from mzdesk.gui.inspections.item_panel import ItemPanel
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.dialog import Refusal
+from mzdesk.reports.inspection_report import prepare_photos
 from mzdesk.services.attachments import MissingFile, read_file
 from mzdesk.services.inspecting.detail import InspectionDetail, inspection_detail
 from mzdesk.services.inspecting.flow import add_item_photo, remove_item_photo
+from mzdesk.services.inspection_report import file_reader, thumbnail_folder
 
 
 class PhotosMixin:
@@ -83,6 +85,14 @@ class PhotosMixin:
         self.say(tr("已添加照片：{name}").format(name=path.name))
         if self.current_item() == item_id:
             await self._show_photos(item_id)
+        # the report's small copy, made now rather than at the first print
+        await asyncio.get_running_loop().run_in_executor(
+            None,
+            prepare_photos,
+            [sha for _, sha in self.photos[item_id]],
+            file_reader(self.ctx.store),
+            thumbnail_folder(self.ctx.store),
+        )
 
     def remove_photo(self, attachment_id: uuid.UUID) -> None:
         item_id = self.current_item()
