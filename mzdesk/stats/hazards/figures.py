@@ -21,9 +21,11 @@ checklist section (the section of the item whose failed result opened the hazard
 with no item — found otherwise or imported — counts under 其他). ``by_month`` gives each
 calendar month of the period the same counts computed on the period cut to that month (so a
 month's ``open_at_end`` is what was open on its last day within the period).
-Hazards of institutions removed on or before the end, and hazards removed on or before the
-end, do not count. One query fetches the few columns of the hazards that can count; the
-counting is done here, so the five definitions live in one place (:func:`count`)."""
+Hazards of institutions removed on or before the end, hazards removed on or before the end,
+and hazards withdrawn by an amendment of their inspection (更正撤销: the failure was taken back,
+so it was never a hazard) on or before the end do not count. One query fetches the few
+columns of the hazards that can count; the counting is done here, so the five definitions live
+in one place (:func:`count`)."""
 
 from __future__ import annotations
 
@@ -197,9 +199,15 @@ def hazard_rows(store: Store, scope: Scope, start: dt.date, end: dt.date) -> lis
     """The hazards that can count in [start, end]: found by the end and either found in the
     period or not closed before it."""
     closed_on = closing_date().label("closed_on")
+    withdrawn = select(HazardEvent.hazard_id).where(
+        HazardEvent.kind == HazardEventKind.WITHDRAWN,
+        HazardEvent.deleted_at.is_(None),
+        HazardEvent.happened_on <= end,
+    )
     counted = (
         Hazard.institution_id.in_(select(Institution.id).where(*institutions_in(scope, end))),
         live_on(Hazard, end),
+        Hazard.id.not_in(withdrawn),
         Hazard.found_on <= end,
         or_(Hazard.found_on >= start, closed_on.is_(None), closed_on >= start),
     )

@@ -155,3 +155,30 @@ def test_overdue_at_end_uses_the_deadline_in_force_on_the_end_day(store):
     assert hazard_statistics(store, Scope(home), D(2026, 12, 1), D(2026, 12, 10)).total == counts(
         0, 0, 0, 2, 0
     )
+
+
+def test_a_hazard_withdrawn_by_an_amendment_counts_only_in_periods_ending_before_it(store):
+    """A failure taken back by an amendment (更正撤销) was never a hazard: it is not found,
+    not closed, not open in any period ending on or after the amendment; before it, it was
+    open as everyone then believed."""
+    home = create_institution(
+        store, SETUP, InstitutionData("城阳颐养院", InstitutionKind.NURSING_HOME)
+    ).id
+    with store.write(SETUP) as session:
+        h = Hazard(
+            institution_id=home, description="误判的隐患", level=HazardLevel.ORDINARY,
+            found_on=D(2026, 3, 3), deadline=D(2026, 4, 2), original_deadline=D(2026, 4, 2),
+            status=HazardStatus.CLOSED, closed_on=D(2026, 3, 20),
+        )  # fmt: skip
+        session.add(h)
+        session.flush()
+        session.add(
+            HazardEvent(
+                institution_id=home, hazard_id=h.id, kind=HazardEventKind.WITHDRAWN,
+                happened_on=D(2026, 3, 20), status=HazardStatus.CLOSED, done_by="王明",
+                reason="更正：02 不合格→合格；复核误判",
+            )
+        )  # fmt: skip
+    assert hazard_statistics(store, Scope(home), START, END).total == counts(0, 0, 0, 0, 0)
+    before = hazard_statistics(store, Scope(home), D(2026, 3, 1), D(2026, 3, 10))
+    assert before.total == counts(1, 0, 0, 1, 0)
