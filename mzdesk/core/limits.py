@@ -74,5 +74,7 @@ JSON_LIMITS: Final[dict[str, dict[str, int]]] = {
     "inspection_results": {"photos": 8_192},
     "home_checklists": {"applies_to": 256},
     "home_checklist_items": {"applies_to": 256},
-    "inspection_amendments": {"changes": 262_144},  # every item of a long checklist, at worst
+    # a correction of many items with long notes is split in two: a full push batch of the
+    # largest changes must stay under MAX_INFLATED_BYTES (tests/sync/test_field_limits.py)
+    "inspection_amendments": {"changes": 98_304},
 }
