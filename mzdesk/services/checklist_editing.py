@@ -32,7 +32,7 @@ from mzdesk.core.errors import NotFoundError, StateError, ValidationError
 from mzdesk.core.ids import stable_id
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import InstitutionKind
-from mzdesk.services.checklists import load_version
+from mzdesk.services.checklists import item_columns, load_version
 from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
 from mzdesk.store.engine import Store
@@ -121,17 +121,7 @@ def _write_items(session: Session, row: HomeChecklist, template: Template) -> No
         )
     }
     for order, item in enumerate(template.items):
-        values = {
-            "section": item.section,
-            "text": item.text,
-            "basis": item.basis,
-            "major_hazard": item.major_hazard,
-            "sort_order": order,
-            "standard": item.standard,
-            "clause_unverified": item.clause_unverified,
-            "look_at": item.look_at,
-            "applies_to": [k.value for k in item.applies_to],
-        }
+        values = item_columns(item, order)
         stored = existing.pop(item.code, None)
         if stored is None:
             session.add(

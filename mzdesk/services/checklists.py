@@ -16,6 +16,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -121,6 +122,21 @@ def _update(row: object, values: Mapping[str, object]) -> int:
     return 1 if differs else 0
 
 
+def item_columns(item: TemplateItem, order: int) -> dict[str, Any]:
+    """An item's stored columns (shipped or a home's version), but its code and ids."""
+    return {
+        "section": item.section,
+        "text": item.text,
+        "basis": item.basis,
+        "major_hazard": item.major_hazard,
+        "sort_order": order,
+        "standard": item.standard,
+        "clause_unverified": item.clause_unverified,
+        "look_at": item.look_at,
+        "applies_to": [k.value for k in item.applies_to],
+    }
+
+
 def _install_items(session: Session, template: Template) -> int:
     changed = 0
     rows = {
@@ -130,19 +146,7 @@ def _install_items(session: Session, template: Template) -> int:
         )
     }
     for order, item in enumerate(template.items):
-        values = {
-            "code": item.code,
-            "section": item.section,
-            "text": item.text,
-            "basis": item.basis,
-            "major_hazard": item.major_hazard,
-            "sort_order": order,
-            "standard": item.standard,
-            "clause_unverified": item.clause_unverified,
-            "look_at": item.look_at,
-            "applies_to": [k.value for k in item.applies_to],
-            "retired": False,
-        }
+        values = {"code": item.code, **item_columns(item, order), "retired": False}
         row = rows.pop(item.id, None)
         if row is None:
             session.add(ChecklistItem(id=item.id, template_id=template.id, **values))
