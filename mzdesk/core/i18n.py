@@ -19,6 +19,7 @@ from mzdesk.core.messages import (
     filesync,
     hazards,
     inspecting,
+    keys,
     records,
     reports,
     sampling,
@@ -76,4 +77,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **inspecting.MESSAGES,
     **filesync.MESSAGES,
     **sampling.MESSAGES,
+    **keys.MESSAGES,
 }

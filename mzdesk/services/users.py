@@ -23,7 +23,7 @@ from mzdesk.services.institutions import InstitutionData, add_institution
 from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation, self_service
 from mzdesk.services.views import InstitutionView, UserView
-from mzdesk.store.engine import Store
+from mzdesk.store.engine import Store, user_key_after_commit
 from mzdesk.store.models import Institution, LoginAttempt, User, utcnow
 
 MIN_PASSWORD = 8
@@ -86,6 +86,7 @@ def add_user_row(session: Session, institution_id: uuid.UUID, new: NewUser) -> U
     )
     session.add(user)
     session.flush()
+    user_key_after_commit(session, institution_id, user.username, new.password)
     return user
 
 
@@ -139,7 +140,10 @@ def set_user_active(store: Store, actor: Actor, user_id: uuid.UUID, active: bool
     """停用/启用: a disabled user cannot log in; their history stays."""
     if not active and user_id == actor.user_id:
         raise StateError("user.not_yourself")
-    return _set_guarded(store, actor, user_id, "active", active)
+    view = _set_guarded(store, actor, user_id, "active", active)
+    if not active:  # a disabled account no longer opens the encrypted database either
+        store.remove_user_key(view.institution_id, view.username)
+    return view
 
 
 @operation(Permission.USERS_MANAGE)
@@ -171,6 +175,7 @@ def reset_password(
     with store.write(actor) as session:
         user = get_live(session, User, user_id)
         user.password_hash = _hasher.hash(password)
+        user_key_after_commit(session, user.institution_id, user.username, password)
         attempt = session.get(LoginAttempt, user.id)
         if attempt is not None:
             session.delete(attempt)
@@ -192,6 +197,7 @@ def change_own_password(
         if not _verify(user.password_hash, current):
             raise ValidationError.single("current_password", "user.wrong_password")
         user.password_hash = _hasher.hash(password)
+        user_key_after_commit(session, user.institution_id, user.username, password)
         return UserView.of(user)
 
 
@@ -224,6 +230,12 @@ def authenticate(
         if _verify(user.password_hash, password):
             if attempt is not None:
                 session.delete(attempt)
+            if store.unlocked_as != (institution_id, user.username) and not store.has_user_key(
+                institution_id, user.username, password
+            ):
+                # an account that arrived by sync, or whose password changed elsewhere, can
+                # open this database from now on
+                user_key_after_commit(session, institution_id, user.username, password)
             return UserView.of(user)
         if attempt is None:
             attempt = LoginAttempt(user_id=user.id, failures=0)

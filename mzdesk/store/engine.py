@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -15,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mzdesk.core.changes import NO_CHANGES, Changes
 from mzdesk.core.permissions import Actor
-from mzdesk.store import outbox
+from mzdesk.store import cipher, keys, outbox
 from mzdesk.store.audit import changes_of
 from mzdesk.store.files import FileStore
 
@@ -29,6 +31,22 @@ def default_db_path() -> Path:
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.resolve()}"
+
+
+def make_engine(path: Path, key: bytes, *, foreign_keys: bool = True) -> Engine:
+    """The SQLAlchemy engine on the encrypted database ``path`` (SQLCipher, the key applied
+    before anything is read). hide_parameters: a failed statement's message (which reaches
+    logs) never shows values."""
+    dbapi = cipher.driver()
+    resolved = path.resolve()
+    engine = create_engine(
+        sqlite_url(resolved),
+        module=dbapi,
+        creator=lambda: cipher.connect(resolved, key, check_same_thread=False),
+        hide_parameters=True,
+    )
+    _configure_sqlite(engine, foreign_keys=foreign_keys)
+    return engine
 
 
 def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
@@ -97,8 +115,11 @@ class Store:
     an institution the actor does not act for.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, key: bytes | None = None) -> None:
         self.engine = engine
+        self.key = key  # the database key (store/keys.py); None only for foreign engines
+        # (institution id, user name) whose password unlocked the key, when a login did
+        self.unlocked_as: tuple[uuid.UUID, str] | None = None
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(engine.execution_options(writer=True), expire_on_commit=False)
         outbox.install(self._writer)
@@ -127,8 +148,44 @@ class Store:
 
                 self._files = FileStore(Path(tempfile.mkdtemp(prefix="mzdesk-files-")))
             else:
-                self._files = FileStore.beside(path)
+                file_key = keys.subkey(self.key, "files") if self.key is not None else None
+                self._files = FileStore.beside(path, file_key)
         return self._files
+
+    # -- who can unlock it (store/keys.py) ------------------------------------------------
+
+    def key_slots(self) -> keys.SlotFile:
+        path = self.path
+        slots = keys.read_slots(path) if path is not None else None
+        return slots if slots is not None else keys.SlotFile()
+
+    def set_user_key(self, institution_id: uuid.UUID, username: str, password: str) -> None:
+        """Let ``username`` open this database with ``password`` (a new user, a changed
+        password, a user whose account arrived by sync logging in here): wraps the key for
+        them and drops the open slot."""
+        if self.key is None or self.path is None:
+            return
+        slot = keys.user_slot(self.key, institution_id, username.strip(), password)
+        keys.write_slots(self.path, keys.with_user(self.key_slots(), slot))
+
+    def has_user_key(self, institution_id: uuid.UUID, username: str, password: str) -> bool:
+        """Whether ``password`` already opens this database for ``username``."""
+        try:
+            keys.unlock_with_password(self.key_slots(), username, password, institution_id)
+        except keys.KeyError_:
+            return False
+        return True
+
+    def remove_user_key(self, institution_id: uuid.UUID, username: str) -> None:
+        if self.path is not None:
+            keys.write_slots(
+                self.path, keys.without_user(self.key_slots(), institution_id, username)
+            )
+
+    def update_slots(self, change: Any) -> None:
+        """Apply ``change`` (SlotFile -> SlotFile) to the slot file."""
+        if self.path is not None:
+            keys.write_slots(self.path, change(self.key_slots()))
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -144,6 +201,11 @@ class Store:
             with session.begin():
                 yield session
             _publish(changes_of(session))
+            for institution_id, username, password in session.info.pop("user_keys", ()):
+                self.set_user_key(institution_id, username, password)
+            demo = session.info.pop("demo_account", None)
+            if demo is not None:
+                self.update_slots(lambda slots: dataclasses.replace(slots, demo=demo))
 
     @contextmanager
     def apply_remote(self) -> Iterator[Session]:
@@ -152,8 +214,12 @@ class Store:
         page of the feed may bring a row before the row it refers to (the next page brings
         that one)."""
         if self._remote is None:
-            engine = create_engine(self.engine.url, hide_parameters=True)
-            _configure_sqlite(engine, foreign_keys=False)
+            path = self.path
+            if self.key is None or path is None:
+                engine = create_engine(self.engine.url, hide_parameters=True)
+                _configure_sqlite(engine, foreign_keys=False)
+            else:
+                engine = make_engine(path, self.key, foreign_keys=False)
             self._remote_engine = engine
             self._remote = sessionmaker(
                 engine.execution_options(writer=True), expire_on_commit=False
@@ -172,15 +238,86 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(path: Path | str | None = None, *, migrate: bool = True) -> Store:
-    """Open (creating if needed) the SQLite store at ``path`` and bring its schema to head."""
+def user_key_after_commit(
+    session: Session, institution_id: uuid.UUID, username: str, password: str
+) -> None:
+    """Inside a write transaction that creates a user or sets a password: once it commits,
+    wrap the database key for that user (never before: a rolled-back user gets no slot)."""
+    session.info.setdefault("user_keys", []).append((institution_id, username, password))
+
+
+class Locked(keys.KeyError_):
+    """The database has users: opening it needs one of them (or the recovery key)."""
+
+    def __init__(self) -> None:
+        super().__init__("store.keys.locked")
+
+
+def key_without_login(db_path: Path) -> bytes:
+    """The key of a database that needs no login: a new one (made now, with an open slot), or
+    one with no users yet. :class:`Locked` when it has users."""
+    slots = keys.read_slots(db_path)
+    if slots is not None:
+        key = keys.unlock_open(slots)
+        if key is None:
+            raise Locked()
+        return key
+    if db_path.exists() and db_path.stat().st_size and not cipher.is_plain_sqlite(db_path):
+        # encrypted, but its slot file is gone: only the recovery key opens it now
+        raise keys.KeyError_("store.keys.missing", file=keys.slots_path(db_path).name)
+    key = keys.new_key()
+    # The slot is written before anything is encrypted with the key: a power cut between the
+    # two leaves a key that opens what follows, never a database no key opens.
+    keys.write_slots(db_path, keys.SlotFile([keys.open_slot(key)]))
+    return key
+
+
+def open_store(
+    path: Path | str | None = None, *, key: bytes | None = None, migrate: bool = True
+) -> Store:
+    """Open (creating if needed) the encrypted store at ``path`` and bring its schema to head.
+
+    ``key`` is the database key a login unwrapped (:func:`unlock`); without it only a database
+    that needs no login opens (:func:`key_without_login`), else :class:`Locked`. An old plain
+    database is encrypted first (cipher.encrypt_plain: copied aside, encrypted, verified)."""
     db_path = Path(path) if path is not None else default_db_path()
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    # hide_parameters: a failed statement's message (which reaches logs) never shows values
-    engine = create_engine(sqlite_url(db_path), hide_parameters=True)
-    _configure_sqlite(engine)
+    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    cipher.driver()  # refuse to go on without SQLCipher, before any file is made
+    if key is None:
+        key = key_without_login(db_path)
+    if not db_path.exists():
+        cipher.create_private_file(db_path)
+    elif cipher.is_plain_sqlite(db_path):
+        cipher.encrypt_plain(db_path, key)
+    cipher.tighten(db_path)
+    cipher.check_key(db_path, key)
+    engine = make_engine(db_path, key)
     if migrate:
         from mzdesk.store.migrate import upgrade
 
         upgrade(engine)
-    return Store(engine)
+    store = Store(engine, key)
+    store.files.encrypt_plain_files()  # files kept before encryption came (once)
+    return store
+
+
+def unlock(
+    db_path: Path, username: str, password: str, institution_id: uuid.UUID | None = None
+) -> tuple[bytes, uuid.UUID | None]:
+    """The key a user's password opens, and the institution of their slot. A database that
+    needs no login (new, or no users yet) opens for anyone: the caller checks the login
+    against its users afterwards. keys.KeyError_ when the password opens nothing."""
+    slots = keys.read_slots(db_path)
+    if slots is None or slots.is_open:
+        return key_without_login(db_path), None
+    return keys.unlock_with_password(slots, username, password, institution_id)
+
+
+def unlock_with_recovery(db_path: Path, recovery_text: str) -> bytes:
+    """The database key from the recovery sheet, checked against the database itself."""
+    key = keys.parse_recovery_key(recovery_text)
+    try:
+        cipher.check_key(db_path, key)
+    except cipher.StoreError:
+        raise keys.KeyError_("store.keys.recovery_wrong") from None
+    return key

@@ -12,6 +12,12 @@ A file is written to ``tmp/`` and renamed into place after fsync, so a power cut
 the whole file or none; a file already present is not written again. Directories are made
 readable by their owner only and files 0600 (personal data). Nothing here is ever deleted by
 the app: a file no live row refers to is harmless.
+
+With a key (every store the app opens has one: a subkey of the database key), a file's bytes
+are kept encrypted with AES-256-GCM, its SHA-256 (of the plain bytes) bound as associated
+data, so a file cannot be swapped for another under its name. Layout of an encrypted file:
+``MZF1`` + 12-byte nonce + ciphertext and tag. A plain file (kept before encryption came) is
+still read, and :meth:`FileStore.encrypt_plain_files` converts them.
 """
 
 from __future__ import annotations
@@ -23,6 +29,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+MAGIC = b"MZF1"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -45,12 +55,13 @@ def is_sha256(text: str) -> bool:
 class FileStore:
     """Content-addressed files in one folder."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, key: bytes | None = None) -> None:
         self.root = root
+        self._aead = AESGCM(key) if key is not None else None
 
     @classmethod
-    def beside(cls, db_path: Path) -> FileStore:
-        return cls(db_path.with_name(db_path.stem + ".files"))
+    def beside(cls, db_path: Path, key: bytes | None = None) -> FileStore:
+        return cls(db_path.with_name(db_path.stem + ".files"), key)
 
     def path(self, sha256: str) -> Path:
         if not is_sha256(sha256):
@@ -61,23 +72,79 @@ class FileStore:
         return self.path(sha256).is_file()
 
     def read(self, sha256: str) -> bytes:
-        """The file's bytes; FileNotFoundError when it has not arrived (yet)."""
-        return self.path(sha256).read_bytes()
+        """The file's bytes; FileNotFoundError when it has not arrived (yet), FileCorrupt when
+        what is kept under the name is not that file (damaged, or swapped)."""
+        stored = self.path(sha256).read_bytes()
+        if stored.startswith(MAGIC):
+            if self._aead is None:
+                raise FileCorrupt(sha256)
+            nonce, sealed = stored[4:16], stored[16:]
+            try:
+                return self._aead.decrypt(nonce, sealed, sha256.encode())
+            except InvalidTag as error:
+                raise FileCorrupt(sha256) from error
+        if sha256_of(stored) != sha256:
+            raise FileCorrupt(sha256)
+        return stored
 
     def put(self, data: bytes) -> str:
         """Keep ``data``; return its SHA-256. Writing the same bytes twice writes once."""
         digest = sha256_of(data)
         if not self.has(digest):
-            self._commit(digest, [data])
+            self._commit(digest, self._seal(digest, data))
         return digest
+
+    def _seal(self, digest: str, data: bytes) -> list[bytes]:
+        if self._aead is None:
+            return [data]
+        nonce = os.urandom(12)
+        return [MAGIC, nonce, self._aead.encrypt(nonce, data, digest.encode())]
+
+    def encrypt_plain_files(self) -> int:
+        """Re-write every plain file encrypted (when an old store is encrypted); returns how
+        many. Each file is replaced atomically, so an interruption leaves some files plain and
+        the next call finishes them."""
+        marker = self.root / ".encrypted"
+        if self._aead is None or not self.root.is_dir() or marker.exists():
+            return 0
+        done = 0
+        for folder in self.root.iterdir():
+            if folder.name == "tmp" or not folder.is_dir():
+                continue
+            for path in folder.iterdir():
+                if not is_sha256(path.name):
+                    continue
+                stored = path.read_bytes()
+                if stored.startswith(MAGIC) or sha256_of(stored) != path.name:
+                    continue
+                self._commit(path.name, self._seal(path.name, stored))
+                done += 1
+        marker.touch(mode=0o600)
+        return done
 
     def put_stream(
         self, chunks: Iterable[bytes], *, expected: str | None = None, max_bytes: int
     ) -> str:
         """Keep a file that arrives in pieces (a download, a bundle member), holding at most one
-        piece in memory. With ``expected``, bytes that hash otherwise are refused
-        (:class:`FileCorrupt`) and nothing is kept; more than ``max_bytes`` raises
-        :class:`FileTooLarge` as soon as they are exceeded."""
+        piece in memory (at most ``max_bytes`` when encrypting, which seals the whole file).
+        With ``expected``, bytes that hash otherwise are refused (:class:`FileCorrupt`) and
+        nothing is kept; more than ``max_bytes`` raises :class:`FileTooLarge` as soon as they
+        are exceeded."""
+        if self._aead is not None:
+            held: list[bytes] = []
+            total = 0
+            for chunk in chunks:
+                total += len(chunk)
+                if total > max_bytes:
+                    raise FileTooLarge(total)
+                held.append(chunk)
+            data = b"".join(held)
+            digest = sha256_of(data)
+            if expected is not None and digest != expected:
+                raise FileCorrupt(digest)
+            if not self.has(digest):
+                self._commit(digest, self._seal(digest, data))
+            return digest
         tmp_dir = self._tmp_dir()
         hasher = hashlib.sha256()
         size = 0
@@ -103,8 +170,11 @@ class FileStore:
 
     def _tmp_dir(self) -> Path:
         tmp = self.root / "tmp"
-        for folder in (self.root, tmp):
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not self.root.is_dir():
+            self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if self._aead is not None:  # a new folder holds only encrypted files
+                (self.root / ".encrypted").touch(mode=0o600)
+        tmp.mkdir(mode=0o700, exist_ok=True)
         return tmp
 
     def _commit(self, digest: str, chunks: list[bytes]) -> None:

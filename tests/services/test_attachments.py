@@ -55,14 +55,18 @@ def codes(error: ValidationError) -> list[str]:
     return [p.code for p in error.problems]
 
 
-def test_a_file_is_kept_once_under_its_hash_readable_by_its_owner_only(store: Store) -> None:
+def test_a_file_is_kept_once_under_its_hash_encrypted_readable_by_its_owner_only(
+    store: Store,
+) -> None:
     data = png()
     first = store_file(store, data)
     second = store_file(store, data, "image/png")
     assert first == second
     assert first.sha256 == sha256_of(data) and first.size == len(data)
     path = store.files.path(first.sha256)
-    assert path.read_bytes() == data
+    kept = path.read_bytes()
+    assert kept.startswith(b"MZF1") and data[8:24] not in kept  # not the picture's bytes
+    assert store.files.read(first.sha256) == data
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert [p.name for p in path.parent.iterdir()] == [first.sha256]

@@ -12,10 +12,11 @@ DEMO_ACCOUNT = "demo_account"
 
 
 def remember_demo_account(session: Session) -> None:
-    """Demo data is public: the login dialog tells its account."""
-    session.merge(
-        DeviceSetting(key=DEMO_ACCOUNT, value={"username": "admin", "password": DEMO_PASSWORD})
-    )
+    """Demo data is public: the login dialog tells its account (read from the key-slot file
+    too, since an encrypted database cannot be read before the login)."""
+    account = {"username": "admin", "password": DEMO_PASSWORD}
+    session.merge(DeviceSetting(key=DEMO_ACCOUNT, value=account))
+    session.info["demo_account"] = account
 
 
 def demo_account(store: Store) -> tuple[str, str] | None:
