@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from mzdesk.cli.common import db_option, fail, open_as_user, open_local_store, terminal_progress
+from mzdesk.cli.common import db_option, fail, open_as_user, terminal_progress
 from mzdesk.core.i18n import text
 
 
@@ -63,7 +63,7 @@ def verify_certificate_command(
 
     from mzdesk.services.certificates import verify_certificate
 
-    store = open_local_store(ctx, db)
+    store, _actor = open_as_user(ctx, db)
     verdict = verify_certificate(store, code)
     message = text(f"cert.verdict.{verdict.reason.value}", reason=verdict.revoked_reason or "")
     claims = verdict.claims

@@ -33,11 +33,49 @@ def db_option(function: F) -> F:
 def open_local_store(ctx: click.Context, db: Path | None, *, create: bool = False) -> Store:
     """The command's own ``--db``, else the one given before the command, else the default.
     Only commands that set a database up (``create``) may make a new file: elsewhere a
-    mistyped path would become an empty database that reports zeros."""
+    mistyped path would become an empty database that reports zeros.
+
+    The database is encrypted: one with users opens only with a login (:func:`credentials`),
+    whose password unwraps the database key (store/keys.py)."""
+    from mzdesk.core.errors import CodedError
+    from mzdesk.store.engine import Locked, unlock
+
     path = db or ctx.obj["db"] or default_db_path()
     if not create and not path.exists():
         fail(text("cli.db.missing", path=path))
-    return open_store(path)
+    try:
+        try:
+            return open_store(path)
+        except Locked:
+            username, password = credentials()
+            key, institution_id = unlock(path, username, password)
+            store = open_store(path, key=key)
+            if institution_id is not None:
+                store.unlocked_as = (institution_id, username.strip())
+            return store
+    except CodedError as error:
+        fail(str(error))
+
+
+def credentials() -> tuple[str, str]:
+    """The login of this command: ``MZDESK_USER`` and ``MZDESK_PASSWORD`` (scripts), else
+    typed at a prompt; asked once per command, however often it is needed."""
+    ctx = click.get_current_context(silent=True)
+    remembered = ctx.meta.get("mzdesk.login") if ctx is not None else None
+    if remembered is not None:
+        return remembered  # type: ignore[no-any-return]
+    username = os.environ.get("MZDESK_USER")
+    password = os.environ.get("MZDESK_PASSWORD")
+    if not (username and password) and not sys.stdin.isatty():
+        fail(text("user.login_required"))
+    if not username:
+        username = click.prompt(text("cli.login.username"), err=True)
+    if not password:
+        password = click.prompt(text("cli.login.password"), hide_input=True, err=True)
+    login = (str(username), str(password))
+    if ctx is not None:
+        ctx.meta["mzdesk.login"] = login
+    return login
 
 
 def acting_user(store: Store) -> Actor:
@@ -49,14 +87,7 @@ def acting_user(store: Store) -> Actor:
 
     if not has_users(store):
         return Actor.setup()
-    username = os.environ.get("MZDESK_USER")
-    password = os.environ.get("MZDESK_PASSWORD")
-    if not (username and password) and not sys.stdin.isatty():
-        fail(text("user.login_required"))
-    if not username:
-        username = click.prompt(text("cli.login.username"), err=True)
-    if not password:
-        password = click.prompt(text("cli.login.password"), hide_input=True, err=True)
+    username, password = credentials()
     user = log_in(store, username, password, os.environ.get("MZDESK_INSTITUTION"))
     return actor_for(user)
 
