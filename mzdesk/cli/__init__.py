@@ -19,6 +19,7 @@ from mzdesk.cli import (
     data,
     hazards,
     inspecting,
+    keys,
     printing,
     sample,
     serve,
@@ -72,6 +73,7 @@ def _add_command_groups() -> None:
         printing,
         inspecting,
         sample,
+        keys,
     ):
         for command in group_module.COMMANDS:
             main.add_command(command)
