@@ -44,6 +44,7 @@ from mzdesk.services.attachments import add_attachment, store_file
 from mzdesk.services.inspection_report import InspectionReport, file_reader, inspection_report
 from mzdesk.services.institutions import InstitutionData, create_institution
 from mzdesk.store.engine import Store, open_store
+from mzdesk.store.files import SealedCache
 from mzdesk.store.models import (
     ChecklistItem,
     ChecklistTemplate,
@@ -214,7 +215,7 @@ def main() -> None:
     read = file_reader(store)
     data_s, cold_s, warm_s, base_s = [], [], [], []
     for n in range(args.repeat):
-        thumbnails = folder / f"thumbnails-{n}"  # empty: the photos' first print
+        thumbnails = SealedCache(folder / f"thumbnails-{n}", store.key)  # empty: first print
         start = time.perf_counter()
         report = inspection_report(store, inspection_id, today=DAY + dt.timedelta(days=20))
         middle = time.perf_counter()

@@ -35,13 +35,13 @@ def print_inspection(ctx: click.Context, db: Path | None, key: str, out: Path) -
         file_reader,
         find_inspection,
         inspection_report,
-        thumbnail_folder,
+        thumbnail_cache,
     )
 
     store, _ = open_as_user(ctx, db)
     report = inspection_report(store, find_inspection(store, key))
     try:
-        write_inspection_report(out, report, file_reader(store), thumbnail_folder(store))
+        write_inspection_report(out, report, file_reader(store), thumbnail_cache(store))
     except OSError as error:
         fail(f"{out}：{os_error_text(error)}")
     click.echo(text("cli.print.inspection", path=out, items=len(report.items)))

@@ -45,6 +45,7 @@ from mzdesk.reports.pages import (
 )
 from mzdesk.reports.pictures import Picture, load_pictures, picture
 from mzdesk.services.inspection_report import InspectionReport, ReportItem
+from mzdesk.store.files import SealedCache
 
 Reader = Callable[[str], bytes | None]  # sha256 → the file's bytes, None when not on this device
 
@@ -301,14 +302,14 @@ def document(path: Path, title: str, font: str) -> SimpleDocTemplate:
     )
 
 
-def prepare_photos(sha256s: Iterable[str], read: Reader, thumbnails: Path) -> None:
+def prepare_photos(sha256s: Iterable[str], read: Reader, thumbnails: SealedCache) -> None:
     """Make the small copies a printed report draws, when a photo is added: decoding a phone
     photo is most of a first print's time (see benchmarks/inspection_report.py)."""
     load_pictures([(sha256, PHOTO_PIXELS, False) for sha256 in sha256s], read, thumbnails)
 
 
 def write_inspection_report(
-    path: Path, report: InspectionReport, read: Reader, thumbnails: Path | None = None
+    path: Path, report: InspectionReport, read: Reader, thumbnails: SealedCache | None = None
 ) -> None:
     """Write the report to ``path`` (through a temporary file beside it); the photos' small
     copies are kept in ``thumbnails`` for the next print (none: made afresh each time)."""

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import io
 import os
-import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, ImageOps
 from reportlab.platypus import Flowable, Table, TableStyle
@@ -20,7 +18,7 @@ from reportlab.platypus import Image as PdfImage
 
 from mzdesk.core.limits import MAX_ATTACHMENT_PIXELS
 from mzdesk.reports.pages import GREY
-from mzdesk.store.files import is_sha256
+from mzdesk.store.files import SealedCache, is_sha256
 
 # each thread holds one original (≤ 12 MiB) while it decodes it at a reduced scale
 PICTURE_THREADS = max(1, min(4, os.cpu_count() or 1))
@@ -39,7 +37,7 @@ class Picture:
 def load_pictures(
     wanted: Iterable[tuple[str, int, bool]],
     read: Callable[[str], bytes | None],
-    cache: Path | None = None,
+    cache: SealedCache | None = None,
 ) -> dict[str, Picture]:
     """Each (sha256, pixels, signature): its shrunk copy from ``cache`` when made before,
     else read and shrunk (:func:`shrink`) on a few threads (Pillow decodes without holding
@@ -68,35 +66,32 @@ def load_pictures(
         return {k[0]: p for k, p in zip(keys, pool.map(one, keys), strict=True)}
 
 
-def _cache_path(cache: Path, sha256: str, pixels: int, signature: bool) -> Path:
-    return cache / sha256[:2] / f"{sha256}-{pixels}.{'png' if signature else 'jpg'}"
+def _cache_name(sha256: str, pixels: int, signature: bool) -> str:
+    return f"{sha256}-{pixels}.{'png' if signature else 'jpg'}"
 
 
-def _cached(cache: Path | None, sha256: str, pixels: int, signature: bool) -> Picture | None:
+def _cached(cache: SealedCache | None, sha256: str, pixels: int, signature: bool) -> Picture | None:
     """A copy made before (the original's bytes never change: its name is their hash)."""
     if cache is None or not is_sha256(sha256):
         return None
-    path = _cache_path(cache, sha256, pixels, signature)
+    data = cache.get(_cache_name(sha256, pixels, signature))
+    if data is None:
+        return None
     try:
-        data = path.read_bytes()
         with Image.open(io.BytesIO(data), formats=["PNG" if signature else "JPEG"]) as image:
             width, height = image.size
     except (OSError, SyntaxError, ValueError):
-        return None  # not made yet, or damaged: made again
+        return None  # damaged: made again
     return Picture(data, width, height)
 
 
-def _keep(cache: Path | None, sha256: str, pixels: int, signature: bool, data: bytes) -> None:
+def _keep(
+    cache: SealedCache | None, sha256: str, pixels: int, signature: bool, data: bytes
+) -> None:
+    """Keep the copy (encrypted: a thumbnail of a resident's photo is personal data too)."""
     if cache is None or not is_sha256(sha256):
         return
-    path = _cache_path(cache, sha256, pixels, signature)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{threading.get_ident()}.part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError:
-        pass  # a cache: the report is right without it, only slower next time
+    cache.put(_cache_name(sha256, pixels, signature), data)
 
 
 def picture(

@@ -12,7 +12,6 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
@@ -34,6 +33,8 @@ from mzdesk.services.hazards.views import withdrawn_of
 from mzdesk.services.inspecting.detail import ChangeView, changes_of
 from mzdesk.services.lookups import get_live
 from mzdesk.store.engine import Store
+from mzdesk.store.files import SealedCache
+from mzdesk.store.keys import subkey
 from mzdesk.store.models import (
     Hazard,
     Inspection,
@@ -329,11 +330,12 @@ def notice_report(
     return report
 
 
-def thumbnail_folder(store: Store) -> Path:
-    """Where printed reports keep their small copies of the store's photos (beside the file
-    store, never inside it: sync sends what is in there)."""
+def thumbnail_cache(store: Store) -> SealedCache:
+    """Where printed reports keep their small copies of the store's photos, encrypted (beside
+    the file store, never inside it: sync sends what is in there)."""
     root = store.files.root
-    return root.with_name(root.name + "-thumbnails")
+    key = subkey(store.key, "thumbnails") if store.key is not None else None
+    return SealedCache(root.with_name(root.name + "-cache"), key)
 
 
 def file_reader(store: Store) -> Callable[[str], bytes | None]:

@@ -194,3 +194,49 @@ class FileStore:
         target.parent.mkdir(mode=0o700, exist_ok=True)
         tmp.chmod(0o600)
         tmp.replace(target)
+
+
+_CACHE_NAME = re.compile(r"[0-9a-z][0-9a-z.-]{0,127}")
+
+
+class SealedCache:
+    """Small files derived from stored ones (a report's thumbnails), kept encrypted under a
+    name the caller chooses. A cache: a missing or damaged entry reads as None and is made
+    again; a failed write is ignored."""
+
+    def __init__(self, root: Path, key: bytes | None) -> None:
+        self.root = root
+        self._aead = AESGCM(key) if key is not None else None
+
+    def _path(self, name: str) -> Path:
+        if not _CACHE_NAME.fullmatch(name):
+            raise ValueError(f"not a cache name: {name!r}")
+        return self.root / name[:2] / name
+
+    def get(self, name: str) -> bytes | None:
+        try:
+            stored = self._path(name).read_bytes()
+        except OSError:
+            return None
+        if self._aead is None:
+            return stored
+        if not stored.startswith(MAGIC):
+            return None
+        try:
+            return self._aead.decrypt(stored[4:16], stored[16:], name.encode())
+        except InvalidTag:
+            return None
+
+    def put(self, name: str, data: bytes) -> None:
+        path = self._path(name)
+        if self._aead is not None:
+            nonce = os.urandom(12)
+            data = MAGIC + nonce + self._aead.encrypt(nonce, data, name.encode())
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            Path(tmp).replace(path)
+        except OSError:
+            return

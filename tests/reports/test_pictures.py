@@ -9,6 +9,7 @@ from PIL import Image
 
 from mzdesk.core.limits import MAX_ATTACHMENT_PIXELS
 from mzdesk.reports.pictures import Picture, load_pictures, shrink
+from mzdesk.store.files import SealedCache
 from tests.helpers.inspection_report import photo, stroke
 
 
@@ -75,13 +76,15 @@ def test_small_copies_are_kept_and_used_next_time(tmp_path):
         reads.append(key)
         return original if key == sha else None
 
-    first = load_pictures([(sha, 400, False)], read, tmp_path / "thumbs")
-    again = load_pictures([(sha, 400, False)], read, tmp_path / "thumbs")
+    cache = SealedCache(tmp_path / "thumbs", bytes(32))
+    first = load_pictures([(sha, 400, False)], read, cache)
+    again = load_pictures([(sha, 400, False)], read, cache)
     assert reads == [sha]  # the second print never read (or decoded) the original
     assert again == first and first[sha].width == 400
     kept = next((tmp_path / "thumbs").rglob("*.jpg"))
+    assert first[sha].data is not None and first[sha].data[:64] not in kept.read_bytes()
     kept.write_bytes(b"damaged")  # a damaged copy is made again, not printed
-    assert load_pictures([(sha, 400, False)], read, tmp_path / "thumbs") == first
+    assert load_pictures([(sha, 400, False)], read, cache) == first
     assert reads == [sha, sha]
     # a key that is not a SHA-256 never names a file of the cache
-    assert load_pictures([("0" * 63, 400, False)], read, tmp_path / "thumbs")["0" * 63].missing
+    assert load_pictures([("0" * 63, 400, False)], read, cache)["0" * 63].missing

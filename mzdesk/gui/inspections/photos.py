@@ -22,7 +22,7 @@ from mzdesk.reports.inspection_report import prepare_photos
 from mzdesk.services.attachments import MissingFile, read_file
 from mzdesk.services.inspecting.detail import InspectionDetail, inspection_detail
 from mzdesk.services.inspecting.flow import add_item_photo, remove_item_photo
-from mzdesk.services.inspection_report import file_reader, thumbnail_folder
+from mzdesk.services.inspection_report import file_reader, thumbnail_cache
 
 
 class PhotosMixin:
@@ -91,7 +91,7 @@ class PhotosMixin:
             prepare_photos,
             [sha for _, sha in self.photos[item_id]],
             file_reader(self.ctx.store),
-            thumbnail_folder(self.ctx.store),
+            thumbnail_cache(self.ctx.store),
         )
 
     def remove_photo(self, attachment_id: uuid.UUID) -> None:

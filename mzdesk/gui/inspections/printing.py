@@ -25,7 +25,7 @@ from mzdesk.services.inspection_report import (
     file_reader,
     inspection_report,
     notice_report,
-    thumbnail_folder,
+    thumbnail_cache,
 )
 
 _folder: Path | None = None
@@ -57,7 +57,7 @@ def _write(ctx: AppContext, inspection_id: uuid.UUID, notice: bool) -> tuple[Pat
     if notice:
         write_rectification_notice(path, report)
     else:
-        write_inspection_report(path, report, file_reader(ctx.store), thumbnail_folder(ctx.store))
+        write_inspection_report(path, report, file_reader(ctx.store), thumbnail_cache(ctx.store))
     return path, f"{report.institution} {report.inspected_on.isoformat()}"
 
 

@@ -23,7 +23,7 @@ from mzdesk.gui.widgets.inputs import select_vocab, to_qdate
 from mzdesk.services.attachments import read_file
 from mzdesk.services.inspecting.detail import inspection_detail
 from mzdesk.services.inspecting.listing import inspection_rows
-from mzdesk.services.inspection_report import thumbnail_folder
+from mzdesk.services.inspection_report import thumbnail_cache
 from tests.gui.conftest import closed, open_dialog
 
 PAGE = 4  # 安全检查 in the navigation
@@ -194,8 +194,8 @@ def test_a_draft_is_resumed_where_it_was_left(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: dialog.panel.thumbnails() == 1, timeout=10_000)
     assert "已添加照片：灭火器.png" in dialog.message.text()
     # the printed report's small copy is made now, not at the first print
-    kept = thumbnail_folder(window.ctx.store)
-    qtbot.waitUntil(lambda: kept.is_dir() and any(kept.rglob("*")), timeout=10_000)
+    kept = thumbnail_cache(window.ctx.store)
+    qtbot.waitUntil(lambda: kept.root.is_dir() and any(kept.root.rglob("*.jpg")), timeout=10_000)
     (not_image := tmp_path / "note.png").write_bytes(b"plain text")
     drop(dialog.panel, not_image)
     qtbot.waitUntil(lambda: "照片「note.png」未添加" in dialog.message.text(), timeout=10_000)
