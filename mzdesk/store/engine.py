@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -246,6 +248,10 @@ def user_key_after_commit(
     session.info.setdefault("user_keys", []).append((institution_id, username, password))
 
 
+UNLOCK_FAILURES = 5  # wrong passwords for one user name before the lockout (as users.py)
+UNLOCK_LOCK_MINUTES = 15
+
+
 class Locked(keys.KeyError_):
     """The database has users: opening it needs one of them (or the recovery key)."""
 
@@ -298,6 +304,9 @@ def open_store(
         upgrade(engine)
     store = Store(engine, key)
     store.files.encrypt_plain_files()  # files kept before encryption came (once)
+    old_thumbnails = store.files.root.with_name(store.files.root.name + "-thumbnails")
+    if old_thumbnails.is_dir():  # plain report thumbnails of before: made again, encrypted
+        shutil.rmtree(old_thumbnails, ignore_errors=True)
     return store
 
 
@@ -310,7 +319,38 @@ def unlock(
     slots = keys.read_slots(db_path)
     if slots is None or slots.is_open:
         return key_without_login(db_path), None
-    return keys.unlock_with_password(slots, username, password, institution_id)
+    name = username.strip()
+    now = dt.datetime.now(dt.UTC)
+    failed = slots.failures.get(name) or {}
+    until = _parse_time(failed.get("until"))
+    if until is not None and until > now:
+        minutes = max(1, int((until - now).total_seconds() // 60) + 1)
+        raise keys.KeyError_("user.locked", minutes=minutes)
+    try:
+        found = keys.unlock_with_password(slots, name, password, institution_id)
+    except keys.KeyError_:
+        count = int(failed.get("count", 0)) + 1 if until is None else 1
+        entry: dict[str, object] = {"count": count}
+        if count >= UNLOCK_FAILURES:
+            lock = now + dt.timedelta(minutes=UNLOCK_LOCK_MINUTES)
+            entry = {"count": 0, "until": lock.isoformat()}
+        keys.write_slots(
+            db_path, dataclasses.replace(slots, failures={**slots.failures, name: entry})
+        )
+        if count >= UNLOCK_FAILURES:
+            raise keys.KeyError_("user.locked", minutes=UNLOCK_LOCK_MINUTES) from None
+        raise
+    if name in slots.failures:
+        rest = {k: v for k, v in slots.failures.items() if k != name}
+        keys.write_slots(db_path, dataclasses.replace(slots, failures=rest))
+    return found
+
+
+def _parse_time(value: object) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def unlock_with_recovery(db_path: Path, recovery_text: str) -> bytes:

@@ -18,6 +18,7 @@ user (institution id and user name) and hold nothing else about anyone.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import os
 import secrets
@@ -104,6 +105,9 @@ class SlotFile:
     slots: list[Slot] = field(default_factory=list)
     demo: dict[str, str] | None = None  # a demo database's public account (login hint)
     recovery_printed: str | None = None  # yyyy-MM-dd the recovery sheet was last printed
+    # failed unlocks by user name: {"count": n, "until": ISO time} (the login lockout, kept
+    # here since the users table cannot be read before the password is right)
+    failures: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def is_open(self) -> bool:
@@ -132,10 +136,12 @@ def read_slots(db_path: Path) -> SlotFile | None:
         slots = [Slot(**item) for item in data["slots"]]
         demo = data.get("demo")
         printed = data.get("recovery_printed")
+        failures = data.get("failures")
         return SlotFile(
             slots,
             demo if isinstance(demo, dict) else None,
             printed if isinstance(printed, str) else None,
+            failures if isinstance(failures, dict) else {},
         )
     except (ValueError, TypeError, KeyError) as error:
         raise KeyError_("store.keys.damaged", file=path.name) from error
@@ -153,6 +159,8 @@ def write_slots(db_path: Path, slots: SlotFile) -> None:
         data["demo"] = slots.demo
     if slots.recovery_printed:
         data["recovery_printed"] = slots.recovery_printed
+    if slots.failures:
+        data["failures"] = slots.failures
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -268,7 +276,7 @@ def with_user(slots: SlotFile, slot: Slot) -> SlotFile:
             and s.username == slot.username
         )
     ]
-    return SlotFile([*kept, slot], slots.demo, slots.recovery_printed)
+    return dataclasses.replace(slots, slots=[*kept, slot])
 
 
 def without_user(slots: SlotFile, institution_id: uuid.UUID, username: str) -> SlotFile:
@@ -279,7 +287,7 @@ def without_user(slots: SlotFile, institution_id: uuid.UUID, username: str) -> S
             s.kind == "user" and s.institution_id == str(institution_id) and s.username == username
         )
     ]
-    return SlotFile(kept, slots.demo, slots.recovery_printed)
+    return dataclasses.replace(slots, slots=kept)
 
 
 def describe(slots: SlotFile) -> dict[str, Any]:

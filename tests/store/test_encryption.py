@@ -139,6 +139,9 @@ def test_an_old_plain_database_is_encrypted_when_opened_and_nothing_is_lost(
     plain = Store(engine)
     _populate(plain)
     photo = plain.files.put(b"\x89PNG\r\n\x1a\n" + b"photo-bytes" * 100)
+    old_thumbnails = plain.files.root.with_name(plain.files.root.name + "-thumbnails")
+    (old_thumbnails / "ab").mkdir(parents=True)
+    (old_thumbnails / "ab" / "ab12-400.jpg").write_bytes(b"a plain thumbnail")
     plain.close()
     assert cipher.is_plain_sqlite(db) and _leaks(db) == [NAME, ID_NUMBER]
     store = open_store(db)  # no slots yet: the old file is encrypted with an open slot
@@ -146,6 +149,7 @@ def test_an_old_plain_database_is_encrypted_when_opened_and_nothing_is_lost(
     assert _leaks(db) == [] and not db.with_name("old.db.plain-backup").exists()
     assert store.files.read(photo).startswith(b"\x89PNG")
     assert b"photo-bytes" not in store.files.path(photo).read_bytes()
+    assert not old_thumbnails.exists()
     found = search_residents(store, ResidentFilter())
     assert [r.name for r in found.rows] == [NAME]
     store.close()
@@ -188,3 +192,26 @@ def test_recovery_key_round_trips_and_refuses_typos() -> None:
     assert keys.parse_recovery_key(text.lower().replace("-", " ")) == key
     with pytest.raises(keys.KeyError_):
         keys.parse_recovery_key(text[:-1])
+
+
+def test_five_wrong_passwords_lock_the_user_name_for_a_while(tmp_path: Path) -> None:
+    db = tmp_path / "home.db"
+    store = open_store(db)
+    _populate(store)
+    store.close()
+    for _ in range(4):
+        with pytest.raises(keys.KeyError_) as wrong:
+            unlock(db, "admin", "guess")
+        assert wrong.value.code == "store.keys.no_unlock"
+    with pytest.raises(keys.KeyError_) as locked:
+        unlock(db, "admin", "guess")
+    assert locked.value.code == "user.locked"
+    with pytest.raises(keys.KeyError_) as still:  # even the right password waits
+        unlock(db, "admin", PASSWORD)
+    assert still.value.code == "user.locked"
+    slots = keys.read_slots(db)
+    assert slots is not None
+    slots.failures["admin"]["until"] = "2000-01-01T00:00:00+00:00"  # the lock has passed
+    keys.write_slots(db, slots)
+    assert unlock(db, "admin", PASSWORD)[1] is not None
+    assert keys.read_slots(db).failures == {}  # type: ignore[union-attr]
