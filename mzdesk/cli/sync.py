@@ -137,6 +137,7 @@ def sync_status(ctx: click.Context, db: Path | None, as_json: bool) -> None:
 def sync_export_bundle(ctx: click.Context, db: Path | None, out: Path) -> None:
     """把待发送的修改导出为 USB 同步包。Export pending changes to a bundle file."""
     from mzdesk.core.bundle import BundleError
+    from mzdesk.core.private_files import write_private_file
     from mzdesk.sync.bundles import export_bundle
 
     store, actor = open_as_user(ctx, db)
@@ -144,7 +145,7 @@ def sync_export_bundle(ctx: click.Context, db: Path | None, out: Path) -> None:
         data, count = export_bundle(store, actor)
     except BundleError as error:
         fail(text("cli.bundle.export_failed", error=error))
-    out.write_bytes(data)
+    write_private_file(out, data)
     click.echo(text("cli.sync.bundle_written", path=out, count=count))
 
 

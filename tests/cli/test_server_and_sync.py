@@ -57,6 +57,8 @@ def test_administer_enrol_sync_status_and_bundles_from_the_command_line(tmp_path
         bundle = tmp_path / "site.mzbundle"
         assert f"{pending} 条修改" in mz("sync", "export-bundle", "--db", str(site), "--out",
                                           str(bundle)).stdout  # fmt: skip
+        assert bundle.stat().st_mode & 0o777 == 0o600  # personal data: the owner's only
+        assert (tmp_path / "server.db").stat().st_mode & 0o777 == 0o600
         first = mz("server", "import-bundle", str(bundle), "--db", url).stdout
         assert f"应用 {pending}" in first
         second = mz("server", "import-bundle", str(bundle), "--db", url).stdout

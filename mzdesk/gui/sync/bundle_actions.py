@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from mzdesk.core.bundle import BundleError, check_size
 from mzdesk.core.errors import os_error_text
+from mzdesk.core.private_files import write_private_file
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -56,7 +57,7 @@ class BundleActions(QWidget):
     async def write_bundle(self, path: str) -> None:
         try:
             data, count = await self.ctx.change(export_bundle)
-            await self.ctx.worker.read(Path(path).write_bytes, data)
+            await self.ctx.worker.read(write_private_file, Path(path), data)
         except BundleError as error:
             self._say(tr("无法导出同步包：{error}").format(error=error), RED)
             return
