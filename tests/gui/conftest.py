@@ -23,6 +23,7 @@ from mzdesk.services.institutions import list_institutions
 from mzdesk.services.users import NewUser, add_user, users_of
 from mzdesk.services.views import UserView
 from mzdesk.store.engine import Store, open_store
+from mzdesk.store.keys import slots_path
 from tests.helpers.actors import SETUP
 
 
@@ -53,15 +54,21 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     store = open_store(path)
     generate(store, SETUP, Scale.SITE, seed=7)
+    _DEMO_KEYS[path] = store.key
     store.close()
     return path
 
 
+_DEMO_KEYS: dict[Path, bytes | None] = {}
+
+
 @pytest.fixture
 def demo_store(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
+    """A copy of the demo database (with its key file), opened with its key."""
     copy = tmp_path / "demo.db"
     copy.write_bytes(demo_db.read_bytes())
-    store = open_store(copy)
+    slots_path(copy).write_bytes(slots_path(demo_db).read_bytes())
+    store = open_store(copy, key=_DEMO_KEYS[demo_db])
     yield store
     store.close()
 
