@@ -18,6 +18,7 @@ from mzdesk.core.messages import (
     files,
     filesync,
     hazards,
+    hostile,
     inspecting,
     keys,
     records,
@@ -78,4 +79,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **filesync.MESSAGES,
     **sampling.MESSAGES,
     **keys.MESSAGES,
+    **hostile.MESSAGES,
 }

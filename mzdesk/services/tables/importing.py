@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,29 +164,37 @@ def _default_institution(
     raise _FileProblem(ImportProblem(None, None, message(code, count=len(live))))
 
 
-def _fill_institution(table: Table, name: str | None) -> list[Row]:
+def _fill_institution(rows: Iterable[Row], name: str | None) -> Iterator[Row]:
     if name is None:
-        return table.rows
-    return [
-        row
-        if row.cells.get(INSTITUTION) not in (None, "")
-        else Row(row.number, {**row.cells, INSTITUTION: name})
-        for row in table.rows
-    ]
+        yield from rows
+        return
+    for row in rows:
+        if row.cells.get(INSTITUTION) in (None, ""):
+            row = Row(row.number, {**row.cells, INSTITUTION: name})
+        yield row
 
 
 def _check(
     session: Session,
     kind: Kind,
-    rows: Sequence[Row],
+    table: Table,
+    rows: Iterable[Row],
     progress: Progress | None,
+    shown: Callable[[Row], None] | None = None,
 ) -> tuple[Importer[Any], list[Parsed[Any]]]:
+    """Parse every row as it is read (no row's raw cells are kept), then check the records
+    against each other and the database."""
     importer = _IMPORTERS[kind]()
     parsed = []
-    for i, row in enumerate(rows, start=1):
-        parsed.append(importer.parse(row))
-        if progress and i % 200 == 0:
-            progress(message("import.phase.check"), i, len(rows))
+    try:
+        for i, row in enumerate(rows, start=1):
+            parsed.append(importer.parse(row))
+            if shown is not None:
+                shown(row)
+            if progress and i % 200 == 0:
+                progress(message("import.phase.check"), i, max(i, table.size_hint))
+    except TableError as error:  # found while streaming (a bomb further down the sheet)
+        raise _FileProblem(ImportProblem(None, None, str(error))) from error
     importer.plan(session, [p for p in parsed if p.record is not None])
     return importer, parsed
 
@@ -215,10 +223,11 @@ def import_file(
         report.ignored_columns = table.ignored_headers
         with store.write(actor) as session:
             rows = _fill_institution(
-                table, _default_institution(session, kind, table, institution, actor.institution_id)
+                table.rows,
+                _default_institution(session, kind, table, institution, actor.institution_id),
             )
-            report.rows = len(rows)  # (not before: --skip-invalid cannot help a file problem)
-            importer, parsed = _check(session, kind, rows, tick)
+            importer, parsed = _check(session, kind, table, rows, tick)
+            report.rows = len(parsed)  # (not before: --skip-invalid cannot help a file problem)
             report.problems = [problem for p in parsed for problem in p.problems]
             if report.problems and not skip_invalid:
                 raise ImportRejected(report)
@@ -251,31 +260,31 @@ def preview_import(
         return ImportPreview(kind, path.name, tuple(columns_of(kind)), problems=(problem.problem,))
     columns = tuple(c for c in columns_of(kind) if c in table.headers)
     tick = _watch(progress, cancelled)
+    shown: list[PreviewRow] = []
+
+    def show(row: Row) -> None:
+        shown.append(PreviewRow(row.number, tuple(display(row.cells.get(c)) for c in columns)))
+
     with store.read() as session:
         try:
             default = _default_institution(session, kind, table, institution)
+            rows = _fill_institution(table.rows, default)
+            importer, parsed = _check(session, kind, table, rows, tick, show)
         except _FileProblem as problem:
+            for row in table.rows:  # the rest of the rows, shown beside the file's problem
+                show(row)
             return ImportPreview(
-                kind, path.name, columns, _shown(table.rows, columns), (problem.problem,),
-                table.ignored_headers,
-            )  # fmt: skip
-        rows = _fill_institution(table, default)
-        importer, parsed = _check(session, kind, rows, tick)
+                kind, path.name, columns, tuple(shown), (problem.problem,), table.ignored_headers
+            )
     return ImportPreview(
         kind,
         path.name,
         columns,
-        _shown(rows, columns),
+        tuple(shown),
         tuple(problem for p in parsed for problem in p.problems),
         table.ignored_headers,
         default,
         tuple(importer.notes()),
-    )
-
-
-def _shown(rows: Sequence[Row], columns: Sequence[str]) -> tuple[PreviewRow, ...]:
-    return tuple(
-        PreviewRow(row.number, tuple(display(row.cells.get(c)) for c in columns)) for row in rows
     )
 
 

@@ -35,9 +35,7 @@ def test_a_line_break_inside_a_quoted_cell_is_kept(seeded, tmp_path):
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0b", "\x0c", "\x85", "\x1c"])
-def test_line_separator_characters_inside_a_cell_do_not_split_the_row(
-    seeded, tmp_path, separator
-):
+def test_line_separator_characters_inside_a_cell_do_not_split_the_row(seeded, tmp_path, separator):
     a = id_number(dt.date(1940, 1, 2))
     path = tmp_path / "住户.csv"
     path.write_text(

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core.errors import MzdeskError, ValidationError
 from mzdesk.core.i18n import text as message
 from mzdesk.services.tables.columns import INSTITUTION, Kind, header_of
-from mzdesk.services.tables.reading import Row
+from mzdesk.services.tables.reading import Formula, Row
 from mzdesk.store.models import Institution
 
 Progress = Callable[[str, int, int], None]
@@ -108,8 +108,12 @@ class Cells:
     def get(
         self, reader: Callable[..., T | None], column: str, *args: Any, **kwargs: Any
     ) -> T | None:
+        value = self.row.cells.get(column)
+        if isinstance(value, Formula):  # no computed value in the file: not a blank
+            self.parsed.fail(column, message("cell.formula_uncomputed", formula=value.text))
+            return None
         try:
-            return reader(self.row.cells.get(column), column, *args, **kwargs)
+            return reader(value, column, *args, **kwargs)
         except ValidationError as error:
             collect(self.parsed, error, None)
             return None
