@@ -122,9 +122,14 @@ def record_inserts(
     table: str,
     keys: Sequence[str],
     rows: Sequence[Mapping[str, Any]],
+    json_rows: Sequence[Mapping[str, Any]] | None = None,
 ) -> None:
-    """Audit rows inserted in bulk (imports, new beds in bulk)."""
+    """Audit rows inserted in bulk (imports, new beds in bulk). ``json_rows``: the rows'
+    values already in JSON form (the outbox's), so they are not converted twice."""
     skip = {*LOCAL_COLUMNS, *NOT_AUDITED}
+    audited = [k for k in keys if k not in skip]
+    if json_rows is None:
+        json_rows = [{k: to_json(row.get(k)) for k in audited} for row in rows]
     session.execute(
         insert(AuditEntry),
         [
@@ -134,9 +139,9 @@ def record_inserts(
                 table,
                 row["id"],
                 "create",
-                {k: [None, _shown(k, to_json(row.get(k)))] for k in keys if k not in skip},
+                {k: [None, _shown(k, data[k])] for k in audited},
             )
-            for row in rows
+            for row, data in zip(rows, json_rows, strict=True)
         ],
     )
     note_changes(session, table, [row["id"] for row in rows])

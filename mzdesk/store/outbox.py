@@ -168,6 +168,8 @@ def insert_many(
         if not actor.may_write_for(values["institution_id"]):
             raise PermissionDenied("permission.other_institution")
         _check_lengths(table, values)
+    synced = [k for k in keys if k not in LOCAL_COLUMNS]
+    data = [{k: to_json(v.get(k)) for k in synced} for v in full]
     connection.execute(
         insert(OutboxEntry),
         [
@@ -177,17 +179,17 @@ def insert_many(
                 "row_id": v["id"],
                 "institution_id": v["institution_id"],
                 "op": "insert",
-                "data": {k: to_json(v.get(k)) for k in keys if k not in LOCAL_COLUMNS},
+                "data": d,
                 "base_rev": None,
                 "author_id": actor.user_id,
                 "created_at": now,
                 "state": "pending",
                 "attempts": 0,
             }
-            for v in full
+            for v, d in zip(full, data, strict=True)
         ],
     )
-    audit.record_inserts(session, actor, table, keys, full)
+    audit.record_inserts(session, actor, table, keys, full, data)
     return [v["id"] for v in full]
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,18 +14,21 @@ from sqlalchemy.orm import Session
 from mzdesk.core.errors import ValidationError
 from mzdesk.core.i18n import text as message
 from mzdesk.core.vocab import (
+    BedStatus,
     ChildCategory,
+    ChildStage,
     Gender,
     GuardianshipType,
+    InstitutionKind,
     MaritalStatus,
     PaymentMethod,
     Relationship,
+    ResidentKind,
     ResidentStatus,
     SupportType,
 )
 from mzdesk.services.beds import bed_query
 from mzdesk.services.residents import ContactData, ResidentData, check_resident
-from mzdesk.services.stays import Admission, admit, bed_is_available
 from mzdesk.services.tables import cells
 from mzdesk.services.tables.columns import INSTITUTION, Kind
 from mzdesk.services.tables.importers.base import (
@@ -38,7 +42,8 @@ from mzdesk.services.tables.importers.base import (
 )
 from mzdesk.services.tables.reading import Row
 from mzdesk.services.views import BedView
-from mzdesk.store.models import Bed, Resident
+from mzdesk.store.models import Bed, BedStay, Contact, Institution, Resident
+from mzdesk.store.outbox import insert_many
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,16 @@ class ResidentImporter(Importer[_ResidentRecord]):
 
     def plan(self, session: Session, rows: list[Parsed[_ResidentRecord]]) -> None:
         institutions = self._require_institution(session, rows, lambda r: r.institution)
-        index = _BedIndex(session, [i.id for i in institutions.values()])
+        ids = [i.id for i in institutions.values()]
+        index = _BedIndex(session, ids)
+        wanted = {
+            number
+            for p in rows
+            if p.record is not None and (raw := p.record.data.id_number)
+            for number in (raw, raw.upper())
+        }
+        living = _living_by_id_number(session, ids, wanted)
+        held = _held_beds(session, ids)
         bed_used: dict[uuid.UUID, int] = {}
         for parsed in rows:
             record = parsed.record
@@ -154,14 +168,7 @@ class ResidentImporter(Importer[_ResidentRecord]):
                 clean = record.data  # go on to the bed, so all the row's problems come at once
             existing = None
             if clean.id_number and not parsed.problems:
-                existing = session.scalars(
-                    select(Resident).where(
-                        Resident.institution_id == institution.id,
-                        Resident.id_number == clean.id_number,
-                        Resident.status != ResidentStatus.DISCHARGED,
-                        Resident.deleted_at.is_(None),
-                    )
-                ).first()
+                existing = living.get((institution.id, clean.id_number))
                 if existing is not None:
                     self.existing[parsed.row] = existing
             if record.bed:
@@ -187,7 +194,7 @@ class ResidentImporter(Importer[_ResidentRecord]):
                             else message("import.no_bed")
                         )
                         parsed.fail("床位号", message("import.resident_moved", current=current))
-                elif not bed_is_available(session, bed):
+                elif not _available(bed, held):
                     parsed.fail(
                         "床位号",
                         message(
@@ -210,23 +217,21 @@ class ResidentImporter(Importer[_ResidentRecord]):
         report: ImportReport,
         progress: Progress | None,
     ) -> None:
+        """New residents are admitted as :func:`mzdesk.services.stays.admit` does — the
+        resident, the bed occupied, the stay, the contacts — but in bulk (rows, outbox and
+        audit entries by executemany); known ones are updated in place."""
         institutions = self._institutions(session)
+        new: list[tuple[Parsed[_ResidentRecord], dict[str, Any]]] = []
         for done, parsed in enumerate(rows, start=1):
             record = parsed.record
             assert record is not None
             existing = self.existing.get(parsed.row)
             if existing is None:
+                institution = institutions[record.institution]
                 bed = self.beds.get(parsed.row)
-                admit(
-                    session,
-                    Admission(
-                        institutions[record.institution].id,
-                        record.data,
-                        record.admission_date,
-                        bed.id if bed else None,
-                    ),
-                )
-                report.created += 1
+                new.append((parsed, _admitted(institution, record, bed)))
+                if bed is not None and bed.status is not BedStatus.OCCUPIED:
+                    bed.status = BedStatus.OCCUPIED
             else:
                 values = {
                     k: v
@@ -236,5 +241,95 @@ class ResidentImporter(Importer[_ResidentRecord]):
                 }
                 values["admission_date"] = record.admission_date
                 update_row(existing, values, report)
-            if progress and done % 200 == 0:
+            if progress and done % 1000 == 0:
                 progress(message("import.phase.write"), done, len(rows))
+        for start in range(0, len(new), _BATCH):
+            batch = new[start : start + _BATCH]
+            ids = insert_many(session, Resident, [values for _, values in batch])
+            stays, contacts = [], []
+            for (parsed, values), resident_id in zip(batch, ids, strict=True):
+                assert parsed.record is not None
+                if values["bed_id"] is not None:
+                    stays.append(
+                        {
+                            "institution_id": values["institution_id"],
+                            "resident_id": resident_id,
+                            "bed_id": values["bed_id"],
+                            "start_date": values["admission_date"],
+                        }
+                    )
+                for order, contact in enumerate(parsed.record.data.contacts):
+                    contacts.append(
+                        {
+                            "institution_id": values["institution_id"],
+                            "resident_id": resident_id,
+                            "sort_order": order,
+                            **contact.__dict__,
+                        }
+                    )
+            insert_many(session, BedStay, stays)
+            insert_many(session, Contact, contacts)
+            report.created += len(batch)
+            if progress:
+                progress(message("import.phase.write"), report.created, len(new))
+        session.flush()
+
+
+_BATCH = 2000
+
+
+def _admitted(institution: Institution, record: _ResidentRecord, bed: Bed | None) -> dict[str, Any]:
+    """A new resident's row as :func:`mzdesk.services.stays.admit` makes it."""
+    is_child = institution.kind is InstitutionKind.CHILDREN_HOME
+    values = {k: v for k, v in record.data.__dict__.items() if k != "contacts"}
+    values["intake_documents"] = list(record.data.intake_documents)
+    return {
+        **values,
+        "institution_id": institution.id,
+        "kind": ResidentKind.CHILD if is_child else ResidentKind.ELDERLY,
+        "status": ResidentStatus.IN_HOUSE,
+        "admission_date": record.admission_date,
+        "child_stage": ChildStage.INTAKE if is_child else None,
+        "bed_id": bed.id if bed is not None else None,
+    }
+
+
+def _living_by_id_number(
+    session: Session, institution_ids: list[uuid.UUID], numbers: set[str]
+) -> dict[tuple[uuid.UUID, str], Resident]:
+    """The residents not discharged with one of ``numbers``, by (institution, 身份证号)."""
+    found: dict[tuple[uuid.UUID, str], Resident] = {}
+    ordered = sorted(numbers)
+    for start in range(0, len(ordered), 500):
+        for resident in session.scalars(
+            select(Resident).where(
+                Resident.institution_id.in_(institution_ids),
+                Resident.id_number.in_(ordered[start : start + 500]),
+                Resident.status != ResidentStatus.DISCHARGED,
+                Resident.deleted_at.is_(None),
+            )
+        ):
+            assert resident.id_number is not None
+            found.setdefault((resident.institution_id, resident.id_number), resident)
+    return found
+
+
+def _held_beds(session: Session, institution_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Beds a resident not discharged holds (see :func:`mzdesk.services.stays.bed_is_available`)."""
+    return set(
+        session.scalars(
+            select(Resident.bed_id).where(
+                Resident.institution_id.in_(institution_ids),
+                Resident.bed_id.is_not(None),
+                Resident.status != ResidentStatus.DISCHARGED,
+                Resident.deleted_at.is_(None),
+            )
+        )
+    )
+
+
+def _available(bed: Bed, held: set[uuid.UUID]) -> bool:
+    """:func:`mzdesk.services.stays.bed_is_available` with the holders read once."""
+    if bed.status in (BedStatus.FREE, BedStatus.RESERVED):
+        return True
+    return bed.status is BedStatus.OCCUPIED and bed.id not in held
