@@ -130,6 +130,7 @@ def record_inserts(
     audited = [k for k in keys if k not in skip]
     if json_rows is None:
         json_rows = [{k: to_json(row.get(k)) for k in audited} for row in rows]
+    secret = SECRET_FIELDS.intersection(audited)
     session.execute(
         insert(AuditEntry),
         [
@@ -139,7 +140,11 @@ def record_inserts(
                 table,
                 row["id"],
                 "create",
-                {k: [None, _shown(k, data[k])] for k in audited},
+                (
+                    {k: [None, _shown(k, data[k])] for k in audited}
+                    if secret
+                    else {k: [None, data[k]] for k in audited}
+                ),
             )
             for row, data in zip(rows, json_rows, strict=True)
         ],

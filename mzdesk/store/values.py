@@ -117,15 +117,24 @@ def length_problems(table: str, values: dict[str, Any]) -> list[FieldProblem]:
     """Every value of a synced ``table``'s row (column values or their JSON form) that is
     longer than its field's limit, as field problems naming the limit (``field.too_long``
     in characters, ``field.too_large`` in bytes). Fields that are not columns are ignored."""
-    columns = synced_columns(table) if table in synced_tables() else {}
+    columns = _limited_columns(table)
     problems = []
     for key, value in values.items():
-        column = columns.get(key)
+        column = columns.get(key) if value is not None else None
         refusal = too_long(column, value) if column is not None else None
         if refusal is not None:
             code = "field.too_long" if refusal.unit == "characters" else "field.too_large"
             problems.append(FieldProblem(key, code, {"max": refusal.limit}, table))
     return problems
+
+
+@cache
+def _limited_columns(table: str) -> dict[str, Column[Any]]:
+    """The synced columns of ``table`` that have a length limit (checked once per row of a
+    bulk insert: the others need not be looked at)."""
+    if table not in synced_tables():
+        return {}
+    return {k: c for k, c in synced_columns(table).items() if field_limit(c) is not None}
 
 
 def from_json(column: Column[Any], value: Any) -> Any:

@@ -40,9 +40,7 @@ def valid_roster() -> bytes:
     sheet.append(HEADER)
     for i in range(5):
         birth = dt.date(1940, 1, 1 + i)
-        sheet.append(
-            [HOME, f"住户{i}", id_number(birth), "男", birth, "2025-01-05", None, "备注"]
-        )
+        sheet.append([HOME, f"住户{i}", id_number(birth), "男", birth, "2025-01-05", None, "备注"])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -87,9 +85,7 @@ def test_random_bytes(seeded, folder, data, suffix):
 @FUZZ
 @given(
     cut=st.integers(min_value=0, max_value=len(VALID)),
-    flips=st.lists(
-        st.tuples(st.integers(0, len(VALID) - 1), st.integers(0, 255)), max_size=8
-    ),
+    flips=st.lists(st.tuples(st.integers(0, len(VALID) - 1), st.integers(0, 255)), max_size=8),
 )
 def test_truncated_and_corrupted_zips(seeded, folder, cut, flips):
     data = bytearray(VALID[:cut] if flips == [] else VALID)
@@ -169,9 +165,7 @@ def test_random_cells(seeded, folder, rows):
 
 @FUZZ
 @given(
-    rows=st.lists(
-        st.lists(st.text(max_size=20), min_size=1, max_size=10), min_size=0, max_size=6
-    ),
+    rows=st.lists(st.lists(st.text(max_size=20), min_size=1, max_size=10), min_size=0, max_size=6),
     encoding=st.sampled_from(["utf-8", "gb18030", "utf-16"]),
     newline=st.sampled_from(["\r\n", "\n", "\r", "\u2028"]),
 )
