@@ -297,6 +297,7 @@ class _SheetReader:
         self.formula: str | None = None
         self.inline: str | None = None
         self.collecting = False
+        self.phonetic = False
         self.text = _Text(limits.cell_chars, self._too_long)
 
     def _too_long(self) -> TooLarge:
@@ -313,14 +314,14 @@ class _SheetReader:
             self.style = int(attrs.get("s", 0))
             self.value = self.formula = self.inline = None
         elif name in ("v", "f", "t"):
-            self.collecting = True
+            self.collecting = not self.phonetic
         elif name == "row":
             number = attrs.get("r")
             self.row = int(number) if number else self.row + 1
             self.cells = {}
             self.column = -1
-        elif name == "rPh":
-            self.collecting = False
+        elif name == "rPh":  # a phonetic guide: not part of the value (as openpyxl reads it)
+            self.phonetic = True
         elif name == "dimension":
             last = attrs.get("ref", "").rpartition(":")[2].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ$")
             self.last_row = int(last) if last.isdigit() else 0
@@ -335,6 +336,8 @@ class _SheetReader:
             self.collecting = False
         elif name == "t":
             self.collecting = False  # an inline string's runs join until </is>
+        elif name == "rPh":
+            self.phonetic = False
         elif name == "is":
             self.inline = self.text.take()
         elif name == "c":
