@@ -17,47 +17,46 @@ Number formats, dates and the 1904 calendar are read with openpyxl's own helpers
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
-from xml.etree import ElementTree
 from xml.parsers import expat
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
-MB = 1 << 20
-_CHUNK = 1 << 16
+from mzdesk.services.tables.xlsx_parts import (
+    LIMITS,
+    MB,
+    NS,
+    OFFICE,
+    SHARED,
+    STYLES,
+    WORKSHEET,
+    Archive,
+    CappedText,
+    Limits,
+    TooLarge,
+    Unreadable,
+    date_styles,
+    local_name,
+    parse_stream,
+    relations,
+    shared_strings,
+    small_xml,
+)
 
-
-@dataclass(frozen=True)
-class Limits:
-    part_bytes: int = 512 * MB  # one part (a sheet) inflated
-    total_bytes: int = 1024 * MB  # all parts read, inflated
-    small_part_bytes: int = 32 * MB  # workbook, relationships, styles
-    cell_chars: int = 32_767  # Excel's own limit for a cell
-    shared_strings: int = 2_000_000
-    shared_chars: int = 64 * MB
-    columns: int = 16_384  # Excel's own limit (column XFD)
-
-
-LIMITS = Limits()
-
-
-class TooLarge(Exception):
-    """The file inflates beyond a limit; ``code`` and ``params`` say which (table.bomb.*)."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-
-class Unreadable(Exception):
-    """The file is not a well-formed workbook."""
+__all__ = [
+    "LIMITS",
+    "MB",
+    "Formula",
+    "Limits",
+    "Sheet",
+    "TooLarge",
+    "Unreadable",
+    "read_first_sheet",
+]
 
 
 @dataclass(frozen=True)
@@ -68,196 +67,6 @@ class Formula:
 
     def __str__(self) -> str:
         return f"={self.text}"
-
-
-_NS = {
-    "main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-}
-_WORKSHEET = "/worksheet"
-_SHARED = "/sharedStrings"
-_STYLES = "/styles"
-_OFFICE = "/officeDocument"
-
-
-class _Archive:
-    """A zip whose parts are inflated through counters."""
-
-    def __init__(self, file: IO[bytes] | str, limits: Limits) -> None:
-        self.zip = zipfile.ZipFile(file)
-        self.limits = limits
-        self.total = 0
-        self.names = {info.filename.lstrip("/").lower(): info for info in self.zip.infolist()}
-
-    def chunks(self, name: str, cap: int) -> Iterator[bytes]:
-        info = self.names.get(name.lstrip("/").lower())
-        if info is None:
-            raise Unreadable(name)
-        # zipfile stops at the declared size; lift it so a forged small size does not hide the
-        # real stream from the counter (the counter, not the header, ends the read)
-        info = _unbounded(info)
-        read = 0
-        with self.zip.open(info) as stream:
-            while chunk := stream.read(_CHUNK):
-                read += len(chunk)
-                self.total += len(chunk)
-                if read > cap:
-                    raise TooLarge("table.bomb.part", part=name, limit=cap // MB)
-                if self.total > self.limits.total_bytes:
-                    raise TooLarge("table.bomb.total", limit=self.limits.total_bytes // MB)
-                yield chunk
-
-    def read(self, name: str) -> bytes:
-        return b"".join(self.chunks(name, self.limits.small_part_bytes))
-
-    def has(self, name: str) -> bool:
-        return name.lstrip("/").lower() in self.names
-
-    def close(self) -> None:
-        self.zip.close()
-
-
-def _unbounded(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
-    copy = zipfile.ZipInfo(info.filename, info.date_time)
-    for attribute in ("compress_type", "flag_bits", "header_offset", "compress_size", "CRC"):
-        setattr(copy, attribute, getattr(info, attribute))
-    copy.file_size = 1 << 62
-    return copy
-
-
-def _relations(archive: _Archive, part: str) -> dict[str, tuple[str, str]]:
-    """id → (type suffix, target path) of ``part``'s relationships."""
-    folder, name = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", name + ".rels")
-    if not archive.has(rels):
-        return {}
-    found = {}
-    for rel in _xml(archive.read(rels)).iterfind("rel:Relationship", _NS):
-        target = rel.get("Target", "")
-        if rel.get("TargetMode") == "External":
-            continue
-        path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-        kind = rel.get("Type", "")
-        found[rel.get("Id", "")] = (kind[kind.rfind("/") :], posixpath.normpath(path))
-    return found
-
-
-def _xml(data: bytes) -> ElementTree.Element:
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # no entity expansion ("billion laughs")
-        raise Unreadable("document type declarations are not allowed")
-    parser = ElementTree.XMLParser()
-    try:
-        parser.feed(data)
-        return parser.close()
-    except ElementTree.ParseError as error:
-        raise Unreadable(str(error)) from error
-
-
-def _no_entities(*_: object) -> None:
-    raise Unreadable("entity declarations are not allowed")
-
-
-def _date_styles(archive: _Archive, path: str | None) -> tuple[set[int], set[int]]:
-    """Style indexes whose number format is a date, and those that are a duration."""
-    if path is None or not archive.has(path):
-        return set(), set()
-    root = _xml(archive.read(path))
-    formats = dict(BUILTIN_FORMATS)
-    for fmt in root.iterfind("main:numFmts/main:numFmt", _NS):
-        formats[int(fmt.get("numFmtId", "0"))] = fmt.get("formatCode", "")
-    dates: set[int] = set()
-    durations: set[int] = set()
-    for index, xf in enumerate(root.iterfind("main:cellXfs/main:xf", _NS)):
-        code = formats.get(int(xf.get("numFmtId", "0")), "")
-        if code and is_date_format(code):
-            (durations if is_timedelta_format(code) else dates).add(index)
-    return dates, durations
-
-
-class _Text:
-    """Collects an element's text, refusing it past ``cap`` characters."""
-
-    __slots__ = ("cap", "parts", "size", "too_long")
-
-    def __init__(self, cap: int, too_long: Callable[[], TooLarge]) -> None:
-        self.cap = cap
-        self.parts: list[str] = []
-        self.size = 0
-        self.too_long = too_long
-
-    def add(self, data: str) -> None:
-        self.size += len(data)
-        if self.size > self.cap:
-            raise self.too_long()
-        self.parts.append(data)
-
-    def take(self) -> str:
-        text = "".join(self.parts)
-        self.parts.clear()
-        self.size = 0
-        return text
-
-
-def _parse(chunks: Iterator[bytes], parser: Any, done: Callable[[], list[Any]]) -> Iterator[Any]:
-    parser.StartDoctypeDeclHandler = _no_entities  # no entities, so no "billion laughs"
-    try:
-        for chunk in chunks:
-            parser.Parse(chunk, False)
-            yield from done()
-        parser.Parse(b"", True)
-        yield from done()
-    except expat.ExpatError as error:
-        raise Unreadable(str(error)) from error
-
-
-def _local(name: str) -> str:
-    return name[name.rfind(":") + 1 :]
-
-
-def _shared_strings(archive: _Archive, path: str | None, limits: Limits) -> list[str]:
-    strings: list[str] = []
-    if path is None or not archive.has(path):
-        return strings
-    total = 0
-    text = _Text(limits.cell_chars, lambda: TooLarge("table.bomb.string_chars", limit=0))
-    depth = {"t": 0, "rPh": 0}
-
-    def start(name: str, _: dict[str, str]) -> None:
-        name = _local(name)
-        if name in depth:
-            depth[name] += 1
-
-    def end(name: str) -> None:
-        nonlocal total
-        name = _local(name)
-        if name in depth:
-            depth[name] -= 1
-        elif name == "si":
-            value = text.take()
-            total += len(value)
-            if len(strings) >= limits.shared_strings:
-                raise TooLarge("table.bomb.strings", limit=limits.shared_strings)
-            if total > limits.shared_chars:
-                raise TooLarge("table.bomb.string_chars", limit=limits.shared_chars)
-            strings.append(value)
-
-    def chars(data: str) -> None:
-        if depth["t"] and not depth["rPh"]:
-            text.add(data)
-
-    def too_long() -> TooLarge:
-        return TooLarge("table.bomb.cell", row=len(strings) + 1, limit=limits.cell_chars)
-
-    text.too_long = too_long
-    parser = expat.ParserCreate()
-    parser.buffer_text = True
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = chars
-    for _ in _parse(archive.chunks(path, limits.part_bytes), parser, list):
-        pass
-    return strings
 
 
 def _column(reference: str) -> int:
@@ -298,13 +107,13 @@ class _SheetReader:
         self.inline: str | None = None
         self.collecting = False
         self.phonetic = False
-        self.text = _Text(limits.cell_chars, self._too_long)
+        self.text = CappedText(limits.cell_chars, self._too_long)
 
     def _too_long(self) -> TooLarge:
         return TooLarge("table.bomb.cell", row=self.row, limit=self.limits.cell_chars)
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        name = _local(name)
+        name = local_name(name)
         if name == "c":
             reference = attrs.get("r")
             self.column = _column(reference) if reference else self.column + 1
@@ -327,7 +136,7 @@ class _SheetReader:
             self.last_row = int(last) if last.isdigit() else 0
 
     def end(self, name: str) -> None:
-        name = _local(name)
+        name = local_name(name)
         if name == "v":
             self.value = self.text.take()
             self.collecting = False
@@ -395,25 +204,25 @@ def read_first_sheet(file: IO[bytes] | str, limits: Limits = LIMITS) -> Sheet:
     """The first worksheet, its rows streamed. Raises :class:`TooLarge` or
     :class:`Unreadable` (also while iterating)."""
     try:
-        archive = _Archive(file, limits)
-        root = _relations(archive, "")
-        office = next((t for k, t in root.values() if k == _OFFICE), "xl/workbook.xml")
-        rels = _relations(archive, office)
-        workbook = _xml(archive.read(office))
-        properties = workbook.find("main:workbookPr", _NS)
+        archive = Archive(file, limits)
+        root = relations(archive, "")
+        office = next((t for k, t in root.values() if k == OFFICE), "xl/workbook.xml")
+        rels = relations(archive, office)
+        workbook = small_xml(archive.read(office))
+        properties = workbook.find("main:workbookPr", NS)
         date1904 = properties is not None and properties.get("date1904") in ("1", "true")
         epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
         title, sheet_path = None, None
-        for sheet in workbook.iterfind("main:sheets/main:sheet", _NS):
-            kind, target = rels.get(sheet.get(f"{{{_NS['r']}}}id", ""), ("", ""))
-            if kind == _WORKSHEET:
+        for sheet in workbook.iterfind("main:sheets/main:sheet", NS):
+            kind, target = rels.get(sheet.get(f"{{{NS['r']}}}id", ""), ("", ""))
+            if kind == WORKSHEET:
                 title, sheet_path = sheet.get("name"), target
                 break
         if sheet_path is None:
             raise Unreadable("no worksheet")
         by_kind = dict(rels.values())
-        strings = _shared_strings(archive, by_kind.get(_SHARED), limits)
-        dates, durations = _date_styles(archive, by_kind.get(_STYLES))
+        strings = shared_strings(archive, by_kind.get(SHARED), limits)
+        dates, durations = date_styles(archive, by_kind.get(STYLES))
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError) as error:
         raise Unreadable(str(error)) from error
     except (NotImplementedError, RuntimeError, OSError) as error:
@@ -427,7 +236,9 @@ def read_first_sheet(file: IO[bytes] | str, limits: Limits = LIMITS) -> Sheet:
         parser.EndElementHandler = reader.end
         parser.CharacterDataHandler = reader.chars
         try:
-            yield from _parse(archive.chunks(sheet_path, limits.part_bytes), parser, reader.take)
+            yield from parse_stream(
+                archive.chunks(sheet_path, limits.part_bytes), parser, reader.take
+            )
         except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, IndexError) as error:
             raise Unreadable(str(error)) from error
         except (NotImplementedError, RuntimeError, OverflowError) as error:
