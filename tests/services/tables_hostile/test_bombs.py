@@ -191,3 +191,45 @@ def test_forged_sizes_in_the_zip_directory_are_not_trusted(tmp_path, baseline):
     outcome = run(path, tmp_path)
     assert outcome["problems"], outcome
     assert outcome["peak"] - baseline < 300 * 1024 * 1024, (outcome["peak"], baseline)
+
+
+def test_an_oversized_cell_far_down_the_sheet_refuses_the_whole_file(seeded, tmp_path):
+    """Found while streaming, after rows were already parsed: nothing is written, and the
+    preview shows the file's problem."""
+    import datetime as dt
+
+    from sqlalchemy import func, select
+
+    from mzdesk.services.tables.columns import Kind
+    from mzdesk.services.tables.importers.base import ImportRejected
+    from mzdesk.services.tables.importing import import_file, preview_import
+    from mzdesk.store.models import OutboxEntry, Resident
+    from tests.helpers.actors import SETUP
+    from tests.helpers.people import id_number
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["机构名称", "姓名", "身份证号", "入住日期", "备注"])
+    for i in range(60):
+        sheet.append([HOME, f"住户{i}", id_number(dt.date(1940, 1, 1 + i % 28)), "2025-01-05"])
+    sheet.append([HOME, "长备注", id_number(dt.date(1941, 2, 3)), "2025-01-05", "x" * 40_000])
+    source = tmp_path / "source.xlsx"
+    book.save(source)  # (openpyxl cuts a cell at Excel's 32,767 characters: lengthen it after)
+    path = tmp_path / "花名册.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as target:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == SHEET:
+                data = data.replace(b"x" * 32_767, b"x" * 40_000)
+            target.writestr(item, data)
+    with seeded.read() as s:
+        before = s.scalar(select(func.count()).select_from(OutboxEntry))
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(seeded, SETUP, Kind.RESIDENTS, path)
+    (problem,) = rejected.value.report.problems
+    assert problem.row is None and "第62行" in str(problem) and "恶意文件" in str(problem)
+    with seeded.read() as s:
+        assert s.scalar(select(func.count()).select_from(Resident)) == 0
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == before
+    preview = preview_import(seeded, Kind.RESIDENTS, path)
+    assert [str(p) for p in preview.problems] == [str(problem)]
