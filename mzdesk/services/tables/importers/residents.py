@@ -221,7 +221,7 @@ class ResidentImporter(Importer[_ResidentRecord]):
         resident, the bed occupied, the stay, the contacts — but in bulk (rows, outbox and
         audit entries by executemany); known ones are updated in place."""
         institutions = self._institutions(session)
-        new: list[tuple[Parsed[_ResidentRecord], dict[str, Any]]] = []
+        new: list[tuple[Parsed[_ResidentRecord], Institution, Bed | None]] = []
         for done, parsed in enumerate(rows, start=1):
             record = parsed.record
             assert record is not None
@@ -229,7 +229,7 @@ class ResidentImporter(Importer[_ResidentRecord]):
             if existing is None:
                 institution = institutions[record.institution]
                 bed = self.beds.get(parsed.row)
-                new.append((parsed, _admitted(institution, record, bed)))
+                new.append((parsed, institution, bed))  # rows built a batch at a time
                 if bed is not None and bed.status is not BedStatus.OCCUPIED:
                     bed.status = BedStatus.OCCUPIED
             else:
@@ -244,7 +244,11 @@ class ResidentImporter(Importer[_ResidentRecord]):
             if progress and done % 1000 == 0:
                 progress(message("import.phase.write"), done, len(rows))
         for start in range(0, len(new), _BATCH):
-            batch = new[start : start + _BATCH]
+            batch = [
+                (parsed, _admitted(institution, parsed.record, bed))
+                for parsed, institution, bed in new[start : start + _BATCH]
+                if parsed.record is not None
+            ]
             ids = insert_many(session, Resident, [values for _, values in batch])
             stays, contacts = [], []
             for (parsed, values), resident_id in zip(batch, ids, strict=True):
