@@ -12,16 +12,22 @@ import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from mzdesk.core.errors import MzdeskError
 from mzdesk.core.i18n import set_language
+from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
-from mzdesk.gui.runtime.errors import install_excepthook, log_file
-from mzdesk.gui.runtime.i18n import install_translators, register_font
+from mzdesk.gui.runtime.errors import install_excepthook, log_file, show_error
+from mzdesk.gui.runtime.i18n import install_translators, register_font, tr
 from mzdesk.gui.runtime.tasks import pending_tasks, running_tasks
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
 from mzdesk.gui.start.flow import choose_institution, log_in
+from mzdesk.gui.start.opener import Opener, needs_login
+from mzdesk.gui.start.recovery_step import offer_recovery_sheet
+from mzdesk.gui.start.unlock import screenshot_unlock, unlock_and_log_in
+from mzdesk.gui.widgets.dialog import wait_for
 from mzdesk.services.demo.accounts import demo_account
-from mzdesk.services.users import authenticate, has_users
+from mzdesk.services.users import actor_for, authenticate, has_users
 from mzdesk.services.views import InstitutionView, UserView
 from mzdesk.store.engine import Store, open_store
 from mzdesk.sync.device import is_region_device
@@ -64,38 +70,36 @@ def run_app(
     logging.getLogger("alembic").setLevel(logging.WARNING)
     window: list[MainWindow] = []
     install_excepthook(lambda: window[0] if window else None)
-    store = open_store(db_path)
     worker = Worker()
+    stores: list[Store] = []  # the store, once opened (by a login, on an encrypted database)
     try:
-        code: int = qasync.run(_main(store, worker, db_path, window, screenshot_dir))
+        code: int = qasync.run(_main(worker, db_path, window, screenshot_dir, stores))
         return code
     finally:
         worker.shutdown()
-        store.close()
+        for store in stores:
+            store.close()
 
 
 async def _main(
-    store: Store,
     worker: Worker,
     db_path: Path,
     window: list[MainWindow],
     screenshot_dir: Path | None,
+    stores: list[Store],
 ) -> int:
     interactive = screenshot_dir is None
-    institution = await choose_institution(store, worker, interactive=interactive)
-    if institution is None:
+    try:
+        opened = await _open(worker, db_path, interactive, stores)
+    except MzdeskError as error:  # a damaged slot file, a wrong login for --screenshot, …
         if not interactive:
-            print("数据库中没有机构，无法截图；请先运行 mzdesk demo。", file=sys.stderr)
+            print(str(error), file=sys.stderr)
             return 2
-        return 0
-    user: UserView | None = None
-    if interactive:
-        login = await log_in(store, worker, institution)
-        if login is False:
-            return 0
-        user = login if isinstance(login, UserView) else None
-    else:
-        user = await _screenshot_login(store, worker, institution)
+        await wait_for(show_error(None, tr("不能打开"), str(error)))
+        return 1
+    if opened is None:
+        return 0 if interactive else 2
+    store, institution, user = opened
     main = MainWindow(
         AppContext(store, worker, institution, user, db_path, is_region_device(store))
     )
@@ -110,6 +114,49 @@ async def _main(
         await main.closed
     await settle()
     return 0
+
+
+async def _open(
+    worker: Worker, db_path: Path, interactive: bool, stores: list[Store]
+) -> tuple[Store, InstitutionView, UserView | None] | None:
+    """The store, its institution and who logged in; None when the user gave up. An
+    encrypted database with users: the login first (it unlocks the store). Otherwise as
+    always: first run, choose an institution, log in."""
+    if needs_login(db_path):
+        opener = Opener(db_path, worker)
+        try:
+            unlocked = await (
+                unlock_and_log_in(opener) if interactive else screenshot_unlock(opener)
+            )
+        finally:
+            if opener.store is not None:
+                stores.append(opener.store)
+        if unlocked is None:
+            return None
+        return unlocked.store, unlocked.institution, unlocked.user
+    store = await worker.write(open_store, db_path)
+    stores.append(store)
+    first_run: list[str] = []
+    institution = await choose_institution(
+        store, worker, interactive=interactive, first_run=first_run
+    )
+    if institution is None:
+        if not interactive:
+            print("数据库中没有机构，无法截图；请先运行 mzdesk demo。", file=sys.stderr)
+        return None
+    user: UserView | None = None
+    if interactive:
+        login = await log_in(store, worker, institution)
+        if login is False:
+            return None
+        user = login if isinstance(login, UserView) else None
+    else:
+        user = await _screenshot_login(store, worker, institution)
+    if first_run in (["create"], ["enrol"]) and user is not None:
+        actor = actor_for(user)
+        if actor.can(Permission.USERS_MANAGE):
+            await offer_recovery_sheet(store, worker, actor)
+    return store, institution, user
 
 
 async def _screenshot_login(

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mzdesk.core.errors import FieldProblem, ValidationError
 from mzdesk.core.vocab import InstitutionKind
 from mzdesk.gui.forms.ui_first_run import Ui_FirstRunDialog
 from mzdesk.gui.runtime.i18n import tr
-from mzdesk.gui.widgets.dialog import FormDialog
+from mzdesk.gui.runtime.tasks import spawn
+from mzdesk.gui.widgets.dialog import FormDialog, Submit
 from mzdesk.gui.widgets.inputs import fill_vocab, vocab_value
+from mzdesk.gui.widgets.palette import BLUE
 from mzdesk.services.institutions import InstitutionData, check_institution
 from mzdesk.services.users import MIN_PASSWORD, NewUser
 
@@ -99,16 +111,20 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
 
 
 class LoginDialog(FormDialog):
-    """登录: staff share desktops, so the status bar shows who is working."""
+    """登录: staff share desktops, so the status bar shows who is working. With ``recovery``
+    (an encrypted database, before anything is read) it offers the recovery key too."""
 
     def __init__(
         self,
         institution: str,
         demo_account: tuple[str, str] | None = None,
         parent: QWidget | None = None,
+        *,
+        recovery: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("登录 — {name}").format(name=institution))
+        self.setMinimumWidth(420)
         form = QFormLayout(self)
         self.username = QLineEdit()
         self.password = QLineEdit()
@@ -125,8 +141,30 @@ class LoginDialog(FormDialog):
         form.addRow(tr("用户名"), self.username)
         form.addRow(tr("密码"), self.password)
         form.addRow(self.make_error_label())
-        form.addRow(self.make_buttons())
+        self.recover: Submit | None = None
+        self.recovery_button: QPushButton | None = None
+        if recovery:
+            self.recovery_button = QPushButton(tr("忘记了所有密码？用恢复密钥"))
+            self.recovery_button.setFlat(True)
+            self.recovery_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.recovery_button.setStyleSheet(f"color: {BLUE}; text-align: left;")
+            self.recovery_button.clicked.connect(self._use_recovery_key)
+            form.addRow(self.recovery_button)
+        form.addRow(self.make_buttons(tr("登录")))
         self.fields = {"username": self.username, "password": self.password}
+        if not self.username.text():
+            self.username.setFocus()
+
+    async def _run_submit(self, submit: Submit) -> None:
+        await super()._run_submit(submit)
+        if self.result() != QDialog.DialogCode.Accepted and self.error_label.text():
+            # a wrong password: retyping replaces it
+            self.password.setFocus()
+            self.password.selectAll()
+
+    def _use_recovery_key(self) -> None:
+        if self.recover is not None:
+            spawn(self.recover())
 
 
 class ChooseInstitutionDialog(FormDialog):

@@ -23,8 +23,10 @@ from mzdesk.sync.client import SyncClient, SyncFailure, enroll
 
 
 async def choose_institution(
-    store: Store, worker: Worker, *, interactive: bool
+    store: Store, worker: Worker, *, interactive: bool, first_run: list[str] | None = None
 ) -> InstitutionView | None:
+    """The institution to open; on a first run ``first_run`` receives what was chosen
+    ("create", "enrol" or "demo")."""
     institutions = await worker.read(list_institutions, store)
     if not institutions:
         if not interactive:
@@ -48,6 +50,8 @@ async def choose_institution(
         first.submit = create
         if await wait_for(first) != QDialog.DialogCode.Accepted:
             return None
+        if first_run is not None and first.choice is not None:
+            first_run.append(first.choice)
         institutions = await worker.read(list_institutions, store)
     if len(institutions) == 1 or not interactive:
         return institutions[0]
