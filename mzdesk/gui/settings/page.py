@@ -20,6 +20,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.errors import log_file
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.settings.security_panel import SecurityPanel
 from mzdesk.gui.settings.user_dialogs import PasswordDialog
 from mzdesk.gui.settings.users_panel import UsersPanel
 from mzdesk.gui.widgets.labels import heading
@@ -75,7 +76,10 @@ class SettingsPage(QWidget):
             layout.addLayout(account)
 
         self.users: UsersPanel | None = None
+        self.security: SecurityPanel | None = None
         if ctx.can(Permission.USERS_MANAGE):
+            self.security = SecurityPanel(ctx)
+            layout.addWidget(self.security)
             self.users = UsersPanel(ctx)
             layout.addWidget(self.users, 1)
         else:
@@ -83,6 +87,8 @@ class SettingsPage(QWidget):
 
     @async_slot()
     async def refresh(self) -> None:
+        if self.security is not None:
+            await self.security.refresh()
         if self.users is not None:
             await self.users.refresh()
 

@@ -63,7 +63,7 @@ async def show_recovery_sheet(
     worker: Worker,
     actor: Actor,
     parent: QWidget | None,
-    after_printed: Callable[[], None] | None = None,
+    after_printed: Callable[[], object] | None = None,
 ) -> RecoverySheetPreview:
     """Write the sheet (off the GUI thread) and open it in the preview."""
     folder = Path(tempfile.mkdtemp(prefix="mzdesk-recovery-"))  # 0700
