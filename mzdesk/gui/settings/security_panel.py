@@ -51,7 +51,7 @@ class SecurityPanel(QWidget):
         if status.open:
             names = tr("尚无账号保护（新数据库）。")
         elif status.holders:
-            names = "、".join(
+            names = tr("、").join(
                 tr("{name}（{user}）").format(name=h.display_name, user=h.username)
                 for h in status.holders
             )

@@ -158,9 +158,14 @@ class LoginDialog(FormDialog):
     async def _run_submit(self, submit: Submit) -> None:
         await super()._run_submit(submit)
         if self.result() != QDialog.DialogCode.Accepted and self.error_label.text():
-            # a wrong password: retyping replaces it
-            self.password.setFocus()
-            self.password.selectAll()
+            self.show_failure()
+
+    def show_failure(self) -> None:
+        """After a refused login: the whole message shows (the dialog grows to fit it), and
+        focus is back in the password with its text selected, so retyping replaces it."""
+        self.adjustSize()
+        self.password.setFocus()
+        self.password.selectAll()
 
     def _use_recovery_key(self) -> None:
         if self.recover is not None:

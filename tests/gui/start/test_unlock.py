@@ -210,3 +210,66 @@ def test_the_first_run_offers_the_recovery_sheet_and_remembers_it_was_printed(
     assert not sheet.exists()  # the key is not left lying in a temporary folder
     assert (tmp_path / "恢复单.pdf").read_bytes().startswith(b"%PDF")
     worker.shutdown()
+
+
+def test_the_app_asks_for_the_login_first_on_an_encrypted_database(qtbot, loop, locked_db):
+    from mzdesk.gui.app import _open
+
+    worker = Worker()
+    stores: list = []
+    task = asyncio.ensure_future(_open(worker, locked_db, True, stores))
+    dialog = open_dialog(qtbot, LoginDialog)
+    assert dialog.recovery_button is not None
+    dialog.username.setText("admin")
+    dialog.password.setText("east-pass")
+    dialog.accept()
+    qtbot.waitUntil(task.done, timeout=10_000)
+    store, institution, user = task.result()
+    assert stores == [store] and institution.name == "东院" and user.username == "admin"
+    worker.shutdown()
+    store.close()
+
+
+def test_screenshots_log_in_with_the_environment_or_refuse(qtbot, loop, locked_db, monkeypatch):
+    from mzdesk.gui.app import _open
+
+    worker = Worker()
+    stores: list = []
+    monkeypatch.setenv("MZDESK_USER", "admin")
+    monkeypatch.setenv("MZDESK_PASSWORD", "west-pass-typo")
+    task = asyncio.ensure_future(_open(worker, locked_db, False, stores))
+    qtbot.waitUntil(task.done, timeout=10_000)
+    with pytest.raises(keys.KeyError_, match="用户名或密码不正确"):
+        task.result()
+    assert stores == []
+    monkeypatch.setenv("MZDESK_PASSWORD", "west-pass")
+    task = asyncio.ensure_future(_open(worker, locked_db, False, stores))
+    qtbot.waitUntil(task.done, timeout=10_000)
+    assert task.result()[1].name == "西院"
+    worker.shutdown()
+    stores[0].close()
+
+
+def test_a_first_run_that_creates_an_administrator_offers_the_recovery_sheet(qtbot, loop, tmp_path):
+    from mzdesk.gui.app import _open
+    from mzdesk.gui.start.dialogs import FirstRunDialog
+
+    worker = Worker()
+    stores: list = []
+    task = asyncio.ensure_future(_open(worker, tmp_path / "new.db", True, stores))
+    first = open_dialog(qtbot, FirstRunDialog)
+    first.institutionName.setText("康乐园养老院")
+    first.adminPassword.setText("secret-12")
+    first.adminPasswordAgain.setText("secret-12")
+    qtbot.mouseClick(first.createButton, Qt.MouseButton.LeftButton)
+    login = open_dialog(qtbot, LoginDialog)
+    assert login.recovery_button is None  # the database was open: no key to recover yet
+    login.password.setText("secret-12")
+    login.accept()
+    step = open_dialog(qtbot, RecoveryStepDialog)
+    qtbot.mouseClick(step.later_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done, timeout=10_000)
+    assert task.result()[2].username == "admin"
+    worker.shutdown()
+    stores[0].close()
+    assert needs_login(tmp_path / "new.db")  # from now on the login comes first
