@@ -62,22 +62,19 @@ class RecoveryStepDialog(QDialog):
     async def show_sheet(self) -> None:
         self.print_button.setEnabled(False)
         try:
-            self.preview = await show_recovery_sheet(
-                self.store, self.worker, self.actor, self, self._printed
-            )
+            self.preview = await show_recovery_sheet(self.store, self.worker, self.actor, self)
         except OSError as error:
             self.message.setText(tr("无法生成恢复单：") + str(error.strerror or error))
             self.print_button.setEnabled(True)
             return
-        self.preview.finished.connect(self._preview_closed)
+        preview = self.preview
+        preview.finished.connect(lambda _code: self._preview_closed(preview.printed))
 
-    def _printed(self) -> None:
-        self.printed = True
-
-    def _preview_closed(self) -> None:
+    def _preview_closed(self, printed: bool) -> None:
         self.preview = None
         self.print_button.setEnabled(True)
-        if self.printed:
+        if printed:
+            self.printed = True
             self.accept()
 
 

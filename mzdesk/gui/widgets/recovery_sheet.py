@@ -39,22 +39,26 @@ def _write(store: Store, actor: Actor, folder: Path) -> Path:
 
 
 class RecoverySheetPreview(PdfPreview):
-    """The preview; ``printed`` is called once the sheet was printed or saved."""
+    """The preview; ``on_printed`` is called (and ``printed`` set) once the sheet was printed
+    or saved."""
 
     def __init__(self, path: Path, on_printed: Callable[[], None], parent: QWidget | None) -> None:
         super().__init__(path, tr("恢复单"), parent)
         self.on_printed = on_printed
+        self.printed = False
         self.finished.connect(lambda _code: shutil.rmtree(path.parent, ignore_errors=True))
 
     def print_to(self, printer: QPrinter) -> int:
         pages = super().print_to(printer)
         if pages:
+            self.printed = True
             self.on_printed()
         return pages
 
     def save_to(self, target: str) -> None:
         super().save_to(target)
         if target and not self.message.text():
+            self.printed = True
             self.on_printed()
 
 
