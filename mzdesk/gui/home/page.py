@@ -7,11 +7,14 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import BedType
 from mzdesk.gui.home.checks_panel import ChecksPanel
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.palette import ORANGE
+from mzdesk.services.security import key_status
 from mzdesk.stats.schedules import scheduled_checks
 from mzdesk.stats.today import TodayFigures, today_figures
 
@@ -80,6 +83,15 @@ class HomePage(QWidget):
         self.date_line = QLabel()
         self.date_line.setStyleSheet("color: #566; font-size: 14px;")
         layout.addWidget(self.date_line)
+        # the recovery sheet, until an administrator printed it (设置 → 安全)
+        self.recovery_reminder = QLabel(
+            tr("尚未打印恢复单：如果所有密码都遗失，只有它能打开数据。请到「设置」打印。")
+        )
+        self.recovery_reminder.setObjectName("recoveryReminder")
+        self.recovery_reminder.setStyleSheet(f"color: {ORANGE};")
+        self.recovery_reminder.setWordWrap(True)
+        self.recovery_reminder.hide()
+        layout.addWidget(self.recovery_reminder)
         grid = QGridLayout()
         grid.setSpacing(14)
         self.in_house = Card(tr("在住人数"))
@@ -112,6 +124,9 @@ class HomePage(QWidget):
             scheduled_checks, self.ctx.store, self.ctx.institution.id
         )
         self.checks.show_checks(checks)
+        if self.ctx.can(Permission.USERS_MANAGE):
+            status = await self.ctx.worker.read(key_status, self.ctx.store, self.ctx.actor)
+            self.recovery_reminder.setVisible(status.recovery_printed is None and not status.open)
 
     def show_figures(self, f: TodayFigures) -> None:
         self.heading.setText(self.ctx.institution.name)

@@ -13,6 +13,8 @@ from tests.gui.conftest import closed, open_dialog
 def test_an_administrator_sees_who_can_open_the_database_and_prints_the_sheet(
     qtbot, window, tmp_path
 ):
+    reminder = window.home.recovery_reminder
+    qtbot.waitUntil(reminder.isVisible, timeout=10_000)  # 首页 reminds too
     window.navigation.setCurrentRow(7)
     panel = window.settings.security
     assert panel is not None
@@ -35,8 +37,12 @@ def test_an_administrator_sees_who_can_open_the_database_and_prints_the_sheet(
     preview.accept()
     closed(qtbot, preview)
     assert not sheet.exists()
+    window.navigation.setCurrentRow(0)
+    window.home.refresh()
+    qtbot.waitUntil(lambda: not reminder.isVisible(), timeout=10_000)
 
 
 def test_only_administrators_see_the_security_panel(qtbot, window_as):
     main = window_as("readonly")
     assert main.settings.security is None
+    assert not main.home.recovery_reminder.isVisible()
