@@ -128,6 +128,12 @@ def test_nothing_is_read_before_the_login_which_unlocks_the_right_institution(
 
 def test_giving_up_at_the_login_opens_nothing(qtbot, loop, locked_db):
     task, dialog, opener, worker = _start(qtbot, locked_db)
+    qtbot.mouseClick(dialog.recovery_button, Qt.MouseButton.LeftButton)
+    key_dialog = open_dialog(qtbot, RecoveryKeyDialog)
+    assert not dialog.isVisible()
+    key_dialog.reject()  # changed one's mind: back at the login
+    qtbot.waitUntil(dialog.isVisible, timeout=10_000)
+    assert not task.done()
     dialog.reject()
     qtbot.waitUntil(task.done, timeout=10_000)
     assert task.result() is None and opener.store is None
