@@ -279,3 +279,22 @@ def test_a_first_run_that_creates_an_administrator_offers_the_recovery_sheet(qtb
     worker.shutdown()
     stores[0].close()
     assert needs_login(tmp_path / "new.db")  # from now on the login comes first
+
+
+def test_five_wrong_passwords_lock_the_user_name_at_the_login(qtbot, loop, locked_db):
+    task, dialog, opener, worker = _start(qtbot, locked_db)
+    dialog.username.setText("admin")
+    for attempt in range(MAX_FAILURES):
+        dialog.error_label.setText("")
+        dialog.password.setText(f"wrong-{attempt}")
+        dialog.accept()
+        qtbot.waitUntil(lambda: bool(dialog.error_label.text()), timeout=10_000)
+    assert "已锁定" in dialog.error_label.text()
+    dialog.password.setText("east-pass")  # the right one waits out the lock too
+    dialog.error_label.setText("")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "已锁定" in dialog.error_label.text(), timeout=10_000)
+    assert opener.store is None and not task.done()
+    dialog.reject()
+    qtbot.waitUntil(task.done, timeout=10_000)
+    worker.shutdown()
