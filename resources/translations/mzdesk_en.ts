@@ -268,6 +268,14 @@
         <translation>Password</translation>
     </message>
     <message>
+        <source>忘记了所有密码？用恢复密钥</source>
+        <translation>Forgot every password? Use the recovery key</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
         <source>选择机构</source>
         <translation>Choose institution</translation>
     </message>
@@ -406,6 +414,10 @@
     <message>
         <source>今天是 {date} {weekday}</source>
         <translation>Today is {date}, {weekday}</translation>
+    </message>
+    <message>
+        <source>尚未打印恢复单：如果所有密码都遗失，只有它能打开数据。请到「设置」打印。</source>
+        <translation>The recovery sheet has not been printed: if every password is lost, only it opens the data. Print it under Settings.</translation>
     </message>
     <message>
         <source>不含外出人员</source>
@@ -2962,6 +2974,94 @@
     <message>
         <source>已导出 {n} 家到 {path}</source>
         <translation>Exported {n} institutions to {path}</translation>
+    </message>
+    <message>
+        <source>安全</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>打印恢复单</source>
+        <translation>Print the recovery sheet</translation>
+    </message>
+    <message>
+        <source>尚无账号保护（新数据库）。</source>
+        <translation>no account protects it yet (a new database).</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{name}（{user}）</source>
+        <translation>{name} ({user})</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>可以在本电脑上打开数据库的账号：</source>
+        <translation>Accounts that can open the database on this computer: </translation>
+    </message>
+    <message>
+        <source>恢复单上次打印：{date}</source>
+        <translation>Recovery sheet last printed: {date}</translation>
+    </message>
+    <message>
+        <source>尚未打印恢复单。如果所有密码都遗失了，只有恢复单能打开这些数据，请打印并锁好。</source>
+        <translation>The recovery sheet has not been printed. If every password is lost, only the recovery sheet opens this data: print it and lock it away.</translation>
+    </message>
+    <message>
+        <source>无法生成恢复单：</source>
+        <translation>Cannot make the recovery sheet: </translation>
+    </message>
+    <message>
+        <source>用恢复密钥打开</source>
+        <translation>Open with the recovery key</translation>
+    </message>
+    <message>
+        <source>请输入恢复单上的恢复密钥（52 个字母和数字，每 4 个一组），或用扫码枪扫描恢复单上的二维码。</source>
+        <translation>Type the recovery key from the recovery sheet (52 letters and digits, in groups of four), or scan the sheet&apos;s QR code with a barcode scanner.</translation>
+    </message>
+    <message>
+        <source>恢复密钥</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>为管理员设置新密码</source>
+        <translation>New administrator password</translation>
+    </message>
+    <message>
+        <source>恢复密钥正确。请选择一位管理员，为其设置新密码，然后用新密码登录。</source>
+        <translation>The recovery key is correct. Choose an administrator, give them a new password, then log in with it.</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>设置并登录</source>
+        <translation>Set and log in</translation>
+    </message>
+    <message>
+        <source>此数据库中没有可用的管理员账号。</source>
+        <translation>This database has no active administrator account.</translation>
+    </message>
+    <message>
+        <source>{name}（{user}）— {institution}</source>
+        <translation>{name} ({user}) — {institution}</translation>
+    </message>
+    <message>
+        <source>本电脑上的数据已加密，只有用账号密码才能打开。如果所有密码都遗失了，只有恢复单能打开这些数据。请现在打印恢复单，锁在柜子里。</source>
+        <translation>The data on this computer is encrypted and opens only with an account&apos;s password. If every password is lost, only the recovery sheet opens it. Print the recovery sheet now and lock it away.</translation>
+    </message>
+    <message>
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>恢复单</source>
+        <translation>Recovery sheet</translation>
     </message>
 </context>
 <context>
