@@ -276,7 +276,9 @@ def with_user(slots: SlotFile, slot: Slot) -> SlotFile:
             and s.username == slot.username
         )
     ]
-    return dataclasses.replace(slots, slots=[*kept, slot])
+    failures = {k: v for k, v in slots.failures.items() if k != slot.username}
+    # a password set or reset (a recovery too) ends the name's lockout
+    return dataclasses.replace(slots, slots=[*kept, slot], failures=failures)
 
 
 def without_user(slots: SlotFile, institution_id: uuid.UUID, username: str) -> SlotFile:

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from mzdesk.services.workers import list_trainings
-from mzdesk.store.engine import open_store
+from tests.helpers.stores import open_as
 from tests.certificates.test_pdf import decode_qr_codes
 from tests.cli.process import mzdesk
 
@@ -20,7 +20,7 @@ DEMO = ("admin", "demo1234")
 def test_print_verify_revoke(tmp_path):
     db = str(tmp_path / "d.db")
     assert mzdesk("demo", "--db", db, cwd=tmp_path).returncode == 0
-    store = open_store(tmp_path / "d.db")
+    store = open_as(tmp_path / "d.db", *DEMO)
     try:
         from mzdesk.services.institutions import list_institutions
 
@@ -46,7 +46,7 @@ def test_print_verify_revoke(tmp_path):
     assert f"已签发 0 份新证书，共打印 {session.passed} 份" in again.stdout  # idempotent
     codes = decode_qr_codes(out, tmp_path)
     assert len(codes) == session.passed
-    good = mzdesk("verify-certificate", codes[0], "--db", db, cwd=tmp_path)
+    good = mzdesk("verify-certificate", codes[0], "--db", db, cwd=tmp_path, user=DEMO)
     assert good.returncode == 0 and "真实有效" in good.stdout, good.stderr
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     serial = next(line.split("：")[1] for line in text.splitlines() if line.startswith("证书编号"))
@@ -63,7 +63,7 @@ def test_print_verify_revoke(tmp_path):
     )
     assert revoked.returncode == 0, revoked.stderr
     code = next(c for c in codes if serial in _serial_of(c, tmp_path, db))
-    refused_now = mzdesk("verify-certificate", code, "--db", db, "--json", cwd=tmp_path)
+    refused_now = mzdesk("verify-certificate", code, "--db", db, "--json", cwd=tmp_path, user=DEMO)
     assert refused_now.returncode == 1 and '"reason": "revoked"' in refused_now.stdout
     assert "签发有误" in refused_now.stdout
     # printing the session again does not bring the revoked one back; reissue is explicit
@@ -76,9 +76,13 @@ def test_print_verify_revoke(tmp_path):
     assert reissued.returncode == 0 and "重新签发" in reissued.stdout, reissued.stderr
     assert mzdesk("certificates", "reissue", serial, "--db", db,
                   cwd=tmp_path, user=DEMO).returncode == 1  # fmt: skip
-    junk = mzdesk("verify-certificate", "HTTPS://X/C/" + "Z" * 900, "--db", db, cwd=tmp_path)
+    junk = mzdesk(
+        "verify-certificate", "HTTPS://X/C/" + "Z" * 900, "--db", db, cwd=tmp_path, user=DEMO
+    )
     assert junk.returncode == 1 and "Traceback" not in junk.stderr and "不是本系统" in junk.stdout
-    english = mzdesk("--lang", "en", "verify-certificate", "nonsense", "--db", db, cwd=tmp_path)
+    english = mzdesk(
+        "--lang", "en", "verify-certificate", "nonsense", "--db", db, cwd=tmp_path, user=DEMO
+    )
     assert english.returncode == 1 and "not a certificate code" in english.stdout
     # the device is lost: its key is revoked; today's certificates no longer verify
     keys = mzdesk("certificates", "keys", "--db", db, cwd=tmp_path, user=DEMO)
@@ -98,12 +102,12 @@ def test_print_verify_revoke(tmp_path):
     )
     assert lost.returncode == 0, lost.stderr
     other = next(c for c in codes if c != code)
-    after = mzdesk("verify-certificate", other, "--db", db, "--json", cwd=tmp_path)
+    after = mzdesk("verify-certificate", other, "--db", db, "--json", cwd=tmp_path, user=DEMO)
     assert after.returncode == 1 and '"reason": "key_revoked"' in after.stdout
 
 
 def _serial_of(code, tmp_path, db) -> str:
     import json
 
-    result = mzdesk("verify-certificate", code, "--db", db, "--json", cwd=tmp_path)
+    result = mzdesk("verify-certificate", code, "--db", db, "--json", cwd=tmp_path, user=DEMO)
     return json.loads(result.stdout)["serial"]

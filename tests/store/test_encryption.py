@@ -215,3 +215,18 @@ def test_five_wrong_passwords_lock_the_user_name_for_a_while(tmp_path: Path) -> 
     keys.write_slots(db, slots)
     assert unlock(db, "admin", PASSWORD)[1] is not None
     assert keys.read_slots(db).failures == {}  # type: ignore[union-attr]
+
+
+def test_a_password_reset_ends_the_lockout(tmp_path: Path) -> None:
+    db = tmp_path / "home.db"
+    store = open_store(db)
+    admin = _populate(store)
+    for _ in range(5):
+        with pytest.raises(keys.KeyError_):
+            unlock(db, "admin", "guess")
+    assert keys.read_slots(db).failures  # type: ignore[union-attr]
+    from mzdesk.services.users import reset_password
+
+    reset_password(store, actor_for(admin), admin.id, "a-new-password")
+    assert unlock(db, "admin", "a-new-password")[1] == admin.institution_id
+    store.close()
