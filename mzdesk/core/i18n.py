@@ -11,6 +11,7 @@ from typing import Final, Literal
 
 from mzdesk.core.messages import (
     attachments,
+    backups,
     certificates,
     checklists,
     cli,
@@ -78,4 +79,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **filesync.MESSAGES,
     **sampling.MESSAGES,
     **keys.MESSAGES,
+    **backups.MESSAGES,
 }
