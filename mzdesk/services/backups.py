@@ -47,6 +47,10 @@ def settings_of(store: Store) -> BackupSettings:
     return layout.read_settings(path)
 
 
+def settings_of_path(db_path: Path) -> BackupSettings:
+    return layout.read_settings(db_path)
+
+
 @operation(Permission.BACKUPS_MANAGE)
 def change_settings(store: Store, actor: Actor, settings: BackupSettings) -> None:
     path = _path(store)

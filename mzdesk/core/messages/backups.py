@@ -68,12 +68,16 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "已恢复 {date} 的备份；损坏的数据库已移到旁边，没有删除",
         "restored the backup of {date}; the damaged database was moved aside, not deleted",
     ),
+    "backup.confirm_needed": (
+        "恢复会替换当前数据库，需要确认：在终端中运行，或加 --yes",
+        "a restore replaces the current database and needs confirming: run it in a terminal, "
+        "or add --yes",
+    ),
     "backup.cancelled": ("已取消，数据库没有改动", "cancelled; the database is unchanged"),
     "backup.damaged_advice": (
-        "数据库 {file} 已损坏。最近一份完好的备份是 {date} 的 {path}。"
-        "恢复它：mzdesk restore {path}",
+        "数据库 {file} 已损坏。最近一份完好的备份是 {date} 的 {path}。恢复它：{command}",
         "the database {file} is damaged. The newest good backup is {path} of {date}. "
-        "Restore it: mzdesk restore {path}",
+        "Restore it: {command}",
     ),
     "backup.damaged_no_backup": (
         "数据库 {file} 已损坏，且没有找到能打开的备份（备份文件夹：{folder}）",
