@@ -268,7 +268,8 @@ def _quote(path: Path) -> str:
 def to_keep(backups: list[BackupInfo], keep: layout.Keep) -> set[Path]:
     """Which backups the rotation keeps: of the daily and manual ones, the newest of each of
     the last ``keep.daily`` days, ``keep.weekly`` ISO weeks and ``keep.monthly`` months that
-    have one (and always the newest); of each "before" kind, the last ``keep.before``."""
+    have one (and always the newest); besides, the last ``keep.before`` manual backups and
+    the last ``keep.before`` of each "before" kind."""
     kept: set[Path] = set()
     rotated = sorted(
         (b for b in backups if b.kind in layout.ROTATED), key=lambda b: b.created, reverse=True
@@ -290,7 +291,7 @@ def to_keep(backups: list[BackupInfo], keep: layout.Keep) -> set[Path]:
                 break
             seen.add(key)
             kept.add(backup.path)
-    for kind in layout.BEFORE:
+    for kind in (layout.MANUAL, *layout.BEFORE):  # asked for by someone: the last few stay
         of_kind = sorted(
             (b for b in backups if b.kind == kind), key=lambda b: b.created, reverse=True
         )
