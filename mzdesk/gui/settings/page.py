@@ -20,6 +20,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.errors import log_file
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.settings.backups_panel import BackupsPanel
 from mzdesk.gui.settings.user_dialogs import PasswordDialog
 from mzdesk.gui.settings.users_panel import UsersPanel
 from mzdesk.gui.widgets.labels import heading
@@ -74,6 +75,10 @@ class SettingsPage(QWidget):
             account.addStretch(1)
             layout.addLayout(account)
 
+        self.backups = BackupsPanel(ctx)  # 备份 (backups_panel.py); a restore closes the window
+        self.backups.restored.connect(lambda: self.window().close())
+        layout.addWidget(self.backups, 1)
+
         self.users: UsersPanel | None = None
         if ctx.can(Permission.USERS_MANAGE):
             self.users = UsersPanel(ctx)
@@ -83,6 +88,7 @@ class SettingsPage(QWidget):
 
     @async_slot()
     async def refresh(self) -> None:
+        await self.backups.refresh()
         if self.users is not None:
             await self.users.refresh()
 
