@@ -18,11 +18,14 @@ from mzdesk.gui.runtime.errors import install_excepthook, log_file
 from mzdesk.gui.runtime.i18n import install_translators, register_font
 from mzdesk.gui.runtime.tasks import pending_tasks, running_tasks
 from mzdesk.gui.runtime.worker import Worker
+from mzdesk.gui.settings.backup_schedule import BackupSchedule
+from mzdesk.gui.settings.damaged_dialog import offer_restore
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
 from mzdesk.gui.start.flow import choose_institution, log_in
 from mzdesk.services.demo.accounts import demo_account
 from mzdesk.services.users import authenticate, has_users
 from mzdesk.services.views import InstitutionView, UserView
+from mzdesk.store.cipher import StoreError
 from mzdesk.store.engine import Store, open_store
 from mzdesk.sync.device import is_region_device
 
@@ -64,7 +67,14 @@ def run_app(
     logging.getLogger("alembic").setLevel(logging.WARNING)
     window: list[MainWindow] = []
     install_excepthook(lambda: window[0] if window else None)
-    store = open_store(db_path)
+    try:
+        store = open_store(db_path)
+    except StoreError as error:  # damaged: offer the newest good backup (gui/settings)
+        if error.code != "store.damaged":
+            raise
+        if not offer_restore(db_path):
+            return 1
+        store = open_store(db_path)
     worker = Worker()
     try:
         code: int = qasync.run(_main(store, worker, db_path, window, screenshot_dir))
@@ -107,7 +117,11 @@ async def _main(
         await take_screenshots(main, screenshot_dir)
         main.close()
     else:
+        schedule = BackupSchedule(main.ctx, main)  # daily and on close (gui/settings)
+        schedule.start()
         await main.closed
+        await settle()
+        schedule.on_close()
     await settle()
     return 0
 

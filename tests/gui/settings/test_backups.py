@@ -90,3 +90,23 @@ def test_only_administrators_restore_or_change_the_settings(qtbot, window_as):
     assert panel.backup_button.isEnabled()
     assert not panel.restore_button.isVisible()
     assert not panel.save_button.isEnabled() and not panel.folder_button.isEnabled()
+
+
+def test_the_daily_backup_at_start_and_one_on_close_when_something_changed(qtbot, window):
+    from mzdesk.gui.settings.backup_schedule import BackupSchedule
+    from mzdesk.services.users import NewUser, add_user
+
+    ctx = window.ctx
+    schedule = BackupSchedule(ctx, window)
+    schedule.start()
+    qtbot.waitUntil(lambda: len(layout.list_backups(ctx.store.path)) == 1, timeout=20_000)
+    assert schedule.timer.isActive()
+    (first,) = layout.list_backups(ctx.store.path)
+    schedule.on_close()  # nothing changed since: no second backup
+    assert layout.list_backups(ctx.store.path) == [first]
+    add_user(ctx.store, ctx.actor, ctx.institution.id, NewUser("zhao", "赵会计", "password-1"))
+    schedule.on_close()
+    # a new one, and the rotation keeps the newest of the day
+    (second,) = layout.list_backups(ctx.store.path)
+    assert second.kind == "daily" and second.created > first.created
+    assert second.counts["users"] == first.counts["users"] + 1
