@@ -91,6 +91,7 @@ def restore(
             connection.close()
         if problem is not None:
             raise BackupFailed("backup.failed_verify", reason=problem)
+        _empty_log(db_path, key)
         for suffix in ("-wal", "-shm"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         tmp.replace(db_path)
@@ -105,6 +106,22 @@ def restore(
             keys.write_slots(db_path, slots)
     _bring_back_files(db_path, settings)
     return before
+
+
+def _empty_log(db_path: Path, key: bytes) -> None:
+    """Make sure nothing committed lives only in the -wal, which is removed before the rename
+    (an old log beside the new database would be replayed into it). BackupFailed when the log
+    cannot be emptied: another connection is still reading or writing."""
+    wal = db_path.with_name(db_path.name + "-wal")
+    if not db_path.exists() or not wal.exists() or wal.stat().st_size == 0:
+        return
+    connection = cipher.connect(db_path, key)
+    try:
+        busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    finally:
+        connection.close()
+    if busy or (wal.exists() and wal.stat().st_size):
+        raise BackupFailed("backup.failed_busy")
 
 
 def _save_current(db_path: Path, key: bytes, settings: BackupSettings) -> BackupInfo | None:
