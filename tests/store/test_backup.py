@@ -311,3 +311,15 @@ def test_a_backup_is_made_before_an_import(store, home, tmp_path):
     (before,) = layout.list_backups(store.path)
     assert before.kind == "before-import"
     assert before.counts["beds"] == 0  # as it was before the import
+
+
+def test_the_leftovers_of_a_killed_backup_are_removed_by_the_next(store, home):
+    folder = store.path.parent / "backups"
+    folder.mkdir(mode=0o700)
+    dead = folder / ".tmp-999999999-abcd"  # made by a process that no longer runs
+    dead.mkdir()
+    (dead / "test.db").write_bytes(b"half a copy")
+    running = folder / f".tmp-{os.getpid()}-abcd"  # a backup being made right now
+    running.mkdir()
+    backups.back_up(store)
+    assert not dead.exists() and running.exists()

@@ -78,7 +78,7 @@ def make_backup(
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.chmod(0o700)
         _remove_stale(folder)
-        work = folder / f"{layout.TMP_PREFIX}{db_path.stem}-{secrets.token_hex(4)}"
+        work = folder / f"{layout.TMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
         work.mkdir(mode=0o700)
     except OSError as error:
         raise BackupFailed("backup.failed_os", folder=folder, reason=error.strerror) from error
@@ -246,16 +246,31 @@ def _fsync(path: Path) -> None:
 
 
 def _remove_stale(folder: Path) -> None:
-    """Temporary folders of backups that were killed (older than an hour: a backup being made
-    now by another process is younger)."""
+    """Temporary folders of backups that were killed: their process (named in the folder's
+    name) is gone, or they are older than an hour (a reused process id)."""
     cutoff = time.time() - STALE_TMP_SECONDS
     for entry in folder.iterdir():
-        if entry.name.startswith(layout.TMP_PREFIX) and entry.is_dir():
-            try:
-                if entry.stat().st_mtime < cutoff:
-                    shutil.rmtree(entry, ignore_errors=True)
-            except FileNotFoundError:
-                pass
+        if not entry.name.startswith(layout.TMP_PREFIX) or not entry.is_dir():
+            continue
+        try:
+            if not _alive(entry.name) or entry.stat().st_mtime < cutoff:
+                shutil.rmtree(entry, ignore_errors=True)
+        except FileNotFoundError:
+            pass
+
+
+def _alive(name: str) -> bool:
+    """Whether the process that made temporary folder ``name`` still runs."""
+    pid = name[len(layout.TMP_PREFIX) :].split("-", 1)[0]
+    if not pid.isdigit():
+        return True  # not ours to judge (a deletion in progress): only its age counts
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _quote(path: Path) -> str:
