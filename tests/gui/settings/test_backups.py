@@ -4,36 +4,15 @@ that names the date, the settings (administrators only)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from mzdesk.gui.settings.backups_panel import RestoreConfirm
-from mzdesk.services.demo.accounts import DEMO_PASSWORD
-from mzdesk.store import keys
 from mzdesk.store.backup import layout
-from mzdesk.store.engine import Locked, Store, open_store, unlock
 from tests.gui.conftest import closed, open_dialog
 
 SETTINGS_ROW = 7
-
-
-@pytest.fixture
-def demo_store(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
-    """The demo database with its key-slot file beside it (tests/gui/conftest.py copies the
-    database alone, which no longer opens now that it is encrypted), unlocked as the demo's
-    administrator."""
-    copy = tmp_path / "demo.db"
-    copy.write_bytes(demo_db.read_bytes())
-    keys.slots_path(copy).write_bytes(keys.slots_path(demo_db).read_bytes())
-    try:
-        store = open_store(copy)
-    except Locked:
-        store = open_store(copy, key=unlock(copy, "admin", DEMO_PASSWORD)[0])
-    yield store
-    store.close()
 
 
 def backups_panel(qtbot, window):
