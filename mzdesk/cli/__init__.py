@@ -14,6 +14,7 @@ import click
 from mzdesk import __version__
 from mzdesk.cli import (
     app,
+    backup,
     certificates,
     checklists,
     data,
@@ -74,6 +75,7 @@ def _add_command_groups() -> None:
         inspecting,
         sample,
         keys,
+        backup,
     ):
         for command in group_module.COMMANDS:
             main.add_command(command)

@@ -54,7 +54,9 @@ def open_local_store(ctx: click.Context, db: Path | None, *, create: bool = Fals
                 store.unlocked_as = (institution_id, username.strip())
             return store
     except CodedError as error:
-        fail(str(error))
+        from mzdesk.cli.backup import with_backup_advice
+
+        fail(with_backup_advice(path, error))
 
 
 def credentials() -> tuple[str, str]:

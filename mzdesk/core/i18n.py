@@ -11,6 +11,7 @@ from typing import Final, Literal
 
 from mzdesk.core.messages import (
     attachments,
+    backups,
     certificates,
     checklists,
     cli,
@@ -80,4 +81,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **sampling.MESSAGES,
     **keys.MESSAGES,
     **hostile.MESSAGES,
+    **backups.MESSAGES,
 }

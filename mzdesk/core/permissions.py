@@ -41,6 +41,7 @@ class Permission(StrEnum):
     SYNC_RUN = "sync.run"
     SYNC_REVIEW = "sync.review"
     CERTIFICATES_ISSUE = "certificates.issue"
+    BACKUPS_MANAGE = "backups.manage"
 
     @property
     def label(self) -> str:
@@ -60,6 +61,7 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.SYNC_RUN: ("同步", "sync"),
     Permission.SYNC_REVIEW: ("处理同步冲突", "resolve sync conflicts"),
     Permission.CERTIFICATES_ISSUE: ("签发与作废培训证书", "issue and revoke training certificates"),
+    Permission.BACKUPS_MANAGE: ("恢复备份、更改备份设置", "restore backups, backup settings"),
 }
 
 

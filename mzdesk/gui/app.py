@@ -20,6 +20,8 @@ from mzdesk.gui.runtime.errors import install_excepthook, log_file, show_error
 from mzdesk.gui.runtime.i18n import install_translators, register_font, tr
 from mzdesk.gui.runtime.tasks import pending_tasks, running_tasks
 from mzdesk.gui.runtime.worker import Worker
+from mzdesk.gui.settings.backup_schedule import BackupSchedule
+from mzdesk.gui.settings.damaged_dialog import offer_restore
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
 from mzdesk.gui.start.flow import choose_institution, log_in
 from mzdesk.gui.start.opener import Opener, needs_login
@@ -29,6 +31,7 @@ from mzdesk.gui.widgets.dialog import wait_for
 from mzdesk.services.demo.accounts import demo_account
 from mzdesk.services.users import actor_for, authenticate, has_users
 from mzdesk.services.views import InstitutionView, UserView
+from mzdesk.store.cipher import StoreError
 from mzdesk.store.engine import Store, open_store
 from mzdesk.sync.device import is_region_device
 
@@ -74,11 +77,16 @@ def run_app(
     stores: list[Store] = []  # the store, once opened (by a login, on an encrypted database)
     try:
         code: int = qasync.run(_main(worker, db_path, window, screenshot_dir, stores))
-        return code
     finally:
         worker.shutdown()
         for store in stores:
             store.close()
+    if code == DAMAGED:  # offer the newest good backup (gui/settings), then start again
+        return run_app(db_path, language=language) if offer_restore(db_path) else 1
+    return code
+
+
+DAMAGED = 3  # _main's code for a damaged database (asked about once the loop has ended)
 
 
 async def _main(
@@ -95,6 +103,8 @@ async def _main(
         if not interactive:
             print(str(error), file=sys.stderr)
             return 2
+        if isinstance(error, StoreError) and error.code == "store.damaged":
+            return DAMAGED
         await wait_for(show_error(None, tr("不能打开"), str(error)))
         return 1
     if opened is None:
@@ -111,7 +121,11 @@ async def _main(
         await take_screenshots(main, screenshot_dir)
         main.close()
     else:
+        schedule = BackupSchedule(main.ctx, main)  # daily and on close (gui/settings)
+        schedule.start()
         await main.closed
+        await settle()
+        schedule.on_close()
     await settle()
     return 0
 

@@ -21,6 +21,7 @@ from mzdesk.core.changes import NO_CHANGES, Changes
 from mzdesk.core.permissions import Actor
 from mzdesk.store import cipher, keys, outbox
 from mzdesk.store.audit import changes_of
+from mzdesk.store.backup.restoring import check_at_start
 from mzdesk.store.files import FileStore
 
 BUSY_TIMEOUT_MS = 10_000
@@ -297,6 +298,7 @@ def open_store(
         cipher.encrypt_plain(db_path, key)
     cipher.tighten(db_path)
     cipher.check_key(db_path, key)
+    check_at_start(db_path, key)  # damaged: StoreError, and the CLI/GUI offer a backup
     engine = make_engine(db_path, key)
     if migrate:
         from mzdesk.store.migrate import upgrade

@@ -11,6 +11,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from mzdesk.store.backup.hooks import before_change
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -28,8 +30,11 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    if current_revision(engine) == head_revision():
+    current = current_revision(engine)
+    if current == head_revision():
         return
+    if current is not None:  # an existing database whose schema changes now: back it up
+        before_change(engine, "migration")
     command.upgrade(alembic_config(engine), "head")
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from mzdesk.core.permissions import REGION_WITHHELD, Actor
+from mzdesk.store.backup.hooks import before_change
 from mzdesk.store.engine import Store
 from mzdesk.store.migrate import head_revision
 from mzdesk.store.models import DeviceSetting, Institution, OutboxEntry
@@ -107,6 +108,7 @@ def adopt_institution(session: Session, server_id: uuid.UUID) -> bool:
     rows = session.execute(select(Institution.id, Institution.server_rev)).all()
     if len(rows) != 1 or rows[0].server_rev is not None or rows[0].id == server_id:
         return False
+    before_change(session.get_bind(), "adoption")  # type: ignore[arg-type]
     old = rows[0].id
     params = {"old": old.hex, "new": server_id.hex}
     for table in synced_tables():

@@ -244,6 +244,26 @@
         <translation>Change role</translation>
     </message>
     <message>
+        <source>数据库已损坏</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <source>数据库文件 {file} 已损坏，无法打开。</source>
+        <translation>The database file {file} is damaged and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>没有找到能打开的备份（备份文件夹：{folder}）。请联系技术支持。</source>
+        <translation>No backup that opens was found (backup folder: {folder}). Please contact support.</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>最近一份完好的备份是 {date} 的（{kind}）。恢复它吗？{date} 以后录入的内容会丢失；损坏的文件会移到旁边保留，不会删除。</source>
+        <translation>The newest good backup is from {date} ({kind}). Restore it? What was entered after {date} will be lost; the damaged file is moved aside and kept, not deleted.</translation>
+    </message>
+    <message>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -1296,8 +1316,96 @@
         <translation>Enrol and sync</translation>
     </message>
     <message>
+        <source>已核对（完整检查）</source>
+        <translation>verified (full check)</translation>
+    </message>
+    <message>
+        <source>已核对（快速检查）</source>
+        <translation>verified (quick check)</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>用 {date} 的备份（{kind}）替换当前数据库？</source>
+        <translation>Replace the current database with the backup of {date} ({kind})?</translation>
+    </message>
+    <message>
+        <source>{date} 以后录入和修改的所有内容都会丢失。恢复前会先备份当前数据库；恢复后程序会关闭，请重新打开。</source>
+        <translation>Everything entered or changed after {date} will be lost. The current database is backed up first; after the restore the app closes: open it again.</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>恢复…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>核对</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>更改文件夹…</source>
+        <translation>Change folder…</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>每日</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>weekly</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>monthly</translation>
+    </message>
+    <message>
+        <source>保存备份设置</source>
+        <translation>Save backup settings</translation>
+    </message>
+    <message>
+        <source>正在备份并核对…</source>
+        <translation>Backing up and verifying…</translation>
+    </message>
+    <message>
+        <source>已备份并核对：{date}，{size}</source>
+        <translation>Backed up and verified: {date}, {size}</translation>
+    </message>
+    <message>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>已恢复 {date} 的备份，请重新打开程序。</source>
+        <translation>Restored the backup of {date}; open the app again.</translation>
+    </message>
+    <message>
+        <source>备份设置已保存</source>
+        <translation>Backup settings saved</translation>
     </message>
     <message>
         <source>用离线注册文件注册…</source>
@@ -3062,6 +3170,14 @@
     <message>
         <source>恢复单</source>
         <translation>Recovery sheet</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>今天的自动备份没有做成。</source>
+        <translation>Today&apos;s automatic backup could not be made.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from mzdesk.gui.runtime.errors import log_file
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.settings.security_panel import SecurityPanel
+from mzdesk.gui.settings.backups_panel import BackupsPanel
 from mzdesk.gui.settings.user_dialogs import PasswordDialog
 from mzdesk.gui.settings.users_panel import UsersPanel
 from mzdesk.gui.widgets.labels import heading
@@ -75,6 +76,10 @@ class SettingsPage(QWidget):
             account.addStretch(1)
             layout.addLayout(account)
 
+        self.backups = BackupsPanel(ctx)  # 备份 (backups_panel.py); a restore closes the window
+        self.backups.restored.connect(lambda: self.window().close())
+        layout.addWidget(self.backups, 1)
+
         self.users: UsersPanel | None = None
         self.security: SecurityPanel | None = None
         if ctx.can(Permission.USERS_MANAGE):
@@ -89,6 +94,7 @@ class SettingsPage(QWidget):
     async def refresh(self) -> None:
         if self.security is not None:
             await self.security.refresh()
+        await self.backups.refresh()
         if self.users is not None:
             await self.users.refresh()
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core.errors import MzdeskError, os_error_text
 from mzdesk.core.i18n import text as message
 from mzdesk.core.permissions import Actor, Permission
+from mzdesk.services.backups import before_import
 from mzdesk.services.operations import operation
 from mzdesk.services.tables.columns import (
     COLUMNS,
@@ -220,6 +221,7 @@ def import_file(
     tick = _watch(progress, cancelled)
     try:
         table = _read(kind, path)
+        before_import(store)  # a backup to go back to (services/backups.py)
         report.ignored_columns = table.ignored_headers
         with store.write(actor) as session:
             rows = _fill_institution(
