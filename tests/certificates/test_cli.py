@@ -9,9 +9,9 @@ import subprocess
 import pytest
 
 from mzdesk.services.workers import list_trainings
-from tests.helpers.stores import open_as
 from tests.certificates.test_pdf import decode_qr_codes
 from tests.cli.process import mzdesk
+from tests.helpers.stores import open_as
 
 DEMO = ("admin", "demo1234")
 

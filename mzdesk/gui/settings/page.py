@@ -20,8 +20,8 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.errors import log_file
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.settings.security_panel import SecurityPanel
 from mzdesk.gui.settings.backups_panel import BackupsPanel
+from mzdesk.gui.settings.security_panel import SecurityPanel
 from mzdesk.gui.settings.user_dialogs import PasswordDialog
 from mzdesk.gui.settings.users_panel import UsersPanel
 from mzdesk.gui.widgets.labels import heading
