@@ -27,6 +27,7 @@ from mzdesk.core.messages import (
     sampling,
     sync,
     tables,
+    text_safety,
     training,
 )
 
@@ -82,4 +83,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **keys.MESSAGES,
     **hostile.MESSAGES,
     **backups.MESSAGES,
+    **text_safety.MESSAGES,
 }

@@ -10,8 +10,9 @@ from typing import Any, TypeVar
 from mzdesk.core.errors import FieldProblem, ValidationError
 from mzdesk.core.identifiers import IdNumber, check_uscc, parse_id_number
 from mzdesk.core.labels import field_label
+from mzdesk.core.text_safety import character_problem, normalise
 from mzdesk.core.vocab import Gender
-from mzdesk.store.values import length_problems
+from mzdesk.store.values import character_problems, is_multiline, length_problems
 
 T = TypeVar("T")
 
@@ -35,27 +36,44 @@ class Checks:
         return any(p.field == field for p in self.problems)
 
     def text(
-        self, field: str, value: str | None, *, required: bool = True, max_len: int = 100
+        self,
+        field: str,
+        value: str | None,
+        *,
+        required: bool = True,
+        max_len: int = 100,
+        multiline: bool | None = None,
     ) -> str | None:
-        cleaned = (value or "").strip()
+        """A free-text field, NFC-normalised and stripped, under the one rule for characters
+        (docs/data-rules.md): no control, bidi or invisible characters, and in a one-line
+        field no line break or tab. A field is multi-line when its column is ``Text`` (notes,
+        descriptions), unless ``multiline`` says otherwise."""
+        if multiline is None:
+            multiline = is_multiline(self.table, field)
+        cleaned = normalise(value or "", multiline=multiline).strip()
         if not cleaned:
             if required:
                 self.add(field, "field.required")
             return None
-        if len(cleaned) > max_len:
+        refused = character_problem(cleaned, multiline)
+        if refused is not None:
+            self.add(field, refused[0], **refused[1])
+        elif len(cleaned) > max_len:
             self.add(field, "field.too_long", max=max_len)
         return cleaned
 
     def lengths(self, table: str, data: Any, *, prefix: str = "") -> None:
         """Every field of ``data`` (a dataclass or a dict named like ``table``'s columns)
-        within its limit from the one table of limits — what the server accepts. A field
-        already found wrong is not reported twice."""
+        within its limit from the one table of limits — what the server accepts — and free of
+        the characters the one rule refuses (fields no :meth:`text` call looked at, such as a
+        resident's 户籍地址 or 备注). A field already found wrong is not reported twice."""
         values = (
             {f.name: getattr(data, f.name) for f in dataclasses.fields(data)}
             if dataclasses.is_dataclass(data)
             else dict(data)
         )
-        for problem in length_problems(table, values):
+        found = character_problems(table, values) + length_problems(table, values)
+        for problem in found:
             field = prefix + problem.field
             if not self.has(field):
                 self.problems.append(

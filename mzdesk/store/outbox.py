@@ -26,7 +26,7 @@ from mzdesk.store import audit
 from mzdesk.store.audit import RowChange, acting
 from mzdesk.store.models import LOCAL_COLUMNS, OutboxEntry, Synced, utcnow
 from mzdesk.store.search import NAMED, derive, derive_initials
-from mzdesk.store.values import length_problems, to_json
+from mzdesk.store.values import character_problems, length_problems, to_json
 
 
 class HardDeleteError(RuntimeError):
@@ -122,9 +122,10 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
 
 
 def _check_lengths(table: str, values: dict[str, Any]) -> None:
-    """No change leaves this device that the server would refuse for its length: the last
-    guard behind the services' and importers' own checks (one table of limits for all)."""
-    problems = length_problems(table, values)
+    """No change leaves this device that the server would refuse for its length, nor text
+    holding a character the one rule refuses (control, bidi, invisible): the last guard
+    behind the services' and importers' own checks (one table of limits for all)."""
+    problems = character_problems(table, values) + length_problems(table, values)
     if problems:
         raise ValidationError(problems)
 

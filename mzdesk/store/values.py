@@ -36,6 +36,7 @@ from sqlalchemy import (
 
 from mzdesk.core import limits
 from mzdesk.core.errors import FieldProblem
+from mzdesk.core.text_safety import character_problem
 from mzdesk.store.models import LOCAL_COLUMNS, Base, Synced, VocabType
 
 
@@ -135,6 +136,28 @@ def _limited_columns(table: str) -> dict[str, Column[Any]]:
     if table not in synced_tables():
         return {}
     return {k: c for k, c in synced_columns(table).items() if field_limit(c) is not None}
+
+
+def is_multiline(table: str | None, field: str) -> bool:
+    """Whether a text field may hold line breaks and tabs: a synced ``Text`` column (notes,
+    diagnoses, hazard descriptions, reasons); every ``String(n)`` field is one line."""
+    column = synced_columns(table).get(field) if table in synced_tables() else None
+    return column is not None and type(column.type) is Text
+
+
+def character_problems(table: str, values: dict[str, Any]) -> list[FieldProblem]:
+    """Every text value of a synced ``table``'s row that holds a character the rule refuses
+    (control, bidi and invisible format characters; line breaks in one-line fields)."""
+    columns = synced_columns(table) if table in synced_tables() else {}
+    problems = []
+    for key, value in values.items():
+        column = columns.get(key)
+        if column is None or not isinstance(value, str) or not isinstance(column.type, String):
+            continue
+        found = character_problem(value, type(column.type) is Text)
+        if found is not None:
+            problems.append(FieldProblem(key, found[0], found[1], table))
+    return problems
 
 
 def from_json(column: Column[Any], value: Any) -> Any:
