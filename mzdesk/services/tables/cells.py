@@ -15,6 +15,7 @@ from typing import TypeVar
 from mzdesk.core.dates import parse_date
 from mzdesk.core.errors import ValidationError
 from mzdesk.core.i18n import text as message
+from mzdesk.core.text_safety import character_problem, for_output, normalise
 from mzdesk.core.vocab import Vocab
 
 V = TypeVar("V", bound=Vocab)
@@ -22,10 +23,44 @@ V = TypeVar("V", bound=Vocab)
 # Excel keeps 15 significant digits; a longer number typed into a numeric cell is altered.
 _EXACT_DIGITS = 15
 
+# The columns whose field is a multi-line text (a ``Text`` column): they keep line breaks and
+# tabs; every other text cell is one line (docs/data-rules.md, "Characters in text").
+MULTILINE_COLUMNS = frozenset({"疾病诊断", "备注", "隐患描述", "整改措施"})
+
+# What a spreadsheet evaluates when it opens a file: a cell starting with = + - @ (or a tab or
+# carriage return before one). An export writes such a text with a leading ' (OWASP's advice on
+# CSV injection); the leading quotes already there are counted, so that the escaping can be
+# undone exactly. A plain number ("-5", "+86") and dashes alone ("-") evaluate to nothing.
+_EVALUATED = re.compile(r"'*[=+\-@\t\r]")
+_INERT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)|-+")
+
+
+def _evaluated(value: str) -> bool:
+    return _EVALUATED.match(value) is not None and _INERT.fullmatch(value) is None
+
+
+def escape_formula(value: str) -> str:
+    """``value`` as an export writes it: with a leading ' when a spreadsheet would evaluate it."""
+    return "'" + value if _evaluated(value) else value
+
+
+def unescape_formula(value: str) -> str:
+    """The exact inverse of :func:`escape_formula`, applied to every text cell read."""
+    return value[1:] if value.startswith("'") and _evaluated(value[1:]) else value
+
+
+def exported_text(value: str) -> str:
+    """A stored text as every export writes it: characters the rule refuses (in rows stored
+    before it, or forged elsewhere) replaced by U+FFFD, then escaped if it would evaluate."""
+    return escape_formula(for_output(value))
+
 
 def text(value: object, column: str) -> str | None:
     """A text cell. Numbers stored as numbers become their digits (201.0 → '201'); a date in a
-    text column (Excel turns 1-2 into 2 January) is refused, because the typing is lost."""
+    text column (Excel turns 1-2 into 2 January) is refused, because the typing is lost. The
+    quote an export put before a formula-like text is taken off; the text is NFC and must not
+    hold control, bidi or invisible characters (nor, outside a multi-line column, a line
+    break or tab), refused with the column named."""
     if value is None:
         return None
     if isinstance(value, dt.date | dt.datetime):
@@ -37,7 +72,11 @@ def text(value: object, column: str) -> str | None:
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    cleaned = str(value).strip()
+    multiline = column in MULTILINE_COLUMNS
+    cleaned = normalise(unescape_formula(str(value).strip()), multiline=multiline).strip()
+    refused = character_problem(cleaned, multiline)
+    if refused is not None:
+        raise ValidationError.single(column, refused[0], **refused[1])
     return cleaned or None
 
 
