@@ -1,5 +1,9 @@
 """Writing rosters: exports that re-import unchanged, and empty templates that help typing.
 
+Every text is written as :func:`~mzdesk.services.tables.cells.exported_text` makes it: a
+formula-like text (= + - @) gets a leading ' that the import takes off again, and characters
+the rule for text refuses become U+FFFD (docs/data-rules.md); in xlsx it is a string cell.
+
 Templates format code columns (身份证号, phone numbers) as text so Excel does not round them,
 offer drop-down lists for vocabulary columns, and mark required headers.
 """
@@ -21,8 +25,10 @@ from sqlalchemy.orm import aliased
 
 from mzdesk.core.vocab import ResidentStatus, Vocab
 from mzdesk.services.beds import bed_query
+from mzdesk.services.tables.cells import exported_text
 from mzdesk.services.tables.columns import COLUMNS, Column, Kind
 from mzdesk.services.tables.hazard_export import hazard_rows
+from mzdesk.services.tables.sheet_rows import append_row
 from mzdesk.services.tables.staff_export import staff_rows
 from mzdesk.services.views import BedView
 from mzdesk.store.engine import Store
@@ -182,7 +188,7 @@ def write_table(
         sheet.title = "数据"
         sheet.append(headers)
         for row in rows:
-            sheet.append(list(row))
+            append_row(sheet, row)
             count += 1
         # Format the data rows (and, in a template, the empty rows people will type into) so
         # Excel keeps codes as text and shows dates as yyyy-MM-dd.
@@ -222,6 +228,11 @@ def write_table(
 
 
 def _text(value: Any) -> str:
+    """A CSV field: dates yyyy-MM-dd, numbers as they are, text escaped and made safe
+    (:func:`~mzdesk.services.tables.cells.exported_text`), so the file opens without
+    evaluating anything and re-imports to the same values."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, str):
+        return exported_text(value)
     return str(value)
