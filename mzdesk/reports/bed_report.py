@@ -24,6 +24,7 @@ from mzdesk.core.vocab import BedType
 from mzdesk.reports.fonts import register_cjk_font
 from mzdesk.reports.hazard_report import add_hazard_sheet, hazard_story
 from mzdesk.reports.training_report import add_training_sheet, training_story
+from mzdesk.services.tables.sheet_rows import append_row
 from mzdesk.stats.beds.figures import BedStatistics, Ratio
 from mzdesk.stats.beds.occupancy import GroupOccupancy, MonthPoint
 from mzdesk.stats.hazards import HazardFigures
@@ -69,33 +70,33 @@ def write_xlsx(
     sheet = book.active
     assert sheet is not None
     sheet.title = "床位统计"
-    sheet.append([title])
+    append_row(sheet, [title])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([f"统计日期 {f.as_of.isoformat()}"])
-    sheet.append([])
-    sheet.append(["指标", "数值", "分子", "分母"])
+    append_row(sheet, [f"统计日期 {f.as_of.isoformat()}"])
+    append_row(sheet, [])
+    append_row(sheet, ["指标", "数值", "分子", "分母"])
     for row in metric_rows(f):
-        sheet.append(list(row))
-    sheet.append([])
-    sheet.append([f.sentence("")])
+        append_row(sheet, list(row))
+    append_row(sheet, [])
+    append_row(sheet, [f.sentence("")])
     sheet.column_dimensions["A"].width = 34
     for name, counts in (
         ("按机构定位", f.institutions_by_positioning),
         ("按运营方式", f.institutions_by_operation),
         ("按等级", f.institutions_by_grade),
     ):
-        sheet.append([])
-        sheet.append([name, "机构数"])
+        append_row(sheet, [])
+        append_row(sheet, [name, "机构数"])
         for key, value in counts.items():
-            sheet.append([key, value])
+            append_row(sheet, [key, value])
     occupancy = book.create_sheet("入住率")
-    occupancy.append(["分组", "床位", "在用", "入住", "入住率"])
+    append_row(occupancy, ["分组", "床位", "在用", "入住", "入住率"])
     for g in groups:
-        occupancy.append([g.group, g.beds, g.in_service, g.occupied, g.occupancy.pct])
+        append_row(occupancy, [g.group, g.beds, g.in_service, g.occupied, g.occupancy.pct])
     months = book.create_sheet("月度趋势")
-    months.append(["月份", "入住率", "护理型床位占比"])
+    append_row(months, ["月份", "入住率", "护理型床位占比"])
     for p in trend:
-        months.append([p.month, p.occupancy.pct, p.nursing_share.pct])
+        append_row(months, [p.month, p.occupancy.pct, p.nursing_share.pct])
     if training is not None:
         add_training_sheet(book, training)
     if hazards is not None:

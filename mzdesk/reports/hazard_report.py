@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from mzdesk.services.tables.sheet_rows import append_row
 from mzdesk.stats.hazards import HazardCounts, HazardFigures
 
 COLUMNS = ("发现", "销号", "期内销号", "期末未销号", "其中超期", "整改销号率")
@@ -101,14 +102,15 @@ def hazard_story(f: HazardFigures, font: str) -> list[Any]:
 def add_hazard_sheet(book: Workbook, f: HazardFigures) -> None:
     """A sheet 隐患整改: numbers as numbers (the rate as a fraction formatted 0.0%)."""
     sheet = book.create_sheet("隐患整改")
-    sheet.append([f"隐患整改（{period(f)}）"])
+    append_row(sheet, [f"隐患整改（{period(f)}）"])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([])
-    sheet.append(["分组", *COLUMNS])
+    append_row(sheet, [])
+    append_row(sheet, ["分组", *COLUMNS])
 
     def add(name: str, c: HazardCounts) -> None:
         rate = c.closure_rate
-        sheet.append(
+        append_row(
+            sheet,
             [
                 name,
                 c.found,
@@ -117,7 +119,7 @@ def add_hazard_sheet(book: Workbook, f: HazardFigures) -> None:
                 c.open_at_end,
                 c.overdue_at_end,
                 rate.value if rate.denominator else None,
-            ]
+            ],
         )
         sheet.cell(sheet.max_row, 7).number_format = "0.0%"
 
@@ -126,8 +128,8 @@ def add_hazard_sheet(book: Workbook, f: HazardFigures) -> None:
         add(f"等级：{level.zh}", c)
     for section, c in f.by_section.items():
         add(f"类别：{section}", c)
-    sheet.append([])
-    sheet.append(["月份", *COLUMNS])
+    append_row(sheet, [])
+    append_row(sheet, ["月份", *COLUMNS])
     for month, c in f.by_month.items():
         add(month, c)
     sheet.column_dimensions["A"].width = 36

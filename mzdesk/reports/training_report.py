@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from mzdesk.services.tables.sheet_rows import append_row
 from mzdesk.stats.beds.figures import Ratio
 from mzdesk.stats.training import TrainingFigures
 
@@ -117,29 +118,32 @@ def training_story(f: TrainingFigures, font: str) -> list[Any]:
 def add_training_sheet(book: Workbook, f: TrainingFigures) -> None:
     """A sheet 护理员培训: numbers as numbers (rates as fractions formatted 0.0%)."""
     sheet = book.create_sheet("护理员培训")
-    sheet.append([f"护理员培训（统计日期 {f.as_of.isoformat()}）"])
+    append_row(sheet, [f"护理员培训（统计日期 {f.as_of.isoformat()}）"])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([])
-    sheet.append(["指标", "数值", "分子", "分母"])
-    sheet.append(["在职护理员（人）", f.active_care_workers])
+    append_row(sheet, [])
+    append_row(sheet, ["指标", "数值", "分子", "分母"])
+    append_row(sheet, ["在职护理员（人）", f.active_care_workers])
     for name, r in (("岗前培训率", f.prejob_rate), ("持证上岗率", f.certified_rate)):
-        sheet.append([name, r.value if r.denominator else None, r.numerator, r.denominator])
+        append_row(sheet, [name, r.value if r.denominator else None, r.numerator, r.denominator])
         sheet.cell(sheet.max_row, 2).number_format = "0.0%"
-    sheet.append(
+    append_row(
+        sheet,
         [
             f"{f.as_of.year}年人均培训学时",
             float(f.average_hours),
             float(f.hours_total),
             f.active_care_workers,
-        ]
+        ],
     )
-    sheet.append(["60天内到期的证书（本）", len(f.expiring_certificates)])
-    sheet.append([])
-    sheet.append(
-        ["机构", "护理员", "岗前培训人数", "岗前培训率", "持证人数", "持证上岗率", "人均学时"]
+    append_row(sheet, ["60天内到期的证书（本）", len(f.expiring_certificates)])
+    append_row(sheet, [])
+    append_row(
+        sheet,
+        ["机构", "护理员", "岗前培训人数", "岗前培训率", "持证人数", "持证上岗率", "人均学时"],
     )
     for i in f.per_institution:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 i.name,
                 i.active_care_workers,
@@ -148,16 +152,16 @@ def add_training_sheet(book: Workbook, f: TrainingFigures) -> None:
                 i.certified,
                 i.certified_rate.value if i.active_care_workers else None,
                 float(i.average_hours),
-            ]
+            ],
         )
         for column in (4, 6):
             sheet.cell(sheet.max_row, column).number_format = "0.0%"
-    sheet.append([])
-    sheet.append(["缺口", "姓名", "机构"])
+    append_row(sheet, [])
+    append_row(sheet, ["缺口", "姓名", "机构"])
     for label, refs in (
         ("未完成岗前培训", f.missing_prejob),
         ("未持有效技能证书", f.missing_certificate),
     ):
         for ref in refs:
-            sheet.append([label, ref.name, ref.institution])
+            append_row(sheet, [label, ref.name, ref.institution])
     sheet.column_dimensions["A"].width = 30

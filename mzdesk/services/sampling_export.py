@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from mzdesk.core.vocab import HazardStatus, InspectionType, ItemResult
 from mzdesk.services.sampling import Draw, get_draw
+from mzdesk.services.tables.sheet_rows import append_row
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Hazard, Inspection, InspectionResult
 
@@ -121,7 +122,7 @@ def draw_results(store: Store, draw_id: uuid.UUID) -> tuple[Draw, list[HomeResul
 def _sheet(
     sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[int]
 ) -> None:
-    sheet.append(list(headers))
+    append_row(sheet, list(headers))
     for index, width in enumerate(widths, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = Font(bold=True)
@@ -129,7 +130,7 @@ def _sheet(
         cell.alignment = Alignment(horizontal="center")
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row in rows:
-        sheet.append(list(row))
+        append_row(sheet, list(row))
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
             cell.number_format = "@"  # codes, dates and names stay text
