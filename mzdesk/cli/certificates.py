@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import db_option, fail, open_as_user, terminal_progress
+from mzdesk.cli.output import echo
 from mzdesk.core.i18n import text
 
 
@@ -47,7 +48,7 @@ def print_certificates(ctx: click.Context, db: Path | None, session: str, out: P
         write_certificates(
             out, sheets, progress=lambda done, total: bar(str(out.name), done, total)
         )
-    click.echo(text("cli.cert.issued", issued=len(issued), printed=len(sheets), path=out))
+    echo(text("cli.cert.issued", issued=len(issued), printed=len(sheets), path=out))
 
 
 @click.command("verify-certificate")
@@ -81,11 +82,11 @@ def verify_certificate_command(
                 "issued_on": claims.issued_on.isoformat(),
                 "issuer": claims.issuer,
             }
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        click.echo(message)
+        echo(message)
         if claims is not None and verdict.genuine:
-            click.echo(
+            echo(
                 f"  {claims.serial}  {claims.masked_name}  {claims.course}  "
                 f"{claims.hours}学时  {claims.start_date:%Y-%m-%d}—{claims.end_date:%Y-%m-%d}  "
                 f"发证 {claims.issued_on:%Y-%m-%d}  {claims.issuer}"
@@ -110,7 +111,7 @@ def revoke(ctx: click.Context, db: Path | None, serial: str, reason: str) -> Non
     store, actor = open_as_user(ctx, db)
     certificate = find_certificate(store, serial)
     revoke_certificate(store, actor, certificate.id, reason)
-    click.echo(text("cli.cert.revoked", serial=certificate.serial))
+    echo(text("cli.cert.revoked", serial=certificate.serial))
 
 
 @certificates_group.command("reissue")
@@ -128,7 +129,7 @@ def reissue(ctx: click.Context, db: Path | None, serial: str) -> None:
     issued = issue_certificates(store, actor, old.session_id, reissue={old.attendance_id})
     if not issued:  # replaced already
         fail(text("cli.cert.already_reissued", serial=old.serial))
-    click.echo(text("cli.cert.reissued", serial=old.serial, new=issued[0].serial))
+    echo(text("cli.cert.reissued", serial=old.serial, new=issued[0].serial))
 
 
 @certificates_group.command("server")
@@ -140,7 +141,7 @@ def server(ctx: click.Context, db: Path | None, url: str) -> None:
     from mzdesk.services.signing_keys import set_verify_server
 
     store, actor = open_as_user(ctx, db)
-    click.echo(text("cli.cert.server_set", url=set_verify_server(store, actor, url)))
+    echo(text("cli.cert.server_set", url=set_verify_server(store, actor, url)))
 
 
 @certificates_group.command("keys")
@@ -161,7 +162,7 @@ def keys(ctx: click.Context, db: Path | None) -> None:
         for k in list_signing_keys(store, institution_id):
             state = f"停用 {k.revoked_at:%Y-%m-%d %H:%M}" if k.revoked_at else "有效"
             mine = " *本机" if k.this_device else ""
-            click.echo(f"{k.key_id}  {k.created_at:%Y-%m-%d}  {state}{mine}")
+            echo(f"{k.key_id}  {k.created_at:%Y-%m-%d}  {state}{mine}")
 
 
 @certificates_group.command("revoke-key")
@@ -175,7 +176,7 @@ def revoke_key(ctx: click.Context, db: Path | None, key_id: str, reason: str) ->
 
     store, actor = open_as_user(ctx, db)
     revoke_signing_key(store, actor, key_id, reason)
-    click.echo(key_id)
+    echo(key_id)
 
 
 @certificates_group.command("settings")
@@ -223,7 +224,7 @@ def settings(
     )
     if wanted != current:
         current = set_certificate_settings(store, actor, target.id, wanted)
-    click.echo(
+    echo(
         text(
             "cli.cert.settings",
             institution=target.name,

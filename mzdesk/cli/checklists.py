@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import db_option, fail, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.cli.training import institution_option, json_option, pick_institution
 from mzdesk.core.checklists import MAX_TEMPLATE_BYTES, template_to_dict
 from mzdesk.core.i18n import text
@@ -58,7 +59,7 @@ def list_(ctx: click.Context, db: Path | None, institution: str | None, as_json:
     institution_id, _ = pick_institution(store, actor, institution)
     rows = list_templates(store, institution_id, _kind(store, institution_id))
     if as_json:
-        click.echo(
+        echo(
             json.dumps(
                 [
                     {
@@ -77,9 +78,9 @@ def list_(ctx: click.Context, db: Path | None, institution: str | None, as_json:
             )
         )
         return
-    click.echo(text("cli.checklists.header"))
+    echo(text("cli.checklists.header"))
     for t in rows:
-        click.echo(f"{t.code}\t{t.version}\t{t.status.label}\t{t.items}\t{t.title}")
+        echo(f"{t.code}\t{t.version}\t{t.status.label}\t{t.items}\t{t.title}")
 
 
 @checklists.command("show")
@@ -105,17 +106,17 @@ def show(
     institution_id, _ = pick_institution(store, actor, institution)
     template = load_version(store, _pick(store, institution_id, key, version))
     if as_json:
-        click.echo(json.dumps(template_to_dict(template), ensure_ascii=False, indent=2))
+        echo(json.dumps(template_to_dict(template), ensure_ascii=False, indent=2))
         return
-    click.echo(f"{template.title} {template.version}（{template.status.label}）")
-    click.echo(template.basis)
+    echo(f"{template.title} {template.version}（{template.status.label}）")
+    echo(template.basis)
     for section in template.sections:
-        click.echo(f"\n【{section}】")
+        echo(f"\n【{section}】")
         for item in (i for i in template.items if i.section == section):
             clause = (item.basis or "—") + (
                 text("checklist.unverified_mark") if item.clause_unverified else ""
             )
-            click.echo(f"{item.code}\t{severity_label(item.major_hazard)}\t{clause}\t{item.text}")
+            echo(f"{item.code}\t{severity_label(item.major_hazard)}\t{clause}\t{item.text}")
 
 
 @checklists.command("export")
@@ -139,7 +140,7 @@ def export(
     store, actor = open_as_user(ctx, db)
     institution_id, _ = pick_institution(store, actor, institution)
     out.write_bytes(export_template(store, _pick(store, institution_id, key, version)))
-    click.echo(text("cli.checklists.exported", path=out))
+    echo(text("cli.checklists.exported", path=out))
 
 
 @checklists.command("import")
@@ -158,7 +159,7 @@ def import_(ctx: click.Context, db: Path | None, institution: str | None, file: 
         data = handle.read(MAX_TEMPLATE_BYTES + 1)
     new = import_template(store, actor, institution_id, data, file.name)
     template = load_version(store, new)
-    click.echo(
+    echo(
         text(
             "cli.checklists.imported",
             title=template.title,
@@ -185,7 +186,7 @@ def copy(
     institution_id, _ = pick_institution(store, actor, institution)
     new = copy_template(store, actor, _pick(store, institution_id, key, version), institution_id)
     template = load_version(store, new)
-    click.echo(f"{template.code}\t{template.version}\t{template.status.label}\t{template.id}")
+    echo(f"{template.code}\t{template.version}\t{template.status.label}\t{template.id}")
 
 
 @checklists.command("publish")
@@ -206,7 +207,7 @@ def publish(
     template_id = _pick(store, institution_id, key, version)
     publish_draft(store, actor, template_id)
     template = load_version(store, template_id)
-    click.echo(f"{template.code}\t{template.version}\t{template.status.label}")
+    echo(f"{template.code}\t{template.version}\t{template.status.label}")
 
 
 COMMANDS: tuple[click.Command, ...] = (checklists,)

@@ -12,6 +12,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from mzdesk.cli.output import echo
 from mzdesk.core.i18n import text
 from mzdesk.core.permissions import Actor
 from mzdesk.store.engine import Store, default_db_path, open_store
@@ -152,7 +153,7 @@ def terminal_progress() -> Iterator[TerminalProgress]:
 
 def fail(message: str) -> NoReturn:
     """Print ``message`` on stderr and exit with status 1."""
-    click.echo(message, err=True)
+    echo(message, err=True)
     sys.exit(1)
 
 

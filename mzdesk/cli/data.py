@@ -14,6 +14,7 @@ from mzdesk.cli.common import (
     open_as_user,
     terminal_progress,
 )
+from mzdesk.cli.output import echo
 from mzdesk.core.i18n import text
 from mzdesk.core.vocab import InstitutionKind
 
@@ -58,7 +59,7 @@ def init(
         InstitutionData(name=name, kind=InstitutionKind(kind), region_code=region),
         NewUser(admin, admin, password),
     )
-    click.echo(text("cli.init.done", name=name, admin=admin, path=store.path))
+    echo(text("cli.init.done", name=name, admin=admin, path=store.path))
 
 
 @click.command()
@@ -79,7 +80,7 @@ def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
     store, actor = open_as_user(ctx, db, create=True)
     with terminal_progress() as bar:
         summary = generate(store, actor, Scale(scale), seed=seed, progress=bar)
-    click.echo(
+    echo(
         text(
             "cli.demo.done",
             path=store.path,
@@ -90,7 +91,7 @@ def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
         )
     )
     if summary.admin_username:
-        click.echo(
+        echo(
             text(
                 "cli.demo.login",
                 username=summary.admin_username,
@@ -141,22 +142,22 @@ def import_(
             )
     except ImportRejected as rejected:
         problems = rejected.report.problems
-        click.echo(text("cli.import.rejected", file=file.name, count=len(problems)), err=True)
+        echo(text("cli.import.rejected", file=file.name, count=len(problems)), err=True)
         for problem in problems:
-            click.echo(f"  {problem}", err=True)
+            echo(f"  {problem}", err=True)
         if rejected.report.rows:
-            click.echo(text("cli.import.fix_or_skip"), err=True)
+            echo(text("cli.import.fix_or_skip"), err=True)
         sys.exit(1)
-    click.echo(report.summary())
+    echo(report.summary())
     if report.ignored_columns:
-        click.echo(
+        echo(
             text(
                 "cli.import.ignored_columns",
                 columns=text("list.separator").join(report.ignored_columns),
             )
         )
     for problem in report.problems:
-        click.echo("  " + text("cli.import.skipped", problem=problem))
+        echo("  " + text("cli.import.skipped", problem=problem))
 
 
 _OUT_OPTION = click.option(
@@ -181,7 +182,7 @@ def export(ctx: click.Context, kind: str, out: Path, db: Path | None) -> None:
     check_table_suffix(out)
     store, _ = open_as_user(ctx, db)
     count = export_table(store, Kind(kind), out)
-    click.echo(text("cli.export.done", count=count, path=out))
+    echo(text("cli.export.done", count=count, path=out))
 
 
 @click.command()
@@ -194,7 +195,7 @@ def template(kind: str, out: Path) -> None:
 
     check_table_suffix(out)
     write_template(Kind(kind), out)
-    click.echo(text("cli.template.done", path=out))
+    echo(text("cli.template.done", path=out))
 
 
 COMMANDS: tuple[click.Command, ...] = (init, demo, import_, export, template)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from mzdesk.cli.common import db_option, fail, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.cli.training import institution_option, json_option, pick_institution
 from mzdesk.core.dates import parse_date
 from mzdesk.core.errors import ValidationError
@@ -72,7 +73,7 @@ def hazards_list(
     wanted = HazardFilter(overdue_only=overdue, open_only=open_only)
     rows = list_hazards(store, institution_id, wanted, today=today)
     if as_json:
-        click.echo(
+        echo(
             json.dumps(
                 [
                     {
@@ -96,10 +97,10 @@ def hazards_list(
         )
         return
     overdue_count = sum(h.overdue for h in rows)
-    click.echo(text("cli.hazards.heading", name=name, count=len(rows), overdue=overdue_count))
+    echo(text("cli.hazards.heading", name=name, count=len(rows), overdue=overdue_count))
     for h in rows:
         late = text("cli.hazards.overdue", days=h.overdue_days) if h.overdue else ""
-        click.echo(
+        echo(
             f"{h.found_on}  {h.level.label}  {h.status.label}{late}  "
             f"{text('cli.hazards.deadline', date=h.deadline)}  {h.description}  [{h.id}]"
         )
@@ -171,9 +172,9 @@ def hazards_step(
             approved_by=approved_by or "",
             by=by,
         )
-        click.echo(text("cli.hazards.extended", date=deadline.isoformat()))
+        echo(text("cli.hazards.extended", date=deadline.isoformat()))
         return
-    click.echo(text("cli.hazards.now", status=HazardStatus(status).label))
+    echo(text("cli.hazards.now", status=HazardStatus(status).label))
 
 
 @hazards.command("show")
@@ -221,7 +222,7 @@ def hazards_show(ctx: click.Context, hazard_key: str, db: Path | None, as_of: st
             for e in detail.events
         ],
     }
-    click.echo(json.dumps(shown, ensure_ascii=False, indent=2))
+    echo(json.dumps(shown, ensure_ascii=False, indent=2))
 
 
 @hazards.command("follow-up")
@@ -260,7 +261,7 @@ def hazards_follow_up(
         rechecks.append(Recheck(_hazard(store, key), False, reason.strip() or None))
     data = FollowUpData(inspection_id, _date(on, "--on") or dt.date.today(), by, tuple(rechecks))
     record_follow_up(store, actor, data)
-    click.echo(text("cli.hazards.followed_up", passed=len(passed), returned=len(returned)))
+    echo(text("cli.hazards.followed_up", passed=len(passed), returned=len(returned)))
 
 
 @hazards.command("deadlines")
@@ -291,7 +292,7 @@ def hazards_deadlines(
             major=major if major is not None else days[HazardLevel.MAJOR],
         )
         days = read_deadline_days(store, institution_id)
-    click.echo(
+    echo(
         text(
             "cli.hazards.deadlines",
             name=name,

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import db_option, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.cli.training import institution_option, json_option, pick_institution
 from mzdesk.core.i18n import text
 
@@ -49,13 +50,13 @@ def checks_due(
             }
             for c in found
         ]
-        click.echo(json.dumps({"date": day.isoformat(), "checks": rows}, ensure_ascii=False))
+        echo(json.dumps({"date": day.isoformat(), "checks": rows}, ensure_ascii=False))
         return
-    click.echo(text("cli.checks.heading", name=name, date=day.isoformat(), n=len(found)))
+    echo(text("cli.checks.heading", name=name, date=day.isoformat(), n=len(found)))
     for c in found:
         state = text("cli.checks.draft" if c.draft_id else "cli.checks.due") if c.due else ""
         missed = ", ".join(d.isoformat() for d in c.missed)
-        click.echo(
+        echo(
             f"  {c.name} ({c.frequency.label})  {state or text('cli.checks.done')}"
             + (f"  {text('cli.checks.missed', n=len(c.missed), dates=missed)}" if missed else "")
         )
@@ -109,11 +110,11 @@ def checks_list(
             }
             for r in rows
         ]
-        click.echo(json.dumps(listed, ensure_ascii=False, indent=2))
+        echo(json.dumps(listed, ensure_ascii=False, indent=2))
         return
-    click.echo(text("cli.checks.list_heading", name=name, n=len(rows)))
+    echo(text("cli.checks.list_heading", name=name, n=len(rows)))
     for r in rows:
-        click.echo(
+        echo(
             f"  {r.inspected_on.isoformat()}  {r.inspection_type.label}  {r.title}（{r.version}）"
             f"  {r.inspectors}  {r.state.label}  {text('cli.checks.failed', n=r.failed)}  {r.id}"
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import db_option, fail, new_password, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.core.i18n import text
 from mzdesk.store.engine import default_db_path
 
@@ -29,15 +30,15 @@ def keys_status(ctx: click.Context, db: Path | None) -> None:
 
     store, actor = open_as_user(ctx, db)
     status = key_status(store, actor)
-    click.echo(text("cli.keys.holders"))
+    echo(text("cli.keys.holders"))
     for holder in status.holders:
-        click.echo(f"  {holder.username}  {holder.display_name}  {holder.institution}")
+        echo(f"  {holder.username}  {holder.display_name}  {holder.institution}")
     if not status.holders:
-        click.echo("  " + text("cli.keys.none"))
+        echo("  " + text("cli.keys.none"))
     if status.recovery_printed is None:
-        click.echo(text("cli.keys.never_printed"))
+        echo(text("cli.keys.never_printed"))
     else:
-        click.echo(text("cli.keys.printed", date=status.recovery_printed.isoformat()))
+        echo(text("cli.keys.printed", date=status.recovery_printed.isoformat()))
 
 
 @keys_group.command("sheet")
@@ -66,7 +67,7 @@ def keys_sheet(ctx: click.Context, out: Path, db: Path | None) -> None:
         printed_on=today,
     )
     mark_recovery_printed(store, actor, today)
-    click.echo(text("cli.keys.sheet_written", path=out))
+    echo(text("cli.keys.sheet_written", path=out))
 
 
 @click.command("recover")
@@ -95,7 +96,7 @@ def recover(ctx: click.Context, username: str, db: Path | None) -> None:
     if admin is None:
         fail(text("cli.recover.no_admin", name=username))
     recover_administrator(store, admin.id, new_password())
-    click.echo(text("cli.recover.done", name=admin.username))
+    echo(text("cli.recover.done", name=admin.username))
 
 
 COMMANDS = [keys_group, recover]

@@ -9,6 +9,7 @@ import click
 
 from mzdesk.cli.certificates import print_group
 from mzdesk.cli.common import db_option, fail, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.core.errors import os_error_text
 from mzdesk.core.i18n import text
 
@@ -44,7 +45,7 @@ def print_inspection(ctx: click.Context, db: Path | None, key: str, out: Path) -
         write_inspection_report(out, report, file_reader(store), thumbnail_cache(store))
     except OSError as error:
         fail(f"{out}：{os_error_text(error)}")
-    click.echo(text("cli.print.inspection", path=out, items=len(report.items)))
+    echo(text("cli.print.inspection", path=out, items=len(report.items)))
 
 
 @print_group.command("notice")
@@ -63,7 +64,7 @@ def print_notice(ctx: click.Context, db: Path | None, key: str, out: Path) -> No
         write_rectification_notice(out, report)
     except OSError as error:
         fail(f"{out}：{os_error_text(error)}")
-    click.echo(text("cli.print.notice", path=out, hazards=len(report.open_hazards)))
+    echo(text("cli.print.notice", path=out, hazards=len(report.open_hazards)))
 
 
 COMMANDS: tuple[click.Command, ...] = ()  # its commands join the print group above

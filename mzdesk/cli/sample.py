@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import db_option, fail, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.core.i18n import text
 
 json_option = click.option("--json", "as_json", is_flag=True, help="输出 JSON。Print JSON.")
@@ -59,9 +60,9 @@ def sample(
     if out is not None:
         export_draw(store, draw.id, out)  # type: ignore[arg-type]
     if as_json:
-        click.echo(json.dumps(draw.as_json(), ensure_ascii=False, indent=2))
+        echo(json.dumps(draw.as_json(), ensure_ascii=False, indent=2))
         return
-    click.echo(
+    echo(
         text(
             "sampling.drawn",
             region=draw.region_code,
@@ -71,7 +72,7 @@ def sample(
         )
     )
     for n, home in enumerate(draw.drawn, 1):
-        click.echo(
+        echo(
             text(
                 "sampling.line",
                 n=n,
@@ -80,11 +81,9 @@ def sample(
                 inspectors=text("list.separator").join(home.inspectors),
             )
         )
-    click.echo(
-        text("sampling.redo", region=draw.region_code, count=len(draw.drawn), seed=draw.seed)
-    )
+    echo(text("sampling.redo", region=draw.region_code, count=len(draw.drawn), seed=draw.seed))
     if out is not None:
-        click.echo(text("sampling.written", path=out))
+        echo(text("sampling.written", path=out))
 
 
 @click.command("sample-results")
@@ -120,13 +119,13 @@ def sample_results(
         export_results(store, wanted, out)
     if as_json:
         body = {"draw": str(draw.id), "seed": draw.seed, "results": [r.as_json() for r in results]}
-        click.echo(json.dumps(body, ensure_ascii=False, indent=2))
+        echo(json.dumps(body, ensure_ascii=False, indent=2))
         return
     for r in results:
         when = r.inspected_on.isoformat() if r.inspected_on else "未检查"
-        click.echo(f"{r.institution}\t{when}\t{r.inspectors}\t{r.items_failed}\t{len(r.hazards)}")
+        echo(f"{r.institution}\t{when}\t{r.inspectors}\t{r.items_failed}\t{len(r.hazards)}")
     if out is not None:
-        click.echo(text("sampling.written", path=out))
+        echo(text("sampling.written", path=out))
 
 
 COMMANDS: tuple[click.Command, ...] = (sample, sample_results)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from mzdesk.cli.common import fail
+from mzdesk.cli.output import echo
 from mzdesk.cli.server import _server_db, _server_url, server_db_option
 from mzdesk.core.i18n import text
 
@@ -90,7 +91,7 @@ def serve(
         store.close()
     if per:
         os.environ[POOL_ENV] = str(per)
-    click.echo(
+    echo(
         text(
             "cli.server.serving",
             url=f"{'https' if tls_cert else 'http'}://{host}:{port}",
@@ -101,7 +102,7 @@ def serve(
         err=True,
     )
     if key_file is not None:
-        click.echo(text("cli.server.key_file", path=key_file), err=True)
+        echo(text("cli.server.key_file", path=key_file), err=True)
     run(url, host, port, workers, max_queue, ssl_certfile=tls_cert, ssl_keyfile=tls_key)
 
 

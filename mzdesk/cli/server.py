@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from mzdesk.cli.common import F, check_region_prefix, fail
+from mzdesk.cli.output import echo
 from mzdesk.core.i18n import text
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def server_add_institution(
     _check_region(region)
     store = _server_db(db)
     inst = _server_call(lambda: add_institution(store, name, kind, region, credit_code=credit_code))
-    click.echo(text("cli.server.institution_added", name=name.strip(), id=inst))
+    echo(text("cli.server.institution_added", name=name.strip(), id=inst))
 
 
 @server.command("set-institution")
@@ -148,7 +149,7 @@ def server_set_institution(
             store, institution, name=name, kind=kind, region_code=region, credit_code=credit_code
         )
     )
-    click.echo(text("cli.server.institution_set", name=(name or institution).strip(), id=inst))
+    echo(text("cli.server.institution_set", name=(name or institution).strip(), id=inst))
 
 
 @server.command("institutions")
@@ -162,7 +163,7 @@ def server_institutions(db: str | None, as_json: bool) -> None:
 
     institutions = list_institutions(_server_db(db))
     if as_json:
-        click.echo(
+        echo(
             json.dumps(
                 [
                     {
@@ -180,7 +181,7 @@ def server_institutions(db: str | None, as_json: bool) -> None:
         )
         return
     for i in institutions:
-        click.echo(
+        echo(
             text(
                 "cli.institutions.line",
                 id=i.id,
@@ -226,12 +227,12 @@ def server_enroll(
             )
         )
         out.write_bytes(data)
-        click.echo(text("cli.enroll.file_written", path=out), err=True)
-        click.echo(code)
+        echo(text("cli.enroll.file_written", path=out), err=True)
+        echo(code)
         return
     code = _server_call(lambda: create_enrollment(store, institution=institution, region=region))
-    click.echo(text("cli.enroll.code", days=ENROLLMENT_DAYS), err=True)
-    click.echo(code)
+    echo(text("cli.enroll.code", days=ENROLLMENT_DAYS), err=True)
+    echo(code)
 
 
 @server.command("devices")
@@ -245,7 +246,7 @@ def server_devices(db: str | None, as_json: bool) -> None:
 
     devices = list_devices(_server_db(db))
     if as_json:
-        click.echo(
+        echo(
             json.dumps(
                 [
                     {
@@ -272,9 +273,7 @@ def server_devices(db: str | None, as_json: bool) -> None:
             else text("cli.devices.never")
         )
         mark = text("cli.devices.revoked") if d.revoked else ""
-        click.echo(
-            text("cli.devices.line", id=d.id, name=d.name, scope=d.scope, seen=seen, mark=mark)
-        )
+        echo(text("cli.devices.line", id=d.id, name=d.name, scope=d.scope, seen=seen, mark=mark))
 
 
 @server.command("revoke")
@@ -286,7 +285,7 @@ def server_revoke(device: str, db: str | None) -> None:
 
     store = _server_db(db)
     _server_call(lambda: revoke(store, device))
-    click.echo(text("cli.revoke.done", device=device))
+    echo(text("cli.revoke.done", device=device))
 
 
 @server.command("import-bundle")
@@ -301,7 +300,7 @@ def server_import_bundle(file: Path, db: str | None) -> None:
     _server_call(lambda: check_size(file.stat().st_size))
     data = file.read_bytes()
     summary = _server_call(lambda: import_bundle(store, data))
-    click.echo(
+    echo(
         text(
             "cli.server.bundle_imported",
             device=summary["device_name"],
@@ -312,7 +311,7 @@ def server_import_bundle(file: Path, db: str | None) -> None:
         )
     )
     if summary.get("files_stored") or summary.get("files_refused"):
-        click.echo(
+        echo(
             text(
                 "sync.files.bundle_server",
                 stored=summary.get("files_stored", 0),
@@ -332,7 +331,7 @@ def server_export_bundle(device: str, out: Path, db: str | None) -> None:
     store = _server_db(db)
     data = _server_call(lambda: export_bundle(store, device))
     out.write_bytes(data)
-    click.echo(text("cli.server.bundle_written", path=out, size=len(data)))
+    echo(text("cli.server.bundle_written", path=out, size=len(data)))
 
 
 COMMANDS: tuple[click.Command, ...] = (server,)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from mzdesk.cli.common import check_region_prefix, db_option, fail, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.core.i18n import text
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def stats_beds(
     prefix = scope.region_prefix
     figures = bed_statistics(store, scope)
     if as_json:
-        click.echo(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
+        echo(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
         return
     area = institution or (f"区划{prefix}" if prefix else "全部")
     lines = [
@@ -111,7 +112,7 @@ def stats_beds(
         "",
         figures.sentence(f"区划{prefix}" if prefix and not institution else "") + "。",
     ]
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))
 
 
 LISTED = 30  # names printed in the text summary before "等N人"; --json lists everyone
@@ -142,7 +143,7 @@ def stats_training(
     prefix = scope.region_prefix
     f = training_statistics(store, scope)
     if as_json:
-        click.echo(json.dumps(f.as_json(), ensure_ascii=False, indent=2))
+        echo(json.dumps(f.as_json(), ensure_ascii=False, indent=2))
         return
     area = institution or (f"区划{prefix}" if prefix else "全部")
     prejob, certified = f.prejob_rate, f.certified_rate
@@ -167,7 +168,7 @@ def stats_training(
                 f"    {i.name}：护理员{i.active_care_workers}人，岗前培训率{i.prejob_rate.pct}，"
                 f"持证上岗率{i.certified_rate.pct}，人均学时{i.average_hours}"
             )
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))
 
 
 @stats.command("hazards")
@@ -194,7 +195,7 @@ def stats_hazards(
     scope = _scope(store, institution, region, None)
     f = hazard_statistics(store, scope, first, last)
     if as_json:
-        click.echo(json.dumps(f.as_json(), ensure_ascii=False, indent=2))
+        echo(json.dumps(f.as_json(), ensure_ascii=False, indent=2))
         return
     prefix = scope.region_prefix
     area = institution or (
@@ -235,7 +236,7 @@ def stats_hazards(
         "  " + text("cli.stats.hazards.by_section"),
         *(f"    {line(section, c)}" for section, c in f.by_section.items()),
     ]
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))
 
 
 COMMANDS: tuple[click.Command, ...] = (stats,)

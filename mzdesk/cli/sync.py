@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import db_option, fail, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.core.i18n import text
 
 
@@ -72,7 +73,7 @@ def sync(
                     pin=pin,
                 )
             )
-            click.echo(
+            echo(
                 text(
                     "cli.sync.enrolled",
                     device=reply["device_id"],
@@ -84,9 +85,9 @@ def sync(
         fail(text("cli.sync.failed", message=failure.message))
     outcomes = text("list.separator").join(f"{k} {v}" for k, v in sorted(report.outcomes.items()))
     code = "cli.sync.done_outcomes" if outcomes else "cli.sync.done"  # no empty brackets
-    click.echo(text(code, pushed=report.pushed, outcomes=outcomes, pulled=report.pulled))
+    echo(text(code, pushed=report.pushed, outcomes=outcomes, pulled=report.pulled))
     if report.files.sent or report.files.received or report.files.failed:
-        click.echo(
+        echo(
             text(
                 "sync.files.done",
                 sent=report.files.sent,
@@ -109,9 +110,9 @@ def sync_status(ctx: click.Context, db: Path | None, as_json: bool) -> None:
     store, _ = open_as_user(ctx, db)
     figures = status(store)
     if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
-    click.echo(
+    echo(
         text(
             "cli.sync.status",
             server=figures["server"] or text("cli.sync.not_enrolled"),
@@ -123,11 +124,11 @@ def sync_status(ctx: click.Context, db: Path | None, as_json: bool) -> None:
         )
     )
     if figures["files_to_send"] or figures["files_to_fetch"]:
-        click.echo(
+        echo(
             text("sync.files.pending", up=figures["files_to_send"], down=figures["files_to_fetch"])
         )
     if figures["last_error"]:
-        click.echo(text("cli.sync.last_error", error=figures["last_error"]))
+        echo(text("cli.sync.last_error", error=figures["last_error"]))
 
 
 @sync.command("export-bundle")
@@ -146,7 +147,7 @@ def sync_export_bundle(ctx: click.Context, db: Path | None, out: Path) -> None:
     except BundleError as error:
         fail(text("cli.bundle.export_failed", error=error))
     write_private_file(out, data)
-    click.echo(text("cli.sync.bundle_written", path=out, count=count))
+    echo(text("cli.sync.bundle_written", path=out, count=count))
 
 
 @sync.command("import-bundle")
@@ -164,7 +165,7 @@ def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
         summary = import_bundle(store, actor, file.read_bytes())
     except BundleError as error:
         fail(text("cli.bundle.rejected", error=error))
-    click.echo(
+    echo(
         text(
             "cli.sync.bundle_imported",
             items=summary["items"],
@@ -172,7 +173,7 @@ def sync_import_bundle(ctx: click.Context, file: Path, db: Path | None) -> None:
         )
     )
     if summary.get("files"):
-        click.echo(text("sync.files.bundle_site", n=summary["files"]))
+        echo(text("sync.files.bundle_site", n=summary["files"]))
 
 
 @sync.command("enroll-file")
@@ -191,9 +192,7 @@ def sync_enroll_file(ctx: click.Context, file: Path, code: str, db: Path | None)
         summary = enrol_from_file(store, actor, file.read_bytes(), code)
     except BundleError as error:
         fail(text("cli.enrolment_file.rejected", error=error))
-    click.echo(
-        text("cli.sync.enrolled_from_file", device=summary["device_id"], items=summary["items"])
-    )
+    echo(text("cli.sync.enrolled_from_file", device=summary["device_id"], items=summary["items"]))
 
 
 COMMANDS: tuple[click.Command, ...] = (sync,)

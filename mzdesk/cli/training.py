@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import db_option, fail, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.core.i18n import text
 from mzdesk.core.permissions import Actor
 from mzdesk.store.engine import Store
@@ -71,14 +72,14 @@ def training_sessions(
             }
             for s in sessions
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    click.echo(f"培训记录（{name}，共 {len(sessions)} 次）")
+    echo(f"培训记录（{name}，共 {len(sessions)} 次）")
     for s in sessions:
         dates = s.start_date.isoformat()
         if s.end_date != s.start_date:
             dates += f"至{s.end_date.isoformat()}"
-        click.echo(
+        echo(
             f"  {dates}  {s.category.zh}  {s.topic}  {s.hours}学时  "
             f"参训{s.attendees}人，合格{s.passed}人  {s.id}"
         )
@@ -102,7 +103,7 @@ def training_matrix_command(
     day = parse_date(as_of, field="--as-of") if as_of else None
     matrix = training_matrix(store, institution_id, day)
     if as_json:
-        click.echo(json.dumps(matrix.as_json(), ensure_ascii=False, indent=2))
+        echo(json.dumps(matrix.as_json(), ensure_ascii=False, indent=2))
         return
     source = "默认要求" if matrix.using_defaults else "本机构要求"
     lines = [f"培训要求矩阵（{name}，{source}，截至 {matrix.as_of.isoformat()}）"]
@@ -124,7 +125,7 @@ def training_matrix_command(
         due = need.due.isoformat() if need.due else ""
         short = f"，还差{need.hours_short}学时" if need.hours_short is not None else ""
         lines.append(f"  {due}  {need.name}  {need.requirement}（{need.status.zh}{short}）")
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))
 
 
 COMMANDS: tuple[click.Command, ...] = (training,)

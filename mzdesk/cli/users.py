@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import db_option, fail, new_password, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.core.i18n import text
 from mzdesk.core.permissions import Actor, parse_role
 from mzdesk.store.engine import Store
@@ -75,7 +76,7 @@ def user_add(
     added = add_user(
         store, actor, where, NewUser(username, display_name or username, new_password(), role_text)
     )
-    click.echo(text("cli.user.added", name=added.username, role=added.role_label))
+    echo(text("cli.user.added", name=added.username, role=added.role_label))
 
 
 @user.command("list")
@@ -90,7 +91,7 @@ def user_list(ctx: click.Context, as_json: bool, institution: str | None, db: Pa
     store, actor = open_as_user(ctx, db)
     users = users_of(store, _institution(store, actor, institution), include_disabled=True)
     if as_json:
-        click.echo(
+        echo(
             json.dumps(
                 [
                     {
@@ -109,7 +110,7 @@ def user_list(ctx: click.Context, as_json: bool, institution: str | None, db: Pa
         return
     for u in users:
         state = text("cli.user.active") if u.active else text("cli.user.inactive")
-        click.echo(
+        echo(
             text(
                 "cli.user.line",
                 name=u.username,
@@ -157,7 +158,7 @@ def _set_active(
 
     store, actor = open_as_user(ctx, db)
     set_user_active(store, actor, _target(store, actor, username, institution), active)
-    click.echo(text("cli.user.enabled" if active else "cli.user.disabled", name=username))
+    echo(text("cli.user.enabled" if active else "cli.user.disabled", name=username))
 
 
 @user.command("role")
@@ -174,7 +175,7 @@ def user_role(
 
     store, actor = open_as_user(ctx, db)
     changed = set_user_role(store, actor, _target(store, actor, username, institution), role_text)
-    click.echo(text("cli.user.role_set", name=username, role=changed.role_label))
+    echo(text("cli.user.role_set", name=username, role=changed.role_label))
 
 
 @user.command("passwd")
@@ -202,7 +203,7 @@ def user_passwd(
         change_own_password(store, actor, current, password)
     else:
         reset_password(store, actor, target, password)
-    click.echo(text("cli.user.password_set", name=username or actor.name))
+    echo(text("cli.user.password_set", name=username or actor.name))
 
 
 @click.command("audit")
@@ -228,7 +229,7 @@ def audit(
         store, record_id=record_id, institution_id=actor.institution_id, limit=limit
     )
     if as_json:
-        click.echo(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
+        echo(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
         return
     for entry in entries:
         fields = "".join(
@@ -237,7 +238,7 @@ def audit(
             for f in entry.fields
             if entry.action != "reveal"
         )
-        click.echo(
+        echo(
             text(
                 "cli.audit.line",
                 at=entry.at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S"),

@@ -12,7 +12,7 @@ and ``\\r`` become ``\\n``) and tabs.
 
 Rows that did not pass this rule (written before it, or forged on another device) are made
 harmless on the way out: :func:`for_output` replaces every refused character with U+FFFD for
-files, :func:`visible` spells each one out (``\\x1b``, ``\\u202e``) for a terminal.
+files, :func:`visible` spells each one out (``\\u001b``, ``\\u202e``) for a terminal.
 """
 
 from __future__ import annotations
@@ -92,18 +92,20 @@ def for_output(value: str) -> str:
 
 
 def _escape(char: str) -> str:
+    """``\\u001b``: readable, and inside a JSON string the same character (an astral one as
+    its surrogate pair, as JSON spells it)."""
     point = ord(char)
-    if point < 0x100:
-        return f"\\x{point:02x}"
     if point < 0x10000:
         return f"\\u{point:04x}"
-    return f"\\U{point:08x}"
+    point -= 0x10000
+    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
 
 
 def visible(value: str, *, keep: str = "") -> str:
     """``value`` for a terminal: each refused character (other than those in ``keep``, e.g.
-    ``"\\n"`` for a message of several lines) spelt out as ``\\x1b`` or ``\\u202e``, so no
-    stored text can move the cursor, clear the screen or reorder what is shown."""
+    ``"\\n"`` for a message of several lines) spelt out as ``\\u001b`` or ``\\u202e``, so no
+    stored text can move the cursor, clear the screen or reorder what is shown. The form is
+    JSON's: a JSON text stays valid JSON with the same values."""
     if not _ANY_REFUSED.search(value):
         return value
     return "".join(_escape(c) if _refused(c) and c not in keep else c for c in value)

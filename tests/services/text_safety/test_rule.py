@@ -3,6 +3,7 @@ invisible characters are refused where text enters, with the field (and in impor
 and column) named; text is NFC; multi-line fields keep their line breaks."""
 
 import csv
+import json
 import unicodedata
 
 import pytest
@@ -174,8 +175,10 @@ def test_the_quick_test_finds_every_refused_character():
 def test_output_forms():
     stored = "张\x1b[2J三\u202e\x00\n第二行\t"
     assert text_safety.for_output(stored) == "张\ufffd[2J三\ufffd\ufffd\n第二行\t"
-    assert text_safety.visible(stored) == "张\\x1b[2J三\\u202e\\x00\\x0a第二行\\x09"
-    assert text_safety.visible(stored, keep="\n") == "张\\x1b[2J三\\u202e\\x00\n第二行\\x09"
+    assert text_safety.visible(stored) == "张\\u001b[2J三\\u202e\\u0000\\u000a第二行\\u0009"
+    assert text_safety.visible(stored, keep="\n") == "张\\u001b[2J三\\u202e\\u0000\n第二行\\u0009"
+    tag = "\U000e0001"  # an astral format character: spelt as JSON does, a surrogate pair
+    assert json.loads(f'"{text_safety.visible(tag)}"') == tag
     assert text_safety.visible("普通的名字") == "普通的名字"
 
 
