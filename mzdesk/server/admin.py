@@ -21,7 +21,7 @@ from mzdesk.server.errors import SyncError
 from mzdesk.server.institutions import index_institution, select_institution
 from mzdesk.server.models import Change, Device, Enrollment, InstitutionIndex, Record, utcnow
 from mzdesk.server.revisions import Revisions
-from mzdesk.store.values import from_json, synced_columns
+from mzdesk.store.values import character_problems, from_json, synced_columns
 
 ENROLLMENT_DAYS = 14
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -89,6 +89,15 @@ def _refuse_taken(
 
 def _checked(data: dict[str, Any]) -> None:
     columns = synced_columns("institutions")
+    for problem in character_problems("institutions", data):  # docs/data-rules.md
+        raise SyncError(
+            400,
+            "invalid",
+            f"{problem.field}: holds {problem.params['char']}",
+            key="text.invisible_in",
+            field=field_label(problem.field, "institutions"),
+            char=str(problem.params["char"]),
+        )
     for key, value in data.items():
         try:
             from_json(columns[key], value)

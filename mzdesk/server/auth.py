@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.bundle import device_key
 from mzdesk.core.ids import new_id
+from mzdesk.core.text_safety import for_output
 from mzdesk.server.db import ServerDB
 from mzdesk.server.errors import SyncError
 from mzdesk.server.models import Device, Enrollment, InstitutionIndex, utcnow
@@ -47,7 +48,8 @@ def enroll(db: ServerDB, code: str, device_name: str) -> dict[str, Any]:
         token = secrets.token_urlsafe(32)
         device = Device(
             id=new_id(),
-            name=device_name.strip()[:100] or "device",
+            # named by the device itself: shown, never obeyed (docs/data-rules.md)
+            name=for_output(" ".join(device_name.split()))[:100] or "device",
             token_hash=hash_secret(token),
             institution_ids=list(found.institution_ids),
             region_prefix=found.region_prefix,

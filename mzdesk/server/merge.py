@@ -36,7 +36,13 @@ from mzdesk.server.locks import lock_records
 from mzdesk.server.models import CONFLICTS, Change, Device, Record, utcnow
 from mzdesk.server.regions import region_refusal
 from mzdesk.server.revisions import Revisions, defer_insert, insert_deferred, revisions
-from mzdesk.store.values import TooLong, from_json, synced_columns, synced_tables
+from mzdesk.store.values import (
+    TooLong,
+    character_problems,
+    from_json,
+    synced_columns,
+    synced_tables,
+)
 
 
 @dataclass
@@ -202,6 +208,9 @@ def _apply(
             ) from error
         except ValueError as error:
             raise Rejected("bad_value", str(error), field=key) from error
+    for problem in character_problems(table, data):  # docs/data-rules.md: a forged row
+        char = str(problem.params["char"])
+        raise Rejected("bad_text", f"{problem.field}: holds {char}", field=problem.field, char=char)
     if "id" in data and data["id"] != str(row_id):
         raise Rejected("id_mismatch", "the row id in the data differs from the change's")
     if "institution_id" in data and data["institution_id"] != str(institution_id):

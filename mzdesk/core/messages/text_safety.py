@@ -16,4 +16,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "只能填一行，不能含有换行或制表符（{char}）",
         "must be one line, without line breaks or tabs ({char})",
     ),
+    "text.invisible_in": (
+        "{field}含有不可见的控制字符（{char}）",
+        "{field} contains an invisible control character ({char})",
+    ),
+    "sync.rejected.bad_text": (
+        "字段「{field}」含有不可见的控制字符（{char}）",
+        "the value of '{field}' contains an invisible control character ({char})",
+    ),
 }
