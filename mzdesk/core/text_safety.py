@@ -25,13 +25,16 @@ _ZWJ = "\u200d"
 _KEPT_IN_MULTILINE = frozenset("\n\t")
 
 
-# A quick test that a text needs no closer look: every character :func:`_refused` refuses
-# matches it (tests/services/text_safety checks this over the whole of Unicode).
-_ANY_REFUSED = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+# The characters that may be refused: every character :func:`_refused` refuses matches
+# (tests/services/text_safety checks this over the whole of Unicode), so only the matches need
+# a closer look. The second leaves out the tab and line feed that multi-line fields keep.
+_MAYBE = (
+    "\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
     "\u200b-\u200c\u200e-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
-    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]"
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff"
 )
+_ANY_REFUSED = re.compile(f"[\x00-\x1f{_MAYBE}]")
+_ANY_REFUSED_MULTILINE = re.compile(f"[\x00-\x08\x0b-\x1f{_MAYBE}]")
 
 
 def _refused(char: str) -> bool:
@@ -47,10 +50,8 @@ def _refused(char: str) -> bool:
 
 def first_refused(value: str, *, multiline: bool = False) -> str | None:
     """The first character of ``value`` the rule refuses, or ``None`` when it has none."""
-    if not _ANY_REFUSED.search(value):
-        return None
-    for char in value:
-        if _refused(char) and not (multiline and char in _KEPT_IN_MULTILINE):
+    for found in (_ANY_REFUSED_MULTILINE if multiline else _ANY_REFUSED).finditer(value):
+        if _refused(char := found.group()):
             return char
     return None
 

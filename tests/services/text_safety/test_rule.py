@@ -167,9 +167,15 @@ def test_the_quick_test_finds_every_refused_character():
     missed = [
         f"U+{p:04X}"
         for p in range(0x110000)
-        if text_safety._refused(chr(p)) and not text_safety._ANY_REFUSED.match(chr(p))
+        if text_safety._refused(chr(p))
+        and not (
+            text_safety._ANY_REFUSED.match(chr(p))
+            and (chr(p) in "\n\t" or text_safety._ANY_REFUSED_MULTILINE.match(chr(p)))
+        )
     ]
     assert missed == []
+    assert text_safety.first_refused("a\nb\tc", multiline=True) is None
+    assert text_safety.first_refused("a\nb\u200bc\x1b", multiline=True) == "\u200b"
 
 
 def test_output_forms():
