@@ -31,7 +31,8 @@ def test_a_line_break_inside_a_quoted_cell_is_kept(seeded, tmp_path):
     assert report.created == 2
     with seeded.read() as s:
         notes = {r.name: r.note for r in s.scalars(select(Resident))}
-    assert notes["赵建国"] == "糖尿病\r\n每日两次胰岛素"
+    # a multi-line field keeps its line breaks as \n (docs/data-rules.md)
+    assert notes["赵建国"] == "糖尿病\n每日两次胰岛素"
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0b", "\x0c", "\x85", "\x1c"])
@@ -46,8 +47,11 @@ def test_line_separator_characters_inside_a_cell_do_not_split_the_row(seeded, tm
     )
     preview = preview_import(seeded, Kind.RESIDENTS, path)
     assert [row.number for row in preview.rows] == [2, 3]
-    (problem,) = preview.problems
-    assert (problem.row, problem.column) == (3, "入住日期")
+    # the separator itself is refused by the text rule, at the row and column it is in
+    refused, late = sorted(preview.problems, key=lambda p: p.row or 0)
+    assert (refused.row, refused.column) == (2, "备注")
+    assert f"U+{ord(separator):04X}" in refused.message
+    assert (late.row, late.column) == (3, "入住日期")
 
 
 def test_row_numbers_after_a_multi_line_cell_are_the_records_numbers(seeded, tmp_path):
