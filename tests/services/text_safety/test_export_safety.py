@@ -113,15 +113,7 @@ def _values(store: Store, kind: Kind) -> list[list[object]]:
     [
         (".xlsx", True),
         (".csv", False),
-        pytest.param(
-            ".csv",
-            True,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="reading a CSV drops a line break inside a quoted cell (issue 13; the "
-                "import side's fix: H1, branch import-hardening); remove this mark with it",
-            ),
-        ),
+        (".csv", True),
     ],
     indirect=["hostile"],
     ids=["xlsx", "csv-one-line", "csv-line-breaks"],
