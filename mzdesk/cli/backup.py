@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import credentials, db_option, fail, open_as_user
+from mzdesk.cli.output import echo
 from mzdesk.core.errors import CodedError
 from mzdesk.core.i18n import text
 from mzdesk.store.engine import default_db_path
@@ -43,7 +44,7 @@ def backup_group(ctx: click.Context, db: Path | None) -> None:
         fail(str(error))
     finally:
         store.close()
-    click.echo(_made(info))
+    echo(_made(info))
 
 
 @backup_group.command("list")
@@ -60,12 +61,12 @@ def backup_list(ctx: click.Context, db: Path | None) -> None:
     finally:
         store.close()
     if not backups:
-        click.echo(text("backup.none", folder=folder))
+        echo(text("backup.none", folder=folder))
         return
-    click.echo(text("backup.list_header", folder=folder))
+    echo(text("backup.list_header", folder=folder))
     for info in backups:
         when = info.local_time.strftime("%Y-%m-%d %H:%M:%S")
-        click.echo(
+        echo(
             f"  {when}  {kind_label(info.kind)}  {size_text(info.size)}  {info.check}"
             f"  {info.path.name}"
         )
@@ -115,9 +116,9 @@ def restore(ctx: click.Context, file: Path, yes: bool, db: Path | None) -> None:
     except CodedError as error:
         fail(str(error))
     if result.before is None:
-        click.echo(text("backup.restored_damaged", date=date))
+        echo(text("backup.restored_damaged", date=date))
     else:
-        click.echo(text("backup.restored", date=date, before=result.before.path))
+        echo(text("backup.restored", date=date, before=result.before.path))
 
 
 def with_backup_advice(path: Path, error: CodedError) -> str:
