@@ -33,12 +33,13 @@ HOME = "停电测试养老院"
 ROWS = 40  # residents a roster
 
 
-def roster(path: Path, number: int) -> Path:
-    """Roster ``number``: ROWS residents named 住户<number>之<j>, ID numbers of their own."""
+def roster(path: Path, number: int, rows: int = ROWS) -> Path:
+    """Roster ``number``: ``rows`` residents named 住户<number>之<j>, ID numbers of their own
+    (roster numbers apart by rows/ROWS or more never share one)."""
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["机构名称", "姓名", "身份证号", "性别", "出生日期", "入住日期"])
-        for j in range(ROWS):
+        for j in range(rows):
             n = number * ROWS + j
             birth = dt.date(1930, 1, 1) + dt.timedelta(days=n // 499)
             writer.writerow(
