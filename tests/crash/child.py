@@ -15,6 +15,8 @@ O_APPEND before the next step starts): a line there means the step before it com
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import importlib
 import json
 import os
 import signal
@@ -30,7 +32,7 @@ from mzdesk.core.permissions import Actor
 from mzdesk.services.tables.columns import Kind
 from mzdesk.services.tables.importing import import_file
 from mzdesk.store import cipher
-from mzdesk.store.engine import open_store
+from mzdesk.store.engine import Store, open_store
 from mzdesk.store.models import Resident
 from mzdesk.sync import client
 
@@ -57,6 +59,13 @@ def run_import(job: dict[str, Any]) -> None:
         note(Path(job["log"]), f"imported {path}")
 
 
+def change_notes(store: Store, ids: list[uuid.UUID], counter: int) -> None:
+    """One transaction: every one of these residents' notes becomes c<counter>."""
+    with store.write(SETUP) as session:
+        for resident in session.scalars(select(Resident).where(Resident.id.in_(ids))):
+            resident.note = f"c{counter}"
+
+
 def run_sync(job: dict[str, Any]) -> None:
     """Round after round: change the same residents' notes in one transaction, then sync
     (small push batches and pull pages, so a sync has many steps to be killed in)."""
@@ -68,12 +77,27 @@ def run_sync(job: dict[str, Any]) -> None:
     log = Path(job["log"])
     while True:
         counter += 1
-        with store.write(SETUP) as session:
-            for resident in session.scalars(select(Resident).where(Resident.id.in_(ids))):
-                resident.note = f"c{counter}"
+        change_notes(store, ids, counter)
         note(log, f"committed {counter}")
         asyncio.run(client.SyncClient(store, SETUP).sync())
         note(log, f"synced {counter}")
+
+
+def run_backup(job: dict[str, Any]) -> None:
+    """Round after round: change the same residents' notes in one transaction, then back up
+    (made, verified, rotated)."""
+    from mzdesk.services.backups import back_up
+
+    store = open_store(Path(job["db"]), key=_key(job))
+    ids = [uuid.UUID(i) for i in job["residents"]]
+    counter = int(job["counter"])
+    log = Path(job["log"])
+    while True:
+        counter += 1
+        change_notes(store, ids, counter)
+        note(log, f"committed {counter}")
+        info = back_up(store)
+        note(log, f"backed-up {info.path}")
 
 
 def run_open(job: dict[str, Any]) -> None:
@@ -83,11 +107,13 @@ def run_open(job: dict[str, Any]) -> None:
     note(Path(job["log"]), "opened")
 
 
-OPERATIONS = {"import": run_import, "sync": run_sync, "open": run_open}
+OPERATIONS = {"import": run_import, "sync": run_sync, "backup": run_backup, "open": run_open}
 
 
 def main() -> None:
     cipher.driver()  # SQLCipher loaded before the forks, like everything else
+    with contextlib.suppress(ImportError):  # backups (H3's part), where they have landed
+        importlib.import_module("mzdesk.services.backups")
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # forked processes reap themselves
     print("ready", flush=True)
     for line in sys.stdin:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import random
+import subprocess
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -16,7 +19,11 @@ import pytest
 from sqlalchemy import select
 
 from mzdesk.core.identifiers import make_id_number
-from mzdesk.store.engine import open_store
+from mzdesk.core.permissions import Actor
+from mzdesk.core.vocab import InstitutionKind
+from mzdesk.services.institutions import InstitutionData
+from mzdesk.services.users import NewUser, set_up_institution
+from mzdesk.store.engine import open_store, unlock
 from mzdesk.store.models import Resident
 from tests.crash.harness import (
     KILLS,
@@ -31,6 +38,8 @@ from tests.sync.helpers import dump, outbox_states
 
 HOME = "停电测试养老院"
 ROWS = 40  # residents a roster
+CLI_ROWS = 400
+CLI_KILLS = 5  # each costs a process start (~2–4 s here): a few, beside the fifty above
 
 
 def roster(path: Path, number: int, rows: int = ROWS) -> Path:
@@ -123,3 +132,51 @@ def test_imports_killed_fifty_times_lose_nothing_and_half_write_nothing(
     print(
         f"\n{KILLS} kills during imports: {imported} residents, {time.monotonic() - started:.1f} s"
     )
+
+
+@pytest.mark.slow
+def test_a_killed_cli_import_leaves_no_half_written_rows(tmp_path):
+    """``mzdesk import`` itself, logged in as a user of an encrypted database, killed late in
+    its run (after its start-up, when it reads and writes) a few times: all or nothing."""
+    db = tmp_path / "home.db"
+    store = open_store(db)
+    set_up_institution(
+        store,
+        Actor.setup(),
+        InstitutionData(name=HOME, kind=InstitutionKind.NURSING_HOME),
+        NewUser("admin", "王院长", "admin-pass"),
+    )
+    store.close()
+    key = unlock(db, "admin", "admin-pass")[0]
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("MZDESK_")},
+        "MZDESK_USER": "admin",
+        "MZDESK_PASSWORD": "admin-pass",
+    }
+
+    def cli_import(number: int) -> subprocess.Popen[bytes]:
+        path = roster(tmp_path / f"cli-{number}.csv", number * 10, rows=CLI_ROWS)
+        return subprocess.Popen(
+            [sys.executable, "-m", "mzdesk", "import", "residents", str(path), "--db", str(db)],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    began = time.monotonic()
+    assert cli_import(0).wait(120) == 0
+    whole = time.monotonic() - began
+    assert rosters_in(db, key) == {0: CLI_ROWS}
+    rng = random.Random(13)
+    for number in range(1, CLI_KILLS + 1):
+        process = cli_import(number)
+        time.sleep(rng.uniform(0.6 * whole, whole))
+        process.kill()
+        process.wait(30)
+        assert integrity_ok(db, key)
+        held = rosters_in(db, key)
+        assert set(held.values()) == {CLI_ROWS}, held  # each roster in full or not at all
+        store = open_store(db, key=key)
+        assert outbox_problems(store) == []
+        store.close()
