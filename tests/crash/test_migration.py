@@ -23,7 +23,14 @@ from mzdesk.store import cipher
 from mzdesk.store.engine import Store, _configure_sqlite, open_store, sqlite_url
 from mzdesk.store.migrate import alembic_config, current_revision, head_revision, upgrade
 from mzdesk.store.models import Resident
-from tests.crash.harness import KILLS, ForkServer, integrity_ok, log_lines, run_and_kill, wait_until_done
+from tests.crash.harness import (
+    KILLS,
+    ForkServer,
+    integrity_ok,
+    log_lines,
+    run_and_kill,
+    wait_until_done,
+)
 from tests.crash.test_import import HOME, roster
 from tests.helpers.actors import SETUP
 
@@ -109,13 +116,13 @@ def test_a_schema_migration_killed_fifty_times_finishes_with_nothing_lost(forks,
             store.close()
 
     kills, attempts = kill_while_opening(forks, prepared, key, check)
-    print(f"\nschema migration: {kills} kills in {attempts} runs, {time.monotonic() - started:.1f} s")
+    print(
+        f"\nschema migration: {kills} kills in {attempts} runs, {time.monotonic() - started:.1f} s"
+    )
 
 
 @pytest.mark.slow
-def test_encrypting_a_plain_database_killed_fifty_times_finishes_with_nothing_lost(
-    forks, tmp_path
-):
+def test_encrypting_a_plain_database_killed_fifty_times_finishes_with_nothing_lost(forks, tmp_path):
     started = time.monotonic()
     (tmp_path / "prepared").mkdir()
     prepared = tmp_path / "prepared" / "old.db"
