@@ -38,8 +38,8 @@ from tests.sync.helpers import dump, outbox_states
 
 HOME = "停电测试养老院"
 ROWS = 40  # residents a roster
-CLI_ROWS = 400
-CLI_KILLS = 5  # each costs a process start (~2–4 s here): a few, beside the fifty above
+CLI_ROWS = 100
+CLI_KILLS = 3  # each costs a process start (~2–4 s): a few, beside the fifty above
 
 
 def roster(path: Path, number: int, rows: int = ROWS) -> Path:
