@@ -10,6 +10,7 @@ the key slot's (store/keys.py).
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import secrets
 from pathlib import Path
@@ -119,6 +120,7 @@ def encrypt_plain(path: Path, key: bytes) -> Path:
     kept. Returns the path of the encrypted database (the same path)."""
     dbapi = driver()
     backup = path.with_name(path.name + ".plain-backup")
+    _remove_partial_copies(path)
     target = path.with_name(f".{path.name}.{secrets.token_hex(4)}.encrypting")
     source = dbapi.connect(str(path))
     try:
@@ -150,6 +152,19 @@ def encrypt_plain(path: Path, key: bytes) -> Path:
         raise
     _shred(backup)
     return path
+
+
+def finish_encrypting(path: Path) -> None:
+    """What an encryption killed part-way left beside the encrypted database ``path`` (whose
+    key was just checked): partial encrypted copies, and the plain copy, shredded — after a
+    kill between the rename and the shredding it still holds everything in the clear."""
+    _remove_partial_copies(path)
+    _shred(path.with_name(path.name + ".plain-backup"))
+
+
+def _remove_partial_copies(path: Path) -> None:
+    for partial in path.parent.glob(f".{glob.escape(path.name)}.*.encrypting"):
+        partial.unlink(missing_ok=True)
 
 
 def _quote(path: Path) -> str:

@@ -299,6 +299,7 @@ def open_store(
     cipher.tighten(db_path)
     cipher.check_key(db_path, key)
     check_at_start(db_path, key)  # damaged: StoreError, and the CLI/GUI offer a backup
+    cipher.finish_encrypting(db_path)  # what a killed encryption left (tests/crash)
     engine = make_engine(db_path, key)
     if migrate:
         from mzdesk.store.migrate import upgrade
