@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -31,12 +32,27 @@ from mzdesk.cli import (
     users,
 )
 from mzdesk.cli.common import db_option, fail
-from mzdesk.core.errors import MzdeskError
+from mzdesk.core.errors import FileProblem, MzdeskError
 from mzdesk.core.i18n import set_language
 from mzdesk.store.engine import default_db_path
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group: a file the operating system refuses (too long a name, no room, no
+    permission) ends the command with a message naming the file, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            raise FileProblem(error) from error
+
+
+@click.group(
+    cls=_Commands,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @db_option
 @click.option(
     "--lang", type=click.Choice(["zh", "en"]), default=None, help="界面与消息语言。Language."

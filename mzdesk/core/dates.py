@@ -10,6 +10,7 @@ from mzdesk.core.errors import ValidationError
 
 _SEPARATED = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+FIRST_YEAR, LAST_YEAR = 1880, 2199  # births of the oldest residents … any plan ahead
 _WITH_TIME = re.compile(r"^(.+?)[\sT]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
@@ -43,6 +44,10 @@ def _build(text: str, field: str) -> dt.date:
     if match is None:
         raise ValidationError.single(field, "date.invalid", value=text)
     year, month, day = (int(g) for g in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # a typo, or a value no record can mean
+        raise ValidationError.single(
+            field, "date.out_of_range", value=text, first=FIRST_YEAR, last=LAST_YEAR
+        )
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -97,6 +97,7 @@ _OS_ERRORS = {
     errno.ENOSPC: "os.disk_full",
     errno.EISDIR: "os.is_directory",
     errno.EROFS: "os.read_only",
+    errno.ENAMETOOLONG: "os.name_too_long",
 }
 
 
@@ -105,3 +106,13 @@ def os_error_text(error: OSError) -> str:
     and would sit inside a Chinese sentence)."""
     code = _OS_ERRORS.get(error.errno or 0)
     return text(code) if code else text("os.other", number=error.errno or "?")
+
+
+class FileProblem(CodedError):
+    """A file could not be read or written (the operating system said why): a message naming
+    the file, never a traceback."""
+
+    def __init__(self, error: OSError) -> None:
+        name = error.filename if isinstance(error.filename, str) else ""
+        shown = name.encode("utf-8", "backslashreplace").decode("utf-8") if name else ""
+        super().__init__("os.file_problem", file=shown or "?", error=os_error_text(error))

@@ -53,8 +53,7 @@ ODD = st.sampled_from(
         "\t",
         "\n",
         "\r",
-        "\udcff",
-        "\ud800",
+        "\udcff",  # a byte that is not UTF-8, as Python decodes argv (U+D800 cannot occur)
         "a" * 5000,
         "幸福院",
         "370212",
@@ -160,3 +159,12 @@ def test_setting_up_with_odd_names(tmp_path_factory, name, admin, region):
             *("--password", "secret-12", "--region", region),
         ]
     )
+
+
+def test_a_file_name_too_long_for_the_system_is_a_message(db, tmp_path):
+    """Found by the fuzz above: exporting to a name longer than the file system allows ended
+    in a traceback (OSError 36)."""
+    out = tmp_path / ("名" * 100 + ".xlsx")  # 300 bytes in UTF-8: over the 255-byte limit
+    result = CliRunner().invoke(main, ["export", "residents", "--out", str(out), "--db", str(db)])
+    assert isinstance(result.exception, MzdeskError)
+    assert "文件名太长" in str(result.exception) and "名名名" in str(result.exception)

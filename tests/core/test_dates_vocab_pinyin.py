@@ -93,3 +93,18 @@ def test_a_one_day_period_is_one_date():
     assert period_text(day, day) == "2026-09-17"
     assert period_text(day, dt.date(2026, 9, 18)) == "2026-09-17 至 2026-09-18"
     assert period_text(day, dt.date(2026, 9, 18), " – ") == "2026-09-17 – 2026-09-18"
+
+
+def test_a_year_no_record_can_mean_is_refused_with_the_range():
+    """Found by the command-line fuzz: --as-of 9999-12-31 overflowed a date sum (a traceback)."""
+    import pytest
+
+    from mzdesk.core.dates import parse_date
+    from mzdesk.core.errors import ValidationError
+
+    for typed in ("9999-12-31", "0001-01-01", "1879-12-31", "2200-01-01"):
+        with pytest.raises(ValidationError) as refused:
+            parse_date(typed, field="--as-of")
+        assert "1880 至 2199" in str(refused.value), typed
+    assert parse_date("1880-01-01", field="x").year == 1880
+    assert parse_date("2199-12-31", field="x").year == 2199

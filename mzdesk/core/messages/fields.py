@@ -55,6 +55,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "「{value}」不是可识别的日期，请写成 yyyy-MM-dd",
         "'{value}' is not a recognisable date; write it as yyyy-MM-dd",
     ),
+    "date.out_of_range": (
+        "「{value}」不在 {first} 至 {last} 年之间，请检查年份",
+        "'{value}' is not between the years {first} and {last}; check the year",
+    ),
     "date.ambiguous_number": (
         "日期是一个数字（{value}），无法确定含义，请写成 yyyy-MM-dd",
         "the date is a bare number ({value}) whose meaning is unclear; write it as yyyy-MM-dd",

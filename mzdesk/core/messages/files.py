@@ -14,6 +14,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "os.is_directory": ("这是一个文件夹，不是文件", "this is a folder, not a file"),
     "os.read_only": ("磁盘是只读的", "the disk is read-only"),
     "os.other": ("系统错误（错误号 {number}）", "system error (number {number})"),
+    "os.name_too_long": ("文件名太长", "the file name is too long"),
+    "os.file_problem": ("无法读写文件 {file}：{error}", "cannot read or write {file}: {error}"),
     "import.cannot_open": ("无法打开文件：{error}", "cannot open the file: {error}"),
     # where an import problem is (services/tables/importing.py)
     "import.where.row": ("第{row}行", "row {row}"),

@@ -213,6 +213,7 @@ def test_a_hostile_ledger_is_bounded_like_the_other_rosters(staffed, tmp_path):
         "第2行 学时: 「NaN」不是学时数（如 2 或 1.5）",
         "第3行 学时: 「inf学时」不是学时数（如 2 或 1.5）",
         "第4行 学时: 「1E+300」不是数字",
+        "第5行 开始日期: 「9999-12-31」不在 1880 至 2199 年之间，请检查年份",
         "第5行 身份证号: 身份证号应为18位，实为5000位",
     ]
     assert count(staffed, TrainingSession) == 0
