@@ -25,7 +25,10 @@ from tests.helpers.actors import SETUP
 from tests.helpers.people import id_number
 from tests.services.tables.test_import import HOME
 
+# The same examples every run, so a red CI run is the code's, not the dice's; set
+# MZDESK_FUZZ_RANDOM=1 (and MZDESK_FUZZ_EXAMPLES) to explore further by hand.
 FUZZ = settings(
+    derandomize="MZDESK_FUZZ_RANDOM" not in os.environ,
     max_examples=int(os.environ.get("MZDESK_FUZZ_EXAMPLES", "40")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
