@@ -40,7 +40,9 @@ def decode_qr_codes(pdf: Path, tmp_path: Path) -> list[str]:
     _run("pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "page"))
     pages = sorted(tmp_path.glob("page-*.png"))
     out = subprocess.run(
-        ["zbarimg", "-q", "--raw", *map(str, pages)], capture_output=True, text=True
+        ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", *map(str, pages)],
+        capture_output=True,
+        text=True,
     ).stdout
     return out.split()
 
