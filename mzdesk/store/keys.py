@@ -290,12 +290,3 @@ def without_user(slots: SlotFile, institution_id: uuid.UUID, username: str) -> S
         )
     ]
     return dataclasses.replace(slots, slots=kept)
-
-
-def describe(slots: SlotFile) -> dict[str, Any]:
-    """What a slot file holds, for `mzdesk keys` and the settings page (no key material)."""
-    return {
-        "users": [(s.institution_id, s.username) for s in slots.user_slots()],
-        "recovery_printed": slots.recovery_printed,
-        "open": slots.is_open,
-    }
