@@ -400,7 +400,10 @@ def test_status_line():
         and colour is None
     )
     text, colour = status_line({**base, "enrolled": False}, None, syncing=False)
-    assert text == "同步：本机未注册到服务器，3 条修改待同步" and colour is None
+    # a site that has not enrolled is not in trouble: say calmly that the data is safe here
+    # (the old line read as an error: "本机未注册到服务器，1635 条修改待同步")
+    assert text == "数据已安全保存在本机 · 尚未设置同步" and colour is None
+    assert "未注册" not in text and "待同步" not in text
     late = {**base, "clock_offset_s": 7300.0, "clock_warning": True, "conflicts": 2}
     text, colour = status_line(late, None, syncing=True)
     assert text.startswith("同步：正在同步… · ") and "冲突 2 条" in text
