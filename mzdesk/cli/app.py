@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from mzdesk.cli.common import db_option
+from mzdesk.core.i18n import text
 from mzdesk.store.engine import default_db_path
 
 
@@ -21,8 +22,17 @@ from mzdesk.store.engine import default_db_path
     default=None,
     help="把每个主页面渲染成 PNG 保存到此文件夹后退出。Render every page to PNG and exit.",
 )
+@click.option(
+    "--size",
+    default="1280x800",
+    show_default=True,
+    callback=lambda _ctx, _param, value: _size(value),
+    help="窗口大小（宽x高）。The window's size, WIDTHxHEIGHT.",
+)
 @click.pass_context
-def gui(ctx: click.Context, db: Path | None, screenshot: Path | None) -> None:
+def gui(
+    ctx: click.Context, db: Path | None, screenshot: Path | None, size: tuple[int, int]
+) -> None:
     """打开桌面程序（同不带子命令）。Open the desktop app."""
     from mzdesk.gui.app import run_app
 
@@ -33,8 +43,18 @@ def gui(ctx: click.Context, db: Path | None, screenshot: Path | None) -> None:
             db or ctx.obj["db"] or default_db_path(),
             language=ctx.obj["lang"],
             screenshot_dir=screenshot,
+            size=size,
         )
     )
+
+
+def _size(value: str) -> tuple[int, int]:
+    width, _, height = value.lower().partition("x")
+    if not (width.isdecimal() and height.isdecimal()) or not (
+        640 <= int(width) <= 7680 and 480 <= int(height) <= 4320
+    ):
+        raise click.BadParameter(text("cli.gui.bad_size", value=value), param_hint="--size")
+    return int(width), int(height)
 
 
 COMMANDS: tuple[click.Command, ...] = (gui,)

@@ -57,7 +57,11 @@ def configured_language(requested: str | None) -> str:
 
 
 def run_app(
-    db_path: Path, *, language: str | None = None, screenshot_dir: Path | None = None
+    db_path: Path,
+    *,
+    language: str | None = None,
+    screenshot_dir: Path | None = None,
+    size: tuple[int, int] = (1280, 800),
 ) -> int:
     """Open the app on ``db_path``. With ``screenshot_dir``, render every page to PNG and exit."""
     app = make_application()
@@ -76,7 +80,7 @@ def run_app(
     worker = Worker()
     stores: list[Store] = []  # the store, once opened (by a login, on an encrypted database)
     try:
-        code: int = qasync.run(_main(worker, db_path, window, screenshot_dir, stores))
+        code: int = qasync.run(_main(worker, db_path, window, screenshot_dir, stores, size))
     finally:
         worker.shutdown()
         for store in stores:
@@ -95,8 +99,15 @@ async def _main(
     window: list[MainWindow],
     screenshot_dir: Path | None,
     stores: list[Store],
+    size: tuple[int, int],
 ) -> int:
     interactive = screenshot_dir is None
+    if not interactive and not db_path.is_file():  # never create one only to photograph it
+        print(
+            tr("数据库文件不存在：{path}；请先运行 mzdesk demo --db {path}").format(path=db_path),
+            file=sys.stderr,
+        )
+        return 2
     try:
         opened = await _open(worker, db_path, interactive, stores)
     except MzdeskError as error:  # a damaged slot file, a wrong login for --screenshot, …
@@ -114,7 +125,7 @@ async def _main(
         AppContext(store, worker, institution, user, db_path, is_region_device(store))
     )
     window.append(main)
-    main.resize(1280, 800)
+    main.resize(*size)
     main.show()
     await main.refresh_status()
     if screenshot_dir is not None:
@@ -156,7 +167,7 @@ async def _open(
     )
     if institution is None:
         if not interactive:
-            print("数据库中没有机构，无法截图；请先运行 mzdesk demo。", file=sys.stderr)
+            print(tr("数据库中没有机构，无法截图；请先运行 mzdesk demo。"), file=sys.stderr)
         return None
     user: UserView | None = None
     if interactive:

@@ -199,4 +199,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "已注册，设备 {device}，收到 {items} 条记录",
         "Enrolled as device {device}; received {items} records",
     ),
+    "cli.gui.bad_size": (
+        "窗口大小“{value}”不对：请写成 宽x高，如 1280x800（640x480 到 7680x4320）",
+        "Window size '{value}' is not valid: write WIDTHxHEIGHT, e.g. 1280x800 "
+        "(640x480 to 7680x4320)",
+    ),
 }

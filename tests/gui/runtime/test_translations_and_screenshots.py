@@ -121,3 +121,57 @@ def test_screenshot_command_renders_every_page(demo_db, tmp_path):
         assert (image.width(), image.height()) == (1280, 800)
         colours = {image.pixel(x, y) for x in range(0, 1280, 37) for y in range(0, 800, 29)}
         assert len(colours) > 5, f"{page.name} looks blank"
+
+
+def _screenshot_env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "xdg"),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+    }
+
+
+def test_screenshots_of_a_missing_database_refuse_and_leave_no_file(tmp_path):
+    """Seen: ``--screenshot`` on a database that did not exist created and migrated an empty
+    one, then said it had no institution; the file stayed behind."""
+    db = tmp_path / "none" / "typo.db"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mzdesk",
+            "gui",
+            "--db",
+            str(db),
+            "--screenshot",
+            str(tmp_path / "s"),
+        ],
+        env=_screenshot_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "数据库文件不存在" in result.stderr and str(db) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not db.exists() and not db.parent.exists()
+    assert not (tmp_path / "s").exists()
+
+
+def test_screenshots_at_a_chosen_size(demo_db, tmp_path):
+    out = tmp_path / "small"
+    result = subprocess.run(
+        [sys.executable, "-m", "mzdesk", "gui", "--db", str(demo_db), "--screenshot", str(out)]
+        + ["--size", "1024x700"],
+        env=_screenshot_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    shots = list(out.glob("*.png"))
+    assert len(shots) == 8
+    for page in shots:
+        image = QImage(str(page))
+        assert (image.width(), image.height()) == (1024, 700), page.name
