@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -24,6 +23,7 @@ from mzdesk.gui.beds.tiles import STATUS_COLOURS, TYPE_MARKS
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import from_qdate
 from mzdesk.services.bed_board import BoardBed, bed_board
 from mzdesk.services.beds import (
@@ -66,7 +66,7 @@ class BedsPage(QWidget):
         self.ctx = ctx
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         self.add_button = QPushButton(tr("批量添加床位"))
         self.add_button.clicked.connect(self.start_bulk_add)
         self.add_button.setVisible(ctx.can(Permission.BEDS_EDIT))  # not on a bureau's laptop

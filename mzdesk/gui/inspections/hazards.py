@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -30,6 +29,7 @@ from mzdesk.gui.inspections.new_hazard import NewHazardDialog
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import fill_vocab, vocab_value
 from mzdesk.gui.widgets.palette import ORANGE, RED
 from mzdesk.gui.widgets.table import make_table
@@ -53,7 +53,7 @@ class HazardsPanel(QWidget):
         self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         self.status = QComboBox()
         fill_vocab(self.status, HazardStatus, empty=tr("全部状态"))
         self.status.insertItem(0, tr("未销号"), OPEN_STATUSES)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -38,6 +37,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.dialog import wait_for
+from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import fill_vocab, from_qdate, vocab_value
 from mzdesk.gui.widgets.labels import heading
 from mzdesk.gui.widgets.palette import ORANGE
@@ -91,7 +91,7 @@ class InspectionsPage(QWidget):
         self.alert = QLabel()
         self.alert.setWordWrap(True)
         layout.addWidget(self.alert)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow screen (one line asked for 1125 px)
         self.new_button = QPushButton(tr("新建检查…"))
         self.new_button.setEnabled(self.can_edit)
         self.new_button.clicked.connect(self.start_new)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from mzdesk.gui.residents.stay_dialogs import (
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import fill_vocab, vocab_value
 from mzdesk.gui.widgets.table import setup_view
 from mzdesk.services.beds import list_beds
@@ -84,7 +84,7 @@ class ResidentsPage(StayActions):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
 
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # both bars wrap on a narrow screen
         self.search = QLineEdit()
         self.search.setPlaceholderText(
             tr("搜索：姓名、拼音首字母（如 zsf）、身份证号后几位或床位号  Ctrl+F")
@@ -105,7 +105,7 @@ class ResidentsPage(StayActions):
         filters.addWidget(self.full_ids)
         layout.addLayout(filters)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.admit_button = QPushButton(tr("入住登记"))
         self.open_button = QPushButton(tr("查看/编辑"))
         self.transfer_button = QPushButton(tr("换床"))

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,6 +40,7 @@ from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.stats.hazards_panel import HazardsPanel
 from mzdesk.gui.stats.training_panel import TrainingPanel
 from mzdesk.gui.widgets.files import ask_save_path
+from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.reports.bed_report import metric_rows, write_pdf, write_xlsx
@@ -124,7 +124,7 @@ class StatsPage(QWidget):
         self.view: StatsView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps on a narrow screen
         self.institution = QComboBox()
         self.institution.setMinimumWidth(220)
         bar.addWidget(QLabel(tr("机构")))

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,6 +21,7 @@ from mzdesk.core.identifiers import mask_id_number
 from mzdesk.core.vocab import WorkerStatus
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.training.attendance_picker import matches
+from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.palette import GREY
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.services.views import WorkerView
@@ -40,7 +40,7 @@ class WorkersPanel(QWidget):
         self.shown: list[WorkerView] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        self.bar = bar = QHBoxLayout()  # the panel's buttons (the lead adds 导入/导出 here)
+        self.bar = bar = FlowLayout()  # the panel's buttons (the page adds 导入/导出 here)
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("搜索：姓名、拼音首字母（如 zsf）或身份证号后几位"))
         self.search.setClearButtonEnabled(True)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageB
 from mzdesk.gui.runtime.tasks import pending_tasks
 from mzdesk.gui.shell.main_window import PAGE_KEYS
 from tests.gui.conftest import open_dialog
+from tests.gui.runtime.test_english_home import english  # noqa: F401 (a fixture)
 
 DISK = "disk on fire"  # a message the log must not repeat (it could name someone)
 
@@ -76,3 +77,29 @@ def test_every_page_renders(qtbot, window, key):
     assert not [
         w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
     ]
+
+
+@pytest.fixture(params=["zh", "en"])
+def language(request):
+    """Both languages: English labels are about half again as wide as Chinese ones."""
+    if request.param == "en":
+        request.getfixturevalue("english")
+    return request.param
+
+
+def test_the_window_fits_a_1024_by_700_screen_on_every_page(qtbot, language, window):
+    """Seen: at 1024×700 the window could not be made that small — the inspections page's
+    one-row bar asked for 1125 px and the settings page for 729 px of height, so the stack of
+    pages (which takes the largest minimum of all of them) pushed the window off the screen."""
+    too_big = {}
+    for index, key in enumerate(PAGE_KEYS):
+        window.navigation.setCurrentRow(index)
+        qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
+        qtbot.wait(20)
+        hint = window.page_widgets[index].minimumSizeHint()
+        if hint.width() > 1024 - window.navigation.width() or hint.height() > 600:
+            too_big[key] = hint.toTuple()
+    assert too_big == {}
+    window.resize(1024, 700)
+    qtbot.wait(20)
+    assert window.size().toTuple() == (1024, 700)
