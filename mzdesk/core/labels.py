@@ -111,6 +111,7 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     "kind": ("类型", "kind"),
     "building": ("楼栋", "building"),
     "floor": ("楼层", "floor"),
+    "last_floor": ("结束楼层", "last floor"),
     "room": ("房间", "room"),
     "rooms": ("房间号", "room numbers"),
     "beds_per_room": ("每间床位数", "beds per room"),

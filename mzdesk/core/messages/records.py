@@ -81,6 +81,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "bed.other_institution": ("床位不属于该机构", "the bed belongs to another institution"),
     "bed.range": ("房间号范围无效：{start}–{end}", "invalid room range {start}–{end}"),
     "bed.count": ("每间床位数应为1–{max}", "beds per room must be 1–{max}"),
+    "bed.floor_range": (
+        "楼层范围无效：{first}–{last}（请写同样格式的楼层，如 2层 到 5层，最多60层）",
+        "invalid floor range {first}–{last} (write both floors alike, e.g. 2F to 5F; at most 60)",
+    ),
+    "bed.block_too_big": (
+        "一次最多添加{max}张床位，这次是{count}张；请分几次添加",
+        "at most {max} beds at a time, this is {count}; add them in parts",
+    ),
     "bed.same": ("新床位与当前床位相同", "the new bed is the current bed"),
     "resident.duplicate_id_number": (
         "身份证号{id_number}的住户「{name}」已在本机构在住",

@@ -24,11 +24,9 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.flow import FlowLayout
-from mzdesk.gui.widgets.inputs import from_qdate
+from mzdesk.services.bed_blocks import add_bed_block, building_floors
 from mzdesk.services.bed_board import BoardBed, bed_board
 from mzdesk.services.beds import (
-    NewBeds,
-    add_beds,
     return_bed_to_service,
     take_bed_out_of_service,
 )
@@ -158,23 +156,14 @@ class BedsPage(QWidget):
         else:
             await self.ctx.change(take_bed_out_of_service, entry.bed.id, dt.date.today())
 
-    def start_bulk_add(self) -> None:
-        dialog = BulkBedsDialog(self)
+    @async_slot()
+    async def start_bulk_add(self) -> None:
         ctx = self.ctx
+        places = await ctx.worker.read(building_floors, ctx.store, ctx.institution.id)
+        dialog = BulkBedsDialog(self, places)
 
         async def submit() -> None:
-            await ctx.change(
-                add_beds,
-                NewBeds(
-                    ctx.institution.id,
-                    dialog.building.text(),
-                    dialog.floor.text(),
-                    dialog.rooms(),
-                    dialog.bedsPerRoom.value(),
-                    dialog.bed_type(),
-                    from_qdate(dialog.effectiveOn.date()),
-                ),
-            )
+            await ctx.change(add_bed_block, dialog.block(ctx.institution.id))
 
         dialog.submit = submit
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -34,8 +34,9 @@ class Ui_BulkBedsDialog(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.buildingLabel)
 
-        self.building = QLineEdit(BulkBedsDialog)
+        self.building = QComboBox(BulkBedsDialog)
         self.building.setObjectName(u"building")
+        self.building.setEditable(True)
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.building)
 
@@ -44,35 +45,46 @@ class Ui_BulkBedsDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.floorLabel)
 
-        self.floor = QLineEdit(BulkBedsDialog)
+        self.floor = QComboBox(BulkBedsDialog)
         self.floor.setObjectName(u"floor")
+        self.floor.setEditable(True)
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.floor)
+
+        self.floorToLabel = QLabel(BulkBedsDialog)
+        self.floorToLabel.setObjectName(u"floorToLabel")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.floorToLabel)
+
+        self.floorTo = QLineEdit(BulkBedsDialog)
+        self.floorTo.setObjectName(u"floorTo")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.floorTo)
 
         self.roomFromLabel = QLabel(BulkBedsDialog)
         self.roomFromLabel.setObjectName(u"roomFromLabel")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.roomFromLabel)
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.roomFromLabel)
 
         self.roomFrom = QLineEdit(BulkBedsDialog)
         self.roomFrom.setObjectName(u"roomFrom")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.roomFrom)
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.roomFrom)
 
         self.roomToLabel = QLabel(BulkBedsDialog)
         self.roomToLabel.setObjectName(u"roomToLabel")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.roomToLabel)
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.roomToLabel)
 
         self.roomTo = QLineEdit(BulkBedsDialog)
         self.roomTo.setObjectName(u"roomTo")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.roomTo)
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.roomTo)
 
         self.bedsPerRoomLabel = QLabel(BulkBedsDialog)
         self.bedsPerRoomLabel.setObjectName(u"bedsPerRoomLabel")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.bedsPerRoomLabel)
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.bedsPerRoomLabel)
 
         self.bedsPerRoom = QSpinBox(BulkBedsDialog)
         self.bedsPerRoom.setObjectName(u"bedsPerRoom")
@@ -80,29 +92,29 @@ class Ui_BulkBedsDialog(object):
         self.bedsPerRoom.setMaximum(12)
         self.bedsPerRoom.setValue(2)
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.bedsPerRoom)
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.bedsPerRoom)
 
         self.bedTypeLabel = QLabel(BulkBedsDialog)
         self.bedTypeLabel.setObjectName(u"bedTypeLabel")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.bedTypeLabel)
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.bedTypeLabel)
 
         self.bedType = QComboBox(BulkBedsDialog)
         self.bedType.setObjectName(u"bedType")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.bedType)
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.bedType)
 
         self.effectiveOnLabel = QLabel(BulkBedsDialog)
         self.effectiveOnLabel.setObjectName(u"effectiveOnLabel")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.effectiveOnLabel)
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.effectiveOnLabel)
 
         self.effectiveOn = QDateEdit(BulkBedsDialog)
         self.effectiveOn.setObjectName(u"effectiveOn")
         self.effectiveOn.setCalendarPopup(True)
         self.effectiveOn.setDisplayFormat(u"yyyy-MM-dd")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.effectiveOn)
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.effectiveOn)
 
 
         self.rootLayout.addLayout(self.form)
@@ -129,6 +141,7 @@ class Ui_BulkBedsDialog(object):
 #if QT_CONFIG(shortcut)
         self.buildingLabel.setBuddy(self.building)
         self.floorLabel.setBuddy(self.floor)
+        self.floorToLabel.setBuddy(self.floorTo)
         self.roomFromLabel.setBuddy(self.roomFrom)
         self.roomToLabel.setBuddy(self.roomTo)
         self.bedsPerRoomLabel.setBuddy(self.bedsPerRoom)
@@ -146,9 +159,15 @@ class Ui_BulkBedsDialog(object):
     def retranslateUi(self, BulkBedsDialog):
         BulkBedsDialog.setWindowTitle(QCoreApplication.translate("BulkBedsDialog", u"\u6279\u91cf\u6dfb\u52a0\u5e8a\u4f4d", None))
         self.buildingLabel.setText(QCoreApplication.translate("BulkBedsDialog", u"\u697c\u680b", None))
-        self.building.setPlaceholderText(QCoreApplication.translate("BulkBedsDialog", u"\u4f8b\u5982\uff1a3\u53f7\u697c", None))
-        self.floorLabel.setText(QCoreApplication.translate("BulkBedsDialog", u"\u697c\u5c42", None))
-        self.floor.setPlaceholderText(QCoreApplication.translate("BulkBedsDialog", u"\u4f8b\u5982\uff1a2\u5c42", None))
+#if QT_CONFIG(tooltip)
+        self.building.setToolTip(QCoreApplication.translate("BulkBedsDialog", u"\u9009\u62e9\u5df2\u6709\u697c\u680b\uff0c\u6216\u8f93\u5165\u65b0\u697c\u680b\u7684\u540d\u79f0", None))
+#endif // QT_CONFIG(tooltip)
+        self.floorLabel.setText(QCoreApplication.translate("BulkBedsDialog", u"\u8d77\u59cb\u697c\u5c42", None))
+#if QT_CONFIG(tooltip)
+        self.floor.setToolTip(QCoreApplication.translate("BulkBedsDialog", u"\u9009\u62e9\u5df2\u6709\u697c\u5c42\uff0c\u6216\u8f93\u5165\u65b0\u697c\u5c42\uff0c\u5982 2\u5c42", None))
+#endif // QT_CONFIG(tooltip)
+        self.floorToLabel.setText(QCoreApplication.translate("BulkBedsDialog", u"\u7ed3\u675f\u697c\u5c42", None))
+        self.floorTo.setPlaceholderText(QCoreApplication.translate("BulkBedsDialog", u"\u53ef\u9009\uff1a\u4e00\u6b21\u6dfb\u52a0\u591a\u5c42\u65f6\u586b\u5199\uff0c\u5982 5\u5c42", None))
         self.roomFromLabel.setText(QCoreApplication.translate("BulkBedsDialog", u"\u8d77\u59cb\u623f\u95f4\u53f7", None))
         self.roomFrom.setPlaceholderText(QCoreApplication.translate("BulkBedsDialog", u"\u4f8b\u5982\uff1a201", None))
         self.roomToLabel.setText(QCoreApplication.translate("BulkBedsDialog", u"\u7ed3\u675f\u623f\u95f4\u53f7", None))

@@ -20,8 +20,8 @@ def test_bed_board_bulk_add_and_click_to_admit(qtbot, window):
     before = len(board.entries)
     qtbot.mouseClick(beds.add_button, Qt.MouseButton.LeftButton)
     dialog = open_dialog(qtbot, BulkBedsDialog)
-    dialog.building.setText("3号楼")
-    dialog.floor.setText("2层")
+    dialog.building.setEditText("3号楼")  # QTest types ASCII only
+    dialog.floor.setEditText("2层")
     dialog.roomFrom.setText("201")
     dialog.roomTo.setText("220")
     assert "40 张护理型床位" in dialog.preview.text()
@@ -40,6 +40,38 @@ def test_bed_board_bulk_add_and_click_to_admit(qtbot, window):
     assert chooser.beds.count() == 1
     assert chooser.bed_id() == entry.bed.id
     chooser.reject()
+
+
+def test_bulk_add_offers_existing_buildings_and_adds_several_floors(qtbot, window):
+    """Seen: the dialog did not offer the home's buildings (a typo made a second 1号楼) and
+    added one floor at a time."""
+    window.navigation.setCurrentRow(2)
+    beds = window.beds
+    board = beds.board
+    qtbot.waitUntil(lambda: bool(board.entries), timeout=10_000)
+    before = len(board.entries)
+    qtbot.mouseClick(beds.add_button, Qt.MouseButton.LeftButton)
+    dialog = open_dialog(qtbot, BulkBedsDialog)
+    buildings = [dialog.building.itemText(i) for i in range(dialog.building.count())]
+    assert buildings and buildings == sorted(
+        {e.bed.building for e in board.entries}, key=buildings.index
+    )
+    dialog.building.setCurrentIndex(0)
+    floors = [dialog.floor.itemText(i) for i in range(dialog.floor.count())]
+    assert floors and set(floors) == {
+        e.bed.floor for e in board.entries if e.bed.building == buildings[0]
+    }
+    dialog.floor.setEditText("7层")
+    dialog.floorTo.setText("9层")
+    qtbot.keyClicks(dialog.roomFrom, "701")
+    qtbot.keyClicks(dialog.roomTo, "705")
+    assert "7层–9层" in dialog.preview.text() and "15 间 × 2 床 = 30 张" in dialog.preview.text()
+    assert "701-1 … 905-2" in dialog.preview.text()
+    ok(qtbot, dialog)
+    closed(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(board.entries) == before + 30, timeout=10_000)
+    added = {e.bed.floor for e in board.entries if e.bed.number.startswith(("7", "8", "9"))}
+    assert added >= {"7层", "8层", "9层"}
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen menus

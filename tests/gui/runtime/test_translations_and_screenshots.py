@@ -159,11 +159,14 @@ def test_screenshots_of_a_missing_database_refuse_and_leave_no_file(tmp_path):
     assert not (tmp_path / "s").exists()
 
 
+def _gui(db: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "mzdesk", "gui", "--db", str(db), "--screenshot", str(out)]
+
+
 def test_screenshots_at_a_chosen_size(demo_db, tmp_path):
     out = tmp_path / "small"
     result = subprocess.run(
-        [sys.executable, "-m", "mzdesk", "gui", "--db", str(demo_db), "--screenshot", str(out)]
-        + ["--size", "1024x700"],
+        [*_gui(demo_db, out), "--size", "1024x700"],
         env=_screenshot_env(tmp_path),
         capture_output=True,
         text=True,
