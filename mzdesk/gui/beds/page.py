@@ -19,7 +19,7 @@ from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import BedStatus
 from mzdesk.gui.beds.board import BedBoard
 from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
-from mzdesk.gui.beds.tiles import STATUS_COLOURS, TYPE_MARKS
+from mzdesk.gui.beds.tiles import legend
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -70,15 +70,8 @@ class BedsPage(QWidget):
         self.add_button.setVisible(ctx.can(Permission.BEDS_EDIT))  # not on a bureau's laptop
         bar.addWidget(self.add_button)
         bar.addSpacing(20)
-        for status, (background, border) in STATUS_COLOURS.items():
-            chip = QLabel(status.label)
-            chip.setStyleSheet(
-                f"background: {background}; border: 1px solid {border}; padding: 2px 8px;"
-                " border-radius: 4px;"
-            )
-            bar.addWidget(chip)
-        marks = "  ".join(f"[{m}] {t.label}" for t, m in TYPE_MARKS.items())
-        bar.addWidget(QLabel(marks))
+        self.legend = legend()
+        bar.addWidget(self.legend)
         bar.addStretch(1)
         self.summary = QLabel()
         bar.addWidget(self.summary)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from mzdesk.core.vocab import BedStatus, BedType
 from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.widgets.palette import MUTED
 from mzdesk.services.bed_board import BoardBed
 
 STATUS_COLOURS = {
@@ -15,6 +17,9 @@ STATUS_COLOURS = {
     BedStatus.RESERVED: ("#fff3dc", "#b26a00"),
     BedStatus.OUT_OF_SERVICE: ("#eceff1", "#78909c"),
 }
+# a bed whose resident is on leave: still taken (not free to admit into), but empty tonight —
+# its own colour and a dashed border, so it is told apart without colour too
+ON_LEAVE_COLOURS = ("#f3edf9", "#6a4c93")
 TYPE_MARKS = {BedType.SELF_CARE: "自", BedType.NURSING: "护", BedType.DEMENTIA: "认"}
 
 
@@ -29,7 +34,32 @@ def tile_text(entry: BoardBed) -> tuple[str, str]:
 
 def tile_tooltip(entry: BoardBed) -> str:
     bed = entry.bed
-    return f"{bed.label}\n{bed.bed_type.label} · {bed.status.label}"
+    status = bed.status.label
+    if entry.on_leave:
+        status = tr("{status}，住户外出中").format(status=status)
+    return f"{bed.label}\n{bed.bed_type.label} · {status}"
+
+
+def tile_colours(entry: BoardBed) -> tuple[str, str, bool]:
+    """Background, border, and whether the border is dashed."""
+    if entry.on_leave:
+        return (*ON_LEAVE_COLOURS, True)
+    return (*STATUS_COLOURS[entry.bed.status], False)
+
+
+def swatch(background: str, border: str, dashed: bool, size: int = 14) -> QPixmap:
+    """The legend's sample of a tile's look: a small square, not a button-like chip."""
+    picture = QPixmap(size, size)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
+    pen = QPen(QColor(border), 1.5, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    if dashed:
+        pen.setDashPattern([2, 1.5])
+    painter.setPen(pen)
+    painter.setBrush(QColor(background))
+    painter.drawRect(QRectF(1, 1, size - 2, size - 2))
+    painter.end()
+    return picture
 
 
 def draw_tile(
@@ -40,8 +70,12 @@ def draw_tile(
     emphasised: bool,
     focused: bool,
 ) -> None:
-    background, border = STATUS_COLOURS[entry.bed.status]
-    painter.setPen(QPen(QColor(border), 2 if emphasised else 1))
+    background, border, dashed = tile_colours(entry)
+    pen = QPen(QColor(border), 2 if emphasised else 1)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern([5, 3])
+    painter.setPen(pen)
     painter.setBrush(QColor(background))
     painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 5, 5)
     if focused:
@@ -57,3 +91,23 @@ def draw_tile(
             Qt.AlignmentFlag.AlignCenter,
             metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_width),
         )
+
+
+def legend() -> QWidget:
+    """What the tiles' looks mean — a swatch beside plain text for each — then the type marks."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    looks = [(status.label, (*colours, False)) for status, colours in STATUS_COLOURS.items()]
+    looks.insert(2, (tr("外出"), (*ON_LEAVE_COLOURS, True)))  # after 在住, which it is a kind of
+    for text, (background, border, dashed) in looks:
+        sample = QLabel()
+        sample.setPixmap(swatch(background, border, dashed))
+        row.addWidget(sample)
+        row.addWidget(QLabel(text))
+        row.addSpacing(10)
+    marks = QLabel("  ".join(f"[{m}] {t.label}" for t, m in TYPE_MARKS.items()))
+    marks.setStyleSheet(f"color: {MUTED};")
+    row.addWidget(marks)
+    return box

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
+from mzdesk.gui.beds.tiles import tile_tooltip
 from mzdesk.gui.residents.resident_dialog import ResidentDialog
 from mzdesk.gui.residents.stay_dialogs import BedChooserDialog
 from tests.gui.conftest import closed, ok, open_dialog
@@ -127,3 +128,48 @@ def test_the_board_paints_chinese_tiles(qtbot, window, tmp_path):
         != image.pixelColor(first.center().x(), first.top() - 4).name()
     )  # a tile is drawn where the layout put it
     board.grab().save(str(tmp_path / "board.png"))
+
+
+def test_a_bed_whose_resident_is_on_leave_looks_different_from_an_occupied_one(qtbot, window):
+    """Seen: the beds of residents on leave looked the same as occupied beds (only a small
+    （外出） after the name told them apart)."""
+    window.navigation.setCurrentRow(2)
+    board = window.beds.board
+    qtbot.waitUntil(lambda: bool(board.entries), timeout=10_000)
+    away = next(e for e in board.entries if e.on_leave)
+    here = next(e for e in board.entries if e.resident_id is not None and not e.on_leave)
+    image = board.grab().toImage()
+
+    def fill(entry):  # a point inside the tile, clear of its text and border
+        rect = board.tile_rect(entry.bed.id)
+        return image.pixelColor(rect.left() + 6, rect.bottom() - 5).name()
+
+    def edge(entry):  # the border along the bottom: dashed for a bed on leave
+        rect = board.tile_rect(entry.bed.id)
+        y = rect.bottom() - 1
+        return {image.pixelColor(x, y).name() for x in range(rect.left() + 8, rect.right() - 8)}
+
+    assert fill(away) != fill(here)
+    assert len(edge(away)) > len(edge(here)), "the border of a bed on leave is not dashed"
+    assert "外出" in tile_tooltip(away) and "外出" not in tile_tooltip(here)
+
+
+def test_the_legend_reads_as_a_legend_not_as_buttons(qtbot, window):
+    """Seen: the legend's chips were bordered, padded, rounded labels that looked like buttons.
+    A legend is a small swatch beside plain text, and it names every look a tile can have."""
+    from PySide6.QtWidgets import QLabel
+
+    window.navigation.setCurrentRow(2)
+    legend = window.beds.legend
+    texts = [w.text() for w in legend.findChildren(QLabel) if w.text()]
+    assert texts[:5] == ["空闲", "在住", "外出", "预留", "停用"] or set(texts) >= {
+        "空闲",
+        "在住",
+        "外出",
+        "预留",
+        "停用",
+    }
+    for label in legend.findChildren(QLabel):
+        assert "border" not in label.styleSheet() and "padding" not in label.styleSheet()
+        if label.pixmap() is not None and not label.pixmap().isNull():
+            assert label.pixmap().width() <= 16 and label.pixmap().height() <= 16
