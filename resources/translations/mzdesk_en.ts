@@ -168,12 +168,28 @@
         <translation>Return date</translation>
     </message>
     <message>
+        <source>例如：3号楼</source>
+        <translation>e.g. Building 3</translation>
+    </message>
+    <message>
+        <source>例如：2层</source>
+        <translation>e.g. 2F</translation>
+    </message>
+    <message>
         <source>请填写房间号范围，例如 201 到 220。</source>
         <translation>Enter a room range, e.g. 201 to 220.</translation>
     </message>
     <message>
-        <source>将添加 {rooms} 间 × {per} 床 = {count} 张{kind}床位（{first} … {last}）</source>
-        <translation>Adds {rooms} rooms × {per} beds = {count} {kind} beds ({first} … {last})</translation>
+        <source>{first}–{last}</source>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <source>将在{floors}添加 {rooms} 间 × {per} 床 = {count} 张{kind}床位（{first} … {last}）</source>
+        <translation>Adds {rooms} rooms × {per} beds = {count} {kind} beds on {floors} ({first} … {last})</translation>
+    </message>
+    <message>
+        <source>（未填楼层）</source>
+        <translation>(no floor yet)</translation>
     </message>
     <message>
         <source>老年人能力评估（GB/T 42195-2022）</source>
@@ -346,6 +362,14 @@
     <message>
         <source>（外出）</source>
         <translation> (on leave)</translation>
+    </message>
+    <message>
+        <source>{status}，住户外出中</source>
+        <translation>{status}, resident on leave</translation>
+    </message>
+    <message>
+        <source>外出中</source>
+        <translation>on leave</translation>
     </message>
     <message>
         <source>床位一览</source>
@@ -1248,8 +1272,8 @@
         <translation>files: {up} to upload, {down} to download</translation>
     </message>
     <message>
-        <source>同步：本机未注册到服务器，{n} 条修改待同步</source>
-        <translation>Sync: not enrolled with a server, {n} changes waiting</translation>
+        <source>数据已安全保存在本机 · 尚未设置同步</source>
+        <translation>Data saved safely on this computer · sync not set up</translation>
     </message>
     <message>
         <source>上次同步 {time}</source>
@@ -2088,8 +2112,16 @@
         <translation>Remove the schedule &apos;{name}&apos;? Inspections already made are kept.</translation>
     </message>
     <message>
+        <source>数据库文件不存在：{path}；请先运行 mzdesk demo --db {path}</source>
+        <translation>No database file at {path}; run mzdesk demo --db {path} first</translation>
+    </message>
+    <message>
         <source>不能打开</source>
         <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>数据库中没有机构，无法截图；请先运行 mzdesk demo。</source>
+        <translation>The database has no institution to show; run mzdesk demo first.</translation>
     </message>
     <message>
         <source>「{name}」没有可以登录的账号，不能打开。请由本机构的管理员添加或启用账号。</source>
@@ -3210,18 +3242,6 @@
         <translation>Building</translation>
     </message>
     <message>
-        <source>例如：3号楼</source>
-        <translation>e.g. 3号楼</translation>
-    </message>
-    <message>
-        <source>楼层</source>
-        <translation>Floor</translation>
-    </message>
-    <message>
-        <source>例如：2层</source>
-        <translation>e.g. 2层</translation>
-    </message>
-    <message>
         <source>起始房间号</source>
         <translation>First room</translation>
     </message>
@@ -3248,6 +3268,26 @@
     <message>
         <source>启用日期</source>
         <translation>In service from</translation>
+    </message>
+    <message>
+        <source>选择已有楼栋，或输入新楼栋的名称</source>
+        <translation>Choose a building, or type the name of a new one</translation>
+    </message>
+    <message>
+        <source>起始楼层</source>
+        <translation>First floor</translation>
+    </message>
+    <message>
+        <source>选择已有楼层，或输入新楼层，如 2层</source>
+        <translation>Choose a floor, or type a new one, e.g. 2F</translation>
+    </message>
+    <message>
+        <source>结束楼层</source>
+        <translation>Last floor</translation>
+    </message>
+    <message>
+        <source>可选：一次添加多层时填写，如 5层</source>
+        <translation>Optional: to add several floors at once, e.g. 5F</translation>
     </message>
 </context>
 <context>

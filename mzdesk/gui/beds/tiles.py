@@ -100,7 +100,7 @@ def legend() -> QWidget:
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(4)
     looks = [(status.label, (*colours, False)) for status, colours in STATUS_COLOURS.items()]
-    looks.insert(2, (tr("外出"), (*ON_LEAVE_COLOURS, True)))  # after 在住, which it is a kind of
+    looks.insert(2, (tr("外出中"), (*ON_LEAVE_COLOURS, True)))  # after 在住, which it is a kind of
     for text, (background, border, dashed) in looks:
         sample = QLabel()
         sample.setPixmap(swatch(background, border, dashed))
