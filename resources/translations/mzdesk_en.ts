@@ -796,8 +796,8 @@
         <translation>Left on</translation>
     </message>
     <message>
-        <source>在职人员 {n} 人</source>
-        <translation>{n} employed</translation>
+        <source>在职人员 {n} 人，其中护理员 {care} 人</source>
+        <translation>{n} employed, {care} of them care workers</translation>
     </message>
     <message>
         <source>培训记录</source>

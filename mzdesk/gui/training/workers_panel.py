@@ -3,6 +3,7 @@ the buttons that start the flows (the page runs them)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 
@@ -118,8 +119,14 @@ class WorkersPanel(QWidget):
         )
         if not sized:  # once: later reloads and searches keep the widths (no re-measuring)
             self.table.resizeColumnsToContents()
-        active = sum(w.status is WorkerStatus.ACTIVE for w in self.all)
-        self.count.setText(tr("在职人员 {n} 人").format(n=active))
+        today = dt.date.today()
+        active = [w for w in self.all if w.status is WorkerStatus.ACTIVE]
+        # the rates above count care workers employed today (stats/training/staff.py): say
+        # how many of the list those are, so the two numbers never seem to disagree
+        care = sum(w.occupation.is_care_worker and w.hired_on <= today for w in active)
+        self.count.setText(
+            tr("在职人员 {n} 人，其中护理员 {care} 人").format(n=len(active), care=care)
+        )
         self._update_buttons()
 
     def selected(self) -> WorkerView | None:

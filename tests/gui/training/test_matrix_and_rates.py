@@ -248,3 +248,15 @@ def test_a_change_reloads_what_it_touched_and_a_hidden_tab_when_shown(qtbot, win
     text, _ = _cell(page, "分步刷新", "岗前培训")
     assert text.startswith("有效")
     assert "matrix" not in page.dirty
+
+
+def test_the_list_count_and_the_rates_count_the_same_care_workers(qtbot, window):
+    """Seen: the rates read "在职护理员 18 人" and the list under them "在职人员 22 人" — the list
+    counted managers and therapists too, and nothing said so."""
+    store, institution = window.ctx.store, window.ctx.institution
+    page = show_page(qtbot, window)
+    figures = training_statistics(store, Scope(institution_id=institution.id))
+    _refreshed(qtbot, page, lambda: bool(page.workers.count.text()))
+    count = page.workers.count.text()
+    assert f"护理员 {figures.active_care_workers} 人" in count, count
+    assert f"在职护理员 {figures.active_care_workers} 人" in page.rates.heading.text()
