@@ -28,6 +28,8 @@ def test_an_error_in_async_code_reaches_the_user(qtbot, window, monkeypatch, exp
         raise RuntimeError(DISK)
 
     monkeypatch.setattr("mzdesk.gui.residents.page.resident_details", explode)
+    # the list loads on the worker: under load it may not be there yet (a run saw no row)
+    qtbot.waitUntil(lambda: window.residents.table.model().rowCount() > 0, timeout=10_000)
     window.residents.table.selectRow(0)
     window.residents.open_selected()
     box = open_dialog(qtbot, QMessageBox)
