@@ -102,9 +102,12 @@ async def _main(
     size: tuple[int, int],
 ) -> int:
     interactive = screenshot_dir is None
-    if not interactive and not db_path.is_file():  # never create one only to photograph it
+    if not interactive and not (db_path.is_file() and db_path.stat().st_size):
+        # never create or migrate a database only to photograph it (an empty file included)
         print(
-            tr("数据库文件不存在：{path}；请先运行 mzdesk demo --db {path}").format(path=db_path),
+            tr(
+                "没有可截图的数据库：{path} 不存在或是空文件；请先运行 mzdesk demo --db {path}"
+            ).format(path=db_path),
             file=sys.stderr,
         )
         return 2

@@ -2112,8 +2112,8 @@
         <translation>Remove the schedule &apos;{name}&apos;? Inspections already made are kept.</translation>
     </message>
     <message>
-        <source>数据库文件不存在：{path}；请先运行 mzdesk demo --db {path}</source>
-        <translation>No database file at {path}; run mzdesk demo --db {path} first</translation>
+        <source>没有可截图的数据库：{path} 不存在或是空文件；请先运行 mzdesk demo --db {path}</source>
+        <translation>No database to take screenshots of: {path} does not exist or is empty; run mzdesk demo --db {path} first</translation>
     </message>
     <message>
         <source>不能打开</source>

@@ -153,10 +153,21 @@ def test_screenshots_of_a_missing_database_refuse_and_leave_no_file(tmp_path):
         timeout=120,
     )
     assert result.returncode == 2
-    assert "数据库文件不存在" in result.stderr and str(db) in result.stderr
+    assert "不存在或是空文件" in result.stderr and str(db) in result.stderr
     assert "Traceback" not in result.stderr
     assert not db.exists() and not db.parent.exists()
     assert not (tmp_path / "s").exists()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = subprocess.run(
+        _gui(empty, tmp_path / "s"),
+        env=_screenshot_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2 and "不存在或是空文件" in result.stderr
+    assert empty.stat().st_size == 0 and not list(tmp_path.glob("empty.db*"))[1:]
 
 
 def _gui(db: Path, out: Path) -> list[str]:
