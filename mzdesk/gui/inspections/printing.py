@@ -6,8 +6,6 @@ under its list with a function that names the selected inspection."""
 
 from __future__ import annotations
 
-import datetime as dt
-import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +17,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.palette import ERROR_TEXT
-from mzdesk.gui.widgets.pdf_preview import PdfPreview, show_pdf_preview
+from mzdesk.gui.widgets.pdf_preview import PdfPreview, private_pdf_path, show_pdf_preview
 from mzdesk.services.inspection_report import (
     InspectionReport,
     file_reader,
@@ -27,16 +25,6 @@ from mzdesk.services.inspection_report import (
     notice_report,
     thumbnail_cache,
 )
-
-_folder: Path | None = None
-
-
-def out_folder() -> Path:
-    """A folder of this session for the PDFs the preview shows (saved elsewhere by 另存为)."""
-    global _folder
-    if _folder is None:
-        _folder = Path(tempfile.mkdtemp(prefix="mzdesk-inspections-"))
-    return _folder
 
 
 def _write(ctx: AppContext, inspection_id: uuid.UUID, notice: bool) -> tuple[Path, str]:
@@ -51,9 +39,7 @@ def _write(ctx: AppContext, inspection_id: uuid.UUID, notice: bool) -> tuple[Pat
     else:
         report = inspection_report(ctx.store, inspection_id)
         kind = "安全检查报告"
-    stamp = dt.datetime.now().strftime("%H%M%S")
-    name = f"{kind}-{report.institution}-{report.inspected_on.isoformat()}-{stamp}.pdf"
-    path = out_folder() / name.replace("/", "_")
+    path = private_pdf_path(f"{kind}-{report.institution}-{report.inspected_on.isoformat()}")
     if notice:
         write_rectification_notice(path, report)
     else:
@@ -68,7 +54,7 @@ async def open_printed(
     MzdeskError with a message to show (e.g. no open hazard for a notice) or OSError."""
     path, what = await ctx.worker.read(_write, ctx, inspection_id, notice)
     title = (tr("整改通知书") if notice else tr("安全检查报告")) + " — " + what
-    return show_pdf_preview(path, title, parent)
+    return show_pdf_preview(path, title, parent, temporary=True)
 
 
 class PrintBar(QWidget):

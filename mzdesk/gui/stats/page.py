@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mzdesk.core.errors import os_error_text
 from mzdesk.core.vocab import BedType
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
@@ -42,6 +43,7 @@ from mzdesk.gui.stats.training_panel import TrainingPanel
 from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
+from mzdesk.gui.widgets.pdf_preview import PdfPreview, private_pdf_path, show_pdf_preview
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.reports.bed_report import metric_rows, write_pdf, write_xlsx
 from mzdesk.services.institutions import list_institutions
@@ -122,6 +124,7 @@ class StatsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.view: StatsView | None = None
+        self.preview: PdfPreview | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         bar = FlowLayout()  # wraps on a narrow screen
@@ -311,9 +314,6 @@ class StatsPage(QWidget):
     def export_xlsx(self) -> None:
         self._ask_path(tr("导出 Excel"), "xlsx", self._write_xlsx)
 
-    def export_pdf(self) -> None:
-        self._ask_path(tr("打印报表（PDF）"), "pdf", self._write_pdf)
-
     def _ask_path(self, caption: str, suffix: str, then: Callable[[str], object]) -> None:
         if self.view is None:
             return
@@ -337,22 +337,28 @@ class StatsPage(QWidget):
         )
         self.message.setText(tr("已导出到 {path}").format(path=path))
 
-    @async_slot(str)
-    async def _write_pdf(self, path: str) -> None:
+    @async_slot()
+    async def export_pdf(self) -> None:
+        """The report as a PDF in the preview (打印… / 另存为…), never only a file."""
         view = self.view
         if view is None:
             return
         source = tr("民政桌面 mzdesk 本机数据库 {db}").format(db=self.ctx.db_path)
-        await self.ctx.worker.read(
-            write_pdf,
-            Path(path),
-            self._report_title(),
-            view.figures,
-            view.groups,
-            view.trend,
-            source=source,
-            printed=dt.date.today(),
-            training=view.training,
-            hazards=view.hazards,
-        )
-        self.message.setText(tr("已生成报表 {path}").format(path=path))
+        path = private_pdf_path(f"床位统计-{view.figures.as_of.isoformat()}")
+        try:
+            await self.ctx.worker.read(
+                write_pdf,
+                path,
+                self._report_title(),
+                view.figures,
+                view.groups,
+                view.trend,
+                source=source,
+                printed=dt.date.today(),
+                training=view.training,
+                hazards=view.hazards,
+            )
+        except OSError as error:
+            self.message.setText(tr("无法生成 PDF：") + os_error_text(error))
+            return
+        self.preview = show_pdf_preview(path, self._report_title(), self.window(), temporary=True)

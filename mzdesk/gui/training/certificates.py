@@ -5,8 +5,6 @@ is missing, then one PDF on a worker thread with progress and Cancel, then the p
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-import tempfile
 import threading
 import uuid
 from collections.abc import Sequence
@@ -40,7 +38,12 @@ from mzdesk.gui.training.certificate_settings import (
 from mzdesk.gui.widgets.dialog import wait_for
 from mzdesk.gui.widgets.labels import heading
 from mzdesk.gui.widgets.palette import ERROR_TEXT
-from mzdesk.gui.widgets.pdf_preview import PdfPreview, show_pdf_preview
+from mzdesk.gui.widgets.pdf_preview import (
+    PdfPreview,
+    private_folder,
+    private_pdf_path,
+    show_pdf_preview,
+)
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.services.certificates import (
     CertificateSheet,
@@ -90,7 +93,7 @@ class SessionCertificates(QDialog):
         self.preview: PdfPreview | None = None
         self.settings: CertificateSettingsDialog | None = None
         self.loading: asyncio.Future[None] | None = None
-        self.out_dir = Path(tempfile.mkdtemp(prefix="mzdesk-certificates-"))
+        self.out_dir = private_folder()
         self.setWindowTitle(tr("培训合格证书"))
         self.resize(720, 460)
         self.table = make_table(
@@ -253,7 +256,7 @@ class SessionCertificates(QDialog):
             return None
         from mzdesk.reports.certificates import write_certificates  # reportlab: load late
 
-        path = self.out_dir / f"培训合格证书-{dt.datetime.now():%Y%m%d-%H%M%S}.pdf"
+        path = private_pdf_path("培训合格证书")
         cancel = threading.Event()
         relay = _Progress(self)
         progress = QProgressDialog(tr("正在生成证书…"), tr("取消"), 0, len(sheets), self)
@@ -276,7 +279,7 @@ class SessionCertificates(QDialog):
         finally:
             progress.reset()
             progress.close()
-        self.preview = show_pdf_preview(path, tr("培训合格证书"), self)
+        self.preview = show_pdf_preview(path, tr("培训合格证书"), self, temporary=True)
         return path
 
     # -- revoking ----------------------------------------------------------------------------

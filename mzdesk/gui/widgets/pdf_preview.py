@@ -1,10 +1,16 @@
 """A preview of a PDF the app made (Qt PDF), with 打印… through the system print dialog (A4),
-另存为… and 用其他程序打开. Any feature that writes a PDF shows it with
-:func:`show_pdf_preview`."""
+另存为… and 用其他程序打开. Any feature that writes a PDF writes it to
+:func:`private_pdf_path` (a folder of this process only readable by the user, never the home
+folder: the PDFs hold personal data) and shows it with :func:`show_pdf_preview`, which
+deletes the file when the preview closes; 另存为… keeps a copy where the user chooses."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import datetime as dt
 import shutil
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, QUrl
@@ -26,14 +32,44 @@ from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.palette import ERROR_TEXT
 
 PRINT_DPI = 300
+PRIVATE = 0o600
+
+_folder: Path | None = None
+
+
+def private_folder() -> Path:
+    """This process's folder for the PDFs it shows (0700, in the system's temporary folder),
+    removed with whatever is left in it when the app exits."""
+    global _folder
+    if _folder is None or not _folder.is_dir():
+        _folder = Path(tempfile.mkdtemp(prefix="mzdesk-pdf-"))
+        atexit.register(shutil.rmtree, _folder, ignore_errors=True)
+    return _folder
+
+
+def private_pdf_path(stem: str) -> Path:
+    """A new file name for a PDF named ``stem`` (the name 另存为… suggests) in
+    :func:`private_folder`; a time stamp keeps two previews of the same report apart."""
+    safe = "".join("_" if ch in '/\\:*?"<>|' else ch for ch in stem).strip() or "mzdesk"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return private_folder() / f"{safe}-{stamp}.pdf"
 
 
 class PdfPreview(QDialog):
     """Shows ``path`` page after page, fitted to the width."""
 
-    def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, title: str, parent: QWidget | None = None, *, temporary: bool = False
+    ) -> None:
+        """``temporary``: ``path`` is the app's own copy (:func:`private_pdf_path`), made
+        readable by the user alone and deleted when the preview closes."""
         super().__init__(parent)
         self.path = path
+        self.temporary = temporary
+        if temporary:
+            with contextlib.suppress(OSError):
+                path.chmod(PRIVATE)
+            self.finished.connect(self.discard)
         self.setWindowTitle(title)
         self.resize(760, 900)
         self.document = QPdfDocument(self)
@@ -134,10 +170,20 @@ class PdfPreview(QDialog):
     def open_elsewhere(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
 
+    def discard(self) -> None:
+        """The app's own copy goes when the preview closes (another program it was opened in
+        keeps its own handle on it)."""
+        self.document.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink(missing_ok=True)
 
-def show_pdf_preview(path: Path, title: str, parent: QWidget | None = None) -> PdfPreview:
-    """Open the preview without blocking (never ``exec()`` inside async code)."""
-    preview = PdfPreview(path, title, parent)
+
+def show_pdf_preview(
+    path: Path, title: str, parent: QWidget | None = None, *, temporary: bool = False
+) -> PdfPreview:
+    """Open the preview without blocking (never ``exec()`` inside async code); see
+    :class:`PdfPreview` for ``temporary``."""
+    preview = PdfPreview(path, title, parent, temporary=temporary)
     preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     preview.open()
     return preview

@@ -19,6 +19,7 @@ from mzdesk.services.signing_keys import set_verify_server
 from mzdesk.services.workers import list_trainings
 from tests.gui.conftest import open_dialog
 from tests.helpers.actors import SETUP
+from tests.helpers.printing import pdf_text
 
 
 def _shot(widget, name: str, tmp_path: Path) -> Path:
@@ -60,7 +61,11 @@ def test_issue_print_preview_cancel_revoke(qtbot, window, tmp_path):
     copy = tmp_path / "copy.pdf"
     preview.save_to(str(copy))
     assert copy.read_bytes() == preview.path.read_bytes()
+    if shutil.which("pdftotext"):
+        assert pdf_text(preview.path).count("培训合格证书") >= session.passed
+    written = preview.path
     preview.close()
+    qtbot.waitUntil(lambda: not written.exists(), timeout=5_000)  # the private copy goes
 
     # cancelling a long print writes nothing and says so
     sheets = certificate_sheets(ctx.store, session.id) * 150

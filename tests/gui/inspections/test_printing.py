@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -13,6 +15,7 @@ from mzdesk.gui.shell.main_window import PAGE_KEYS
 from mzdesk.gui.widgets.pdf_preview import PdfPreview
 from tests.helpers.inspecting import close_hazard
 from tests.helpers.inspection_report import make_inspection
+from tests.helpers.printing import pdf_text
 
 
 def _shot(widget, name: str, tmp_path: Path) -> Path:
@@ -51,16 +54,23 @@ def test_print_report_and_notice_from_the_page(qtbot, window, tmp_path):
     assert preview.document.pageCount() >= 2
     assert "安全检查报告" in preview.windowTitle()
     assert ctx.institution.name in preview.windowTitle()
+    report = preview.path
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600  # personal data: the user's alone
+    if shutil.which("pdftotext"):
+        assert "安全检查报告" in pdf_text(report) and ctx.institution.name in pdf_text(report)
     qtbot.wait(300)  # the view renders its pages asynchronously
     _shot(preview, "inspection-report-preview", tmp_path)
     _shot(window, "inspections-page-print-bar", tmp_path)
     preview.close()
+    qtbot.waitUntil(lambda: not report.exists(), timeout=5_000)  # the private copy goes
 
     qtbot.mouseClick(bar.notice_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.preview is not preview, timeout=30_000)
     notice = bar.preview
     assert notice is not None and notice.document.pageCount() == 1
     assert "整改通知书" in notice.windowTitle()
+    if shutil.which("pdftotext"):
+        assert "安全隐患整改通知书" in pdf_text(notice.path)
     qtbot.wait(300)
     _shot(notice, "rectification-notice-preview", tmp_path)
     notice.close()

@@ -56,9 +56,9 @@ def test_the_panel_shows_the_period_figures(qtbot, window, stats_page, tmp_path)
 
 def test_pdf_and_workbook_carry_the_hazard_figures(qtbot, stats_page, tmp_path):
     f = stats_page.view.hazards
-    pdf = tmp_path / "report.pdf"
-    stats_page._write_pdf(str(pdf))
-    qtbot.waitUntil(pdf.exists, timeout=15_000)
+    stats_page.pdf_button.click()
+    qtbot.waitUntil(lambda: stats_page.preview is not None, timeout=30_000)
+    pdf = stats_page.preview.path
     text = re.sub(
         r"\s+",
         "",
@@ -70,6 +70,7 @@ def test_pdf_and_workbook_carry_the_hazard_figures(qtbot, stats_page, tmp_path):
     assert f"其中超过整改期限（项）{f.overdue_at_end}" in text
     for section in f.by_section:
         assert "类别：" + "".join(section.split()) in text
+    stats_page.preview.close()
 
     book_path = tmp_path / "stats.xlsx"
     stats_page._write_xlsx(str(book_path))

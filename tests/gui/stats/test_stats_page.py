@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCharts import QBarSeries
+from PySide6.QtCore import Qt
 
 from mzdesk.gui.stats.page import load_view
 
@@ -118,9 +119,9 @@ def test_all_institutions_and_a_past_date(qtbot, stats_page):
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by .ci/run")
 def test_pdf_report_embeds_its_font_and_reads_back(qtbot, window, stats_page, tmp_path):
-    path = tmp_path / "report.pdf"
-    stats_page._write_pdf(str(path))
-    qtbot.waitUntil(path.exists, timeout=15_000)
+    qtbot.mouseClick(stats_page.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: stats_page.preview is not None, timeout=30_000)
+    path = stats_page.preview.path
     fonts = subprocess.run(
         ["pdffonts", str(path)], capture_output=True, text=True, check=True
     ).stdout
@@ -147,6 +148,7 @@ def test_pdf_report_embeds_its_font_and_reads_back(qtbot, window, stats_page, tm
         ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(path), str(png)], check=True
     )
     assert Path(f"{png}-1.png").stat().st_size > 5_000
+    stats_page.preview.close()
 
 
 def test_xlsx_export(qtbot, stats_page, tmp_path):
