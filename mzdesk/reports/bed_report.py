@@ -10,7 +10,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
@@ -18,7 +18,8 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from mzdesk.core.vocab import BedType
 from mzdesk.reports.fonts import register_cjk_font
@@ -33,6 +34,8 @@ from mzdesk.stats.training import TrainingFigures
 BLUE = colors.HexColor("#1f5fa8")
 GREEN = colors.HexColor("#2e7d32")
 ORANGE = colors.HexColor("#b26a00")
+FEW_GROUPS = 12  # upright bars up to this many groups; more: one bar a line
+GROUPS_PER_CHART = 40  # lines in one part of the chart of many (fits an A4 page)
 
 
 def metric_rows(f: BedStatistics) -> list[tuple[str, str, str, str]]:
@@ -139,6 +142,85 @@ def _bar(
     return drawing
 
 
+def _horizontal_bars(labels: Sequence[str], values: Sequence[float], font: str) -> Drawing:
+    """Occupancy (%) of many groups: one bar a line, the full name left of it, the value
+    after it — readable however long the names (as 24 names on a slant are not)."""
+    size = 7
+    name_width = max((stringWidth(label, font, size) for label in labels), default=0) + 6
+    line = 4.6 * mm
+    width = 170 * mm
+    height = line * max(len(labels), 1) + 20
+    drawing = Drawing(width, height, initialFontName=font)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = name_width, 14
+    chart.width, chart.height = width - name_width - 30, height - 18
+    chart.data = [list(values) or [0]]
+    chart.categoryAxis.categoryNames = list(labels) or [""]
+    chart.categoryAxis.reverseDirection = 1  # the first group on top, as in the table
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = size
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = 100
+    chart.valueAxis.valueStep = 20
+    chart.valueAxis.labelTextFormat = "%d%%"
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = size
+    chart.bars[0].fillColor = BLUE
+    chart.barWidth = line * 0.6
+    chart.barLabelFormat = "%d%%"
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = size
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def _group_story(groups: Sequence[GroupOccupancy], font: str, body: ParagraphStyle) -> list[Any]:
+    """Every group's occupancy: a chart (upright bars for a few, one bar a line for many, in
+    parts that fit a page) and the table of all of them, its header on every page."""
+    title = ParagraphStyle("t", fontName=font, fontSize=10, leading=14, spaceAfter=2)
+    story: list[Any] = []
+    values = [g.occupancy.value * 100 for g in groups]
+    if len(groups) <= FEW_GROUPS:
+        story.append(_bar([g.group for g in groups], values, font, "入住率（%）", percent=True))
+    else:
+        for start in range(0, len(groups), GROUPS_PER_CHART):
+            end = min(start + GROUPS_PER_CHART, len(groups))
+            heading = f"入住率（%），第 {start + 1}–{end} 组，共 {len(groups)} 组"
+            part = [g.group for g in groups[start:end]]
+            chart = _horizontal_bars(part, values[start:end], font)
+            story += [KeepTogether([Paragraph(heading, title), chart]), Spacer(1, 3 * mm)]
+    cell = ParagraphStyle("c", parent=body, fontSize=8, leading=10)
+    table = Table(
+        [
+            ("分组", "床位", "在用", "入住", "入住率"),
+            *(
+                (Paragraph(g.group, cell), g.beds, g.in_service, g.occupied, g.occupancy.pct)
+                for g in groups
+            ),
+        ],
+        colWidths=(86 * mm, 20 * mm, 20 * mm, 20 * mm, 24 * mm),
+        repeatRows=1,  # the header again on each page the table runs onto
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde8f5")),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#99a7b8")),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    story += [Spacer(1, 3 * mm), Paragraph("各组入住率", title), table]
+    return story
+
+
 def _trend(points: Sequence[MonthPoint], font: str) -> Drawing:
     width, height = 170 * mm, 62 * mm
     drawing = Drawing(width, height, initialFontName=font)  # not Helvetica, never embedded
@@ -215,16 +297,7 @@ def write_pdf(
         _bar(types, [f.beds_by_type.get(t, 0) for t in BedType], font, "按类型的床位数（张）")
     )
     story.append(Spacer(1, 4 * mm))
-    shown = list(groups)[:24]
-    story.append(
-        _bar(
-            [g.group for g in shown],
-            [g.occupancy.value * 100 for g in shown],
-            font,
-            "入住率（%）" + ("，仅列前24组" if len(groups) > 24 else ""),
-            percent=True,
-        )
-    )
+    story += _group_story(groups, font, body)
     story.append(Spacer(1, 4 * mm))
     story.append(_trend(trend, font))
     if training is not None:
