@@ -9,17 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QLineSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -38,6 +28,7 @@ from mzdesk.core.vocab import BedType
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.stats.charts import BLUE, GREEN, BarsView, TrendView
 from mzdesk.gui.stats.hazards_panel import HazardsPanel
 from mzdesk.gui.stats.training_panel import TrainingPanel
 from mzdesk.gui.widgets.files import ask_save_path
@@ -100,18 +91,6 @@ def save_all(store: Store, unsaved: list[Snapshots]) -> None:
         save_snapshots(store, snapshots)
 
 
-def _chart(title: str) -> tuple[QChart, QChartView]:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.legend().setVisible(False)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
-    return chart, view
-
-
 class StatsPage(QWidget):
     # what the page shows: the shell refreshes it when a change touches one of these
     tables = frozenset(
@@ -171,15 +150,17 @@ class StatsPage(QWidget):
         )
         self.table.setMinimumWidth(380)
         grid.addWidget(self.table, 0, 0, 2, 1)
-        self.type_chart, type_view = _chart(tr("按类型的床位数"))
-        self.group_chart, group_view = _chart(tr("入住率"))
-        self.trend_chart, trend_view = _chart(tr("月度趋势：入住率与护理型床位占比（%）"))
-        self.trend_chart.legend().setVisible(True)
-        grid.addWidget(type_view, 0, 1)
-        grid.addWidget(group_view, 0, 2)
-        grid.addWidget(trend_view, 1, 1, 1, 2)
+        self.type_view = BarsView(tr("按类型的床位数"), percent=False)
+        self.group_view = BarsView(tr("入住率"), percent=True)
+        self.trend_view = TrendView(tr("月度趋势：入住率与护理型床位占比（%）"))
+        self.type_chart = self.type_view.chart()
+        self.group_chart = self.group_view.chart()
+        self.trend_chart = self.trend_view.chart()
+        # the occupancy of each floor or home gets the page's width: its names need room
+        grid.addWidget(self.type_view, 0, 1)
+        grid.addWidget(self.trend_view, 1, 1)
+        grid.addWidget(self.group_view, 2, 0, 1, 2)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
         body.addLayout(grid, 1)
         self.training = TrainingPanel()
         body.addWidget(self.training)
@@ -233,23 +214,26 @@ class StatsPage(QWidget):
         area = "" if view.scope.institution_id else (view.title if view.scope.region_prefix else "")
         self.sentence.setText(f.sentence(area) + "。")
         self.table.show_rows(metric_rows(f))
-        self._bars(
-            self.type_chart,
-            [t.label for t in BedType],
-            [f.beds_by_type.get(t, 0) for t in BedType],
-            None,
+        self.type_view.show_bars(
+            [t.label for t in BedType], [f.beds_by_type.get(t, 0) for t in BedType]
         )
         shown = view.groups[:MAX_GROUPS_SHOWN]
-        self.group_chart.setTitle(
-            tr("入住率（按楼层）") if view.scope.institution_id else tr("入住率（按机构）")
+        title = tr("入住率（按楼层）") if view.scope.institution_id else tr("入住率（按机构）")
+        if len(view.groups) > len(shown):
+            title += tr("，前 {shown} 组（共 {total} 组，全部见报表）").format(
+                shown=len(shown), total=len(view.groups)
+            )
+        self.group_chart.setTitle(title)
+        self.group_view.show_bars(
+            [g.group for g in shown], [g.occupancy.value * 100 for g in shown]
         )
-        self._bars(
-            self.group_chart,
-            [g.group for g in shown],
-            [g.occupancy.value * 100 for g in shown],
-            100,
+        self.trend_view.show_lines(
+            [p.month for p in view.trend],
+            [
+                (tr("入住率"), BLUE, [p.occupancy.value * 100 for p in view.trend]),
+                (tr("护理型床位占比"), GREEN, [p.nursing_share.value * 100 for p in view.trend]),
+            ],
         )
-        self._trend(view.trend)
         self.training.show_figures(view.training)
         self.hazards.show_figures(view.hazards)
         self.message.setText(
@@ -257,56 +241,6 @@ class StatsPage(QWidget):
                 date=f.as_of.isoformat()
             )
         )
-
-    def _bars(
-        self, chart: QChart, labels: list[str], values: list[float], maximum: float | None
-    ) -> None:
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        values_set = QBarSet("")
-        values_set.append([round(float(v), 1) for v in values])
-        values_set.setColor(QColor("#1f5fa8"))
-        series = QBarSeries()
-        series.append(values_set)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append(labels)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(x)
-        y = QValueAxis()
-        y.setRange(0, maximum or max([*values, 1]) * 1.15)
-        y.applyNiceNumbers()
-        y.setLabelFormat("%d")
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(y)
-
-    def _trend(self, points: list[MonthPoint]) -> None:
-        chart = self.trend_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        x = QBarCategoryAxis()
-        x.append([p.month[2:] for p in points])
-        y = QValueAxis()
-        y.setRange(0, 100)
-        y.setLabelFormat("%d")
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        for name, colour, values in (
-            (tr("入住率"), "#1f5fa8", [p.occupancy.value * 100 for p in points]),
-            (tr("护理型床位占比"), "#2e7d32", [p.nursing_share.value * 100 for p in points]),
-        ):
-            series = QLineSeries()
-            series.setName(name)
-            series.setColor(QColor(colour))
-            for i, value in enumerate(values):
-                series.append(float(i), value)
-            chart.addSeries(series)
-            series.attachAxis(x)
-            series.attachAxis(y)
 
     def _report_title(self) -> str:
         return tr("{area}床位统计报表").format(area=self.view.title + " " if self.view else "")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCharts import QBarSeries
+from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import Qt
 
 from mzdesk.gui.stats.page import load_view
@@ -33,8 +33,8 @@ def test_page_shows_the_sentence_table_and_charts(qtbot, window, stats_page):
     }
     assert cells["床位总数"] == str(figures.total_beds)
     assert cells["护理型床位占比"] == figures.nursing_share.pct
-    bars = next(s for s in stats_page.type_chart.series() if isinstance(s, QBarSeries))
-    assert [bars.barSets()[0].at(i) for i in range(3)] == [
+    bars = next(s for s in stats_page.type_chart.series() if isinstance(s, QAbstractBarSeries))
+    assert [bars.barSets()[0].at(i) for i in range(3)][::-1] == [  # drawn from the bottom
         float(n) for n in figures.beds_by_type.values()
     ]
     assert len(stats_page.trend_chart.series()) == 2
