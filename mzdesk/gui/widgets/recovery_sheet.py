@@ -43,7 +43,7 @@ class RecoverySheetPreview(PdfPreview):
     or saved."""
 
     def __init__(self, path: Path, on_printed: Callable[[], None], parent: QWidget | None) -> None:
-        super().__init__(path, tr("恢复单"), parent)
+        super().__init__(path, tr("恢复单"), parent, temporary=True)  # 0600, deleted on close
         self.on_printed = on_printed
         self.printed = False
         self.finished.connect(lambda _code: shutil.rmtree(path.parent, ignore_errors=True))

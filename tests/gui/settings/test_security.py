@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 
 from PySide6.QtCore import Qt
 
@@ -34,6 +35,7 @@ def test_an_administrator_sees_who_can_open_the_database_and_prints_the_sheet(
     assert "恢复单上次打印" in panel.recovery.text()
     assert store.key_slots().recovery_printed == today
     sheet = preview.path
+    assert stat.S_IMODE(sheet.stat().st_mode) == 0o600  # the database's key: the user's alone
     preview.accept()
     closed(qtbot, preview)
     assert not sheet.exists()
