@@ -40,6 +40,7 @@ from mzdesk.gui.widgets.labels import heading
 from mzdesk.gui.widgets.palette import ERROR_TEXT
 from mzdesk.gui.widgets.pdf_preview import (
     PdfPreview,
+    discard_private,
     private_folder,
     private_pdf_path,
     show_pdf_preview,
@@ -275,6 +276,7 @@ class SessionCertificates(QDialog):
             )
         except StateError as error:
             self.message.setText(str(error))
+            discard_private(path)
             return None
         finally:
             progress.reset()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
@@ -48,11 +47,18 @@ def private_folder() -> Path:
 
 
 def private_pdf_path(stem: str) -> Path:
-    """A new file name for a PDF named ``stem`` (the name 另存为… suggests) in
-    :func:`private_folder`; a time stamp keeps two previews of the same report apart."""
+    """A new file ``stem``.pdf (the name 另存为… suggests) in a folder of its own (0700)
+    inside :func:`private_folder`, so two previews of the same report stay apart."""
     safe = "".join("_" if ch in '/\\:*?"<>|' else ch for ch in stem).strip() or "mzdesk"
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return private_folder() / f"{safe}-{stamp}.pdf"
+    return Path(tempfile.mkdtemp(dir=private_folder())) / f"{safe}.pdf"
+
+
+def discard_private(path: Path) -> None:
+    """Delete the app's own copy ``path`` and its folder (:func:`private_pdf_path`)."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+        if path.parent.parent == private_folder():
+            path.parent.rmdir()
 
 
 class PdfPreview(QDialog):
@@ -174,8 +180,7 @@ class PdfPreview(QDialog):
         """The app's own copy goes when the preview closes (another program it was opened in
         keeps its own handle on it)."""
         self.document.close()
-        with contextlib.suppress(OSError):
-            self.path.unlink(missing_ok=True)
+        discard_private(self.path)
 
 
 def show_pdf_preview(

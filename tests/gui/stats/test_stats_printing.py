@@ -29,6 +29,7 @@ def test_the_report_opens_in_the_preview_and_prints_on_a4(
     assert "床位统计报表" in preview.windowTitle()
     assert page.message.text() == ""  # no grey line naming a file
     path = preview.path
+    assert path.name == f"床位统计-{page.view.figures.as_of.isoformat()}.pdf"  # 另存为's name
     assert not path.is_relative_to(tmp_path / "home")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
@@ -46,6 +47,6 @@ def test_the_report_opens_in_the_preview_and_prints_on_a4(
     preview.save_to(str(copy))
     assert copy.read_bytes() == path.read_bytes()
     preview.close()
-    qtbot.waitUntil(lambda: not path.exists(), timeout=5_000)
+    qtbot.waitUntil(lambda: not path.parent.exists(), timeout=5_000)
     assert copy.exists()
     assert list((tmp_path / "home").iterdir()) == []
