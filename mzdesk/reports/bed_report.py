@@ -34,7 +34,7 @@ from mzdesk.stats.training import TrainingFigures
 BLUE = colors.HexColor("#1f5fa8")
 GREEN = colors.HexColor("#2e7d32")
 ORANGE = colors.HexColor("#b26a00")
-FEW_GROUPS = 12  # upright bars up to this many groups; more: one bar a line
+FEW_GROUPS = 12  # upright bars up to this many groups with short names; else one bar a line
 GROUPS_PER_CHART = 40  # lines in one part of the chart of many (fits an A4 page)
 
 
@@ -179,17 +179,23 @@ def _horizontal_bars(labels: Sequence[str], values: Sequence[float], font: str) 
 
 
 def _group_story(groups: Sequence[GroupOccupancy], font: str, body: ParagraphStyle) -> list[Any]:
-    """Every group's occupancy: a chart (upright bars for a few, one bar a line for many, in
-    parts that fit a page) and the table of all of them, its header on every page."""
+    """Every group's occupancy: a chart (upright bars for a few short names, else one bar a
+    line, in parts that fit a page) and the table of all of them, its header on every page."""
     title = ParagraphStyle("t", fontName=font, fontSize=10, leading=14, spaceAfter=2)
     story: list[Any] = []
     values = [g.occupancy.value * 100 for g in groups]
-    if len(groups) <= FEW_GROUPS:
-        story.append(_bar([g.group for g in groups], values, font, "入住率（%）", percent=True))
+    names = [g.group for g in groups]
+    slot = (170 * mm - 45) / max(len(names), 1) - 4  # a name's room under its upright bar
+    if len(names) <= FEW_GROUPS and all(stringWidth(n, font, 7) <= slot for n in names):
+        story.append(_bar(names, values, font, "入住率（%）", percent=True))
     else:
         for start in range(0, len(groups), GROUPS_PER_CHART):
             end = min(start + GROUPS_PER_CHART, len(groups))
-            heading = f"入住率（%），第 {start + 1}–{end} 组，共 {len(groups)} 组"
+            heading = (
+                f"入住率（%），第 {start + 1}–{end} 组，共 {len(groups)} 组"
+                if len(groups) > GROUPS_PER_CHART
+                else "入住率（%）"
+            )
             part = [g.group for g in groups[start:end]]
             chart = _horizontal_bars(part, values[start:end], font)
             story += [KeepTogether([Paragraph(heading, title), chart]), Spacer(1, 3 * mm)]

@@ -61,3 +61,16 @@ def test_the_workbook_lists_every_group(figures, tmp_path):
     write_xlsx(out, "全市床位统计报表", f, GROUPS, trend)
     rows = list(openpyxl.load_workbook(out)["入住率"].iter_rows(values_only=True))
     assert [r[0] for r in rows[1:]] == [g.group for g in GROUPS]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by .ci/run")
+def test_a_few_long_names_lie_whole_beside_their_bars(figures, tmp_path):
+    f, trend = figures
+    out = tmp_path / "report.pdf"
+    write_pdf(out, "区划床位统计报表", f, GROUPS[:8], trend, source="测试")
+    raw = pdftotext(out)
+    # written on a slant under upright bars, long names run into each other and pdftotext
+    # reads them glyph by glyph; one bar a line, each name is whole beside its bar (and
+    # again in the table)
+    for group in GROUPS[:8]:
+        assert raw.count(group.group) == 2, group.group
