@@ -1824,6 +1824,10 @@
         <translation>Occupancy by institution</translation>
     </message>
     <message>
+        <source>，前 {shown} 组（共 {total} 组，全部见报表）</source>
+        <translation>, first {shown} of {total} (all in the report)</translation>
+    </message>
+    <message>
         <source>统计日期 {date}；床位数含停用床位，入住率 = 入住床位 / 在用床位。</source>
         <translation>As of {date}; bed counts include beds out of service; occupancy = occupied beds / beds in service.</translation>
     </message>
@@ -1994,10 +1998,6 @@
     <message>
         <source>民政桌面 mzdesk 本机数据库 {db}</source>
         <translation>mzdesk local database {db}</translation>
-    </message>
-    <message>
-        <source>已生成报表 {path}</source>
-        <translation>Report written to {path}</translation>
     </message>
     <message>
         <source>{label}：{message}</source>
