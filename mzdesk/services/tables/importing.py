@@ -127,8 +127,11 @@ def _watch(progress: Progress | None, cancelled: Cancelled | None) -> Progress |
 
 
 def _read(kind: Kind, path: Path) -> Table:
+    # a sheet without 机构名称 goes to the institution given or the user's own
+    # (_default_institution, which says so when it cannot tell which)
+    required = [h for h in required_headers(kind) if kind is Kind.INSTITUTIONS or h != INSTITUTION]
     try:
-        return read_table(path, known_headers(kind), required_headers(kind))
+        return read_table(path, known_headers(kind), required)
     except TableError as error:
         raise _FileProblem(ImportProblem(None, None, str(error))) from error
     except OSError as error:
