@@ -24,12 +24,14 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.flow import FlowLayout
+from mzdesk.gui.widgets.table_menu import TableMenuButton
 from mzdesk.services.bed_blocks import add_bed_block, building_floors
 from mzdesk.services.bed_board import BoardBed, bed_board
 from mzdesk.services.beds import (
     return_bed_to_service,
     take_bed_out_of_service,
 )
+from mzdesk.services.tables.columns import Kind
 
 # what a tile shows or where it sits, by table: a change to other fields leaves the board
 TILE_FIELDS = {
@@ -69,6 +71,8 @@ class BedsPage(QWidget):
         self.add_button.clicked.connect(self.start_bulk_add)
         self.add_button.setVisible(ctx.can(Permission.BEDS_EDIT))  # not on a bureau's laptop
         bar.addWidget(self.add_button)
+        self.io = TableMenuButton(ctx, [Kind.BEDS])  # Excel in and out
+        bar.addWidget(self.io)
         bar.addSpacing(20)
         self.legend = legend()
         bar.addWidget(self.legend)

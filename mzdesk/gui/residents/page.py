@@ -38,6 +38,7 @@ from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import fill_vocab, vocab_value
 from mzdesk.gui.widgets.table import setup_view
+from mzdesk.gui.widgets.table_menu import TableMenuButton
 from mzdesk.services.beds import list_beds
 from mzdesk.services.resident_list import ResidentFilter
 from mzdesk.services.residents import (
@@ -46,6 +47,7 @@ from mzdesk.services.residents import (
     update_resident,
 )
 from mzdesk.services.stays import Admission, admit_resident
+from mzdesk.services.tables.columns import Kind
 from mzdesk.services.views import BedView
 
 SEARCH_DEBOUNCE_MS = 250
@@ -129,6 +131,8 @@ class ResidentsPage(StayActions):
             writes = button not in (self.open_button, self.history_button)
             button.setVisible(not writes or ctx.can(Permission.RESIDENTS_EDIT))
         actions.addStretch(1)
+        self.io = TableMenuButton(ctx, [Kind.RESIDENTS])  # Excel in and out
+        actions.addWidget(self.io)
         self.count = QLabel()
         actions.addWidget(self.count)
         layout.addLayout(actions)

@@ -27,6 +27,8 @@ from mzdesk.gui.settings.security_panel import SecurityPanel
 from mzdesk.gui.settings.user_dialogs import PasswordDialog
 from mzdesk.gui.settings.users_panel import UsersPanel
 from mzdesk.gui.widgets.labels import heading
+from mzdesk.gui.widgets.table_menu import TableMenuButton
+from mzdesk.services.tables.columns import Kind
 from mzdesk.services.users import change_own_password
 
 
@@ -62,7 +64,13 @@ class SettingsPage(QWidget):
         self.restart_note.setStyleSheet("color: #b26a00;")
         form.addRow("", self.restart_note)
         form.addRow(tr("数据库文件"), QLabel(str(ctx.db_path)))
-        form.addRow(tr("机构"), QLabel(ctx.institution.name))
+        # the institutions roster (名称, 统一社会信用代码, 区划, 地址 …) in and out of Excel
+        institution = QHBoxLayout()
+        institution.addWidget(QLabel(ctx.institution.name))
+        self.institutions_io = TableMenuButton(ctx, [Kind.INSTITUTIONS])
+        institution.addWidget(self.institutions_io)
+        institution.addStretch(1)
+        form.addRow(tr("机构"), institution)
         form.addRow(tr("版本"), QLabel(__version__))
         logs = QPushButton(tr("打开日志文件夹"))
         logs.clicked.connect(

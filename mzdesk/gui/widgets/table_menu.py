@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMenu, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton, QSizePolicy, QWidget
 
 from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
@@ -20,7 +20,8 @@ from mzdesk.services.tables.writing import export_table, write_template
 
 
 class TableMenuButton(QPushButton):
-    """``message`` carries a line for the page's status (an export written)."""
+    """``message`` carries a line for the page's status (an export written); it is also shown
+    in the main window's status bar."""
 
     message = Signal(str)
 
@@ -29,7 +30,9 @@ class TableMenuButton(QPushButton):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.kinds = tuple(kinds)
         self.dialog: ImportDialog | None = None
+        self.message.connect(self._show_in_status_bar)
         self.setText(tr("导入/导出"))
         # a push button's size counts its menu arrow (a tool button's instant popup draws
         # the arrow over the text); never squeezed below that by a crowded button bar
@@ -45,6 +48,11 @@ class TableMenuButton(QPushButton):
                 lambda _=False, k=kind: self.ask_template(k)
             )
         self.setMenu(menu)
+
+    def _show_in_status_bar(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10_000)
 
     def open_import(self, kind: Kind) -> ImportDialog:
         self.dialog = ImportDialog(self.ctx, kind, self.window())
