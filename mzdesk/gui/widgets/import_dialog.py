@@ -52,6 +52,7 @@ from mzdesk.services.tables.importing import (
     import_file,
     preview_import,
 )
+from mzdesk.services.tables.problem_report import write_problem_report
 from mzdesk.services.tables.writing import write_template
 
 TABLE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
@@ -194,9 +195,13 @@ class ImportDialog(QDialog):
         self.write_all_button.clicked.connect(self.write_all)
         self.write_valid_button = QPushButton(tr("只写入无误的行"))
         self.write_valid_button.clicked.connect(self.write_valid)
+        self.problems_button = QPushButton(tr("保存问题清单…"))
+        self.problems_button.setToolTip(tr("每个问题一行：行号、列、内容、问题（.xlsx 或 .csv）"))
+        self.problems_button.clicked.connect(self.save_problems)
         self.close_button = QPushButton(tr("关闭"))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.result_label, 1)
+        buttons.addWidget(self.problems_button)
         buttons.addWidget(self.write_all_button)
         buttons.addWidget(self.write_valid_button)
         buttons.addWidget(self.close_button)
@@ -284,6 +289,21 @@ class ImportDialog(QDialog):
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
 
+    def save_problems(self) -> None:
+        """Save what is wrong (what 只写入无误的行 skips), by row and column."""
+        name = Path(self.path.name if self.path else self.kind.label).stem
+        suggested = Path.home() / tr("{name}-问题清单.xlsx").format(name=name)
+        ask_save_path(
+            self, tr("保存问题清单"), suggested, TABLE_FILTER, "xlsx", self._write_problems
+        )
+
+    @async_slot(str)
+    async def _write_problems(self, path: str) -> None:
+        if self.preview is None:
+            return
+        await self.ctx.worker.read(write_problem_report, Path(path), self.preview)
+        self.result_label.setText(tr("问题清单已保存到 {path}").format(path=path))
+
     # -- writing -----------------------------------------------------------------------------
     def write_all(self) -> None:
         self._write(skip_invalid=False)
@@ -318,7 +338,8 @@ class ImportDialog(QDialog):
         finally:
             self._busy(False)
         self.report = report
-        self.result_label.setText(report.summary())
+        more = tr("跳过的行可用“保存问题清单…”保存。") if report.skipped_rows else ""
+        self.result_label.setText(report.summary() + more)
         self.result_label.setStyleSheet(note_style(GREEN))
         self.write_all_button.setEnabled(False)
         self.write_valid_button.setEnabled(False)
@@ -336,6 +357,7 @@ class ImportDialog(QDialog):
         if busy:
             self.write_all_button.setEnabled(False)
             self.write_valid_button.setEnabled(False)
+            self.problems_button.setEnabled(False)
         else:
             self._update_buttons()
 
@@ -343,6 +365,7 @@ class ImportDialog(QDialog):
         preview = self.preview
         written = self.report is not None
         ready = preview is not None and bool(preview.rows) and not preview.file_problems
+        self.problems_button.setEnabled(preview is not None and bool(preview.problems))
         self.write_all_button.setEnabled(
             ready and not written and preview is not None and not preview.problems
         )

@@ -11,14 +11,18 @@ import openpyxl
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
+from sqlalchemy import func, select
 
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
 from mzdesk.gui.widgets.import_dialog import ImportDialog
 from mzdesk.gui.widgets.table_menu import TableMenuButton
 from mzdesk.services.tables.columns import Kind
+from mzdesk.store.models import Resident
 from tests.gui.conftest import open_dialog
 from tests.helpers.people import id_number
 
+SHOTS = Path(__file__).parents[3] / "build" / "screenshots"
+SHOTS.mkdir(parents=True, exist_ok=True)
 HEADER = ["姓名", "身份证号", "性别", "出生日期", "入住日期", "供养类型"]
 
 
@@ -102,7 +106,7 @@ def test_residents_roster_imports_from_the_residents_page(qtbot, window: MainWin
     assert any(p.startswith("第4行 供养类型") for p in problems), problems
     assert "共3行：1行无误，2行有问题" in dialog.summary.text()
     dialog.resize(1024, 700)
-    assert dialog.grab().save(str(tmp_path / "import-residents-problems.png"))
+    assert dialog.grab().save(str(SHOTS / "import-residents-problems-1024.png"))
     qtbot.mouseClick(dialog.write_valid_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
     assert dialog.report.skipped_rows == [3, 4]
@@ -113,14 +117,13 @@ def test_residents_roster_imports_from_the_residents_page(qtbot, window: MainWin
     qtbot.mouseClick(dialog.problems_button, Qt.MouseButton.LeftButton)
     report_path = tmp_path / "skipped.xlsx"
     choose(qtbot, report_path)
-    qtbot.waitUntil(report_path.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: "skipped.xlsx" in dialog.result_label.text(), timeout=10_000)
     rows = list(openpyxl.load_workbook(report_path).active.iter_rows())
     assert [c.value for c in rows[0]] == ["行号", "列", "内容", "问题"]
     found = {(r[0].value, r[1].value): (r[2].value, r[3].value) for r in rows[1:]}
     assert found[(3, "身份证号")][0] == "123"
     assert found[(4, "供养类型")][0] == "外星"
     assert all(r[0].data_type == "n" for r in rows[1:])  # row numbers are numbers
-    assert "skipped.xlsx" in dialog.result_label.text()
     dialog.close()
 
 
@@ -148,11 +151,20 @@ def test_a_big_residents_roster_shows_progress_and_cancel_writes_nothing(
     assert dialog.preview.valid_rows == 5000, dialog.problem_list.item(0).text()
     assert seen and seen[-1][1] >= 5000  # the preview moved the bar
     count_before = page.model.rowCount()
-    dialog._progress.moved.connect(lambda *_: dialog.cancel_button.click())
+    shown: list[bool] = []
+
+    def cancel_at_first_step(*_: object) -> None:
+        shown.append(dialog.cancel_button.isVisible() and dialog.progress_bar.isVisible())
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    dialog._progress.moved.connect(cancel_at_first_step)
     qtbot.mouseClick(dialog.write_all_button, Qt.MouseButton.LeftButton)
-    assert dialog.cancel_button.isVisible() and dialog.progress_bar.isVisible()
     qtbot.waitUntil(lambda: "已取消导入" in dialog.result_label.text(), timeout=120_000)
-    assert dialog.report is None
+    assert dialog.report is None and shown and all(shown)
     dialog.close()
-    qtbot.wait(200)
+    with window.ctx.store.read() as session:
+        written = session.scalar(
+            select(func.count()).select_from(Resident).where(Resident.name.like("批量%"))
+        )
+    assert written == 0
     assert page.model.rowCount() == count_before
