@@ -25,6 +25,7 @@ from mzdesk.core.vocab import BedType
 from mzdesk.reports.fonts import register_cjk_font
 from mzdesk.reports.hazard_report import add_hazard_sheet, hazard_story
 from mzdesk.reports.training_report import add_training_sheet, training_story
+from mzdesk.reports.xlsx_numbers import fraction, percent_columns
 from mzdesk.services.tables.sheet_rows import append_row
 from mzdesk.stats.beds.figures import BedStatistics, Ratio
 from mzdesk.stats.beds.occupancy import GroupOccupancy, MonthPoint
@@ -38,26 +39,32 @@ FEW_GROUPS = 12  # upright bars up to this many groups with short names; else on
 GROUPS_PER_CHART = 40  # lines in one part of the chart of many (fits an A4 page)
 
 
-def metric_rows(f: BedStatistics) -> list[tuple[str, str, str, str]]:
-    """(指标, 数值, 分子, 分母) — the numbers table of the page, the PDF and the workbook."""
-
-    def ratio(name: str, r: Ratio) -> tuple[str, str, str, str]:
-        return (name, r.pct, str(r.numerator), str(r.denominator))
-
-    rows = [
-        ("机构数", str(f.institutions), "", ""),
-        ("床位总数", str(f.total_beds), "", ""),
-        *[(f"其中{t.zh}床位", str(f.beds_by_type.get(t, 0)), "", "") for t in BedType],
-        ("护理型床位（含认知障碍照护）", str(f.nursing_beds), "", ""),
-        ratio("护理型床位占比", f.nursing_share),
-        ("在用床位", str(f.beds_in_service), "", ""),
-        ("入住床位", str(f.occupied_beds), "", ""),
-        ratio("入住率", f.occupancy),
-        ("社会力量举办或经营床位", str(f.social_operated_beds), "", ""),
-        ratio("社会力量运营床位占比", f.social_operated_share),
-        ("家庭养老床位（不计入机构床位）", str(f.home_care_beds), "", ""),
+def metric_values(f: BedStatistics) -> list[tuple[str, int | Ratio]]:
+    """(指标, a count or a rate): the one list behind the page's numbers table, the PDF's
+    and the workbook's."""
+    return [
+        ("机构数", f.institutions),
+        ("床位总数", f.total_beds),
+        *[(f"其中{t.zh}床位", f.beds_by_type.get(t, 0)) for t in BedType],
+        ("护理型床位（含认知障碍照护）", f.nursing_beds),
+        ("护理型床位占比", f.nursing_share),
+        ("在用床位", f.beds_in_service),
+        ("入住床位", f.occupied_beds),
+        ("入住率", f.occupancy),
+        ("社会力量举办或经营床位", f.social_operated_beds),
+        ("社会力量运营床位占比", f.social_operated_share),
+        ("家庭养老床位（不计入机构床位）", f.home_care_beds),
     ]
-    return rows
+
+
+def metric_rows(f: BedStatistics) -> list[tuple[str, str, str, str]]:
+    """(指标, 数值, 分子, 分母) as text — the numbers table of the page and the PDF."""
+    return [
+        (name, v.pct, str(v.numerator), str(v.denominator))
+        if isinstance(v, Ratio)
+        else (name, str(v), "", "")
+        for name, v in metric_values(f)
+    ]
 
 
 def write_xlsx(
@@ -78,8 +85,12 @@ def write_xlsx(
     append_row(sheet, [f"统计日期 {f.as_of.isoformat()}"])
     append_row(sheet, [])
     append_row(sheet, ["指标", "数值", "分子", "分母"])
-    for row in metric_rows(f):
-        append_row(sheet, list(row))
+    for name, value in metric_values(f):  # numbers as numbers, rates 0.0% (xlsx_numbers)
+        if isinstance(value, Ratio):
+            append_row(sheet, [name, fraction(value), value.numerator, value.denominator])
+            percent_columns(sheet, 2)
+        else:
+            append_row(sheet, [name, value])
     append_row(sheet, [])
     append_row(sheet, [f.sentence("")])
     sheet.column_dimensions["A"].width = 34
@@ -95,11 +106,13 @@ def write_xlsx(
     occupancy = book.create_sheet("入住率")
     append_row(occupancy, ["分组", "床位", "在用", "入住", "入住率"])
     for g in groups:
-        append_row(occupancy, [g.group, g.beds, g.in_service, g.occupied, g.occupancy.pct])
+        append_row(occupancy, [g.group, g.beds, g.in_service, g.occupied, fraction(g.occupancy)])
+        percent_columns(occupancy, 5)
     months = book.create_sheet("月度趋势")
     append_row(months, ["月份", "入住率", "护理型床位占比"])
     for p in trend:
-        append_row(months, [p.month, p.occupancy.pct, p.nursing_share.pct])
+        append_row(months, [p.month, fraction(p.occupancy), fraction(p.nursing_share)])
+        percent_columns(months, 2, 3)
     if training is not None:
         add_training_sheet(book, training)
     if hazards is not None:

@@ -133,7 +133,8 @@ def _sheet(
         append_row(sheet, list(row))
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
-            cell.number_format = "@"  # codes, dates and names stay text
+            # codes, dates and names stay text; counts are numbers
+            cell.number_format = "0" if isinstance(cell.value, int) else "@"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
 
@@ -168,10 +169,10 @@ def export_draw(store: Store, draw_id: uuid.UUID, path: Path) -> int:
             ("抽取日期", draw.draw_date.isoformat()),
             ("随机种子", draw.seed),
             ("算法", f"{draw.algorithm}（见 docs/sampling.md）"),
-            ("候选机构数", str(len(draw.candidates))),
-            ("抽取机构数", str(draw.institutions_wanted)),
-            ("检查人员数", str(len(draw.inspectors))),
-            ("每家检查人数", str(draw.inspectors_per_home)),
+            ("候选机构数", len(draw.candidates)),
+            ("抽取机构数", draw.institutions_wanted),
+            ("检查人员数", len(draw.inspectors)),
+            ("每家检查人数", draw.inspectors_per_home),
         ],
         [16, 50],
     )

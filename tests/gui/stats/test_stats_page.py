@@ -160,7 +160,7 @@ def test_xlsx_export(qtbot, stats_page, tmp_path):
     values = {
         row[0]: row[1] for row in book["床位统计"].iter_rows(values_only=True) if row and row[0]
     }
-    assert values["床位总数"] == str(stats_page.view.figures.total_beds)
+    assert values["床位总数"] == stats_page.view.figures.total_beds  # a number, not text
     assert book["月度趋势"].max_row == 13  # header + 12 months
     training = stats_page.view.training
     rows = {r[0]: r for r in book["护理员培训"].iter_rows(values_only=True) if r and r[0]}
