@@ -18,6 +18,7 @@ from mzdesk.gui.inspections.item_panel import ItemPanel
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.dialog import Refusal
+from mzdesk.gui.widgets.files import in_our_language
 from mzdesk.reports.inspection_report import prepare_photos
 from mzdesk.services.attachments import MissingFile, read_file
 from mzdesk.services.inspecting.detail import InspectionDetail, inspection_detail
@@ -58,6 +59,7 @@ class PhotosMixin:
             tr("图片 (*.png *.jpg *.jpeg)"),
         )
         chooser.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        in_our_language(chooser)
         chooser.filesSelected.connect(lambda files: self.add_photos([Path(f) for f in files]))
         chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         chooser.open()

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -26,6 +25,7 @@ from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.files import ask_folder
 from mzdesk.gui.widgets.labels import heading
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.services.backups import (
@@ -202,9 +202,8 @@ class BackupsPanel(QWidget):
         self.restored.emit()
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, tr("备份文件夹"), self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
+        # not the blocking static dialog: open(), in the app's language (widgets/files.py)
+        ask_folder(self, tr("备份文件夹"), self.folder.text(), self.folder.setText)
 
     @async_slot()
     async def save_settings(self) -> None:
