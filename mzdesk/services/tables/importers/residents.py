@@ -30,7 +30,7 @@ from mzdesk.core.vocab import (
 from mzdesk.services.beds import bed_query
 from mzdesk.services.residents import ContactData, ResidentData, check_resident
 from mzdesk.services.tables import cells
-from mzdesk.services.tables.columns import INSTITUTION, Kind
+from mzdesk.services.tables.columns import INSTITUTION, Kind, header_of
 from mzdesk.services.tables.importers.base import (
     Cells,
     Importer,
@@ -102,6 +102,9 @@ class ResidentImporter(Importer[_ResidentRecord]):
     def __init__(self) -> None:
         self.beds: dict[int, Bed] = {}
         self.existing: dict[int, Resident] = {}
+        # rows with a cell that could not be read: what the others make, checked in plan()
+        # so a row's problems all come at once (never written)
+        self.unreadable: list[tuple[Parsed[_ResidentRecord], str | None, ResidentData]] = []
 
     def parse(self, row: Row) -> Parsed[_ResidentRecord]:
         parsed: Parsed[_ResidentRecord] = Parsed(row.number, None)
@@ -138,10 +141,27 @@ class ResidentImporter(Importer[_ResidentRecord]):
         if not parsed.problems:
             assert institution and admission
             parsed.record = _ResidentRecord(institution, data, admission, bed)
+        else:
+            self.unreadable.append((parsed, institution, data))
         return parsed
+
+    def _check_unreadable(self, institutions: dict[str, Institution]) -> None:
+        """The record checks of rows that failed on a cell, for the columns not yet named."""
+        for parsed, name, data in self.unreadable:
+            if name not in institutions:
+                continue
+            try:
+                check_resident(data, institutions[name].kind)
+            except ValidationError as error:
+                named = {p.column for p in parsed.problems}
+                for problem in error.problems:
+                    column = header_of(self.kind, problem.field)
+                    if column not in named:
+                        parsed.fail(column, problem.message)
 
     def plan(self, session: Session, rows: list[Parsed[_ResidentRecord]]) -> None:
         institutions = self._require_institution(session, rows, lambda r: r.institution)
+        self._check_unreadable(institutions)
         ids = [i.id for i in institutions.values()]
         index = _BedIndex(session, ids)
         wanted = {

@@ -1,0 +1,34 @@
+"""Every problem of a row at once (issue 14: "a preview of the rows with every problem by row
+and column"): a residents row whose 供养类型 cannot be read still has its ID number checked,
+so the person fixes both in one pass rather than finding the second after the first."""
+
+from mzdesk.services.tables.columns import Kind
+from mzdesk.services.tables.importing import preview_import
+from tests.helpers.people import id_number
+from tests.services.tables.test_import import HOME, seeded, xlsx  # noqa: F401 - fixture
+
+HEADER = ["姓名", "身份证号", "性别", "出生日期", "入住日期", "供养类型"]
+
+
+def test_a_row_with_an_unreadable_cell_has_its_other_cells_checked_too(seeded, tmp_path):  # noqa: F811
+    path = xlsx(
+        tmp_path / "r.xlsx",
+        [
+            HEADER,
+            ["周甲", "123", "男", None, "2026-02-01", "外星"],
+            ["周乙", id_number(), "男", None, "2026-02-01", "外星"],
+            [None, "456", "女", "不是日期", "2026-02-01", "自费"],
+        ],
+    )
+    preview = preview_import(seeded, Kind.RESIDENTS, path, institution=HOME)
+    found = sorted((p.row, p.column) for p in preview.problems)
+    assert found == [
+        (2, "供养类型"),
+        (2, "身份证号"),
+        (3, "供养类型"),
+        (4, "出生日期"),
+        (4, "姓名"),
+        (4, "身份证号"),
+    ]
+    # a cell that could not be read is said once, not again as missing
+    assert len([p for p in preview.problems if (p.row, p.column) == (4, "姓名")]) == 1
