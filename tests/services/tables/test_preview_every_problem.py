@@ -2,6 +2,8 @@
 and column"): a residents row whose 供养类型 cannot be read still has its ID number checked,
 so the person fixes both in one pass rather than finding the second after the first."""
 
+import datetime as dt
+
 from mzdesk.services.tables.columns import Kind
 from mzdesk.services.tables.importing import preview_import
 from tests.helpers.people import id_number
@@ -32,3 +34,17 @@ def test_a_row_with_an_unreadable_cell_has_its_other_cells_checked_too(seeded, t
     ]
     # a cell that could not be read is said once, not again as missing
     assert len([p for p in preview.problems if (p.row, p.column) == (4, "姓名")]) == 1
+
+
+def test_a_workers_row_with_an_unknown_post_has_its_id_number_checked_too(seeded, tmp_path):  # noqa: F811
+    path = xlsx(
+        tmp_path / "w.xlsx",
+        [
+            ["姓名", "身份证号", "岗位", "入职日期", "联系电话"],
+            ["孙丙", "789", "宇航员", "2025-03-01", "12"],
+            ["孙丁", id_number(dt.date(1980, 1, 1)), "护理员", "不是日期", None],
+        ],
+    )
+    preview = preview_import(seeded, Kind.WORKERS, path, institution=HOME)
+    found = sorted((p.row, p.column) for p in preview.problems)
+    assert found == [(2, "岗位"), (2, "联系电话"), (2, "身份证号"), (3, "入职日期")]

@@ -19,14 +19,13 @@ from mzdesk.core.i18n import text as message
 from mzdesk.core.vocab import Gender, Occupation, SkillLevel, WorkerStatus
 from mzdesk.services.checks import Checks
 from mzdesk.services.tables import cells
-from mzdesk.services.tables.columns import INSTITUTION, Kind
+from mzdesk.services.tables.columns import INSTITUTION, Kind, header_of
 from mzdesk.services.tables.importers.base import (
     Cells,
     Importer,
     ImportReport,
     Parsed,
     Progress,
-    collect,
     update_row,
 )
 from mzdesk.services.tables.reading import Row
@@ -76,21 +75,27 @@ class WorkerImporter(Importer[_WorkerRecord]):
         left_on = c.get(cells.date, "离职日期")
         if left_on is not None and status is WorkerStatus.ACTIVE:
             parsed.fail("状态", message("import.worker_left_but_active"))
+        # the record's checks even when a cell could not be read, so the row's problems all
+        # come at once (a cell's problem is not said again as the field's)
+        checks = Checks("care_workers")
+        try:
+            clean = check_worker(data)
+        except ValidationError as error:
+            checks.absorb(error)
+            clean = data
+        checks.not_before("left_on", left_on, data.hired_on, "hired_on")
+        checks.not_future("left_on", left_on, dt.date.today())
+        try:
+            checks.done()
+        except ValidationError as error:
+            named = {p.column for p in parsed.problems}
+            for problem in error.problems:
+                column = header_of(self.kind, problem.field)
+                if column not in named:
+                    parsed.fail(column, problem.message)
         if not parsed.problems:
             assert institution
-            checks = Checks("care_workers")
-            try:
-                clean = check_worker(data)
-            except ValidationError as error:
-                checks.absorb(error)
-                clean = data
-            checks.not_before("left_on", left_on, data.hired_on, "hired_on")
-            checks.not_future("left_on", left_on, dt.date.today())
-            try:
-                checks.done()
-                parsed.record = _WorkerRecord(institution, clean, status, left_on)
-            except ValidationError as error:
-                collect(parsed, error, self.kind)
+            parsed.record = _WorkerRecord(institution, clean, status, left_on)
         return parsed
 
     def plan(self, session: Session, rows: list[Parsed[_WorkerRecord]]) -> None:
