@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from mzdesk.gui.shell.main_window import MainWindow
+from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
 from mzdesk.gui.widgets.import_dialog import ImportDialog
 from mzdesk.gui.widgets.table_menu import TableMenuButton
 from mzdesk.services.tables.columns import INSTITUTION, Kind, required_headers
@@ -78,3 +78,28 @@ def test_export_preview_and_import_back_for_each_kind(qtbot, window, tmp_path, k
     assert dialog.report.skipped_rows == [2]
     assert dialog.report.unchanged == rows - 1
     dialog.close()
+
+
+def test_the_bed_board_follows_a_beds_import(qtbot, window, tmp_path):
+    window.navigation.setCurrentRow(PAGE_KEYS.index("beds"))
+    page = window.beds
+    qtbot.waitUntil(lambda: page.summary.text().startswith("共"), timeout=10_000)
+    before = page.summary.text()
+    path = tmp_path / "beds.xlsx"
+    rows = export_from_the_page(qtbot, window, Kind.BEDS, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    headers = [c.value for c in sheet[1]]
+    new = [c.value for c in sheet[2]]
+    new[headers.index("床位号")] = "新增-9"
+    new[headers.index("状态")] = "空闲"
+    sheet.append(new)
+    book.save(path)
+    dialog = preview(qtbot, window, Kind.BEDS, path)
+    assert dialog.preview.valid_rows == rows + 1 and not dialog.preview.problems
+    qtbot.mouseClick(dialog.write_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=60_000)
+    assert dialog.report.created == 1
+    dialog.close()
+    qtbot.waitUntil(lambda: page.summary.text() != before, timeout=10_000)
+    assert f"共 {rows + 1} 张床位" in page.summary.text()

@@ -144,6 +144,14 @@ def test_a_big_residents_roster_shows_progress_and_cancel_writes_nothing(
     path = residents_sheet(tmp_path / "big.xlsx", rows)
     page = window.residents
     dialog = menu_button(page, Kind.RESIDENTS).open_import(Kind.RESIDENTS)
+    # Cancel while the file is being checked: nothing to write, the file can be chosen again
+    stop = dialog.cancel_button.click
+    dialog._progress.moved.connect(stop)
+    dialog.load(path)
+    qtbot.waitUntil(lambda: "已取消" in dialog.result_label.text(), timeout=120_000)
+    assert dialog.preview is None and not dialog.write_all_button.isEnabled()
+    assert dialog.choose_button.isEnabled()
+    dialog._progress.moved.disconnect(stop)
     seen: list[tuple[int, int]] = []
     dialog._progress.moved.connect(lambda _p, done, total: seen.append((done, total)))
     dialog.load(path)
