@@ -48,3 +48,16 @@ def test_a_workers_row_with_an_unknown_post_has_its_id_number_checked_too(seeded
     preview = preview_import(seeded, Kind.WORKERS, path, institution=HOME)
     found = sorted((p.row, p.column) for p in preview.problems)
     assert found == [(2, "岗位"), (2, "联系电话"), (2, "身份证号"), (3, "入职日期")]
+
+
+def test_an_institutions_row_with_an_unknown_kind_has_its_codes_checked_too(store, tmp_path):
+    path = xlsx(
+        tmp_path / "i.xlsx",
+        [
+            ["机构名称", "机构类型", "统一社会信用代码", "行政区划代码"],
+            ["某某院", "宇宙站", "123", "37"],
+        ],
+    )
+    preview = preview_import(store, Kind.INSTITUTIONS, path)
+    columns = sorted(p.column for p in preview.problems)
+    assert "机构类型" in columns and "统一社会信用代码" in columns, preview.problems

@@ -98,6 +98,17 @@ def collect(parsed: Parsed[Any], error: ValidationError, kind: Kind | None) -> N
         parsed.fail(column, problem.message)
 
 
+def collect_unnamed(parsed: Parsed[Any], error: ValidationError, kind: Kind) -> None:
+    """``collect`` for a row that already has problems: only those under columns not yet
+    named (a cell that could not be read is not said again as a missing field), so a row's
+    record checks still run and all its problems come at once."""
+    named = {p.column for p in parsed.problems}
+    for problem in error.problems:
+        column = header_of(kind, problem.field)
+        if column not in named:
+            parsed.fail(column, problem.message)
+
+
 class Cells:
     """Reads one row's cells, remembering every problem instead of stopping at the first."""
 

@@ -15,7 +15,7 @@ from mzdesk.services.tables.importers.base import (
     ImportReport,
     Parsed,
     Progress,
-    collect,
+    collect_unnamed,
     update_row,
 )
 from mzdesk.services.tables.reading import Row
@@ -42,11 +42,13 @@ class InstitutionImporter(Importer[InstitutionData]):
             legal_representative=c.get(cells.text, "法定代表人"),
             fire_safety_officer=c.get(cells.text, "消防安全责任人"),
         )
-        if not parsed.problems:
-            try:
-                parsed.record = check_institution(data)
-            except ValidationError as error:
-                collect(parsed, error, self.kind)
+        try:  # checked even when a cell could not be read: every problem at once
+            checked = check_institution(data)
+        except ValidationError as error:
+            collect_unnamed(parsed, error, self.kind)
+        else:
+            if not parsed.problems:
+                parsed.record = checked
         return parsed
 
     def plan(self, session: Session, rows: list[Parsed[InstitutionData]]) -> None:

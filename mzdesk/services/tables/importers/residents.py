@@ -30,7 +30,7 @@ from mzdesk.core.vocab import (
 from mzdesk.services.beds import bed_query
 from mzdesk.services.residents import ContactData, ResidentData, check_resident
 from mzdesk.services.tables import cells
-from mzdesk.services.tables.columns import INSTITUTION, Kind, header_of
+from mzdesk.services.tables.columns import INSTITUTION, Kind
 from mzdesk.services.tables.importers.base import (
     Cells,
     Importer,
@@ -38,6 +38,7 @@ from mzdesk.services.tables.importers.base import (
     Parsed,
     Progress,
     collect,
+    collect_unnamed,
     update_row,
 )
 from mzdesk.services.tables.reading import Row
@@ -153,11 +154,7 @@ class ResidentImporter(Importer[_ResidentRecord]):
             try:
                 check_resident(data, institutions[name].kind)
             except ValidationError as error:
-                named = {p.column for p in parsed.problems}
-                for problem in error.problems:
-                    column = header_of(self.kind, problem.field)
-                    if column not in named:
-                        parsed.fail(column, problem.message)
+                collect_unnamed(parsed, error, self.kind)
 
     def plan(self, session: Session, rows: list[Parsed[_ResidentRecord]]) -> None:
         institutions = self._require_institution(session, rows, lambda r: r.institution)

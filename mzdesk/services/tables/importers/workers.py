@@ -19,13 +19,14 @@ from mzdesk.core.i18n import text as message
 from mzdesk.core.vocab import Gender, Occupation, SkillLevel, WorkerStatus
 from mzdesk.services.checks import Checks
 from mzdesk.services.tables import cells
-from mzdesk.services.tables.columns import INSTITUTION, Kind, header_of
+from mzdesk.services.tables.columns import INSTITUTION, Kind
 from mzdesk.services.tables.importers.base import (
     Cells,
     Importer,
     ImportReport,
     Parsed,
     Progress,
+    collect_unnamed,
     update_row,
 )
 from mzdesk.services.tables.reading import Row
@@ -88,11 +89,7 @@ class WorkerImporter(Importer[_WorkerRecord]):
         try:
             checks.done()
         except ValidationError as error:
-            named = {p.column for p in parsed.problems}
-            for problem in error.problems:
-                column = header_of(self.kind, problem.field)
-                if column not in named:
-                    parsed.fail(column, problem.message)
+            collect_unnamed(parsed, error, self.kind)
         if not parsed.problems:
             assert institution
             parsed.record = _WorkerRecord(institution, clean, status, left_on)
