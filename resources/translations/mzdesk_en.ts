@@ -2212,6 +2212,14 @@
         <translation>{n} items have no result yet; showing the first: {code}</translation>
     </message>
     <message>
+        <source>保存问题清单…</source>
+        <translation>Save problem list…</translation>
+    </message>
+    <message>
+        <source>每个问题一行：行号、列、内容、问题（.xlsx 或 .csv）</source>
+        <translation>One line per problem: row, column, content, problem (.xlsx or .csv)</translation>
+    </message>
+    <message>
         <source>选择要导入的文件</source>
         <translation>Choose the file to import</translation>
     </message>
@@ -2244,8 +2252,24 @@
         <translation>Columns not recognised (not imported): {columns}</translation>
     </message>
     <message>
+        <source>{name}-问题清单.xlsx</source>
+        <translation>{name}-problems.xlsx</translation>
+    </message>
+    <message>
+        <source>保存问题清单</source>
+        <translation>Save the problem list</translation>
+    </message>
+    <message>
+        <source>问题清单已保存到 {path}</source>
+        <translation>Problem list saved to {path}</translation>
+    </message>
+    <message>
         <source>正在写入…</source>
         <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>跳过的行可用“保存问题清单…”保存。</source>
+        <translation> Save the skipped rows with “Save problem list…”.</translation>
     </message>
     <message>
         <source>导入/导出</source>
@@ -3210,6 +3234,14 @@
     <message>
         <source>今天的自动备份没有做成。</source>
         <translation>Today&apos;s automatic backup could not be made.</translation>
+    </message>
+    <message>
+        <source>查找范围(&amp;L)：</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>文件类型(&amp;T)：</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 <context>
