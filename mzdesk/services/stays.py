@@ -30,6 +30,7 @@ from mzdesk.services.residents import (
     ensure_editable,
     live_resident_with_id,
 )
+from mzdesk.services.stay_dates import check_admission_date, check_in_stay, stay_dates
 from mzdesk.services.views import ResidentView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, BedStay, Contact, Institution, Leave, Resident
@@ -77,6 +78,9 @@ def admit(session: Session, admission: Admission, *, today: dt.date | None = Non
     """Admit inside the caller's transaction (imports admit many in one)."""
     institution = get_live(session, Institution, admission.institution_id)
     data = check_resident(admission.resident, institution.kind, today=today)
+    checks = Checks("residents")
+    check_admission_date(checks, admission.admission_date, data.birth_date, today)
+    checks.done()
     if data.id_number:
         existing = live_resident_with_id(session, institution.id, data.id_number)
         if existing is not None:
@@ -160,6 +164,9 @@ def transfer_bed(
         ensure_editable(resident)
         if resident.bed_id == bed_id:
             raise ValidationError.single("bed_id", "bed.same")
+        checks = Checks("residents")
+        check_in_stay(checks, "transfer_date", on, stay_dates(session, resident))
+        checks.done()
         _occupy(session, bed_id, resident.institution_id)
         _release_bed(session, resident, on, "transfer")
         resident.bed_id = bed_id
@@ -192,9 +199,9 @@ def start_leave(
         ensure_editable(resident)
         if resident.status is not ResidentStatus.IN_HOUSE:
             raise StateError("resident.not_in_house", name=resident.name, status=resident.status.zh)
-        checks = Checks("residents")
-        checks.not_before("start_date", on, resident.admission_date, "admission_date")
-        checks.not_before("expected_return", expected_return, on, "start_date", "resident_leaves")
+        checks = Checks("resident_leaves")
+        check_in_stay(checks, "start_date", on, stay_dates(session, resident), after_leaves=True)
+        checks.not_before("expected_return", expected_return, on, "start_date")
         checks.done()
         resident.status = ResidentStatus.ON_LEAVE
         session.add(
@@ -229,8 +236,9 @@ def end_leave(store: Store, actor: Actor, resident_id: uuid.UUID, on: dt.date) -
         leave = _open_leave(session, resident)
         if resident.status is not ResidentStatus.ON_LEAVE or leave is None:
             raise StateError("resident.not_on_leave", name=resident.name)
-        checks = Checks("residents")
-        checks.not_before("return_date", on, leave.start_date, "start_date", "resident_leaves")
+        checks = Checks("resident_leaves")
+        checks.not_future("return_date", on, dt.date.today())
+        checks.not_before("return_date", on, leave.start_date, "start_date")
         checks.done()
         leave.return_date = on
         resident.status = ResidentStatus.IN_HOUSE
@@ -252,7 +260,8 @@ def discharge_resident(
         resident = get_live(session, Resident, resident_id)
         ensure_editable(resident)
         checks = Checks("residents")
-        checks.not_before("discharge_date", on, resident.admission_date, "admission_date")
+        dates = stay_dates(session, resident)
+        check_in_stay(checks, "discharge_date", on, dates, after_leaves=True)
         checks.done()
         leave = _open_leave(session, resident)
         if leave is not None:

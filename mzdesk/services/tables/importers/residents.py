@@ -28,7 +28,9 @@ from mzdesk.core.vocab import (
     SupportType,
 )
 from mzdesk.services.beds import bed_query
+from mzdesk.services.checks import Checks
 from mzdesk.services.residents import ContactData, ResidentData, check_resident
+from mzdesk.services.stay_dates import check_admission_date
 from mzdesk.services.tables import cells
 from mzdesk.services.tables.columns import INSTITUTION, Kind
 from mzdesk.services.tables.importers.base import (
@@ -160,6 +162,9 @@ class ResidentImporter(Importer[_ResidentRecord]):
             institution = institutions[record.institution]
             try:
                 clean = check_resident(record.data, institution.kind)
+                dated = Checks("residents")  # an admission in the future or before birth
+                check_admission_date(dated, record.admission_date, clean.birth_date)
+                dated.done()
                 parsed.record = _ResidentRecord(
                     record.institution, clean, record.admission_date, record.bed
                 )
