@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
+from mzdesk.core.i18n import text
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import (
     BedStatus,
@@ -74,6 +75,47 @@ def _occupy(session: Session, bed_id: uuid.UUID, institution_id: uuid.UUID) -> B
     return bed
 
 
+def refuse_second_record(session: Session, institution_id: uuid.UUID, id_number: str) -> None:
+    """A person has one record: someone living here is not admitted again (the message says
+    where they are), and a discharged person is re-admitted, not given a second record."""
+    existing = live_resident_with_id(session, institution_id, id_number)
+    if existing is not None:
+        bed = bed_view(session, existing.bed_id).label if existing.bed_id else None
+        raise ValidationError.single(
+            "id_number",
+            "readmission.in_residence",
+            id_number=id_number,
+            name=existing.name,
+            status=existing.status.label,
+            bed=bed or text("readmission.no_bed"),
+        )
+    left = discharged_record(session, institution_id, id_number)
+    if left is not None:
+        raise StateError(
+            "readmission.discharged",
+            id_number=id_number,
+            name=left.name,
+            date=left.discharge_date.isoformat() if left.discharge_date else "?",
+        )
+
+
+def discharged_record(
+    session: Session, institution_id: uuid.UUID, id_number: str
+) -> Resident | None:
+    """The discharged resident with this ID number (the latest, should there be several from
+    before records were reused)."""
+    return session.scalars(
+        select(Resident)
+        .where(
+            Resident.institution_id == institution_id,
+            Resident.id_number == id_number,
+            Resident.status == ResidentStatus.DISCHARGED,
+            Resident.deleted_at.is_(None),
+        )
+        .order_by(Resident.discharge_date.desc())
+    ).first()
+
+
 def admit(session: Session, admission: Admission, *, today: dt.date | None = None) -> Resident:
     """Admit inside the caller's transaction (imports admit many in one)."""
     institution = get_live(session, Institution, admission.institution_id)
@@ -82,14 +124,7 @@ def admit(session: Session, admission: Admission, *, today: dt.date | None = Non
     check_admission_date(checks, admission.admission_date, data.birth_date, today)
     checks.done()
     if data.id_number:
-        existing = live_resident_with_id(session, institution.id, data.id_number)
-        if existing is not None:
-            raise ValidationError.single(
-                "id_number",
-                "resident.duplicate_id_number",
-                id_number=data.id_number,
-                name=existing.name,
-            )
+        refuse_second_record(session, institution.id, data.id_number)
     is_child = institution.kind is InstitutionKind.CHILDREN_HOME
     values = {k: v for k, v in data.__dict__.items() if k != "contacts"}
     values["intake_documents"] = list(data.intake_documents)

@@ -31,8 +31,16 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "stay.open_end": ("至今", "now"),
     "readmission.in_residence": (
-        "身份证号 {id_number} 属于「{name}」，目前{status}（{bed}），不能重复入住",
-        "ID number {id_number} belongs to {name}, now {status} ({bed}): cannot admit twice",
+        "身份证号{id_number}的住户「{name}」已在本机构在住（{status}，床位 {bed}），不能重复入住",
+        "a resident with ID number {id_number} ({name}) already lives in this institution "
+        "({status}, bed {bed}): cannot admit twice",
+    ),
+    "readmission.no_bed": ("未分配", "none"),
+    "readmission.discharged": (
+        "身份证号{id_number}的「{name}」已于 {date} 退住：请为其办理再次入住（沿用原档案），"
+        "不要另建一份",
+        "ID number {id_number} belongs to {name}, discharged on {date}: re-admit them (the "
+        "same record) instead of creating another",
     ),
     "readmission.not_discharged": (
         "「{name}」没有退住，不能再次入住",
