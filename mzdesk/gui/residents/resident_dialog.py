@@ -88,6 +88,9 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
                 combo.setEnabled(False)
             self.note.setReadOnly(True)
             self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        else:
+            self.tabs.setCurrentIndex(0)
+            self.name.setFocus()  # typing starts with 姓名, not a click away
 
     def load(self, data: ResidentData) -> None:
         self.name.setText(data.name)

@@ -90,3 +90,24 @@ def test_readmission_before_the_discharge_or_of_someone_in_residence_is_refused(
     data = ResidentData(name="赵六", id_number=number)
     with pytest.raises(ValidationError, match=r"已在本机构在住（在住，床位 1号楼"):
         admit_resident(store, SETUP, Admission(home.id, data, TODAY, beds[0].id))
+
+
+def test_the_record_tells_both_stays_in_order(store, home, beds, discharged):
+    from mzdesk.services.resident_record import EventKind, resident_record
+    from mzdesk.services.stays import start_leave, transfer_bed
+
+    readmit_resident(store, SETUP, discharged.id, BACK, beds[1].id)
+    start_leave(store, SETUP, discharged.id, BACK + dt.timedelta(days=2))
+    transfer_bed(store, SETUP, discharged.id, beds[0].id, BACK + dt.timedelta(days=1))
+    record = resident_record(store, discharged.id)
+    assert [(e.on, e.kind) for e in record.events] == [
+        (FIRST, EventKind.ADMISSION),
+        (LEFT, EventKind.DISCHARGE),
+        (BACK, EventKind.ADMISSION),
+        (BACK + dt.timedelta(days=1), EventKind.TRANSFER),
+        (BACK + dt.timedelta(days=2), EventKind.LEAVE),
+    ]
+    assert record.events[0].bed and record.events[0].bed.endswith("201-1")
+    assert record.events[3].bed and record.events[3].bed.endswith("201-1")
+    assert record.events[4].end is None
+    assert record.history and record.history[0].record_label == "赵六"

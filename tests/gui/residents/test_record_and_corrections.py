@@ -1,0 +1,110 @@
+"""A resident's record (events in date order and the change history), corrections of dates
+by an administrator, and the leave date named right — driven through the widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from mzdesk.gui.residents.correction_dialog import CorrectionDialog
+from mzdesk.gui.residents.history_dialog import HistoryDialog
+from mzdesk.gui.residents.resident_dialog import ResidentDialog
+from mzdesk.gui.residents.stay_dialogs import LeaveDialog
+from mzdesk.gui.widgets.inputs import to_qdate
+from mzdesk.services.history import audit_trail
+from mzdesk.services.residents import get_resident
+from tests.gui.conftest import closed, ok, open_dialog
+from tests.gui.residents.test_history_and_ids import show_residents
+
+
+def open_record(qtbot, page) -> HistoryDialog:
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    return open_dialog(qtbot, HistoryDialog)
+
+
+def test_the_admission_form_opens_with_the_cursor_in_the_name(qtbot, window):
+    page = window.residents
+    window.navigation.setCurrentRow(1)
+    qtbot.mouseClick(page.admit_button, Qt.MouseButton.LeftButton)
+    details = open_dialog(qtbot, ResidentDialog)
+    assert details.focusWidget() is details.name
+    details.reject()
+    closed(qtbot, details)
+
+
+def test_a_leave_before_admission_names_the_leave_date_and_the_admission_date(qtbot, window):
+    page = show_residents(qtbot, window)
+    page.table.selectRow(0)
+    resident = get_resident(window.ctx.store, page.selected())
+    qtbot.waitUntil(page.leave_button.isEnabled)
+    qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    leave = open_dialog(qtbot, LeaveDialog)
+    early = resident.admission_date - dt.timedelta(days=3)
+    leave.date.setDate(to_qdate(early))
+    ok(qtbot, leave)
+    expected = f"外出日期：{early.isoformat()} 早于入住日期 {resident.admission_date.isoformat()}"
+    qtbot.waitUntil(lambda: expected in leave.errorLabel.text(), timeout=10_000)
+    leave.reject()
+    closed(qtbot, leave)
+
+
+def test_the_record_lists_events_in_order_and_masks_id_numbers(qtbot, window, tmp_path: Path):
+    page = show_residents(qtbot, window)
+    page.table.selectRow(0)
+    resident = get_resident(window.ctx.store, page.selected())
+    record = open_record(qtbot, page)
+    assert resident.name in record.windowTitle()
+    events = record.events.rows_model.rows
+    assert events[0][:2] == [resident.admission_date.isoformat(), "入住"]
+    assert [row[0] for row in events] == sorted(row[0] for row in events)
+    id_rows = [r for r in record.table.rows_model.rows if r[4] == "身份证号"]
+    assert id_rows and all("********" in r[6] for r in id_rows)
+    assert resident.id_number not in str(record.table.rows_model.rows)
+    record.full_ids.setChecked(True)  # the administrator may look; the look is audited
+    qtbot.waitUntil(lambda: resident.id_number in str(record.table.rows_model.rows))
+    assert any(e.action == "reveal" for e in audit_trail(window.ctx.store, record_id=resident.id))
+    assert record.grab().save(str(tmp_path / "record.png"))
+    record.reject()
+    closed(qtbot, record)
+
+
+def test_an_administrator_corrects_the_admission_date_with_a_reason(qtbot, window):
+    page = show_residents(qtbot, window)
+    page.table.selectRow(0)
+    resident = get_resident(window.ctx.store, page.selected())
+    record = open_record(qtbot, page)
+    qtbot.mouseClick(record.correct_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(getattr(record, "correction", None), CorrectionDialog))
+    dialog = record.correction
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.what.currentIndex() == 0  # 入住日期
+    earlier = resident.admission_date - dt.timedelta(days=2)
+    dialog.date.setDate(to_qdate(earlier))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "更正原因：必填" in dialog.error_label.text(), timeout=10_000)
+    dialog.reason.setText("以合同为准")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    closed(qtbot, dialog)
+    assert get_resident(window.ctx.store, resident.id).admission_date == earlier
+    qtbot.waitUntil(lambda: record.events.rows_model.rows[0][0] == earlier.isoformat())
+    rows = record.table.rows_model.rows
+    assert rows[0][3] == "更正"
+    assert ["入住日期", resident.admission_date.isoformat(), earlier.isoformat()] in [
+        r[4:] for r in rows
+    ]
+    assert ["更正原因", "", "以合同为准"] in [r[4:] for r in rows]
+    record.reject()
+    closed(qtbot, record)
+
+
+def test_staff_see_the_record_but_cannot_correct_dates(qtbot, window_as):
+    window = window_as("staff")
+    page = show_residents(qtbot, window)
+    page.table.selectRow(0)
+    record = open_record(qtbot, page)
+    assert not record.correct_button.isVisible()
+    assert record.full_ids.isVisible()  # staff may reveal ID numbers (ids.reveal)
+    record.reject()
+    closed(qtbot, record)
