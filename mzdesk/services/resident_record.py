@@ -127,3 +127,11 @@ def resident_record(store: Store, resident_id: uuid.UUID) -> ResidentRecord:
     events.sort(key=lambda e: (e.on, _ORDER[e.kind]))
     history = audit_trail(store, related_to=resident_id)
     return ResidentRecord(view, tuple(events), tuple(history))
+
+
+def current_bed_label(store: Store, resident_id: uuid.UUID) -> str | None:
+    """The label of the bed the resident holds now (None without one)."""
+    with store.read() as session:
+        bed_id = get_live(session, Resident, resident_id).bed_id
+        views = beds_by_id(session, [bed_id]) if bed_id is not None else []
+        return views[0].label if views else None

@@ -19,6 +19,7 @@ from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import BedStatus
 from mzdesk.gui.beds.board import BedBoard
 from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
+from mzdesk.gui.beds.out_of_service_dialog import OutOfServiceDialog
 from mzdesk.gui.beds.tiles import legend
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
@@ -146,8 +147,22 @@ class BedsPage(QWidget):
 
         if in_service:
             await self.ctx.change(return_bed_to_service, entry.bed.id, dt.date.today())
-        else:
-            await self.ctx.change(take_bed_out_of_service, entry.bed.id, dt.date.today())
+            return
+        dialog = OutOfServiceDialog(entry.bed, self)  # asks why, first
+        ctx = self.ctx
+
+        async def submit() -> None:
+            await ctx.change(
+                take_bed_out_of_service,
+                entry.bed.id,
+                dialog.chosen_date(),
+                reason=dialog.reason.text().strip(),
+            )
+
+        dialog.submit = submit
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
 
     @async_slot()
     async def start_bulk_add(self) -> None:
