@@ -19,6 +19,7 @@ from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import BedStatus
 from mzdesk.gui.beds.board import BedBoard
 from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
+from mzdesk.gui.beds.history_dialog import BedHistoryDialog
 from mzdesk.gui.beds.out_of_service_dialog import OutOfServiceDialog
 from mzdesk.gui.beds.tiles import legend
 from mzdesk.gui.runtime.context import AppContext
@@ -27,6 +28,7 @@ from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.services.bed_blocks import add_bed_block, building_floors
 from mzdesk.services.bed_board import BoardBed, bed_board
+from mzdesk.services.bed_history import bed_history
 from mzdesk.services.beds import (
     return_bed_to_service,
     take_bed_out_of_service,
@@ -138,6 +140,7 @@ class BedsPage(QWidget):
             menu.addAction(tr("停用此床位"), lambda: self.set_service(entry, False))
         if entry.resident_id is None and bed.status in (BedStatus.FREE, BedStatus.RESERVED):
             menu.addAction(tr("入住到此床位…"), lambda: self.admit_into.emit(bed))
+        menu.addAction(tr("床位历史…"), lambda: self.show_history(entry))
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(position)
 
@@ -160,6 +163,14 @@ class BedsPage(QWidget):
             )
 
         dialog.submit = submit
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    @async_slot()
+    async def show_history(self, entry: BoardBed) -> None:
+        changes, stays = await self.ctx.worker.read(bed_history, self.ctx.store, entry.bed.id)
+        dialog = BedHistoryDialog(entry.bed, changes, stays, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog_opened.emit(dialog)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mzdesk.core.vocab import BedStatus, ResidentStatus
+from mzdesk.gui.beds.history_dialog import BedHistoryDialog
 from mzdesk.gui.beds.out_of_service_dialog import OutOfServiceDialog
 from mzdesk.gui.residents.resident_dialog import ResidentDialog
 from mzdesk.gui.residents.stay_dialogs import DischargeDialog
@@ -95,3 +96,8 @@ def test_taking_a_bed_out_of_service_asks_for_a_reason_kept_in_its_history(qtbot
     history = [e for e in audit_trail(store, institution_id=home) if e.table == "bed_history"]
     reasons = [f.new for e in history for f in e.fields if f.field == "reason"]
     assert "漏水维修" in reasons
+    beds.show_history(entry)  # 床位历史 (the tile's menu) shows why
+    shown = open_dialog(qtbot, BedHistoryDialog)
+    assert ["停用", "漏水维修"] in [r[2:] for r in shown.changes.rows_model.rows]
+    shown.reject()
+    closed(qtbot, shown)
