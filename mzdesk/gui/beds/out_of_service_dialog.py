@@ -20,6 +20,7 @@ class OutOfServiceDialog(FormDialog):
     def __init__(self, bed: BedView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("停用床位"))
+        self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         self.who = QLabel(tr("停用床位 {bed}").format(bed=bed.label))
         layout.addWidget(self.who)

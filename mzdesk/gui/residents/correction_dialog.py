@@ -50,6 +50,7 @@ class CorrectionDialog(FormDialog):
         self.ctx = ctx
         self.resident_id = record.resident.id
         self.setWindowTitle(tr("更正日期：{name}").format(name=record.resident.name))
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         layout.addWidget(note(tr("更正录错的日期。需填写原因；更正记入修改历史，并同步到服务器。")))
         form = QFormLayout()
