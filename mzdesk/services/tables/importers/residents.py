@@ -153,6 +153,7 @@ class ResidentImporter(Importer[_ResidentRecord]):
             for number in (raw, raw.upper())
         }
         living = _living_by_id_number(session, ids, wanted)
+        left = _living_by_id_number(session, ids, wanted, discharged=True)
         held = _held_beds(session, ids)
         bed_used: dict[uuid.UUID, int] = {}
         for parsed in rows:
@@ -176,6 +177,18 @@ class ResidentImporter(Importer[_ResidentRecord]):
                 existing = living.get((institution.id, clean.id_number))
                 if existing is not None:
                     self.existing[parsed.row] = existing
+                elif (gone := left.get((institution.id, clean.id_number))) is not None:
+                    # one person, one record: re-admitted in the app, not created again
+                    parsed.fail(
+                        "身份证号",
+                        message(
+                            "readmission.discharged",
+                            id_number=clean.id_number,
+                            name=gone.name,
+                            date=gone.discharge_date.isoformat() if gone.discharge_date else "?",
+                        ),
+                    )
+                    continue
             if record.bed:
                 bed, problem = index.resolve(institution.id, record.bed)
                 if problem:
@@ -304,9 +317,14 @@ def _admitted(institution: Institution, record: _ResidentRecord, bed: Bed | None
 
 
 def _living_by_id_number(
-    session: Session, institution_ids: list[uuid.UUID], numbers: set[str]
+    session: Session,
+    institution_ids: list[uuid.UUID],
+    numbers: set[str],
+    *,
+    discharged: bool = False,
 ) -> dict[tuple[uuid.UUID, str], Resident]:
-    """The residents not discharged with one of ``numbers``, by (institution, 身份证号)."""
+    """The residents not discharged (or, with ``discharged``, the discharged ones) with one of
+    ``numbers``, by (institution, 身份证号)."""
     found: dict[tuple[uuid.UUID, str], Resident] = {}
     ordered = sorted(numbers)
     for start in range(0, len(ordered), 500):
@@ -314,7 +332,9 @@ def _living_by_id_number(
             select(Resident).where(
                 Resident.institution_id.in_(institution_ids),
                 Resident.id_number.in_(ordered[start : start + 500]),
-                Resident.status != ResidentStatus.DISCHARGED,
+                (Resident.status == ResidentStatus.DISCHARGED)
+                if discharged
+                else (Resident.status != ResidentStatus.DISCHARGED),
                 Resident.deleted_at.is_(None),
             )
         ):
