@@ -41,7 +41,7 @@ def event_detail(event: RecordEvent) -> str:
     if event.kind is EventKind.TRANSFER:
         return tr("换到 {bed}").format(bed=event.bed or "")
     if event.kind is EventKind.LEAVE:
-        return "；".join(t for t in (leave_span(event), event.note) if t)
+        return tr("；").join(t for t in (leave_span(event), event.note) if t)
     if event.kind is EventKind.ASSESSMENT:
         return tr("{level}（总分 {total}，{reason}）").format(
             level=event.level.label if event.level else "",
@@ -49,7 +49,7 @@ def event_detail(event: RecordEvent) -> str:
             reason=event.assessment_reason.label if event.assessment_reason else "",
         )
     reason = event.discharge_reason.label if event.discharge_reason else ""
-    return "；".join(t for t in (reason, event.note) if t)
+    return tr("；").join(t for t in (reason, event.note) if t)
 
 
 def event_rows(events: Sequence[RecordEvent]) -> list[list[str]]:
