@@ -108,3 +108,25 @@ def test_staff_see_the_record_but_cannot_correct_dates(qtbot, window_as):
     assert record.full_ids.isVisible()  # staff may reveal ID numbers (ids.reveal)
     record.reject()
     closed(qtbot, record)
+
+
+def test_an_assessment_dated_before_admission_names_both_dates(qtbot, window):
+    from mzdesk.gui.residents.assessment_dialog import AssessmentDialog
+
+    page = show_residents(qtbot, window)
+    page.table.selectRow(0)
+    resident = get_resident(window.ctx.store, page.selected())
+    qtbot.waitUntil(page.assess_button.isEnabled)
+    qtbot.mouseClick(page.assess_button, Qt.MouseButton.LeftButton)
+    dialog = open_dialog(qtbot, AssessmentDialog)
+    for combo in dialog.answers.values():
+        combo.setCurrentIndex(1)
+    dialog.assessor.setText("张评估员")
+    early = resident.admission_date - dt.timedelta(days=1)
+    dialog.date.setDate(to_qdate(early))
+    ok(qtbot, dialog)
+    expected = f"评估日期：{early.isoformat()} 早于入住日期 {resident.admission_date.isoformat()}"
+    qtbot.waitUntil(lambda: expected in dialog.error_label.text(), timeout=10_000)
+    assert dialog.date.styleSheet()  # the date is marked
+    dialog.reject()
+    closed(qtbot, dialog)
