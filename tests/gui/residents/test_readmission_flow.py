@@ -43,3 +43,23 @@ def test_admitting_a_discharged_person_offers_to_readmit_the_same_record(qtbot, 
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(Resident)) == people
         assert s.get(Resident, left_id).phone == "13700137000"
+
+
+def test_admitting_someone_in_residence_names_where_they_are(qtbot, window):
+    from tests.gui.residents.test_history_and_ids import show_residents
+
+    page = show_residents(qtbot, window)
+    here = page.model.rows[0]
+    qtbot.mouseClick(page.admit_button, Qt.MouseButton.LeftButton)
+    details = open_dialog(qtbot, ResidentDialog)
+    details.name.setText("重复的人")
+    details.idNumber.setText(here.id_number)
+    ok(qtbot, details)
+    chooser = open_dialog(qtbot, BedChooserDialog)
+    ok(qtbot, chooser)
+    bed_number = here.bed_label.split()[-1]
+    qtbot.waitUntil(lambda: bed_number in chooser.errorLabel.text(), timeout=10_000)
+    text = chooser.errorLabel.text()
+    assert here.name in text and "在住" in text and "不能重复入住" in text
+    chooser.reject()
+    closed(qtbot, chooser)
