@@ -130,3 +130,48 @@ def test_an_assessment_dated_before_admission_names_both_dates(qtbot, window):
     assert dialog.date.styleSheet()  # the date is marked
     dialog.reject()
     closed(qtbot, dialog)
+
+
+def test_a_leave_correction_over_another_leave_is_refused_in_the_dialog(qtbot, window):
+    from mzdesk.core.vocab import ResidentStatus
+    from mzdesk.services.stays import end_leave, start_leave
+    from tests.helpers.actors import SETUP
+
+    page = show_residents(qtbot, window)
+    store, today = window.ctx.store, dt.date.today()
+    row = next(
+        r
+        for r in page.model.rows
+        if r.status is ResidentStatus.IN_HOUSE and r.admission_date < today - dt.timedelta(20)
+    )
+    assert page.select(row.id)
+    resident = get_resident(store, row.id)
+    for start, back in ((12, 10), (6, 4)):
+        start_leave(store, SETUP, resident.id, today - dt.timedelta(days=start))
+        end_leave(store, SETUP, resident.id, today - dt.timedelta(days=back))
+    record = open_record(qtbot, page)
+    leaves = [r for r in record.events.rows_model.rows if r[1] == "外出"]
+    assert [r[0] for r in leaves[-2:]] == [
+        (today - dt.timedelta(days=12)).isoformat(),
+        (today - dt.timedelta(days=6)).isoformat(),
+    ]
+    record.start_correction()
+    dialog = record.correction
+    qtbot.waitUntil(dialog.isVisible)
+    first = next(
+        i
+        for i in range(dialog.what.count())
+        if (today - dt.timedelta(days=12)).isoformat() in dialog.what.itemText(i)
+    )
+    dialog.what.setCurrentIndex(first)
+    assert dialog.end.isVisible()
+    dialog.end.setDate(to_qdate(today - dt.timedelta(days=5)))
+    dialog.reason.setText("录错")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "与另一次外出" in dialog.error_label.text(), timeout=10_000)
+    assert (today - dt.timedelta(days=6)).isoformat() in dialog.error_label.text()
+    assert dialog.isVisible()
+    dialog.reject()
+    closed(qtbot, dialog)
+    record.reject()
+    closed(qtbot, record)
