@@ -25,6 +25,7 @@ from mzdesk.core.messages import (
     records,
     reports,
     sampling,
+    stay_records,
     sync,
     tables,
     text_safety,
@@ -84,4 +85,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **hostile.MESSAGES,
     **backups.MESSAGES,
     **text_safety.MESSAGES,
+    **stay_records.MESSAGES,
 }

@@ -100,6 +100,9 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     "level": ("级别", "level"),
     "assessor": ("评估员", "assessor"),
     "assessed_on": ("评估日期", "assessment date"),
+    "transfer_date": ("换床日期", "transfer date"),
+    "last_return": ("上次外出的返回日期", "the last leave's return date"),
+    "correction_reason": ("更正原因", "reason for the correction"),
     "username": ("用户名", "username"),
     "display_name": ("姓名", "full name"),
     "password": ("密码", "password"),
@@ -286,6 +289,7 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "delete": ("删除", "deleted"),
     "resolve": ("冲突处理", "conflict resolved"),
     "reveal": ("查看完整身份证号", "full ID number shown"),
+    "correct": ("更正", "corrected"),
 }
 
 

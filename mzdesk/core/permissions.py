@@ -42,6 +42,7 @@ class Permission(StrEnum):
     SYNC_REVIEW = "sync.review"
     CERTIFICATES_ISSUE = "certificates.issue"
     BACKUPS_MANAGE = "backups.manage"
+    RECORDS_CORRECT = "records.correct"
 
     @property
     def label(self) -> str:
@@ -62,6 +63,10 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.SYNC_REVIEW: ("处理同步冲突", "resolve sync conflicts"),
     Permission.CERTIFICATES_ISSUE: ("签发与作废培训证书", "issue and revoke training certificates"),
     Permission.BACKUPS_MANAGE: ("恢复备份、更改备份设置", "restore backups, backup settings"),
+    Permission.RECORDS_CORRECT: (
+        "更正入住、外出与退住日期",
+        "correct admission, leave and discharge dates",
+    ),
 }
 
 
@@ -196,6 +201,7 @@ class Actor:
 REGION_WITHHELD: frozenset[Permission] = frozenset(
     {
         Permission.RESIDENTS_EDIT,
+        Permission.RECORDS_CORRECT,
         Permission.BEDS_EDIT,
         Permission.WORKERS_EDIT,
         Permission.CERTIFICATES_ISSUE,

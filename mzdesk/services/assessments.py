@@ -69,6 +69,9 @@ def record_assessment(
     with store.write(actor) as session:
         resident = get_live(session, Resident, data.resident_id)
         ensure_editable(resident)
+        dated = Checks("assessments")
+        dated.not_before("assessed_on", data.assessed_on, resident.admission_date, "admission_date")
+        dated.done()
         latest = session.scalar(
             select(func.max(Assessment.assessed_on)).where(
                 Assessment.resident_id == resident.id, Assessment.deleted_at.is_(None)

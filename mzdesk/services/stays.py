@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
+from mzdesk.core.i18n import text
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import (
     BedStatus,
@@ -30,6 +31,7 @@ from mzdesk.services.residents import (
     ensure_editable,
     live_resident_with_id,
 )
+from mzdesk.services.stay_dates import check_admission_date, check_in_stay, stay_dates
 from mzdesk.services.views import ResidentView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, BedStay, Contact, Institution, Leave, Resident
@@ -73,19 +75,56 @@ def _occupy(session: Session, bed_id: uuid.UUID, institution_id: uuid.UUID) -> B
     return bed
 
 
+def refuse_second_record(session: Session, institution_id: uuid.UUID, id_number: str) -> None:
+    """A person has one record: someone living here is not admitted again (the message says
+    where they are), and a discharged person is re-admitted, not given a second record."""
+    existing = live_resident_with_id(session, institution_id, id_number)
+    if existing is not None:
+        bed = bed_view(session, existing.bed_id).label if existing.bed_id else None
+        raise ValidationError.single(
+            "id_number",
+            "readmission.in_residence",
+            id_number=id_number,
+            name=existing.name,
+            status=existing.status.label,
+            bed=bed or text("readmission.no_bed"),
+        )
+    left = discharged_record(session, institution_id, id_number)
+    if left is not None:
+        raise StateError(
+            "readmission.discharged",
+            id_number=id_number,
+            name=left.name,
+            date=left.discharge_date.isoformat() if left.discharge_date else "?",
+        )
+
+
+def discharged_record(
+    session: Session, institution_id: uuid.UUID, id_number: str
+) -> Resident | None:
+    """The discharged resident with this ID number (the latest, should there be several from
+    before records were reused)."""
+    return session.scalars(
+        select(Resident)
+        .where(
+            Resident.institution_id == institution_id,
+            Resident.id_number == id_number,
+            Resident.status == ResidentStatus.DISCHARGED,
+            Resident.deleted_at.is_(None),
+        )
+        .order_by(Resident.discharge_date.desc())
+    ).first()
+
+
 def admit(session: Session, admission: Admission, *, today: dt.date | None = None) -> Resident:
     """Admit inside the caller's transaction (imports admit many in one)."""
     institution = get_live(session, Institution, admission.institution_id)
     data = check_resident(admission.resident, institution.kind, today=today)
+    checks = Checks("residents")
+    check_admission_date(checks, admission.admission_date, data.birth_date, today)
+    checks.done()
     if data.id_number:
-        existing = live_resident_with_id(session, institution.id, data.id_number)
-        if existing is not None:
-            raise ValidationError.single(
-                "id_number",
-                "resident.duplicate_id_number",
-                id_number=data.id_number,
-                name=existing.name,
-            )
+        refuse_second_record(session, institution.id, data.id_number)
     is_child = institution.kind is InstitutionKind.CHILDREN_HOME
     values = {k: v for k, v in data.__dict__.items() if k != "contacts"}
     values["intake_documents"] = list(data.intake_documents)
@@ -160,6 +199,9 @@ def transfer_bed(
         ensure_editable(resident)
         if resident.bed_id == bed_id:
             raise ValidationError.single("bed_id", "bed.same")
+        checks = Checks("residents")
+        check_in_stay(checks, "transfer_date", on, stay_dates(session, resident))
+        checks.done()
         _occupy(session, bed_id, resident.institution_id)
         _release_bed(session, resident, on, "transfer")
         resident.bed_id = bed_id
@@ -192,9 +234,9 @@ def start_leave(
         ensure_editable(resident)
         if resident.status is not ResidentStatus.IN_HOUSE:
             raise StateError("resident.not_in_house", name=resident.name, status=resident.status.zh)
-        checks = Checks("residents")
-        checks.not_before("start_date", on, resident.admission_date, "admission_date")
-        checks.not_before("expected_return", expected_return, on, "start_date", "resident_leaves")
+        checks = Checks("resident_leaves")
+        check_in_stay(checks, "start_date", on, stay_dates(session, resident), after_leaves=True)
+        checks.not_before("expected_return", expected_return, on, "start_date")
         checks.done()
         resident.status = ResidentStatus.ON_LEAVE
         session.add(
@@ -229,8 +271,9 @@ def end_leave(store: Store, actor: Actor, resident_id: uuid.UUID, on: dt.date) -
         leave = _open_leave(session, resident)
         if resident.status is not ResidentStatus.ON_LEAVE or leave is None:
             raise StateError("resident.not_on_leave", name=resident.name)
-        checks = Checks("residents")
-        checks.not_before("return_date", on, leave.start_date, "start_date", "resident_leaves")
+        checks = Checks("resident_leaves")
+        checks.not_future("return_date", on, dt.date.today())
+        checks.not_before("return_date", on, leave.start_date, "start_date")
         checks.done()
         leave.return_date = on
         resident.status = ResidentStatus.IN_HOUSE
@@ -252,7 +295,8 @@ def discharge_resident(
         resident = get_live(session, Resident, resident_id)
         ensure_editable(resident)
         checks = Checks("residents")
-        checks.not_before("discharge_date", on, resident.admission_date, "admission_date")
+        dates = stay_dates(session, resident)
+        check_in_stay(checks, "discharge_date", on, dates, after_leaves=True)
         checks.done()
         leave = _open_leave(session, resident)
         if leave is not None:

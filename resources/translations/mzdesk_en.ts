@@ -36,6 +36,22 @@
         <translation>Resident (discharged, read-only)</translation>
     </message>
     <message>
+        <source>放弃已填写的内容？</source>
+        <translation>Discard what you have typed?</translation>
+    </message>
+    <message>
+        <source>放弃已填写的内容？关闭后，刚才填写的内容不会保存。</source>
+        <translation>Discard what you have typed? If you close the form, what you typed is not saved.</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>继续填写</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
@@ -402,6 +418,10 @@
     <message>
         <source>入住到此床位…</source>
         <translation>Admit into this bed…</translation>
+    </message>
+    <message>
+        <source>床位历史…</source>
+        <translation>Bed history…</translation>
     </message>
     <message>
         <source>在住人数</source>
@@ -1204,6 +1224,20 @@
         <translation>Admission: choose a bed</translation>
     </message>
     <message>
+        <source>再次入住：选择床位</source>
+        <translation>Re-admission: choose a bed</translation>
+    </message>
+    <message>
+        <source>身份证号 {id} 属于「{name}」，已于 {date} 退住。
+为其办理再次入住？沿用原档案（本次填写的内容更新档案），历史保留前后两次入住。</source>
+        <translation>ID number {id} belongs to {name}, discharged on {date}.
+Re-admit them? Their record is reused (what you typed updates it); the history keeps both stays.</translation>
+    </message>
+    <message>
+        <source>再次入住</source>
+        <translation>Re-admit</translation>
+    </message>
+    <message>
         <source>住户信息：{name}</source>
         <translation>Resident: {name}</translation>
     </message>
@@ -1226,6 +1260,28 @@
     <message>
         <source>为「{name}」办理退住</source>
         <translation>Discharge {name}</translation>
+    </message>
+    <message>
+        <source>床位 {bed} 将变为空闲。</source>
+        <translation>Bed {bed} becomes free.</translation>
+    </message>
+    <message>
+        <source>该住户没有占用床位。</source>
+        <translation>The resident holds no bed.</translation>
+    </message>
+    <message>
+        <source>为「{name}」办理退住，退住日期 {date}？
+{bed}档案保留，转为只读，不能再修改。</source>
+        <translation>Discharge {name} on {date}?
+{bed} The record is kept, read-only; it can no longer be edited.</translation>
+    </message>
+    <message>
+        <source>确认退住</source>
+        <translation>Confirm discharge</translation>
+    </message>
+    <message>
+        <source>未办理退住。</source>
+        <translation>Not discharged.</translation>
     </message>
     <message>
         <source>年龄</source>
@@ -1468,6 +1524,26 @@
         <translation>History: {name}</translation>
     </message>
     <message>
+        <source>档案与历史：{name}</source>
+        <translation>Record and history: {name}</translation>
+    </message>
+    <message>
+        <source>经历（按日期）</source>
+        <translation>Events (by date)</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>修改历史</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
         <source>「{name}」的档案及其联系人、外出、住床与评估记录的每一次修改（最新在前）。</source>
         <translation>Every change to the record of {name} and to their contacts, leaves, bed stays and assessments (newest first).</translation>
     </message>
@@ -1498,6 +1574,10 @@
     <message>
         <source>暂无记录。</source>
         <translation>Nothing recorded yet.</translation>
+    </message>
+    <message>
+        <source>更正日期…</source>
+        <translation>Correct a date…</translation>
     </message>
     <message>
         <source>修改时间</source>
@@ -2600,12 +2680,40 @@
         <translation>Any category</translation>
     </message>
     <message>
+        <source>床位历史：{bed}</source>
+        <translation>Bed history: {bed}</translation>
+    </message>
+    <message>
+        <source>类型与启用、停用</source>
+        <translation>Type and service</translation>
+    </message>
+    <message>
+        <source>床位类型</source>
+        <translation>Bed type</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>In service</translation>
+    </message>
+    <message>
+        <source>入住记录</source>
+        <translation>Stays</translation>
+    </message>
+    <message>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
         <source>结束日期</source>
         <translation>End date</translation>
+    </message>
+    <message>
+        <source>至今</source>
+        <translation>now</translation>
     </message>
     <message>
         <source>新建培训</source>
@@ -3242,6 +3350,102 @@
     <message>
         <source>文件类型(&amp;T)：</source>
         <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
+        <source>停用床位</source>
+        <translation>Take bed out of service</translation>
+    </message>
+    <message>
+        <source>停用床位 {bed}</source>
+        <translation>Take bed {bed} out of service</translation>
+    </message>
+    <message>
+        <source>停用后该床位不计入在用床位，也不能安排入住，直到恢复使用。</source>
+        <translation>Out of service, the bed is not counted among beds in service and no one can be admitted into it until it returns to service.</translation>
+    </message>
+    <message>
+        <source>例如：漏水维修、改作他用</source>
+        <translation>e.g. leak repairs, used for something else</translation>
+    </message>
+    <message>
+        <source>停用原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>停用日期</source>
+        <translation>Out of service from</translation>
+    </message>
+    <message>
+        <source>更正日期：{name}</source>
+        <translation>Correct a date: {name}</translation>
+    </message>
+    <message>
+        <source>更正录错的日期。需填写原因；更正记入修改历史，并同步到服务器。</source>
+        <translation>Correct a date entered wrongly. A reason is required; the correction goes into the change history and is synced to the server.</translation>
+    </message>
+    <message>
+        <source>入住日期（{date}）</source>
+        <translation>Admission date ({date})</translation>
+    </message>
+    <message>
+        <source>外出（{span}）</source>
+        <translation>Leave ({span})</translation>
+    </message>
+    <message>
+        <source>退住日期（{date}）</source>
+        <translation>Discharge date ({date})</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>正确的日期</source>
+        <translation>Correct date</translation>
+    </message>
+    <message>
+        <source>正确的返回日期</source>
+        <translation>Correct return date</translation>
+    </message>
+    <message>
+        <source>例如：合同上的入住日期为准</source>
+        <translation>e.g. the admission date in the contract</translation>
+    </message>
+    <message>
+        <source>正确的外出日期</source>
+        <translation>Correct leave date</translation>
+    </message>
+    <message>
+        <source>入住</source>
+        <translation>Admission</translation>
+    </message>
+    <message>
+        <source>{start} 起，尚未返回</source>
+        <translation>from {start}, not yet back</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>床位 {bed}</source>
+        <translation>bed {bed}</translation>
+    </message>
+    <message>
+        <source>未分配床位</source>
+        <translation>no bed</translation>
+    </message>
+    <message>
+        <source>换到 {bed}</source>
+        <translation>to {bed}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{level}（总分 {total}，{reason}）</source>
+        <translation>{level} (total {total}, {reason})</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,8 @@ from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import BedStatus
 from mzdesk.gui.beds.board import BedBoard
 from mzdesk.gui.beds.bulk_dialog import BulkBedsDialog
+from mzdesk.gui.beds.history_dialog import BedHistoryDialog
+from mzdesk.gui.beds.out_of_service_dialog import OutOfServiceDialog
 from mzdesk.gui.beds.tiles import legend
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
@@ -27,6 +29,7 @@ from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.table_menu import TableMenuButton
 from mzdesk.services.bed_blocks import add_bed_block, building_floors
 from mzdesk.services.bed_board import BoardBed, bed_board
+from mzdesk.services.bed_history import bed_history
 from mzdesk.services.beds import (
     return_bed_to_service,
     take_bed_out_of_service,
@@ -141,6 +144,7 @@ class BedsPage(QWidget):
             menu.addAction(tr("停用此床位"), lambda: self.set_service(entry, False))
         if entry.resident_id is None and bed.status in (BedStatus.FREE, BedStatus.RESERVED):
             menu.addAction(tr("入住到此床位…"), lambda: self.admit_into.emit(bed))
+        menu.addAction(tr("床位历史…"), lambda: self.show_history(entry))
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(position)
 
@@ -150,8 +154,30 @@ class BedsPage(QWidget):
 
         if in_service:
             await self.ctx.change(return_bed_to_service, entry.bed.id, dt.date.today())
-        else:
-            await self.ctx.change(take_bed_out_of_service, entry.bed.id, dt.date.today())
+            return
+        dialog = OutOfServiceDialog(entry.bed, self)  # asks why, first
+        ctx = self.ctx
+
+        async def submit() -> None:
+            await ctx.change(
+                take_bed_out_of_service,
+                entry.bed.id,
+                dialog.chosen_date(),
+                reason=dialog.reason.text().strip(),
+            )
+
+        dialog.submit = submit
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    @async_slot()
+    async def show_history(self, entry: BoardBed) -> None:
+        changes, stays = await self.ctx.worker.read(bed_history, self.ctx.store, entry.bed.id)
+        dialog = BedHistoryDialog(entry.bed, changes, stays, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
 
     @async_slot()
     async def start_bulk_add(self) -> None:

@@ -104,6 +104,7 @@ class AssessmentDialog(FormDialog):
         root.addWidget(self.make_buttons())
         self.fields = {
             "assessor": self.assessor,
+            "assessed_on": self.date,  # before the admission or after today: marked
             **{f"answers.{k}": v for k, v in self.answers.items()},
         }
         self.labels = {f"answers.{i.id}": i.name for i in self.scheme.items}

@@ -35,11 +35,13 @@ from mzdesk.gui.residents.stay_dialogs import (
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.ask import ask
 from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import fill_vocab, vocab_value
 from mzdesk.gui.widgets.table import setup_view
 from mzdesk.gui.widgets.table_menu import TableMenuButton
 from mzdesk.services.beds import list_beds
+from mzdesk.services.readmission import discharged_with_id, readmit_resident
 from mzdesk.services.resident_list import ResidentFilter
 from mzdesk.services.residents import (
     ResidentData,
@@ -48,7 +50,7 @@ from mzdesk.services.residents import (
 )
 from mzdesk.services.stays import Admission, admit_resident
 from mzdesk.services.tables.columns import Kind
-from mzdesk.services.views import BedView
+from mzdesk.services.views import BedView, ResidentView
 
 SEARCH_DEBOUNCE_MS = 250
 # the residents' fields the list shows or filters and sorts by
@@ -265,6 +267,9 @@ class ResidentsPage(StayActions):
     @async_slot()
     async def _choose_bed_for(self, data: ResidentData, bed: BedView | None) -> None:
         ctx = self.ctx
+        go_on, earlier = await self._discharged_person(data)
+        if not go_on:
+            return
         beds = (
             [bed]
             if bed
@@ -281,17 +286,47 @@ class ResidentsPage(StayActions):
             date_label=tr("入住日期"),
         )
         chooser.setWindowTitle(tr("入住登记：选择床位"))
+        if earlier:
+            chooser.setWindowTitle(tr("再次入住：选择床位"))
 
         async def submit() -> None:
-            admitted = await ctx.change(
-                admit_resident,
-                Admission(ctx.institution.id, data, chooser.chosen_date(), chooser.bed_id()),
-            )
+            if earlier:
+                admitted = await ctx.change(
+                    readmit_resident, earlier.id, chooser.chosen_date(), chooser.bed_id(), data
+                )
+            else:
+                admitted = await ctx.change(
+                    admit_resident,
+                    Admission(ctx.institution.id, data, chooser.chosen_date(), chooser.bed_id()),
+                )
             await self.model.settled()
             self.select(admitted.id)
 
         chooser.submit = submit
         self._show(chooser)
+
+    async def _discharged_person(self, data: ResidentData) -> tuple[bool, ResidentView | None]:
+        """Whether to go on, and the discharged person with this ID number when the user chose
+        to re-admit them (a person has one record: declining stops the admission)."""
+        if not data.id_number:
+            return True, None
+        ctx = self.ctx
+        found = await ctx.worker.read(
+            discharged_with_id, ctx.store, ctx.institution.id, data.id_number
+        )
+        if found is None:
+            return True, None
+        text = tr(
+            "身份证号 {id} 属于「{name}」，已于 {date} 退住。\n"
+            "为其办理再次入住？沿用原档案（本次填写的内容更新档案），历史保留前后两次入住。"
+        ).format(
+            id=found.masked_id_number,
+            name=found.name,
+            date=found.discharge_date.isoformat() if found.discharge_date else "",
+        )
+        if await ask(self, tr("再次入住"), text, yes=tr("再次入住")):
+            return True, found
+        return False, None
 
     @async_slot()
     async def open_selected(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 
 from mzdesk.core.dates import parse_date
 from mzdesk.core.errors import ValidationError
@@ -22,6 +22,7 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.gui.forms.ui_resident_dialog import Ui_ResidentDialog
 from mzdesk.gui.runtime.i18n import tr
+from mzdesk.gui.widgets.ask import question_box
 from mzdesk.gui.widgets.dialog import FormDialog
 from mzdesk.gui.widgets.inputs import fill_vocab, select_vocab, vocab_value
 from mzdesk.services.residents import (
@@ -88,6 +89,44 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
                 combo.setEnabled(False)
             self.note.setReadOnly(True)
             self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        else:
+            self.tabs.setCurrentIndex(0)
+            self.name.setFocus()  # typing starts with 姓名, not a click away
+        self.read_only = read_only
+        self._asking: QMessageBox | None = None
+        self._as_opened = self._typed()
+
+    # -- leaving a half-filled form ----------------------------------------------------------
+    def _typed(self) -> tuple[object, ...]:
+        return (
+            tuple(w.text() for w in self.findChildren(QLineEdit)),
+            tuple(c.currentIndex() for c in self.findChildren(QComboBox)),
+            self.note.toPlainText(),
+        )
+
+    def reject(self) -> None:
+        """Esc, 取消 or closing the window: when something was typed, ask first."""
+        if self.read_only or self._typed() == self._as_opened:
+            super().reject()
+            return
+        if self._asking is not None:
+            return  # already asking
+        box = question_box(
+            self,
+            tr("放弃已填写的内容？"),
+            tr("放弃已填写的内容？关闭后，刚才填写的内容不会保存。"),
+            yes=tr("放弃"),
+            no=QMessageBox.StandardButton.No,
+        )
+        box.button(QMessageBox.StandardButton.No).setText(tr("继续填写"))
+        box.finished.connect(self._answered)
+        self._asking = box
+        box.open()
+
+    def _answered(self, code: int) -> None:
+        self._asking = None
+        if code == QMessageBox.StandardButton.Yes.value:
+            super().reject()
 
     def load(self, data: ResidentData) -> None:
         self.name.setText(data.name)

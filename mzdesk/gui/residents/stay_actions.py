@@ -18,9 +18,12 @@ from mzdesk.gui.residents.stay_dialogs import (
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.widgets.ask import ask
+from mzdesk.gui.widgets.dialog import Refusal
 from mzdesk.gui.widgets.inputs import from_qdate
 from mzdesk.services.assessments import AssessmentData, assessment_history, record_assessment
 from mzdesk.services.beds import list_beds
+from mzdesk.services.resident_record import current_bed_label
 from mzdesk.services.residents import resident_details
 from mzdesk.services.stays import discharge_resident, end_leave, start_leave, transfer_bed
 from mzdesk.services.views import ResidentView
@@ -117,12 +120,23 @@ class StayActions(QWidget):
             return
         dialog = DischargeDialog(tr("为「{name}」办理退住").format(name=resident.name), parent=self)
         ctx = self.ctx
+        bed = await ctx.worker.read(current_bed_label, ctx.store, resident.id)
 
         async def submit() -> None:
+            on = from_qdate(dialog.dischargeDate.date())
+            if bed:
+                what = tr("床位 {bed} 将变为空闲。").format(bed=bed)
+            else:
+                what = tr("该住户没有占用床位。")
+            text = tr(
+                "为「{name}」办理退住，退住日期 {date}？\n{bed}档案保留，转为只读，不能再修改。"
+            ).format(name=resident.name, date=on.isoformat(), bed=what)
+            if not await ask(dialog, tr("确认退住"), text, yes=tr("退住")):
+                raise Refusal(tr("未办理退住。"))
             await ctx.change(
                 discharge_resident,
                 resident.id,
-                from_qdate(dialog.dischargeDate.date()),
+                on,
                 dialog.discharge_reason(),
                 dialog.note.toPlainText() or None,
             )

@@ -53,7 +53,12 @@ class BedChooserDialog(FormDialog, Ui_BedChooserDialog):
         select_vocab(self.bedType, bed_type)
         self.bedType.currentIndexChanged.connect(self._fill)
         self.beds.itemDoubleClicked.connect(lambda _item: self.accept())
-        self.fields = {"bed_id": self.beds, "date": self.date}
+        self.fields = {
+            "bed_id": self.beds,
+            "date": self.date,
+            "admission_date": self.date,
+            "transfer_date": self.date,
+        }
         self._fill()
 
     def _fill(self) -> None:
@@ -110,7 +115,7 @@ class LeaveDialog(FormDialog, Ui_LeaveDialog):
             "return_date": self.date,
             "expected_return": self.expectedReturn,
         }
-        self.labels = {"start_date": tr("日期")}
+        self.record_table = "resident_leaves"  # 外出日期, 返回日期: named as the service names them
 
 
 class DischargeDialog(FormDialog, Ui_DischargeDialog):

@@ -39,6 +39,7 @@ from mzdesk.services.hazards import pass_recheck, start_rectification, submit_fo
 from mzdesk.services.inspecting.flow import NewInspection
 from mzdesk.services.inspecting.templates import available_checklists
 from mzdesk.services.institutions import InstitutionData, add_institution
+from mzdesk.services.residents import get_resident
 from mzdesk.services.stays import discharge_resident, start_leave
 from mzdesk.services.users import NewUser, add_user_row
 from mzdesk.services.workers import (
@@ -93,9 +94,11 @@ def _make_site(store: Store, actor: Actor, maker: Maker, progress: Progress | No
     )
     if progress:
         progress("能力评估", 1, 4)
+    # the dates of a stay follow its admission (the services refuse anything else)
+    admitted = {r: get_resident(store, r).admission_date for r in residents}
     for resident_id in residents:
         frailty = rng.random()
-        first = maker.today - dt.timedelta(days=rng.randrange(60, 400))
+        first = max(admitted[resident_id], maker.today - dt.timedelta(days=rng.randrange(60, 400)))
         record_assessment(
             store,
             actor,
@@ -109,7 +112,7 @@ def _make_site(store: Store, actor: Actor, maker: Maker, progress: Progress | No
                 actor,
                 AssessmentData(
                     resident_id,
-                    maker.today - dt.timedelta(days=rng.randrange(1, 50)),
+                    max(first, maker.today - dt.timedelta(days=rng.randrange(1, 50))),
                     AssessmentReason.ROUTINE,
                     "张评估员",
                     answers(maker, min(1.0, frailty + 0.15)),
@@ -122,7 +125,7 @@ def _make_site(store: Store, actor: Actor, maker: Maker, progress: Progress | No
             store,
             actor,
             resident_id,
-            maker.today - dt.timedelta(days=rng.randrange(1, 5)),
+            max(admitted[resident_id], maker.today - dt.timedelta(days=rng.randrange(1, 5))),
             reason="回家探亲",
             destination="子女家",
             expected_return=maker.today + dt.timedelta(days=3),
@@ -132,9 +135,8 @@ def _make_site(store: Store, actor: Actor, maker: Maker, progress: Progress | No
         (DischargeReason.HOME, DischargeReason.DEATH, DischargeReason.TRANSFER),
         strict=True,
     ):
-        discharge_resident(
-            store, actor, resident_id, maker.today - dt.timedelta(days=rng.randrange(1, 20)), reason
-        )
+        left = maker.today - dt.timedelta(days=rng.randrange(1, 20))
+        discharge_resident(store, actor, resident_id, max(admitted[resident_id], left), reason)
     if progress:
         progress("护理员与培训", 2, 4)
     workers = _workers(store, actor, maker, institution_id, 22)

@@ -112,7 +112,7 @@ def test_the_board_is_used_by_keyboard(qtbot, window):
         lambda: any(isinstance(w, QMenu) and w.isVisible() for w in QApplication.topLevelWidgets())
     )
     menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible())
-    assert [a.text() for a in menu.actions()] == ["停用此床位", "入住到此床位…"]
+    assert [a.text() for a in menu.actions()] == ["停用此床位", "入住到此床位…", "床位历史…"]
     menu.close()
 
 

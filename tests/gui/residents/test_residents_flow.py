@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 
 from mzdesk.core.vocab import BedStatus, DischargeReason, Gender, ResidentStatus
@@ -99,6 +100,8 @@ def test_admit_transfer_leave_return_discharge(qtbot, window):
     discharge = open_dialog(qtbot, DischargeDialog)
     select_vocab(discharge.reason, DischargeReason.HOME)
     ok(qtbot, discharge)
+    sure = open_dialog(qtbot, QMessageBox)  # 退住 asks first
+    qtbot.mouseClick(sure.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     closed(qtbot, discharge)
     resident = get_resident(store, resident_id)
     assert resident.status is ResidentStatus.DISCHARGED
@@ -128,7 +131,10 @@ def test_inline_validation_keeps_the_dialog_open(qtbot, window):
     assert "姓名：必填" in text
     assert "身份证号：校验位错误" in text
     assert details.idNumber.styleSheet() and details.name.styleSheet()
-    details.reject()
+    details.reject()  # something was typed: asks before throwing it away
+    discard = open_dialog(qtbot, QMessageBox)
+    qtbot.mouseClick(discard.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    closed(qtbot, details)
 
 
 def test_duplicate_admission_is_refused_in_the_chooser(qtbot, window):

@@ -28,7 +28,9 @@ from mzdesk.core.vocab import (
     SupportType,
 )
 from mzdesk.services.beds import bed_query
+from mzdesk.services.checks import Checks
 from mzdesk.services.residents import ContactData, ResidentData, check_resident
+from mzdesk.services.stay_dates import check_admission_date
 from mzdesk.services.tables import cells
 from mzdesk.services.tables.columns import INSTITUTION, Kind
 from mzdesk.services.tables.importers.base import (
@@ -168,6 +170,7 @@ class ResidentImporter(Importer[_ResidentRecord]):
             for number in (raw, raw.upper())
         }
         living = _living_by_id_number(session, ids, wanted)
+        left = _living_by_id_number(session, ids, wanted, discharged=True)
         held = _held_beds(session, ids)
         bed_used: dict[uuid.UUID, int] = {}
         for parsed in rows:
@@ -177,6 +180,9 @@ class ResidentImporter(Importer[_ResidentRecord]):
             institution = institutions[record.institution]
             try:
                 clean = check_resident(record.data, institution.kind)
+                dated = Checks("residents")  # an admission in the future or before birth
+                check_admission_date(dated, record.admission_date, clean.birth_date)
+                dated.done()
                 parsed.record = _ResidentRecord(
                     record.institution, clean, record.admission_date, record.bed
                 )
@@ -188,6 +194,18 @@ class ResidentImporter(Importer[_ResidentRecord]):
                 existing = living.get((institution.id, clean.id_number))
                 if existing is not None:
                     self.existing[parsed.row] = existing
+                elif (gone := left.get((institution.id, clean.id_number))) is not None:
+                    # one person, one record: re-admitted in the app, not created again
+                    parsed.fail(
+                        "身份证号",
+                        message(
+                            "readmission.discharged",
+                            id_number=clean.id_number,
+                            name=gone.name,
+                            date=gone.discharge_date.isoformat() if gone.discharge_date else "?",
+                        ),
+                    )
+                    continue
             if record.bed:
                 bed, problem = index.resolve(institution.id, record.bed)
                 if problem:
@@ -316,9 +334,14 @@ def _admitted(institution: Institution, record: _ResidentRecord, bed: Bed | None
 
 
 def _living_by_id_number(
-    session: Session, institution_ids: list[uuid.UUID], numbers: set[str]
+    session: Session,
+    institution_ids: list[uuid.UUID],
+    numbers: set[str],
+    *,
+    discharged: bool = False,
 ) -> dict[tuple[uuid.UUID, str], Resident]:
-    """The residents not discharged with one of ``numbers``, by (institution, 身份证号)."""
+    """The residents not discharged (or, with ``discharged``, the discharged ones) with one of
+    ``numbers``, by (institution, 身份证号)."""
     found: dict[tuple[uuid.UUID, str], Resident] = {}
     ordered = sorted(numbers)
     for start in range(0, len(ordered), 500):
@@ -326,7 +349,9 @@ def _living_by_id_number(
             select(Resident).where(
                 Resident.institution_id.in_(institution_ids),
                 Resident.id_number.in_(ordered[start : start + 500]),
-                Resident.status != ResidentStatus.DISCHARGED,
+                (Resident.status == ResidentStatus.DISCHARGED)
+                if discharged
+                else (Resident.status != ResidentStatus.DISCHARGED),
                 Resident.deleted_at.is_(None),
             )
         ):
