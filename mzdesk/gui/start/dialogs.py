@@ -161,11 +161,15 @@ class LoginDialog(FormDialog):
             self.show_failure()
 
     def show_failure(self) -> None:
-        """After a refused login: the whole message shows (the dialog grows to fit it), and
-        focus is back in the password with its text selected, so retyping replaces it."""
+        """After a refused login: the whole message shows (the dialog grows to fit it), the
+        wrong password is cleared (a click into a selected, masked text used to keep it and
+        append the retyped one) and the window is active again with the cursor in the
+        password (disabled while the login was checked, the window lost activation, and
+        typing went nowhere)."""
         self.adjustSize()
-        self.password.setFocus()
-        self.password.selectAll()
+        self.password.clear()
+        self.activateWindow()
+        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _use_recovery_key(self) -> None:
         if self.recover is not None:
