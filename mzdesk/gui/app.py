@@ -28,6 +28,7 @@ from mzdesk.gui.start.opener import Opener, needs_login
 from mzdesk.gui.start.recovery_step import offer_recovery_sheet
 from mzdesk.gui.start.unlock import screenshot_unlock, unlock_and_log_in
 from mzdesk.gui.widgets.dialog import wait_for
+from mzdesk.gui.widgets.wheel import install_wheel_guard
 from mzdesk.services.demo.accounts import demo_account
 from mzdesk.services.users import actor_for, authenticate, has_users
 from mzdesk.services.views import InstitutionView, UserView
@@ -46,6 +47,7 @@ def make_application() -> QApplication:
     # _main decides when the app ends (after the window closes and work has settled); Qt
     # quitting on its own would stop the asyncio loop under running tasks.
     app.setQuitOnLastWindowClosed(False)
+    install_wheel_guard(app)  # the wheel scrolls forms, not the input under the pointer
     return app
 
 

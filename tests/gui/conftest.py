@@ -18,6 +18,7 @@ from mzdesk.gui.runtime.i18n import register_font
 from mzdesk.gui.runtime.tasks import pending_tasks
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import MainWindow
+from mzdesk.gui.widgets.wheel import install_wheel_guard
 from mzdesk.services.demo.generate import Scale, generate
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.users import NewUser, add_user, users_of
@@ -30,6 +31,12 @@ from tests.helpers.actors import SETUP
 @pytest.fixture(scope="session")
 def font_family(qapp: QApplication) -> str:
     return register_font(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def wheel_guard(qapp: QApplication) -> None:
+    """As in the app (make_application): the wheel scrolls forms, not unfocused inputs."""
+    install_wheel_guard(qapp)
 
 
 @pytest.fixture
