@@ -29,9 +29,12 @@ class WheelGuard(QObject):
                 assert isinstance(event, QWheelEvent)
                 _scroll_instead(watched, event)
                 return True  # the input never sees it
-        elif kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        elif (
+            kind == QEvent.Type.Polish
+            and isinstance(watched, GUARDED)
+            and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus
+        ):
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return False
 
 
@@ -71,4 +74,3 @@ def install_wheel_guard(app: QCoreApplication) -> WheelGuard:
         app.installEventFilter(guard)
         _guard.append(guard)
     return _guard[0]
-
