@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
@@ -45,6 +45,9 @@ class AssessmentView:
     dimension_scores: dict[str, int]
     base_level: AbilityLevel
     level: AbilityLevel
+    # what was chosen, so that the next assessment can start from it
+    answers: dict[str, int] = field(default_factory=dict)
+    assessor: str = ""
 
 
 @operation(Permission.RESIDENTS_EDIT)
@@ -131,6 +134,8 @@ def assessment_history(store: Store, resident_id: uuid.UUID) -> list[AssessmentV
                 dict(r.dimension_scores),
                 r.base_level,
                 r.level,
+                {str(k): int(v) for k, v in (r.answers or {}).items()},
+                r.assessor or "",
             )
             for r in rows
         ]
