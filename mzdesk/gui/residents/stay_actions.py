@@ -152,7 +152,10 @@ class StayActions(QWidget):
         ctx = self.ctx
         history = await ctx.worker.read(assessment_history, ctx.store, resident.id)
         dialog = AssessmentDialog(
-            resident.name, [(a.assessed_on, a.total, a.level) for a in history], parent=self
+            resident.name,
+            [(a.assessed_on, a.total, a.level) for a in history],
+            parent=self,
+            previous=history[0] if history else None,  # the newest: a reassessment starts there
         )
         _, data = await ctx.worker.read(resident_details, ctx.store, resident.id)
         dialog.cognitive.setChecked(data.cognitive_disorder)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDateEdit,
     QScrollArea,
@@ -14,22 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def wheel(widget: QWidget, steps: int = -1) -> None:
-    """One notch of the wheel over the middle of ``widget``, delivered as Qt delivers it (to
-    the widget under the pointer, then to its parents while it is ignored)."""
-    centre = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        centre,
-        QPointF(widget.mapToGlobal(centre)),
-        QPoint(0, 0),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
+from tests.helpers.wheel import wheel
 
 
 def test_the_wheel_scrolls_past_inputs_and_steps_only_the_focused_one(qtbot):
