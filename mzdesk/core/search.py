@@ -1,11 +1,14 @@
-"""Search terms for finding a resident by typing a little: 王, 王秀, zsf, 0014 (the end of the
-身份证号). Names are short and Chinese, so every character is its own term; pinyin initials and
-the reversed ID number are terms that prefix queries (FTS5 ``term*``) can use.
+"""Search terms for finding a resident by typing a little: 王, 王秀, zsf, zeng, zhangs,
+"zhang san", 0014 (the end of the 身份证号). Names are short and Chinese, so every character
+is its own term; pinyin initials, full spellings (core.pinyin.spellings) and the reversed ID
+number are terms that prefix queries (FTS5 ``term*``) can use.
 """
 
 from __future__ import annotations
 
 import unicodedata
+
+from mzdesk.core.pinyin import spellings
 
 
 def _is_cjk(char: str) -> bool:
@@ -28,6 +31,7 @@ def resident_terms(name: str, initials: str, id_number: str | None) -> str:
     if word:
         terms.append(word)
     terms += initials.split()
+    terms += spellings(folded)
     if id_number:
         terms.append("r" + id_number.lower()[::-1])  # 'r' keeps it apart from other terms
     return " ".join(dict.fromkeys(terms))
@@ -40,8 +44,9 @@ def _quote(term: str) -> str:
 def match_query(text: str) -> tuple[str, str] | None:
     """Turn what was typed into (kind, FTS5 query); None when nothing searchable was typed.
 
-    kinds: ``initials`` (zsf), ``digits`` (the end of an ID number; callers also look for bed
-    and room numbers), ``name`` (Chinese characters; callers confirm the exact substring).
+    kinds: ``initials`` (letters: zsf, zeng, zhangs, "zhang san"), ``digits`` (the end of an
+    ID number; callers also look for bed and room numbers), ``name`` (Chinese characters;
+    callers confirm the exact substring).
     """
     typed = "".join(unicodedata.normalize("NFKC", text).split()).lower()
     if not typed:
