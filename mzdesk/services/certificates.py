@@ -119,7 +119,7 @@ def issue_certificates(
                 TrainingAttendance.deleted_at.is_(None),
                 TrainingAttendance.result == TrainingResult.PASSED,
             )
-            .order_by(CareWorker.name_initials, CareWorker.id)
+            .order_by(CareWorker.name_sort, CareWorker.id)
         ).all()
         ever = set(
             session.scalars(
@@ -246,7 +246,7 @@ def session_certificates(store: Store, session_id: uuid.UUID) -> list[SessionAtt
                 TrainingAttendance.deleted_at.is_(None),
                 TrainingAttendance.result == TrainingResult.PASSED,
             )
-            .order_by(CareWorker.name_initials, CareWorker.id)
+            .order_by(CareWorker.name_sort, CareWorker.id)
         ).all()
         certs: dict[uuid.UUID, list[TrainingCertificate]] = {}
         for c in session.scalars(

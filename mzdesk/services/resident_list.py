@@ -227,7 +227,7 @@ SELECTIVE_MATCHES = 3000
 # Orders that an index serves (institution, key, id) let a page be read without sorting every
 # matching row; see the resident list indexes in the migrations.
 _ORDER = {
-    SortKey.NAME: (Resident.name_initials,),
+    SortKey.NAME: (Resident.name_sort,),
     SortKey.BED: (Building.name, Floor.sort_order, Room.sort_order, Bed.number),
     SortKey.ADMISSION: (Resident.admission_date,),
     SortKey.AGE: (Resident.birth_date,),

@@ -270,7 +270,7 @@ def list_workers(
     if not include_left:
         query = query.where(CareWorker.status == WorkerStatus.ACTIVE)
     with store.read() as session:
-        return [WorkerView.of(w) for w in session.scalars(query.order_by(CareWorker.name_initials))]
+        return [WorkerView.of(w) for w in session.scalars(query.order_by(CareWorker.name_sort))]
 
 
 def list_trainings(store: Store, institution_id: uuid.UUID) -> list[TrainingSummary]:

@@ -5,6 +5,10 @@ workers; :func:`derive_initials` runs before every flush of this device's change
 imports, sync review), so no path can rename someone and keep the old initials. Rows applied
 from the server keep the initials they came with.
 
+``name_sort`` (core.pinyin.sort_key: surname pinyin, then the given name) follows ``name`` on
+both, on every device (it is local: rows from the server get it here too), and orders the
+lists.
+
 ``search_terms`` is derived (core.search.resident_terms) and fed by SQL triggers into the
 ``resident_search`` FTS5 table (migration 0003). ORM writes get it from the mapper events
 below; bulk inserts call :func:`derive` per row.
@@ -18,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, event
 from sqlalchemy.orm import Mapper
 
-from mzdesk.core.pinyin import initials
+from mzdesk.core.pinyin import initials, sort_key
 from mzdesk.core.search import resident_terms
 from mzdesk.store.models import CareWorker, Resident
 
@@ -38,6 +42,7 @@ def derive(model: type[Any], values: MutableMapping[str, Any]) -> None:
     """Fill derived columns of a row about to be bulk-inserted."""
     if model in NAMED:
         values["name_initials"] = initials(values.get("name") or "")
+        values["name_sort"] = sort_key(values.get("name") or "")
     if model is Resident:
         values["search_terms"] = resident_terms(
             values.get("name") or "", values.get("name_initials") or "", values.get("id_number")
@@ -50,5 +55,14 @@ def _refresh(mapper: Mapper[Any], connection: Connection, target: Resident) -> N
     )
 
 
+def _sort(mapper: Mapper[Any], connection: Connection, target: Resident | CareWorker) -> None:
+    wanted = sort_key(target.name or "")
+    if target.name_sort != wanted:
+        target.name_sort = wanted
+
+
 event.listen(Resident, "before_insert", _refresh)
 event.listen(Resident, "before_update", _refresh)
+for _named in NAMED:
+    event.listen(_named, "before_insert", _sort)
+    event.listen(_named, "before_update", _sort)

@@ -15,6 +15,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Numeric, String, 
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from mzdesk.core.pinyin import sort_key
 from mzdesk.core.search import resident_terms
 from mzdesk.store.audit import note_changes
 from mzdesk.store.models import SyncConflict
@@ -120,6 +121,7 @@ def _stored_rows(
     no type conversion on the way out)."""
     columns = synced_columns(table)
     keys = [key for key in columns if key != "id"] + (["search_terms"] if table == SEARCHED else [])
+    keys += ["name_sort"] if table in SORTED else []
     names = [columns[key].name if key in columns else key for key in keys]
     select_list = ", ".join(_quote(session, name) for name in names)
     id_name = _quote(session, columns["id"].name)
@@ -185,6 +187,10 @@ def _changed(
         )
         if terms != current["search_terms"]:
             changed["search_terms"] = terms  # what the ORM's before_update would derive
+    if table in SORTED and "name" in changed:
+        name_order = sort_key(changed["name"] or "")
+        if name_order != current["name_sort"]:
+            changed["name_sort"] = name_order  # as store/search.py derives it
     return changed
 
 
@@ -250,6 +256,7 @@ def _create_or_merge(
 
 SEARCHED = "residents"  # the table whose local search_terms derive from these fields
 SEARCH_INPUTS = frozenset({"name", "name_initials", "id_number"})
+SORTED = frozenset({"residents", "care_workers"})  # their local name_sort follows the name
 _IDENTICAL = (String, Text, Integer, Date, Boolean, VocabType)
 
 

@@ -6,7 +6,7 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
-from mzdesk.core.pinyin import initials
+from mzdesk.core.pinyin import sort_key
 from mzdesk.core.vocab import AbilityLevel, BedType, DischargeReason, ResidentStatus, SupportType
 from mzdesk.services.beds import NewBeds, add_beds, room_range
 from mzdesk.services.resident_list import ResidentFilter, SortKey, page_residents, search_residents
@@ -117,7 +117,8 @@ def test_renamed_residents_are_found_by_their_new_name(store, home, people):
 def test_sorting_and_paging(store, home, people):
     f = ResidentFilter(institution_id=home.id)
     by_name = [r.name for r in page_residents(store, f, sort=SortKey.NAME)]
-    assert by_name == sorted(NAMES, key=lambda n: initials(n).split()[0])
+    assert by_name == sorted(NAMES, key=sort_key)
+    assert by_name == ["李秀兰", "欧阳娜娜", "王建国", "王秀英", "曾国藩", "张三丰", "赵秀英"]
     by_admission = [
         r.name for r in page_residents(store, f, sort=SortKey.ADMISSION, descending=True)
     ]

@@ -23,7 +23,7 @@ def staff_rows(session: Session, kind: Kind, names: dict[uuid.UUID, str]) -> Ite
             .where(WorkerCertificate.deleted_at.is_(None), CareWorker.deleted_at.is_(None))
             .order_by(
                 WorkerCertificate.institution_id,
-                CareWorker.name_initials,
+                CareWorker.name_sort,
                 WorkerCertificate.issued_on,
             )
         )
@@ -53,7 +53,7 @@ def staff_rows(session: Session, kind: Kind, names: dict[uuid.UUID, str]) -> Ite
                 TrainingSession.institution_id,
                 TrainingSession.start_date,
                 TrainingSession.topic,
-                CareWorker.name_initials,
+                CareWorker.name_sort,
             )
         )
         for a, t, w in session.execute(ledger):

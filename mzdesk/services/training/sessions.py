@@ -232,7 +232,7 @@ def session_detail(store: Store, session_id: uuid.UUID) -> SessionDetail:
                     TrainingAttendance.session_id == session_id,
                     TrainingAttendance.deleted_at.is_(None),
                 )
-                .order_by(CareWorker.name_initials, CareWorker.name)
+                .order_by(CareWorker.name_sort, CareWorker.name)
             )
         ]
         return SessionDetail(

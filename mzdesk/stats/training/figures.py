@@ -267,7 +267,7 @@ def training_statistics(store: Store, scope: Scope) -> TrainingFigures:
                 hours,
             )
             .where(*employed, CareWorker.occupation.in_(CARE_OCCUPATIONS))
-            .order_by(CareWorker.institution_id, CareWorker.name_initials, CareWorker.name)
+            .order_by(CareWorker.institution_id, CareWorker.name_sort, CareWorker.name)
         ).all()
         expiring_rows = session.execute(
             select(

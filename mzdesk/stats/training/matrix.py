@@ -140,7 +140,7 @@ def training_matrix(
         workers = session.execute(
             select(CareWorker.id, CareWorker.name, CareWorker.occupation, CareWorker.hired_on)
             .where(CareWorker.institution_id == institution_id, *employed_on(day))
-            .order_by(CareWorker.name_initials, CareWorker.name)
+            .order_by(CareWorker.name_sort, CareWorker.name)
         ).all()
         attended = session.execute(
             select(

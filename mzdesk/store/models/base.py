@@ -82,4 +82,5 @@ class Synced:
 
 
 # Bookkeeping columns that are not user data and never travel as field changes.
-LOCAL_COLUMNS = frozenset({"server_rev", "updated_at", "search_terms"})
+# ``name_sort`` (core.pinyin.sort_key) is derived from the name on each device.
+LOCAL_COLUMNS = frozenset({"server_rev", "updated_at", "search_terms", "name_sort"})

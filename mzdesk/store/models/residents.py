@@ -35,7 +35,7 @@ class Resident(Synced, Base):
         Index("ix_residents_institution_status", "institution_id", "status"),
         Index("ix_residents_id_number", "id_number"),
         # the resident list reads pages in these orders (services/resident_list.py)
-        Index("ix_residents_list_name", "institution_id", "name_initials", "id"),
+        Index("ix_residents_list_name", "institution_id", "name_sort", "id"),
         Index("ix_residents_list_admission", "institution_id", "admission_date", "id"),
         Index("ix_residents_list_birth", "institution_id", "birth_date", "id"),
         Index(
@@ -52,6 +52,8 @@ class Resident(Synced, Base):
     kind: Mapped[ResidentKind] = mapped_column(VocabType(ResidentKind))
     name: Mapped[str] = mapped_column(String(50))
     name_initials: Mapped[str] = mapped_column(String(100), default="")
+    # the list's order: surname pinyin, then the given name (derived, store/search.py)
+    name_sort: Mapped[str] = mapped_column(Text, default="")
     # derived from name, initials and ID number; indexed by the resident_search FTS5 table
     search_terms: Mapped[str] = mapped_column(Text, default="")
     gender: Mapped[Gender | None] = mapped_column(VocabType(Gender))

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import Date, DateTime, ForeignKey, Numeric, String, Text, Uuid
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Numeric, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mzdesk.core.vocab import (
@@ -22,9 +22,12 @@ from mzdesk.store.models.base import Base, Synced, VocabType
 
 class CareWorker(Synced, Base):
     __tablename__ = "care_workers"
+    __table_args__ = (Index("ix_care_workers_list_name", "institution_id", "name_sort", "id"),)
 
     name: Mapped[str] = mapped_column(String(50))
     name_initials: Mapped[str] = mapped_column(String(100), default="")
+    # the lists' order: surname pinyin, then the given name (derived, store/search.py)
+    name_sort: Mapped[str] = mapped_column(Text, default="")
     id_number: Mapped[str | None] = mapped_column(String(18), index=True)
     gender: Mapped[Gender | None] = mapped_column(VocabType(Gender))
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
