@@ -15,6 +15,7 @@ from mzdesk.core.messages import (
     certificates,
     checklists,
     cli,
+    enrolment,
     fields,
     files,
     filesync,
@@ -86,4 +87,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **backups.MESSAGES,
     **text_safety.MESSAGES,
     **stay_records.MESSAGES,
+    **enrolment.MESSAGES,
 }

@@ -77,6 +77,25 @@ def _problem(response: httpx.Response) -> SyncFailure:
     )
 
 
+ENROLMENT_REPLY = {"device_id": str, "token": str, "bundle_key": str, "institutions": list}
+
+
+def _enrolment_reply(response: httpx.Response) -> dict[str, Any]:
+    """The server's enrolment reply, or SyncFailure("not_mzdesk") when the address answered
+    with something else (a web page, another service's JSON): nothing is saved then."""
+    try:
+        reply = response.json()
+    except ValueError:
+        reply = None
+    if not isinstance(reply, dict) or not all(
+        isinstance(reply.get(key), kind) for key, kind in ENROLMENT_REPLY.items()
+    ):
+        raise SyncFailure(
+            "not_mzdesk", f"the answer is not an enrolment reply: {response.text[:200]!r}"
+        )
+    return reply
+
+
 def _server_time(value: str | None) -> dt.datetime | None:
     if not value:
         return None
@@ -122,8 +141,12 @@ async def enroll(
                 "network", f"the server {server} cannot be reached: {error}"
             ) from error
     if response.status_code != 200:
-        raise _problem(response)
-    reply: dict[str, Any] = response.json()
+        failure = _problem(response)
+        if failure.code == "server_error" and response.status_code in (404, 405):
+            # no /v1/enroll here: some other web server (a router's page, another service)
+            raise SyncFailure("not_mzdesk", failure.detail)
+        raise failure
+    reply = _enrolment_reply(response)
     await run_blocking(_save_enrolment, store, server, reply, ca_pem, pin)
     return reply
 
