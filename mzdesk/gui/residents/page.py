@@ -91,7 +91,7 @@ class ResidentsPage(StayActions):
         filters = FlowLayout()  # both bars wrap on a narrow screen
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            tr("搜索：姓名、拼音首字母（如 zsf）、身份证号后几位或床位号  Ctrl+F")
+            tr("搜索：姓名、拼音（如 zhangsan、zsf）、身份证号后几位或床位号  Ctrl+F")
         )
         self.search.setClearButtonEnabled(True)
         filters.addWidget(self.search, 3)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mzdesk.core.pinyin import initials
+from mzdesk.core.pinyin import initials, spellings
 from mzdesk.core.vocab import Occupation, TrainingResult
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.inputs import fill_vocab, select_vocab, vocab_value
@@ -61,12 +61,14 @@ def hours_follow_result(result: QComboBox, box: QDoubleSpinBox, session_hours: D
 
 
 def matches(worker: WorkerView, text: str) -> bool:
-    """A name filter like the residents': characters of the name or its pinyin initials."""
+    """A name filter like the residents': characters of the name, its pinyin initials, its
+    full pinyin or a mix (cshl, ceshi, ceshih)."""
     typed = "".join(text.split()).lower()
     if not typed:
         return True
     if typed.isascii() and typed.isalpha():
-        return any(option.startswith(typed) for option in initials(worker.name).split())
+        options = [*initials(worker.name).split(), *spellings(worker.name)]
+        return any(option.startswith(typed) for option in options)
     return typed in worker.name or (worker.id_number or "").lower().endswith(typed)
 
 
@@ -86,7 +88,7 @@ class AttendancePicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         tools = QHBoxLayout()
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(tr("筛选：姓名或拼音首字母"))
+        self.filter.setPlaceholderText(tr("筛选：姓名或拼音"))
         self.filter.setClearButtonEnabled(True)
         tools.addWidget(self.filter, 2)
         self.select_all = QPushButton(tr("全选"))

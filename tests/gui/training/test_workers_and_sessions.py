@@ -75,6 +75,10 @@ def test_add_worker_checks_the_id_then_leave_keeps_the_record(qtbot, window):
     # found by pinyin initials (测试护理员 → csh…)
     page.workers.search.setText("cshl")
     assert [w.name for w in page.workers.shown] == ["测试护理员"]
+    for typed in ("ceshi", "ceshih", "ce shi hu li"):  # and by full pinyin and mixes
+        page.workers.search.setText(typed)
+        assert [w.name for w in page.workers.shown] == ["测试护理员"], typed
+    page.workers.search.setText("cshl")
     page.workers.table.selectRow(0)
     qtbot.mouseClick(page.workers.leave_button, Qt.MouseButton.LeftButton)
     leave = open_dialog(qtbot, LeaveDialog)
