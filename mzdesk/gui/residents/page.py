@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core.changes import Changes
 from mzdesk.core.permissions import Permission
-from mzdesk.core.vocab import AbilityLevel, BedStatus, ResidentStatus, SupportType
+from mzdesk.core.vocab import AbilityLevel, BedStatus, Gender, ResidentStatus, SupportType
 from mzdesk.gui.residents.history_dialog import HistoryDialog
 from mzdesk.gui.residents.id_reveal import IdReveal
 from mzdesk.gui.residents.model import ResidentTableModel
@@ -145,8 +145,21 @@ class ResidentsPage(StayActions):
         self.table = setup_view(QTableView(), sortable=True)  # the model sorts in SQL
         self.table.setModel(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name (pinyin)
+        # wide enough for every label a column can show in this language (English labels
+        # such as "moderately disabled" were cut to "moderately…"); measured, not per row
+        labels: dict[int, list[str]] = {
+            1: [g.label for g in Gender],
+            5: [s.label for s in ResidentStatus],
+            6: [s.label for s in SupportType],
+            7: [a.label for a in AbilityLevel],
+        }
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
         for column, width in enumerate((90, 50, 50, 170, 130, 60, 110, 90, 100)):
-            self.table.setColumnWidth(column, width)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            needed = [header.horizontalAdvance(title) + 28]  # room for the sort arrow
+            needed += [metrics.horizontalAdvance(text) + 14 for text in labels.get(column, [])]
+            self.table.setColumnWidth(column, max(width, *needed))
         layout.addWidget(self.table, 1)
 
         self._debounce = QTimer(self)
