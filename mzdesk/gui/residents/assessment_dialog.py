@@ -52,7 +52,7 @@ class AssessmentDialog(FormDialog):
         super().__init__(parent)
         self.scheme = scheme or default_scheme()
         self.setWindowTitle(tr("老年人能力评估（GB/T 42195-2022）"))
-        self.resize(760, 680)
+        self.resize(760, 640)  # fits a 1024×700 screen with its title bar
         root = QVBoxLayout(self)
         header = QFormLayout()
         self.who = QLabel(who)
