@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from mzdesk.core.pinyin import sort_key
 from mzdesk.core.search import match_query, resident_terms
 from mzdesk.core.vocab import InstitutionKind
 from mzdesk.services.institutions import InstitutionData, create_institution
@@ -112,6 +113,8 @@ def test_a_pull_page_updates_rows_in_bulk_and_keeps_the_rules(tmp_path: Path):
     assert first.server_rev == 5
     assert first.search_terms == resident_terms("王秀英", "wxy", first.id_number)
     assert _found(store, "王秀英") == {one} and _found(store, "wxy") == {one}
+    # the local sort key and full-pinyin terms follow the remote rename too
+    assert first.name_sort == sort_key("王秀英") and _found(store, "wangxiuying") == {one}
 
     second = _row(store, two)
     assert second.phone == "13900000002"  # the local, unacknowledged value stays
@@ -123,6 +126,7 @@ def test_a_pull_page_updates_rows_in_bulk_and_keeps_the_rules(tmp_path: Path):
 
     made = _row(store, new_id)
     assert made.name == "新来的" and made.server_rev == 9 and _found(store, "新来的") == {new_id}
+    assert made.name_sort == sort_key("新来的")
 
     assert changes.rows["residents"] >= {one, two, three, new_id}
     assert changes.touches_fields("residents", ["phone"])  # what pages listen for
