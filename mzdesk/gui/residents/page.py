@@ -90,8 +90,13 @@ class ResidentsPage(StayActions):
 
         filters = FlowLayout()  # both bars wrap on a narrow screen
         self.search = QLineEdit()
-        self.search.setPlaceholderText(
-            tr("搜索：姓名、拼音（如 zhangsan、zsf）、身份证号后几位或床位号  Ctrl+F")
+        # short enough for a 1024-pixel screen; the examples are in the tooltip
+        self.search.setPlaceholderText(tr("搜索：姓名、拼音、身份证号尾号或床位号"))
+        self.search.setToolTip(
+            tr(
+                "按姓名（张三）、拼音（zhangsan、zhang san、zhangs、zs）、身份证号后几位、"
+                "床位号或房间号查找。Ctrl+F"
+            )
         )
         self.search.setClearButtonEnabled(True)
         filters.addWidget(self.search, 3)

@@ -43,7 +43,10 @@ class WorkersPanel(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         self.bar = bar = FlowLayout()  # the panel's buttons (the page adds 导入/导出 here)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("搜索：姓名、拼音（如 zhangsan、zsf）或身份证号后几位"))
+        self.search.setPlaceholderText(tr("搜索：姓名、拼音或身份证号尾号"))
+        self.search.setToolTip(
+            tr("按姓名（张三）、拼音（zhangsan、zhang san、zhangs、zs）或身份证号后几位查找。")
+        )
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 3)
         self.show_left = QCheckBox(tr("显示离职人员"))
