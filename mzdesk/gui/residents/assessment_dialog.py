@@ -173,7 +173,7 @@ class AssessmentDialog(FormDialog):
             if p.code != MISSING
         ]
         if missing:
-            names = "、".join(self._item_name(p.field) for p in missing)
+            names = tr("、").join(self._item_name(p.field) for p in missing)  # en: ", "
             lines.append(tr("还有 {n} 项未评分：{items}").format(n=len(missing), items=names))
         self.error_label.setText("\n".join(lines))
 
