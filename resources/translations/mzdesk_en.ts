@@ -248,6 +248,14 @@
         <translation>Earlier assessments</translation>
     </message>
     <message>
+        <source>已按上次评估（{date}，{total}分）预填，请逐项核对，有变化的改选。</source>
+        <translation>Filled in from the last assessment ({date}, {total} points): check each item and change what has changed.</translation>
+    </message>
+    <message>
+        <source>还有 {n} 项未评分：{items}</source>
+        <translation>{n} items not scored yet: {items}</translation>
+    </message>
+    <message>
         <source>已评 {done}/{all} 项  总分 {total}/{max}</source>
         <translation>{done}/{all} items scored  total {total}/{max}</translation>
     </message>
@@ -552,8 +560,8 @@
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <source>筛选：姓名或拼音首字母</source>
-        <translation>Filter: name or pinyin initials</translation>
+        <source>筛选：姓名或拼音</source>
+        <translation>Filter: name or pinyin</translation>
     </message>
     <message>
         <source>全选</source>
@@ -784,8 +792,12 @@
         <translation>Remove {name}&apos;s certificate &quot;{certificate}&quot;? The removal is kept in the history.</translation>
     </message>
     <message>
-        <source>搜索：姓名、拼音首字母（如 zsf）或身份证号后几位</source>
-        <translation>Search: name, pinyin initials (e.g. zsf) or the last digits of the ID number</translation>
+        <source>搜索：姓名、拼音或身份证号尾号</source>
+        <translation>Search: name, pinyin or ID</translation>
+    </message>
+    <message>
+        <source>按姓名（张三）、拼音（zhangsan、zhang san、zhangs、zs）或身份证号后几位查找。</source>
+        <translation>Find by name (张三), pinyin (zhangsan, zhang san, zhangs, zs) or the last digits of the ID number.</translation>
     </message>
     <message>
         <source>显示离职人员</source>
@@ -1164,10 +1176,6 @@
         <translation>All</translation>
     </message>
     <message>
-        <source>搜索：姓名、拼音首字母（如 zsf）、身份证号后几位或床位号  Ctrl+F</source>
-        <translation>Search: name, pinyin initials (e.g. zsf), last digits of the ID number or bed  Ctrl+F</translation>
-    </message>
-    <message>
         <source>全部供养类型</source>
         <translation>All support types</translation>
     </message>
@@ -1178,6 +1186,14 @@
     <message>
         <source>显示完整身份证号</source>
         <translation>Show full ID numbers</translation>
+    </message>
+    <message>
+        <source>搜索：姓名、拼音、身份证号尾号或床位号</source>
+        <translation>Search: name, pinyin, ID or bed</translation>
+    </message>
+    <message>
+        <source>按姓名（张三）、拼音（zhangsan、zhang san、zhangs、zs）、身份证号后几位、床位号或房间号查找。Ctrl+F</source>
+        <translation>Find by name (张三), pinyin (zhangsan, zhang san, zhangs, zs), the last digits of the ID number, or a bed or room number. Ctrl+F</translation>
     </message>
     <message>
         <source>入住登记</source>
