@@ -29,6 +29,12 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.stats.charts import BLUE, GREEN, BarsView, TrendView
+from mzdesk.gui.stats.districts import (
+    district_completer,
+    region_prefix,
+    set_districts,
+    unknown_region,
+)
 from mzdesk.gui.stats.hazards_panel import HazardsPanel
 from mzdesk.gui.stats.training_panel import TrainingPanel
 from mzdesk.gui.widgets.files import ask_save_path
@@ -112,8 +118,9 @@ class StatsPage(QWidget):
         bar.addWidget(QLabel(tr("机构")))
         bar.addWidget(self.institution)
         self.region = QLineEdit()
-        self.region.setPlaceholderText(tr("区划代码或前缀，如 3702"))
-        self.region.setMaximumWidth(170)
+        self.region.setPlaceholderText(tr("区划名称或代码，如 崂山区、3702"))
+        self.region.setMaximumWidth(190)
+        self.region.setCompleter(district_completer(self.region))  # names and codes
         bar.addWidget(QLabel(tr("区划")))
         bar.addWidget(self.region)
         self.as_of = QDateEdit()
@@ -177,7 +184,7 @@ class StatsPage(QWidget):
     def scope(self) -> tuple[Scope, str]:
         data = self.institution.currentData()
         institution_id = uuid.UUID(data) if isinstance(data, str) and data else None
-        region = "".join(ch for ch in self.region.text() if ch.isdigit()) or None
+        region = region_prefix(self.region.text())
         day = from_qdate(self.as_of.date())
         if institution_id is not None:
             return Scope(institution_id, None, day), self.institution.currentText()
@@ -202,7 +209,15 @@ class StatsPage(QWidget):
                 max(0, self.institution.findData(str(self.ctx.institution.id)))
             )
             self._institutions_loaded = True
+            set_districts(self.region.completer(), [i.region_code for i in institutions])
         scope, name = self.scope()
+        unknown = unknown_region(scope.region_prefix)
+        if unknown:  # say so, rather than show the figures of no institution
+            self.view = None
+            self.sentence.setText(unknown)
+            self.table.show_rows([])
+            self.message.setText(unknown)
+            return
         period = self.hazards.period()
         self.view = await self.ctx.worker.read(load_view, self.ctx, scope, name, period)
         self.show_view(self.view)
