@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -36,6 +36,7 @@ from mzdesk.gui.stats.districts import (
     unknown_region,
 )
 from mzdesk.gui.stats.hazards_panel import HazardsPanel
+from mzdesk.gui.stats.homes_panel import HomesPanel
 from mzdesk.gui.stats.training_panel import TrainingPanel
 from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.flow import FlowLayout
@@ -46,6 +47,7 @@ from mzdesk.reports.bed_report import metric_rows, write_pdf, write_xlsx
 from mzdesk.services.institutions import list_institutions
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.beds.figures import BedStatistics, bed_statistics
+from mzdesk.stats.beds.homes import HomeFigures, homes_side_by_side
 from mzdesk.stats.beds.occupancy import (
     GroupOccupancy,
     MonthPoint,
@@ -70,6 +72,7 @@ class StatsView:
     unsaved: list[Snapshots]  # figures computed afresh, to keep for next time
     training: TrainingFigures
     hazards: HazardFigures
+    homes: list[HomeFigures] = field(default_factory=list)  # a region or all: every home
 
 
 def load_view(
@@ -89,6 +92,9 @@ def load_view(
         unsaved,
         training_statistics(ctx.store, scope),
         hazard_statistics(ctx.store, scope, start, end),
+        []
+        if scope.institution_id is not None
+        else homes_side_by_side(ctx.store, scope, keep=unsaved.append),
     )
 
 
@@ -169,6 +175,10 @@ class StatsPage(QWidget):
         grid.addWidget(self.group_view, 2, 0, 1, 2)
         grid.setColumnStretch(1, 1)
         body.addLayout(grid, 1)
+        self.homes = HomesPanel(ctx)
+        self.homes.open_home.connect(self.open_home)
+        self.homes.hide()
+        body.addWidget(self.homes)
         self.training = TrainingPanel()
         body.addWidget(self.training)
         self.hazards = HazardsPanel()
@@ -224,6 +234,13 @@ class StatsPage(QWidget):
         if any(s.fresh for s in self.view.unsaved):
             await self.ctx.worker.write_quietly(save_all, self.ctx.store, self.view.unsaved)
 
+    def open_home(self, institution_id: uuid.UUID) -> None:
+        """One home's figures, from the homes side by side (a double-click)."""
+        index = self.institution.findData(str(institution_id))
+        if index >= 0:
+            self.institution.setCurrentIndex(index)
+            self.refresh()
+
     def show_view(self, view: StatsView) -> None:
         f = view.figures
         area = "" if view.scope.institution_id else (view.title if view.scope.region_prefix else "")
@@ -249,6 +266,8 @@ class StatsPage(QWidget):
                 (tr("护理型床位占比"), GREEN, [p.nursing_share.value * 100 for p in view.trend]),
             ],
         )
+        self.homes.setVisible(view.scope.institution_id is None)
+        self.homes.show_homes(view.homes, f.as_of, view.title)
         self.training.show_figures(view.training)
         self.hazards.show_figures(view.hazards)
         self.message.setText(
