@@ -226,6 +226,10 @@ class StatsPage(QWidget):
             self.view = None
             self.sentence.setText(unknown)
             self.table.show_rows([])
+            for chart in (self.type_chart, self.group_chart, self.trend_chart):
+                chart.removeAllSeries()  # nor the last scope's, as if they were this one's
+            for panel in (self.homes, self.training, self.hazards):
+                panel.hide()
             self.message.setText(unknown)
             return
         period = self.hazards.period()
@@ -267,6 +271,8 @@ class StatsPage(QWidget):
             ],
         )
         self.homes.setVisible(view.scope.institution_id is None)
+        self.training.show()
+        self.hazards.show()
         self.homes.show_homes(view.homes, f.as_of, view.title)
         self.training.show_figures(view.training)
         self.hazards.show_figures(view.hazards)
