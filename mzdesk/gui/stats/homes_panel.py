@@ -5,7 +5,6 @@ double-click opens that home's figures; exported (.xlsx) and printed (PDF previe
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.files import ask_save_path
-from mzdesk.gui.widgets.pdf_preview import show_pdf_preview
+from mzdesk.gui.widgets.pdf_preview import private_pdf_path, show_pdf_preview
 from mzdesk.gui.widgets.table import setup_view
 from mzdesk.reports.homes_report import write_homes_pdf, write_homes_xlsx
 from mzdesk.stats.beds.homes import HomeFigures, totals
@@ -171,7 +170,7 @@ class HomesPanel(QWidget):
 
     @async_slot()
     async def print_pdf(self) -> None:
-        path = Path(tempfile.mkdtemp(prefix="mzdesk-homes-")) / f"各机构床位-{self.as_of}.pdf"
+        path = private_pdf_path(f"各机构床位-{self.as_of.isoformat()}")  # 0600, deleted on close
         source = tr("民政桌面 mzdesk 本机数据库 {db}").format(db=self.ctx.db_path)
         await self.ctx.worker.read(
             write_homes_pdf,
@@ -181,4 +180,4 @@ class HomesPanel(QWidget):
             list(self.model.homes),
             source=source,
         )
-        self.preview = show_pdf_preview(path, self._report_title(), self)
+        self.preview = show_pdf_preview(path, self._report_title(), self, temporary=True)
