@@ -226,8 +226,9 @@ class StatsPage(QWidget):
             self.view = None
             self.sentence.setText(unknown)
             self.table.show_rows([])
-            for chart in (self.type_chart, self.group_chart, self.trend_chart):
-                chart.removeAllSeries()  # nor the last scope's, as if they were this one's
+            for bars in (self.type_view, self.group_view):
+                bars.show_bars([], [])  # nor the last scope's, as if they were this one's
+            self.trend_view.show_lines([], [])
             for panel in (self.homes, self.training, self.hazards):
                 panel.hide()
             self.message.setText(unknown)

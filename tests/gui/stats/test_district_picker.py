@@ -49,7 +49,8 @@ def test_an_unknown_code_says_so_instead_of_an_empty_table(qtbot, window):
     qtbot.waitUntil(lambda: "未知的区划代码 370299" in page.sentence.text(), timeout=15_000)
     assert page.view is None and page.table.rows_model.rowCount() == 0
     # nothing left of the last scope's figures to be read as this code's
-    assert not page.type_chart.series() and not page.group_chart.series()
+    assert page.type_view.names == [] and page.group_view.names == []
+    assert page.trend_view.months == []
     assert page.homes.isHidden() and page.training.isHidden()
     page.region.setText("370200")  # 青岛市 by its 6-digit code: its districts' prefix
     qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
