@@ -70,6 +70,10 @@ def _scope(store: Store, institution: str | None, region: str | None, as_of: str
     prefix = region.strip() if region else None
     if prefix is not None:
         check_region_prefix(prefix)
+        from mzdesk.core.districts import division
+
+        if division(prefix) is None:  # not an empty district: no district at all
+            fail(text("districts.unknown", code=prefix))
     return Scope(institution_id, prefix, day)
 
 

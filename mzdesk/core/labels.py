@@ -262,6 +262,7 @@ TABLE_FIELDS: Final[dict[tuple[str, str], tuple[str, str]]] = {
     ("institutions", "name"): ("机构名称", "institution name"),
     ("resident_leaves", "start_date"): ("外出日期", "leave date"),
     ("bed_stays", "end_reason"): ("结束原因", "end reason"),
+    ("bed_history", "occupied"): ("名册报告在住", "reported occupied (bed roster)"),
     ("assessments", "scheme_version"): ("评估标准", "assessment standard"),
     ("assessments", "answers"): ("各项得分", "item scores"),
     ("assessments", "dimension_scores"): ("各维度得分", "dimension scores"),

@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from mzdesk.core.vocab import BedType
+from mzdesk.core.vocab import BedType, InstitutionKind
 from mzdesk.reports.fonts import register_cjk_font
 from mzdesk.reports.hazard_report import add_hazard_sheet, hazard_story
 from mzdesk.reports.training_report import add_training_sheet, training_story
@@ -54,7 +54,24 @@ def metric_values(f: BedStatistics) -> list[tuple[str, int | Ratio]]:
         ("社会力量举办或经营床位", f.social_operated_beds),
         ("社会力量运营床位占比", f.social_operated_share),
         ("家庭养老床位（不计入机构床位）", f.home_care_beds),
+        *kind_values(f),
     ]
+
+
+def kind_values(f: BedStatistics) -> list[tuple[str, int | Ratio]]:
+    """Children's homes beside the nursing homes, as the sentence reports them (when the
+    scope holds a children's home)."""
+    if len(f.by_kind) < 2 and InstitutionKind.CHILDREN_HOME not in f.by_kind:
+        return []
+    values: list[tuple[str, int | Ratio]] = []
+    for kind, k in f.by_kind.items():
+        values += [
+            (f"其中{kind.zh}", k.institutions),
+            (f"{kind.zh}床位", k.total_beds),
+            (f"{kind.zh}护理型床位占比", k.nursing_share),
+            (f"{kind.zh}入住率", k.occupancy),
+        ]
+    return values
 
 
 def metric_rows(f: BedStatistics) -> list[tuple[str, str, str, str]]:

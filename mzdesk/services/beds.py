@@ -219,9 +219,11 @@ def record_bed_change(
     bed_type: BedType,
     in_service: bool,
     reason: str | None,
+    occupied: bool | None = None,
 ) -> None:
-    """Append a change of type or service status to the bed's history. Call it before
-    changing the bed row.
+    """Append a change of type or service status to the bed's history (with ``occupied``,
+    what a beds roster reported of its occupancy that day). Call it before changing the bed
+    row.
 
     A bed without history rows is, since ``in_service_since``, as its row says; so history is
     only written when something changes, and the first change also writes the state the bed
@@ -247,6 +249,7 @@ def record_bed_change(
             bed_type=bed_type,
             in_service=in_service,
             reason=reason,
+            occupied=occupied,
         )
     )
 

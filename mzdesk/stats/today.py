@@ -1,4 +1,7 @@
-"""The day's numbers on the home page: who is in, who is out, which beds are free."""
+"""The day's numbers on the home page: who is in, who is out, which beds are free.
+
+The bed figures are the published ones (``stats.beds``) for the institution as of the day,
+so the home page, the statistics page, the CLI and the exports cannot disagree."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, case, func, select
 
 from mzdesk.core.vocab import BedStatus, BedType, HazardStatus, ResidentStatus
+from mzdesk.stats.beds.asof import Scope, bed_states
+from mzdesk.stats.beds.figures import Ratio, bed_statistics
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, Hazard, Resident
 
@@ -36,6 +41,11 @@ class TodayFigures:
     most_overdue: tuple[OverdueHazard, ...] = ()
 
     @property
+    def occupancy(self) -> Ratio:
+        """入住率 as published: occupied beds / beds in service, rounded half up."""
+        return Ratio(self.beds_occupied, self.beds_in_service)
+
+    @property
     def free_total(self) -> int:
         return sum(self.free_by_type.values())
 
@@ -44,14 +54,12 @@ def today_figures(
     store: Store, institution_id: uuid.UUID | None, today: dt.date | None = None
 ) -> TodayFigures:
     day = today or dt.date.today()
-    live_bed: list[ColumnElement[bool]] = [Bed.deleted_at.is_(None)]
     live_resident: list[ColumnElement[bool]] = [Resident.deleted_at.is_(None)]
     live_hazard: list[ColumnElement[bool]] = [
         Hazard.deleted_at.is_(None),
         Hazard.status != HazardStatus.CLOSED,
     ]
     if institution_id is not None:
-        live_bed.append(Bed.institution_id == institution_id)
         live_resident.append(Resident.institution_id == institution_id)
         live_hazard.append(Hazard.institution_id == institution_id)
     with store.read() as session:
@@ -62,10 +70,15 @@ def today_figures(
                 .group_by(Resident.status)
             ).all()
         )
-        beds = session.execute(
-            select(Bed.bed_type, Bed.status, func.count())
-            .where(*live_bed)
-            .group_by(Bed.bed_type, Bed.status)
+        states = bed_states(Scope(institution_id, None, day), Bed.status.label("status"))
+        free_beds = session.execute(
+            select(states.c.bed_type, func.count())
+            .where(
+                states.c.in_service == 1,
+                states.c.occupied == 0,
+                states.c.status != BedStatus.RESERVED,
+            )
+            .group_by(states.c.bed_type)
         ).all()
         hazards = session.execute(
             select(func.count(), func.sum(case((Hazard.deadline < day, 1), else_=0))).where(
@@ -82,21 +95,16 @@ def today_figures(
             )
         )
     free = dict.fromkeys(BedType, 0)
-    total = in_service = occupied = 0
-    for bed_type, status, n in beds:
-        total += n
-        if status is not BedStatus.OUT_OF_SERVICE:
-            in_service += n
-        if status is BedStatus.OCCUPIED:
-            occupied += n
-        if status is BedStatus.FREE:
-            free[bed_type] += n
+    for bed_type, n in free_beds:
+        free[BedType(bed_type)] += n
+    # computed for one home's page: not worth a write to keep as a snapshot
+    figures = bed_statistics(store, Scope(institution_id, None, day), keep=lambda _: None)
     return TodayFigures(
         in_house=residents.get(ResidentStatus.IN_HOUSE, 0),
         on_leave=residents.get(ResidentStatus.ON_LEAVE, 0),
-        beds_total=total,
-        beds_in_service=in_service,
-        beds_occupied=occupied,
+        beds_total=figures.total_beds,
+        beds_in_service=figures.beds_in_service,
+        beds_occupied=figures.occupied_beds,
         free_by_type=free,
         open_hazards=hazards[0] or 0,
         overdue_hazards=int(hazards[1] or 0),

@@ -1860,8 +1860,8 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
         <translation>Working, please wait…</translation>
     </message>
     <message>
-        <source>区划代码或前缀，如 3702</source>
-        <translation>region code or prefix, e.g. 3702</translation>
+        <source>区划名称或代码，如 崂山区、3702</source>
+        <translation>District name or code, e.g. 崂山区, 3702</translation>
     </message>
     <message>
         <source>区划</source>
@@ -1928,8 +1928,44 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
         <translation>As of {date}; bed counts include beds out of service; occupancy = occupied beds / beds in service.</translation>
     </message>
     <message>
+        <source>区划代码</source>
+        <translation>Division code</translation>
+    </message>
+    <message>
+        <source>护理型床位</source>
+        <translation>Nursing beds</translation>
+    </message>
+    <message>
         <source>护理型床位占比</source>
         <translation>Nursing-bed share</translation>
+    </message>
+    <message>
+        <source>在用床位</source>
+        <translation>Beds in service</translation>
+    </message>
+    <message>
+        <source>入住床位</source>
+        <translation>Occupied beds</translation>
+    </message>
+    <message>
+        <source>合计 {n} 家：床位 {beds} 张，护理型床位 {nursing} 张（{share}），在用 {in_service} 张，入住 {occupied} 张（入住率 {rate}），在住 {residents} 人</source>
+        <translation>Total, {n} homes: {beds} beds, {nursing} nursing beds ({share}), {in_service} in service, {occupied} occupied (occupancy {rate}), {residents} residents</translation>
+    </message>
+    <message>
+        <source>各机构（点列标题排序，双击查看该机构）</source>
+        <translation>Homes side by side (click a column title to sort, double-click a home to open it)</translation>
+    </message>
+    <message>
+        <source>导出各机构 Excel</source>
+        <translation>Export homes to Excel</translation>
+    </message>
+    <message>
+        <source>打印各机构</source>
+        <translation>Print homes</translation>
+    </message>
+    <message>
+        <source>{area}各机构床位统计</source>
+        <translation>{area}Bed figures by home</translation>
     </message>
     <message>
         <source>{area}床位统计报表</source>
@@ -3462,6 +3498,10 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
     <message>
         <source>{level}（总分 {total}，{reason}）</source>
         <translation>{level} (total {total}, {reason})</translation>
+    </message>
+    <message>
+        <source>未知的区划代码 {code}</source>
+        <translation>Unknown division code {code}</translation>
     </message>
 </context>
 <context>

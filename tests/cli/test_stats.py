@@ -43,3 +43,14 @@ def test_stats_beds_json_and_summary(tmp_path):
         "stats", "beds", "--db", db, "--institution", "没有这家", cwd=tmp_path, user=DEMO
     )
     assert missing.returncode == 1 and "找不到机构" in missing.stderr
+
+
+def test_an_unknown_district_code_is_named(tmp_path):
+    db = str(tmp_path / "s.db")
+    assert mzdesk("demo", "--db", db, cwd=tmp_path).returncode == 0
+    unknown = mzdesk("stats", "beds", "--db", db, "--region", "370299", cwd=tmp_path, user=DEMO)
+    assert unknown.returncode == 1 and "未知的区划代码 370299" in unknown.stderr
+    known = mzdesk(
+        "stats", "beds", "--db", db, "--region", "370203", "--json", cwd=tmp_path, user=DEMO
+    )
+    assert known.returncode == 0 and json.loads(known.stdout)["institutions"] == 0  # empty, known

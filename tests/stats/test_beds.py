@@ -308,3 +308,38 @@ def test_every_watched_table_has_its_invalidation_triggers(store):
     for table in ("beds", "bed_history", "bed_stays", "residents"):
         for event in ("insert", "update", "delete"):
             assert f"{table}_stat_{event}" in names
+
+
+def test_children_homes_are_reported_beside_nursing_homes(store, city):
+    """The sentence counts the institutions the table counts; a children's home's beds are
+    neither dropped nor mixed into the nursing homes' beds and nursing share."""
+    from mzdesk.reports.bed_report import metric_rows
+
+    kids = create_institution(
+        store,
+        SETUP,
+        InstitutionData("崂山区儿童福利院", InstitutionKind.CHILDREN_HOME, region_code="370212"),
+    )
+    add_beds(
+        store,
+        SETUP,
+        NewBeds(kids.id, "儿童楼", "1层", ["101", "102"], 3, BedType.NURSING, D(2026, 1, 1)),
+    )
+    s = bed_statistics(store, Scope(region_prefix="370212", as_of=D(2026, 3, 1)))
+    assert (s.institutions, s.total_beds) == (3, 28)
+    nursing_homes = s.by_kind[InstitutionKind.NURSING_HOME]
+    children = s.by_kind[InstitutionKind.CHILDREN_HOME]
+    assert (nursing_homes.institutions, nursing_homes.total_beds) == (2, 22)
+    assert (children.institutions, children.total_beds) == (1, 6)
+    assert nursing_homes.nursing_share.pct == "81.8%"  # 18 / 22, not 24 / 28
+    assert s.sentence("崂山区") == (
+        "崂山区养老机构2家，床位22张，其中护理型床位18张，占比81.8%；儿童福利机构1家，床位6张"
+    )
+    rows = {row[0]: row for row in metric_rows(s)}
+    assert rows["机构数"][1] == "3"  # the same three the sentence names
+    assert rows["其中养老机构"][1] == "2" and rows["其中儿童福利机构"][1] == "1"
+    assert rows["养老机构床位"][1] == "22" and rows["儿童福利机构床位"][1] == "6"
+    assert rows["养老机构护理型床位占比"][1:] == ("81.8%", "18", "22")
+    assert s.as_json()["by_kind"]["儿童福利机构"]["total_beds"] == 6
+    only_kids = bed_statistics(store, Scope(institution_id=kids.id, as_of=D(2026, 3, 1)))
+    assert only_kids.sentence("") == "儿童福利机构1家，床位6张"

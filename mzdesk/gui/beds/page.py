@@ -132,17 +132,24 @@ class BedsPage(QWidget):
     def tile_clicked(self, entry: BoardBed) -> None:
         if entry.resident_id is not None:
             self.open_resident.emit(entry.resident_id)
-        elif entry.bed.status in (BedStatus.FREE, BedStatus.RESERVED):
+        elif entry.bed.status in (BedStatus.FREE, BedStatus.RESERVED) and self.ctx.can(
+            Permission.RESIDENTS_EDIT
+        ):  # a bureau's user (or read-only) looks, admits no one
             self.admit_into.emit(entry.bed)
 
     def tile_menu(self, entry: BoardBed, position: QPoint) -> None:
         menu = QMenu(self)
         bed = entry.bed
-        if bed.status is BedStatus.OUT_OF_SERVICE:
+        beds, residents = (
+            self.ctx.can(Permission.BEDS_EDIT),
+            self.ctx.can(Permission.RESIDENTS_EDIT),
+        )
+        if beds and bed.status is BedStatus.OUT_OF_SERVICE:
             menu.addAction(tr("恢复使用"), lambda: self.set_service(entry, True))
-        elif bed.status is not BedStatus.OCCUPIED:
+        elif beds and bed.status is not BedStatus.OCCUPIED:
             menu.addAction(tr("停用此床位"), lambda: self.set_service(entry, False))
-        if entry.resident_id is None and bed.status in (BedStatus.FREE, BedStatus.RESERVED):
+        free = bed.status in (BedStatus.FREE, BedStatus.RESERVED)
+        if residents and entry.resident_id is None and free:
             menu.addAction(tr("入住到此床位…"), lambda: self.admit_into.emit(bed))
         menu.addAction(tr("床位历史…"), lambda: self.show_history(entry))
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

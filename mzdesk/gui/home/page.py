@@ -133,9 +133,8 @@ class HomePage(QWidget):
         self.date_line.setText(date_line(dt.date.today()))
         self.in_house.set(str(f.in_house), tr("不含外出人员"))
         self.on_leave.set(str(f.on_leave), tr("外出期间保留床位"))
-        rate = f"{f.beds_occupied / f.beds_in_service:.1%}" if f.beds_in_service else "—"
         self.occupancy.set(
-            rate,
+            f.occupancy.pct,  # the published rounding, as on the statistics page
             tr("{occupied} / {in_service} 张在用床位").format(
                 occupied=f.beds_occupied, in_service=f.beds_in_service
             ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,7 +29,14 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.stats.charts import BLUE, GREEN, BarsView, TrendView
+from mzdesk.gui.stats.districts import (
+    district_completer,
+    region_prefix,
+    set_districts,
+    unknown_region,
+)
 from mzdesk.gui.stats.hazards_panel import HazardsPanel
+from mzdesk.gui.stats.homes_panel import HomesPanel
 from mzdesk.gui.stats.training_panel import TrainingPanel
 from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.flow import FlowLayout
@@ -40,6 +47,7 @@ from mzdesk.reports.bed_report import metric_rows, write_pdf, write_xlsx
 from mzdesk.services.institutions import list_institutions
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.beds.figures import BedStatistics, bed_statistics
+from mzdesk.stats.beds.homes import HomeFigures, homes_side_by_side
 from mzdesk.stats.beds.occupancy import (
     GroupOccupancy,
     MonthPoint,
@@ -64,6 +72,7 @@ class StatsView:
     unsaved: list[Snapshots]  # figures computed afresh, to keep for next time
     training: TrainingFigures
     hazards: HazardFigures
+    homes: list[HomeFigures] = field(default_factory=list)  # a region or all: every home
 
 
 def load_view(
@@ -83,6 +92,9 @@ def load_view(
         unsaved,
         training_statistics(ctx.store, scope),
         hazard_statistics(ctx.store, scope, start, end),
+        []
+        if scope.institution_id is not None
+        else homes_side_by_side(ctx.store, scope, keep=unsaved.append),
     )
 
 
@@ -112,8 +124,9 @@ class StatsPage(QWidget):
         bar.addWidget(QLabel(tr("机构")))
         bar.addWidget(self.institution)
         self.region = QLineEdit()
-        self.region.setPlaceholderText(tr("区划代码或前缀，如 3702"))
-        self.region.setMaximumWidth(170)
+        self.region.setPlaceholderText(tr("区划名称或代码，如 崂山区、3702"))
+        self.region.setMaximumWidth(190)
+        self.region.setCompleter(district_completer(self.region))  # names and codes
         bar.addWidget(QLabel(tr("区划")))
         bar.addWidget(self.region)
         self.as_of = QDateEdit()
@@ -162,6 +175,10 @@ class StatsPage(QWidget):
         grid.addWidget(self.group_view, 2, 0, 1, 2)
         grid.setColumnStretch(1, 1)
         body.addLayout(grid, 1)
+        self.homes = HomesPanel(ctx)
+        self.homes.open_home.connect(self.open_home)
+        self.homes.hide()
+        body.addWidget(self.homes)
         self.training = TrainingPanel()
         body.addWidget(self.training)
         self.hazards = HazardsPanel()
@@ -177,7 +194,7 @@ class StatsPage(QWidget):
     def scope(self) -> tuple[Scope, str]:
         data = self.institution.currentData()
         institution_id = uuid.UUID(data) if isinstance(data, str) and data else None
-        region = "".join(ch for ch in self.region.text() if ch.isdigit()) or None
+        region = region_prefix(self.region.text())
         day = from_qdate(self.as_of.date())
         if institution_id is not None:
             return Scope(institution_id, None, day), self.institution.currentText()
@@ -202,12 +219,32 @@ class StatsPage(QWidget):
                 max(0, self.institution.findData(str(self.ctx.institution.id)))
             )
             self._institutions_loaded = True
+            set_districts(self.region.completer(), [i.region_code for i in institutions])
         scope, name = self.scope()
+        unknown = unknown_region(scope.region_prefix)
+        if unknown:  # say so, rather than show the figures of no institution
+            self.view = None
+            self.sentence.setText(unknown)
+            self.table.show_rows([])
+            for bars in (self.type_view, self.group_view):
+                bars.show_bars([], [])  # nor the last scope's, as if they were this one's
+            self.trend_view.show_lines([], [])
+            for panel in (self.homes, self.training, self.hazards):
+                panel.hide()
+            self.message.setText(unknown)
+            return
         period = self.hazards.period()
         self.view = await self.ctx.worker.read(load_view, self.ctx, scope, name, period)
         self.show_view(self.view)
         if any(s.fresh for s in self.view.unsaved):
             await self.ctx.worker.write_quietly(save_all, self.ctx.store, self.view.unsaved)
+
+    def open_home(self, institution_id: uuid.UUID) -> None:
+        """One home's figures, from the homes side by side (a double-click)."""
+        index = self.institution.findData(str(institution_id))
+        if index >= 0:
+            self.institution.setCurrentIndex(index)
+            self.refresh()
 
     def show_view(self, view: StatsView) -> None:
         f = view.figures
@@ -234,6 +271,10 @@ class StatsPage(QWidget):
                 (tr("护理型床位占比"), GREEN, [p.nursing_share.value * 100 for p in view.trend]),
             ],
         )
+        self.homes.setVisible(view.scope.institution_id is None)
+        self.training.show()
+        self.hazards.show()
+        self.homes.show_homes(view.homes, f.as_of, view.title)
         self.training.show_figures(view.training)
         self.hazards.show_figures(view.hazards)
         self.message.setText(

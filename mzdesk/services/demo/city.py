@@ -77,5 +77,9 @@ def _make_city(store: Store, actor: Actor, maker: Maker, progress: Progress | No
     with store.write(actor) as session:  # every home opens with a login, as a real one does
         for institution_id, _name, _kind, _beds in created:
             add_user_row(session, institution_id, NewUser("admin", "院长", DEMO_PASSWORD, ADMIN))
+        # the bureau's account (民政局: figures and inspections, no admissions)
+        add_user_row(
+            session, created[0][0], NewUser("bureau", "民政局 赵科长", DEMO_PASSWORD, "bureau")
+        )
         remember_demo_account(session)
     return DemoSummary(count, total_beds, total_residents, workers, "admin", DEMO_PASSWORD)

@@ -86,6 +86,10 @@ def _make_site(store: Store, actor: Actor, maker: Maker, progress: Progress | No
     with store.write(actor) as session:
         add_user_row(session, institution_id, NewUser("admin", "王院长", password, ADMIN))
         add_user_row(session, institution_id, NewUser("nurse", "李护士长", password, "staff"))
+        # the district bureau's inspector: reads the figures, inspects, admits no one
+        add_user_row(
+            session, institution_id, NewUser("bureau", "民政局 赵科长", password, "bureau")
+        )
         remember_demo_account(session)
     if progress:
         progress("床位与住户", 0, 4)

@@ -5,7 +5,10 @@ As of a date D:
 - a bed exists when ``in_service_since <= D`` and it was not tombstoned on or before D;
 - its type and service status are those of its latest ``bed_history`` row on or before D, or
   its row's own when it has no history (history starts with the first change);
-- it is occupied when a ``bed_stays`` row covers D (start <= D < end; a discharge day is free);
+- it is occupied when a ``bed_stays`` row covers D (start <= D < end; a discharge day is free),
+  or when its latest roster report on or before D (``bed_history.occupied``, a beds roster's
+  状态 在住 for a home that keeps no residents here) says occupied and no stay of the bed
+  overlaps the time from that report to D (once a resident's stay does, the stays decide);
 - a resident is in the institution when admitted on or before D and not discharged by D.
 Every share is reported with numerator and denominator; the published form rounds half up to
 one decimal ("73.6%"), computed in Decimal so 0.7365 is 73.7%, not a binary-float 73.6%.
@@ -82,6 +85,41 @@ def history_on(day: dt.date) -> Any:
     )
 
 
+def roster_on(day: dt.date) -> Any:
+    """Each bed's roster reports of occupancy on or before ``day``, ranked (rank 1: the one
+    in force that day)."""
+    return (
+        select(
+            BedHistory.bed_id,
+            BedHistory.occupied,
+            BedHistory.effective_on,
+            func.row_number()
+            .over(
+                partition_by=BedHistory.bed_id,
+                order_by=(BedHistory.effective_on.desc(), BedHistory.created_at.desc()),
+            )
+            .label("rank"),
+        )
+        .where(
+            BedHistory.effective_on <= day,
+            BedHistory.occupied.is_not(None),
+            BedHistory.deleted_at.is_(None),
+        )
+        .subquery()
+    )
+
+
+def stay_since(day: dt.date, bed_id: Any, reported_on: Any) -> ColumnElement[bool]:
+    """A resident's stay in the bed overlaps the time from a roster's report to ``day``: from
+    then the stays, not the roster, say whether the bed is occupied."""
+    return exists().where(
+        BedStay.bed_id == bed_id,
+        BedStay.deleted_at.is_(None),
+        BedStay.start_date <= day,
+        or_(BedStay.end_date.is_(None), BedStay.end_date > reported_on),
+    )
+
+
 def bed_states(scope: Scope, *extra_columns: Any) -> Any:
     """One row per bed existing on the scope's day: its type, whether in service, occupied
     and socially operated (see the module docstring for the as-of rules)."""
@@ -90,10 +128,17 @@ def bed_states(scope: Scope, *extra_columns: Any) -> Any:
     institutions = select(Institution.id).where(*institution_filter(scope))
     latest = history_on(day)
     in_service = func.coalesce(latest.c.in_service, Bed.status != BedStatus.OUT_OF_SERVICE)
-    occupied = exists().where(
-        BedStay.bed_id == Bed.id,
-        BedStay.deleted_at.is_(None),
-        spans(day, BedStay.start_date, BedStay.end_date),
+    roster = roster_on(day)
+    occupied = or_(
+        exists().where(
+            BedStay.bed_id == Bed.id,
+            BedStay.deleted_at.is_(None),
+            spans(day, BedStay.start_date, BedStay.end_date),
+        ),
+        and_(
+            roster.c.occupied.is_(True),
+            ~stay_since(day, Bed.id, roster.c.effective_on),
+        ),
     )
     return (
         select(
@@ -109,6 +154,7 @@ def bed_states(scope: Scope, *extra_columns: Any) -> Any:
         .select_from(Bed)
         .join(Institution, Institution.id == Bed.institution_id)
         .outerjoin(latest, and_(latest.c.bed_id == Bed.id, latest.c.rank == 1))
+        .outerjoin(roster, and_(roster.c.bed_id == Bed.id, roster.c.rank == 1))
         .where(
             Bed.institution_id.in_(institutions),
             Bed.in_service_since <= day,

@@ -50,6 +50,47 @@ class Ratio:
 
 
 @dataclass(frozen=True)
+class KindFigures:
+    """The figures of one kind of institution (养老机构, 儿童福利机构) within the scope:
+    reported side by side, so a children's home is neither dropped nor mixed into the
+    nursing homes' beds and shares."""
+
+    institutions: int = 0
+    total_beds: int = 0
+    nursing_beds: int = 0
+    beds_in_service: int = 0
+    occupied_beds: int = 0
+
+    @property
+    def nursing_share(self) -> Ratio:
+        return Ratio(self.nursing_beds, self.total_beds)
+
+    @property
+    def occupancy(self) -> Ratio:
+        return Ratio(self.occupied_beds, self.beds_in_service)
+
+    def add(self, beds: int, nursing: int, in_service: int, occupied: int) -> KindFigures:
+        return KindFigures(
+            self.institutions + 1,
+            self.total_beds + beds,
+            self.nursing_beds + nursing,
+            self.beds_in_service + in_service,
+            self.occupied_beds + occupied,
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "institutions": self.institutions,
+            "total_beds": self.total_beds,
+            "nursing_beds": self.nursing_beds,
+            "nursing_share_pct": self.nursing_share.pct,
+            "beds_in_service": self.beds_in_service,
+            "occupied_beds": self.occupied_beds,
+            "occupancy_rate_pct": self.occupancy.pct,
+        }
+
+
+@dataclass(frozen=True)
 class BedStatistics:
     as_of: dt.date
     institutions: int
@@ -65,6 +106,7 @@ class BedStatistics:
     institutions_by_grade: dict[str, int]
     residents_by_support_type: dict[str, int] = field(default_factory=dict)
     residents_by_ability_level: dict[str, int] = field(default_factory=dict)
+    by_kind: dict[InstitutionKind, KindFigures] = field(default_factory=dict)
 
     @property
     def nursing_beds(self) -> int:
@@ -83,11 +125,20 @@ class BedStatistics:
         return Ratio(self.social_operated_beds, self.total_beds)
 
     def sentence(self, area: str) -> str:
-        """全市养老机构108家,床位10036张,其中护理型床位7385张,占比73.6%"""
-        return (
-            f"{area}养老机构{self.institutions_by_kind.get(InstitutionKind.NURSING_HOME.zh, 0)}家，"
-            f"床位{self.total_beds}张，其中护理型床位{self.nursing_beds}张，占比{self.nursing_share.pct}"
-        )
+        """全市养老机构108家，床位10036张，其中护理型床位7385张，占比73.6%; children's homes
+        in the scope follow in their own clause (；儿童福利机构2家，床位210张), so the sentence
+        counts the institutions the table counts and the nursing homes' share is theirs."""
+        homes = self.by_kind.get(InstitutionKind.NURSING_HOME, KindFigures())
+        children = self.by_kind.get(InstitutionKind.CHILDREN_HOME, KindFigures())
+        clauses = []
+        if homes.institutions or not children.institutions:
+            clauses.append(
+                f"养老机构{homes.institutions}家，床位{homes.total_beds}张，"
+                f"其中护理型床位{homes.nursing_beds}张，占比{homes.nursing_share.pct}"
+            )
+        if children.institutions:
+            clauses.append(f"儿童福利机构{children.institutions}家，床位{children.total_beds}张")
+        return area + "；".join(clauses)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -113,6 +164,7 @@ class BedStatistics:
             "home_care_beds": self.home_care_beds,
             "residents_by_support_type": self.residents_by_support_type,
             "residents_by_ability_level": self.residents_by_ability_level,
+            "by_kind": {kind.zh: figures.as_json() for kind, figures in self.by_kind.items()},
         }
 
 
@@ -141,6 +193,7 @@ def bed_statistics(store: Store, scope: Scope, keep: KeepSnapshots | None = None
     in_service = occupied = social = 0
     support: dict[str, int] = {}
     levels: dict[str, int] = {}
+    by_kind: dict[InstitutionKind, KindFigures] = {}
     counts: dict[str, dict[str, int]] = {
         "kind": {},
         "positioning": {},
@@ -157,8 +210,16 @@ def bed_statistics(store: Store, scope: Scope, keep: KeepSnapshots | None = None
             label = _label(value)
             counts[key][label] = counts[key].get(label, 0) + 1
         figures = per_institution.get(inst.id)
+        kind = by_kind.get(inst.kind, KindFigures())
         if figures is None:
+            by_kind[inst.kind] = kind.add(0, 0, 0, 0)
             continue
+        by_kind[inst.kind] = kind.add(
+            sum(figures.by_type.values()),
+            sum(n for t, n in figures.by_type.items() if t.counts_as_nursing),
+            figures.in_service,
+            figures.occupied,
+        )
         for bed_type, n in figures.by_type.items():
             by_type[bed_type] += n
         in_service += figures.in_service
@@ -186,6 +247,7 @@ def bed_statistics(store: Store, scope: Scope, keep: KeepSnapshots | None = None
         institutions_by_grade=_ordered(counts["grade"], Grade),
         residents_by_support_type=support,
         residents_by_ability_level=levels,
+        by_kind={kind: by_kind[kind] for kind in InstitutionKind if kind in by_kind},
     )
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, String, and_, func, or_, select, type_coer
 from sqlalchemy.orm import Session
 
 from mzdesk.core.vocab import BedStatus, BedType
-from mzdesk.stats.beds.asof import Scope, history_on, spans
+from mzdesk.stats.beds.asof import Scope, history_on, roster_on, spans, stay_since
 from mzdesk.store.models import Bed, BedHistory, BedStay, Institution, Resident
 
 MAX_LISTED = 500  # institutions named in an IN list; more are read by the scope's filter
@@ -161,6 +161,28 @@ def compute_institution_beds(
         in_service = state_on_day.get(bed_id, status != out_of_service)
         if not (bed_exists and in_service):
             of(inst).occupied -= 1
+
+    # Beds a roster reported 在住 with no resident's stay since: occupied when they exist
+    # and are in service on the day (a covering stay would overlap, so none is counted twice).
+    roster = roster_on(day)
+    for bed_id, inst, status, since, deleted_at in session.execute(
+        select(
+            Bed.id,
+            raw(Bed.institution_id),
+            raw(Bed.status),
+            Bed.in_service_since,
+            Bed.deleted_at,
+        )
+        .join(roster, and_(roster.c.bed_id == Bed.id, roster.c.rank == 1))
+        .where(
+            roster.c.occupied.is_(True),
+            ~stay_since(day, Bed.id, roster.c.effective_on),
+            *_scoped(Bed.institution_id, scope, only),
+        )
+    ):
+        bed_exists = since <= day and (deleted_at is None or deleted_at >= end_of_day)
+        if bed_exists and state_on_day.get(bed_id, status != out_of_service):
+            of(inst).occupied += 1
 
     for inst, support, level, count in conn.execute(
         select(

@@ -149,6 +149,11 @@ class BedHistory(Synced, Base):
 
     Written whenever a bed is added, changes type, or goes out of or back into service, so bed
     statistics as of a past date are reproducible (occupancy comes from ``bed_stays``).
+
+    ``occupied`` is what a beds roster reported (状态 在住 / 空闲) on ``effective_on``, for
+    homes whose residents are not kept here; None when the row says nothing of occupancy.
+    A reported 在住 counts as occupied from that day until a later report says otherwise or a
+    resident's stay in the bed overlaps (from then the stays decide), see stats.beds.asof.
     """
 
     __tablename__ = "bed_history"
@@ -158,3 +163,4 @@ class BedHistory(Synced, Base):
     bed_type: Mapped[BedType] = mapped_column(VocabType(BedType))
     in_service: Mapped[bool]
     reason: Mapped[str | None] = mapped_column(String(200))
+    occupied: Mapped[bool | None] = mapped_column(default=None)

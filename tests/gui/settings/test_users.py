@@ -45,6 +45,7 @@ def test_an_administrator_adds_disables_resets_and_changes_a_role(qtbot, window)
         "业务人员",
         "检查员",
         "只读",
+        "民政局",
     ]
     add.username.setText("zhao")
     add.display_name.setText("赵会计")

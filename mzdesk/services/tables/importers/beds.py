@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.i18n import text as message
@@ -23,8 +24,13 @@ from mzdesk.services.tables.importers.base import (
     changed_values,
 )
 from mzdesk.services.tables.reading import Row
-from mzdesk.store.models import Bed
+from mzdesk.store.models import Bed, BedHistory
 from mzdesk.store.values import length_problems
+
+
+def roster_day() -> dt.date:
+    """The day a roster reports (its import): 状态 在住 counts as occupied from then."""
+    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,8 @@ class BedImporter(Importer[_BedRecord]):
     ) -> None:
         institutions = self._institutions(session)
         existing = _bed_keys(session, [i.id for i in institutions.values()])
-        today = dt.date.today()
+        reported = _last_reports(session, [i.id for i in institutions.values()])
+        today = roster_day()
         new: dict[uuid.UUID, dict[dt.date, list[BedSpec]]] = {}
         for parsed in rows:
             record = parsed.record
@@ -109,7 +116,11 @@ class BedImporter(Importer[_BedRecord]):
             changed = changed_values(bed, {"bed_type": spec.bed_type, "status": spec.status})
             was_in_service = bed.status is not BedStatus.OUT_OF_SERVICE
             in_service = spec.status is not BedStatus.OUT_OF_SERVICE
-            if "bed_type" in changed or was_in_service != in_service:
+            # 状态 在住 is a report of occupancy as of the roster (a home that keeps no
+            # residents here): kept in the bed's history when it differs from the last report
+            occupied = spec.status is BedStatus.OCCUPIED
+            news = occupied != reported.get(bed.id, False)
+            if "bed_type" in changed or was_in_service != in_service or news:
                 record_bed_change(
                     session,
                     bed,
@@ -117,6 +128,7 @@ class BedImporter(Importer[_BedRecord]):
                     bed_type=spec.bed_type,
                     in_service=in_service,
                     reason="导入更新",
+                    occupied=occupied if news else None,
                 )
             for key, value in changed.items():
                 setattr(bed, key, value)
@@ -125,7 +137,33 @@ class BedImporter(Importer[_BedRecord]):
         done = 0
         for institution_id, by_date in new.items():
             for effective_on, specs in by_date.items():
-                insert_beds(session, institution_id, specs, effective_on)
+                ids = insert_beds(session, institution_id, specs, effective_on)
+                for bed_id, spec in zip(ids, specs, strict=True):
+                    if spec.status is BedStatus.OCCUPIED:
+                        bed = session.get_one(Bed, bed_id)
+                        record_bed_change(
+                            session,
+                            bed,
+                            max(today, effective_on),
+                            bed_type=spec.bed_type,
+                            in_service=True,
+                            reason="导入：在住",
+                            occupied=True,
+                        )
                 done += len(specs)
                 if progress:
                     progress(message("import.phase.write"), done, report.created)
+
+
+def _last_reports(session: Session, institution_ids: list[uuid.UUID]) -> dict[uuid.UUID, bool]:
+    """Each bed's latest roster report of occupancy (``bed_history.occupied``)."""
+    rows = session.execute(
+        select(BedHistory.bed_id, BedHistory.occupied)
+        .where(
+            BedHistory.institution_id.in_(institution_ids),
+            BedHistory.occupied.is_not(None),
+            BedHistory.deleted_at.is_(None),
+        )
+        .order_by(BedHistory.effective_on, BedHistory.created_at)
+    )
+    return {bed_id: bool(occupied) for bed_id, occupied in rows}
