@@ -114,6 +114,7 @@ class BarsView(QChartView):
         self.bars: QBarSet | None = None
         self.value_axis: QValueAxis | None = None
         self._room = 0
+        self._fitting = False  # a new range moves the plot area, which would fit again …
         chart.plotAreaChanged.connect(lambda _area: self._fit_values())
 
     def show_bars(self, names: Sequence[str], values: Sequence[float]) -> None:
@@ -178,7 +179,18 @@ class BarsView(QChartView):
         return 100.0 if self.percent else max([*self.values, 1.0])
 
     def _fit_values(self) -> None:
-        """Room after the longest bar for its value (the axis runs on past the top)."""
+        """Room after the longest bar for its value (the axis runs on past the top). Not
+        re-entered: the new range's tick labels move the plot area, whose signal would call
+        this again — at some widths back and forth until the stack overflowed (a crash)."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            self._fit_values_once()
+        finally:
+            self._fitting = False
+
+    def _fit_values_once(self) -> None:
         axis, bars = self.value_axis, self.bars
         if axis is None or bars is None:
             return
