@@ -39,32 +39,63 @@ FEW_GROUPS = 12  # upright bars up to this many groups with short names; else on
 GROUPS_PER_CHART = 40  # lines in one part of the chart of many (fits an A4 page)
 
 
-def metric_values(f: BedStatistics) -> list[tuple[str, int | Ratio]]:
+# the English of the table's labels, for the app's English screens (reports stay Chinese)
+METRIC_EN = {
+    "机构数": "Institutions",
+    "床位总数": "Beds in all",
+    "护理型床位（含认知障碍照护）": "Nursing beds (dementia care included)",
+    "护理型床位占比": "Share of nursing beds",
+    "在用床位": "Beds in service",
+    "入住床位": "Occupied beds",
+    "入住率": "Occupancy",
+    "社会力量举办或经营床位": "Beds run by social forces",
+    "社会力量运营床位占比": "Share operated by social forces",
+    "家庭养老床位（不计入机构床位）": "Home care beds (not institution beds)",
+}
+
+
+def metric_values(f: BedStatistics, language: str = "zh") -> list[tuple[str, int | Ratio]]:
     """(指标, a count or a rate): the one list behind the page's numbers table, the PDF's
-    and the workbook's."""
+    and the workbook's; ``language`` "en" for the app's English screens."""
+    en = language == "en"
+
+    def label(zh: str) -> str:
+        return METRIC_EN[zh] if en else zh
+
     return [
-        ("机构数", f.institutions),
-        ("床位总数", f.total_beds),
-        *[(f"其中{t.zh}床位", f.beds_by_type.get(t, 0)) for t in BedType],
-        ("护理型床位（含认知障碍照护）", f.nursing_beds),
-        ("护理型床位占比", f.nursing_share),
-        ("在用床位", f.beds_in_service),
-        ("入住床位", f.occupied_beds),
-        ("入住率", f.occupancy),
-        ("社会力量举办或经营床位", f.social_operated_beds),
-        ("社会力量运营床位占比", f.social_operated_share),
-        ("家庭养老床位（不计入机构床位）", f.home_care_beds),
-        *kind_values(f),
+        (label("机构数"), f.institutions),
+        (label("床位总数"), f.total_beds),
+        *[
+            (f"  {t.en} beds" if en else f"其中{t.zh}床位", f.beds_by_type.get(t, 0))
+            for t in BedType
+        ],
+        (label("护理型床位（含认知障碍照护）"), f.nursing_beds),
+        (label("护理型床位占比"), f.nursing_share),
+        (label("在用床位"), f.beds_in_service),
+        (label("入住床位"), f.occupied_beds),
+        (label("入住率"), f.occupancy),
+        (label("社会力量举办或经营床位"), f.social_operated_beds),
+        (label("社会力量运营床位占比"), f.social_operated_share),
+        (label("家庭养老床位（不计入机构床位）"), f.home_care_beds),
+        *kind_values(f, language),
     ]
 
 
-def kind_values(f: BedStatistics) -> list[tuple[str, int | Ratio]]:
+def kind_values(f: BedStatistics, language: str = "zh") -> list[tuple[str, int | Ratio]]:
     """Children's homes beside the nursing homes, as the sentence reports them (when the
     scope holds a children's home)."""
     if len(f.by_kind) < 2 and InstitutionKind.CHILDREN_HOME not in f.by_kind:
         return []
     values: list[tuple[str, int | Ratio]] = []
     for kind, k in f.by_kind.items():
+        if language == "en":
+            values += [
+                (f"  {kind.en}", k.institutions),
+                (f"  {kind.en}: beds", k.total_beds),
+                (f"  {kind.en}: share of nursing beds", k.nursing_share),
+                (f"  {kind.en}: occupancy", k.occupancy),
+            ]
+            continue
         values += [
             (f"其中{kind.zh}", k.institutions),
             (f"{kind.zh}床位", k.total_beds),
@@ -74,13 +105,13 @@ def kind_values(f: BedStatistics) -> list[tuple[str, int | Ratio]]:
     return values
 
 
-def metric_rows(f: BedStatistics) -> list[tuple[str, str, str, str]]:
+def metric_rows(f: BedStatistics, language: str = "zh") -> list[tuple[str, str, str, str]]:
     """(指标, 数值, 分子, 分母) as text — the numbers table of the page and the PDF."""
     return [
         (name, v.pct, str(v.numerator), str(v.denominator))
         if isinstance(v, Ratio)
         else (name, str(v), "", "")
-        for name, v in metric_values(f)
+        for name, v in metric_values(f, language)
     ]
 
 

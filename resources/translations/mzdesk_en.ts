@@ -1901,7 +1901,7 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
     </message>
     <message>
         <source>月度趋势：入住率与护理型床位占比（%）</source>
-        <translation>Monthly trend: occupancy and nursing-bed share (%)</translation>
+        <translation>Occupancy and nursing-bed share by month (%)</translation>
     </message>
     <message>
         <source>区划{code}</source>

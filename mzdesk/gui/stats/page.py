@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.errors import os_error_text
+from mzdesk.core.i18n import current_language
 from mzdesk.core.vocab import BedType
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
@@ -239,6 +240,14 @@ class StatsPage(QWidget):
         if any(s.fresh for s in self.view.unsaved):
             await self.ctx.worker.write_quietly(save_all, self.ctx.store, self.view.unsaved)
 
+    def _fit_table(self) -> None:
+        """As wide as its four columns (分子 and 分母 were cut behind a scroll bar), within reason."""
+        self.table.resizeColumnsToContents()
+        bar = self.table.verticalScrollBar()
+        width = self.table.horizontalHeader().length() + 2 * self.table.frameWidth()
+        width += bar.sizeHint().width() if bar.isVisible() else 0
+        self.table.setMinimumWidth(max(380, min(width + 2, 560)))
+
     def open_home(self, institution_id: uuid.UUID) -> None:
         """One home's figures, from the homes side by side (a double-click)."""
         index = self.institution.findData(str(institution_id))
@@ -249,8 +258,11 @@ class StatsPage(QWidget):
     def show_view(self, view: StatsView) -> None:
         f = view.figures
         area = "" if view.scope.institution_id else (view.title if view.scope.region_prefix else "")
-        self.sentence.setText(f.sentence(area) + "。")
-        self.table.show_rows(metric_rows(f))
+        language = current_language()  # the core's: the app's English screens say it in English
+        end = "." if language == "en" else "。"
+        self.sentence.setText(f.sentence(area, language) + end)
+        self.table.show_rows(metric_rows(f, language))
+        self._fit_table()
         self.type_view.show_bars(
             [t.label for t in BedType], [f.beds_by_type.get(t, 0) for t in BedType]
         )

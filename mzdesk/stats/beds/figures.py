@@ -124,20 +124,33 @@ class BedStatistics:
     def social_operated_share(self) -> Ratio:
         return Ratio(self.social_operated_beds, self.total_beds)
 
-    def sentence(self, area: str) -> str:
+    def sentence(self, area: str, language: str = "zh") -> str:
         """全市养老机构108家，床位10036张，其中护理型床位7385张，占比73.6%; children's homes
         in the scope follow in their own clause (；儿童福利机构2家，床位210张), so the sentence
-        counts the institutions the table counts and the nursing homes' share is theirs."""
+        counts the institutions the table counts and the nursing homes' share is theirs.
+        ``language`` "en" words it in English for the app's English screens (reports and
+        published figures stay Chinese)."""
         homes = self.by_kind.get(InstitutionKind.NURSING_HOME, KindFigures())
         children = self.by_kind.get(InstitutionKind.CHILDREN_HOME, KindFigures())
+        english = language == "en"
         clauses = []
         if homes.institutions or not children.institutions:
             clauses.append(
-                f"养老机构{homes.institutions}家，床位{homes.total_beds}张，"
+                f"{homes.institutions} nursing home{_s(homes.institutions)} with "
+                f"{homes.total_beds} beds, of which "
+                f"{homes.nursing_beds} nursing beds ({homes.nursing_share.pct})"
+                if english
+                else f"养老机构{homes.institutions}家，床位{homes.total_beds}张，"
                 f"其中护理型床位{homes.nursing_beds}张，占比{homes.nursing_share.pct}"
             )
         if children.institutions:
-            clauses.append(f"儿童福利机构{children.institutions}家，床位{children.total_beds}张")
+            clauses.append(
+                f"{children.institutions} children's welfare homes with {children.total_beds} beds"
+                if english
+                else f"儿童福利机构{children.institutions}家，床位{children.total_beds}张"
+            )
+        if english:
+            return (f"{area}: " if area else "") + "; ".join(clauses)
         return area + "；".join(clauses)
 
     def as_json(self) -> dict[str, Any]:
@@ -256,3 +269,7 @@ def _ordered(counts: dict[str, int], vocab: Any) -> dict[str, int]:
     if UNSET in counts:
         ordered[UNSET] = counts[UNSET]
     return ordered
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"

@@ -13,6 +13,8 @@ from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import Qt
 
 from mzdesk.gui.stats.page import load_view
+from tests.gui.runtime.test_english_home import CJK
+from tests.gui.runtime.test_english_home import english as english  # a fixture
 
 
 @pytest.fixture
@@ -179,3 +181,33 @@ def test_xlsx_export(qtbot, stats_page, tmp_path):
 def test_load_view_is_plain_data(window):
     view = load_view(window.ctx, window.stats.scope()[0], "x")
     assert view.figures.total_beds > 0 and view.trend
+
+
+def test_the_sentence_and_the_table_in_english(qtbot, english, window):
+    """Seen: in English the statistics page's sentence and every row of its table were still
+    Chinese (the figures' wording was the published Chinese only)."""
+    window.navigation.setCurrentRow(5)
+    page = window.stats
+    qtbot.waitUntil(lambda: page.view is not None, timeout=15_000)
+    figures = page.view.figures
+    sentence = page.sentence.text()
+    assert f"{figures.total_beds} beds" in sentence and not CJK.search(sentence), sentence
+    model = page.table.rows_model
+    labels = [model.text(r, 0) for r in range(model.rowCount())]
+    assert [label for label in labels if CJK.search(label)] == []
+    cells = {model.text(r, 0): model.text(r, 1) for r in range(model.rowCount())}
+    assert cells["Share of nursing beds"] == figures.nursing_share.pct
+
+
+def test_the_english_page_at_1024_by_700_draws_its_charts(qtbot, english, window):
+    """Seen: in English at 1024×700 the occupancy bars' value room and the plot area chased
+    each other (a new range moved the plot area, which asked for a new range …) until the
+    stack overflowed and the app crashed."""
+    window.resize(1024, 700)
+    window.navigation.setCurrentRow(5)
+    page = window.stats
+    qtbot.waitUntil(lambda: page.view is not None, timeout=15_000)
+    for width in range(300, 900, 7):  # every width the chart may be given
+        page.group_view.resize(width, page.group_view.height())
+        page.type_view.resize(width, page.type_view.height())
+    assert window.grab().width() == 1024
