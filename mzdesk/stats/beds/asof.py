@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 
 from mzdesk.core.vocab import BedStatus, Operation
-from mzdesk.store.models import Bed, BedHistory, BedStay, Institution
+from mzdesk.store.models import Bed, BedHistory, BedStay, Institution, Resident
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,18 @@ def spans(day: dt.date, start: Any, end: Any) -> ColumnElement[bool]:
     """A dated period covers ``day``: started on or before it and not ended by it (the end
     day itself is free: a discharge day, a stay's last day, a leaving day)."""
     return and_(start <= day, or_(end.is_(None), end > day))
+
+
+def resident_on(day: dt.date) -> ColumnElement[bool]:
+    """A resident lived here on ``day``: within the record's admission and discharge dates,
+    or within one of their bed stays — a re-admission resets the record's dates, and the
+    first stay must still count on its own days."""
+    stayed = (
+        select(BedStay.id)
+        .where(BedStay.resident_id == Resident.id, spans(day, BedStay.start_date, BedStay.end_date))
+        .exists()
+    )
+    return or_(spans(day, Resident.admission_date, Resident.discharge_date), stayed)
 
 
 def history_on(day: dt.date) -> Any:

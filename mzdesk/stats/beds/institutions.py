@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, String, and_, func, or_, select, type_coer
 from sqlalchemy.orm import Session
 
 from mzdesk.core.vocab import BedStatus, BedType
-from mzdesk.stats.beds.asof import Scope, history_on, roster_on, spans, stay_since
+from mzdesk.stats.beds.asof import Scope, history_on, resident_on, roster_on, spans, stay_since
 from mzdesk.store.models import Bed, BedHistory, BedStay, Institution, Resident
 
 MAX_LISTED = 500  # institutions named in an IN list; more are read by the scope's filter
@@ -193,7 +193,7 @@ def compute_institution_beds(
         )
         .where(
             Resident.deleted_at.is_(None),
-            spans(day, Resident.admission_date, Resident.discharge_date),
+            resident_on(day),
             *_scoped(Resident.institution_id, scope, only),
         )
         .group_by(Resident.institution_id, Resident.support_type, Resident.ability_level)

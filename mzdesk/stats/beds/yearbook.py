@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 
 from mzdesk.core.vocab import InstitutionKind
-from mzdesk.stats.beds.asof import Scope, institution_filter, spans
+from mzdesk.stats.beds.asof import Scope, institution_filter, resident_on, spans
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, CareWorker, Institution, Resident
 
@@ -45,7 +45,7 @@ def yearbook(store: Store, scope: Scope) -> list[YearbookRow]:
                 Resident,
                 Resident.institution_id.in_(ids),
                 Resident.deleted_at.is_(None),
-                spans(day, Resident.admission_date, Resident.discharge_date),
+                resident_on(day),
             )
             staff = count(
                 CareWorker,

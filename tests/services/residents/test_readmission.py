@@ -111,3 +111,21 @@ def test_the_record_tells_both_stays_in_order(store, home, beds, discharged):
     assert record.events[3].bed and record.events[3].bed.endswith("201-1")
     assert record.events[4].end is None
     assert record.history and record.history[0].record_label == "赵六"
+
+
+def test_the_first_stay_still_counts_on_its_days_after_a_readmission(
+    store, home, beds, discharged, number
+):
+    """Seen (the record work's note): residents as of a past day were counted from the
+    record's admission and discharge dates, which a re-admission resets — the person's first
+    stay vanished from the figures of its own days."""
+    data = ResidentData(name="赵六", id_number=number)
+    readmit_resident(store, SETUP, discharged.id, BACK, beds[1].id, data)
+
+    def residents_on(day: dt.date) -> int:
+        figures = bed_statistics(store, Scope(institution_id=home.id, as_of=day))
+        return sum(figures.residents_by_support_type.values())
+
+    assert residents_on(FIRST + dt.timedelta(days=1)) == 1  # the first stay
+    assert residents_on(LEFT + dt.timedelta(days=5)) == 0  # away between the stays
+    assert residents_on(TODAY) == 1  # the second
