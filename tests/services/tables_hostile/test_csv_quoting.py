@@ -42,7 +42,7 @@ def test_line_separator_characters_inside_a_cell_do_not_split_the_row(seeded, tm
     path.write_text(
         HEADER
         + f"{HOME},赵建国,{a},男,2025-01-05,左{separator}右\r\n"
-        + f"{HOME},钱秀英,{id_number(dt.date(1941, 1, 2))},女,2025-13-05,\r\n",
+        + f"{HOME},钱秀英,{id_number(dt.date(1941, 1, 2), male=False)},女,2025-13-05,\r\n",
         encoding="utf-8",
     )
     preview = preview_import(seeded, Kind.RESIDENTS, path)
@@ -61,7 +61,7 @@ def test_row_numbers_after_a_multi_line_cell_are_the_records_numbers(seeded, tmp
     path.write_text(
         HEADER
         + f'{HOME},赵建国,{id_number(dt.date(1940, 1, 2))},男,2025-01-05,"一\n二\n三"\r\n'
-        + f"{HOME},,{id_number(dt.date(1941, 1, 2))},女,2025-01-05,\r\n",
+        + f"{HOME},,{id_number(dt.date(1941, 1, 2), male=False)},女,2025-01-05,\r\n",
         encoding="utf-8",
     )
     with pytest.raises(ImportRejected) as rejected:
