@@ -24,6 +24,7 @@ from mzdesk.gui.stats.page import StatsPage
 from mzdesk.gui.sync.page import SyncPage
 from mzdesk.gui.sync.text import failure_text, status_line
 from mzdesk.gui.training.page import WorkersPage
+from mzdesk.gui.widgets.labels import ElidedLabel
 from mzdesk.gui.widgets.palette import NAVIGATION
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.users import users_of
@@ -86,13 +87,13 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.beds.admit_into.connect(self._admit_into)
         self.home.start_check.connect(self._start_check)
 
-        self.db_label = QLabel(tr("数据库：{path}").format(path=ctx.db_path))
+        self.db_label = ElidedLabel(tr("数据库：{path}").format(path=ctx.db_path))
         self.user_label = QLabel(
             tr("用户：{name}").format(name=ctx.user.display_name)
             if ctx.user
             else tr("用户：未登录")
         )
-        self.sync_label = QLabel()
+        self.sync_label = ElidedLabel()
         for label in (self.db_label, self.user_label, self.sync_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusbar.addPermanentWidget(label)

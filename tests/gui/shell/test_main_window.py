@@ -105,3 +105,17 @@ def test_the_window_fits_a_1024_by_700_screen_on_every_page(qtbot, language, win
     window.resize(1024, 700)
     qtbot.wait(20)
     assert window.size().toTuple() == (1024, 700)
+
+
+def test_a_long_database_path_does_not_widen_the_window(qtbot, window):
+    """Seen in CI: the window could not be made 1024 px wide — the status bar's label held the
+    whole database path (a deep temporary folder) and a label never shortens itself."""
+    deep = "/home/养老院/文档/" + "很深的文件夹/" * 30 + "mzdesk.db"
+    window.db_label.setText(f"数据库：{deep}")
+    window.sync_label.setText("同步：" + " · ".join(["待同步 1635 条"] * 12))
+    window.resize(1024, 700)
+    qtbot.wait(20)
+    assert window.size().toTuple() == (1024, 700)
+    assert window.db_label.toolTip().endswith("mzdesk.db") and deep in window.db_label.text()
+    shown = QLabel.text(window.db_label)  # what is painted: shortened in the middle
+    assert "…" in shown and shown.endswith("mzdesk.db")
