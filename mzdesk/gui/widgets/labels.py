@@ -39,6 +39,7 @@ class ElidedLabel(QLabel):
     def setText(self, text: str) -> None:
         self._full = text
         self.setToolTip(text)
+        self.updateGeometry()  # the size hint follows the whole text: ask the layout again
         self._elide()
 
     def text(self) -> str:
@@ -52,6 +53,7 @@ class ElidedLabel(QLabel):
     def sizeHint(self) -> QSize:
         margins = self.contentsMargins()
         width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
+        width += 4  # elidedText wants a little more than the advance
         return QSize(width, super().sizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:

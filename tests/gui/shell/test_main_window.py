@@ -119,3 +119,14 @@ def test_a_long_database_path_does_not_widen_the_window(qtbot, window):
     assert window.db_label.toolTip().endswith("mzdesk.db") and deep in window.db_label.text()
     shown = QLabel.text(window.db_label)  # what is painted: shortened in the middle
     assert "…" in shown and shown.endswith("mzdesk.db")
+
+
+def test_a_status_text_set_later_is_shown_whole_when_there_is_room(qtbot, window):
+    """Seen: the sync status set after the window was laid out painted as nothing — the label
+    had been shortened to its old, empty width and the layout was never asked again."""
+    window.resize(1920, 1080)
+    window.sync_label.setText("数据已安全保存在本机 · 尚未设置同步")
+    qtbot.waitUntil(
+        lambda: QLabel.text(window.sync_label) == "数据已安全保存在本机 · 尚未设置同步",
+        timeout=2000,
+    )
