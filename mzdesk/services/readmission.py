@@ -18,7 +18,7 @@ from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
 from mzdesk.services.residents import ResidentData, check_resident
 from mzdesk.services.stay_dates import check_admission_date
-from mzdesk.services.stays import _occupy, discharged_record, refuse_second_record
+from mzdesk.services.stays import _occupy, discharged_record, refuse_second_record, start_stay
 from mzdesk.services.views import ResidentView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import BedStay, Institution, Resident
@@ -84,14 +84,6 @@ def readmit_resident(
             resident.child_stage = ChildStage.INTAKE
         if bed_id is not None:
             _occupy(session, bed_id, institution.id)
-            resident.bed_id = bed_id
-            session.add(
-                BedStay(
-                    institution_id=institution.id,
-                    resident_id=resident.id,
-                    bed_id=bed_id,
-                    start_date=on,
-                )
-            )
+            start_stay(session, resident, bed_id, on)
         session.flush()
         return ResidentView.of(resident)

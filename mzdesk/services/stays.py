@@ -140,15 +140,7 @@ def admit(session: Session, admission: Admission, *, today: dt.date | None = Non
     session.flush()
     if admission.bed_id is not None:
         _occupy(session, admission.bed_id, institution.id)
-        resident.bed_id = admission.bed_id
-        session.add(
-            BedStay(
-                institution_id=institution.id,
-                resident_id=resident.id,
-                bed_id=admission.bed_id,
-                start_date=admission.admission_date,
-            )
-        )
+        start_stay(session, resident, admission.bed_id, admission.admission_date)
     for order, contact in enumerate(data.contacts):
         session.add(
             Contact(
@@ -178,6 +170,20 @@ def _open_stay(session: Session, resident: Resident) -> BedStay | None:
     ).first()
 
 
+def start_stay(session: Session, resident: Resident, bed_id: uuid.UUID, on: dt.date) -> None:
+    """The resident in ``bed_id`` from ``on`` (the bed already taken with :func:`_occupy`):
+    the record's bed and a new stay."""
+    resident.bed_id = bed_id
+    session.add(
+        BedStay(
+            institution_id=resident.institution_id,
+            resident_id=resident.id,
+            bed_id=bed_id,
+            start_date=on,
+        )
+    )
+
+
 def _release_bed(session: Session, resident: Resident, on: dt.date, reason: str) -> None:
     stay = _open_stay(session, resident)
     if stay is not None:
@@ -204,15 +210,7 @@ def transfer_bed(
         checks.done()
         _occupy(session, bed_id, resident.institution_id)
         _release_bed(session, resident, on, "transfer")
-        resident.bed_id = bed_id
-        session.add(
-            BedStay(
-                institution_id=resident.institution_id,
-                resident_id=resident.id,
-                bed_id=bed_id,
-                start_date=on,
-            )
-        )
+        start_stay(session, resident, bed_id, on)
         session.flush()
         return ResidentView.of(resident)
 
