@@ -22,11 +22,11 @@ from mzdesk.core.errors import ValidationError
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import BedType
 from mzdesk.services.beds import (
-    MAX_BEDS_PER_ROOM,
     BedSpec,
     NewBeds,
     add_beds,
     beds_by_id,
+    check_rooms,
     insert_beds,
     room_range,
 )
@@ -34,7 +34,6 @@ from mzdesk.services.checks import Checks
 from mzdesk.services.operations import operation
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Building, Floor
-from mzdesk.store.values import length_problems
 
 MAX_FLOORS = 60
 MAX_BLOCK_BEDS = 5000
@@ -97,11 +96,10 @@ def add_bed_block(store: Store, actor: Actor, block: BedBlock) -> int:
     total = sum(len(rooms) for _, rooms in plan) * block.beds_per_room
     if total > MAX_BLOCK_BEDS:
         checks.add("last_floor", "bed.block_too_big", count=total, max=MAX_BLOCK_BEDS)
+    for _, rooms in plan:  # add_beds' checks, floor by floor
+        check_rooms(checks, rooms, block.beds_per_room)
     checks.done()
     assert building is not None
-    # the floor-by-floor checks of add_beds (lengths, beds per room), without writing
-    for _, rooms in plan:
-        _check_floor(rooms, block.beds_per_room)
     specs = [
         BedSpec(building, floor, room, f"{room}-{k}", block.bed_type)
         for floor, rooms in plan
@@ -111,18 +109,6 @@ def add_bed_block(store: Store, actor: Actor, block: BedBlock) -> int:
     with store.write(actor) as session:
         ids = insert_beds(session, block.institution_id, specs, block.effective_on)
         return len(beds_by_id(session, ids))
-
-
-def _check_floor(rooms: list[str], per_room: int) -> None:
-    checks = Checks()
-    longest = max(rooms, key=len, default="")
-    for table, number in (("rooms", longest), ("beds", f"{longest}-{per_room}")):
-        for problem in length_problems(table, {"number": number}):
-            if not checks.has("rooms"):
-                checks.add("rooms", problem.code, **problem.params)
-    if not 1 <= per_room <= MAX_BEDS_PER_ROOM:
-        checks.add("beds_per_room", "bed.count", max=MAX_BEDS_PER_ROOM)
-    checks.done()
 
 
 def building_floors(store: Store, institution_id: uuid.UUID) -> dict[str, list[str]]:

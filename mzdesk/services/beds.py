@@ -254,6 +254,18 @@ def record_bed_change(
     )
 
 
+def check_rooms(checks: Checks, rooms: Sequence[str], per_room: int) -> None:
+    """The longest room number and its beds' numbers (201-1 …) fit their columns, and the
+    beds per room are within bounds."""
+    longest = max(rooms, key=len, default="")
+    for table, number in (("rooms", longest), ("beds", f"{longest}-{per_room}")):
+        for problem in length_problems(table, {"number": number}):
+            if not checks.has("rooms"):
+                checks.add("rooms", problem.code, **problem.params)
+    if not 1 <= per_room <= MAX_BEDS_PER_ROOM and not checks.has("beds_per_room"):
+        checks.add("beds_per_room", "bed.count", max=MAX_BEDS_PER_ROOM)
+
+
 @operation(Permission.BEDS_EDIT)
 def add_beds(store: Store, actor: Actor, request: NewBeds) -> list[BedView]:
     """Add beds in bulk: each room gets ``beds_per_room`` beds numbered 201-1, 201-2 …"""
@@ -262,13 +274,7 @@ def add_beds(store: Store, actor: Actor, request: NewBeds) -> list[BedView]:
     floor = checks.text("floor", request.floor, max_len=30)
     if not request.rooms:
         checks.add("rooms", "field.required")
-    longest = max(request.rooms, key=len, default="")  # and its beds' numbers 201-1 …
-    for table, number in (("rooms", longest), ("beds", f"{longest}-{request.beds_per_room}")):
-        for problem in length_problems(table, {"number": number}):
-            if not checks.has("rooms"):
-                checks.add("rooms", problem.code, **problem.params)
-    if not 1 <= request.beds_per_room <= MAX_BEDS_PER_ROOM:
-        checks.add("beds_per_room", "bed.count", max=MAX_BEDS_PER_ROOM)
+    check_rooms(checks, request.rooms, request.beds_per_room)
     checks.done()
     assert building is not None and floor is not None
     specs = [
