@@ -13,7 +13,6 @@ reference only pictures in that list (tests/docs check it).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import os
 import shutil
@@ -24,27 +23,29 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import qasync  # noqa: E402
-import time_machine  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+import qasync
+import time_machine
+from guide_shots import SHOTS, Shooter
+from PySide6.QtCore import QSettings
 
-from guide_shots import SHOTS, Shooter  # noqa: E402
-from mzdesk.core.i18n import set_language  # noqa: E402
-from mzdesk.core.permissions import Actor  # noqa: E402
-from mzdesk.gui.app import make_application, settle  # noqa: E402
-from mzdesk.gui.runtime.context import AppContext  # noqa: E402
-from mzdesk.gui.runtime.i18n import install_translators, register_font  # noqa: E402
-from mzdesk.gui.runtime.worker import Worker  # noqa: E402
-from mzdesk.gui.shell.main_window import MainWindow  # noqa: E402
-from mzdesk.services.demo.generate import Scale, generate  # noqa: E402
-from mzdesk.services.institutions import list_institutions  # noqa: E402
-from mzdesk.services.users import users_of  # noqa: E402
-from mzdesk.store.engine import open_store  # noqa: E402
+from mzdesk.core.i18n import set_language
+from mzdesk.core.permissions import Actor
+from mzdesk.gui.app import make_application, settle
+from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import install_translators, register_font
+from mzdesk.gui.runtime.worker import Worker
+from mzdesk.gui.shell.main_window import MainWindow
+from mzdesk.services.demo.accounts import demo_account
+from mzdesk.services.demo.generate import Scale, generate
+from mzdesk.services.institutions import list_institutions
+from mzdesk.services.users import authenticate
+from mzdesk.store.engine import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 IMAGES = ROOT / "docs" / "guide" / "images"
-# The demo data is made as on this day and the app runs with the clock held at it: overdue
-# hazards, ages, "today's" inspection draft and the dates in the pictures stay the same.
+# The demo data is made as on this day and the app runs with the wall clock stopped at it
+# (timers run on the monotonic clock, which is not held): overdue hazards, ages, "today's"
+# inspection draft, backup times and the dates in the pictures stay the same.
 GUIDE_DAY = dt.datetime(2026, 6, 16, 9, 30)
 SIZE = (1280, 800)
 
@@ -72,7 +73,11 @@ async def run(db_path: Path, key: bytes | None, out: Path, only: set[str]) -> li
     written: list[Path] = []
     try:
         institution = (await worker.read(list_institutions, store))[0]
-        user = (await worker.read(users_of, store, institution.id))[0]
+        # logged in as the app does it (the demo's account): the login also lets this
+        # account open the encrypted database on this computer, as 设置 › 安全 shows
+        account = await worker.read(demo_account, store)
+        assert account is not None, "the demo database names its account"
+        user = await worker.write(authenticate, store, institution.id, *account)
         main = MainWindow(AppContext(store, worker, institution, user, db_path))
         main.resize(*SIZE)
         main.show()
@@ -104,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown shots: {', '.join(sorted(unknown))}")
     args.out.mkdir(parents=True, exist_ok=True)
-    with time_machine.travel(GUIDE_DAY, tick=True):
+    with time_machine.travel(GUIDE_DAY, tick=False):
         db_path, key = make_demo(args.work)
         # the app's own settings (language, backup folder) from a folder of this run, not the
         # user's

@@ -336,10 +336,10 @@ SHOTS: list[Shot] = [
     Shot(inspecting, ("inspecting",)),
     Shot(hazard, ("hazard", "hazard-step")),
     Shot(stats, ("stats",)),
-    Shot(sync, ("sync-enrol", "sync")),
-    # after the enrolment: a certificate's QR code needs the server to verify it on
     Shot(certificates, ("training-session", "certificates", "certificate-preview")),
     Shot(settings, ("backups", "users", "add-user")),
+    # last: the enrolment re-keys the demo's institution to the server's
+    Shot(sync, ("sync-enrol", "sync")),
 ]
 
 
