@@ -116,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(args.work))
         app = make_application()
+        app.setCursorFlashTime(0)  # a text cursor that blinks is in some pictures, not others
         set_language("zh")
         register_font(app)
         install_translators(app, "zh")

@@ -128,8 +128,7 @@ async def login(s: Shooter) -> None:
     account = await s.ctx.worker.read(demo_account, s.ctx.store)
 
     def show() -> None:
-        dialog = LoginDialog(s.ctx.institution.name, account)
-        dialog.username.setText(account[0] if account else "admin")
+        dialog = LoginDialog(s.ctx.institution.name, account)  # as log_in() opens it
         s.kept.append(dialog)
         dialog.open()
 
