@@ -1,4 +1,5 @@
-"""Render resources/icons/mzdesk.svg into the PNG sizes the .deb installs (hicolor theme).
+"""Render resources/icons/mzdesk.svg into the PNG sizes the .deb installs (hicolor theme) and
+the .ico the Windows build puts on mzdesk.exe.
 
 Run after editing the SVG: ``uv run python tools/make_icon.py``. The PNGs are committed, so the
 bundle build needs no SVG renderer.
@@ -12,9 +13,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
 SIZES = (48, 128, 256)
@@ -40,6 +42,9 @@ def main() -> None:
     for size in SIZES:
         render(svg, size, ICONS / f"mzdesk-{size}.png")
         print(ICONS / f"mzdesk-{size}.png")
+    with Image.open(ICONS / "mzdesk-256.png") as image:
+        image.save(ICONS / "mzdesk.ico", sizes=[(16, 16), (32, 32), (48, 48), (256, 256)])
+    print(ICONS / "mzdesk.ico")
     del app
 
 
