@@ -107,10 +107,11 @@ def trim_library(source: Path, out_dir: Path) -> Path:
         data = Path(scratch) / "icudata.dat"
         data.write_bytes(package)
         assembly = Path(scratch) / "icudata.S"
+        symbol = f"icudt{version}_dat"
         assembly.write_text(
-            f'\t.section .rodata\n\t.globl icudt{version}_dat\n\t.type icudt{version}_dat, @object\n'
-            f'\t.balign 16\nicudt{version}_dat:\n\t.incbin "{data}"\n'
-            f"\t.size icudt{version}_dat, .-icudt{version}_dat\n"
+            f"\t.section .rodata\n\t.globl {symbol}\n\t.type {symbol}, @object\n"
+            f'\t.balign 16\n{symbol}:\n\t.incbin "{data}"\n'
+            f"\t.size {symbol}, .-{symbol}\n"
             '\t.section .note.GNU-stack,"",@progbits\n'
         )
         gcc = shutil.which("gcc") or shutil.which("cc")
