@@ -28,8 +28,8 @@ uv run --no-sync pyinstaller --noconfirm --log-level WARN \
 bundle="$root/dist/mzdesk"
 size_mb=$(du -sm "$bundle" | cut -f1)
 echo "bundle: $bundle — ${size_mb} MB (limit ${limit_mb} MB)"
-echo "largest parts:"
-du -sm "$bundle"/mzdesk "$bundle"/_internal/* "$bundle"/_internal/PySide6/Qt/lib/* 2>/dev/null \
+echo "largest parts (PySide6 without its Qt/lib):"
+du -sm "$bundle"/_internal/PySide6/Qt/lib/* "$bundle"/mzdesk "$bundle"/_internal/* 2>/dev/null \
   | sort -rn | head -n 8 | sed 's/^/  /'
 if [ "$size_mb" -ge "$limit_mb" ]; then
   echo "the bundle is ${size_mb} MB, not under ${limit_mb} MB" >&2
