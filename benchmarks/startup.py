@@ -219,7 +219,8 @@ def main() -> None:
             "phases_s": steps,
             "modules": runs[name][-1]["modules"],
             "heavy_packages_loaded": [
-                p for p in ("fastapi", "uvicorn", "reportlab", "openpyxl", "alembic", "pydantic")
+                p for p in ("fastapi", "uvicorn", "reportlab", "openpyxl", "alembic", "pydantic",
+                      "pypinyin", "httpx", "PIL")
                 if p in packages
             ],
         }  # fmt: skip
