@@ -34,6 +34,7 @@ import sys
 import sysconfig
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,8 @@ class Painted(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
             self.done = True
-            print(json.dumps({"probe": "bare", "marks": {"ready": time.time()}}), flush=True)
+            print(json.dumps({"probe": "bare", "marks": {"ready": time.time()},
+                              "cpu_s": time.process_time()}), flush=True)
             app.quit()
         return False
 
@@ -124,11 +126,11 @@ def environment(home: Path) -> dict[str, str]:
     return env
 
 
-def launch(command: list[str], env: dict[str, str]) -> dict[str, Any]:
+def launch(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> dict[str, Any]:
     """Start ``command``; return its probe line with ``marks`` made relative to the launch."""
     started = time.time()
     child = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     out, err = child.communicate(timeout=300)
     lines = [line for line in out.splitlines() if line.startswith('{"probe"')]
@@ -158,10 +160,10 @@ def login_share(marks: dict[str, float]) -> float:
     return total
 
 
-def compile_bytecode() -> None:
+def compile_bytecode(*trees: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", "-j", "0", sysconfig.get_paths()["purelib"],
-         str(ROOT / "mzdesk")],
+         *(str(tree / "mzdesk") for tree in trees)],
         check=False, capture_output=True,
     )  # fmt: skip
 
@@ -171,33 +173,50 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7, help="measured rounds (≥ 5)")
     parser.add_argument("--quick", action="store_true", help="3 rounds, for the report")
     parser.add_argument("--only", choices=["demo", "city"], help="one database (and the bare)")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="also start the app from this source tree (e.g. `git archive main | tar -x -C "
+        "DIR`), interleaved, to measure a change in the same run",
+    )
     args = parser.parse_args()
     rounds = 3 if args.quick else args.rounds
-    compile_bytecode()
-    runs: dict[str, list[dict[str, Any]]] = {"bare": [], "demo": [], "city": []}
+    compile_bytecode(ROOT, *([args.before] if args.before else []))
+    runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
     with tempfile.TemporaryDirectory(prefix="mzdesk-startup-") as tmp:
         folder = Path(tmp)
         dbs = {k: v for k, v in databases(folder).items() if args.only in (None, k)}
         env = environment(folder / "home")
-        commands = {
-            "bare": [sys.executable, "-c", BARE],
-            **{
-                name: [sys.executable, "-m", "mzdesk", "gui", "--db", str(db)]
-                for name, db in dbs.items()
-            },
-        }
+        commands = {"bare": ([sys.executable, "-c", BARE], ROOT)}
+        for name, db in dbs.items():
+            app = [sys.executable, "-m", "mzdesk", "gui", "--db", str(db)]
+            commands[name] = (app, ROOT)  # python -m: the tree in the working folder
+            if args.before:
+                commands[f"{name}, before"] = (app, args.before.resolve())
         for round_ in range(rounds + 1):  # round 0 warms up
-            for name, command in commands.items():
-                probe = launch(command, env)
+            for name, (command, cwd) in commands.items():
+                probe = launch(command, env, cwd)
                 if round_:
                     runs[name].append(probe)
     ready = {name: [p["marks"]["ready"] for p in probes] for name, probes in runs.items()}
     bare = statistics.median(ready["bare"])
+    cpu = {
+        name: statistics.median(p["cpu_s"] for p in probes)
+        for name, probes in runs.items()
+        if probes
+    }
     load = os.getloadavg()
     figures = []
     summary: dict[str, Any] = {"rounds": rounds, "load_average": [round(x, 2) for x in load]}
     print(f"{rounds} rounds after a warm-up; load average {load[0]:.2f} {load[1]:.2f}")
-    print(f"bare PySide6 window: median {bare * 1000:.0f} ms")
+    print(f"bare PySide6 window: median {bare * 1000:.0f} ms ({cpu['bare'] * 1000:.0f} ms CPU)")
+    for name in runs:
+        if name.endswith(", before"):
+            value, used = statistics.median(ready[name]), cpu[name]
+            print(
+                f"{name}: median {value * 1000:.0f} ms = {value / bare:.2f}×; "
+                f"CPU {used * 1000:.0f} ms = {used / cpu['bare']:.2f}× the bare window's"
+            )
     for name, title in (("demo", "start-up, demo site"), ("city", "start-up, city database")):
         if not runs[name]:
             continue
@@ -214,6 +233,8 @@ def main() -> None:
             "ready_s": [round(x, 3) for x in ready[name]],
             "median_s": round(value, 3),
             "ratio": round(value / bare, 2),
+            "cpu_s": round(cpu[name], 3),
+            "cpu_ratio": round(cpu[name] / cpu["bare"], 2),
             "login_s": round(login, 3),
             "ratio_without_login": round((value - login) / bare, 2),
             "phases_s": steps,
@@ -227,7 +248,8 @@ def main() -> None:
         print(
             f"{title}: median {value * 1000:.0f} ms = {value / bare:.2f}× (target {target}: "
             f"{'met' if met else 'not met'}); the login's argon2id {login * 1000:.0f} ms, "
-            f"without it {(value - login) / bare:.2f}×"
+            f"without it {(value - login) / bare:.2f}×; CPU {cpu[name] * 1000:.0f} ms = "
+            f"{cpu[name] / cpu['bare']:.2f}× the bare window's"
         )
         for label, seconds in steps.items():
             print(f"    {label:<34} {seconds * 1000:7.0f} ms")
@@ -249,6 +271,7 @@ def main() -> None:
             )
         )
     summary["bare_median_s"] = round(bare, 3)
+    summary["bare_cpu_s"] = round(cpu["bare"], 3)
     (CACHE.parent / "startup.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     write_figures("startup", figures, {"rounds": rounds, "quick": args.quick})
 
