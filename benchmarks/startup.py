@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import statistics
@@ -203,8 +204,8 @@ def main() -> None:
                     first[name] = probe["marks"]["ready"]
     ready = {name: [p["marks"]["ready"] for p in probes] for name, probes in runs.items()}
     bare = statistics.median(ready["bare"])
-    cpu = {
-        name: statistics.median(p["cpu_s"] for p in probes)
+    cpu = {  # nan for a tree whose probe does not tell its CPU time
+        name: statistics.median(p.get("cpu_s", math.nan) for p in probes)
         for name, probes in runs.items()
         if probes
     }
