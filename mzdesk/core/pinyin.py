@@ -15,8 +15,6 @@ import json
 import re
 from functools import cache, lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 from mzdesk.core.resources import resource_path
 
 _MAX_VARIANTS = 8
@@ -30,6 +28,8 @@ def initials(name: str) -> str:
     Polyphonic characters (曾 zeng/ceng, 单 shan/dan) yield several variants, capped so that a
     long name of ambiguous characters cannot blow up the search column.
     """
+    from pypinyin import Style, pinyin  # its dictionaries load in ~0.3-1 s: not at start-up
+
     default = [o[0].lower() for o in pinyin(name, style=Style.FIRST_LETTER, errors="default") if o]
     letters = pinyin(name, style=Style.FIRST_LETTER, heteronym=True, errors="default")
     choices = [list(dict.fromkeys(o.lower() for o in options if o)) or [""] for options in letters]
@@ -87,6 +87,8 @@ def _syllables(text: str) -> tuple[str, ...]:
     """Pinyin with tone numbers (neutral 5) of Chinese characters; other runs of letters and
     digits lowercased as they are (a name written in Latin letters sorts by its letters).
     Cached: given names and surnames repeat (秀英, 建国), and pypinyin takes ~0.1 ms a name."""
+    from pypinyin import Style, lazy_pinyin
+
     out: list[str] = []
     for part in lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True):
         out += re.findall(r"[0-9a-z]+", part.lower())

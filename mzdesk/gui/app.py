@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
+from mzdesk.core import probe
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.i18n import set_language
 from mzdesk.core.permissions import Permission
@@ -66,7 +67,9 @@ def run_app(
     size: tuple[int, int] = (1280, 800),
 ) -> int:
     """Open the app on ``db_path``. With ``screenshot_dir``, render every page to PNG and exit."""
+    probe.mark("run_app")
     app = make_application()
+    probe.mark("qapplication")
     lang = configured_language(language)
     set_language("en" if lang == "en" else "zh")
     register_font(app)
@@ -103,7 +106,8 @@ async def _main(
     stores: list[Store],
     size: tuple[int, int],
 ) -> int:
-    interactive = screenshot_dir is None
+    # the start-up probe logs in as --screenshot does, and says what went wrong on stderr
+    interactive = screenshot_dir is None and not probe.enabled()
     if not interactive and not (db_path.is_file() and db_path.stat().st_size):
         # never create or migrate a database only to photograph it (an empty file included)
         print(
@@ -126,12 +130,15 @@ async def _main(
     if opened is None:
         return 0 if interactive else 2
     store, institution, user = opened
+    probe.mark("logged_in")
     main = MainWindow(
         AppContext(store, worker, institution, user, db_path, is_region_device(store))
     )
+    probe.mark("window_built")
     window.append(main)
     main.resize(*size)
     main.show()
+    probe.mark("shown")
     await main.refresh_status()
     if screenshot_dir is not None:
         await take_screenshots(main, screenshot_dir)
@@ -139,6 +146,10 @@ async def _main(
     else:
         schedule = BackupSchedule(main.ctx, main)  # daily and on close (gui/settings)
         schedule.start()
+        if probe.enabled():
+            await usable(main)
+            probe.report()
+            main.close()
         await main.closed
         await settle()
         schedule.on_close()
@@ -152,6 +163,7 @@ async def _open(
     """The store, its institution and who logged in; None when the user gave up. An
     encrypted database with users: the login first (it unlocks the store). Otherwise as
     always: first run, choose an institution, log in."""
+    probe.mark("opening")
     if needs_login(db_path):
         opener = Opener(db_path, worker)
         try:
@@ -166,6 +178,7 @@ async def _open(
         return unlocked.store, unlocked.institution, unlocked.user
     store = await worker.write(open_store, db_path)
     stores.append(store)
+    probe.mark("store_open")
     first_run: list[str] = []
     institution = await choose_institution(
         store, worker, interactive=interactive, first_run=first_run
@@ -182,6 +195,7 @@ async def _open(
         user = login if isinstance(login, UserView) else None
     else:
         user = await _screenshot_login(store, worker, institution)
+        probe.mark("authenticated")
     if first_run in (["create"], ["enrol"]) and user is not None:
         actor = actor_for(user)
         if actor.can(Permission.USERS_MANAGE):
@@ -211,6 +225,29 @@ async def settle(timeout: float = 10.0) -> None:
         await asyncio.sleep(0.02)
     if pending_tasks():
         log.warning("closing with %d tasks still running: %s", pending_tasks(), running_tasks())
+
+
+async def usable(main: MainWindow) -> None:
+    """Until the window is usable: shown, every task started on the way (the home page's
+    figures, the status bar's sync state, the daily backup's check) finished, and the window
+    painted once after that."""
+    await settle()
+    painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    class _Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted.done():
+                painted.set_result(None)
+            return False
+
+    watcher = _Painted(main)
+    main.installEventFilter(watcher)
+    main.update()
+    try:
+        await painted
+    finally:
+        main.removeEventFilter(watcher)
+        watcher.deleteLater()
 
 
 async def take_screenshots(main: MainWindow, folder: Path) -> list[Path]:

@@ -48,3 +48,26 @@ def test_every_synced_table_is_scoped_and_tombstoned(tmp_path: Path):
 def test_default_database_lives_in_the_user_data_folder(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert default_db_path() == tmp_path / "xdg" / "mzdesk" / "mzdesk.db"
+
+
+def test_the_cheap_schema_check_agrees_with_alembic(tmp_path: Path):
+    # opening a current database reads the head from the scripts and the stored revision with
+    # one SELECT, without loading Alembic: both must give Alembic's answers
+    from alembic.script import ScriptDirectory
+
+    from mzdesk.store.migrate import alembic_config
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+    store = open_store(tmp_path / "c.db", migrate=False)
+    assert current_revision(store.engine) is None  # never migrated: no alembic_version table
+    upgrade_to = "0003"
+    from alembic import command
+
+    command.upgrade(alembic_config(store.engine), upgrade_to)
+    with store.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == upgrade_to
+    assert current_revision(store.engine) == upgrade_to
+    store.close()
+    store = open_store(tmp_path / "c.db")
+    assert current_revision(store.engine) == head_revision()
+    store.close()

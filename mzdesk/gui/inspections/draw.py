@@ -30,7 +30,6 @@ from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.labels import heading, note
 from mzdesk.gui.widgets.table import make_table
 from mzdesk.services.sampling import Draw, DrawRequest, list_draws, make_draw
-from mzdesk.services.sampling_export import export_draw, export_results
 
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
 
@@ -203,6 +202,9 @@ class DrawsDialog(QDialog):
         ask_save_path(self, stem, Path.home() / name, tr("Excel 文件 (*.xlsx)"), "xlsx", chosen)
 
     async def _write(self, draw_id: uuid.UUID, path: Path, results: bool) -> None:
+        # late: openpyxl loads when first used
+        from mzdesk.services.sampling_export import export_draw, export_results
+
         write = export_results if results else export_draw
         rows = await self.ctx.worker.read(write, self.ctx.store, draw_id, path)
         self.message.setText(tr("已导出 {n} 家到 {path}").format(n=rows, path=path))

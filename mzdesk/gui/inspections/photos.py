@@ -19,7 +19,6 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.dialog import Refusal
 from mzdesk.gui.widgets.files import in_our_language
-from mzdesk.reports.inspection_report import prepare_photos
 from mzdesk.services.attachments import MissingFile, read_file
 from mzdesk.services.inspecting.detail import InspectionDetail, inspection_detail
 from mzdesk.services.inspecting.flow import add_item_photo, remove_item_photo
@@ -72,6 +71,9 @@ class PhotosMixin:
             self._write(self._add_photo(item_id, path))
 
     async def _add_photo(self, item_id: uuid.UUID, path: Path) -> None:
+        # late: reportlab loads when first used
+        from mzdesk.reports.inspection_report import prepare_photos
+
         data = await asyncio.get_running_loop().run_in_executor(None, path.read_bytes)
         try:
             await self.ctx.change(add_item_photo, self.detail.id, item_id, data)

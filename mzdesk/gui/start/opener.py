@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from mzdesk.core import probe
 from mzdesk.core.errors import CodedError
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.services.institutions import list_institutions
@@ -69,7 +70,9 @@ class Opener:
         """Unlock with the password (off the GUI thread), open, then authenticate. Raises
         CodedError with the message to show."""
         key, institution_id = await self.worker.read(unlock, self.db_path, username, password)
+        probe.mark("unlocked")
         store = await self.open_with_key(key)
+        probe.mark("store_open")
         if institution_id is None:  # a database that needs no login: the only institution
             institutions = await self.worker.read(list_institutions, store)
             if not institutions:
@@ -78,6 +81,7 @@ class Opener:
         institution = await self.institution(institution_id)
         store.unlocked_as = (institution_id, username.strip())
         user = await self.worker.write(authenticate, store, institution_id, username, password)
+        probe.mark("authenticated")
         return Unlocked(store, institution, user)
 
     async def institution(self, institution_id: uuid.UUID) -> InstitutionView:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QDateEdit, QFrame, QHBoxLayout, QLabel, QVBoxLayou
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.table import make_table
-from mzdesk.reports.hazard_report import count_cells, month_rows
 from mzdesk.stats.hazards import HazardFigures
 
 LABEL_WIDTH = 230  # a long checklist section is cut (its full name in the tooltip)
@@ -66,6 +65,9 @@ class HazardsPanel(QFrame):
         return (min(start, end), end)
 
     def show_figures(self, f: HazardFigures) -> None:
+        # late: reportlab and openpyxl load when first used
+        from mzdesk.reports.hazard_report import count_cells, month_rows
+
         self.found.setText(
             tr("发现 {found} 项，已销号 {closed} 项").format(found=f.found, closed=f.closed)
         )

@@ -25,7 +25,6 @@ from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.pdf_preview import private_pdf_path, show_pdf_preview
 from mzdesk.gui.widgets.table import setup_view
-from mzdesk.reports.homes_report import write_homes_pdf, write_homes_xlsx
 from mzdesk.stats.beds.homes import HomeFigures, totals
 
 Index = QModelIndex | QPersistentModelIndex
@@ -162,6 +161,9 @@ class HomesPanel(QWidget):
 
     @async_slot(str)
     async def _write_xlsx(self, path: str) -> None:
+        # late: reportlab and openpyxl load when first used
+        from mzdesk.reports.homes_report import write_homes_xlsx
+
         homes = list(self.model.homes)
         await self.ctx.worker.read(
             write_homes_xlsx, Path(path), self._report_title(), self.as_of, homes
@@ -170,6 +172,9 @@ class HomesPanel(QWidget):
 
     @async_slot()
     async def print_pdf(self) -> None:
+        # late: reportlab and openpyxl load when first used
+        from mzdesk.reports.homes_report import write_homes_pdf
+
         path = private_pdf_path(f"各机构床位-{self.as_of.isoformat()}")  # 0600, deleted on close
         source = tr("民政桌面 mzdesk 本机数据库 {db}").format(db=self.ctx.db_path)
         await self.ctx.worker.read(

@@ -44,7 +44,6 @@ from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.pdf_preview import PdfPreview, private_pdf_path, show_pdf_preview
 from mzdesk.gui.widgets.table import make_table
-from mzdesk.reports.bed_report import metric_rows, write_pdf, write_xlsx
 from mzdesk.services.institutions import list_institutions
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.beds.figures import BedStatistics, bed_statistics
@@ -256,6 +255,9 @@ class StatsPage(QWidget):
             self.refresh()
 
     def show_view(self, view: StatsView) -> None:
+        # late: reportlab and openpyxl load when first used
+        from mzdesk.reports.bed_report import metric_rows
+
         f = view.figures
         area = "" if view.scope.institution_id else (view.title if view.scope.region_prefix else "")
         language = current_language()  # the core's: the app's English screens say it in English
@@ -309,6 +311,9 @@ class StatsPage(QWidget):
 
     @async_slot(str)
     async def _write_xlsx(self, path: str) -> None:
+        # late: reportlab and openpyxl load when first used
+        from mzdesk.reports.bed_report import write_xlsx
+
         view = self.view
         if view is None:
             return
@@ -327,6 +332,9 @@ class StatsPage(QWidget):
     @async_slot()
     async def export_pdf(self) -> None:
         """The report as a PDF in the preview (打印… / 另存为…), never only a file."""
+        # late: reportlab and openpyxl load when first used
+        from mzdesk.reports.bed_report import write_pdf
+
         view = self.view
         if view is None:
             return

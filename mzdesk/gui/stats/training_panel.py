@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.widgets.table import make_table
-from mzdesk.reports.training_report import institution_rows, names
 from mzdesk.stats.beds.figures import Ratio
 from mzdesk.stats.training import TrainingFigures
 
@@ -48,6 +47,9 @@ class TrainingPanel(QFrame):
         row.addWidget(self.table, 1)
 
     def show_figures(self, f: TrainingFigures) -> None:
+        # late: reportlab and openpyxl load when first used
+        from mzdesk.reports.training_report import institution_rows, names
+
         def rate(name: str, r: Ratio) -> str:
             return f"{name} {r.pct}（{r.numerator}/{r.denominator}）"
 

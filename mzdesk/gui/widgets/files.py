@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mzdesk.gui.runtime.i18n import tr
 
+TABLE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"  # the tables mzdesk reads and writes
+
 
 def in_our_language(dialog: QFileDialog) -> QFileDialog:
     """Qt 6's qtbase_zh_CN.qm has no "&Look in:" or "Files of &type:" (its sources gained

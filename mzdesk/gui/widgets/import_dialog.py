@@ -41,7 +41,7 @@ from mzdesk.core.errors import MzdeskError
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.widgets.files import ask_open_path, ask_save_path
+from mzdesk.gui.widgets.files import TABLE_FILTER, ask_open_path, ask_save_path
 from mzdesk.gui.widgets.palette import ERROR_TEXT, GREEN, note_style
 from mzdesk.gui.widgets.table import setup_view
 from mzdesk.services.tables.columns import Kind
@@ -55,7 +55,6 @@ from mzdesk.services.tables.importing import (
 from mzdesk.services.tables.problem_report import write_problem_report
 from mzdesk.services.tables.writing import write_template
 
-TABLE_FILTER = "Excel (*.xlsx);;CSV (*.csv)"
 PROBLEM_BACKGROUND = QColor("#fdecea")
 PROBLEM_TEXT = QColor("#b3261e")
 Index = QModelIndex | QPersistentModelIndex

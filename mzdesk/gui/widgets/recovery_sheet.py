@@ -20,12 +20,14 @@ from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import spawn
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.widgets.pdf_preview import PdfPreview
-from mzdesk.reports.recovery_sheet import write_recovery_sheet
 from mzdesk.services.security import mark_recovery_printed, recovery_sheet
 from mzdesk.store.engine import Store
 
 
 def _write(store: Store, actor: Actor, folder: Path) -> Path:
+    # late: reportlab loads when first used
+    from mzdesk.reports.recovery_sheet import write_recovery_sheet
+
     sheet = recovery_sheet(store, actor)
     path = folder / "恢复单.pdf"
     write_recovery_sheet(

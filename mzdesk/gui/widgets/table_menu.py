@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton, QSizePolicy, QWidget
@@ -13,10 +14,11 @@ from mzdesk.core.permissions import Permission
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.widgets.files import ask_save_path
-from mzdesk.gui.widgets.import_dialog import TABLE_FILTER, ImportDialog
+from mzdesk.gui.widgets.files import TABLE_FILTER, ask_save_path
 from mzdesk.services.tables.columns import Kind
-from mzdesk.services.tables.writing import export_table, write_template
+
+if TYPE_CHECKING:  # the dialog, the reader and the writer (openpyxl) load when first used
+    from mzdesk.gui.widgets.import_dialog import ImportDialog
 
 
 class TableMenuButton(QPushButton):
@@ -55,6 +57,8 @@ class TableMenuButton(QPushButton):
             window.statusBar().showMessage(text, 10_000)
 
     def open_import(self, kind: Kind) -> ImportDialog:
+        from mzdesk.gui.widgets.import_dialog import ImportDialog
+
         self.dialog = ImportDialog(self.ctx, kind, self.window())
         self.dialog.open()
         return self.dialog
@@ -83,10 +87,14 @@ class TableMenuButton(QPushButton):
 
     @async_slot(object, object)
     async def export(self, kind: Kind, path: Path) -> None:
+        from mzdesk.services.tables.writing import export_table
+
         count = await self.ctx.worker.read(export_table, self.ctx.store, kind, path)
         self.message.emit(tr("已导出{count}行到 {path}").format(count=count, path=path))
 
     @async_slot(object, object)
     async def template(self, kind: Kind, path: Path) -> None:
+        from mzdesk.services.tables.writing import write_template
+
         await self.ctx.worker.read(write_template, kind, path)
         self.message.emit(tr("模板已保存到 {path}").format(path=path))

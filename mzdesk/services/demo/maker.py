@@ -243,7 +243,10 @@ def _populate(
         maker.rng.shuffle(usable)
         for bed_id in usable[: int(len(usable) * occupancy)]:
             data = make_resident(maker, maker.rng.choice(list(DISTRICTS)), kind)
-            admitted = maker.date_between(opened, maker.today - dt.timedelta(days=3))
+            # a child born after the home opened is admitted after birth, never before
+            admitted = maker.date_between(
+                max(opened, data.birth_date or opened), maker.today - dt.timedelta(days=3)
+            )
             row = admit(
                 session, Admission(institution_id, data, admitted, bed_id), today=maker.today
             )

@@ -31,7 +31,6 @@ from mzdesk.core.vocab import (
     Vocab,
     WorkerStatus,
 )
-from mzdesk.services.tables.reading import normalise_header
 
 
 class Kind(StrEnum):
@@ -259,6 +258,9 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
 
 def known_headers(kind: Kind) -> dict[str, str]:
     """Every accepted spelling (normalised) → canonical header."""
+    # the reader (and openpyxl behind it) loads when a table is read, not with the kinds
+    from mzdesk.services.tables.reading import normalise_header
+
     known: dict[str, str] = {}
     for column in COLUMNS[kind]:
         for spelling in (column.header, *column.aliases):
