@@ -73,6 +73,35 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "no database file at {path} (mzdesk init sets one up; mzdesk demo writes demo data)",
     ),
     "cli.stats.no_institution": ("找不到机构「{name}」", "No institution named '{name}'"),
+    "cli.stats.children.title": (
+        "儿童统计（{area}，截至 {day}）",
+        "Children ({area}, as of {day})",
+    ),
+    "cli.stats.children.in_care": (
+        "  在院儿童 {in_care} 人：院内 {in_house} 人，家庭寄养 {foster} 人；在读 {school} 人",
+        "  in care {in_care}: in the home {in_house}, in foster care {foster}; at school {school}",
+    ),
+    "cli.stats.children.by_category": ("  类别：{counts}", "  category: {counts}"),
+    "cli.stats.children.by_age": ("  年龄：{counts}", "  age: {counts}"),
+    "cli.stats.children.by_disability": ("  残疾：{counts}", "  disability: {counts}"),
+    "cli.stats.children.period": (
+        "  {start} 至 {end}：安置 {placements}；离院 {left}",
+        "  {start} to {end}: placements {placements}; left {left}",
+    ),
+    "cli.stats.children.notices": (
+        "  寻亲公告 {running} 份在公告中，其中 {past} 份已过公告期；寄养回访到期 {visits} 户",
+        "  family-search notices running {running}, past their period {past}; "
+        "foster visits due {visits}",
+    ),
+    "cli.stats.children.notice": (
+        "    {child}（{home}）公告期至 {end}，{state}",
+        "    {child} ({home}) notice period until {end}: {state}",
+    ),
+    "cli.stats.children.past": ("已期满未认领", "ended without a claim"),
+    "cli.stats.children.running": ("公告中", "running"),
+    "cli.stats.children.count": ("{label}{n}人", "{label} {n}"),
+    "cli.stats.children.sep": ("，", ", "),
+    "cli.stats.children.none": ("无", "none"),
     "cli.server.db_unavailable": (
         "无法打开服务器数据库 {url}：{error}",
         "Cannot open the server database {url}: {error}",
