@@ -86,7 +86,7 @@ class ChildScheme:
         problems: list[FieldProblem] = []
         known = {i.id: i for i in self.items}
         problems += [
-            FieldProblem(f"answers.{k}", "assessment.unknown_item", {"item": k})
+            FieldProblem("answers", "assessment.unknown_item", {"item": k})
             for k in answers
             if k not in known
         ]
@@ -94,12 +94,12 @@ class ChildScheme:
             code = answers.get(item.id)
             if code is None:
                 problems.append(
-                    FieldProblem(f"answers.{item.id}", "assessment.missing_item", {"item": item.zh})
+                    FieldProblem("answers", "assessment.missing_item", {"item": item.zh})
                 )
             elif item.option(code) is None:
                 problems.append(
                     FieldProblem(
-                        f"answers.{item.id}",
+                        "answers",
                         "child_assessment.bad_option",
                         {"item": item.zh, "value": code},
                     )
@@ -110,7 +110,7 @@ class ChildScheme:
         level = self.item_for_field("disability_level")
         if (answers[kind.id] == NONE) != (answers[level.id] == NONE):
             raise ValidationError(
-                [FieldProblem(f"answers.{level.id}", "child_assessment.disability_mismatch", {})]
+                [FieldProblem("answers", "child_assessment.disability_mismatch", {})]
             )
         delayed = any(
             answers[i.id] in ("mild", "marked")

@@ -75,7 +75,7 @@ class PlacementKind(Vocab):
     """安置: where the child goes from the home's own care."""
 
     FOSTER = "foster", "家庭寄养", "family foster care", "寄养"
-    ADOPTION = "adoption", "收养", "adoption", "送养"
+    ADOPTION = "adoption", "收养", "adoption", "送养", "领养"
     FAMILY_RETURN = "family_return", "回归家庭", "return to the family", "回归原生家庭"
     ADULTHOOD = "adulthood", "成年安置", "placement on coming of age", "成年"
 

@@ -31,6 +31,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "not a reason for a child to leave (adoption, return to the family, adult "
         "placement, transfer, death, other)",
     ),
+    "child.findings": ("评估结论", "findings"),
+    "child.delayed": ("；发育落后：{items}", "; delayed: {items}"),
     "child.private_hidden": ("（需授权查看）", "(restricted)"),
     "child_assessment.bad_option": (
         "{item}：「{value}」不是可选的答案",

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mzdesk.core.child_assessment import child_scheme
 from mzdesk.core.children import PRIVATE_FIELDS, notice_expired, notice_period_end
 from mzdesk.core.i18n import text
 from mzdesk.core.labels import field_label, table_label
@@ -153,6 +154,8 @@ def _steps(session: Session, resident_id: uuid.UUID, reveal: bool) -> list[Step]
                         secret,
                     )
                 )
+            if isinstance(row, ChildAssessment):
+                fields.append(_findings(row))
             documents: tuple[str, ...] = ()
             if model is ChildIntake and reveal:
                 documents = tuple(
@@ -179,6 +182,26 @@ def _steps(session: Session, resident_id: uuid.UUID, reveal: bool) -> list[Step]
                 steps.extend(_visits(session, row.id, reveal, hidden))
     steps.sort(key=lambda s: (s.on, s.table))
     return steps
+
+
+def _findings(row: ChildAssessment) -> Field:
+    """What the assessment found, in one line: the disability and any delayed development."""
+    scheme = child_scheme()
+    parts = []
+    for field in ("disability_type", "disability_level"):
+        item = scheme.item_for_field(field)
+        option = item.option(str(row.answers.get(item.id, "")))
+        if option is not None and option.code != "none":
+            parts.append(option.label)
+    delayed = [
+        i.label
+        for i in scheme.items
+        if i.section == "development" and row.answers.get(i.id) in ("mild", "marked")
+    ]
+    summary = "".join(parts) or text("cli.children.no_disability")
+    if delayed:
+        summary += text("child.delayed", items="、".join(delayed))
+    return Field("findings", text("child.findings"), summary, False)
 
 
 def _visits(session: Session, placement_id: uuid.UUID, reveal: bool, hidden: str) -> list[Step]:
