@@ -367,3 +367,23 @@ def test_foster_care_ends_back_into_a_bed(store, children_home, beds):
         assert session.get(Bed, beds[1].id).status is BedStatus.FREE
     assert ChildStage.LEFT  # the record is kept: it can still be read
     assert child_path(store, child.id).steps
+
+
+def test_a_fostered_child_stays_on_the_default_roster(store, children_home):
+    from mzdesk.services.resident_list import ResidentFilter, search_residents
+
+    child = _foundling(store, children_home)
+    place_child(
+        store,
+        SETUP,
+        child.id,
+        Placement(
+            PlacementKind.FOSTER,
+            dt.date(2026, 6, 1),
+            family_name="李家",
+            family_address="幸福路8号",
+        ),
+        today=TODAY,
+    )
+    found = search_residents(store, ResidentFilter(children_home.id))
+    assert [(r.name, r.status) for r in found.rows] == [("党小春", ResidentStatus.FOSTERED)]
