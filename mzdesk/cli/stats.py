@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -244,3 +245,84 @@ def stats_hazards(
 
 
 COMMANDS: tuple[click.Command, ...] = (stats,)
+
+
+@stats.command("children")
+@_scope_options
+@click.option(
+    "--from", "start", default=None, help="安置与离院的起始日期 yyyy-MM-dd（默认当年1月1日）"
+)
+@click.option("--to", "end", default=None, help="安置与离院的截止日期 yyyy-MM-dd（默认统计日期）")
+def stats_children(
+    ctx: click.Context,
+    db: Path | None,
+    institution: str | None,
+    region: str | None,
+    as_of: str | None,
+    as_json: bool,
+    start: str | None,
+    end: str | None,
+) -> None:
+    """儿童福利机构统计：在院儿童、家庭寄养、安置、寻亲公告。Children's figures."""
+    import json
+
+    from mzdesk.core.dates import parse_date
+    from mzdesk.stats.children import children_statistics
+
+    store, _ = open_as_user(ctx, db)
+    scope = _scope(store, institution, region, as_of)
+    first = parse_date(start, field="--from") if start else dt.date(scope.day.year, 1, 1)
+    last = parse_date(end, field="--to") if end else scope.day
+    if first > last:
+        fail(text("cli.stats.period_reversed", start=first.isoformat(), end=last.isoformat()))
+    f = children_statistics(store, scope, (first, last))
+    if as_json:
+        echo(json.dumps(f.as_json(), ensure_ascii=False, indent=2))
+        return
+    prefix = scope.region_prefix
+    area = institution or (
+        text("cli.stats.area_region", prefix=prefix) if prefix else text("cli.stats.area_all")
+    )
+
+    def counts(values: dict[str, int]) -> str:
+        return text("cli.stats.children.sep").join(
+            text("cli.stats.children.count", label=k, n=v) for k, v in values.items() if v
+        ) or text("cli.stats.children.none")
+
+    lines = [
+        text("cli.stats.children.title", area=area, day=f.as_of.isoformat()),
+        text(
+            "cli.stats.children.in_care",
+            in_care=f.in_care,
+            in_house=f.in_house,
+            foster=f.in_foster_care,
+            school=f.at_school,
+        ),
+        text("cli.stats.children.by_category", counts=counts(f.by_category)),
+        text("cli.stats.children.by_age", counts=counts(f.by_age_band)),
+        text("cli.stats.children.by_disability", counts=counts(f.by_disability)),
+        text(
+            "cli.stats.children.period",
+            start=first.isoformat(),
+            end=last.isoformat(),
+            placements=counts(f.placements),
+            left=counts(f.left),
+        ),
+        text(
+            "cli.stats.children.notices",
+            running=f.notices_running,
+            past=f.notices_past_deadline,
+            visits=f.visits_due,
+        ),
+    ]
+    lines += [
+        text(
+            "cli.stats.children.notice",
+            child=n.child,
+            home=n.institution,
+            end=n.period_end.isoformat(),
+            state=text("cli.stats.children.past" if n.expired else "cli.stats.children.running"),
+        )
+        for n in f.notices
+    ]
+    echo("\n".join(lines))

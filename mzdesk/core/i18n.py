@@ -14,6 +14,7 @@ from mzdesk.core.messages import (
     backups,
     certificates,
     checklists,
+    children,
     cli,
     districts,
     enrolment,
@@ -90,4 +91,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **text_safety.MESSAGES,
     **stay_records.MESSAGES,
     **enrolment.MESSAGES,
+    **children.MESSAGES,
 }

@@ -54,6 +54,13 @@ TEXT_LIMITS: Final[dict[str, dict[str, int]]] = {
     "care_workers": {"note": NOTE},
     "training_sessions": {"note": NOTE},
     "signing_keys": {"revoked_reason": NOTE},
+    # a child's path (issue 16)
+    "child_intakes": {"birth_family": NOTE, "note": NOTE},
+    "family_notices": {"note": NOTE},
+    "child_assessments": {"note": NOTE},
+    "child_upbringing": {"rehabilitation": NOTE, "medical": NOTE, "note": NOTE},
+    "child_placements": {"note": NOTE},
+    "placement_visits": {"findings": NOTE, "note": NOTE},
     # a signed certificate payload is about 200 characters (core's certificate codec)
     "training_certificates": {"payload": 1_000, "revoked_reason": NOTE},
     "inspections": {"summary": 4_000},
@@ -71,6 +78,7 @@ JSON_LIMITS: Final[dict[str, dict[str, int]]] = {
     "institutions": {"care_levels": 16_384},
     "residents": {"intake_documents": 8_192},
     "assessments": {"answers": 16_384, "dimension_scores": 4_096, "risk_events": 4_096},
+    "child_assessments": {"answers": 4_096},
     "inspection_results": {"photos": 8_192},
     "home_checklists": {"applies_to": 256},
     "home_checklist_items": {"applies_to": 256},

@@ -43,6 +43,7 @@ class Permission(StrEnum):
     CERTIFICATES_ISSUE = "certificates.issue"
     BACKUPS_MANAGE = "backups.manage"
     RECORDS_CORRECT = "records.correct"
+    CHILDREN_PRIVATE = "children.private"
 
     @property
     def label(self) -> str:
@@ -66,6 +67,10 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.RECORDS_CORRECT: (
         "更正入住、外出与退住日期",
         "correct admission, leave and discharge dates",
+    ),
+    Permission.CHILDREN_PRIVATE: (
+        "查看儿童身世、入院材料与安置家庭",
+        "see children's birth families, intake documents and placement families",
     ),
 }
 

@@ -116,7 +116,9 @@ class ResidentKind(Vocab):
 class ResidentStatus(Vocab):
     IN_HOUSE = "in_house", "在住", "in house"
     ON_LEAVE = "on_leave", "外出", "on leave"
-    DISCHARGED = "discharged", "退住", "discharged", "已退住"
+    DISCHARGED = "discharged", "退住", "discharged", "已退住", "离院"
+    # a child in family foster care: still in the home's care, living with the foster family
+    FOSTERED = "fostered", "家庭寄养", "in foster care", "寄养"
 
 
 class DischargeReason(Vocab):
@@ -125,6 +127,10 @@ class DischargeReason(Vocab):
     HOSPITAL = "hospital", "住院", "long hospital stay"
     DEATH = "death", "死亡", "died", "去世"
     PLACEMENT = "placement", "安置", "placed (adoption, foster care, independent living)"
+    # a child's 离院 (children's welfare homes)
+    ADOPTION = "adoption", "收养", "adopted", "送养"
+    FAMILY_RETURN = "family_return", "回归家庭", "returned to the family", "家人认领"
+    ADULTHOOD = "adulthood", "成年安置", "came of age", "成年"
     OTHER = "other", "其他", "other"
 
 
@@ -348,6 +354,7 @@ class AttachmentKind(Vocab):
     PHOTO = "photo", "照片", "photo"
     SIGNATURE = "signature", "签名", "signature"
     EVIDENCE = "evidence", "整改照片", "rectification photo", "整改凭证"
+    DOCUMENT = "document", "入院材料", "intake document", "材料"
 
 
 class SignerRole(Vocab):

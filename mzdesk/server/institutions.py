@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mzdesk.core.children import NOT_FOR_BUREAU, PRIVATE_FIELDS, WITHHELD_FROM_BUREAU
 from mzdesk.core.identifiers import normalise_code
 from mzdesk.server.errors import SyncError
 from mzdesk.server.models import CONFLICTS, Device, InstitutionIndex, Record
@@ -91,9 +92,43 @@ def for_device(device: Device, items: list[dict[str, Any]]) -> list[dict[str, An
     accounts, and conflict records about accounts (which hold password hashes), only for the
     institutions the device is enrolled for by name — a home's own PCs — never for those it
     sees through a region. The bureau's laptop does not log in as a home's staff, so it has
-    no use for their accounts (see docs/sync-protocol.md, "Accounts and the trust model")."""
+    no use for their accounts (see docs/sync-protocol.md, "Accounts and the trust model").
+
+    Nor for children's private details (core/children.py: WITHHELD_FROM_BUREAU): through a
+    region, a child's record arrives without its identity details, its path without the
+    birth family and the placement families, and neither intake documents nor contacts
+    arrive at all; the bureau gets what its figures need."""
     own = set(device.institution_ids)
-    return [item for item in items if item["institution_id"] in own or not _is_account(item)]
+    shown = []
+    for item in items:
+        if item["institution_id"] in own:
+            shown.append(item)
+        elif not _is_account(item) and not _withheld(item):
+            shown.append(_redacted(item))
+    return shown
+
+
+def _withheld(item: Mapping[str, Any]) -> bool:
+    table = item["table"]
+    data = item.get("data") or {}
+    if table == CONFLICTS:  # a conflict holds both sides' values of the field
+        about = data.get("table")
+        return about in NOT_FOR_BUREAU or about in WITHHELD_FROM_BUREAU
+    if table in NOT_FOR_BUREAU:
+        return True
+    # an intake document, or a file of a placement
+    return table == "attachments" and data.get("owner_table") in PRIVATE_FIELDS
+
+
+def _redacted(item: dict[str, Any]) -> dict[str, Any]:
+    table = item["table"]
+    data = item.get("data")
+    hidden = WITHHELD_FROM_BUREAU.get(table)
+    if not hidden or not isinstance(data, dict):
+        return item
+    if table == "residents" and data.get("kind") != "child":
+        return item
+    return {**item, "data": {k: v for k, v in data.items() if k not in hidden}}
 
 
 def _is_account(item: Mapping[str, Any]) -> bool:

@@ -53,6 +53,13 @@ HOME_RECORDS = frozenset(
         "hazard_settings",
         # a home's own recurring checks (its daily patrol, its monthly check: part C)
         "inspection_schedules",
+        # a child's path (issue 16)
+        "child_intakes",
+        "family_notices",
+        "child_assessments",
+        "child_upbringing",
+        "child_placements",
+        "placement_visits",
     }
 )
 ATTACHMENTS = "attachments"

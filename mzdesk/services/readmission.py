@@ -18,7 +18,7 @@ from mzdesk.services.lookups import get_live
 from mzdesk.services.operations import operation
 from mzdesk.services.residents import ResidentData, check_resident
 from mzdesk.services.stay_dates import check_admission_date
-from mzdesk.services.stays import _occupy, discharged_record, refuse_second_record, start_stay
+from mzdesk.services.stays import discharged_record, occupy, refuse_second_record, start_stay
 from mzdesk.services.views import ResidentView
 from mzdesk.store.engine import Store
 from mzdesk.store.models import BedStay, Institution, Resident
@@ -83,7 +83,7 @@ def readmit_resident(
         if resident.kind is ResidentKind.CHILD:
             resident.child_stage = ChildStage.INTAKE
         if bed_id is not None:
-            _occupy(session, bed_id, institution.id)
+            occupy(session, bed_id, institution.id)
             start_stay(session, resident, bed_id, on)
         session.flush()
         return ResidentView.of(resident)

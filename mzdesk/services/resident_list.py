@@ -35,7 +35,11 @@ class SortKey(StrEnum):
 class ResidentFilter:
     institution_id: uuid.UUID | None = None
     text: str = ""
-    statuses: tuple[ResidentStatus, ...] = (ResidentStatus.IN_HOUSE, ResidentStatus.ON_LEAVE)
+    statuses: tuple[ResidentStatus, ...] = (
+        ResidentStatus.IN_HOUSE,
+        ResidentStatus.ON_LEAVE,
+        ResidentStatus.FOSTERED,  # a child in foster care is in the home's care
+    )
     support_type: SupportType | None = None
     ability_level: AbilityLevel | None = None
 

@@ -61,7 +61,7 @@ def bed_is_available(session: Session, bed: Bed) -> bool:
     return holder is None
 
 
-def _occupy(session: Session, bed_id: uuid.UUID, institution_id: uuid.UUID) -> Bed:
+def occupy(session: Session, bed_id: uuid.UUID, institution_id: uuid.UUID) -> Bed:
     bed = get_live(session, Bed, bed_id)
     if bed.institution_id != institution_id:
         raise ValidationError.single("bed_id", "bed.other_institution")
@@ -139,7 +139,7 @@ def admit(session: Session, admission: Admission, *, today: dt.date | None = Non
     session.add(resident)
     session.flush()
     if admission.bed_id is not None:
-        _occupy(session, admission.bed_id, institution.id)
+        occupy(session, admission.bed_id, institution.id)
         start_stay(session, resident, admission.bed_id, admission.admission_date)
     for order, contact in enumerate(data.contacts):
         session.add(
@@ -171,7 +171,7 @@ def _open_stay(session: Session, resident: Resident) -> BedStay | None:
 
 
 def start_stay(session: Session, resident: Resident, bed_id: uuid.UUID, on: dt.date) -> None:
-    """The resident in ``bed_id`` from ``on`` (the bed already taken with :func:`_occupy`):
+    """The resident in ``bed_id`` from ``on`` (the bed already taken with :func:`occupy`):
     the record's bed and a new stay."""
     resident.bed_id = bed_id
     session.add(
@@ -184,7 +184,7 @@ def start_stay(session: Session, resident: Resident, bed_id: uuid.UUID, on: dt.d
     )
 
 
-def _release_bed(session: Session, resident: Resident, on: dt.date, reason: str) -> None:
+def release_bed(session: Session, resident: Resident, on: dt.date, reason: str) -> None:
     stay = _open_stay(session, resident)
     if stay is not None:
         stay.end_date = on
@@ -208,8 +208,8 @@ def transfer_bed(
         checks = Checks("residents")
         check_in_stay(checks, "transfer_date", on, stay_dates(session, resident))
         checks.done()
-        _occupy(session, bed_id, resident.institution_id)
-        _release_bed(session, resident, on, "transfer")
+        occupy(session, bed_id, resident.institution_id)
+        release_bed(session, resident, on, "transfer")
         start_stay(session, resident, bed_id, on)
         session.flush()
         return ResidentView.of(resident)
@@ -299,7 +299,7 @@ def discharge_resident(
         leave = _open_leave(session, resident)
         if leave is not None:
             leave.return_date = on
-        _release_bed(session, resident, on, "discharge")
+        release_bed(session, resident, on, "discharge")
         resident.status = ResidentStatus.DISCHARGED
         resident.discharge_date = on
         resident.discharge_reason = reason

@@ -3503,6 +3503,74 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
         <source>未知的区划代码 {code}</source>
         <translation>Unknown division code {code}</translation>
     </message>
+    <message>
+        <source>在院儿童</source>
+        <translation>Children in care</translation>
+    </message>
+    <message>
+        <source>院内儿童</source>
+        <translation>In the home</translation>
+    </message>
+    <message>
+        <source>家庭寄养</source>
+        <translation>In foster care</translation>
+    </message>
+    <message>
+        <source>在读儿童</source>
+        <translation>At school</translation>
+    </message>
+    <message>
+        <source>寻亲公告</source>
+        <translation>Family-search notices</translation>
+    </message>
+    <message>
+        <source>寄养回访到期</source>
+        <translation>Foster visits due</translation>
+    </message>
+    <message>
+        <source>含家庭寄养，仍由本院监护</source>
+        <translation>incl. foster care; still in our guardianship</translation>
+    </message>
+    <message>
+        <source>在本院生活</source>
+        <translation>living in the home</translation>
+    </message>
+    <message>
+        <source>在寄养家庭生活</source>
+        <translation>living with foster families</translation>
+    </message>
+    <message>
+        <source>学前教育至高等教育</source>
+        <translation>preschool to higher education</translation>
+    </message>
+    <message>
+        <source>其中 {n} 份已过公告期，可按查找不到生父母办理</source>
+        <translation>{n} past their period: parents cannot be found</translation>
+    </message>
+    <message>
+        <source>均在公告期内</source>
+        <translation>all within their period</translation>
+    </message>
+    <message>
+        <source>没有公告中的寻亲公告</source>
+        <translation>no notices running</translation>
+    </message>
+    <message>
+        <source>请尽快回访寄养家庭</source>
+        <translation>visit the foster families soon</translation>
+    </message>
+    <message>
+        <source>没有到期的回访</source>
+        <translation>no visits due</translation>
+    </message>
+    <message>
+        <source>· {child}：{date} 已期满</source>
+        <translation>· {child}: period ended {date}</translation>
+    </message>
+    <message>
+        <source>· {child}：公告期至 {date}（还有 {days} 天）</source>
+        <translation>· {child}: period until {date} ({days} days left)</translation>
+    </message>
 </context>
 <context>
     <name>BedChooserDialog</name>

@@ -73,6 +73,61 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "no database file at {path} (mzdesk init sets one up; mzdesk demo writes demo data)",
     ),
     "cli.stats.no_institution": ("找不到机构「{name}」", "No institution named '{name}'"),
+    "cli.children.choose": (
+        "{option}：「{value}」不是可选的值（{allowed}）",
+        "{option}: '{value}' is not one of the choices ({allowed})",
+    ),
+    "cli.children.received": ("已接收：{name} [{id}]", "Received: {name} [{id}]"),
+    "cli.children.notice": (
+        "已发布寻亲公告，公告期至 {end} [{id}]",
+        "Notice published; its period ends {end} [{id}]",
+    ),
+    "cli.children.claimed_or_withdrawn": (
+        "请给出 --claimed-by 认领人 或 --withdrawn 撤回原因（二选一）",
+        "Give --claimed-by WHO or --withdrawn REASON (one of them)",
+    ),
+    "cli.children.notice_closed": ("寻亲公告已结束：{status}", "Notice closed: {status}"),
+    "cli.children.answer_form": (
+        "--answer 的格式是 条目=答案代码，如 D1=hearing（见 mzdesk children items）",
+        "--answer takes ITEM=CODE, e.g. D1=hearing (see mzdesk children items)",
+    ),
+    "cli.children.assessed": (
+        "已记录入院评估：{disability}{level}",
+        "Assessment recorded: {disability} {level}",
+    ),
+    "cli.children.no_disability": ("无残疾", "no disability"),
+    "cli.children.saved": ("已保存", "Saved"),
+    "cli.children.placed": ("已安置 [{id}]", "Placed [{id}]"),
+    "cli.children.document": ("入院材料：{caption}", "intake document: {caption}"),
+    "cli.stats.children.title": (
+        "儿童统计（{area}，截至 {day}）",
+        "Children ({area}, as of {day})",
+    ),
+    "cli.stats.children.in_care": (
+        "  在院儿童 {in_care} 人：院内 {in_house} 人，家庭寄养 {foster} 人；在读 {school} 人",
+        "  in care {in_care}: in the home {in_house}, in foster care {foster}; at school {school}",
+    ),
+    "cli.stats.children.by_category": ("  类别：{counts}", "  category: {counts}"),
+    "cli.stats.children.by_age": ("  年龄：{counts}", "  age: {counts}"),
+    "cli.stats.children.by_disability": ("  残疾：{counts}", "  disability: {counts}"),
+    "cli.stats.children.period": (
+        "  {start} 至 {end}：安置 {placements}；离院 {left}",
+        "  {start} to {end}: placements {placements}; left {left}",
+    ),
+    "cli.stats.children.notices": (
+        "  寻亲公告 {running} 份在公告中，其中 {past} 份已过公告期；寄养回访到期 {visits} 户",
+        "  family-search notices running {running}, past their period {past}; "
+        "foster visits due {visits}",
+    ),
+    "cli.stats.children.notice": (
+        "    {child}（{home}）公告期至 {end}，{state}",
+        "    {child} ({home}) notice period until {end}: {state}",
+    ),
+    "cli.stats.children.past": ("已期满未认领", "ended without a claim"),
+    "cli.stats.children.running": ("公告中", "running"),
+    "cli.stats.children.count": ("{label}{n}人", "{label} {n}"),
+    "cli.stats.children.sep": ("，", ", "),
+    "cli.stats.children.none": ("无", "none"),
     "cli.server.db_unavailable": (
         "无法打开服务器数据库 {url}：{error}",
         "Cannot open the server database {url}: {error}",

@@ -5,16 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from mzdesk.core.permissions import Permission
-from mzdesk.core.vocab import BedType
+from mzdesk.core.vocab import BedType, InstitutionKind
+from mzdesk.gui.home.cards import Card
 from mzdesk.gui.home.checks_panel import ChecksPanel
+from mzdesk.gui.home.children_cards import ChildrenCards
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.palette import ORANGE
 from mzdesk.services.security import key_status
+from mzdesk.stats.beds.asof import Scope
+from mzdesk.stats.children import children_statistics
 from mzdesk.stats.schedules import scheduled_checks
 from mzdesk.stats.today import TodayFigures, today_figures
 
@@ -28,31 +32,6 @@ def weekday_name(day: dt.date) -> str:
 def date_line(today: dt.date) -> str:
     """首页's 今天是 line, the weekday in the language shown."""
     return tr("今天是 {date} {weekday}").format(date=today.isoformat(), weekday=weekday_name(today))
-
-
-class Card(QFrame):
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.setStyleSheet(
-            "#card { background: white; border: 1px solid #d8dee6; border-radius: 8px; }"
-        )
-        layout = QVBoxLayout(self)
-        self.title = QLabel(title)
-        self.title.setStyleSheet("color: #566; font-size: 13px;")
-        self.value = QLabel("…")
-        self.value.setStyleSheet("font-size: 30px; font-weight: bold; color: #1f3b5a;")
-        self.detail = QLabel("")
-        self.detail.setStyleSheet("color: #667; font-size: 12px;")
-        self.detail.setWordWrap(True)
-        for widget in (self.title, self.value, self.detail):
-            layout.addWidget(widget)
-
-    def set(self, value: str, detail: str = "", *, alert: bool = False) -> None:
-        self.value.setText(value)
-        self.detail.setText(detail)
-        colour = "#b3261e" if alert else "#1f3b5a"
-        self.value.setStyleSheet(f"font-size: 30px; font-weight: bold; color: {colour};")
 
 
 class HomePage(QWidget):
@@ -69,6 +48,10 @@ class HomePage(QWidget):
             "institutions",
             "inspections",
             "inspection_schedules",
+            # a children's home's day
+            "child_placements",
+            "family_notices",
+            "child_upbringing",
         }
     )
 
@@ -94,20 +77,27 @@ class HomePage(QWidget):
         layout.addWidget(self.recovery_reminder)
         grid = QGridLayout()
         grid.setSpacing(14)
-        self.in_house = Card(tr("在住人数"))
-        self.on_leave = Card(tr("外出人数"))
-        self.occupancy = Card(tr("入住率"))
+        self.children_home = ctx.institution.kind is InstitutionKind.CHILDREN_HOME
         self.free = Card(tr("空闲床位"))
-        self.free_types = {t: Card(tr("空闲{kind}床位").format(kind=t.label)) for t in BedType}
         self.hazards = Card(tr("未销号隐患"))
-        cards = [
-            self.in_house,
-            self.on_leave,
-            self.occupancy,
-            self.free,
-            *self.free_types.values(),
-            self.hazards,
-        ]
+        cards: list[Card]
+        if self.children_home:  # a children's home has a day of its own (ChildrenCards)
+            self.child_cards = ChildrenCards()
+            self.in_house = self.child_cards.in_house
+            cards = [*self.child_cards.cards, self.free, self.hazards]
+        else:
+            self.in_house = Card(tr("在住人数"))
+            self.on_leave = Card(tr("外出人数"))
+            self.occupancy = Card(tr("入住率"))
+            self.free_types = {t: Card(tr("空闲{kind}床位").format(kind=t.label)) for t in BedType}
+            cards = [
+                self.in_house,
+                self.on_leave,
+                self.occupancy,
+                self.free,
+                *self.free_types.values(),
+                self.hazards,
+            ]
         for i, card in enumerate(cards):
             grid.addWidget(card, i // 4, i % 4)
         layout.addLayout(grid)
@@ -119,6 +109,10 @@ class HomePage(QWidget):
     @async_slot()
     async def refresh(self) -> None:
         figures = await self.ctx.worker.read(today_figures, self.ctx.store, self.ctx.institution.id)
+        if self.children_home:
+            scope = Scope(self.ctx.institution.id, as_of=dt.date.today())
+            children = await self.ctx.worker.read(children_statistics, self.ctx.store, scope)
+            self.child_cards.show_figures(children)
         self.show_figures(figures)
         checks = await self.ctx.worker.read(
             scheduled_checks, self.ctx.store, self.ctx.institution.id
@@ -131,22 +125,23 @@ class HomePage(QWidget):
     def show_figures(self, f: TodayFigures) -> None:
         self.heading.setText(self.ctx.institution.name)
         self.date_line.setText(date_line(dt.date.today()))
-        self.in_house.set(str(f.in_house), tr("不含外出人员"))
-        self.on_leave.set(str(f.on_leave), tr("外出期间保留床位"))
-        self.occupancy.set(
-            f.occupancy.pct,  # the published rounding, as on the statistics page
-            tr("{occupied} / {in_service} 张在用床位").format(
-                occupied=f.beds_occupied, in_service=f.beds_in_service
-            ),
-        )
+        if not self.children_home:
+            self.in_house.set(str(f.in_house), tr("不含外出人员"))
+            self.on_leave.set(str(f.on_leave), tr("外出期间保留床位"))
+            self.occupancy.set(
+                f.occupancy.pct,  # the published rounding, as on the statistics page
+                tr("{occupied} / {in_service} 张在用床位").format(
+                    occupied=f.beds_occupied, in_service=f.beds_in_service
+                ),
+            )
+            for bed_type, card in self.free_types.items():
+                card.set(str(f.free_by_type.get(bed_type, 0)))
         self.free.set(
             str(f.free_total),
             tr("共 {total} 张床位，停用 {out} 张").format(
                 total=f.beds_total, out=f.beds_total - f.beds_in_service
             ),
         )
-        for bed_type, card in self.free_types.items():
-            card.set(str(f.free_by_type.get(bed_type, 0)))
         self.hazards.set(
             str(f.open_hazards),
             tr("其中 {n} 项已超过整改期限").format(n=f.overdue_hazards)

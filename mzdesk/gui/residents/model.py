@@ -52,6 +52,7 @@ COLUMNS: list[tuple[str, SortKey | None]] = [
 ID_COLUMN = 3
 _STATUS_COLOURS = {
     ResidentStatus.ON_LEAVE: QColor("#b26a00"),
+    ResidentStatus.FOSTERED: QColor("#6a4fb3"),
     ResidentStatus.DISCHARGED: QColor("#777777"),
 }
 

@@ -69,10 +69,15 @@ LIST_FIELDS = frozenset(
     }
 )
 _STATUS_FILTERS: list[tuple[str, tuple[ResidentStatus, ...]]] = [
-    (QT_TR_NOOP("在住与外出"), (ResidentStatus.IN_HOUSE, ResidentStatus.ON_LEAVE)),
+    # a child in foster care is still in the home's care (a nursing home has none)
+    (
+        QT_TR_NOOP("在住与外出"),
+        (ResidentStatus.IN_HOUSE, ResidentStatus.ON_LEAVE, ResidentStatus.FOSTERED),
+    ),
     (QT_TR_NOOP("在住"), (ResidentStatus.IN_HOUSE,)),
     (QT_TR_NOOP("外出"), (ResidentStatus.ON_LEAVE,)),
     (QT_TR_NOOP("已退住"), (ResidentStatus.DISCHARGED,)),
+    (QT_TR_NOOP("家庭寄养"), (ResidentStatus.FOSTERED,)),
     (QT_TR_NOOP("全部"), ()),
 ]
 

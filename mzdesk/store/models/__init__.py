@@ -9,6 +9,14 @@ from mzdesk.store.models.checklists import (
     HomeChecklist,
     HomeChecklistItem,
 )
+from mzdesk.store.models.children import (
+    ChildAssessment,
+    ChildIntake,
+    ChildPlacement,
+    FamilyNotice,
+    PlacementVisit,
+    Upbringing,
+)
 from mzdesk.store.models.device import (
     DeviceSetting,
     OutboxEntry,
@@ -58,8 +66,12 @@ __all__ = [
     "CareWorker",
     "ChecklistItem",
     "ChecklistTemplate",
+    "ChildAssessment",
+    "ChildIntake",
+    "ChildPlacement",
     "Contact",
     "DeviceSetting",
+    "FamilyNotice",
     "FileTransfer",
     "Floor",
     "Hazard",
@@ -77,6 +89,7 @@ __all__ = [
     "Leave",
     "LoginAttempt",
     "OutboxEntry",
+    "PlacementVisit",
     "Resident",
     "Room",
     "SampleDraw",
@@ -89,6 +102,7 @@ __all__ = [
     "TrainingCertificate",
     "TrainingRequirement",
     "TrainingSession",
+    "Upbringing",
     "User",
     "VocabType",
     "WorkerCertificate",

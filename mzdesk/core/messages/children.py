@@ -1,0 +1,46 @@
+"""Messages of a child's path (services/children, core/child_assessment.py).
+
+code → (Chinese, English); see :mod:`mzdesk.core.i18n`."""
+
+from __future__ import annotations
+
+from typing import Final
+
+MESSAGES: Final[dict[str, tuple[str, str]]] = {
+    "child.left": ("{name}已离院，档案只读", "{name} has left the home; the record is read-only"),
+    "child.not_a_child": ("{name}不是儿童档案", "{name} is not a child's record"),
+    "child.not_children_home": (
+        "{name}不是儿童福利机构，不能接收儿童",
+        "{name} is not a children's welfare home and cannot receive children",
+    ),
+    "child.notice_days": (
+        "公告期 {value} 天不在 {low}–{high} 天之间",
+        "a notice period of {value} days is not between {low} and {high}",
+    ),
+    "child.notice_running": (
+        "{name}已有一份公告中的寻亲公告，请先结束它",
+        "{name} already has a running notice; close it first",
+    ),
+    "child.notice_closed": (
+        "这份寻亲公告已经结束（{status}）",
+        "this notice has already ended ({status})",
+    ),
+    "child.not_fostered": ("{name}目前不在家庭寄养中", "{name} is not in foster care"),
+    "child.leaving_reason": (
+        "这不是儿童离院的原因（收养、回归家庭、成年安置、转出、死亡、其他）",
+        "not a reason for a child to leave (adoption, return to the family, adult "
+        "placement, transfer, death, other)",
+    ),
+    "child.findings": ("评估结论", "findings"),
+    "child.delayed": ("；发育落后：{items}", "; delayed: {items}"),
+    "child.private_hidden": ("（需授权查看）", "(restricted)"),
+    "child_assessment.bad_option": (
+        "{item}：「{value}」不是可选的答案",
+        "{item}: '{value}' is not one of the answers",
+    ),
+    "child_assessment.disability_mismatch": (
+        "残疾类别与残疾等级不一致：无残疾时等级应为「无」，有残疾时须选等级",
+        "disability type and level disagree: no disability means level 'none', a "
+        "disability needs a level",
+    ),
+}
