@@ -27,6 +27,7 @@ from mzdesk.core.messages import (
     records,
     reports,
     sampling,
+    startup,
     stay_records,
     sync,
     tables,
@@ -90,4 +91,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **text_safety.MESSAGES,
     **stay_records.MESSAGES,
     **enrolment.MESSAGES,
+    **startup.MESSAGES,
 }
