@@ -50,12 +50,13 @@ DEBIAN_PACKAGES: Final[dict[str, str]] = {
 
 # What the loader says: "libEGL.so.1: cannot open shared object file: No such file or
 # directory" (ctypes and ImportError alike; a NEEDED entry with a path is named with it).
-_MISSING = re.compile(r"([^\s:]+\.so(?:\.[0-9]+)*): cannot open shared object file")
+# (compiled when an error is read: this module is on every start of the app, errors are rare)
+_MISSING = r"([^\s:]+\.so(?:\.[0-9]+)*): cannot open shared object file"
 
 
 def missing_library(error_text: str) -> str | None:
     """The soname a loader error says is missing, or None when it says something else."""
-    found = _MISSING.search(error_text)
+    found = re.search(_MISSING, error_text)
     return PurePosixPath(found.group(1)).name if found else None
 
 
