@@ -141,3 +141,11 @@ def test_every_library_qt_needs_from_the_system_is_in_the_table() -> None:
     }
     assert len(files) >= 8
     assert sorted(needed - own - base - DEBIAN_PACKAGES.keys()) == []
+
+
+def test_the_readme_lists_every_package_of_the_table() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## 快速开始 Quick start")[1].split("\n## ")[0]
+    listed = quick_start.split("sudo apt install libegl1")[1].split("```")[0]
+    listed = "libegl1" + listed.replace("\\", " ")
+    assert sorted(set(DEBIAN_PACKAGES.values()) - set(listed.split())) == []
