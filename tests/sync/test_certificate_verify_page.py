@@ -105,7 +105,7 @@ def test_verify_page(server, tmp_path, request):
         assert response.status_code in (400, 404, 414, 431), junk
         assert "Traceback" not in response.text
     assert "无法识别" in httpx.get(server.url + "/C/hello").text
-    _shot(server.url + "/C/hello", "verify-malformed", tmp_path)
+    _shot(server.url + "/C/hello", "verify-malformed", tmp_path, request)
     # a key of another institution signing a certificate that names this one
     b = new_client(tmp_path, server, server.code(institution="别家养老院"), "别家电脑")
     sync(b)
