@@ -19,7 +19,7 @@ from mzdesk.store import keys
 from mzdesk.store.engine import Store, open_store
 from tests.helpers.actors import SETUP
 
-pytest_plugins = ["tests.helpers.logfail"]
+pytest_plugins = ["tests.helpers.logfail", "tests.helpers.missing_tools"]
 
 # Key slots made in this process derive their key cheaply (each slot records its own argon2
 # cost, so these open with production code too); the app and subprocesses use the defaults.

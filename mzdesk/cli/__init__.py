@@ -6,7 +6,6 @@ entry point."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,6 @@ from mzdesk.cli import (
 from mzdesk.cli.common import db_option, fail
 from mzdesk.core.errors import FileProblem, MzdeskError
 from mzdesk.core.i18n import set_language
-from mzdesk.store.engine import default_db_path
 
 
 class _Commands(click.Group):
@@ -70,9 +68,7 @@ def main(ctx: click.Context, db: Path | None, lang: str | None) -> None:
     ctx.obj["db"] = db
     ctx.obj["lang"] = lang
     if ctx.invoked_subcommand is None:
-        from mzdesk.gui.app import run_app
-
-        sys.exit(run_app(db or default_db_path(), language=lang))
+        app.open_desktop(db, lang)
 
 
 def _add_command_groups() -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from mzdesk.cli.common import db_option
+from mzdesk.cli.common import db_option, fail
 from mzdesk.core.i18n import text
 from mzdesk.store.engine import default_db_path
 
@@ -34,18 +35,29 @@ def gui(
     ctx: click.Context, db: Path | None, screenshot: Path | None, size: tuple[int, int]
 ) -> None:
     """打开桌面程序（同不带子命令）。Open the desktop app."""
-    from mzdesk.gui.app import run_app
-
     if screenshot is not None and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    sys.exit(
-        run_app(
-            db or ctx.obj["db"] or default_db_path(),
-            language=ctx.obj["lang"],
-            screenshot_dir=screenshot,
-            size=size,
-        )
-    )
+    open_desktop(db or ctx.obj["db"], ctx.obj["lang"], screenshot_dir=screenshot, size=size)
+
+
+def open_desktop(
+    db: Path | None,
+    language: str | None,
+    *,
+    screenshot_dir: Path | None = None,
+    size: tuple[int, int] = (1280, 800),
+) -> NoReturn:
+    """Start the desktop app and exit with its status — or, when Qt cannot start here (a
+    missing system library, no display), say why and how to fix it and exit with 1."""
+    from mzdesk.gui.preflight import qt_problem
+
+    problem = qt_problem()
+    if problem is not None:
+        fail(problem)
+    from mzdesk.gui.app import run_app
+
+    path = db or default_db_path()
+    sys.exit(run_app(path, language=language, screenshot_dir=screenshot_dir, size=size))
 
 
 def _size(value: str) -> tuple[int, int]:

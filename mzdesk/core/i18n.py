@@ -28,6 +28,7 @@ from mzdesk.core.messages import (
     records,
     reports,
     sampling,
+    startup,
     stay_records,
     sync,
     tables,
@@ -92,4 +93,5 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **stay_records.MESSAGES,
     **enrolment.MESSAGES,
     **children.MESSAGES,
+    **startup.MESSAGES,
 }

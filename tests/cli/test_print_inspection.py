@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-
 from mzdesk.core.checklists import shipped_templates
 from mzdesk.core.vocab import InstitutionKind
 from mzdesk.services.institutions import InstitutionData, create_institution
@@ -11,11 +9,11 @@ from mzdesk.store.engine import open_store
 from tests.cli.process import mzdesk
 from tests.helpers.actors import SETUP
 from tests.helpers.inspection_report import make_inspection
+from tests.helpers.tools import flat, pdf_text
 
 
 def text_of(path) -> str:
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-    return "".join(out.stdout.split())
+    return flat(pdf_text(path))
 
 
 def test_print_inspection_and_notice(tmp_path):

@@ -1,14 +1,10 @@
 """Printing a PdfPreview the way a user does (its 打印… button, the print dialog accepted) onto
-a PDF printer, and reading PDFs back with poppler (pdftotext, pdfinfo, pdftoppm)."""
+a PDF printer, and reading PDFs back (tests/helpers/tools.py: poppler, or its PyPI stand-ins)."""
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
@@ -16,47 +12,23 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from mzdesk.gui.widgets import pdf_preview
 from mzdesk.gui.widgets.pdf_preview import PdfPreview
-
-needs_poppler = pytest.mark.skipif(
-    not shutil.which("pdftotext"), reason="poppler-utils is installed by .ci/run"
-)
+from tests.helpers import tools
+from tests.helpers.tools import flat
 
 
 def pdf_text(path: Path) -> str:
     """The PDF's text with white space removed (CJK lines break anywhere)."""
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-    return re.sub(r"\s+", "", out.stdout)
+    return flat(tools.pdf_text(path))
 
 
 def pdf_info(path: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return {
-        key.strip(): value.strip()
-        for key, _, value in (line.partition(":") for line in out.stdout.splitlines())
-    }
+    return tools.pdf_info(path)
 
 
 def page_image(path: Path, page: int, folder: Path) -> QImage:
     """Page ``page`` (1-based) rendered in grey at 30 dpi."""
-    stem = folder / f"{path.stem}-p{page}"
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-gray",
-            "-r",
-            "30",
-            "-f",
-            str(page),
-            "-l",
-            str(page),
-            "-singlefile",
-            "-png",
-            str(path),
-            str(stem),
-        ],
-        check=True,
-    )
-    image = QImage(f"{stem}.png")
+    png = tools.render_page(path, page, folder / f"{path.stem}-p{page}.png", 30, gray=True)
+    image = QImage(str(png))
     assert not image.isNull()
     return image
 

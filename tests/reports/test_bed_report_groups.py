@@ -5,7 +5,6 @@ in the workbook — not only the first 24."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -33,7 +32,6 @@ def figures(tmp_path: Path):
     store.close()
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by .ci/run")
 def test_the_pdf_lists_every_group_with_the_header_on_each_page(figures, tmp_path):
     f, trend = figures
     out = tmp_path / "report.pdf"
@@ -63,7 +61,6 @@ def test_the_workbook_lists_every_group(figures, tmp_path):
     assert [r[0] for r in rows[1:]] == [g.group for g in GROUPS]
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by .ci/run")
 def test_a_few_long_names_lie_whole_beside_their_bars(figures, tmp_path):
     f, trend = figures
     out = tmp_path / "report.pdf"

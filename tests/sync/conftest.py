@@ -2,7 +2,7 @@
 mzdesk server as a real process on 127.0.0.1, and client databases enrolled with it.
 
 Every test using ``server`` runs twice: on SQLite and on PostgreSQL. Without PostgreSQL
-binaries the PostgreSQL half is skipped — except when ``MZDESK_REQUIRE_POSTGRES=1`` (set by
+binaries the PostgreSQL half is skipped — except when ``MZDESK_REQUIRE_ALL_TOOLS=1`` (set by
 .ci/run), where it fails: CI must never silently skip it.
 """
 
@@ -31,6 +31,7 @@ from mzdesk.server.db import ServerDB, open_server_db
 from mzdesk.store.engine import Store, open_store
 from mzdesk.sync.client import SyncClient, SyncReport, enroll
 from tests.helpers.actors import SETUP
+from tests.helpers.tools import need, required
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -72,8 +73,10 @@ class Postgres:
 def postgres() -> Iterator[Postgres | None]:
     bindir = _pg_bindir()
     if bindir is None:
-        if os.environ.get("MZDESK_REQUIRE_POSTGRES") == "1":
-            pytest.fail("PostgreSQL is required here (MZDESK_REQUIRE_POSTGRES=1) but not installed")
+        if os.environ.get("MZDESK_REQUIRE_POSTGRES") == "1" or required():
+            pytest.fail(
+                "PostgreSQL is required here (MZDESK_REQUIRE_ALL_TOOLS=1) but not installed"
+            )
         yield None
         return
     with postgres_cluster(bindir, "-c fsync=off -c max_connections=300") as port:
@@ -116,8 +119,7 @@ def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'server.db'}"
     pg: Postgres | None = request.getfixturevalue("postgres")
-    if pg is None:
-        pytest.skip("PostgreSQL binaries are not installed (CI requires them)")
+    need("postgresql", pg)
     assert pg is not None
     return pg.new_database()
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import httpx
+import pytest
 
 from mzdesk.core import certificates as cert
 from mzdesk.services.certificates import issue_certificates, revoke_certificate
@@ -19,6 +20,7 @@ from mzdesk.store.models import DeviceSetting
 from tests.certificates.test_pdf import decode_qr_codes
 from tests.helpers.actors import SETUP
 from tests.helpers.certificates import train
+from tests.helpers.tools import partly
 from tests.sync.conftest import new_client, sync
 from tests.sync.helpers import institution_id
 
@@ -39,11 +41,12 @@ def _private(store, key_id):
     raise AssertionError(key_id)
 
 
-def _shot(url: str, name: str, tmp_path: Path) -> None:
+def _shot(url: str, name: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     """The page in headless Chromium at a phone's width (looked at by hand; kept in
     $MZDESK_SHOTS when set)."""
     chromium = shutil.which("chromium")
     if chromium is None:
+        partly(request, "chromium")
         return
     out = Path(os.environ.get("MZDESK_SHOTS", tmp_path)) / f"{name}.png"
     subprocess.run(
@@ -54,7 +57,7 @@ def _shot(url: str, name: str, tmp_path: Path) -> None:
     assert out.exists() and out.stat().st_size > 5000
 
 
-def test_verify_page(server, tmp_path):
+def test_verify_page(server, tmp_path, request):
     server.institution("阳光养老院")
     server.institution("别家养老院")
     a = new_client(tmp_path, server, server.code(institution="阳光养老院"), "前台电脑")
@@ -74,7 +77,7 @@ def test_verify_page(server, tmp_path):
     assert issued[0].worker_name not in page.text  # the full name is never shown
     assert "<script>" not in page.text and "&lt;script&gt;" in page.text
     assert "text/html" in page.headers["content-type"]
-    _shot(url, "verify-genuine", tmp_path)
+    _shot(url, "verify-genuine", tmp_path, request)
     assert "证书真实有效" in httpx.get(url.lower()).text  # any case
     # the code as a phone reads it from the printed page
     from mzdesk.reports.certificates import write_certificates
@@ -82,9 +85,8 @@ def test_verify_page(server, tmp_path):
 
     pdf = tmp_path / "c.pdf"
     write_certificates(pdf, certificate_sheets(a, t.session_id))
-    if shutil.which("zbarimg"):
-        (scanned, *_) = decode_qr_codes(pdf, tmp_path)
-        assert "证书真实有效" in httpx.get(scanned).text
+    (scanned, *_) = decode_qr_codes(pdf, tmp_path)
+    assert "证书真实有效" in httpx.get(scanned).text
     # tampered
     body = url.split("/C/")[1]
     flipped = body[:30] + ("A" if body[30] != "A" else "B") + body[31:]
@@ -95,7 +97,7 @@ def test_verify_page(server, tmp_path):
     sync(a)
     page = httpx.get(url)
     assert "证书已作废" in page.text and "姓名有误" in page.text
-    _shot(url, "verify-revoked", tmp_path)
+    _shot(url, "verify-revoked", tmp_path, request)
     assert "证书真实有效" in httpx.get(issued[1].qr_text).text
     # malformed and huge paths: a 400 page (or the HTTP server's own refusal), no traceback
     for junk in ("/C/hello", "/C/" + "A" * 3000, "/c/%00%FF", "/C/" + "Z" * 60000):
@@ -103,7 +105,7 @@ def test_verify_page(server, tmp_path):
         assert response.status_code in (400, 404, 414, 431), junk
         assert "Traceback" not in response.text
     assert "无法识别" in httpx.get(server.url + "/C/hello").text
-    _shot(server.url + "/C/hello", "verify-malformed", tmp_path)
+    _shot(server.url + "/C/hello", "verify-malformed", tmp_path, request)
     # a key of another institution signing a certificate that names this one
     b = new_client(tmp_path, server, server.code(institution="别家养老院"), "别家电脑")
     sync(b)

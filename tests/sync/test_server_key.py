@@ -24,6 +24,7 @@ from mzdesk.sync.bundles import import_bundle as site_import
 from mzdesk.sync.device import enrolment
 from mzdesk.sync.status import sync_status
 from tests.helpers.actors import SETUP
+from tests.helpers.tools import need
 from tests.sync.conftest import ROOT, ServerProcess, new_client, sync
 from tests.sync.helpers import edit, seed
 
@@ -141,8 +142,7 @@ def test_a_postgresql_server_needs_a_key_file(postgres, monkeypatch):
     from mzdesk.server.db import open_server_db
     from mzdesk.server.keys import ServerKeyError
 
-    if postgres is None:
-        pytest.skip("PostgreSQL binaries are not installed (CI requires them)")
+    need("postgresql", postgres)
     monkeypatch.delenv("MZDESK_SERVER_KEY_FILE", raising=False)
     with pytest.raises(ServerKeyError) as refused:
         open_server_db(postgres.new_database())

@@ -27,6 +27,7 @@ from mzdesk.sync.client import SyncClient
 from mzdesk.sync.review import open_conflicts
 from tests.cli.process import mzdesk
 from tests.helpers.actors import SETUP
+from tests.helpers.tools import need
 from tests.sync.conftest import ServerProcess, new_client, sync
 from tests.sync.helpers import dump, seed
 from tests.sync.test_concurrency import _headers, _held_push, _post, _update
@@ -79,8 +80,7 @@ def _children(pid: int) -> list[int]:
 
 @pytest.fixture
 def two_workers(postgres, tmp_path):
-    if postgres is None:
-        pytest.skip("PostgreSQL binaries are not installed (CI requires them)")
+    need("postgresql", postgres)
     process = ServerProcess(postgres.new_database(), tmp_path / "server.log", "--workers", "2")
     process.start()
     yield process
@@ -158,8 +158,7 @@ def test_a_sqlite_server_refuses_more_than_one_worker(tmp_path):
 
 def test_busy_workers_answer_503_with_retry_after(postgres, tmp_path):
     """With at most one request in hand, another one is told to come back later."""
-    if postgres is None:
-        pytest.skip("PostgreSQL binaries are not installed (CI requires them)")
+    need("postgresql", postgres)
     server = ServerProcess(postgres.new_database(), tmp_path / "server.log", "--max-queue", "1")
     server.start()
     try:

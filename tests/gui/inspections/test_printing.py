@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import stat
 from pathlib import Path
 
@@ -56,8 +55,7 @@ def test_print_report_and_notice_from_the_page(qtbot, window, tmp_path):
     assert ctx.institution.name in preview.windowTitle()
     report = preview.path
     assert stat.S_IMODE(report.stat().st_mode) == 0o600  # personal data: the user's alone
-    if shutil.which("pdftotext"):
-        assert "安全检查报告" in pdf_text(report) and ctx.institution.name in pdf_text(report)
+    assert "安全检查报告" in pdf_text(report) and ctx.institution.name in pdf_text(report)
     qtbot.wait(300)  # the view renders its pages asynchronously
     _shot(preview, "inspection-report-preview", tmp_path)
     _shot(window, "inspections-page-print-bar", tmp_path)
@@ -69,8 +67,7 @@ def test_print_report_and_notice_from_the_page(qtbot, window, tmp_path):
     notice = bar.preview
     assert notice is not None and notice.document.pageCount() == 1
     assert "整改通知书" in notice.windowTitle()
-    if shutil.which("pdftotext"):
-        assert "安全隐患整改通知书" in pdf_text(notice.path)
+    assert "安全隐患整改通知书" in pdf_text(notice.path)
     qtbot.wait(300)
     _shot(notice, "rectification-notice-preview", tmp_path)
     notice.close()

@@ -1,12 +1,11 @@
 """The 隐患整改 part of the 统计 page: its period, the counts shown, and the same figures in
-the PDF (pdftotext) and in a 隐患整改 sheet of numbers (openpyxl)."""
+the PDF (read back by tests/helpers/tools.py) and in a 隐患整改 sheet of numbers (openpyxl)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
-import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +15,7 @@ from PySide6.QtCore import Qt
 from mzdesk.gui.widgets.inputs import to_qdate
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.hazards import hazard_statistics
+from tests.helpers import tools
 
 START, END = dt.date(2026, 1, 1), dt.date(2026, 11, 30)
 
@@ -59,11 +59,7 @@ def test_pdf_and_workbook_carry_the_hazard_figures(qtbot, stats_page, tmp_path):
     stats_page.pdf_button.click()
     qtbot.waitUntil(lambda: stats_page.preview is not None, timeout=30_000)
     pdf = stats_page.preview.path
-    text = re.sub(
-        r"\s+",
-        "",
-        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout,
-    )
+    text = re.sub(r"\s+", "", tools.pdf_text(pdf))
     assert "隐患整改（2026-01-01至2026-11-30）" in text
     assert f"期内发现隐患（项）{f.found}" in text
     assert f"整改销号率{f.closure_rate.pct}（{f.closed}/{f.found}）" in text

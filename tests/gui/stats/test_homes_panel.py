@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
 
 import openpyxl
 import pytest
@@ -20,6 +18,7 @@ from mzdesk.services.beds import NewBeds, add_beds
 from mzdesk.services.institutions import InstitutionData, create_institution
 from tests.gui.conftest import open_dialog
 from tests.gui.stats.test_figures_agree import START, small_city
+from tests.helpers import tools
 from tests.helpers.actors import SETUP
 
 
@@ -121,15 +120,8 @@ def test_export_and_print_list_every_home(qtbot, many_homes, window, tmp_path):
     assert isinstance(rows[-1][8], float) and sheet.cell(4, 9).number_format == "0.0%"
     qtbot.mouseClick(panel.pdf_button, Qt.MouseButton.LeftButton)
     preview = open_dialog(qtbot, PdfPreview)
-    if shutil.which("pdftotext"):
-        text = subprocess.run(
-            ["pdftotext", "-layout", str(preview.path), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        flat = re.sub(r"\s+", "", text)
-        for name in names:
-            assert name in flat, name
-        assert "合计" in flat and f"共{len(names)}家" in flat
+    flat = re.sub(r"\s+", "", tools.pdf_text(preview.path, layout=True))
+    for name in names:
+        assert name in flat, name
+    assert "合计" in flat and f"共{len(names)}家" in flat
     preview.close()

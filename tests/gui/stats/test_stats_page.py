@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -15,6 +12,7 @@ from PySide6.QtCore import Qt
 from mzdesk.gui.stats.page import load_view
 from tests.gui.runtime.test_english_home import CJK
 from tests.gui.runtime.test_english_home import english as english  # a fixture
+from tests.helpers import tools
 
 
 @pytest.fixture
@@ -119,22 +117,16 @@ def test_all_institutions_and_a_past_date(qtbot, stats_page):
     assert stats_page.group_chart.title() == "入住率（按机构）"
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by .ci/run")
 def test_pdf_report_embeds_its_font_and_reads_back(qtbot, window, stats_page, tmp_path):
     qtbot.mouseClick(stats_page.pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: stats_page.preview is not None, timeout=30_000)
     path = stats_page.preview.path
-    fonts = subprocess.run(
-        ["pdffonts", str(path)], capture_output=True, text=True, check=True
-    ).stdout
-    cjk = [line for line in fonts.splitlines() if "WenQuanYi" in line]
-    assert cjk and all(" yes yes " in line for line in cjk), fonts
+    fonts = tools.pdf_fonts(path)
+    cjk = [font for font in fonts if "WenQuanYi" in font.name]
+    assert cjk and all(font.embedded and font.subset for font in cjk), fonts
     # every font embedded: a reader without Helvetica (or with another one) prints the same
-    listed = fonts.splitlines()[2:]
-    assert listed and all(" yes " in line for line in listed), fonts
-    text = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    assert fonts and all(font.embedded for font in fonts), fonts
+    text = tools.pdf_text(path)
     figures = stats_page.view.figures
     assert f"床位{figures.total_beds}张" in text
     assert figures.nursing_share.pct in text
@@ -145,11 +137,8 @@ def test_pdf_report_embeds_its_font_and_reads_back(qtbot, window, stats_page, tm
     assert training.prejob_rate.pct in flat and training.certified_rate.pct in flat
     for worker in training.missing_prejob:
         assert worker.name in flat
-    png = tmp_path / "page"
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(path), str(png)], check=True
-    )
-    assert Path(f"{png}-1.png").stat().st_size > 5_000
+    png = tools.render_page(path, 1, tmp_path / "page-1.png", 40)
+    assert png.stat().st_size > 5_000
     stats_page.preview.close()
 
 

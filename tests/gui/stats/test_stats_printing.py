@@ -9,10 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from mzdesk.gui.widgets.pdf_preview import PdfPreview
-from tests.helpers.printing import assert_printed_like, needs_poppler, pdf_text, print_with_dialog
+from tests.helpers.printing import assert_printed_like, pdf_text, print_with_dialog
 
 
-@needs_poppler
 def test_the_report_opens_in_the_preview_and_prints_on_a4(
     qtbot, monkeypatch, window, tmp_path: Path
 ):
