@@ -258,7 +258,7 @@ class ChildLeaveDialog(ChildForm):
             form, "discharge_reason", DischargeReason, list(CHILD_LEAVING), label=tr("离院原因")
         )
         self.discharge_note = self.add_text(form, "discharge_note", tr("说明"))
-        _finish(self, root, tr("离院"))
+        _finish(self, root)
 
     def chosen(self) -> DischargeReason:
         return self.vocab_of(self.reason, DischargeReason) or DischargeReason.OTHER

@@ -117,7 +117,7 @@ class ReceiveDialog(ChildForm):
         self.remove_document_button.clicked.connect(self._remove_document)
 
         root.addWidget(self.make_error_label())
-        root.addWidget(self.make_buttons(tr("接收")))
+        root.addWidget(self.make_buttons())
         self._way_changed()
         self.name.setFocus()
 
