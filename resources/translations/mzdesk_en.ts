@@ -3636,6 +3636,18 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
         <translation>{name}, born {born}, {status}; received {date}</translation>
     </message>
     <message>
+        <source>公告期至</source>
+        <translation>Notice runs until</translation>
+    </message>
+    <message>
+        <source>{date}（已期满，可按查找不到生父母办理）</source>
+        <translation>{date} (expired: the parents count as not findable)</translation>
+    </message>
+    <message>
+        <source>{date}（还有 {days} 天）</source>
+        <translation>{date} ({days} days left)</translation>
+    </message>
+    <message>
         <source>为「{name}」发布寻亲公告</source>
         <translation>Family-search notice for “{name}”</translation>
     </message>

@@ -4,6 +4,7 @@ dialog (child_steps.py) calling its service; the record reloads after each."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable
 
@@ -19,7 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mzdesk.core.children import CareArrangement, NoticeStatus, SchoolStage
+from mzdesk.core.children import (
+    NOTICE_DAYS_DEFAULT,
+    CareArrangement,
+    NoticeStatus,
+    SchoolStage,
+    notice_expired,
+    notice_period_end,
+)
 from mzdesk.core.labels import field_label
 from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import BedStatus, ResidentStatus
@@ -132,6 +140,7 @@ class ChildRecordDialog(QDialog):
         await self.reload(reveal=True)
 
     def _fill(self, path: ChildPath) -> None:
+        self.path = path
         child = path.child
         self.setWindowTitle(tr("儿童档案：{name}").format(name=child.name))
         born = child.birth_date.isoformat() if child.birth_date else "—"
@@ -148,6 +157,8 @@ class ChildRecordDialog(QDialog):
             top = QTreeWidgetItem([step.on.isoformat(), step.title])
             for field in step.fields:
                 QTreeWidgetItem(top, [field.label, field.value])
+            if step.table == "family_notices":
+                QTreeWidgetItem(top, [tr("公告期至"), self._deadline(step)])
             if step.documents:
                 label = field_label("documents", "child_intakes")
                 QTreeWidgetItem(top, [label, "、".join(step.documents)])
@@ -169,6 +180,20 @@ class ChildRecordDialog(QDialog):
         }
         for key, button in self.buttons.items():
             button.setEnabled(enabled[key])
+
+    @staticmethod
+    def _deadline(step: Step) -> str:
+        """The last day of a notice's period; past it, the child counts as one whose parents
+        cannot be found (shown while the notice runs)."""
+        days = int(_value(step, "period_days") or NOTICE_DAYS_DEFAULT)
+        end = notice_period_end(step.on, days)
+        running = _value(step, "status") == NoticeStatus.RUNNING.label
+        if running and notice_expired(step.on, days, dt.date.today()):
+            return tr("{date}（已期满，可按查找不到生父母办理）").format(date=end.isoformat())
+        if running:
+            left = (end - dt.date.today()).days
+            return tr("{date}（还有 {days} 天）").format(date=end.isoformat(), days=left)
+        return end.isoformat()
 
     def running_notice(self) -> uuid.UUID | None:
         steps = self.path.steps if self.path else ()

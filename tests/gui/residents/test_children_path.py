@@ -153,6 +153,13 @@ def test_the_path_through_the_widgets(qtbot, open_as, home, tmp_path):
     closed(qtbot, notice)
     reloaded(qtbot, record, before)
     assert record.running_notice() is not None
+    notice_item = record.steps.topLevelItem(1)
+    rows = {
+        notice_item.child(i).text(0): notice_item.child(i).text(1)
+        for i in range(notice_item.childCount())
+    }
+    end = (TODAY + dt.timedelta(days=60)).isoformat()
+    assert rows["公告期至"] == f"{end}（还有 60 天）"  # the deadline, shown while it runs
     assert not record.buttons["notice"].isEnabled() and record.buttons["close_notice"].isEnabled()
     with store.read() as session:
         assert session.scalars(select(FamilyNotice)).one().status is NoticeStatus.RUNNING
