@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.children import IntakeWay
-from mzdesk.core.labels import field_label
+from mzdesk.core.labels import field_label, table_label
 from mzdesk.core.vocab import ChildCategory, Gender, GuardianshipType, InstitutionKind
 from mzdesk.gui.residents.child_form import ChildForm, text_or_none
 from mzdesk.gui.runtime.i18n import tr
@@ -53,7 +53,8 @@ class ReceiveDialog(ChildForm):
         root.addLayout(columns, 1)
 
         child_box = QGroupBox(tr("儿童"))
-        child = QFormLayout(child_box)
+        child = QFormLayout()
+        top_aligned(child_box, child)
         columns.addWidget(child_box, 1)
         self.name = self.add_line(child, "name", field_label("name", "residents"), 50)
         self.gender = self.add_vocab(child, "gender", Gender, empty="—", label=tr("性别"))
@@ -78,10 +79,11 @@ class ReceiveDialog(ChildForm):
         self.bed.addItem(tr("暂不安排床位"), None)
         for bed in free_beds:
             self.bed.addItem(f"{bed.label}（{bed.bed_type.label}）", bed.id)
-        self._row(child, "bed_id", self.bed, tr("床位"))
+        self._row(child, "bed_id", self.bed, field_label("bed_id", "residents"))
 
-        intake_box = QGroupBox(tr("接收"))
-        intake = QFormLayout(intake_box)
+        intake_box = QGroupBox(table_label("child_intakes"))
+        intake = QFormLayout()
+        top_aligned(intake_box, intake)
         columns.addWidget(intake_box, 1)
         self.way = self.add_vocab(intake, "way", IntakeWay)
         self.intake_date = self.add_date(intake, "intake_date")
@@ -200,3 +202,10 @@ class ReceiveDialog(ChildForm):
 
     def check(self) -> None:
         check_resident(self.child_data(), InstitutionKind.CHILDREN_HOME)
+
+
+def top_aligned(box: QGroupBox, form: QFormLayout) -> None:
+    """The rows at the top of their box, however many the way of intake shows."""
+    column = QVBoxLayout(box)
+    column.addLayout(form)
+    column.addStretch(1)
