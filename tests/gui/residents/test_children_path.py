@@ -12,14 +12,22 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
-from mzdesk.core.children import CHILD_LEAVING, IntakeWay, NoticeStatus, PlacementKind
+from mzdesk.core.children import (
+    CHILD_LEAVING,
+    IntakeWay,
+    NoticeStatus,
+    PlacementKind,
+    SchoolStage,
+)
 from mzdesk.core.vocab import ChildCategory, DischargeReason, InstitutionKind, ResidentStatus
 from mzdesk.gui.residents.child_record import ChildRecordDialog
 from mzdesk.gui.residents.child_steps import (
     ChildAssessmentDialog,
     ChildLeaveDialog,
+    CloseNoticeDialog,
     NoticeDialog,
     PlacementDialog,
+    UpbringingDialog,
     VisitDialog,
 )
 from mzdesk.gui.residents.receive_dialog import ReceiveDialog
@@ -177,6 +185,16 @@ def test_the_path_through_the_widgets(qtbot, open_as, home, tmp_path):
     closed(qtbot, assessment)
     reloaded(qtbot, record, before)
 
+    # 养育安排: the record's schooling follows it
+    upbringing, before = step(qtbot, record, "upbringing", UpbringingDialog)
+    select_vocab(upbringing.school_stage, SchoolStage.PRESCHOOL)
+    upbringing.group_name.setText("向日葵组")
+    ok(qtbot, upbringing)
+    closed(qtbot, upbringing)
+    reloaded(qtbot, record, before)
+    with store.read() as session:
+        assert session.get(Resident, child_id).schooling == "学前教育"
+
     # 安置: foster care keeps the child in the home's care
     placement, before = step(qtbot, record, "placement", PlacementDialog)
     select_vocab(placement.kind, PlacementKind.FOSTER)
@@ -198,6 +216,19 @@ def test_the_path_through_the_widgets(qtbot, open_as, home, tmp_path):
     with store.read() as session:
         assert session.scalars(select(PlacementVisit)).one().findings == "适应良好"
 
+    # 结束公告: withdrawn needs a reason, shown at its field
+    close, before = step(qtbot, record, "close_notice", CloseNoticeDialog)
+    select_vocab(close.outcome, NoticeStatus.WITHDRAWN)
+    assert close.claimed_by.isHidden()
+    ok(qtbot, close)
+    qtbot.waitUntil(lambda: close.note.styleSheet() == ERROR_STYLE, timeout=10_000)
+    close.note.setPlainText("已在寄养家庭生活")
+    ok(qtbot, close)
+    closed(qtbot, close)
+    reloaded(qtbot, record, before)
+    with store.read() as session:
+        assert session.scalars(select(FamilyNotice)).one().status is NoticeStatus.WITHDRAWN
+
     # 离院: asks first; only the children's reasons are offered
     leave, before = step(qtbot, record, "leave", ChildLeaveDialog)
     reasons = [leave.reason.itemData(i) for i in range(leave.reason.count())]
@@ -212,10 +243,9 @@ def test_the_path_through_the_widgets(qtbot, open_as, home, tmp_path):
         child = session.get(Resident, child_id)
         assert child.status is ResidentStatus.DISCHARGED
         assert child.discharge_reason is DischargeReason.TRANSFER
-    # a left child has no more steps in care; a running notice can still be ended and a
-    # placement still visited
+    # a left child has no more steps in care; a placement can still be visited
     enabled = {key for key, button in record.buttons.items() if button.isEnabled()}
-    assert enabled == {"close_notice", "visit"}
+    assert enabled == {"visit"}
     record.close()
 
 
