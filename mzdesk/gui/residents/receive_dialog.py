@@ -115,6 +115,8 @@ class ReceiveDialog(ChildForm):
         documents.addLayout(row)
         root.addWidget(documents_box)
         self.fields["documents"] = self.documents
+        self.fields["file"] = self.documents  # a file that is not a picture it says it is
+        self.labels["file"] = field_label("documents", "child_intakes")
         self.add_document_button.clicked.connect(self._choose_document)
         self.remove_document_button.clicked.connect(self._remove_document)
 

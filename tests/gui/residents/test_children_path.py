@@ -300,7 +300,7 @@ def test_reveal_only_for_a_role_that_may_and_audited(qtbot, open_as, home):
     record.close()
 
 
-def test_a_problem_is_shown_at_its_field_and_esc_asks(qtbot, open_as):
+def test_a_problem_is_shown_at_its_field_and_esc_asks(qtbot, open_as, home, tmp_path):
     window = open_as("staff")
     page = residents(qtbot, window)
     qtbot.mouseClick(page.admit_button, Qt.MouseButton.LeftButton)
@@ -313,11 +313,23 @@ def test_a_problem_is_shown_at_its_field_and_esc_asks(qtbot, open_as):
     qtbot.waitUntil(lambda: receive.brought_by.styleSheet() == ERROR_STYLE, timeout=10_000)
     assert "送交单位" in receive.error_label.text()
     assert receive.isVisible()
+    # a document that is no picture, whatever its name says, is refused at the documents
+    receive.brought_by.setText("城关派出所")
+    fake = tmp_path / "假图片.png"
+    fake.write_bytes(b"%PDF-1.4 not a picture")
+    receive.add_document(str(fake))
+    ok(qtbot, receive)
+    qtbot.waitUntil(lambda: receive.documents.styleSheet() == ERROR_STYLE, timeout=10_000)
+    assert receive.brought_by.styleSheet() == ""
+    assert receive.error_label.text().startswith("入院材料：")
+    assert receive.isVisible()
     qtbot.keyClick(receive, Qt.Key.Key_Escape)  # half-filled: asks before discarding
     box = open_dialog(qtbot, QMessageBox)
     assert "放弃" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     closed(qtbot, receive)
+    with home[0].read() as session:
+        assert session.scalars(select(Resident)).all() == []  # nothing was written
     assert not [
         w for w in QApplication.topLevelWidgets() if isinstance(w, ReceiveDialog) and w.isVisible()
     ]
