@@ -36,6 +36,10 @@
         <translation>Resident (discharged, read-only)</translation>
     </message>
     <message>
+        <source>yyyy-MM-dd，可不填</source>
+        <translation>yyyy-MM-dd, optional</translation>
+    </message>
+    <message>
         <source>放弃已填写的内容？</source>
         <translation>Discard what you have typed?</translation>
     </message>
@@ -3570,6 +3574,226 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
     <message>
         <source>· {child}：公告期至 {date}（还有 {days} 天）</source>
         <translation>· {child}: period until {date} ({days} days left)</translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>儿童档案</source>
+        <translation>Child&apos;s record</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>显示身世与家庭信息</source>
+        <translation>Show origin and family details</translation>
+    </message>
+    <message>
+        <source>显示亲生家庭、捡拾与送交情况、入院材料和安置家庭。每次查看都记入审计日志（谁、何时、看了哪些记录）。</source>
+        <translation>Shows the birth family, how the child was found and brought, the intake documents and the placement families. Every look is written to the audit trail (who, when, which records).</translation>
+    </message>
+    <message>
+        <source>发布寻亲公告</source>
+        <translation>Publish family-search notice</translation>
+    </message>
+    <message>
+        <source>结束公告</source>
+        <translation>End notice</translation>
+    </message>
+    <message>
+        <source>入院评估</source>
+        <translation>Intake assessment</translation>
+    </message>
+    <message>
+        <source>养育安排</source>
+        <translation>Upbringing</translation>
+    </message>
+    <message>
+        <source>安置</source>
+        <translation>Placement</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>结束寄养</source>
+        <translation>End foster care</translation>
+    </message>
+    <message>
+        <source>离院</source>
+        <translation>Leaving</translation>
+    </message>
+    <message>
+        <source>儿童档案：{name}</source>
+        <translation>Child&apos;s record: {name}</translation>
+    </message>
+    <message>
+        <source>{name}，出生日期 {born}，{status}；接收日期 {date}</source>
+        <translation>{name}, born {born}, {status}; received {date}</translation>
+    </message>
+    <message>
+        <source>公告期至</source>
+        <translation>Notice runs until</translation>
+    </message>
+    <message>
+        <source>{date}（已期满，可按查找不到生父母办理）</source>
+        <translation>{date} (expired: the parents count as not findable)</translation>
+    </message>
+    <message>
+        <source>{date}（还有 {days} 天）</source>
+        <translation>{date} ({days} days left)</translation>
+    </message>
+    <message>
+        <source>为「{name}」发布寻亲公告</source>
+        <translation>Family-search notice for “{name}”</translation>
+    </message>
+    <message>
+        <source>结束「{name}」的寻亲公告</source>
+        <translation>End the family-search notice for “{name}”</translation>
+    </message>
+    <message>
+        <source>「{name}」入院评估</source>
+        <translation>Intake assessment of “{name}”</translation>
+    </message>
+    <message>
+        <source>「{name}」养育安排</source>
+        <translation>Upbringing of “{name}”</translation>
+    </message>
+    <message>
+        <source>「{name}」安置</source>
+        <translation>Placement of “{name}”</translation>
+    </message>
+    <message>
+        <source>「{name}」以{kind}方式安置，安置日期 {date}？
+儿童将离院，床位空出，档案保留，不能再修改。</source>
+        <translation>Place “{name}” by {kind} on {date}?
+The child leaves the home and the bed becomes free; the record is kept and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>确认安置</source>
+        <translation>Confirm placement</translation>
+    </message>
+    <message>
+        <source>未办理安置。</source>
+        <translation>Not placed.</translation>
+    </message>
+    <message>
+        <source>「{name}」安置回访</source>
+        <translation>Placement visit for “{name}”</translation>
+    </message>
+    <message>
+        <source>「{name}」结束寄养，回到院内</source>
+        <translation>“{name}” ends foster care and comes back to the home</translation>
+    </message>
+    <message>
+        <source>为「{name}」办理离院</source>
+        <translation>“{name}” leaves the home</translation>
+    </message>
+    <message>
+        <source>为「{name}」办理离院（{reason}），离院日期 {date}？
+床位空出，档案保留，不能再修改。</source>
+        <translation>“{name}” leaves the home ({reason}) on {date}?
+The bed becomes free; the record is kept and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>确认离院</source>
+        <translation>Confirm leaving</translation>
+    </message>
+    <message>
+        <source>未办理离院。</source>
+        <translation>Did not leave.</translation>
+    </message>
+    <message>
+        <source>结束寻亲公告</source>
+        <translation>End family-search notice</translation>
+    </message>
+    <message>
+        <source>结束方式</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>说明（撤回时必填）</source>
+        <translation>Note (required when withdrawn)</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>安置后儿童离院，档案保留，不能再修改。</source>
+        <translation>With this placement the child leaves the home; the record is kept and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>家庭寄养期间儿童仍由本院监护，计入在院儿童。</source>
+        <translation>In foster care the home stays the guardian; the child counts as in care.</translation>
+    </message>
+    <message>
+        <source>安置回访</source>
+        <translation>Placement visit</translation>
+    </message>
+    <message>
+        <source>暂不安排床位</source>
+        <translation>No bed for now</translation>
+    </message>
+    <message>
+        <source>返院床位</source>
+        <translation>Bed on return</translation>
+    </message>
+    <message>
+        <source>离院日期</source>
+        <translation>Leaving date</translation>
+    </message>
+    <message>
+        <source>离院原因</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <source>接收儿童</source>
+        <translation>Receive a child</translation>
+    </message>
+    <message>
+        <source>儿童</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>出生日期（可估计）</source>
+        <translation>Birth date (may be estimated)</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd，不确定时填估计日期</source>
+        <translation>yyyy-MM-dd; an estimate if unknown</translation>
+    </message>
+    <message>
+        <source>身份证号（有则填）</source>
+        <translation>ID number (if any)</translation>
+    </message>
+    <message>
+        <source>扫描件或照片（PNG、JPEG），双击说明可修改。</source>
+        <translation>Scans or photos (PNG, JPEG); double-click a caption to change it.</translation>
+    </message>
+    <message>
+        <source>添加材料…</source>
+        <translation>Add document…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>选择入院材料</source>
+        <translation>Choose an intake document</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Pictures</translation>
+    </message>
+    <message>
+        <source>入院材料只能是 PNG 或 JPEG 图片：{name}</source>
+        <translation>Intake documents must be PNG or JPEG pictures: {name}</translation>
     </message>
 </context>
 <context>

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from mzdesk.core.changes import Changes
 from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import AbilityLevel, BedStatus, Gender, ResidentStatus, SupportType
+from mzdesk.gui.residents.child_actions import ChildActions
 from mzdesk.gui.residents.history_dialog import HistoryDialog
 from mzdesk.gui.residents.id_reveal import IdReveal
 from mzdesk.gui.residents.model import ResidentTableModel
 from mzdesk.gui.residents.resident_dialog import ResidentDialog
-from mzdesk.gui.residents.stay_actions import StayActions
 from mzdesk.gui.residents.stay_dialogs import (
     BedChooserDialog,
     preferred_bed_type,
@@ -82,7 +82,7 @@ _STATUS_FILTERS: list[tuple[str, tuple[ResidentStatus, ...]]] = [
 ]
 
 
-class ResidentsPage(StayActions):
+class ResidentsPage(ChildActions):
     dialog_opened = Signal(QWidget)  # tests and screenshots follow the dialogs a flow opens
     # what the list shows: the shell refreshes the page when a change touches one of these
     tables = frozenset({"residents", "bed_stays", "resident_leaves", "assessments", "beds"})
@@ -128,6 +128,7 @@ class ResidentsPage(StayActions):
         self.discharge_button = QPushButton(tr("退住"))
         self.assess_button = QPushButton(tr("能力评估"))
         self.history_button = QPushButton(tr("历史"))
+        self.record_button = QPushButton(tr("儿童档案"))  # a child's path and its steps
         for button in (
             self.admit_button,
             self.open_button,
@@ -137,11 +138,13 @@ class ResidentsPage(StayActions):
             self.discharge_button,
             self.assess_button,
             self.history_button,
+            self.record_button,
         ):
             actions.addWidget(button)
             # a role without residents.edit, or a bureau's laptop (REGION_WITHHELD): view only
-            writes = button not in (self.open_button, self.history_button)
+            writes = button not in (self.open_button, self.history_button, self.record_button)
             button.setVisible(not writes or ctx.can(Permission.RESIDENTS_EDIT))
+        self.for_children = self.children_buttons()
         actions.addStretch(1)
         self.io = TableMenuButton(ctx, [Kind.RESIDENTS])  # Excel in and out
         actions.addWidget(self.io)
@@ -197,6 +200,7 @@ class ResidentsPage(StayActions):
         self.discharge_button.clicked.connect(self.start_discharge)
         self.assess_button.clicked.connect(self.start_assessment)
         self.history_button.clicked.connect(lambda: self.show_history())
+        self.record_button.clicked.connect(lambda: self.open_child_record())
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.table.installEventFilter(self)  # Enter opens the selected resident
         self._update_buttons()
@@ -265,6 +269,7 @@ class ResidentsPage(StayActions):
         live = row is not None and row.status is not ResidentStatus.DISCHARGED
         self.open_button.setEnabled(row is not None)
         self.history_button.setEnabled(row is not None)
+        self.record_button.setEnabled(row is not None)
         self.transfer_button.setEnabled(live)
         self.discharge_button.setEnabled(live)
         self.assess_button.setEnabled(live)
@@ -282,6 +287,9 @@ class ResidentsPage(StayActions):
 
     # -- flows -----------------------------------------------------------------------------
     def start_admission(self, bed: BedView | None = None) -> None:
+        if self.for_children:
+            self.start_receive(bed)
+            return
         dialog = ResidentDialog(self.ctx.institution.kind, parent=self)
         dialog.setWindowTitle(tr("入住登记"))
         dialog.accepted.connect(lambda: self._choose_bed_for(dialog.resident_data(), bed))
