@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from _figures import Figure, at_most, params, parse_quick, ratio_target, write_figures
+
 from mzdesk.core.permissions import Actor
 
 ACTOR = Actor.setup()
@@ -191,7 +193,7 @@ def measure(db: Path, page_key: str, rounds: int, write: str) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=7)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"rounds": 3})
     OUT.mkdir(exist_ok=True)
     homes = {"city": OUT / "refresh-city.db", "500": OUT / "refresh-500.db"}
     for name, path in homes.items():
@@ -213,6 +215,28 @@ def main() -> None:
             results.append(result)
             copy.unlink()
     (OUT / "gui_refresh.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    write_figures("gui_refresh", figures_of(results), params(args))
+
+
+WRITES = {
+    "resident_phone": "住户, a resident's phone",
+    "bed_service": "床位, a bed out of service / back",
+    "new_bed": "床位, one new bed in a new room",
+}
+
+
+def figures_of(results: list[dict[str, Any]]) -> list[Figure]:
+    out = []
+    for r in results:
+        where = f"{WRITES[r['write']]} ({r['beds']}-bed home, {r['home']})"
+        out += [
+            Figure(f"{where}: write + refresh", r["write_and_refresh_ms"], "ms",
+                   "the same write alone", r["write_ms"],
+                   *ratio_target(r["write_and_refresh_ms"], r["write_ms"], 3)),
+            Figure(f"{where}: GUI thread blocked at most", r["gui_blocked_max_ms"], "ms",
+                   *at_most(r["gui_blocked_max_ms"], 50, "ms")),
+        ]  # fmt: skip
+    return out
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from _figures import Figure, at_most, params, parse_quick, write_figures
+
 from mzdesk.core.permissions import Actor
 
 ACTOR = Actor.setup()
@@ -190,7 +192,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=150)
     parser.add_argument("--sessions", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=7)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"workers": 60, "sessions": 12, "rounds": 3})
     OUT.mkdir(exist_ok=True)
     path = OUT / f"training-{args.workers}-{args.sessions}.db"
     if not path.exists():
@@ -205,6 +207,19 @@ def main() -> None:
         copy.unlink()
         print(json.dumps(results[-1], ensure_ascii=False))
     (OUT / "gui_training.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    figures = []
+    for r in results:
+        figures += [
+            Figure(f"a result corrected + refresh, {r['tab']} tab", r["write_and_refresh_ms"],
+                   "ms", "the same write alone", r["write_ms"]),
+            Figure(f"GUI thread blocked at most, {r['tab']} tab", r["gui_blocked_max_ms"], "ms",
+                   *at_most(r["gui_blocked_max_ms"], 50, "ms")),
+        ]  # fmt: skip
+    figures.append(
+        Figure(f"new-session dialog for {results[0]['workers']} workers opened",
+               statistics.median(r["new_session_dialog_ms"] for r in results), "ms")
+    )  # fmt: skip
+    write_figures("gui_training", figures, params(args))
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from _figures import Figure, params, parse_quick, write_figures
 from sqlalchemy import select
 
 from mzdesk.core.permissions import Actor
@@ -655,7 +656,9 @@ def main() -> None:
     )
     parser.add_argument("--rebuild", action="store_true", help="part 2: ignore the cache")
     parser.add_argument("--keep", action="store_true", help="keep the temporary databases")
-    args = parser.parse_args()
+    quick = {"changes": 1_000, "rounds": 1, "residents": 5_000, "devices": 20,
+             "device_changes": 10, "institutions": 10}  # fmt: skip
+    args = parse_quick(parser, quick)
 
     OUT.mkdir(exist_ok=True)
     target = OUT / "sync.json"
@@ -679,6 +682,40 @@ def main() -> None:
         result[f"part{part}"] = figures
         print(json.dumps({f"part{part}": figures}, ensure_ascii=False, indent=2), flush=True)
         target.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_figures("sync", figures_of(result, args.part), params(args, "keep"))
+
+
+def figures_of(result: dict[str, Any], parts: list[int]) -> list[Figure]:
+    """The report's figures of the parts run now (sync.json keeps earlier parts too)."""
+    out = []
+    if 1 in parts:
+        p = result["part1"]
+        bare = "the same gzip push bodies POSTed bare"
+        n = f"{p['changes']:,}"
+        out += [
+            Figure(f"(1) push of {n} field changes", p["push_ms"], "ms", bare, p["bare_post_ms"]),
+            Figure(f"(1) pull of the {n} changes", p["pull_ms"], "ms", bare, p["bare_post_ms"]),
+        ]
+    if 2 in parts:
+        p = result["part2"]
+        sent, size = p["change"]["bytes_sent"], p["db_file_bytes"]
+        out.append(
+            Figure(f"(2) bytes sent for a {p['changed_rows']:,}-row change of "
+                   f"{p['residents']:,} residents", round(sent / 1024, 1), "KiB",
+                   "the database file", round(size / 1024, 1), "≤ 2% of the file",
+                   sent <= 0.02 * size)
+        )  # fmt: skip
+    if 3 in parts:
+        p = result["part3"]
+        errors = p["errors"] + p["catch_up_errors"]
+        out += [
+            Figure(f"(3) errors, {p['devices']} devices × {p['changes_each']} changes at once",
+                   errors, "", target="zero errors", met=errors == 0,
+                   note="first round and catch-up"),
+            Figure("(3) per-device sync, p95", p["latency_ms"].get("p95", 0), "ms"),
+            Figure("(3) changes pushed per second", p["changes_per_s"], "/s"),
+        ]  # fmt: skip
+    return out
 
 
 if __name__ == "__main__":

@@ -55,6 +55,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _figures import Figure, params, parse_quick, ratio_target, write_figures  # noqa: E402
 from sync import ms, spread  # noqa: E402  (the sync benchmark's latency summary)
 
 from tests.sync.conftest import ROOT as REPO  # noqa: E402
@@ -505,7 +506,8 @@ def main() -> None:
     parser.add_argument("--burst", type=int, default=2000, help="burst: devices")
     parser.add_argument("--bulk", type=int, default=10_000, help="bulk: changes")
     parser.add_argument("--procs", type=int, default=4, help="client processes")
-    args = parser.parse_args()
+    quick = {"devices": 20, "changes": 10, "burst": 40, "bulk": 1_000, "procs": 2}
+    args = parse_quick(parser, quick)
 
     has_workers = serve_supports_workers()
     result: dict[str, Any] = {
@@ -559,6 +561,52 @@ def main() -> None:
     )
     print(table(result))
     print(f"run {result['run_seconds']} s; written to {OUT / 'sync_load.json'}")
+    write_figures("sync_load", figures_of(result), params(args))
+
+
+NAMES = {"sqlite": "SQLite", "pg1": "PostgreSQL, 1 worker", "pg2": "PostgreSQL, 2 workers"}
+
+
+def figures_of(result: dict[str, Any]) -> list[Figure]:
+    out = []
+    for name, parts in result["servers"].items():
+        server = NAMES[name]
+        for part in ("load", "burst"):
+            f = parts.get(part)
+            if isinstance(f, str):
+                out.append(Figure(f"{part}, {server}", 0, "", note=f))
+            elif f is not None:
+                what = f"{part}, {server}: {f['devices']} devices × {f['changes_each']}"
+                errors = f["errors"] + f["catch_up_errors"]
+                out += [
+                    Figure(f"{what}: errors", errors, "", target="zero errors", met=errors == 0,
+                           note="first round and catch-up"),
+                    Figure(f"{what}: per-device sync, p95", f["latency_ms"].get("p95", 0), "ms"),
+                    Figure(f"{what}: changes pushed per second", f["changes_per_s"] or 0, "/s"),
+                ]  # fmt: skip
+        b = parts.get("bulk")
+        if isinstance(b, str):
+            out.append(Figure(f"bulk, {server}", 0, "", note=b))
+        elif b is not None:
+            bare = "a bare UPDATE of the same rows"
+            out += [
+                Figure(f"bulk, {server}: push of {b['changes']:,} inserts", b["push_ms"], "ms",
+                       "a bare INSERT of the same record and change rows", b["bare_insert_ms"],
+                       *ratio_target(b["push_ms"], b["bare_insert_ms"], 1.5)),
+                Figure(f"bulk, {server}: pull of a one-field change", b["pull_ms"], "ms", bare,
+                       b["bare_update_ms"]),
+                Figure(f"bulk, {server}: the client's apply alone", b["apply_only_ms"], "ms",
+                       bare, b["bare_update_ms"], note="target: close to 1×"),
+            ]  # fmt: skip
+    for part, ratio in result.get("workers_1_to_2", {}).items():
+        one = result["servers"]["pg1"][part]
+        two = result["servers"].get("pg2", {}).get(part)
+        if isinstance(two, dict) and isinstance(ratio, float):
+            out.append(
+                Figure(f"{part}: changes/s with 2 workers", two["changes_per_s"], "/s",
+                       "the same with 1 worker", one["changes_per_s"], "grows (> 1×)", ratio > 1)
+            )  # fmt: skip
+    return out
 
 
 if __name__ == "__main__":
