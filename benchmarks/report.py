@@ -73,44 +73,46 @@ def _fresh(path: Path, started: float) -> dict[str, Any] | None:
     return payload if when >= int(started) else None
 
 
-def run_one(
-    script: Path, results: Path, *, quick: bool, timeout: float, logs: Path | None = None
-) -> Run:
-    """Run one benchmark in its own process (and process group) and gather its figures."""
+def run_one(script: Path, results: Path, *, quick: bool, timeout: float) -> Run:
+    """Run one benchmark in its own process (and process group) and gather its figures.
+
+    Its output goes to files (``results/logs/<name>.out`` and ``.err``), not pipes, so a
+    server it leaves behind cannot keep the report waiting for the end of a pipe."""
     name = script.stem
     figures_file = results / f"{name}.figures.json"
     figures_file.unlink(missing_ok=True)
+    logs = results / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, RESULTS_ENV: str(results), "QT_QPA_PLATFORM": "offscreen"}
     env.setdefault("PYTHONUNBUFFERED", "1")
     command = [sys.executable, str(script), *(["--quick"] if quick else [])]
     started = time.time()
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        errors="replace",
-        start_new_session=True,  # its servers and client processes go with it on a timeout
-    )
-    try:
-        out, err = process.communicate(timeout=timeout)
-        status = "ok" if process.returncode == 0 else "failed"
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        out, err = process.communicate()
-        status = "timeout"
+    with (logs / f"{name}.out").open("wb") as out, (logs / f"{name}.err").open("wb") as err:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,  # its servers and client processes go with it on a timeout
+        )
+        try:
+            process.wait(timeout=timeout)
+            status = "ok" if process.returncode == 0 else "failed"
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            status = "timeout"
     seconds = time.time() - started
-    if logs is not None:
-        logs.mkdir(parents=True, exist_ok=True)
-        (logs / f"{name}.out").write_text(out, encoding="utf-8")
-        (logs / f"{name}.err").write_text(err, encoding="utf-8")
     payload = _fresh(figures_file, started)
     if payload is None and status == "ok":
         status = "no figures"
-    tail = [] if status == "ok" else [line for line in err.splitlines() if line.strip()][-TAIL:]
+    tail = []
+    if status != "ok":
+        text = (logs / f"{name}.err").read_text(encoding="utf-8", errors="replace")
+        tail = [line for line in text.splitlines() if line.strip()][-TAIL:]
     return Run(
         name=name,
         status=status,
@@ -251,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     for script in scripts:
         print(f"[{time.strftime('%H:%M:%S')}] {script.stem} …", file=sys.stderr, flush=True)
-        run = run_one(script, results, quick=args.quick, timeout=timeout, logs=results / "logs")
+        run = run_one(script, results, quick=args.quick, timeout=timeout)
         print(f"    {run.status} in {run.seconds:.0f} s, {len(run.figures)} figures",
               file=sys.stderr, flush=True)  # fmt: skip
         runs.append(run)
