@@ -90,6 +90,15 @@ def params(args: argparse.Namespace, *drop: str) -> dict[str, Any]:
     }
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a closed database with its key slots (``<name>.keys``: the store is encrypted,
+    and a copy without them opens only with the recovery key)."""
+    target.write_bytes(source.read_bytes())
+    slots = source.with_name(source.name + ".keys")
+    if slots.exists():
+        target.with_name(target.name + ".keys").write_bytes(slots.read_bytes())
+
+
 def write_figures(
     benchmark: str, figures: list[Figure], params: dict[str, Any] | None = None
 ) -> Path:

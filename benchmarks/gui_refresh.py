@@ -24,7 +24,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _figures import Figure, at_most, params, parse_quick, ratio_target, write_figures
+from _figures import (
+    Figure,
+    at_most,
+    copy_database,
+    params,
+    parse_quick,
+    ratio_target,
+    write_figures,
+)
 
 from mzdesk.core.permissions import Actor
 
@@ -209,7 +217,7 @@ def main() -> None:
             ("beds", "new_bed"),
         ):
             copy = OUT / f"refresh-{name}-run.db"
-            copy.write_bytes(path.read_bytes())
+            copy_database(path, copy)
             result = {"home": name, **measure(copy, page, args.rounds, write)}
             print(json.dumps(result, ensure_ascii=False))
             results.append(result)

@@ -28,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from _figures import Figure, at_most, params, parse_quick, write_figures
+from _figures import Figure, at_most, copy_database, params, parse_quick, write_figures
 
 from mzdesk.core.permissions import Actor
 
@@ -202,7 +202,7 @@ def main() -> None:
     results = []
     for tab in ("workers", "sessions", "matrix"):
         copy = OUT / "training-run.db"
-        copy.write_bytes(path.read_bytes())
+        copy_database(path, copy)
         results.append(measure(copy, args.rounds, tab))
         copy.unlink()
         print(json.dumps(results[-1], ensure_ascii=False))

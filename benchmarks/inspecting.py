@@ -30,7 +30,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from _figures import Figure, below, params, parse_quick, write_figures
+from _figures import Figure, below, copy_database, params, parse_quick, write_figures
 
 from mzdesk.core.permissions import Actor
 
@@ -214,7 +214,7 @@ def main() -> None:
         build(path, args.days)
         print(f"built {path} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     copy = OUT / "inspecting-run.db"
-    copy.write_bytes(path.read_bytes())
+    copy_database(path, copy)
     result = measure(copy)
     result["past_inspections"] = args.days
     print(json.dumps(result, ensure_ascii=False, indent=2))
