@@ -200,7 +200,8 @@ def print_in_child(db: str, inspection_id: str, out: str) -> tuple[int, int]:
     report = inspection_report(store, uuid.UUID(inspection_id))
     report_font()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    write_inspection_report(Path(out), report, file_reader(store), Path(out).with_suffix(".t"))
+    thumbnails = SealedCache(Path(out).with_suffix(".t"), store.key)  # empty: a first print
+    write_inspection_report(Path(out), report, file_reader(store), thumbnails)
     return before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
