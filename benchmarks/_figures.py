@@ -99,6 +99,18 @@ def copy_database(source: Path, target: Path) -> None:
         target.with_name(target.name + ".keys").write_bytes(slots.read_bytes())
 
 
+def open_demo(path: Path) -> Any:
+    """Open a database the demo generator made: it has users, so its key comes from the demo
+    administrator's login (a database without users opens as it is)."""
+    from mzdesk.services.demo.accounts import DEMO_PASSWORD
+    from mzdesk.store.engine import Locked, open_store, unlock
+
+    try:
+        return open_store(path)
+    except Locked:
+        return open_store(path, key=unlock(path, "admin", DEMO_PASSWORD)[0])
+
+
 def write_figures(
     benchmark: str, figures: list[Figure], params: dict[str, Any] | None = None
 ) -> Path:

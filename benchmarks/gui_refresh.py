@@ -28,6 +28,7 @@ from _figures import (
     Figure,
     at_most,
     copy_database,
+    open_demo,
     params,
     parse_quick,
     ratio_target,
@@ -113,12 +114,11 @@ def measure(db: Path, page_key: str, rounds: int, write: str) -> dict[str, Any]:
     from mzdesk.services.resident_list import page_residents
     from mzdesk.services.residents import resident_details, update_resident
     from mzdesk.services.users import users_of
-    from mzdesk.store.engine import open_store
 
     app = QApplication.instance() or QApplication([])
     register_font(app)  # type: ignore[arg-type]
     app.setQuitOnLastWindowClosed(False)  # the loop outlives each run's window
-    store = open_store(db)
+    store = open_demo(db)  # the demo has users: its key comes from a login
     home = largest_home(store)
     users = users_of(store, home.id)
     all_beds = list_beds(store, home.id)

@@ -28,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from _figures import Figure, at_most, copy_database, params, parse_quick, write_figures
+from _figures import Figure, at_most, copy_database, open_demo, params, parse_quick, write_figures
 
 from mzdesk.core.permissions import Actor
 
@@ -102,12 +102,11 @@ def measure(db: Path, rounds: int, tab: str) -> dict[str, Any]:
     from mzdesk.services.training import session_detail, update_attendance
     from mzdesk.services.users import users_of
     from mzdesk.services.workers import list_trainings, list_workers
-    from mzdesk.store.engine import open_store
 
     app = QApplication.instance() or QApplication([])
     register_font(app)  # type: ignore[arg-type]
     app.setQuitOnLastWindowClosed(False)
-    store = open_store(db)
+    store = open_demo(db)  # the demo has users: its key comes from a login
     (home,) = list_institutions(store)
     users = users_of(store, home.id)
     active = list_workers(store, home.id)

@@ -30,7 +30,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from _figures import Figure, below, copy_database, params, parse_quick, write_figures
+from _figures import Figure, below, copy_database, open_demo, params, parse_quick, write_figures
 
 from mzdesk.core.permissions import Actor
 
@@ -135,12 +135,11 @@ def measure(db: Path) -> dict[str, Any]:
     from mzdesk.services.inspecting.templates import available_checklists
     from mzdesk.services.institutions import list_institutions
     from mzdesk.services.users import users_of
-    from mzdesk.store.engine import open_store
 
     app = QApplication.instance() or QApplication([])
     register_font(app)  # type: ignore[arg-type]
     app.setQuitOnLastWindowClosed(False)
-    store = open_store(db)
+    store = open_demo(db)  # the demo has users: its key comes from a login
     (home,) = list_institutions(store)
     user = users_of(store, home.id)[0]
     longest = max(available_checklists(store, home.id, home.kind), key=lambda c: c.items)
