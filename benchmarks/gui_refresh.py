@@ -201,9 +201,14 @@ def measure(db: Path, page_key: str, rounds: int, write: str) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=7)
-    args = parse_quick(parser, {"rounds": 3})
+    parser.add_argument(
+        "--homes", nargs="+", choices=("city", "500"), default=["city", "500"],
+        help="the city demo's largest home (building the city demo takes minutes), the 500-bed",
+    )  # fmt: skip
+    args = parse_quick(parser, {"rounds": 3, "homes": ["500"]})
     OUT.mkdir(exist_ok=True)
-    homes = {"city": OUT / "refresh-city.db", "500": OUT / "refresh-500.db"}
+    paths = {"city": OUT / "refresh-city.db", "500": OUT / "refresh-500.db"}
+    homes = {name: paths[name] for name in args.homes}
     for name, path in homes.items():
         if not path.exists():
             started = time.perf_counter()
