@@ -322,7 +322,7 @@ async def timed_sync(
     store: Store, transport: httpx.AsyncBaseTransport | None = None
 ) -> tuple[SyncReport, float, float, float]:
     """A real sync: its report, total seconds, and the seconds of its push and pull."""
-    client = Timed(store, transport=transport)
+    client = Timed(store, ACTOR, transport=transport)
     started = time.perf_counter()
     report = await client.sync()
     return report, time.perf_counter() - started, client.push_s, client.pull_s
@@ -573,7 +573,7 @@ async def part3(devices: int, changes: int, institutions: int, keep: bool) -> di
 
         async def one(store: Store) -> None:
             begun = time.perf_counter()
-            client = Timed(store)
+            client = Timed(store, ACTOR)
             try:
                 reports.append(await client.sync())
                 push_phase.append(client.push_s)
