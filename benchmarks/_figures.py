@@ -44,6 +44,8 @@ class Figure:
     ratio: float | None = field(default=None)
 
     def __post_init__(self) -> None:
+        if isinstance(self.baseline_value, bool) or isinstance(self.baseline, bool):
+            raise TypeError(f"{self.name}: a target passed where the baseline goes")
         if self.ratio is None and self.baseline_value:
             object.__setattr__(self, "ratio", round(self.value / self.baseline_value, 3))
 

@@ -247,7 +247,7 @@ def figures_of(results: list[dict[str, Any]]) -> list[Figure]:
                    "the same write alone", r["write_ms"],
                    *ratio_target(r["write_and_refresh_ms"], r["write_ms"], 3)),
             Figure(f"{where}: GUI thread blocked at most", r["gui_blocked_max_ms"], "ms",
-                   *at_most(r["gui_blocked_max_ms"], 50, "ms")),
+                   None, None, *at_most(r["gui_blocked_max_ms"], 50, "ms")),
         ]  # fmt: skip
     return out
 

@@ -255,7 +255,7 @@ def main() -> None:
         "gui_residents",
         [
             Figure("process start → usable main window", r["window_ready_s"], "s",
-                   *below(r["window_ready_s"], 1.5, "s"), note="median of 3 starts"),
+                   None, None, *below(r["window_ready_s"], 1.5, "s"), note="median of 3 starts"),
             Figure("search keystroke, p50", r["keystroke_p50_ms"], "ms", f"{sql}, p50",
                    r["sql_alone_p50_ms"]),
             Figure("search keystroke, p95", r["keystroke_p95_ms"], "ms", f"{sql}, p95",

@@ -212,7 +212,7 @@ def main() -> None:
             Figure(f"a result corrected + refresh, {r['tab']} tab", r["write_and_refresh_ms"],
                    "ms", "the same write alone", r["write_ms"]),
             Figure(f"GUI thread blocked at most, {r['tab']} tab", r["gui_blocked_max_ms"], "ms",
-                   *at_most(r["gui_blocked_max_ms"], 50, "ms")),
+                   None, None, *at_most(r["gui_blocked_max_ms"], 50, "ms")),
         ]  # fmt: skip
     figures.append(
         Figure(f"new-session dialog for {results[0]['workers']} workers opened",

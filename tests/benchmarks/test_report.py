@@ -184,6 +184,8 @@ def test_figure_ratio_and_targets() -> None:
     assert figures.below(1.49, 1.5, "s") == ("< 1.5 s", True)
     assert figures.below(50.0, 50, "ms", prefix="p95 ") == ("p95 < 50 ms", False)
     assert figures.at_most(50.0, 50, "ms") == ("≤ 50 ms", True)
+    with pytest.raises(TypeError, match="a target passed where the baseline goes"):
+        figures.Figure("blocked", 60.0, "ms", *figures.at_most(60.0, 50, "ms"))
 
 
 def test_quick_replaces_only_the_sizes_left_at_their_defaults() -> None:
