@@ -48,10 +48,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from _figures import Figure, params, parse_quick, write_figures
+import sqlalchemy.exc
+from _figures import Figure, copy_database, params, parse_quick, write_figures
 from sqlalchemy import select
 
 from mzdesk.core.permissions import Actor
+from mzdesk.store import cipher
 from mzdesk.store.engine import Store, open_store
 from mzdesk.store.models import Institution, Resident
 from mzdesk.sync.client import PUSH_BATCH, SyncClient, SyncReport, enroll
@@ -235,11 +237,14 @@ def db_size(store: Store) -> dict[str, Any]:
     """File size after a WAL checkpoint, and how much of it is the outbox (dbstat)."""
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        per_table: dict[str, int] = dict(
-            conn.exec_driver_sql(
-                "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
-            ).all()
-        )
+        try:
+            per_table: dict[str, int] = dict(
+                conn.exec_driver_sql(
+                    "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
+                ).all()
+            )
+        except sqlalchemy.exc.OperationalError:  # SQLCipher's build has no dbstat
+            per_table = {}
         index_of: dict[str, str] = dict(
             conn.exec_driver_sql(
                 "SELECT name, tbl_name FROM sqlite_master WHERE type='index'"
@@ -436,13 +441,20 @@ async def part1(changes: int, rounds: int, keep: bool) -> dict[str, Any]:
 
 
 def snapshot(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite database (WAL included), even while it is open."""
+    """A consistent copy of a SQLite database (WAL included), even while it is open; an
+    encrypted (closed) store is copied with its key slots."""
     target.unlink(missing_ok=True)
+    if not cipher.is_plain_sqlite(source):
+        copy_database(source, target)
+        return
     with (
         contextlib.closing(sqlite3.connect(source)) as src,
         contextlib.closing(sqlite3.connect(target)) as dst,
     ):
         src.backup(dst)
+    server_key = source.with_name(source.name + ".key")
+    if server_key.exists():
+        shutil.copy(server_key, target.with_name(target.name + ".key"))
 
 
 async def build_and_sync(server: Server, folder: Path, residents: int) -> dict[str, Any]:
@@ -487,7 +499,9 @@ async def part2(residents: int, percent: float, keep: bool, rebuild: bool) -> di
         if cached:
             log(f"using the synced databases cached in {cache} (--rebuild to build them again)")
             shutil.copy(cache / "server.db", folder / "server.db")
-            shutil.copy(cache / "a.db", folder / "a.db")
+            if (cache / "server.db.key").exists():  # the server's key file, beside its database
+                shutil.copy(cache / "server.db.key", folder / "server.db.key")
+            copy_database(cache / "a.db", folder / "a.db")
             initial = json.loads((cache / "initial.json").read_text(encoding="utf-8"))
         with running_server(folder) as server:
             if not cached:
@@ -554,7 +568,7 @@ async def part3(devices: int, changes: int, institutions: int, keep: bool) -> di
 
         async def prepare(k: int) -> Store:
             path = folder / f"device-{k:03d}.db"
-            shutil.copy(template, path)
+            copy_database(template, path)  # with its key slots
             async with gate:
                 return await new_device(server, path, names[k % institutions], f"PC-{k:03d}")
 

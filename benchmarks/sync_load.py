@@ -55,9 +55,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _figures import Figure, params, parse_quick, ratio_target, write_figures  # noqa: E402
+from _figures import Figure, copy_database, params, parse_quick, ratio_target, write_figures  # noqa: E402
 from sync import ms, spread  # noqa: E402  (the sync benchmark's latency summary)
 
+from mzdesk.store import cipher  # noqa: E402
 from tests.sync.conftest import ROOT as REPO  # noqa: E402
 from tests.sync.conftest import ServerProcess, _pg_bindir  # noqa: E402
 from tests.sync.conftest import postgres_cluster as throwaway_cluster  # noqa: E402
@@ -143,6 +144,7 @@ def _device_main(
     """One client process: prepare its devices (enrol, first sync, local changes), say it
     is ready, wait for the start, sync them all at once, then once more (catch-up)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
+    from _figures import copy_database
     from sync import add_residents  # the sync benchmark's realistic residents
 
     from mzdesk.core.permissions import Actor
@@ -157,7 +159,7 @@ def _device_main(
         stores = []
         for k, _institution, code in jobs:
             path = Path(folder) / f"device-{k:05d}.db"
-            shutil.copy(template, path)
+            copy_database(Path(template), path)  # with its key slots
             store = open_store(path, migrate=False)
             try:
                 await enroll(store, actor, url, code, f"PC-{k:05d}")
@@ -347,12 +349,10 @@ def bare_push(server: Server, batches: list[list[dict[str, Any]]], device: uuid.
     return time.perf_counter() - started
 
 
-def bare_update(path: Path, pages: list[list[dict[str, Any]]], field: str) -> float:
+def bare_update(path: Path, pages: list[list[dict[str, Any]]], field: str, key: bytes) -> float:
     """The pulled change written as a bare UPDATE of the same rows (field and revision),
-    one transaction per page as the pull."""
-    import sqlite3
-
-    conn = sqlite3.connect(path)
+    one transaction per page as the pull (the DB-API connection, with the store's key)."""
+    conn = cipher.connect(path, key)
     started = time.perf_counter()
     for page in pages:
         with conn:
@@ -410,18 +410,21 @@ def bulk(server: Server, folder: Path, count: int) -> dict[str, Any]:
             pages.append(page["items"])
             super()._apply_page(cursor, page)
 
-    assert b.path is not None
+    assert b.path is not None and b.key is not None
     copy = folder / "bulk-b-copy.db"
-    with (
-        contextlib.closing(__import__("sqlite3").connect(b.path)) as src,
-        contextlib.closing(__import__("sqlite3").connect(copy)) as dst,
+    with (  # the store is encrypted: a copy under the same key, with its key slots
+        contextlib.closing(cipher.connect(b.path, b.key)) as src,
+        contextlib.closing(cipher.connect(copy, b.key)) as dst,
     ):
         src.backup(dst)
-    shutil.copy(copy, folder / "bulk-b-copy2.db")
+    copy.with_name(copy.name + ".keys").write_bytes(
+        b.path.with_name(b.path.name + ".keys").read_bytes()
+    )
+    copy_database(copy, folder / "bulk-b-copy2.db")
     client = Recording(b, actor)
     asyncio.run(client.sync())
     pull_s = client.pull_s
-    bare_s = bare_update(copy, pages, "phone")
+    bare_s = bare_update(copy, pages, "phone", b.key)
     apply_s = apply_only(folder / "bulk-b-copy2.db", pages)
     a.close()
     b.close()
