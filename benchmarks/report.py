@@ -240,11 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="every benchmark at small sizes")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="these benchmarks only")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
-    parser.add_argument("--timeout", type=float, help="seconds each (quick 600, full 7200)")
+    parser.add_argument("--timeout", type=float, help="seconds each (quick 900, full 7200)")
     parser.add_argument("--benchmarks", type=Path, default=HERE, help=argparse.SUPPRESS)
     parser.add_argument("--results", type=Path, default=ROOT / "bench-results")
     args = parser.parse_args(argv)
-    timeout = args.timeout or (600.0 if args.quick else 7200.0)
+    timeout = args.timeout or (900.0 if args.quick else 7200.0)
     scripts = discover(args.benchmarks, args.only)
     results: Path = args.results
     results.mkdir(parents=True, exist_ok=True)
