@@ -47,7 +47,8 @@ class Figure:
         if isinstance(self.baseline_value, bool) or isinstance(self.baseline, bool):
             raise TypeError(f"{self.name}: a target passed where the baseline goes")
         if self.ratio is None and self.baseline_value:
-            object.__setattr__(self, "ratio", round(self.value / self.baseline_value, 3))
+            ratio = self.value / self.baseline_value  # four significant digits (0.0001 stays)
+            object.__setattr__(self, "ratio", float(f"{ratio:.4g}"))
 
 
 def ratio_target(value: float, baseline: float, limit: float) -> tuple[str, bool]:

@@ -241,7 +241,8 @@ WRITES = {
 def figures_of(results: list[dict[str, Any]]) -> list[Figure]:
     out = []
     for r in results:
-        where = f"{WRITES[r['write']]} ({r['beds']}-bed home, {r['home']})"
+        home = "the city demo's largest home" if r["home"] == "city" else "a 500-bed home"
+        where = f"{WRITES[r['write']]}, {home} ({r['beds']} beds)"
         out += [
             Figure(f"{where}: write + refresh", r["write_and_refresh_ms"], "ms",
                    "the same write alone", r["write_ms"],

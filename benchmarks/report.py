@@ -212,7 +212,9 @@ def markdown(report: dict[str, Any]) -> str:
             )
         for f in run["figures"]:
             met = {True: "✓", False: "✗", None: "—"}[f.get("met")]
-            ratio = f"{f['ratio']:.2f}×" if f.get("ratio") is not None else ""
+            ratio = "" if f.get("ratio") is None else f"{f['ratio']:.2f}×"
+            if f.get("ratio") is not None and 0 < abs(f["ratio"]) < 0.01:
+                ratio = f"{f['ratio']:.2g}×"
             note = f" ({f['note']})" if f.get("note") else ""
             lines.append(
                 f"| {run['name']} | {_cell(f['name'] + note)} | {number(f['value'], f['unit'])} "

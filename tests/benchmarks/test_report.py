@@ -179,6 +179,7 @@ def test_figure_ratio_and_targets() -> None:
     assert f.ratio == 2.0 and f.target is None and f.met is None
     assert figures.Figure("x", 1.0, "s").ratio is None
     assert figures.Figure("x", 1.0, "s", "zero", 0.0).ratio is None
+    assert figures.Figure("sent", 2.1, "KiB", "the file", 20_320.0).ratio == 0.0001033
     assert figures.ratio_target(3.0, 1.0, 3) == ("≤ 3×", True)
     assert figures.ratio_target(3.01, 1.0, 3) == ("≤ 3×", False)
     assert figures.below(1.49, 1.5, "s") == ("< 1.5 s", True)
