@@ -4,13 +4,21 @@ quick_check(1), one verified backup, finding the newest good backup. Baseline: r
 database file's bytes once (same run), so the ratios compare across machines.
 
 Run: ``uv run python benchmarks/backups.py --db /tmp/demo.db [--user admin --password demo1234]``
-(make a copy first: the backup is written into a ``backups`` folder beside it)."""
+(make a copy first: the backup is written into a ``backups`` folder beside it). Without
+``--db``: a copy of ``gui_residents.py``'s 100,000-resident database (built and cached in
+bench-results/ if missing), or with ``--quick`` a fresh site demo (``mzdesk demo``)."""
 
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
+
+from _figures import Figure, params, parse_quick, write_figures
 
 from mzdesk.store import cipher
 from mzdesk.store.backup import making, restoring
@@ -23,13 +31,38 @@ def timed(fn: object) -> float:
     return time.perf_counter() - start
 
 
+def given_or_made(args: argparse.Namespace, folder: Path) -> Path:
+    """The database to measure: ``--db``, else a demo (``--quick``) or a copy of the
+    100,000-resident one."""
+    if args.db is not None:
+        return Path(args.db)
+    db = folder / "bench.db"
+    if args.quick:
+        command = [sys.executable, "-m", "mzdesk", "demo", "--db", str(db)]
+        subprocess.run(command, check=True, capture_output=True)
+        return db
+    from gui_residents import OUT, build
+
+    cached = OUT / "residents-100000.db"
+    if not cached.exists():
+        OUT.mkdir(exist_ok=True)
+        build(cached, 100_000)
+    for source in OUT.glob("residents-100000.db*"):
+        shutil.copy(source, folder / source.name.replace("residents-100000.db", "bench.db"))
+    return db
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--db", type=Path)
     parser.add_argument("--user", default="admin")
     parser.add_argument("--password", default="demo1234")
-    args = parser.parse_args()
-    db: Path = args.db
+    args = parse_quick(parser, {})
+    with tempfile.TemporaryDirectory(prefix="mzdesk-bench-backups-") as folder:
+        measure(args, given_or_made(args, Path(folder)))
+
+
+def measure(args: argparse.Namespace, db: Path) -> None:
     try:
         key = key_without_login(db)
     except Locked:
@@ -62,6 +95,13 @@ def main() -> None:
     print(f"{db} {size:.1f} MiB; baseline (read the file) {baseline * 1000:.0f} ms")
     for name, seconds in rows.items():
         print(f"  {name:24} {seconds * 1000:8.0f} ms  {seconds / baseline:6.1f}x")
+    base = "reading the database file once"
+    figures = [Figure("database file", round(size, 1), "MiB")]
+    figures += [
+        Figure(name, round(seconds * 1000, 1), "ms", base, round(baseline * 1000, 1))
+        for name, seconds in rows.items()
+    ]
+    write_figures("backups", figures, params(args, "password") | {"db": str(args.db or db.name)})
 
 
 if __name__ == "__main__":

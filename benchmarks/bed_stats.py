@@ -10,6 +10,7 @@ bulk inserts and cached in bench-results/.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import random
@@ -18,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from _figures import Figure, below, params, parse_quick, write_figures
 from sqlalchemy import text
 
 from mzdesk.core.permissions import Actor
@@ -37,7 +39,7 @@ BASELINE = [
 ]
 
 
-def build(path: Path) -> None:
+def build(path: Path, institutions: int = INSTITUTIONS) -> None:
     from mzdesk.core.vocab import (
         BedType,
         Grade,
@@ -57,7 +59,7 @@ def build(path: Path) -> None:
     rng = random.Random(3)
     store = open_store(path)
     opened = dt.date(2020, 1, 1)
-    for i in range(INSTITUTIONS):
+    for i in range(institutions):
         with store.write(ACTOR) as session:
             home = add_institution(
                 session,
@@ -119,18 +121,23 @@ def main() -> None:
     from mzdesk.stats.beds.figures import bed_statistics
     from mzdesk.store.engine import open_store
 
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--institutions", type=int, default=INSTITUTIONS)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parse_quick(parser, {"institutions": 100, "rounds": 3})
     OUT.mkdir(exist_ok=True)
-    db = OUT / "province.db"
+    size = "" if args.institutions == INSTITUTIONS else f"-{args.institutions}"
+    db = OUT / f"province{size}.db"
     if not db.exists():
         started = time.perf_counter()
-        build(db)
+        build(db, args.institutions)
         print(f"built {db} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     store = open_store(db)
     with store.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")
     bed_statistics(store, Scope())  # warm the page cache
     cold, warm, one_changed, plain = [], [], [], []
-    for round_ in range(5):
+    for round_ in range(args.rounds):
         with store.write(ACTOR) as session:
             session.execute(text("DELETE FROM stat_snapshots"))
         start = time.perf_counter()
@@ -170,6 +177,21 @@ def main() -> None:
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
     (OUT / "bed_stats.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    plain_ms = result["plain_sql_ms"]
+    write_figures(
+        "bed_stats",
+        [
+            Figure(f"{label} ({figures.institutions:,} institutions, {figures.total_beds:,} beds)",
+                   result[key], "ms", "the plain SQL aggregates alone", plain_ms,
+                   *below(result[key], 300, "ms"))
+            for key, label in (
+                ("cold_ms", "bed_statistics, cold"),
+                ("warm_ms", "bed_statistics, warm"),
+                ("one_institution_changed_ms", "bed_statistics, one institution changed"),
+            )
+        ],
+        params(args),
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import create_engine, event, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _figures import Figure, params, parse_quick, write_figures
 from gui_residents import KEYSTROKES, OUT, build
 
 from mzdesk.services.resident_list import ResidentFilter, search_residents
@@ -125,7 +126,7 @@ def main() -> None:
     parser.add_argument("--residents", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--cache-mib", type=int, default=64)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"residents": 5_000, "rounds": 3})
     OUT.mkdir(exist_ok=True)
     encrypted = OUT / f"encrypted-store-{args.residents}.db"
     if not encrypted.exists():
@@ -169,6 +170,23 @@ def main() -> None:
     )
     print(json.dumps(result, ensure_ascii=False, indent=2))
     (OUT / "encrypted_store.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    r = result
+    plain_ = "the same on a plain SQLite copy"
+    write_figures(
+        "encrypted_store",
+        [
+            Figure("open → first query answered", r["open_encrypted_ms"], "ms", plain_,
+                   r["open_plain_ms"]),
+            Figure("resident list's first page, p50", r["list_encrypted_p50_ms"], "ms",
+                   f"{plain_}, p50", r["list_plain_p50_ms"]),
+            Figure("resident list's first page, p95", r["list_encrypted_p95_ms"], "ms",
+                   f"{plain_}, p95", r["list_plain_p95_ms"]),
+            Figure(f"list p50 with a {args.cache_mib} MiB page cache",
+                   r["list_encrypted_big_cache_p50_ms"], "ms", f"{plain_}, same cache",
+                   r["list_plain_big_cache_p50_ms"]),
+        ],
+        params(args),
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

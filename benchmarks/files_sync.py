@@ -21,6 +21,8 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _figures import Figure, params, parse_quick, write_figures
+
 from mzdesk.core.vocab import AttachmentKind
 from mzdesk.services.attachments import add_attachment, store_file
 from mzdesk.store.files import FileStore
@@ -43,7 +45,7 @@ def photos(count: int) -> list[bytes]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--photos", type=int, default=20)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"photos": 5})
     tmp = Path(tempfile.mkdtemp(prefix="mzdesk-bench-files-"))
     data = photos(args.photos)
     size = sum(map(len, data))
@@ -91,6 +93,18 @@ def main() -> None:
     print(f"sync B, pull + {received} downloads: {down:.2f} s ({down / baseline:.1f}x baseline)")
     print(f"sync A again, nothing to do: {idle * 1000:.0f} ms")
     print(f"server peak RSS: {peak:.0f} MiB")
+    base = "hash + write into a local file store"
+    write_figures(
+        "files_sync",
+        [
+            Figure("photos' bytes", round(size / 2**20, 1), "MiB"),
+            Figure("sync A: rows + uploads", round(up, 3), "s", base, round(baseline, 3)),
+            Figure("sync B: pull + downloads", round(down, 3), "s", base, round(baseline, 3)),
+            Figure("sync with nothing to do", round(idle * 1000, 1), "ms"),
+            Figure("server peak RSS", round(peak, 1), "MiB"),
+        ],
+        params(args),
+    )
 
 
 if __name__ == "__main__":

@@ -24,6 +24,17 @@ import time
 from pathlib import Path
 from typing import Any
 
+from _figures import (
+    Figure,
+    at_most,
+    copy_database,
+    open_demo,
+    params,
+    parse_quick,
+    ratio_target,
+    write_figures,
+)
+
 from mzdesk.core.permissions import Actor
 
 ACTOR = Actor.setup()
@@ -103,12 +114,11 @@ def measure(db: Path, page_key: str, rounds: int, write: str) -> dict[str, Any]:
     from mzdesk.services.resident_list import page_residents
     from mzdesk.services.residents import resident_details, update_resident
     from mzdesk.services.users import users_of
-    from mzdesk.store.engine import open_store
 
     app = QApplication.instance() or QApplication([])
     register_font(app)  # type: ignore[arg-type]
     app.setQuitOnLastWindowClosed(False)  # the loop outlives each run's window
-    store = open_store(db)
+    store = open_demo(db)  # the demo has users: its key comes from a login
     home = largest_home(store)
     users = users_of(store, home.id)
     all_beds = list_beds(store, home.id)
@@ -191,9 +201,14 @@ def measure(db: Path, page_key: str, rounds: int, write: str) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=7)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--homes", nargs="+", choices=("city", "500"), default=["city", "500"],
+        help="the city demo's largest home (building the city demo takes minutes), the 500-bed",
+    )  # fmt: skip
+    args = parse_quick(parser, {"rounds": 3, "homes": ["500"]})
     OUT.mkdir(exist_ok=True)
-    homes = {"city": OUT / "refresh-city.db", "500": OUT / "refresh-500.db"}
+    paths = {"city": OUT / "refresh-city.db", "500": OUT / "refresh-500.db"}
+    homes = {name: paths[name] for name in args.homes}
     for name, path in homes.items():
         if not path.exists():
             started = time.perf_counter()
@@ -207,12 +222,35 @@ def main() -> None:
             ("beds", "new_bed"),
         ):
             copy = OUT / f"refresh-{name}-run.db"
-            copy.write_bytes(path.read_bytes())
+            copy_database(path, copy)
             result = {"home": name, **measure(copy, page, args.rounds, write)}
             print(json.dumps(result, ensure_ascii=False))
             results.append(result)
             copy.unlink()
     (OUT / "gui_refresh.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    write_figures("gui_refresh", figures_of(results), params(args))
+
+
+WRITES = {
+    "resident_phone": "住户, a resident's phone",
+    "bed_service": "床位, a bed out of service / back",
+    "new_bed": "床位, one new bed in a new room",
+}
+
+
+def figures_of(results: list[dict[str, Any]]) -> list[Figure]:
+    out = []
+    for r in results:
+        home = "the city demo's largest home" if r["home"] == "city" else "a 500-bed home"
+        where = f"{WRITES[r['write']]}, {home} ({r['beds']} beds)"
+        out += [
+            Figure(f"{where}: write + refresh", r["write_and_refresh_ms"], "ms",
+                   "the same write alone", r["write_ms"],
+                   *ratio_target(r["write_and_refresh_ms"], r["write_ms"], 3)),
+            Figure(f"{where}: GUI thread blocked at most", r["gui_blocked_max_ms"], "ms",
+                   None, None, *at_most(r["gui_blocked_max_ms"], 50, "ms")),
+        ]  # fmt: skip
+    return out
 
 
 if __name__ == "__main__":

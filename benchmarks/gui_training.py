@@ -28,6 +28,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from _figures import Figure, at_most, copy_database, open_demo, params, parse_quick, write_figures
+
 from mzdesk.core.permissions import Actor
 
 ACTOR = Actor.setup()
@@ -100,12 +102,11 @@ def measure(db: Path, rounds: int, tab: str) -> dict[str, Any]:
     from mzdesk.services.training import session_detail, update_attendance
     from mzdesk.services.users import users_of
     from mzdesk.services.workers import list_trainings, list_workers
-    from mzdesk.store.engine import open_store
 
     app = QApplication.instance() or QApplication([])
     register_font(app)  # type: ignore[arg-type]
     app.setQuitOnLastWindowClosed(False)
-    store = open_store(db)
+    store = open_demo(db)  # the demo has users: its key comes from a login
     (home,) = list_institutions(store)
     users = users_of(store, home.id)
     active = list_workers(store, home.id)
@@ -190,7 +191,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=150)
     parser.add_argument("--sessions", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=7)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"workers": 60, "sessions": 12, "rounds": 3})
     OUT.mkdir(exist_ok=True)
     path = OUT / f"training-{args.workers}-{args.sessions}.db"
     if not path.exists():
@@ -200,11 +201,24 @@ def main() -> None:
     results = []
     for tab in ("workers", "sessions", "matrix"):
         copy = OUT / "training-run.db"
-        copy.write_bytes(path.read_bytes())
+        copy_database(path, copy)
         results.append(measure(copy, args.rounds, tab))
         copy.unlink()
         print(json.dumps(results[-1], ensure_ascii=False))
     (OUT / "gui_training.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    figures = []
+    for r in results:
+        figures += [
+            Figure(f"a result corrected + refresh, {r['tab']} tab", r["write_and_refresh_ms"],
+                   "ms", "the same write alone", r["write_ms"]),
+            Figure(f"GUI thread blocked at most, {r['tab']} tab", r["gui_blocked_max_ms"], "ms",
+                   None, None, *at_most(r["gui_blocked_max_ms"], 50, "ms")),
+        ]  # fmt: skip
+    figures.append(
+        Figure(f"new-session dialog for {results[0]['workers']} workers opened",
+               statistics.median(r["new_session_dialog_ms"] for r in results), "ms")
+    )  # fmt: skip
+    write_figures("gui_training", figures, params(args))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import openpyxl
+from _figures import Figure, params, parse_quick, ratio_target, write_figures
 
 from mzdesk.core.permissions import Actor
 from mzdesk.core.vocab import InstitutionKind
@@ -78,7 +79,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--beds", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"beds": 5_000, "repeat": 2})
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         roster = workdir / "beds.xlsx"
@@ -99,6 +100,12 @@ def main() -> None:
     out = Path("bench-results")
     out.mkdir(exist_ok=True)
     (out / "import_beds.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    write_figures(
+        "import_beds",
+        [Figure(f"import {args.beds:,} beds", round(mine, 3), "s", "openpyxl read-only load",
+                round(base, 3), *ratio_target(mine, base, 3))],
+        params(args),
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 import openpyxl
+from _figures import Figure, params, parse_quick, ratio_target, write_figures
 from import_beds import HOME, write_roster
 
 from mzdesk.core.identifiers import make_id_number
@@ -156,7 +157,7 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=200_000)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "FILE", "DB"))
-    args = parser.parse_args()
+    args = parse_quick(parser, {"residents": 1_000, "repeat": 1, "large": 5_000})
     if args.child:
         child(args.child[0], Path(args.child[1]), Path(args.child[2]))
         return
@@ -206,6 +207,25 @@ def main() -> None:
     out = Path("bench-results")
     out.mkdir(exist_ok=True)
     (out / "import_residents.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    write_figures("import_residents", figures_of(result), params(args, "profile"))
+
+
+def figures_of(r: dict) -> list[Figure]:  # type: ignore[type-arg]
+    read, base = "openpyxl read-only load", r["openpyxl_read_only_s"]
+    out = [
+        Figure(f"import {r['residents']:,} residents into beds", r["import_s"], "s", read,
+               base, *ratio_target(r["import_s"], base, 3)),
+        Figure("the same file again (nothing new)", r["again_s"], "s", read, base),
+    ]  # fmt: skip
+    if "large_rows" in r:
+        out += [
+            Figure(f"import {r['large_rows']:,} residents without beds (child process)",
+                   r["large_import_s"], "s", f"{read} (child process)", r["large_openpyxl_s"],
+                   *ratio_target(r["large_import_s"], r["large_openpyxl_s"], 3)),
+            Figure("its peak RSS", r["large_import_peak_mib"], "MiB",
+                   "peak RSS of the openpyxl read", r["large_openpyxl_peak_mib"]),
+        ]  # fmt: skip
+    return out
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import openpyxl
+from _figures import Figure, params, parse_quick, ratio_target, write_figures
 
 from mzdesk.core.identifiers import make_id_number
 from mzdesk.core.permissions import Actor
@@ -92,7 +93,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=100)
     parser.add_argument("--attendees", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"sessions": 40, "repeat": 1})
     staff = people(args.attendees)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -117,6 +118,17 @@ def main() -> None:
     out = Path("bench-results")
     out.mkdir(exist_ok=True)
     (out / "import_training.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    read = "openpyxl read-only load"
+    write_figures(
+        "import_training",
+        [
+            Figure(f"import {rows:,} rows", round(first, 3), "s", read, round(base, 3),
+                   *ratio_target(first, base, 3)),
+            Figure("the same file again (nothing new)", round(again, 3), "s", read,
+                   round(base, 3)),
+        ],
+        params(args),
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

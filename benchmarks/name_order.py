@@ -23,6 +23,8 @@ from sqlalchemy import text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _figures import Figure, params, parse_quick, write_figures  # noqa: E402
+
 PINYIN = ["zhang", "zhangs", "zhang san", "chen", "zeng", "wangx", "lxy", "zs"]
 CHARACTERS = ["张", "张三", "陈", "曾", "王秀", "李秀", "王", "李"]
 
@@ -31,6 +33,10 @@ def timed(fn, *args, **kwargs) -> float:
     start = time.perf_counter()
     fn(*args, **kwargs)
     return time.perf_counter() - start
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[18]
 
 
 def summary(samples: list[float]) -> str:
@@ -43,7 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--residents", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"residents": 5_000, "rounds": 3})
     from gui_residents import OUT, build
 
     from mzdesk.services.institutions import list_institutions
@@ -87,6 +93,17 @@ def main() -> None:
     print(f"  character searches {CHARACTERS}: {summary(by['characters'])}  (baseline)")
     ratio = statistics.median(by["pinyin"]) / statistics.median(by["characters"])
     print(f"  pinyin / characters: {ratio:.2f}x")
+    figures = []
+    for key, base, name, label in (
+        ("name", "admission", "first page in name order", "first page in admission order"),
+        ("pinyin", "characters", "searches by pinyin", "searches by characters"),
+    ):
+        for q, pick in (("p50", statistics.median), ("p95", p95)):
+            figures.append(
+                Figure(f"{name}, {q}", round(pick(by[key]) * 1000, 2), "ms",
+                       f"{label}, {q}", round(pick(by[base]) * 1000, 2))
+            )  # fmt: skip
+    write_figures("name_order", figures, params(args))
     with store.read() as session:
         try:
             sizes = session.execute(

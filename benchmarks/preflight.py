@@ -16,7 +16,7 @@ import statistics
 import subprocess
 import sys
 
-from _figures import Figure, ratio_target, write_figures
+from _figures import Figure, parse_quick, ratio_target, write_figures
 
 START = """
 import sys, time
@@ -55,7 +55,7 @@ def start(preflight: bool) -> tuple[float, float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=9)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"rounds": 5})
     platform = os.environ.get("QT_QPA_PLATFORM") or "xcb"
     bare: list[tuple[float, float, float]] = []
     checked: list[tuple[float, float, float]] = []
@@ -93,7 +93,7 @@ def main() -> None:
                 note=f"the pre-flight itself {own * 1000:.1f} ms (after the app's own Qt imports)",
             )
         ],
-        {"rounds": args.rounds, "platform": platform},
+        {"rounds": args.rounds, "platform": platform, "quick": args.quick},
     )
 
 

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from _figures import Figure, params, parse_quick, ratio_target, write_figures
 from sqlalchemy import insert, update
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -218,7 +219,7 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--db", nargs="+", default=["sqlite", "postgresql"])
-    args = parser.parse_args()
+    args = parse_quick(parser, {"changes": 1_000, "rounds": 1})
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="mzdesk-push-") as tmp:
         folder = Path(tmp)
@@ -230,6 +231,17 @@ def main() -> None:
     print(json.dumps(results, indent=2))
     OUT.mkdir(exist_ok=True)
     (OUT / "server_push.json").write_text(json.dumps(results, indent=2) + "\n")
+    figures = []
+    for kind, r in results.items():
+        figures += [
+            Figure(f"push of {r['changes']:,} new residents, {kind}", r["insert_push_s"], "s",
+                   "a bare INSERT of the same records and changes rows", r["insert_bare_s"],
+                   *ratio_target(r["insert_push_s"], r["insert_bare_s"], 1.5)),
+            Figure(f"push of one field of each, {kind}", r["update_push_s"], "s",
+                   "a bare UPDATE of the same records + INSERT of the changes",
+                   r["update_bare_s"]),
+        ]  # fmt: skip
+    write_figures("server_push", figures, params(args))
 
 
 if __name__ == "__main__":

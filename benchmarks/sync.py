@@ -48,9 +48,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import sqlalchemy.exc
+from _figures import Figure, copy_database, params, parse_quick, write_figures
 from sqlalchemy import select
 
 from mzdesk.core.permissions import Actor
+from mzdesk.store import cipher
 from mzdesk.store.engine import Store, open_store
 from mzdesk.store.models import Institution, Resident
 from mzdesk.sync.client import PUSH_BATCH, SyncClient, SyncReport, enroll
@@ -234,11 +237,14 @@ def db_size(store: Store) -> dict[str, Any]:
     """File size after a WAL checkpoint, and how much of it is the outbox (dbstat)."""
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        per_table: dict[str, int] = dict(
-            conn.exec_driver_sql(
-                "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
-            ).all()
-        )
+        try:
+            per_table: dict[str, int] = dict(
+                conn.exec_driver_sql(
+                    "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
+                ).all()
+            )
+        except sqlalchemy.exc.OperationalError:  # SQLCipher's build has no dbstat
+            per_table = {}
         index_of: dict[str, str] = dict(
             conn.exec_driver_sql(
                 "SELECT name, tbl_name FROM sqlite_master WHERE type='index'"
@@ -321,7 +327,7 @@ async def timed_sync(
     store: Store, transport: httpx.AsyncBaseTransport | None = None
 ) -> tuple[SyncReport, float, float, float]:
     """A real sync: its report, total seconds, and the seconds of its push and pull."""
-    client = Timed(store, transport=transport)
+    client = Timed(store, ACTOR, transport=transport)
     started = time.perf_counter()
     report = await client.sync()
     return report, time.perf_counter() - started, client.push_s, client.pull_s
@@ -435,13 +441,20 @@ async def part1(changes: int, rounds: int, keep: bool) -> dict[str, Any]:
 
 
 def snapshot(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite database (WAL included), even while it is open."""
+    """A consistent copy of a SQLite database (WAL included), even while it is open; an
+    encrypted (closed) store is copied with its key slots."""
     target.unlink(missing_ok=True)
+    if not cipher.is_plain_sqlite(source):
+        copy_database(source, target)
+        return
     with (
         contextlib.closing(sqlite3.connect(source)) as src,
         contextlib.closing(sqlite3.connect(target)) as dst,
     ):
         src.backup(dst)
+    server_key = source.with_name(source.name + ".key")
+    if server_key.exists():
+        shutil.copy(server_key, target.with_name(target.name + ".key"))
 
 
 async def build_and_sync(server: Server, folder: Path, residents: int) -> dict[str, Any]:
@@ -486,7 +499,9 @@ async def part2(residents: int, percent: float, keep: bool, rebuild: bool) -> di
         if cached:
             log(f"using the synced databases cached in {cache} (--rebuild to build them again)")
             shutil.copy(cache / "server.db", folder / "server.db")
-            shutil.copy(cache / "a.db", folder / "a.db")
+            if (cache / "server.db.key").exists():  # the server's key file, beside its database
+                shutil.copy(cache / "server.db.key", folder / "server.db.key")
+            copy_database(cache / "a.db", folder / "a.db")
             initial = json.loads((cache / "initial.json").read_text(encoding="utf-8"))
         with running_server(folder) as server:
             if not cached:
@@ -553,7 +568,7 @@ async def part3(devices: int, changes: int, institutions: int, keep: bool) -> di
 
         async def prepare(k: int) -> Store:
             path = folder / f"device-{k:03d}.db"
-            shutil.copy(template, path)
+            copy_database(template, path)  # with its key slots
             async with gate:
                 return await new_device(server, path, names[k % institutions], f"PC-{k:03d}")
 
@@ -572,7 +587,7 @@ async def part3(devices: int, changes: int, institutions: int, keep: bool) -> di
 
         async def one(store: Store) -> None:
             begun = time.perf_counter()
-            client = Timed(store)
+            client = Timed(store, ACTOR)
             try:
                 reports.append(await client.sync())
                 push_phase.append(client.push_s)
@@ -655,7 +670,9 @@ def main() -> None:
     )
     parser.add_argument("--rebuild", action="store_true", help="part 2: ignore the cache")
     parser.add_argument("--keep", action="store_true", help="keep the temporary databases")
-    args = parser.parse_args()
+    quick = {"changes": 1_000, "rounds": 1, "residents": 5_000, "devices": 20,
+             "device_changes": 10, "institutions": 10}  # fmt: skip
+    args = parse_quick(parser, quick)
 
     OUT.mkdir(exist_ok=True)
     target = OUT / "sync.json"
@@ -679,6 +696,40 @@ def main() -> None:
         result[f"part{part}"] = figures
         print(json.dumps({f"part{part}": figures}, ensure_ascii=False, indent=2), flush=True)
         target.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_figures("sync", figures_of(result, args.part), params(args, "keep"))
+
+
+def figures_of(result: dict[str, Any], parts: list[int]) -> list[Figure]:
+    """The report's figures of the parts run now (sync.json keeps earlier parts too)."""
+    out = []
+    if 1 in parts:
+        p = result["part1"]
+        bare = "the same gzip push bodies POSTed bare"
+        n = f"{p['changes']:,}"
+        out += [
+            Figure(f"(1) push of {n} field changes", p["push_ms"], "ms", bare, p["bare_post_ms"]),
+            Figure(f"(1) pull of the {n} changes", p["pull_ms"], "ms", bare, p["bare_post_ms"]),
+        ]
+    if 2 in parts:
+        p = result["part2"]
+        sent, size = p["change"]["bytes_sent"], p["db_file_bytes"]
+        out.append(
+            Figure(f"(2) bytes sent for a {p['changed_rows']:,}-row change of "
+                   f"{p['residents']:,} residents", round(sent / 1024, 1), "KiB",
+                   "the database file", round(size / 1024, 1), "≤ 2% of the file",
+                   sent <= 0.02 * size)
+        )  # fmt: skip
+    if 3 in parts:
+        p = result["part3"]
+        errors = p["errors"] + p["catch_up_errors"]
+        out += [
+            Figure(f"(3) errors, {p['devices']} devices × {p['changes_each']} changes at once",
+                   errors, "", target="zero errors", met=errors == 0,
+                   note="first round and catch-up"),
+            Figure("(3) per-device sync, p95", p["latency_ms"].get("p95", 0), "ms"),
+            Figure("(3) changes pushed per second", p["changes_per_s"], "/s"),
+        ]  # fmt: skip
+    return out
 
 
 if __name__ == "__main__":

@@ -55,8 +55,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _figures import Figure, copy_database, params, parse_quick, ratio_target, write_figures  # noqa: E402
 from sync import ms, spread  # noqa: E402  (the sync benchmark's latency summary)
 
+from mzdesk.store import cipher  # noqa: E402
 from tests.sync.conftest import ROOT as REPO  # noqa: E402
 from tests.sync.conftest import ServerProcess, _pg_bindir  # noqa: E402
 from tests.sync.conftest import postgres_cluster as throwaway_cluster  # noqa: E402
@@ -142,6 +144,7 @@ def _device_main(
     """One client process: prepare its devices (enrol, first sync, local changes), say it
     is ready, wait for the start, sync them all at once, then once more (catch-up)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
+    from _figures import copy_database
     from sync import add_residents  # the sync benchmark's realistic residents
 
     from mzdesk.core.permissions import Actor
@@ -156,7 +159,7 @@ def _device_main(
         stores = []
         for k, _institution, code in jobs:
             path = Path(folder) / f"device-{k:05d}.db"
-            shutil.copy(template, path)
+            copy_database(Path(template), path)  # with its key slots
             store = open_store(path, migrate=False)
             try:
                 await enroll(store, actor, url, code, f"PC-{k:05d}")
@@ -346,12 +349,10 @@ def bare_push(server: Server, batches: list[list[dict[str, Any]]], device: uuid.
     return time.perf_counter() - started
 
 
-def bare_update(path: Path, pages: list[list[dict[str, Any]]], field: str) -> float:
+def bare_update(path: Path, pages: list[list[dict[str, Any]]], field: str, key: bytes) -> float:
     """The pulled change written as a bare UPDATE of the same rows (field and revision),
-    one transaction per page as the pull."""
-    import sqlite3
-
-    conn = sqlite3.connect(path)
+    one transaction per page as the pull (the DB-API connection, with the store's key)."""
+    conn = cipher.connect(path, key)
     started = time.perf_counter()
     for page in pages:
         with conn:
@@ -409,18 +410,16 @@ def bulk(server: Server, folder: Path, count: int) -> dict[str, Any]:
             pages.append(page["items"])
             super()._apply_page(cursor, page)
 
-    assert b.path is not None
+    assert b.path is not None and b.key is not None
     copy = folder / "bulk-b-copy.db"
-    with (
-        contextlib.closing(__import__("sqlite3").connect(b.path)) as src,
-        contextlib.closing(__import__("sqlite3").connect(copy)) as dst,
-    ):
-        src.backup(dst)
-    shutil.copy(copy, folder / "bulk-b-copy2.db")
+    with b.engine.connect() as conn:  # B is idle: its file, checkpointed, is consistent
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy_database(b.path, copy)  # the store is encrypted: the same key, its key slots
+    copy_database(copy, folder / "bulk-b-copy2.db")
     client = Recording(b, actor)
     asyncio.run(client.sync())
     pull_s = client.pull_s
-    bare_s = bare_update(copy, pages, "phone")
+    bare_s = bare_update(copy, pages, "phone", b.key)
     apply_s = apply_only(folder / "bulk-b-copy2.db", pages)
     a.close()
     b.close()
@@ -505,7 +504,8 @@ def main() -> None:
     parser.add_argument("--burst", type=int, default=2000, help="burst: devices")
     parser.add_argument("--bulk", type=int, default=10_000, help="bulk: changes")
     parser.add_argument("--procs", type=int, default=4, help="client processes")
-    args = parser.parse_args()
+    quick = {"devices": 10, "changes": 10, "burst": 20, "bulk": 500, "procs": 2}
+    args = parse_quick(parser, quick)
 
     has_workers = serve_supports_workers()
     result: dict[str, Any] = {
@@ -559,6 +559,52 @@ def main() -> None:
     )
     print(table(result))
     print(f"run {result['run_seconds']} s; written to {OUT / 'sync_load.json'}")
+    write_figures("sync_load", figures_of(result), params(args))
+
+
+NAMES = {"sqlite": "SQLite", "pg1": "PostgreSQL, 1 worker", "pg2": "PostgreSQL, 2 workers"}
+
+
+def figures_of(result: dict[str, Any]) -> list[Figure]:
+    out = []
+    for name, parts in result["servers"].items():
+        server = NAMES[name]
+        for part in ("load", "burst"):
+            f = parts.get(part)
+            if isinstance(f, str):
+                out.append(Figure(f"{part}, {server}", 0, "", note=f))
+            elif f is not None:
+                what = f"{part}, {server}: {f['devices']} devices × {f['changes_each']}"
+                errors = f["errors"] + f["catch_up_errors"]
+                out += [
+                    Figure(f"{what}: errors", errors, "", target="zero errors", met=errors == 0,
+                           note="first round and catch-up"),
+                    Figure(f"{what}: per-device sync, p95", f["latency_ms"].get("p95", 0), "ms"),
+                    Figure(f"{what}: changes pushed per second", f["changes_per_s"] or 0, "/s"),
+                ]  # fmt: skip
+        b = parts.get("bulk")
+        if isinstance(b, str):
+            out.append(Figure(f"bulk, {server}", 0, "", note=b))
+        elif b is not None:
+            bare = "a bare UPDATE of the same rows"
+            out += [
+                Figure(f"bulk, {server}: push of {b['changes']:,} inserts", b["push_ms"], "ms",
+                       "a bare INSERT of the same record and change rows", b["bare_insert_ms"],
+                       *ratio_target(b["push_ms"], b["bare_insert_ms"], 1.5)),
+                Figure(f"bulk, {server}: pull of a one-field change", b["pull_ms"], "ms", bare,
+                       b["bare_update_ms"]),
+                Figure(f"bulk, {server}: the client's apply alone", b["apply_only_ms"], "ms",
+                       bare, b["bare_update_ms"], note="target: close to 1×"),
+            ]  # fmt: skip
+    for part, ratio in result.get("workers_1_to_2", {}).items():
+        one = result["servers"]["pg1"][part]
+        two = result["servers"].get("pg2", {}).get(part)
+        if isinstance(two, dict) and isinstance(ratio, float):
+            out.append(
+                Figure(f"{part}: changes/s with 2 workers", two["changes_per_s"], "/s",
+                       "the same with 1 worker", one["changes_per_s"], "grows (> 1×)", ratio > 1)
+            )  # fmt: skip
+    return out
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+from _figures import Figure, params, parse_quick, write_figures
 from sqlalchemy import text
 
 from mzdesk.core.permissions import Actor
@@ -170,7 +171,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--institutions", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"institutions": 50, "rounds": 3})
     OUT.mkdir(exist_ok=True)
     db = OUT / f"training-{args.institutions}.db"
     if not db.exists():
@@ -229,6 +230,19 @@ def main() -> None:
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
     (OUT / "training_stats.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    plain_ = "the plain SQL aggregates alone (all institutions)"
+    write_figures(
+        "training_stats",
+        [
+            Figure(f"training_statistics, all {figures.institutions} institutions",
+                   result["all_ms"], "ms", plain_, result["plain_sql_all_ms"]),
+            Figure("training_statistics, one region", result["region_ms"], "ms"),
+            Figure("training_statistics, one institution", result["one_institution_ms"], "ms"),
+            Figure("training_matrix, one institution", result["matrix_one_institution_ms"],
+                   "ms"),
+        ],
+        params(args),
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

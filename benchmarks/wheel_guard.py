@@ -11,6 +11,7 @@ import argparse
 import statistics
 import time
 
+from _figures import Figure, params, parse_quick, write_figures
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,7 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=200_000)
     parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
+    args = parse_quick(parser, {"events": 20_000, "rounds": 3})
     app = QApplication([])
     target = QWidget()
     guard = WheelGuard(app)
@@ -45,6 +46,16 @@ def main() -> None:
     print(f"  without the guard: {b * 1e6 / args.events:.2f} µs/event (Python sendEvent loop)")
     print(f"  with the guard:    {g * 1e6 / args.events:.2f} µs/event")
     print(f"  guard costs {(g - b) * 1e6 / args.events:.2f} µs/event, ratio {g / b:.2f}x")
+    per = 1e6 / args.events
+    write_figures(
+        "wheel_guard",
+        [
+            Figure("an event with the guard", round(g * per, 3), "µs",
+                   "the same event without the guard", round(b * per, 3)),
+            Figure("the guard's cost per event", round((g - b) * per, 3), "µs"),
+        ],
+        params(args),
+    )  # fmt: skip
 
 
 if __name__ == "__main__":
