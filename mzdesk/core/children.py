@@ -96,6 +96,14 @@ CHILD_LEAVING: Final[tuple[DischargeReason, ...]] = (
     DischargeReason.OTHER,
 )
 
+# 离院 on its own (services/children: child_leaves); the other reasons of CHILD_LEAVING are
+# placements, recorded through 安置 so that the placement figures count them
+LEAVING_REASONS: Final[tuple[DischargeReason, ...]] = (
+    DischargeReason.TRANSFER,
+    DischargeReason.DEATH,
+    DischargeReason.OTHER,
+)
+
 # the placement that ends the home's care leaves for this reason
 LEAVING_FOR: Final[dict[PlacementKind, DischargeReason]] = {
     PlacementKind.ADOPTION: DischargeReason.ADOPTION,

@@ -27,9 +27,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "child.not_fostered": ("{name}目前不在家庭寄养中", "{name} is not in foster care"),
     "child.leaving_reason": (
-        "这不是儿童离院的原因（收养、回归家庭、成年安置、转出、死亡、其他）",
-        "not a reason for a child to leave (adoption, return to the family, adult "
-        "placement, transfer, death, other)",
+        "离院原因只能是转出、死亡或其他；收养、回归家庭、成年安置请通过「安置」登记",
+        "a child leaves for a transfer, death or another reason; adoption, return to the "
+        "family and adult placement are recorded as a placement",
     ),
     "child.findings": ("评估结论", "findings"),
     "child.delayed": ("；发育落后：{items}", "; delayed: {items}"),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core.child_assessment import NONE, ChildScheme, child_scheme
 from mzdesk.core.children import (
-    CHILD_LEAVING,
+    LEAVING_REASONS,
     NOTICE_DAYS_DEFAULT,
     NOTICE_DAYS_RANGE,
     CareArrangement,
@@ -255,7 +255,7 @@ class ChildLeaveDialog(ChildForm):
         root, form = _form(self, who)
         self.discharge_date = self.add_date(form, "discharge_date", label=tr("离院日期"))
         self.reason = self.add_vocab(
-            form, "discharge_reason", DischargeReason, list(CHILD_LEAVING), label=tr("离院原因")
+            form, "discharge_reason", DischargeReason, list(LEAVING_REASONS), label=tr("离院原因")
         )
         self.discharge_note = self.add_text(form, "discharge_note", tr("说明"))
         _finish(self, root)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.children import CHILD_LEAVING, LEAVING_FOR, PlacementKind
+from mzdesk.core.children import LEAVING_FOR, LEAVING_REASONS, PlacementKind
 from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import ChildStage, DischargeReason, ResidentStatus
@@ -202,7 +202,7 @@ def child_leaves(
 ) -> None:
     """离院 for a reason other than a placement (those leave through :func:`place_child`):
     the bed is freed, a foster care ends, the record is kept."""
-    if reason not in CHILD_LEAVING:
+    if reason not in LEAVING_REASONS:
         raise ValidationError.single("discharge_reason", "child.leaving_reason", table="residents")
     with store.write(actor) as session:
         child = child_in_care(session, resident_id)

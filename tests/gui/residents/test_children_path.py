@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from mzdesk.core.children import (
-    CHILD_LEAVING,
+    LEAVING_REASONS,
     IntakeWay,
     NoticeStatus,
     PlacementKind,
@@ -229,10 +229,10 @@ def test_the_path_through_the_widgets(qtbot, open_as, home, tmp_path):
     with store.read() as session:
         assert session.scalars(select(FamilyNotice)).one().status is NoticeStatus.WITHDRAWN
 
-    # 离院: asks first; only the children's reasons are offered
+    # 离院: asks first; only the reasons that are not a placement (those go through 安置)
     leave, before = step(qtbot, record, "leave", ChildLeaveDialog)
     reasons = [leave.reason.itemData(i) for i in range(leave.reason.count())]
-    assert reasons == [r.value for r in CHILD_LEAVING]
+    assert reasons == [r.value for r in LEAVING_REASONS]
     assert len(reasons) < len(DischargeReason)  # not the elderly's reasons
     select_vocab(leave.reason, DischargeReason.TRANSFER)
     ok(qtbot, leave)

@@ -348,6 +348,10 @@ def test_foster_care_ends_back_into_a_bed(store, children_home, beds):
     )
     record = get_resident(store, child.id)
     assert (record.status, record.bed_id) == (ResidentStatus.IN_HOUSE, beds[1].id)
+    with pytest.raises(ValidationError, match="安置"):  # adoption is a placement
+        child_leaves(
+            store, SETUP, child.id, dt.date(2026, 10, 1), DischargeReason.ADOPTION, today=TODAY
+        )
     with pytest.raises(ValidationError):  # 回家 is the elderly's reason
         child_leaves(
             store, SETUP, child.id, dt.date(2026, 10, 1), DischargeReason.HOME, today=TODAY
