@@ -18,7 +18,7 @@ from mzdesk.core.permissions import ADMIN, Actor, Permission
 from mzdesk.services.operations import operation
 from mzdesk.services.users import actor_for, reset_password
 from mzdesk.services.views import UserView
-from mzdesk.store import keys
+from mzdesk.store import adoption, keys
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Institution, User
 
@@ -41,9 +41,15 @@ class KeyStatus:
 def key_status(store: Store, actor: Actor) -> KeyStatus:
     """Who can open this database on this computer (no key material)."""
     slots = store.key_slots()
-    wanted = {(s.institution_id, s.username) for s in slots.user_slots()}
     holders: list[KeyHolder] = []
     with store.read() as session:
+        # a slot written before an enrolment gave the institution the server's id names the
+        # old one until its user logs in again (store/adoption.py)
+        now = adoption.adopted_ids(session)
+        wanted = {
+            (now.get(s.institution_id or "", s.institution_id), s.username)
+            for s in slots.user_slots()
+        }
         rows = session.execute(
             select(User.institution_id, User.username, User.display_name, Institution.name)
             .join(Institution, Institution.id == User.institution_id)

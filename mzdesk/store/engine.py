@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mzdesk.core.changes import NO_CHANGES, Changes
 from mzdesk.core.permissions import Actor
-from mzdesk.store import cipher, keys, outbox
+from mzdesk.store import adoption, cipher, keys, outbox
 from mzdesk.store.audit import changes_of
 from mzdesk.store.backup.restoring import check_at_start
 from mzdesk.store.files import FileStore
@@ -174,7 +174,8 @@ class Store:
         if self.key is None or self.path is None:
             return
         slot = keys.user_slot(self.key, institution_id, username.strip(), password)
-        keys.write_slots(self.path, keys.with_user(self.key_slots(), slot))
+        former = self.former_institution_ids(institution_id)
+        keys.write_slots(self.path, keys.with_user(self.key_slots(), slot, former))
 
     def has_user_key(self, institution_id: uuid.UUID, username: str, password: str) -> bool:
         """Whether ``password`` already opens this database for ``username``."""
@@ -186,9 +187,21 @@ class Store:
 
     def remove_user_key(self, institution_id: uuid.UUID, username: str) -> None:
         if self.path is not None:
+            former = self.former_institution_ids(institution_id)
             keys.write_slots(
-                self.path, keys.without_user(self.key_slots(), institution_id, username)
+                self.path, keys.without_user(self.key_slots(), institution_id, username, former)
             )
+
+    def former_institution_ids(self, institution_id: uuid.UUID) -> set[str]:
+        """The ids ``institution_id`` had here before an enrolment (store/adoption.py): the
+        slots written before still name them."""
+        with self.read() as session:
+            return adoption.former_ids(session, institution_id)
+
+    def current_institution_id(self, institution_id: uuid.UUID) -> uuid.UUID:
+        """The id an institution a key slot names has now (store/adoption.py)."""
+        with self.read() as session:
+            return adoption.current_id(session, institution_id)
 
     def update_slots(self, change: Any) -> None:
         """Apply ``change`` (SlotFile -> SlotFile) to the slot file."""
