@@ -12,16 +12,23 @@ encrypted database (readable and changeable only once unlocked), and:
   replaces the user's slot under an old id, and a disabled account loses both — so no slot is
   left that a former password would still open.
 
+The backup the enrolment made first (「加入上级机构前」) may be restored after some slots were
+bound to the new id: the database then holds the old id again and knows no adoption. A slot
+naming an institution this database does not hold opens the one institution where its user
+name has an account, and is replaced as above when that login re-wraps it.
+
 A slot names nothing the users table does not decide again: the password is checked against
 the user's row of the resolved institution after the key is unwrapped."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mzdesk.store.models import DeviceSetting
+from mzdesk.store.models import DeviceSetting, Institution, User
 
 ADOPTED = "store.adopted_institutions"  # {old id: current id}, as strings
 
@@ -55,3 +62,25 @@ def current_id(session: Session, institution_id: uuid.UUID) -> uuid.UUID:
 def former_ids(session: Session, institution_id: uuid.UUID) -> set[str]:
     """The ids that became ``institution_id``."""
     return {old for old, now in adopted_ids(session).items() if now == str(institution_id)}
+
+
+def slot_institution(session: Session, institution_id: uuid.UUID, username: str) -> uuid.UUID:
+    """The institution a login through a slot naming ``institution_id`` opens: the id an
+    enrolment gave it; or, when this database holds no such institution (a backup from before
+    the enrolment, restored), the only one where ``username`` has an account."""
+    now = current_id(session, institution_id)
+    if session.get(Institution, now) is not None:
+        return now
+    found = session.scalars(
+        select(User.institution_id).where(User.username == username, User.deleted_at.is_(None))
+    ).all()
+    return found[0] if len(found) == 1 else now
+
+
+def superseded_ids(session: Session, institution_id: uuid.UUID, named: Iterable[str]) -> set[str]:
+    """Of the institution ids slots name (``named``), those a slot for ``institution_id``
+    replaces: the ids that became it, and ids of no institution in this database."""
+    held = {str(i) for i in session.scalars(select(Institution.id))}
+    return former_ids(session, institution_id) | {
+        i for i in named if i != str(institution_id) and i not in held
+    }

@@ -193,15 +193,16 @@ class Store:
             )
 
     def former_institution_ids(self, institution_id: uuid.UUID) -> set[str]:
-        """The ids ``institution_id`` had here before an enrolment (store/adoption.py): the
-        slots written before still name them."""
+        """The ids the slots here name that ``institution_id`` replaces: ones it had before an
+        enrolment, or of no institution here (store/adoption.py)."""
+        named = {s.institution_id or "" for s in self.key_slots().user_slots()}
         with self.read() as session:
-            return adoption.former_ids(session, institution_id)
+            return adoption.superseded_ids(session, institution_id, named)
 
-    def current_institution_id(self, institution_id: uuid.UUID) -> uuid.UUID:
-        """The id an institution a key slot names has now (store/adoption.py)."""
+    def slot_institution(self, institution_id: uuid.UUID, username: str) -> uuid.UUID:
+        """The institution a login through a slot naming ``institution_id`` opens now."""
         with self.read() as session:
-            return adoption.current_id(session, institution_id)
+            return adoption.slot_institution(session, institution_id, username.strip())
 
     def update_slots(self, change: Any) -> None:
         """Apply ``change`` (SlotFile -> SlotFile) to the slot file."""

@@ -222,7 +222,7 @@ def test_a_site_with_accounts_still_logs_in_after_network_enrolment_and_a_sync(s
     assert slot_institution == home.id  # the slot still names the old id
     site = open_as(path, "admin", "admin-pass")
     try:
-        assert site.current_institution_id(home.id) == server_id  # what the app's login does
+        assert site.slot_institution(home.id, "admin") == server_id  # what the app's login does
         assert log_in(site, "admin", "admin-pass").institution_id == server_id
     finally:
         site.close()

@@ -81,8 +81,11 @@ class Opener:
             unlocked_as = (institution_id, username.strip())
         else:
             # a slot written before an enrolment gave the institution the server's id names
-            # the old one; authenticate then binds the slot to the new id (store/adoption.py)
-            institution_id = await self.worker.read(store.current_institution_id, slot_institution)
+            # the old one (or after it, when the backup from before it was restored):
+            # authenticate then binds the slot to the id it has here (store/adoption.py)
+            institution_id = await self.worker.read(
+                store.slot_institution, slot_institution, username
+            )
             unlocked_as = (slot_institution, username.strip())
         institution = await self.institution(institution_id)
         store.unlocked_as = unlocked_as

@@ -36,6 +36,8 @@ from mzdesk.services.users import (
     users_of,
 )
 from mzdesk.store import keys
+from mzdesk.store.backup.layout import list_backups
+from mzdesk.store.backup.restoring import restore
 from mzdesk.store.engine import open_store, unlock, unlock_with_recovery
 from mzdesk.sync.bundles import enrol_from_file
 from tests.helpers.stores import open_as
@@ -159,3 +161,36 @@ def test_passwords_set_and_accounts_disabled_after_adoption_leave_no_old_slot(qt
         finally:
             opener.close()
             opener.worker.shutdown()
+
+
+def test_the_backup_from_before_the_enrolment_restored_still_logs_in(qtbot, loop, adopted):
+    """The enrolment made a backup first (「加入上级机构前」). Restored after the administrator's
+    login bound their slot to the server's id, the database holds the old id again and knows
+    no adoption: the login still opens it, and a password changed then leaves no slot under the
+    server's id that the former password would open."""
+    path, old_id, server_id = adopted
+    opener = Opener(path, Worker())
+    try:
+        _log_in(qtbot, opener, "admin", "admin-pass")
+        assert opener.store is not None
+        key = opener.store.key
+    finally:
+        opener.close()
+        opener.worker.shutdown()
+    assert key is not None and _slots_of(path, "admin") == [str(server_id)]
+    (before,) = [b for b in list_backups(path) if b.kind == "before-adoption"]
+    restore(path, before, key)
+
+    opener = Opener(path, Worker())
+    try:
+        unlocked = _log_in(qtbot, opener, "admin", "admin-pass")
+        assert unlocked.institution.id == old_id
+        actor = actor_for(unlocked.user)
+        change_own_password(unlocked.store, actor, "admin-pass", "admin-pass-2")
+    finally:
+        opener.close()
+        opener.worker.shutdown()
+    with pytest.raises(keys.KeyError_):
+        unlock(path, "admin", "admin-pass")
+    assert _slots_of(path, "admin") == [str(old_id)]
+    assert unlock(path, "admin", "admin-pass-2")[1] == old_id
