@@ -12,13 +12,14 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import StateError, ValidationError
 from mzdesk.core.permissions import ADMIN, Actor, Permission
 from mzdesk.services.operations import operation
 from mzdesk.services.users import actor_for, reset_password
 from mzdesk.services.views import UserView
-from mzdesk.store import keys
+from mzdesk.store import adoption, keys
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Institution, User
 
@@ -41,9 +42,9 @@ class KeyStatus:
 def key_status(store: Store, actor: Actor) -> KeyStatus:
     """Who can open this database on this computer (no key material)."""
     slots = store.key_slots()
-    wanted = {(s.institution_id, s.username) for s in slots.user_slots()}
     holders: list[KeyHolder] = []
     with store.read() as session:
+        wanted = {_opens(session, slot) for slot in slots.user_slots()}
         rows = session.execute(
             select(User.institution_id, User.username, User.display_name, Institution.name)
             .join(Institution, Institution.id == User.institution_id)
@@ -54,6 +55,17 @@ def key_status(store: Store, actor: Actor) -> KeyStatus:
             holders.append(KeyHolder(username, display_name, name))
     printed = dt.date.fromisoformat(slots.recovery_printed) if slots.recovery_printed else None
     return KeyStatus(sorted(holders, key=lambda h: h.username), slots.is_open, printed)
+
+
+def _opens(session: Session, slot: keys.Slot) -> tuple[str, str | None]:
+    """(institution id, user name) a slot lets log in now: a slot written before an enrolment
+    gave the institution the server's id names the old one until its user logs in again
+    (store/adoption.py)."""
+    try:
+        named = uuid.UUID(slot.institution_id or "")
+    except ValueError:
+        return slot.institution_id or "", slot.username
+    return str(adoption.slot_institution(session, named, slot.username or "")), slot.username
 
 
 @dataclass(frozen=True)

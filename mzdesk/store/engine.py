@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mzdesk.core.changes import NO_CHANGES, Changes
 from mzdesk.core.permissions import Actor
-from mzdesk.store import cipher, keys, outbox
+from mzdesk.store import adoption, cipher, keys, outbox
 from mzdesk.store.audit import changes_of
 from mzdesk.store.backup.restoring import check_at_start
 from mzdesk.store.files import FileStore
@@ -174,7 +174,8 @@ class Store:
         if self.key is None or self.path is None:
             return
         slot = keys.user_slot(self.key, institution_id, username.strip(), password)
-        keys.write_slots(self.path, keys.with_user(self.key_slots(), slot))
+        former = self.former_institution_ids(institution_id)
+        keys.write_slots(self.path, keys.with_user(self.key_slots(), slot, former))
 
     def has_user_key(self, institution_id: uuid.UUID, username: str, password: str) -> bool:
         """Whether ``password`` already opens this database for ``username``."""
@@ -186,9 +187,22 @@ class Store:
 
     def remove_user_key(self, institution_id: uuid.UUID, username: str) -> None:
         if self.path is not None:
+            former = self.former_institution_ids(institution_id)
             keys.write_slots(
-                self.path, keys.without_user(self.key_slots(), institution_id, username)
+                self.path, keys.without_user(self.key_slots(), institution_id, username, former)
             )
+
+    def former_institution_ids(self, institution_id: uuid.UUID) -> set[str]:
+        """The ids the slots here name that ``institution_id`` replaces: ones it had before an
+        enrolment, or of no institution here (store/adoption.py)."""
+        named = {s.institution_id or "" for s in self.key_slots().user_slots()}
+        with self.read() as session:
+            return adoption.superseded_ids(session, institution_id, named)
+
+    def slot_institution(self, institution_id: uuid.UUID, username: str) -> uuid.UUID:
+        """The institution a login through a slot naming ``institution_id`` opens now."""
+        with self.read() as session:
+            return adoption.slot_institution(session, institution_id, username.strip())
 
     def update_slots(self, change: Any) -> None:
         """Apply ``change`` (SlotFile -> SlotFile) to the slot file."""

@@ -23,6 +23,7 @@ import json
 import os
 import secrets
 import uuid
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -263,30 +264,29 @@ def unlock_with_password(
     raise KeyError_("store.keys.no_unlock")
 
 
-def with_user(slots: SlotFile, slot: Slot) -> SlotFile:
-    """``slots`` with ``slot`` replacing the user's old one; the open slot goes (the key is
-    now protected by a password)."""
+def with_user(slots: SlotFile, slot: Slot, former: Collection[str] = ()) -> SlotFile:
+    """``slots`` with ``slot`` replacing the user's old one — also one under an institution id
+    in ``former``, that the institution had before an enrolment gave it the server's
+    (store/adoption.py); the open slot goes (the key is now protected by a password)."""
+    ids = {slot.institution_id, *former}
     kept = [
         s
         for s in slots.slots
         if s.kind != "open"
-        and not (
-            s.kind == "user"
-            and s.institution_id == slot.institution_id
-            and s.username == slot.username
-        )
+        and not (s.kind == "user" and s.institution_id in ids and s.username == slot.username)
     ]
     failures = {k: v for k, v in slots.failures.items() if k != slot.username}
     # a password set or reset (a recovery too) ends the name's lockout
     return dataclasses.replace(slots, slots=[*kept, slot], failures=failures)
 
 
-def without_user(slots: SlotFile, institution_id: uuid.UUID, username: str) -> SlotFile:
+def without_user(
+    slots: SlotFile, institution_id: uuid.UUID, username: str, former: Collection[str] = ()
+) -> SlotFile:
+    ids = {str(institution_id), *former}
     kept = [
         s
         for s in slots.slots
-        if not (
-            s.kind == "user" and s.institution_id == str(institution_id) and s.username == username
-        )
+        if not (s.kind == "user" and s.institution_id in ids and s.username == username)
     ]
     return dataclasses.replace(slots, slots=kept)

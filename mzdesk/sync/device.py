@@ -13,6 +13,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from mzdesk.core.permissions import REGION_WITHHELD, Actor
+from mzdesk.store.adoption import record_adoption
 from mzdesk.store.backup.hooks import before_change
 from mzdesk.store.engine import Store
 from mzdesk.store.migrate import head_revision
@@ -116,6 +117,9 @@ def adopt_institution(session: Session, server_id: uuid.UUID) -> bool:
             sql(f"UPDATE {table} SET institution_id = :new WHERE institution_id = :old"), params
         )
     session.execute(sql("UPDATE institutions SET id = :new WHERE id = :old"), params)
+    # the key slots on this computer still name the old id, bound into their encryption:
+    # logins resolve it through this record and re-bind each slot (store/adoption.py)
+    record_adoption(session, old, server_id)
     session.execute(sql("DELETE FROM stat_snapshots WHERE institution_id = :old"), params)
     for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.institution_id == old)):
         if entry.table_name == "institutions" and entry.row_id == old:

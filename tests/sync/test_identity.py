@@ -190,6 +190,48 @@ def test_enrolling_an_offline_site_never_blanks_what_the_server_knows(server, tm
     assert len(dump(bureau)["residents"]) == 2
 
 
+def test_a_site_with_accounts_still_logs_in_after_network_enrolment_and_a_sync(server, tmp_path):
+    """Enrolment by network gives the site's institution the server's id; the key slots on the
+    computer still name the old one (gui/start/test_adopted_login.py has the app's login and
+    the enrolment file): the administrator logs in as the app and the command line do, the
+    login binds their slot to the new id, and a sync in between changes nothing of that."""
+    from mzdesk.core.vocab import InstitutionKind
+    from mzdesk.services.institutions import InstitutionData
+    from mzdesk.services.users import log_in, set_up_institution
+    from mzdesk.store import keys
+    from mzdesk.store.engine import open_store, unlock
+    from mzdesk.sync.client import enroll
+    from tests.helpers.stores import open_as
+
+    server_id = add_institution(server.db, "幸福院", "nursing_home", "370212", credit_code=CODE_A)
+    path = tmp_path / "site.db"
+    site = open_store(path)
+    home, admin = set_up_institution(
+        site,
+        SETUP,
+        InstitutionData(name="幸福敬老院", kind=InstitutionKind.NURSING_HOME),
+        NewUser("admin", "王院长", "admin-pass"),
+    )
+    seed(site, beds=2, residents=1)
+    code = server.code(institution="幸福院")
+    asyncio.run(enroll(site, actor_for(admin), server.url, code, "老电脑"))
+    sync(site)
+    site.close()
+
+    key, slot_institution = unlock(path, "admin", "admin-pass")
+    assert slot_institution == home.id  # the slot still names the old id
+    site = open_as(path, "admin", "admin-pass")
+    try:
+        assert site.slot_institution(home.id, "admin") == server_id  # what the app's login does
+        assert log_in(site, "admin", "admin-pass").institution_id == server_id
+    finally:
+        site.close()
+    assert unlock(path, "admin", "admin-pass") == (key, server_id)
+    slots = keys.read_slots(path)
+    assert slots is not None
+    assert [s.institution_id for s in slots.user_slots()] == [str(server_id)]
+
+
 def test_an_ambiguous_name_is_refused_and_id_or_credit_code_select(server, tmp_path):
     """Names an older server let devices duplicate: the administrator must say which."""
     first = add_institution(server.db, "城关敬老院", "nursing_home", "370212", credit_code=CODE_A)

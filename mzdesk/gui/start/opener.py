@@ -69,17 +69,26 @@ class Opener:
     async def log_in(self, username: str, password: str) -> Unlocked:
         """Unlock with the password (off the GUI thread), open, then authenticate. Raises
         CodedError with the message to show."""
-        key, institution_id = await self.worker.read(unlock, self.db_path, username, password)
+        key, slot_institution = await self.worker.read(unlock, self.db_path, username, password)
         probe.mark("unlocked")
         store = await self.open_with_key(key)
         probe.mark("store_open")
-        if institution_id is None:  # a database that needs no login: the only institution
+        if slot_institution is None:  # a database that needs no login: the only institution
             institutions = await self.worker.read(list_institutions, store)
             if not institutions:
                 raise CodedError("user.bad_login")
             institution_id = institutions[0].id
+            unlocked_as = (institution_id, username.strip())
+        else:
+            # a slot written before an enrolment gave the institution the server's id names
+            # the old one (or after it, when the backup from before it was restored):
+            # authenticate then binds the slot to the id it has here (store/adoption.py)
+            institution_id = await self.worker.read(
+                store.slot_institution, slot_institution, username
+            )
+            unlocked_as = (slot_institution, username.strip())
         institution = await self.institution(institution_id)
-        store.unlocked_as = (institution_id, username.strip())
+        store.unlocked_as = unlocked_as
         user = await self.worker.write(authenticate, store, institution_id, username, password)
         probe.mark("authenticated")
         return Unlocked(store, institution, user)

@@ -3,6 +3,7 @@ automatic sync, conflict review, quarantined changes fixed and resent, the statu
 
 from __future__ import annotations
 
+import asyncio
 import re
 import socket
 import uuid
@@ -24,6 +25,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.tasks import pending_tasks
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
+from mzdesk.gui.start.opener import Opener, demo_hint
 from mzdesk.gui.sync.page import SyncPage
 from mzdesk.gui.sync.quarantine_dialog import QuarantineDialog
 from mzdesk.gui.sync.text import status_line
@@ -503,3 +505,16 @@ def test_the_window_follows_an_enrolment_that_re_keys_its_institution(
         qtbot.wait(10)
         worker.shutdown()
         store.close()
+
+    # the next start: the login unlocks with a key slot written before the enrolment (it names
+    # the old id) and opens the re-keyed institution (gui/start/test_adopted_login.py)
+    login = demo_hint(tmp_path / "offline.db")
+    assert login is not None
+    opener = Opener(tmp_path / "offline.db", Worker())
+    try:
+        task = asyncio.ensure_future(opener.log_in(*login))
+        qtbot.waitUntil(task.done, timeout=WAIT)
+        assert task.result().institution.id == after.id
+    finally:
+        opener.close()
+        opener.worker.shutdown()
