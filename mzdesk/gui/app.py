@@ -144,7 +144,8 @@ async def _main(
         await take_screenshots(main, screenshot_dir)
         main.close()
     else:
-        schedule = BackupSchedule(main.ctx, main)  # daily and on close (gui/settings)
+        # the daily backup a little later, off the start path, and on close (gui/settings)
+        schedule = BackupSchedule(main.ctx, main)
         schedule.start()
         if probe.enabled():
             await usable(main)
@@ -229,8 +230,8 @@ async def settle(timeout: float = 10.0) -> None:
 
 async def usable(main: MainWindow) -> None:
     """Until the window is usable: shown, every task started on the way (the home page's
-    figures, the status bar's sync state, the daily backup's check) finished, and the window
-    painted once after that."""
+    figures, the status bar's sync state) finished, and the window painted once after that.
+    The daily backup's check comes later (``BackupSchedule``): nobody waits for it."""
     await settle()
     painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
