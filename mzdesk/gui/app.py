@@ -256,7 +256,7 @@ async def take_screenshots(main: MainWindow, folder: Path) -> list[Path]:
     written = []
     for index, key in enumerate(PAGE_KEYS):
         main.navigation.setCurrentRow(index)
-        page = main.page_widgets[index]
+        page = main.page(key)
         refresh = getattr(page, "refresh", None)
         if refresh is not None:
             await refresh()

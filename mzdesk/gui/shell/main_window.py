@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -43,6 +44,21 @@ PAGE_NAMES = [
 PAGE_KEYS = ["home", "residents", "beds", "workers", "inspections", "stats", "sync", "settings"]
 
 
+PAGES: dict[str, Callable[[AppContext], QWidget]] = {
+    "home": HomePage,
+    "residents": ResidentsPage,
+    "beds": BedsPage,
+    "workers": WorkersPage,
+    "inspections": InspectionsPage,
+    "stats": StatsPage,
+    "sync": SyncPage,
+    "settings": SettingsPage,
+}
+# built with the window: 首页 is shown first, 同步 feeds the status bar (and syncs on its
+# schedule); the others the first time they are shown or used
+AT_START = ("home", "sync")
+
+
 class MainWindow(QMainWindow, Ui_MainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -50,42 +66,21 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.ctx = ctx
         self.closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
         self._show_title()
-        self.home = HomePage(ctx)
-        self.residents = ResidentsPage(ctx)
-        self.beds = BedsPage(ctx)
-        self.workers = WorkersPage(ctx)
-        self.inspections = InspectionsPage(ctx)
-        self.stats = StatsPage(ctx)
-        self.sync = SyncPage(ctx)
-        self.settings = SettingsPage(ctx)
-        self.page_widgets: list[QWidget] = [
-            self.home,
-            self.residents,
-            self.beds,
-            self.workers,
-            self.inspections,
-            self.stats,
-            self.sync,
-            self.settings,
-        ]
-        for name, page in zip(PAGE_NAMES, self.page_widgets, strict=True):
+        self._built: dict[str, QWidget] = {}
+        stand_ins = [QWidget() for _ in PAGE_KEYS]  # each page's place until it is built
+        for name, stand_in in zip(PAGE_NAMES, stand_ins, strict=True):
             self.navigation.addItem(tr(name))
-            self.pages.addWidget(page)
+            self.pages.addWidget(stand_in)
         self.navigation.setStyleSheet(NAVIGATION)
         self.fit_navigation()
         # the 同步 page feeds the status bar (always shown): it follows every change
-        self.refresher = PageRefresher(self.page_widgets, always=[self.sync])
+        self.refresher = PageRefresher(stand_ins)
         ctx.worker.changed.connect(self.refresher.changed)
         self.navigation.currentRowChanged.connect(self.show_page)
-        for i in range(len(self.page_widgets)):
+        for i in range(len(PAGE_KEYS)):
             QShortcut(
                 QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.navigation.setCurrentRow(i)
             )
-        self.sync.enrol.enrolled.connect(self.follow_institution)
-        self.sync.enrol.enrolled_offline.connect(self.follow_institution)
-        self.beds.open_resident.connect(self._open_resident)
-        self.beds.admit_into.connect(self._admit_into)
-        self.home.start_check.connect(self._start_check)
 
         self.db_label = ElidedLabel(tr("数据库：{path}").format(path=ctx.db_path))
         self.user_label = QLabel(
@@ -98,10 +93,76 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusbar.addPermanentWidget(label)
         ctx.worker.progress_parent = self
-        # The 同步 page reloads its state on every change and says so; the status bar shows
-        # what it loaded rather than reading the same figures again.
-        self.sync.state_changed.connect(self.show_status)
+        for key in AT_START:
+            self.page(key)
         self.navigation.setCurrentRow(0)
+
+    def page(self, key: str) -> QWidget:
+        """The page, built the first time it is asked for (shown, or used by a shortcut)."""
+        page = self._built.get(key)
+        if page is None:
+            page = self._build(key)
+        return page
+
+    def _build(self, key: str) -> QWidget:
+        index = PAGE_KEYS.index(key)
+        page = PAGES[key](self.ctx)
+        self._built[key] = page
+        stand_in = self.refresher.pages[index]
+        current = self.pages.currentWidget()
+        self.pages.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.pages.insertWidget(index, page)
+        self.pages.setCurrentWidget(page if current is None or current is stand_in else current)
+        self.refresher.replace(index, page, always=key == "sync")
+        self._connect(page)
+        return page
+
+    def _connect(self, page: QWidget) -> None:
+        """What the window follows of a page, connected when the page is built."""
+        if isinstance(page, SyncPage):
+            page.enrol.enrolled.connect(self.follow_institution)
+            page.enrol.enrolled_offline.connect(self.follow_institution)
+            # The 同步 page reloads its state on every change and says so; the status bar
+            # shows what it loaded rather than reading the same figures again.
+            page.state_changed.connect(self.show_status)
+        elif isinstance(page, BedsPage):
+            page.open_resident.connect(self._open_resident)
+            page.admit_into.connect(self._admit_into)
+        elif isinstance(page, HomePage):
+            page.start_check.connect(self._start_check)
+
+    @property
+    def home(self) -> HomePage:
+        return cast(HomePage, self.page("home"))
+
+    @property
+    def residents(self) -> ResidentsPage:
+        return cast(ResidentsPage, self.page("residents"))
+
+    @property
+    def beds(self) -> BedsPage:
+        return cast(BedsPage, self.page("beds"))
+
+    @property
+    def workers(self) -> WorkersPage:
+        return cast(WorkersPage, self.page("workers"))
+
+    @property
+    def inspections(self) -> InspectionsPage:
+        return cast(InspectionsPage, self.page("inspections"))
+
+    @property
+    def stats(self) -> StatsPage:
+        return cast(StatsPage, self.page("stats"))
+
+    @property
+    def sync(self) -> SyncPage:
+        return cast(SyncPage, self.page("sync"))
+
+    @property
+    def settings(self) -> SettingsPage:
+        return cast(SettingsPage, self.page("settings"))
 
     def _show_title(self) -> None:
         self.setWindowTitle(tr("民政桌面 — {name}").format(name=self.ctx.institution.name))
@@ -128,9 +189,6 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._show_title()
         await _settle(self.refresher.invalidate())
 
-    def page(self, key: str) -> QWidget:
-        return self.page_widgets[PAGE_KEYS.index(key)]
-
     def fit_navigation(self) -> None:
         """As wide as its longest label (English ones are longer), never scrolling sideways."""
         self.navigation.ensurePolished()
@@ -141,7 +199,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.navigation.setFixedWidth(min(width, 280))
 
     def show_page(self, index: int) -> asyncio.Future[Any] | None:
-        """Show a page; it refreshes only if a change it shows happened while hidden."""
+        """Show a page (built the first time); it refreshes only if a change it shows happened
+        while hidden (or it was never loaded)."""
+        self.page(PAGE_KEYS[index])
         self.pages.setCurrentIndex(index)
         return self.refresher.shown(index)
 

@@ -61,7 +61,7 @@ def _tofu(label: QLabel) -> str:
 def test_every_page_renders(qtbot, window, key):
     index = PAGE_KEYS.index(key)
     window.navigation.setCurrentRow(index)
-    page = window.page_widgets[index]
+    page = window.page(key)
     assert window.pages.currentWidget() is page
     qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
     qtbot.wait(50)
@@ -98,7 +98,7 @@ def test_the_window_fits_a_1024_by_700_screen_on_every_page(qtbot, language, win
         window.navigation.setCurrentRow(index)
         qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
         qtbot.wait(20)
-        hint = window.page_widgets[index].minimumSizeHint()
+        hint = window.page(key).minimumSizeHint()
         if hint.width() > 1024 - window.navigation.width() or hint.height() > 600:
             too_big[key] = hint.toTuple()
     assert too_big == {}
