@@ -26,7 +26,6 @@ from mzdesk.gui.settings.damaged_dialog import offer_restore
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
 from mzdesk.gui.start.flow import choose_institution, log_in
 from mzdesk.gui.start.opener import Opener, needs_login
-from mzdesk.gui.start.recovery_step import offer_recovery_sheet
 from mzdesk.gui.start.unlock import screenshot_unlock, unlock_and_log_in
 from mzdesk.gui.widgets.dialog import wait_for
 from mzdesk.gui.widgets.wheel import install_wheel_guard
@@ -200,6 +199,9 @@ async def _open(
     if first_run in (["create"], ["enrol"]) and user is not None:
         actor = actor_for(user)
         if actor.can(Permission.USERS_MANAGE):
+            # the sheet's PDF preview (QtPdf) only on a first run
+            from mzdesk.gui.start.recovery_step import offer_recovery_sheet
+
             await offer_recovery_sheet(store, worker, actor)
     return store, institution, user
 

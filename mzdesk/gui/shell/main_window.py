@@ -3,33 +3,35 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import uuid
-from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from mzdesk.gui.beds.page import BedsPage
 from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
 from mzdesk.gui.home.page import HomePage
-from mzdesk.gui.inspections.page import InspectionsPage
-from mzdesk.gui.residents.page import ResidentsPage
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.settings.page import SettingsPage
 from mzdesk.gui.shell.refresh import PageRefresher
-from mzdesk.gui.stats.page import StatsPage
 from mzdesk.gui.sync.page import SyncPage
 from mzdesk.gui.sync.text import failure_text, status_line
-from mzdesk.gui.training.page import WorkersPage
 from mzdesk.gui.widgets.labels import ElidedLabel
 from mzdesk.gui.widgets.palette import NAVIGATION
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.users import users_of
 from mzdesk.services.views import BedView
+
+if TYPE_CHECKING:  # imported when first shown (their charts, PDF viewers, forms …)
+    from mzdesk.gui.beds.page import BedsPage
+    from mzdesk.gui.inspections.page import InspectionsPage
+    from mzdesk.gui.residents.page import ResidentsPage
+    from mzdesk.gui.settings.page import SettingsPage
+    from mzdesk.gui.stats.page import StatsPage
+    from mzdesk.gui.training.page import WorkersPage
 
 PAGE_NAMES = [
     QT_TR_NOOP("首页"),
@@ -44,15 +46,16 @@ PAGE_NAMES = [
 PAGE_KEYS = ["home", "residents", "beds", "workers", "inspections", "stats", "sync", "settings"]
 
 
-PAGES: dict[str, Callable[[AppContext], QWidget]] = {
-    "home": HomePage,
-    "residents": ResidentsPage,
-    "beds": BedsPage,
-    "workers": WorkersPage,
-    "inspections": InspectionsPage,
-    "stats": StatsPage,
-    "sync": SyncPage,
-    "settings": SettingsPage,
+# each page's module and class, imported when the page is first built
+PAGES = {
+    "home": "mzdesk.gui.home.page:HomePage",
+    "residents": "mzdesk.gui.residents.page:ResidentsPage",
+    "beds": "mzdesk.gui.beds.page:BedsPage",
+    "workers": "mzdesk.gui.training.page:WorkersPage",
+    "inspections": "mzdesk.gui.inspections.page:InspectionsPage",
+    "stats": "mzdesk.gui.stats.page:StatsPage",
+    "sync": "mzdesk.gui.sync.page:SyncPage",
+    "settings": "mzdesk.gui.settings.page:SettingsPage",
 }
 # built with the window: 首页 is shown first, 同步 feeds the status bar (and syncs on its
 # schedule); the others the first time they are shown or used
@@ -106,7 +109,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def _build(self, key: str) -> QWidget:
         index = PAGE_KEYS.index(key)
-        page = PAGES[key](self.ctx)
+        module, _, name = PAGES[key].partition(":")
+        page: QWidget = getattr(importlib.import_module(module), name)(self.ctx)
         self._built[key] = page
         stand_in = self.refresher.pages[index]
         current = self.pages.currentWidget()
@@ -115,22 +119,22 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.pages.insertWidget(index, page)
         self.pages.setCurrentWidget(page if current is None or current is stand_in else current)
         self.refresher.replace(index, page, always=key == "sync")
-        self._connect(page)
+        self._connect(key)
         return page
 
-    def _connect(self, page: QWidget) -> None:
+    def _connect(self, key: str) -> None:
         """What the window follows of a page, connected when the page is built."""
-        if isinstance(page, SyncPage):
-            page.enrol.enrolled.connect(self.follow_institution)
-            page.enrol.enrolled_offline.connect(self.follow_institution)
+        if key == "sync":
+            self.sync.enrol.enrolled.connect(self.follow_institution)
+            self.sync.enrol.enrolled_offline.connect(self.follow_institution)
             # The 同步 page reloads its state on every change and says so; the status bar
             # shows what it loaded rather than reading the same figures again.
-            page.state_changed.connect(self.show_status)
-        elif isinstance(page, BedsPage):
-            page.open_resident.connect(self._open_resident)
-            page.admit_into.connect(self._admit_into)
-        elif isinstance(page, HomePage):
-            page.start_check.connect(self._start_check)
+            self.sync.state_changed.connect(self.show_status)
+        elif key == "beds":
+            self.beds.open_resident.connect(self._open_resident)
+            self.beds.admit_into.connect(self._admit_into)
+        elif key == "home":
+            self.home.start_check.connect(self._start_check)
 
     @property
     def home(self) -> HomePage:
