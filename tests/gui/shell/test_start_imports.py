@@ -2,7 +2,7 @@
 first window does not need. The start-up probe (mzdesk/core/probe.py) reports, once the main
 window is usable, which packages and which of the app's and Qt's modules the process has
 imported; the server, the PDF and spreadsheet writers, Alembic, the pinyin dictionaries, the
-pages other than 首页 and 同步 (with their charts and PDF viewers) and the
+HTTP client, the pages other than 首页 and 同步 (with their charts and PDF viewers) and the
 demo's generator load later, when they are used."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ NOT_AT_START = {
     "reportlab", "openpyxl",  # PDFs and spreadsheets
     "alembic",  # only when the schema is not current
     "pypinyin",  # only when a name is read
+    "httpx", "rich", "pygments",  # the first request (httpx loads its CLI's rich and pygments)
 }  # fmt: skip
 NOT_AT_START_MODULES = {
     # the pages built the first time they are shown (gui/shell/main_window.py)
