@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
 from mzdesk.gui.home.page import HomePage
@@ -110,7 +110,13 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _build(self, key: str) -> QWidget:
         index = PAGE_KEYS.index(key)
         module, _, name = PAGES[key].partition(":")
+        active = QApplication.activeWindow() is self
         page: QWidget = getattr(importlib.import_module(module), name)(self.ctx)
+        if active:
+            # a page's constructor that shows a widget before giving it a parent opens it as a
+            # window for a moment, which would take the focus (and the shortcuts) from this one
+            # (the activation follows as an event: asked for again whatever it says now)
+            self.activateWindow()
         self._built[key] = page
         stand_in = self.refresher.pages[index]
         current = self.pages.currentWidget()
@@ -138,35 +144,35 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     @property
     def home(self) -> HomePage:
-        return cast(HomePage, self.page("home"))
+        return cast("HomePage", self.page("home"))
 
     @property
     def residents(self) -> ResidentsPage:
-        return cast(ResidentsPage, self.page("residents"))
+        return cast("ResidentsPage", self.page("residents"))
 
     @property
     def beds(self) -> BedsPage:
-        return cast(BedsPage, self.page("beds"))
+        return cast("BedsPage", self.page("beds"))
 
     @property
     def workers(self) -> WorkersPage:
-        return cast(WorkersPage, self.page("workers"))
+        return cast("WorkersPage", self.page("workers"))
 
     @property
     def inspections(self) -> InspectionsPage:
-        return cast(InspectionsPage, self.page("inspections"))
+        return cast("InspectionsPage", self.page("inspections"))
 
     @property
     def stats(self) -> StatsPage:
-        return cast(StatsPage, self.page("stats"))
+        return cast("StatsPage", self.page("stats"))
 
     @property
     def sync(self) -> SyncPage:
-        return cast(SyncPage, self.page("sync"))
+        return cast("SyncPage", self.page("sync"))
 
     @property
     def settings(self) -> SettingsPage:
-        return cast(SettingsPage, self.page("settings"))
+        return cast("SettingsPage", self.page("settings"))
 
     def _show_title(self) -> None:
         self.setWindowTitle(tr("民政桌面 — {name}").format(name=self.ctx.institution.name))
