@@ -26,6 +26,7 @@ NOT_AT_START = {
     "reportlab", "openpyxl",  # PDFs and spreadsheets
     "alembic",  # only when the schema is not current
     "pypinyin",  # only when a name is read
+    "PIL",  # when a picture is attached
     "httpx", "rich", "pygments",  # the first request (httpx loads its CLI's rich and pygments)
 }  # fmt: skip
 NOT_AT_START_MODULES = {
@@ -36,6 +37,7 @@ NOT_AT_START_MODULES = {
     "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtPrintSupport",
     "mzdesk.gui.widgets.pdf_preview",  # also the first run's recovery sheet
     "mzdesk.services.demo.generate",  # only when the first run makes a demo
+    "mzdesk.gui.home.children_cards", "mzdesk.stats.children",  # a children's home's 首页
 }  # fmt: skip
 
 
