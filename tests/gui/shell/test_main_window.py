@@ -143,4 +143,4 @@ def test_pages_built_on_first_show_flash_no_window_of_their_own(qtbot, window):
         qtbot.wait(20)
         shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
         assert shown == [], key
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2_000)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
