@@ -10,13 +10,14 @@ measured the same way: from this process's ``time.time()`` just before ``Popen``
 - **mzdesk**: ``python -m mzdesk gui --db X`` with ``MZDESK_STARTUP_PROBE=1`` (mzdesk/core/
   probe.py): it logs in as MZDESK_USER / MZDESK_PASSWORD (the login dialog's typing is the only
   step left out), builds the main window and shows it; ready = every task started on the way
-  has finished (首页's figures, the status bar's sync state, the daily backup's check) and the
-  window has been painted after that. The login's two argon2id derivations (the key slot's
-  unwrap, the password check) are on that path; their share is reported beside the ratio.
+  has finished (首页's figures, the status bar's sync state) and the window has been painted
+  after that. The daily backup's check runs some seconds after the window is ready
+  (``BackupSchedule``): not on this path. The login's two argon2id derivations (the key
+  slot's unwrap, the password check) are; their share is reported beside the ratio.
 
 On the site demo (``mzdesk demo``) and a city database (``mzdesk demo --scale city``: ~100
 homes, ~10,000 beds), each copied to a temporary folder; rounds interleaved (bare, demo, city,
-bare, …) after a warm-up round (bytecode, font caches, the day's first backup); medians.
+bare, …) after a warm-up round (bytecode, font caches); medians.
 Target: ≤ 2× the bare window.
 
 ``uv run python benchmarks/startup.py [--rounds 7] [--quick]``
@@ -184,7 +185,7 @@ def main() -> None:
     rounds = 3 if args.quick else args.rounds
     compile_bytecode(ROOT, *([args.before] if args.before else []))
     runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    first: dict[str, float] = {}  # the warm-up: fonts and caches cold, the day's first backup
+    first: dict[str, float] = {}  # the warm-up: fonts and caches cold
     with tempfile.TemporaryDirectory(prefix="mzdesk-startup-") as tmp:
         folder = Path(tmp)
         dbs = {k: v for k, v in databases(folder).items() if args.only in (None, k)}
@@ -251,7 +252,7 @@ def main() -> None:
             ],
         }  # fmt: skip
         print(
-            f"{title}: first start of the day (the daily backup, cold caches) "
+            f"{title}: first start (cold caches) "
             f"{first[name] * 1000:.0f} ms; then median {value * 1000:.0f} ms = "
             f"{value / bare:.2f}× (target {target}: "
             f"{'met' if met else 'not met'}); the login's argon2id {login * 1000:.0f} ms, "

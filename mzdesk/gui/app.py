@@ -26,7 +26,6 @@ from mzdesk.gui.settings.damaged_dialog import offer_restore
 from mzdesk.gui.shell.main_window import PAGE_KEYS, MainWindow
 from mzdesk.gui.start.flow import choose_institution, log_in
 from mzdesk.gui.start.opener import Opener, needs_login
-from mzdesk.gui.start.recovery_step import offer_recovery_sheet
 from mzdesk.gui.start.unlock import screenshot_unlock, unlock_and_log_in
 from mzdesk.gui.widgets.dialog import wait_for
 from mzdesk.gui.widgets.wheel import install_wheel_guard
@@ -144,7 +143,8 @@ async def _main(
         await take_screenshots(main, screenshot_dir)
         main.close()
     else:
-        schedule = BackupSchedule(main.ctx, main)  # daily and on close (gui/settings)
+        # the daily backup a little later, off the start path, and on close (gui/settings)
+        schedule = BackupSchedule(main.ctx, main)
         schedule.start()
         if probe.enabled():
             await usable(main)
@@ -199,6 +199,9 @@ async def _open(
     if first_run in (["create"], ["enrol"]) and user is not None:
         actor = actor_for(user)
         if actor.can(Permission.USERS_MANAGE):
+            # the sheet's PDF preview (QtPdf) only on a first run
+            from mzdesk.gui.start.recovery_step import offer_recovery_sheet
+
             await offer_recovery_sheet(store, worker, actor)
     return store, institution, user
 
@@ -229,8 +232,8 @@ async def settle(timeout: float = 10.0) -> None:
 
 async def usable(main: MainWindow) -> None:
     """Until the window is usable: shown, every task started on the way (the home page's
-    figures, the status bar's sync state, the daily backup's check) finished, and the window
-    painted once after that."""
+    figures, the status bar's sync state) finished, and the window painted once after that.
+    The daily backup's check comes later (``BackupSchedule``): nobody waits for it."""
     await settle()
     painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
@@ -255,7 +258,7 @@ async def take_screenshots(main: MainWindow, folder: Path) -> list[Path]:
     written = []
     for index, key in enumerate(PAGE_KEYS):
         main.navigation.setCurrentRow(index)
-        page = main.page_widgets[index]
+        page = main.page(key)
         refresh = getattr(page, "refresh", None)
         if refresh is not None:
             await refresh()

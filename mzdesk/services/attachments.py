@@ -15,7 +15,6 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -84,6 +83,8 @@ def check_image(data: bytes, media_type: str | None = None) -> str:
         raise refuse("attachment.not_image")
     if media_type is not None and media_type != actual:
         raise refuse("attachment.type_mismatch", actual=actual, declared=media_type)
+    from PIL import Image  # Pillow (~0.3 s of imports) when a picture is checked, not at start
+
     too_many = refuse(
         "attachment.too_many_pixels",
         wan=MAX_ATTACHMENT_PIXELS // 10_000,

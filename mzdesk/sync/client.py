@@ -19,9 +19,10 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import httpx
+if TYPE_CHECKING:  # httpx (and the CLI it loads: rich, pygments) with the first request
+    import httpx
 
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.store.engine import Store
@@ -35,7 +36,7 @@ T = TypeVar("T")
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
-TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+TIMEOUT_S, CONNECT_TIMEOUT_S = 60.0, 10.0
 
 
 class RunBlocking(Protocol):
@@ -120,11 +121,15 @@ async def enroll(
     """Enrol this device with a server: whoever may change the institution's details.
     ``ca_pem`` (a private CA) or ``pin`` (the SHA-256 of the server's certificate) say how
     an ``https://`` server is verified, now and at every sync."""
+    import httpx
+
     actor.require(Permission.INSTITUTION_EDIT)
     ca_pem = check_ca(ca_pem) if ca_pem else None
     pin = normalise_pin(pin) if pin else None
     async with httpx.AsyncClient(
-        base_url=server, timeout=TIMEOUT, verify=ssl_context(ca_pem, pin)
+        base_url=server,
+        timeout=httpx.Timeout(TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
+        verify=ssl_context(ca_pem, pin),
     ) as http:
         try:
             response = await send(
@@ -177,6 +182,8 @@ class SyncClient:
         self.retry = retry or Retry()
 
     async def sync(self) -> SyncReport:
+        import httpx
+
         self.actor.require(Permission.SYNC_RUN)
         enrolment = await self.run_blocking(self._enrolment)
         if enrolment is None or not enrolment.server:
@@ -185,7 +192,7 @@ class SyncClient:
         try:
             async with httpx.AsyncClient(
                 base_url=enrolment.server,
-                timeout=TIMEOUT,
+                timeout=httpx.Timeout(TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
                 transport=self.transport,
                 headers=_headers(enrolment.token),
                 verify=ssl_context(enrolment.ca_pem, enrolment.pin),
@@ -210,6 +217,8 @@ class SyncClient:
     ) -> None:
         """Send or fetch files (sync/files.py). A file problem never stops the sync of rows:
         what is left is tried at the next sync; a certificate failure still stops it."""
+        import httpx
+
         try:
             await step(http, self.store, self.run_blocking, self.retry, report.files)
         except httpx.HTTPError as error:

@@ -18,9 +18,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import httpx
+if TYPE_CHECKING:  # httpx (and the CLI it loads: rich, pygments) with the first request
+    import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -190,6 +191,8 @@ async def _fetch(
 ) -> str | None:
     """One file into the file store (None), or what went wrong. At most one file's bytes
     are held; more than a file may have ends the download at once."""
+    import httpx
+
     failures = 0
     while True:
         try:

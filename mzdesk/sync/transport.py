@@ -28,14 +28,14 @@ import ssl
 import string
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
+if TYPE_CHECKING:  # httpx (and the CLI it loads: rich, pygments) with the first request
+    import httpx
 
 from mzdesk.core.i18n import refusal_text
 
 RETRY_STATUS = frozenset({429, 502, 503, 504})
-NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout)  # the request never left this machine
 
 
 class SyncFailure(Exception):
@@ -94,6 +94,14 @@ def retry_after(response: httpx.Response) -> float | None:
     return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
 
 
+def invalid_url() -> type[Exception]:
+    """``httpx.InvalidURL`` for an ``except`` clause (evaluated only when something was
+    raised), without importing httpx before the first request."""
+    import httpx
+
+    return httpx.InvalidURL
+
+
 async def send(
     http: httpx.AsyncClient,
     method: str,
@@ -106,6 +114,9 @@ async def send(
     """One request, sent again on a transport failure or a 429/502/503/504 answer, as
     ``retry`` allows. The last answer is returned (the caller turns a refusal into a
     SyncFailure); the last transport error is raised, a certificate problem at once."""
+    import httpx
+
+    not_sent = (httpx.ConnectError, httpx.ConnectTimeout)  # the request never left here
     failures = 0
     while True:
         try:
@@ -115,7 +126,7 @@ async def send(
             if problem is not None:
                 raise problem from error
             failures += 1
-            if failures >= retry.attempts or not (idempotent or isinstance(error, NOT_SENT)):
+            if failures >= retry.attempts or not (idempotent or isinstance(error, not_sent)):
                 raise
             await retry.sleep(retry.backoff(failures))
             continue

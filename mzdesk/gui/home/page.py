@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -11,16 +12,17 @@ from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import BedType, InstitutionKind
 from mzdesk.gui.home.cards import Card
 from mzdesk.gui.home.checks_panel import ChecksPanel
-from mzdesk.gui.home.children_cards import ChildrenCards
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.palette import ORANGE
 from mzdesk.services.security import key_status
 from mzdesk.stats.beds.asof import Scope
-from mzdesk.stats.children import children_statistics
 from mzdesk.stats.schedules import scheduled_checks
 from mzdesk.stats.today import TodayFigures, today_figures
+
+if TYPE_CHECKING:  # a children's home's cards and figures: imported for one (not at start)
+    from mzdesk.gui.home.children_cards import ChildrenCards
 
 
 def weekday_name(day: dt.date) -> str:
@@ -82,7 +84,9 @@ class HomePage(QWidget):
         self.hazards = Card(tr("未销号隐患"))
         cards: list[Card]
         if self.children_home:  # a children's home has a day of its own (ChildrenCards)
-            self.child_cards = ChildrenCards()
+            from mzdesk.gui.home.children_cards import ChildrenCards
+
+            self.child_cards: ChildrenCards = ChildrenCards()
             self.in_house = self.child_cards.in_house
             cards = [*self.child_cards.cards, self.free, self.hazards]
         else:
@@ -110,6 +114,8 @@ class HomePage(QWidget):
     async def refresh(self) -> None:
         figures = await self.ctx.worker.read(today_figures, self.ctx.store, self.ctx.institution.id)
         if self.children_home:
+            from mzdesk.stats.children import children_statistics
+
             scope = Scope(self.ctx.institution.id, as_of=dt.date.today())
             children = await self.ctx.worker.read(children_statistics, self.ctx.store, scope)
             self.child_cards.show_figures(children)

@@ -120,6 +120,9 @@ class ResidentsPage(ChildActions):
         layout.addLayout(filters)
 
         actions = FlowLayout()
+        # in the page before its buttons are shown or hidden: a button without a parent would
+        # open as a window of its own for a moment (the page is built after the main window)
+        layout.addLayout(actions)
         self.admit_button = QPushButton(tr("入住登记"))
         self.open_button = QPushButton(tr("查看/编辑"))
         self.transfer_button = QPushButton(tr("换床"))
@@ -150,7 +153,6 @@ class ResidentsPage(ChildActions):
         actions.addWidget(self.io)
         self.count = QLabel()
         actions.addWidget(self.count)
-        layout.addLayout(actions)
 
         self.model = ResidentTableModel(
             ctx.store, ctx.worker, ResidentFilter(institution_id=ctx.institution.id)

@@ -1,6 +1,12 @@
-"""The app's automatic backups: at start and then every hour it asks for the daily backup
-(made when the newest daily or manual one is a day old and the database changed since the
-newest backup), and when the app closes, one if the database changed.
+"""The app's automatic backups: a little after start (once the window is up and idle) and
+then every hour it asks for the daily backup (made when the newest daily or manual one is a
+day old and the database changed since the newest backup), and when the app closes, one if
+the database changed — which includes the day's backup when the app closed before its check
+(that one is made when the database changed since the newest backup, whatever its age).
+
+The first check waits ``FIRST_CHECK_MS``: the backup copies and verifies the whole database on
+the writer thread (seconds on a city's database), and the start-up (the first window, its
+figures, the first writes) must not wait for it.
 
 A failed daily backup is told to the user (a dialog: backups that silently stop are the
 failure that matters); one on close is logged, as nobody is left to tell."""
@@ -20,20 +26,30 @@ from mzdesk.services.backups import backup_daily, backup_on_close
 
 log = logging.getLogger("mzdesk.gui.backups")
 CHECK_EVERY_MS = 60 * 60 * 1000
+FIRST_CHECK_MS = 20 * 1000  # after start: the window is up, its first figures loaded
 
 
 class BackupSchedule(QObject):
-    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+    def __init__(
+        self, ctx: AppContext, window: QWidget, *, first_check_ms: int = FIRST_CHECK_MS
+    ) -> None:
         super().__init__(window)
         self.ctx = ctx
         self.window = window
+        self.checked = False  # the first check has run (made a backup or found none due)
+        self.first = QTimer(self)
+        self.first.setSingleShot(True)
+        self.first.setInterval(first_check_ms)
+        self.first.timeout.connect(self.check)
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
 
     def start(self) -> None:
+        """Called when the main window is shown: the first check a little later, off the
+        start path, then every hour."""
+        self.first.start()
         self.timer.start()
-        self.check()
 
     @async_slot()
     async def check(self) -> None:
@@ -51,10 +67,15 @@ class BackupSchedule(QObject):
             box.setInformativeText(str(error))
             box.open()
             return
+        finally:
+            self.checked = True
         if made is not None:
             log.info("daily backup made (%d bytes)", made.size)
 
     def on_close(self) -> None:
-        """When the window has closed (blocking: the database is about to close)."""
+        """When the window has closed (blocking: the database is about to close). A backup
+        when the database changed since the newest one: the day's too, if its check never
+        ran."""
+        self.first.stop()
         self.timer.stop()
         backup_on_close(self.ctx.store)

@@ -3,32 +3,35 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
-from mzdesk.gui.beds.page import BedsPage
 from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
 from mzdesk.gui.home.page import HomePage
-from mzdesk.gui.inspections.page import InspectionsPage
-from mzdesk.gui.residents.page import ResidentsPage
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.runtime.tasks import async_slot
-from mzdesk.gui.settings.page import SettingsPage
 from mzdesk.gui.shell.refresh import PageRefresher
-from mzdesk.gui.stats.page import StatsPage
 from mzdesk.gui.sync.page import SyncPage
 from mzdesk.gui.sync.text import failure_text, status_line
-from mzdesk.gui.training.page import WorkersPage
 from mzdesk.gui.widgets.labels import ElidedLabel
 from mzdesk.gui.widgets.palette import NAVIGATION
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.users import users_of
 from mzdesk.services.views import BedView
+
+if TYPE_CHECKING:  # imported when first shown (their charts, PDF viewers, forms …)
+    from mzdesk.gui.beds.page import BedsPage
+    from mzdesk.gui.inspections.page import InspectionsPage
+    from mzdesk.gui.residents.page import ResidentsPage
+    from mzdesk.gui.settings.page import SettingsPage
+    from mzdesk.gui.stats.page import StatsPage
+    from mzdesk.gui.training.page import WorkersPage
 
 PAGE_NAMES = [
     QT_TR_NOOP("首页"),
@@ -43,6 +46,22 @@ PAGE_NAMES = [
 PAGE_KEYS = ["home", "residents", "beds", "workers", "inspections", "stats", "sync", "settings"]
 
 
+# each page's module and class, imported when the page is first built
+PAGES = {
+    "home": "mzdesk.gui.home.page:HomePage",
+    "residents": "mzdesk.gui.residents.page:ResidentsPage",
+    "beds": "mzdesk.gui.beds.page:BedsPage",
+    "workers": "mzdesk.gui.training.page:WorkersPage",
+    "inspections": "mzdesk.gui.inspections.page:InspectionsPage",
+    "stats": "mzdesk.gui.stats.page:StatsPage",
+    "sync": "mzdesk.gui.sync.page:SyncPage",
+    "settings": "mzdesk.gui.settings.page:SettingsPage",
+}
+# built with the window: 首页 is shown first, 同步 feeds the status bar (and syncs on its
+# schedule); the others the first time they are shown or used
+AT_START = ("home", "sync")
+
+
 class MainWindow(QMainWindow, Ui_MainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -50,42 +69,21 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.ctx = ctx
         self.closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
         self._show_title()
-        self.home = HomePage(ctx)
-        self.residents = ResidentsPage(ctx)
-        self.beds = BedsPage(ctx)
-        self.workers = WorkersPage(ctx)
-        self.inspections = InspectionsPage(ctx)
-        self.stats = StatsPage(ctx)
-        self.sync = SyncPage(ctx)
-        self.settings = SettingsPage(ctx)
-        self.page_widgets: list[QWidget] = [
-            self.home,
-            self.residents,
-            self.beds,
-            self.workers,
-            self.inspections,
-            self.stats,
-            self.sync,
-            self.settings,
-        ]
-        for name, page in zip(PAGE_NAMES, self.page_widgets, strict=True):
+        self._built: dict[str, QWidget] = {}
+        stand_ins = [QWidget() for _ in PAGE_KEYS]  # each page's place until it is built
+        for name, stand_in in zip(PAGE_NAMES, stand_ins, strict=True):
             self.navigation.addItem(tr(name))
-            self.pages.addWidget(page)
+            self.pages.addWidget(stand_in)
         self.navigation.setStyleSheet(NAVIGATION)
         self.fit_navigation()
         # the 同步 page feeds the status bar (always shown): it follows every change
-        self.refresher = PageRefresher(self.page_widgets, always=[self.sync])
+        self.refresher = PageRefresher(stand_ins)
         ctx.worker.changed.connect(self.refresher.changed)
         self.navigation.currentRowChanged.connect(self.show_page)
-        for i in range(len(self.page_widgets)):
+        for i in range(len(PAGE_KEYS)):
             QShortcut(
                 QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.navigation.setCurrentRow(i)
             )
-        self.sync.enrol.enrolled.connect(self.follow_institution)
-        self.sync.enrol.enrolled_offline.connect(self.follow_institution)
-        self.beds.open_resident.connect(self._open_resident)
-        self.beds.admit_into.connect(self._admit_into)
-        self.home.start_check.connect(self._start_check)
 
         self.db_label = ElidedLabel(tr("数据库：{path}").format(path=ctx.db_path))
         self.user_label = QLabel(
@@ -98,10 +96,83 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusbar.addPermanentWidget(label)
         ctx.worker.progress_parent = self
-        # The 同步 page reloads its state on every change and says so; the status bar shows
-        # what it loaded rather than reading the same figures again.
-        self.sync.state_changed.connect(self.show_status)
+        for key in AT_START:
+            self.page(key)
         self.navigation.setCurrentRow(0)
+
+    def page(self, key: str) -> QWidget:
+        """The page, built the first time it is asked for (shown, or used by a shortcut)."""
+        page = self._built.get(key)
+        if page is None:
+            page = self._build(key)
+        return page
+
+    def _build(self, key: str) -> QWidget:
+        index = PAGE_KEYS.index(key)
+        module, _, name = PAGES[key].partition(":")
+        active = QApplication.activeWindow() is self
+        page: QWidget = getattr(importlib.import_module(module), name)(self.ctx)
+        if active:
+            # a page's constructor that shows a widget before giving it a parent opens it as a
+            # window for a moment, which would take the focus (and the shortcuts) from this one
+            # (the activation follows as an event: asked for again whatever it says now)
+            self.activateWindow()
+        self._built[key] = page
+        stand_in = self.refresher.pages[index]
+        current = self.pages.currentWidget()
+        self.pages.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.pages.insertWidget(index, page)
+        self.pages.setCurrentWidget(page if current is None or current is stand_in else current)
+        self.refresher.replace(index, page, always=key == "sync")
+        self._connect(key)
+        return page
+
+    def _connect(self, key: str) -> None:
+        """What the window follows of a page, connected when the page is built."""
+        if key == "sync":
+            self.sync.enrol.enrolled.connect(self.follow_institution)
+            self.sync.enrol.enrolled_offline.connect(self.follow_institution)
+            # The 同步 page reloads its state on every change and says so; the status bar
+            # shows what it loaded rather than reading the same figures again.
+            self.sync.state_changed.connect(self.show_status)
+        elif key == "beds":
+            self.beds.open_resident.connect(self._open_resident)
+            self.beds.admit_into.connect(self._admit_into)
+        elif key == "home":
+            self.home.start_check.connect(self._start_check)
+
+    @property
+    def home(self) -> HomePage:
+        return cast("HomePage", self.page("home"))
+
+    @property
+    def residents(self) -> ResidentsPage:
+        return cast("ResidentsPage", self.page("residents"))
+
+    @property
+    def beds(self) -> BedsPage:
+        return cast("BedsPage", self.page("beds"))
+
+    @property
+    def workers(self) -> WorkersPage:
+        return cast("WorkersPage", self.page("workers"))
+
+    @property
+    def inspections(self) -> InspectionsPage:
+        return cast("InspectionsPage", self.page("inspections"))
+
+    @property
+    def stats(self) -> StatsPage:
+        return cast("StatsPage", self.page("stats"))
+
+    @property
+    def sync(self) -> SyncPage:
+        return cast("SyncPage", self.page("sync"))
+
+    @property
+    def settings(self) -> SettingsPage:
+        return cast("SettingsPage", self.page("settings"))
 
     def _show_title(self) -> None:
         self.setWindowTitle(tr("民政桌面 — {name}").format(name=self.ctx.institution.name))
@@ -128,9 +199,6 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._show_title()
         await _settle(self.refresher.invalidate())
 
-    def page(self, key: str) -> QWidget:
-        return self.page_widgets[PAGE_KEYS.index(key)]
-
     def fit_navigation(self) -> None:
         """As wide as its longest label (English ones are longer), never scrolling sideways."""
         self.navigation.ensurePolished()
@@ -141,7 +209,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.navigation.setFixedWidth(min(width, 280))
 
     def show_page(self, index: int) -> asyncio.Future[Any] | None:
-        """Show a page; it refreshes only if a change it shows happened while hidden."""
+        """Show a page (built the first time); it refreshes only if a change it shows happened
+        while hidden (or it was never loaded)."""
+        self.page(PAGE_KEYS[index])
         self.pages.setCurrentIndex(index)
         return self.refresher.shown(index)
 

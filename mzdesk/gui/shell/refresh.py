@@ -1,6 +1,7 @@
 """Refresh what changed (Anki's OpChanges and refresh_if_needed): each page declares the
 tables it shows; after a write the visible page refreshes if the change touched one of them,
-a hidden page that was touched is marked dirty and refreshes when it is next shown."""
+a hidden page that was touched is marked dirty and refreshes when it is next shown. A page not
+built yet (a stand-in without ``tables``) has never loaded: it loads when first shown."""
 
 from __future__ import annotations
 
@@ -46,6 +47,13 @@ class PageRefresher:
                 _refresh(page, changes)
             else:
                 self.dirty.add(index)
+
+    def replace(self, index: int, page: QWidget, *, always: bool = False) -> None:
+        """The page at ``index`` was built (pages are built the first time they are shown):
+        it takes its stand-in's place, and is refreshed when shown unless it loaded since."""
+        self.pages[index] = page
+        if always:
+            self.always.append(page)
 
     def invalidate(self) -> asyncio.Future[Any] | None:
         """Everything may have changed (the institution was re-keyed): the visible page

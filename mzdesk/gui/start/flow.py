@@ -14,7 +14,6 @@ from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.start.dialogs import ChooseInstitutionDialog, FirstRunDialog, LoginDialog
 from mzdesk.gui.widgets.dialog import wait_for
 from mzdesk.services.demo.accounts import demo_account
-from mzdesk.services.demo.generate import Scale, generate
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.users import authenticate, has_users, set_up_institution, users_of
 from mzdesk.services.views import InstitutionView, UserView
@@ -35,6 +34,9 @@ async def choose_institution(
 
         async def create() -> None:
             if first.choice == "demo":
+                # the demo's generator (and what it imports) only when a demo is made
+                from mzdesk.services.demo.generate import Scale, generate
+
                 await worker.write(generate, store, Actor.setup(), Scale.SITE)
             elif first.choice == "enrol":
                 await _enrol(store, worker, first)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-import httpx
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -30,6 +29,7 @@ from mzdesk.gui.widgets.palette import ERROR_STYLE, RED
 from mzdesk.sync.bundles import enrol_from_file
 from mzdesk.sync.client import SyncFailure, enroll
 from mzdesk.sync.display import remember_device_name
+from mzdesk.sync.transport import invalid_url
 
 
 class EnrolForm(QGroupBox):
@@ -134,7 +134,7 @@ class EnrolForm(QGroupBox):
             field = "code" if failure.code == "bad_code" else "server"
             form.show_problems({field: tr("注册没有成功：") + failure_text(failure)})
             return
-        except httpx.InvalidURL:
+        except invalid_url():
             form.show_problems({"server": tr("服务器地址的格式不对。")})
             return
         finally:

@@ -10,7 +10,6 @@ import uuid
 from dataclasses import replace
 from typing import Any
 
-import httpx
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -45,6 +44,7 @@ from mzdesk.sync import review, schedule
 from mzdesk.sync.client import SyncClient, SyncFailure, SyncReport
 from mzdesk.sync.display import SyncReview, load_review
 from mzdesk.sync.status import sync_status
+from mzdesk.sync.transport import invalid_url
 
 log = logging.getLogger("mzdesk.gui")
 
@@ -310,7 +310,7 @@ class SyncPage(BundleActions):
             ).sync()
         except SyncFailure as failure:
             self.failure = failure
-        except (ValueError, KeyError, httpx.InvalidURL) as error:  # a server talking nonsense
+        except (ValueError, KeyError, invalid_url()) as error:  # a server talking nonsense
             log.exception("sync failed")
             self.failure = SyncFailure("server_error", str(error))
         finally:

@@ -74,9 +74,8 @@ def _shown_texts(widget: QWidget) -> list[str]:
 
 def test_the_draw_screens_in_english(qtbot, english, window):
     from mzdesk.gui.inspections.draw import DrawsDialog, NewDrawDialog
-    from mzdesk.gui.inspections.page import InspectionsPage
 
-    (page,) = window.findChildren(InspectionsPage)
+    page = window.inspections  # built when first used
     assert page.draw_button.text() == "Random draws…"
     draws = DrawsDialog(window.ctx, window)
     qtbot.addWidget(draws)

@@ -71,16 +71,23 @@ def test_only_administrators_restore_or_change_the_settings(qtbot, window_as):
     assert not panel.save_button.isEnabled() and not panel.folder_button.isEnabled()
 
 
-def test_the_daily_backup_at_start_and_one_on_close_when_something_changed(qtbot, window):
-    from mzdesk.gui.settings.backup_schedule import BackupSchedule
+def test_the_daily_backup_a_little_after_start_and_one_on_close_when_something_changed(
+    qtbot, window
+):
+    from mzdesk.gui.settings.backup_schedule import FIRST_CHECK_MS, BackupSchedule
     from mzdesk.services.users import NewUser, add_user
 
+    assert FIRST_CHECK_MS >= 5_000  # off the start path: the first window does not wait
     ctx = window.ctx
-    schedule = BackupSchedule(ctx, window)
+    schedule = BackupSchedule(ctx, window, first_check_ms=300)
     schedule.start()
+    assert schedule.first.isActive() and schedule.timer.isActive()
+    assert layout.list_backups(ctx.store.path) == []  # not at start: a little later
     qtbot.waitUntil(lambda: len(layout.list_backups(ctx.store.path)) == 1, timeout=20_000)
-    assert schedule.timer.isActive()
+    qtbot.waitUntil(lambda: schedule.checked, timeout=5_000)
+    assert not schedule.first.isActive() and schedule.timer.isActive()  # then every hour
     (first,) = layout.list_backups(ctx.store.path)
+    assert first.kind == "daily"
     schedule.on_close()  # nothing changed since: no second backup
     assert layout.list_backups(ctx.store.path) == [first]
     add_user(ctx.store, ctx.actor, ctx.institution.id, NewUser("zhao", "赵会计", "password-1"))
@@ -89,3 +96,17 @@ def test_the_daily_backup_at_start_and_one_on_close_when_something_changed(qtbot
     (second,) = layout.list_backups(ctx.store.path)
     assert second.kind == "daily" and second.created > first.created
     assert second.counts["users"] == first.counts["users"] + 1
+
+
+def test_closing_before_the_first_check_still_makes_the_days_backup(qtbot, window):
+    from mzdesk.gui.settings.backup_schedule import BackupSchedule
+
+    ctx = window.ctx
+    schedule = BackupSchedule(ctx, window)  # the real delay: closed long before it
+    schedule.start()
+    qtbot.wait(200)
+    assert not schedule.checked and layout.list_backups(ctx.store.path) == []
+    schedule.on_close()
+    assert not schedule.first.isActive() and not schedule.timer.isActive()
+    (made,) = layout.list_backups(ctx.store.path)
+    assert made.kind == "daily"

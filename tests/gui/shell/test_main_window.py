@@ -61,7 +61,7 @@ def _tofu(label: QLabel) -> str:
 def test_every_page_renders(qtbot, window, key):
     index = PAGE_KEYS.index(key)
     window.navigation.setCurrentRow(index)
-    page = window.page_widgets[index]
+    page = window.page(key)
     assert window.pages.currentWidget() is page
     qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
     qtbot.wait(50)
@@ -98,7 +98,7 @@ def test_the_window_fits_a_1024_by_700_screen_on_every_page(qtbot, language, win
         window.navigation.setCurrentRow(index)
         qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
         qtbot.wait(20)
-        hint = window.page_widgets[index].minimumSizeHint()
+        hint = window.page(key).minimumSizeHint()
         if hint.width() > 1024 - window.navigation.width() or hint.height() > 600:
             too_big[key] = hint.toTuple()
     assert too_big == {}
@@ -130,3 +130,17 @@ def test_a_status_text_set_later_is_shown_whole_when_there_is_room(qtbot, window
         lambda: QLabel.text(window.sync_label) == "数据已安全保存在本机 · 尚未设置同步",
         timeout=2000,
     )
+
+
+def test_pages_built_on_first_show_flash_no_window_of_their_own(qtbot, window):
+    """Pages are built the first time they are shown, after the main window is up: a widget
+    of theirs shown before it has a parent would open as a window of its own for a moment
+    (and take the focus from the main window, so that its shortcuts stop working)."""
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    for index, key in enumerate(PAGE_KEYS):
+        window.navigation.setCurrentRow(index)
+        qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
+        qtbot.wait(20)
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+        assert shown == [], key
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)

@@ -1,7 +1,9 @@
 """Start-up: the app started as a user starts it (a fresh process, a login) loads nothing the
 first window does not need. The start-up probe (mzdesk/core/probe.py) reports, once the main
-window is usable, which packages the process has imported; the server, the PDF and
-spreadsheet writers, Alembic and the pinyin dictionaries load later, when they are used."""
+window is usable, which packages and which of the app's and Qt's modules the process has
+imported; the server, the PDF and spreadsheet writers, Alembic, the pinyin dictionaries, the
+HTTP client, the pages other than 首页 and 同步 (with their charts and PDF viewers) and the
+demo's generator load later, when they are used."""
 
 from __future__ import annotations
 
@@ -24,6 +26,18 @@ NOT_AT_START = {
     "reportlab", "openpyxl",  # PDFs and spreadsheets
     "alembic",  # only when the schema is not current
     "pypinyin",  # only when a name is read
+    "PIL",  # when a picture is attached
+    "httpx", "rich", "pygments",  # the first request (httpx loads its CLI's rich and pygments)
+}  # fmt: skip
+NOT_AT_START_MODULES = {
+    # the pages built the first time they are shown (gui/shell/main_window.py)
+    "mzdesk.gui.residents.page", "mzdesk.gui.beds.page", "mzdesk.gui.training.page",
+    "mzdesk.gui.inspections.page", "mzdesk.gui.stats.page", "mzdesk.gui.settings.page",
+    # what they bring: charts, PDF previews and printing
+    "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtPrintSupport",
+    "mzdesk.gui.widgets.pdf_preview",  # also the first run's recovery sheet
+    "mzdesk.services.demo.generate",  # only when the first run makes a demo
+    "mzdesk.gui.home.children_cards", "mzdesk.stats.children",  # a children's home's 首页
 }  # fmt: skip
 
 
@@ -64,3 +78,5 @@ def test_the_usable_main_window_has_loaded_no_server_report_or_migration_code(tm
     assert all(marks[a] <= marks[b] for a, b in itertools.pairwise(steps))
     assert "mzdesk" in probe["packages"] and "PySide6" in probe["packages"]
     assert NOT_AT_START & set(probe["packages"]) == set()
+    assert "mzdesk.gui.home.page" in probe["own_modules"]  # the list names modules
+    assert NOT_AT_START_MODULES & set(probe["own_modules"]) == set()
