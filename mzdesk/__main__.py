@@ -1,4 +1,4 @@
-from mzdesk.core import probe
+from mzdesk.gui import probe
 
 probe.mark("interpreter")  # the interpreter is up; the app's imports follow
 from mzdesk.cli import run  # noqa: E402

@@ -85,7 +85,8 @@ if command -v zbarimg >/dev/null 2>&1; then
 fi
 
 # The central server from the same bundle: migrations, FastAPI, uvicorn.
-port=$((20000 + RANDOM % 20000))
+# a port the system says is free (the tests run beside this in CI and take theirs the same way)
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 run mzdesk serve --db "$tmp/server.db" --port "$port" >"$tmp/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do

@@ -54,7 +54,7 @@ class Shooter:
     async def page(self, key: str) -> QWidget:
         index = PAGE_KEYS.index(key)
         self.main.navigation.setCurrentRow(index)
-        page = self.main.page_widgets[index]
+        page = self.main.page(key)
         refresh = getattr(page, "refresh", None)
         if refresh is not None:
             await refresh()

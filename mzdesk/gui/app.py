@@ -12,10 +12,10 @@ import qasync
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
-from mzdesk.core import probe
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.i18n import set_language
 from mzdesk.core.permissions import Permission
+from mzdesk.gui import probe
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.errors import install_excepthook, log_file, show_error
 from mzdesk.gui.runtime.i18n import install_translators, register_font, tr

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from mzdesk.core.i18n import text
-from mzdesk.core.system_libs import install_command, missing_library
+from mzdesk.gui.system_libs import install_command, missing_library
 
 # What the desktop app imports of Qt; QtGui and QtWidgets load libEGL, libGL, fontconfig …
 _QT_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")

@@ -16,7 +16,7 @@ from pathlib import Path
 import PySide6
 import pytest
 
-from mzdesk.core.system_libs import DEBIAN_PACKAGES, install_command, missing_library
+from mzdesk.gui.system_libs import DEBIAN_PACKAGES, install_command, missing_library
 from tests.cli.process import mzdesk
 
 pytestmark = pytest.mark.skipif(

@@ -12,8 +12,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from mzdesk.core import probe
 from mzdesk.core.errors import CodedError
+from mzdesk.gui import probe
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.users import authenticate

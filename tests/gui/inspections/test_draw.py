@@ -17,7 +17,8 @@ from tests.gui.conftest import open_dialog
 def _inspections_page(window: MainWindow):
     from mzdesk.gui.inspections.page import InspectionsPage
 
-    page = next(p for p in window.findChildren(InspectionsPage))
+    page = window.inspections  # built on first use
+    assert isinstance(page, InspectionsPage)
     return page
 
 

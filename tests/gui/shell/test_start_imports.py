@@ -1,5 +1,5 @@
 """Start-up: the app started as a user starts it (a fresh process, a login) loads nothing the
-first window does not need. The start-up probe (mzdesk/core/probe.py) reports, once the main
+first window does not need. The start-up probe (mzdesk/gui/probe.py) reports, once the main
 window is usable, which packages and which of the app's and Qt's modules the process has
 imported; the server, the PDF and spreadsheet writers, Alembic, the pinyin dictionaries, the
 HTTP client, the pages other than 首页 and 同步 (with their charts and PDF viewers) and the
