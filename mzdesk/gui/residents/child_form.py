@@ -23,7 +23,7 @@ from mzdesk.core.dates import parse_date
 from mzdesk.core.labels import field_label
 from mzdesk.core.vocab import Vocab
 from mzdesk.gui.runtime.i18n import tr
-from mzdesk.gui.widgets.ask import question_box
+from mzdesk.gui.widgets.ask import discard_box
 from mzdesk.gui.widgets.dialog import FormDialog
 from mzdesk.gui.widgets.inputs import fill_vocab, from_qdate, setup_date, vocab_value
 
@@ -146,14 +146,7 @@ class ChildForm(FormDialog):
             return
         if self._asking is not None:
             return
-        box = question_box(
-            self,
-            tr("放弃已填写的内容？"),
-            tr("放弃已填写的内容？关闭后，刚才填写的内容不会保存。"),
-            yes=tr("放弃"),
-            no=QMessageBox.StandardButton.No,
-        )
-        box.button(QMessageBox.StandardButton.No).setText(tr("继续填写"))
+        box = discard_box(self)
         box.finished.connect(self._answered)
         self._asking = box
         box.open()

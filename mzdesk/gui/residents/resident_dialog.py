@@ -22,7 +22,7 @@ from mzdesk.core.vocab import (
 )
 from mzdesk.gui.forms.ui_resident_dialog import Ui_ResidentDialog
 from mzdesk.gui.runtime.i18n import tr
-from mzdesk.gui.widgets.ask import question_box
+from mzdesk.gui.widgets.ask import discard_box
 from mzdesk.gui.widgets.dialog import FormDialog
 from mzdesk.gui.widgets.inputs import fill_vocab, select_vocab, vocab_value
 from mzdesk.services.residents import (
@@ -111,14 +111,7 @@ class ResidentDialog(FormDialog, Ui_ResidentDialog):
             return
         if self._asking is not None:
             return  # already asking
-        box = question_box(
-            self,
-            tr("放弃已填写的内容？"),
-            tr("放弃已填写的内容？关闭后，刚才填写的内容不会保存。"),
-            yes=tr("放弃"),
-            no=QMessageBox.StandardButton.No,
-        )
-        box.button(QMessageBox.StandardButton.No).setText(tr("继续填写"))
+        box = discard_box(self)
         box.finished.connect(self._answered)
         self._asking = box
         box.open()
