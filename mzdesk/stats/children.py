@@ -152,23 +152,17 @@ def children_statistics(
                 ChildPlacement.next_visit_due,
             ).where(ChildPlacement.institution_id.in_(ids), ChildPlacement.deleted_at.is_(None))
         ).all()
-        fostered = {
-            p.resident_id
+        fostering = [  # foster placements in force on the day, of children in care
+            p
             for p in placements
             if p.kind is PlacementKind.FOSTER
             and p.resident_id in in_care
             and p.start_date <= day
             and (p.end_date is None or p.end_date > day)
-        }
+        ]
+        fostered = {p.resident_id for p in fostering}
         visits_due = sum(
-            1
-            for p in placements
-            if p.resident_id in fostered
-            and p.kind is PlacementKind.FOSTER
-            and p.start_date <= day
-            and (p.end_date is None or p.end_date > day)
-            and p.next_visit_due is not None
-            and p.next_visit_due <= day
+            1 for p in fostering if p.next_visit_due is not None and p.next_visit_due <= day
         )
         schooling = _latest(
             session.execute(

@@ -35,6 +35,7 @@ from mzdesk.store.models import (
     ChildPlacement,
     FamilyNotice,
     PlacementVisit,
+    Resident,
     Upbringing,
 )
 
@@ -273,8 +274,6 @@ def running_notices(
 ) -> list[NoticeView]:
     """Notices running on ``on`` (published by then, not closed by then), with their
     deadlines; those past their period are flagged."""
-    from mzdesk.store.models import Resident
-
     rows = session.execute(
         select(FamilyNotice, Resident.name)
         .join(Resident, Resident.id == FamilyNotice.resident_id)
