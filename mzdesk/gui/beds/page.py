@@ -70,7 +70,7 @@ class BedsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         bar = FlowLayout()
-        self.add_button = QPushButton(tr("批量添加床位"))
+        self.add_button = QPushButton(tr("批量添加床位"), self)
         self.add_button.clicked.connect(self.start_bulk_add)
         self.add_button.setVisible(ctx.can(Permission.BEDS_EDIT))  # not on a bureau's laptop
         bar.addWidget(self.add_button)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
 from mzdesk.gui.home.page import HomePage
@@ -110,13 +110,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _build(self, key: str) -> QWidget:
         index = PAGE_KEYS.index(key)
         module, _, name = PAGES[key].partition(":")
-        active = QApplication.activeWindow() is self
         page: QWidget = getattr(importlib.import_module(module), name)(self.ctx)
-        if active:
-            # a page's constructor that shows a widget before giving it a parent opens it as a
-            # window for a moment, which would take the focus (and the shortcuts) from this one
-            # (the activation follows as an event: asked for again whatever it says now)
-            self.activateWindow()
         self._built[key] = page
         stand_in = self.refresher.pages[index]
         current = self.pages.currentWidget()

@@ -27,7 +27,7 @@ class SessionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         self.bar = bar = QHBoxLayout()  # the panel's buttons (the lead adds 导入/导出 here)
-        self.new_button = QPushButton(tr("新建培训（批量签到）"))
+        self.new_button = QPushButton(tr("新建培训（批量签到）"), self)
         self.new_button.setVisible(can_edit)
         self.open_button = QPushButton(tr("打开") if not can_edit else tr("打开/修改"))
         bar.addWidget(self.new_button)

@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from mzdesk.gui.runtime.tasks import pending_tasks
 from mzdesk.gui.shell.main_window import PAGE_KEYS
@@ -132,15 +139,34 @@ def test_a_status_text_set_later_is_shown_whole_when_there_is_room(qtbot, window
     )
 
 
-def test_pages_built_on_first_show_flash_no_window_of_their_own(qtbot, window):
+class _WindowsShown(QObject):
+    """Records every widget shown as a window of its own (a Show event on a window)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.shown.append(f"{type(watched).__name__} {getattr(watched, 'text', str)()}")
+        return False
+
+
+@pytest.mark.parametrize("role", ["admin", "bureau"])
+def test_pages_built_on_first_show_flash_no_window_of_their_own(qtbot, window_as, role):
     """Pages are built the first time they are shown, after the main window is up: a widget
-    of theirs shown before it has a parent would open as a window of its own for a moment
-    (and take the focus from the main window, so that its shortcuts stop working)."""
+    of theirs shown before it has a parent opens as a window of its own for a moment (and
+    takes the focus from the main window, so that its shortcuts stop working). Seen: edit
+    buttons shown by ``setVisible(can_edit)`` before the page had laid them out."""
+    window = window_as(role)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
-    for index, key in enumerate(PAGE_KEYS):
-        window.navigation.setCurrentRow(index)
-        qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
-        qtbot.wait(20)
-        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
-        assert shown == [], key
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
+    spy = _WindowsShown()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        for index, key in enumerate(PAGE_KEYS):
+            window.navigation.setCurrentRow(index)
+            qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=10_000)
+            assert spy.shown == [], key
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
