@@ -9,11 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from mzdesk.core.i18n import set_language
 from mzdesk.core.vocab import InstitutionKind, Operation
+from mzdesk.services import users
 from mzdesk.services.institutions import InstitutionData, InstitutionView, create_institution
 from mzdesk.store import keys
 from mzdesk.store.engine import Store, open_store
@@ -21,9 +23,11 @@ from tests.helpers.actors import SETUP
 
 pytest_plugins = ["tests.helpers.logfail", "tests.helpers.missing_tools"]
 
-# Key slots made in this process derive their key cheaply (each slot records its own argon2
-# cost, so these open with production code too); the app and subprocesses use the defaults.
+# Key slots and password hashes made in this process derive their key cheaply (each records
+# its own argon2 cost, so these open with production code too); the app and subprocesses use
+# the defaults.
 keys.KDF = keys.KdfParams(time_cost=1, memory_kib=8, parallelism=1)
+users.HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,10 @@ from mzdesk.store.models import Institution, LoginAttempt, User, utcnow
 MIN_PASSWORD = 8
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
-_hasher = PasswordHasher()
+# argon2id with argon2-cffi's defaults (RFC 9106's second recommendation, 64 MiB). Each hash
+# records its own cost, so tests may lower this (as they lower store.keys.KDF) and what they
+# make still verifies here.
+HASHER = PasswordHasher()
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def add_user_row(session: Session, institution_id: uuid.UUID, new: NewUser) -> U
         institution_id=institution_id,
         username=name,
         display_name=shown or name or "",
-        password_hash=_hasher.hash(new.password),
+        password_hash=HASHER.hash(new.password),
         role=code,
     )
     session.add(user)
@@ -174,7 +177,7 @@ def reset_password(
     checks.done()
     with store.write(actor) as session:
         user = get_live(session, User, user_id)
-        user.password_hash = _hasher.hash(password)
+        user.password_hash = HASHER.hash(password)
         user_key_after_commit(session, user.institution_id, user.username, password)
         attempt = session.get(LoginAttempt, user.id)
         if attempt is not None:
@@ -196,14 +199,14 @@ def change_own_password(
         user = get_live(session, User, actor.user_id)
         if not _verify(user.password_hash, current):
             raise ValidationError.single("current_password", "user.wrong_password")
-        user.password_hash = _hasher.hash(password)
+        user.password_hash = HASHER.hash(password)
         user_key_after_commit(session, user.institution_id, user.username, password)
         return UserView.of(user)
 
 
 def _verify(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password)
+        return HASHER.verify(password_hash, password)
     except (VerifyMismatchError, InvalidHashError):
         return False
 
