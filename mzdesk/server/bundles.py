@@ -19,7 +19,7 @@ from mzdesk.core.bundle import (
 )
 from mzdesk.server import files
 from mzdesk.server.admin import create_enrollment
-from mzdesk.server.auth import bundle_secret, device_scope, enroll, find_device
+from mzdesk.server.auth import bundle_secret, enroll, find_device
 from mzdesk.server.db import ServerDB
 from mzdesk.server.errors import SyncError
 from mzdesk.server.feed import feed
@@ -141,7 +141,7 @@ def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes
             for i in items
             if i["table"] == files.ATTACHMENTS and not i["data"].get("deleted_at")
         ]
-        carried = files.bundle_files(session, [*named, *(device.files_wanted or [])])
+        carried = files.bundle_files(session, device, [*named, *(device.files_wanted or [])])
         content = {
             "direction": "to_device",
             "schema": f"{store_schema():04d}",
@@ -151,7 +151,7 @@ def export_bundle(db: ServerDB, device_id: str, limit: int = 1_000_000) -> bytes
             "items": items,
             "results": results,
             "files": carried,
-            "files_held": files.held_in_scope(session, device_scope(session, device)),
+            "files_held": files.held_for(session, device),
             "server_time": utcnow().isoformat(timespec="seconds") + "Z",
         }
     return write_bundle(device.id, device_key(secret, device.id), content)

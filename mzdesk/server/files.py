@@ -22,7 +22,7 @@ sent once, by whichever device has it first, and fetched by the devices that lac
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -30,6 +30,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from mzdesk.core.bundle import file_entry, read_file_entry
+from mzdesk.core.children import PRIVATE_FIELDS
 from mzdesk.core.errors import ValidationError
 from mzdesk.core.i18n import text_in
 from mzdesk.core.limits import MAX_ATTACHMENT_BYTES
@@ -56,29 +57,57 @@ def _insert_ignoring(session: Session, model: type[Any], rows: list[dict[str, An
     session.execute(make(model).values(rows).on_conflict_do_nothing())
 
 
-def note_reference(session: Session, institution_id: uuid.UUID, sha256: object) -> None:
-    """An attachment row of ``institution_id`` names the file ``sha256`` (merge calls this
-    for every applied change to ``attachments`` that carries a hash)."""
-    if isinstance(sha256, str) and is_sha256(sha256):
-        _insert_ignoring(
-            session, FileReference, [{"sha256": sha256, "institution_id": institution_id}]
+def note_reference(session: Session, institution_id: uuid.UUID, data: Mapping[str, Any]) -> None:
+    """An attachment row of ``institution_id`` (its merged ``data``) names a file (merge calls
+    this for every applied change to ``attachments``). The reference is private while every
+    such row of the institution belongs to a child's private record."""
+    sha256 = data.get("sha256")
+    if not (isinstance(sha256, str) and is_sha256(sha256)):
+        return
+    private = data.get("owner_table") in PRIVATE_FIELDS
+    dialect = session.get_bind().dialect.name
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    insert = make(FileReference).values(
+        sha256=sha256, institution_id=institution_id, private=private
+    )
+    session.execute(
+        insert.on_conflict_do_update(
+            index_elements=["sha256", "institution_id"],
+            set_={"private": FileReference.private & insert.excluded.private},
         )
+    )
 
 
-def in_scope(session: Session, scope: set[uuid.UUID], hashes: Iterable[str]) -> set[str]:
-    """Those of ``hashes`` that an institution in ``scope`` refers to."""
+def in_scope(
+    session: Session, scope: set[uuid.UUID], hashes: Iterable[str], *, shared_only: bool = False
+) -> set[str]:
+    """Those of ``hashes`` that an institution in ``scope`` refers to (``shared_only``: by a
+    reference that is not private)."""
     wanted = [h for h in set(hashes) if is_sha256(h)]
     found: set[str] = set()
+    if not scope:
+        return found
     for start in range(0, len(wanted), 500):
-        found.update(
-            session.scalars(
-                select(FileReference.sha256).where(
-                    FileReference.sha256.in_(wanted[start : start + 500]),
-                    FileReference.institution_id.in_(scope),
-                )
-            )
+        query = select(FileReference.sha256).where(
+            FileReference.sha256.in_(wanted[start : start + 500]),
+            FileReference.institution_id.in_(scope),
         )
+        if shared_only:
+            query = query.where(FileReference.private.is_(False))
+        found.update(session.scalars(query))
     return found
+
+
+def visible(session: Session, device: Device, hashes: Iterable[str]) -> set[str]:
+    """Those of ``hashes`` this device may send, ask about or have: any file of the
+    institutions it is enrolled for; of those it sees through its region, only files that are
+    not private (server/institutions.py ``for_device`` withholds the rows that name them)."""
+    asked = list(hashes)
+    own = {uuid.UUID(i) for i in device.institution_ids}
+    through_region = device_scope(session, device) - own
+    return in_scope(session, own, asked) | in_scope(
+        session, through_region, asked, shared_only=True
+    )
 
 
 def stored(session: Session, hashes: Iterable[str]) -> set[str]:
@@ -101,7 +130,7 @@ def lacking(db: ServerDB, token: str | None, hashes: list[str]) -> dict[str, lis
         raise SyncError(422, "too_many", f"ask about at most {MAX_ASKED} files at a time")
     with db.transaction() as session:
         device = authenticate(session, token)
-        known = in_scope(session, device_scope(session, device), hashes)
+        known = visible(session, device, hashes)
         have = stored(session, known)
     asked = list(dict.fromkeys(hashes))
     return {
@@ -122,7 +151,7 @@ def may_upload(db: ServerDB, token: str | None, sha256: str) -> uuid.UUID:
         raise SyncError(400, "bad_body", "a file is named by its SHA-256 (64 hex digits)")
     with db.transaction() as session:
         device = authenticate(session, token)
-        if not in_scope(session, device_scope(session, device), [sha256]):
+        if not visible(session, device, [sha256]):
             raise _not_yours(sha256)
         return device.id
 
@@ -178,7 +207,7 @@ def download(db: ServerDB, token: str | None, sha256: str) -> tuple[bytes, str]:
         raise SyncError(400, "bad_body", "a file is named by its SHA-256 (64 hex digits)")
     with db.transaction() as session:
         device = authenticate(session, token)
-        if not in_scope(session, device_scope(session, device), [sha256]):
+        if not visible(session, device, [sha256]):
             raise _not_yours(sha256)
         row = session.get(StoredFile, sha256)
         if row is None:
@@ -189,12 +218,16 @@ def download(db: ServerDB, token: str | None, sha256: str) -> tuple[bytes, str]:
 # ---------------------------------------------------------------- USB bundles
 
 
-def bundle_files(session: Session, hashes: Iterable[str]) -> list[dict[str, Any]]:
-    """Stored files among ``hashes`` as a bundle carries them (base64), up to the budget."""
+def bundle_files(session: Session, device: Device, hashes: Iterable[str]) -> list[dict[str, Any]]:
+    """Stored files among ``hashes`` that ``device`` may have, as a bundle carries them
+    (base64), up to the budget. ``hashes`` may come from the device's own bundle (the files
+    it says it lacks): only what it may have is carried."""
     out: list[dict[str, Any]] = []
     budget = BUNDLE_FILE_BUDGET
-    for sha256 in dict.fromkeys(hashes):
-        row = session.get(StoredFile, sha256) if is_sha256(sha256) else None
+    asked = [h for h in dict.fromkeys(hashes) if is_sha256(h)]
+    allowed = visible(session, device, asked)
+    for sha256 in asked:
+        row = session.get(StoredFile, sha256) if sha256 in allowed else None
         if row is None or row.size > budget:
             continue
         budget -= row.size
@@ -202,18 +235,23 @@ def bundle_files(session: Session, hashes: Iterable[str]) -> list[dict[str, Any]
     return out
 
 
-def held_in_scope(session: Session, scope: set[uuid.UUID]) -> list[str]:
-    """Every file the server holds that an institution in ``scope`` refers to."""
-    if not scope:
-        return []
-    return sorted(
-        session.scalars(
+def held_for(session: Session, device: Device) -> list[str]:
+    """Every file the server holds that ``device`` may have (it stops offering those)."""
+    own = {uuid.UUID(i) for i in device.institution_ids}
+    through_region = device_scope(session, device) - own
+    held: set[str] = set()
+    for scope, shared_only in ((own, False), (through_region, True)):
+        if not scope:
+            continue
+        query = (
             select(FileReference.sha256)
             .join(StoredFile, StoredFile.sha256 == FileReference.sha256)
             .where(FileReference.institution_id.in_(scope))
-            .distinct()
         )
-    )
+        if shared_only:
+            query = query.where(FileReference.private.is_(False))
+        held.update(session.scalars(query.distinct()))
+    return sorted(held)
 
 
 MAX_WANTED = 20_000  # hashes a device may ask for in one bundle
@@ -233,7 +271,6 @@ def import_files(session: Session, device: Device, entries: object) -> dict[str,
     counts = {"files_stored": 0, "files_refused": 0}
     if not isinstance(entries, list):
         return counts
-    scope = device_scope(session, device)
     for entry in entries:
         decoded = read_file_entry(entry)
         if decoded is None:  # not of a bundle's shape, or not the bytes it names
@@ -245,7 +282,7 @@ def import_files(session: Session, device: Device, entries: object) -> dict[str,
         except SyncError:
             counts["files_refused"] += 1
             continue
-        if not in_scope(session, scope, [sha256]):
+        if not visible(session, device, [sha256]):
             counts["files_refused"] += 1
             continue
         if not stored(session, [sha256]):

@@ -126,7 +126,7 @@ def apply_changes(session: Session, device: Device, changes: list[dict[str, Any]
                 outcome = Outcome(change_key, status, rev)
                 if change.get("table") == ATTACHMENTS:  # the institution's files (files.py)
                     row = records[_uuid_or_nil(change.get("row_id"))]
-                    note_reference(session, row.institution_id, change["data"].get("sha256"))
+                    note_reference(session, row.institution_id, row.data)
             except Rejected as error:
                 outcome = Outcome(
                     change_key, "rejected", None, str(error), error.code, error.params

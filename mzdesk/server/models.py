@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     Index,
     Integer,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -188,9 +190,13 @@ class StoredFile(ServerBase):
 class FileReference(ServerBase):
     """An institution has (or had) an attachment row naming this file: what decides which
     devices may upload and download it. Written when the attachment row is pushed, kept when
-    the row is deleted (an older version of a record may still show the file)."""
+    the row is deleted (an older version of a record may still show the file). ``private``:
+    every attachment of this institution naming it belongs to a child's private record (an
+    intake document, core/children.py PRIVATE_FIELDS) — a device that sees the institution
+    only through its region (a bureau's laptop) may not have it."""
 
     __tablename__ = "file_refs"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     institution_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    private: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

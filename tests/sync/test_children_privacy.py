@@ -161,3 +161,76 @@ def test_the_bureau_gets_figures_not_the_childs_private_details(children_distric
     assert leaked == [], f"the bureau's laptop holds {leaked}"
     for secret in SECRETS:  # the test can fail: the home's PC does hold them
         assert secret in _everything(second)
+
+
+def test_the_bureau_cannot_fetch_an_intake_document_even_knowing_its_hash(
+    children_district, server
+):
+    """Defence in depth: the bureau's laptop never learns an intake document's hash (the
+    attachment row is withheld), but a laptop that knew it — from a leaked copy, or a forged
+    bundle asking for it — still gets nothing: not by HTTP, not in a USB bundle."""
+    import httpx
+
+    from mzdesk.server.bundles import export_bundle, import_bundle
+    from mzdesk.store.files import sha256_of
+    from tests.sync.test_bundle_files import device_id, reseal
+    from tests.sync.test_files import headers
+
+    second, bureau = children_district
+    document = sha256_of(png(7))
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        assert http.get(f"/v1/files/{document}", headers=headers(second)).status_code == 200
+        asked = http.get(f"/v1/files/{document}", headers=headers(bureau))
+        assert asked.status_code == 404, asked.text
+        lacking = http.post(
+            "/v1/files/lacking", json={"sha256": [document]}, headers=headers(bureau)
+        )
+        assert lacking.json()["unknown"] == [document]
+    forged = reseal(bureau, lambda content: content.update(files_wanted=[document]))
+    import_bundle(server.db, forged)
+    back = export_bundle(server.db, device_id(server, "区民政局笔记本"))
+    assert png(7) not in _bundle_files(bureau, back)
+    assert document not in _bundle_held(bureau, back)
+
+
+def test_a_home_cannot_fetch_another_homes_file_by_asking_for_it_in_a_bundle(
+    children_district, server, tmp_path
+):
+    """A device's bundle says which files it lacks; the server's bundle back carried any
+    stored file so named, whoever it belonged to."""
+    from mzdesk.server.bundles import export_bundle, import_bundle
+    from mzdesk.store.files import sha256_of
+    from tests.sync.test_bundle_files import device_id, reseal
+
+    server.institution("城南敬老院", region="370212")
+    other = new_client(tmp_path, server, server.code(institution="城南敬老院"), "敬老院电脑")
+    sync(other)
+    document = sha256_of(png(7))
+    import_bundle(server.db, reseal(other, lambda content: content.update(files_wanted=[document])))
+    back = export_bundle(server.db, device_id(server, "敬老院电脑"))
+    assert png(7) not in _bundle_files(other, back)
+
+
+def _bundle_content(store, data: bytes) -> dict:
+    from mzdesk.core.bundle import read_bundle
+    from mzdesk.sync.device import enrolment
+
+    with store.read() as session:
+        found = enrolment(session)
+    assert found is not None
+    return read_bundle(data, found.bundle_key, "to_device")
+
+
+def _bundle_files(store, data: bytes) -> list[bytes]:
+    from mzdesk.core.bundle import read_file_entry
+
+    files = []
+    for entry in _bundle_content(store, data)["files"]:
+        decoded = read_file_entry(entry)
+        assert decoded is not None
+        files.append(decoded[2])
+    return files
+
+
+def _bundle_held(store, data: bytes) -> list[str]:
+    return list(_bundle_content(store, data)["files_held"])
