@@ -140,14 +140,20 @@ def test_a_status_text_set_later_is_shown_whole_when_there_is_room(qtbot, window
 
 
 class _WindowsShown(QObject):
-    """Records every widget shown as a window of its own (a Show event on a window)."""
+    """Records every widget shown as a window of its own, not a dialog of the main window (a
+    Show event on a window without a parent; a page's progress dialog under load has one)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.shown: list[str] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and watched.parentWidget() is None
+        ):
             self.shown.append(f"{type(watched).__name__} {getattr(watched, 'text', str)()}")
         return False
 
