@@ -70,7 +70,9 @@ def test_an_intake_document_opens_for_children_private_and_each_opening_is_audit
 
     for who in ("readonly", "inspector", "bureau"):
         with pytest.raises(PermissionDenied):
-            open_intake_document(store, Actor(uuid.uuid4(), children_home.id, who, who), document_id)
+            open_intake_document(
+                store, Actor(uuid.uuid4(), children_home.id, who, who), document_id
+            )
     opened = open_intake_document(store, staff, document_id)
     assert (opened.caption, opened.media_type, opened.data) == ("捡拾报案证明", "image/png", scan)
     open_intake_document(store, staff, document_id)
@@ -95,9 +97,7 @@ def test_only_an_intake_document_opens_this_way(store, children_home):
         open_intake_document(store, SETUP, child.id)  # not an attachment at all
 
 
-def test_the_upbringing_history_keeps_every_arrangement_with_who_recorded_it(
-    store, children_home
-):
+def test_the_upbringing_history_keeps_every_arrangement_with_who_recorded_it(store, children_home):
     child = _received(store, children_home)
     first = Actor(uuid.uuid4(), children_home.id, "staff", "保育员王")
     second = Actor(uuid.uuid4(), children_home.id, "admin", "院长赵")
