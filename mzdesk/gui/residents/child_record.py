@@ -38,6 +38,7 @@ from mzdesk.gui.residents.child_steps import (
     step_value,
 )
 from mzdesk.gui.residents.document_viewer import DocumentViewer, add_document_rows
+from mzdesk.gui.residents.model import child_status_text
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -167,7 +168,7 @@ class ChildRecordDialog(QDialog):
             tr("{name}，出生日期 {born}，{status}；接收日期 {date}").format(
                 name=child.name,
                 born=born,
-                status=child.status.label,
+                status=child_status_text(child.status),
                 date=child.admission_date.isoformat(),
             )
         )

@@ -67,7 +67,7 @@ def add_document_rows(
         item = QTreeWidgetItem(parent, [label, ""])
         cell = QWidget(tree)
         row = QHBoxLayout(cell)
-        row.setContentsMargins(0, 0, 0, 0)
+        row.setContentsMargins(4, 0, 0, 0)  # the caption lines up with the rows' text
         row.addWidget(QLabel(caption or tr("（无说明）"), cell))
         view = QPushButton(tr("查看"), cell)
         view.setObjectName(OPEN_NAME)

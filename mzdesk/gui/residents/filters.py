@@ -29,7 +29,7 @@ CHILD_STATUS_FILTERS: list[tuple[str, tuple[ResidentStatus, ...]]] = [
     (QT_TR_NOOP("在院与家庭寄养"), _IN_CARE),
     (QT_TR_NOOP("在院"), (ResidentStatus.IN_HOUSE, ResidentStatus.ON_LEAVE)),
     (QT_TR_NOOP("家庭寄养"), (ResidentStatus.FOSTERED,)),
-    (QT_TR_NOOP("离院"), (ResidentStatus.DISCHARGED,)),
+    (QT_TR_NOOP("已离院"), (ResidentStatus.DISCHARGED,)),
     (QT_TR_NOOP("全部"), ()),
 ]
 

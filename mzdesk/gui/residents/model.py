@@ -60,7 +60,7 @@ CHILD_COLUMNS: dict[int, tuple[str, SortKey | None]] = {
 }
 CHILD_STATUS = {
     ResidentStatus.IN_HOUSE: QT_TR_NOOP("在院"),
-    ResidentStatus.DISCHARGED: QT_TR_NOOP("离院"),
+    ResidentStatus.DISCHARGED: QT_TR_NOOP("已离院"),
 }
 ID_COLUMN = 3
 _STATUS_COLOURS = {
@@ -282,11 +282,16 @@ class ResidentTableModel(QAbstractTableModel):
 
 def _child_display(row: ResidentRow, column: int) -> str:
     if column == 5:
-        status = CHILD_STATUS.get(row.status)
-        return tr(status) if status else row.status.label
+        return child_status_text(row.status)
     if column == 6:
         return row.child_category.label if row.child_category else ""
     return disability_text(row.disability_type, row.disability_level)
+
+
+def child_status_text(status: ResidentStatus) -> str:
+    """A children's home's word for a child's status (在院, 已离院 …)."""
+    word = CHILD_STATUS.get(status)
+    return tr(word) if word else status.label
 
 
 def disability_text(kind: str | None, level: str | None) -> str:

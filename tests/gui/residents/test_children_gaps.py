@@ -79,6 +79,7 @@ def test_a_double_click_opens_the_childs_record_and_its_details_stay_reachable(
     record = open_dialog(qtbot, ChildRecordDialog)
     qtbot.waitUntil(lambda: record.path is not None, timeout=10_000)
     assert not [w for w in page.findChildren(ResidentDialog) if w.isVisible()]
+    assert "在院" in record.heading.text()  # the children's word, not 在住
     # the general dialog is there for the child's own details
     qtbot.mouseClick(record.details_button, Qt.MouseButton.LeftButton)
     details = open_dialog(qtbot, ResidentDialog)
@@ -102,7 +103,7 @@ def test_the_filters_and_columns_are_the_childrens(qtbot, open_as, home):
     categories = [bar.category.itemText(i) for i in range(bar.category.count())]
     assert categories[1:] == [c.label for c in ChildCategory]
     statuses = [bar.status.itemText(i) for i in range(bar.status.count())]
-    assert statuses == ["在院与家庭寄养", "在院", "家庭寄养", "离院", "全部"]
+    assert statuses == ["在院与家庭寄养", "在院", "家庭寄养", "已离院", "全部"]
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
     assert "供养类型" not in headers and "能力等级" not in headers
     assert "儿童类别" in headers and "残疾情况" in headers
@@ -114,9 +115,9 @@ def test_the_filters_and_columns_are_the_childrens(qtbot, open_as, home):
     select_vocab(bar.category, ChildCategory.DISABLED)
     qtbot.waitUntil(lambda: [r.name for r in page.model.rows] == ["党小夏"], timeout=10_000)
     bar.category.setCurrentIndex(0)
-    bar.status.setCurrentIndex(3)  # 离院
+    bar.status.setCurrentIndex(3)  # 已离院
     qtbot.waitUntil(lambda: [r.name for r in page.model.rows] == ["党小秋"], timeout=10_000)
-    assert page.model.data(page.model.index(0, 5)) == "离院"
+    assert page.model.data(page.model.index(0, 5)) == "已离院"
 
 
 def test_the_assessment_keeps_its_note(qtbot, open_as, home):
@@ -144,7 +145,7 @@ def test_a_notice_ends_after_the_child_left(qtbot, open_as, home):
     publish_notice(store, SETUP, child.id, TODAY - dt.timedelta(days=20))
     child_leaves(store, SETUP, child.id, TODAY - dt.timedelta(days=1), DischargeReason.TRANSFER)
     page = residents(qtbot, open_as("staff"))
-    page.filters.status.setCurrentIndex(3)  # 离院
+    page.filters.status.setCurrentIndex(3)  # 已离院
     record = record_of(qtbot, page, "党小春")
     assert record.path.child.status is ResidentStatus.DISCHARGED
     close, before = step(qtbot, record, "close_notice", CloseNoticeDialog)
@@ -223,3 +224,8 @@ def test_the_navigation_names_the_childcare_workers(qtbot, open_as, home):
     window = open_as("staff")
     labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert "保育员与培训" in labels and "护理员与培训" not in labels
+    window.navigation.setCurrentRow(labels.index("保育员与培训"))
+    workers = window.workers
+    assert workers.tabs.tabText(0) == "保育员"
+    assert workers.workers.add_button.text() == "新增保育员"
+    qtbot.waitUntil(lambda: "在职保育员" in workers.rates.heading.text(), timeout=10_000)
