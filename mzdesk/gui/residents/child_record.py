@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mzdesk.core.children import CareArrangement, NoticeStatus, SchoolStage
+from mzdesk.core.children import (
+    CareArrangement,
+    NoticeStatus,
+    SchoolStage,
+    child_status_label,
+)
 from mzdesk.core.labels import field_label
 from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import BedStatus, ResidentStatus
@@ -38,7 +43,6 @@ from mzdesk.gui.residents.child_steps import (
     step_value,
 )
 from mzdesk.gui.residents.document_viewer import DocumentViewer, add_document_rows
-from mzdesk.gui.residents.model import child_status_text
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -168,7 +172,7 @@ class ChildRecordDialog(QDialog):
             tr("{name}，出生日期 {born}，{status}；接收日期 {date}").format(
                 name=child.name,
                 born=born,
-                status=child_status_text(child.status),
+                status=child_status_label(child.status),
                 date=child.admission_date.isoformat(),
             )
         )

@@ -22,6 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from mzdesk.core.child_assessment import child_scheme
+from mzdesk.core.children import child_status_label
 from mzdesk.core.vocab import ResidentStatus
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.runtime.tasks import spawn
@@ -57,10 +58,6 @@ CHILD_COLUMNS: dict[int, tuple[str, SortKey | None]] = {
     6: (QT_TR_NOOP("儿童类别"), None),
     7: (QT_TR_NOOP("残疾情况"), None),
     8: (QT_TR_NOOP("接收日期"), SortKey.ADMISSION),
-}
-CHILD_STATUS = {
-    ResidentStatus.IN_HOUSE: QT_TR_NOOP("在院"),
-    ResidentStatus.DISCHARGED: QT_TR_NOOP("已离院"),
 }
 ID_COLUMN = 3
 _STATUS_COLOURS = {
@@ -282,16 +279,10 @@ class ResidentTableModel(QAbstractTableModel):
 
 def _child_display(row: ResidentRow, column: int) -> str:
     if column == 5:
-        return child_status_text(row.status)
+        return child_status_label(row.status)
     if column == 6:
         return row.child_category.label if row.child_category else ""
     return disability_text(row.disability_type, row.disability_level)
-
-
-def child_status_text(status: ResidentStatus) -> str:
-    """A children's home's word for a child's status (在院, 已离院 …)."""
-    word = CHILD_STATUS.get(status)
-    return tr(word) if word else status.label
 
 
 def disability_text(kind: str | None, level: str | None) -> str:
