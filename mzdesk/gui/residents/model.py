@@ -300,6 +300,14 @@ def disability_text(kind: str | None, level: str | None) -> str:
     return " ".join(shown)
 
 
+def disability_texts() -> list[str]:
+    """Every disability the list can show (its column is measured to fit the longest)."""
+    scheme = child_scheme()
+    kinds = scheme.item_for_field("disability_type").options
+    levels = scheme.item_for_field("disability_level").options
+    return [disability_text(k.zh, v.zh) for k in kinds for v in levels if k.code != "none"]
+
+
 def _sort_value(row: ResidentRow, key: SortKey) -> object:
     """What places a row in the list under ``key``."""
     return {

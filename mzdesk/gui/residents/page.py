@@ -34,7 +34,7 @@ from mzdesk.gui.residents.child_actions import ChildActions
 from mzdesk.gui.residents.filters import ResidentFilters
 from mzdesk.gui.residents.history_dialog import HistoryDialog
 from mzdesk.gui.residents.id_reveal import IdReveal
-from mzdesk.gui.residents.model import ResidentTableModel
+from mzdesk.gui.residents.model import ResidentTableModel, disability_texts
 from mzdesk.gui.residents.resident_dialog import ResidentDialog
 from mzdesk.gui.residents.stay_dialogs import (
     BedChooserDialog,
@@ -159,7 +159,7 @@ class ResidentsPage(ChildActions):
             1: [g.label for g in Gender],
             5: [s.label for s in ResidentStatus],
             6: [c.label for c in ChildCategory] if children else [s.label for s in SupportType],
-            7: [] if children else [a.label for a in AbilityLevel],
+            7: disability_texts() if children else [a.label for a in AbilityLevel],
         }
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
