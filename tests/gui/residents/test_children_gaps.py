@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from mzdesk.core.children import CareArrangement, IntakeWay, NoticeStatus, SchoolStage
-from mzdesk.core.vocab import ChildCategory, DischargeReason, ResidentStatus
+from mzdesk.core.vocab import BedType, ChildCategory, DischargeReason, ResidentStatus
 from mzdesk.gui.residents.child_history import UpbringingHistoryDialog
 from mzdesk.gui.residents.child_record import ChildRecordDialog
 from mzdesk.gui.residents.child_steps import ChildAssessmentDialog, CloseNoticeDialog
 from mzdesk.gui.residents.document_viewer import DocumentViewer
 from mzdesk.gui.residents.resident_dialog import ResidentDialog
 from mzdesk.gui.widgets.inputs import select_vocab
+from mzdesk.services.beds import NewBeds, add_beds
 from mzdesk.services.children import (
     Arrangement,
     Intake,
@@ -87,6 +88,36 @@ def test_a_double_click_opens_the_childs_record_and_its_details_stay_reachable(
     assert details.tabs.isTabVisible(details.tabs.indexOf(details.childTab))
     details.reject()
     closed(qtbot, details)
+    record.close()
+
+
+def test_a_child_opened_from_the_bed_board_opens_its_record(qtbot, open_as, home):
+    store, home_id = home
+    [bed] = add_beds(
+        store,
+        SETUP,
+        NewBeds(
+            home_id, "1号楼", "1层", ["101"], 1, BedType.SELF_CARE, TODAY - dt.timedelta(days=90)
+        ),
+    )
+    child = receive_child(
+        store,
+        SETUP,
+        home_id,
+        ResidentData(
+            name="党小冬",
+            birth_date=TODAY - dt.timedelta(days=900),
+            child_category=ChildCategory.ORPHAN,
+        ),
+        Intake(IntakeWay.TRANSFER, TODAY - dt.timedelta(days=30), transferred_from="县福利院"),
+        bed_id=bed.id,
+    )
+    window = open_as("staff")
+    window.beds.open_resident.emit(child.id)  # what a double-click on its bed sends
+    record = open_dialog(qtbot, ChildRecordDialog)
+    qtbot.waitUntil(lambda: record.path is not None, timeout=10_000)
+    assert record.resident_id == child.id
+    assert not [w for w in window.findChildren(ResidentDialog) if w.isVisible()]
     record.close()
 
 

@@ -16,6 +16,7 @@ from mzdesk.core.children import CareArrangement, IntakeWay, NoticeStatus, Schoo
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.permissions import Actor, PermissionDenied
 from mzdesk.core.vocab import ChildCategory, DischargeReason, ResidentStatus
+from mzdesk.services.attachments import MissingFile
 from mzdesk.services.children import (
     Arrangement,
     Intake,
@@ -83,6 +84,18 @@ def test_an_intake_document_opens_for_children_private_and_each_opening_is_audit
             )
         ).all()
     assert [(e.row_id, e.user_name) for e in looks] == [(document_id, "社工李")] * 2
+
+
+def test_a_document_not_synced_here_yet_says_so_and_no_opening_is_recorded(store, children_home):
+    scan = _png("black")
+    _received(store, children_home, [IntakeDocument(scan, "DNA比对结果")])
+    with store.read() as session:
+        document = session.scalars(select(Attachment)).one()
+    store.files.path(document.sha256).unlink()  # the row came by sync, its file not yet
+    with pytest.raises(MissingFile):
+        open_intake_document(store, SETUP, document.id)
+    with store.read() as session:
+        assert session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal")).all() == []
 
 
 def test_only_an_intake_document_opens_this_way(store, children_home):
