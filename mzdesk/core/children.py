@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from mzdesk.core.vocab import DischargeReason, Vocab
+from mzdesk.core.i18n import current_language
+from mzdesk.core.vocab import DischargeReason, ResidentStatus, Vocab
 
 # 收养登记工作规范: a foundling's notice runs 60 days; a home or a province may set another period.
 NOTICE_DAYS_DEFAULT: Final = 60
@@ -110,6 +111,22 @@ LEAVING_FOR: Final[dict[PlacementKind, DischargeReason]] = {
     PlacementKind.FAMILY_RETURN: DischargeReason.FAMILY_RETURN,
     PlacementKind.ADULTHOOD: DischargeReason.ADULTHOOD,
 }
+
+
+# a children's home's words for a child's status where they differ from the elderly's
+# (在住, 退住): the child is in the home's care (在院) or has left it (已离院)
+CHILD_STATUS_WORDS: Final[dict[ResidentStatus, tuple[str, str]]] = {
+    ResidentStatus.IN_HOUSE: ("在院", "in the home"),
+    ResidentStatus.DISCHARGED: ("已离院", "left the home"),
+}
+
+
+def child_status_label(status: ResidentStatus) -> str:
+    """A child's status as a children's home says it, in the language shown."""
+    words = CHILD_STATUS_WORDS.get(status)
+    if words is None:
+        return status.label
+    return words[0] if current_language() == "zh" else words[1]
 
 
 def notice_period_end(published_on: dt.date, days: int) -> dt.date:

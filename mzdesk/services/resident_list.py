@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.identifiers import mask_id_number
 from mzdesk.core.search import match_query
-from mzdesk.core.vocab import AbilityLevel, Gender, ResidentStatus, SupportType
+from mzdesk.core.vocab import AbilityLevel, ChildCategory, Gender, ResidentStatus, SupportType
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, Building, Floor, Resident, Room
 from mzdesk.store.search import FTS_TABLE
@@ -42,6 +42,7 @@ class ResidentFilter:
     )
     support_type: SupportType | None = None
     ability_level: AbilityLevel | None = None
+    child_category: ChildCategory | None = None  # a children's home filters by these
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,10 @@ class ResidentRow:
     support_type: SupportType | None
     ability_level: AbilityLevel | None
     admission_date: dt.date
+    # a child's (a children's home shows them instead of the support type and ability level)
+    child_category: ChildCategory | None = None
+    disability_type: str | None = None
+    disability_level: str | None = None
 
     @property
     def masked_id_number(self) -> str:
@@ -112,6 +117,8 @@ def _conditions(f: ResidentFilter) -> list[ColumnElement[bool]]:
         conditions.append(Resident.support_type == f.support_type)
     if f.ability_level is not None:
         conditions.append(Resident.ability_level == f.ability_level)
+    if f.child_category is not None:
+        conditions.append(Resident.child_category == f.child_category)
     text = "".join(f.text.split())
     found = match_query(text)
     if found is None:
@@ -290,6 +297,9 @@ def _page(
         Resident.support_type,
         Resident.ability_level,
         Resident.admission_date,
+        Resident.child_category,
+        Resident.disability_type,
+        Resident.disability_level,
     )
     keys: list[Any] = [*_ORDER[sort], Resident.id]
     if ("".join(f.text.split()) or ids is not None) and selective:
@@ -324,6 +334,9 @@ def _page(
             r.support_type,
             r.ability_level,
             r.admission_date,
+            r.child_category,
+            r.disability_type,
+            r.disability_level,
         )
         for r in session.execute(query)
     ]

@@ -372,6 +372,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>保育员与培训</source>
+        <translation>Childcare workers &amp; training</translation>
+    </message>
+    <message>
         <source>民政桌面 — {name}</source>
         <translation>mzdesk — {name}</translation>
     </message>
@@ -808,8 +812,28 @@
         <translation>Show leavers</translation>
     </message>
     <message>
+        <source>入院材料：{caption}</source>
+        <translation>Intake document: {caption}</translation>
+    </message>
+    <message>
+        <source>仅供查看，每次打开均记入审计日志。请勿拍照或另行保存。</source>
+        <translation>For viewing only; every opening is recorded in the audit log. Do not photograph or save it elsewhere.</translation>
+    </message>
+    <message>
+        <source>无法显示这份材料。</source>
+        <translation>This document cannot be shown.</translation>
+    </message>
+    <message>
+        <source>（无说明）</source>
+        <translation>(no caption)</translation>
+    </message>
+    <message>
         <source>查看</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>打开这份材料；每次打开都记入审计日志。</source>
+        <translation>Open this document; every opening is recorded in the audit log.</translation>
     </message>
     <message>
         <source>编辑</source>
@@ -832,8 +856,16 @@
         <translation>Left on</translation>
     </message>
     <message>
+        <source>在职人员 {n} 人，其中保育员 {care} 人</source>
+        <translation>{n} employed, {care} of them childcare workers</translation>
+    </message>
+    <message>
         <source>在职人员 {n} 人，其中护理员 {care} 人</source>
         <translation>{n} employed, {care} of them care workers</translation>
+    </message>
+    <message>
+        <source>保育员</source>
+        <translation>Childcare workers</translation>
     </message>
     <message>
         <source>培训记录</source>
@@ -1180,12 +1212,28 @@
         <translation>All</translation>
     </message>
     <message>
+        <source>在院与家庭寄养</source>
+        <translation>In the home and in foster care</translation>
+    </message>
+    <message>
+        <source>在院</source>
+        <translation>In the home</translation>
+    </message>
+    <message>
+        <source>已离院</source>
+        <translation>Left the home</translation>
+    </message>
+    <message>
         <source>全部供养类型</source>
         <translation>All support types</translation>
     </message>
     <message>
         <source>全部能力等级</source>
         <translation>All ability levels</translation>
+    </message>
+    <message>
+        <source>全部儿童类别</source>
+        <translation>All child categories</translation>
     </message>
     <message>
         <source>显示完整身份证号</source>
@@ -1314,6 +1362,18 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
     <message>
         <source>能力等级</source>
         <translation>Ability level</translation>
+    </message>
+    <message>
+        <source>儿童类别</source>
+        <translation>Child category</translation>
+    </message>
+    <message>
+        <source>残疾情况</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>接收日期</source>
+        <translation>Intake date</translation>
     </message>
     <message>
         <source>{kind}：{name}</source>
@@ -2628,6 +2688,14 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
         <translation>No care workers employed.</translation>
     </message>
     <message>
+        <source>暂无在职保育员。</source>
+        <translation>No childcare workers employed.</translation>
+    </message>
+    <message>
+        <source>截至 {date}，在职保育员 {n} 人；今年人均培训 {hours} 学时</source>
+        <translation>As of {date}: {n} childcare workers employed; {hours} h of training each this year on average</translation>
+    </message>
+    <message>
         <source>截至 {date}，在职护理员 {n} 人；今年人均培训 {hours} 学时</source>
         <translation>As of {date}: {n} care workers employed; {hours} h of training each this year on average</translation>
     </message>
@@ -2842,6 +2910,14 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
     <message>
         <source>把「{name}」从这次培训的名单中移除？移除记入修改历史。</source>
         <translation>Remove {name} from this session&apos;s list? The removal is kept in the history.</translation>
+    </message>
+    <message>
+        <source>新增保育员</source>
+        <translation>New childcare worker</translation>
+    </message>
+    <message>
+        <source>编辑保育员</source>
+        <translation>Edit childcare worker</translation>
     </message>
     <message>
         <source>新增护理员</source>
@@ -3580,12 +3656,20 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
         <translation>Receive</translation>
     </message>
     <message>
+        <source>基本信息</source>
+        <translation>Basic details</translation>
+    </message>
+    <message>
         <source>儿童档案</source>
         <translation>Child&apos;s record</translation>
     </message>
     <message>
         <source>内容</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>养育记录</source>
+        <translation>Upbringing history</translation>
     </message>
     <message>
         <source>显示身世与家庭信息</source>
@@ -3794,6 +3878,58 @@ The bed becomes free; the record is kept and can no longer be changed.</translat
     <message>
         <source>入院材料只能是 PNG 或 JPEG 图片：{name}</source>
         <translation>Intake documents must be PNG or JPEG pictures: {name}</translation>
+    </message>
+    <message>
+        <source>其他设备</source>
+        <translation>another device</translation>
+    </message>
+    <message>
+        <source>养育记录：{name}</source>
+        <translation>Upbringing history: {name}</translation>
+    </message>
+    <message>
+        <source>「{name}」的每一次养育安排（最新在前）。调整安排时登记新的一条，以前的安排保留。</source>
+        <translation>Every upbringing arrangement of &quot;{name}&quot; (newest first). A change is recorded as a new arrangement; earlier ones are kept.</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>养育方式</source>
+        <translation>Arrangement</translation>
+    </message>
+    <message>
+        <source>小组/单元</source>
+        <translation>Group or unit</translation>
+    </message>
+    <message>
+        <source>就学情况</source>
+        <translation>Schooling</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>康复</source>
+        <translation>Rehabilitation</translation>
+    </message>
+    <message>
+        <source>医疗</source>
+        <translation>Medical care</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>记录时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <source>尚未登记养育安排。</source>
+        <translation>No upbringing arrangement recorded yet.</translation>
     </message>
 </context>
 <context>
@@ -4022,7 +4158,7 @@ The bed becomes free; the record is kept and can no longer be changed.</translat
     </message>
     <message>
         <source>基本信息</source>
-        <translation>Basic</translation>
+        <translation>Basic details</translation>
     </message>
     <message>
         <source>姓名</source>

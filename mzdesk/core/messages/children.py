@@ -34,6 +34,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "child.findings": ("评估结论", "findings"),
     "child.delayed": ("；发育落后：{items}", "; delayed: {items}"),
     "child.private_hidden": ("（需授权查看）", "(restricted)"),
+    "child.not_a_document": (
+        "这不是儿童的入院材料",
+        "this is not one of a child's intake documents",
+    ),
     "child_assessment.bad_option": (
         "{item}：「{value}」不是可选的答案",
         "{item}: '{value}' is not one of the answers",

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from mzdesk.core.vocab import BedStatus, InstitutionKind
 from mzdesk.gui.residents.child_record import ChildRecordDialog
 from mzdesk.gui.residents.model import ResidentTableModel
 from mzdesk.gui.residents.receive_dialog import ReceiveDialog
+from mzdesk.gui.residents.resident_dialog import ResidentDialog
 from mzdesk.gui.residents.stay_actions import StayActions
 from mzdesk.gui.runtime.i18n import tr
-from mzdesk.gui.runtime.tasks import async_slot
+from mzdesk.gui.runtime.tasks import async_slot, spawn
 from mzdesk.services.beds import list_beds
 from mzdesk.services.children import receive_child
 from mzdesk.services.views import BedView
@@ -27,6 +28,7 @@ class ChildActions(StayActions):
     assess_button: QPushButton
     discharge_button: QPushButton
     record_button: QPushButton
+    open_button: QPushButton
 
     def children_buttons(self) -> bool:
         """A children's home receives a child (接收); its assessment and leaving are steps of
@@ -34,6 +36,8 @@ class ChildActions(StayActions):
         children = self.ctx.institution.kind is InstitutionKind.CHILDREN_HOME
         if children:
             self.admit_button.setText(tr("接收"))
+            # a double-click opens the child's record; this button its own details
+            self.open_button.setText(tr("基本信息"))
             self.assess_button.hide()
             self.discharge_button.hide()
         else:
@@ -41,6 +45,11 @@ class ChildActions(StayActions):
         return children
 
     def select(self, resident_id: uuid.UUID) -> bool:
+        raise NotImplementedError
+
+    async def open_resident(
+        self, resident_id: uuid.UUID, parent: QWidget | None = None
+    ) -> ResidentDialog:
         raise NotImplementedError
 
     @async_slot()
@@ -79,5 +88,13 @@ class ChildActions(StayActions):
         if resident_id is None:
             return
         dialog = ChildRecordDialog(self.ctx, resident_id, self)
+        dialog.details_button.clicked.connect(lambda: self._details(dialog))
         await dialog.reload()
         self._show(dialog)
+
+    @async_slot()
+    async def _details(self, record: ChildRecordDialog) -> None:
+        """基本信息 from the record: the resident dialog (the child's fields), over it; the
+        record shows the saved name and dates."""
+        details = await self.open_resident(record.resident_id, record)
+        details.accepted.connect(lambda: spawn(record.refresh()))

@@ -4,7 +4,6 @@ dialog (child_steps.py) calling its service; the record reloads after each."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable
 
@@ -21,17 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.children import (
-    NOTICE_DAYS_DEFAULT,
     CareArrangement,
     NoticeStatus,
     SchoolStage,
-    notice_expired,
-    notice_period_end,
+    child_status_label,
 )
 from mzdesk.core.labels import field_label
 from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import BedStatus, ResidentStatus
 from mzdesk.gui.residents.child_form import ChildForm, text_or_none
+from mzdesk.gui.residents.child_history import UpbringingHistoryDialog
 from mzdesk.gui.residents.child_steps import (
     ChildAssessmentDialog,
     ChildLeaveDialog,
@@ -41,7 +39,10 @@ from mzdesk.gui.residents.child_steps import (
     PlacementDialog,
     UpbringingDialog,
     VisitDialog,
+    deadline_text,
+    step_value,
 )
+from mzdesk.gui.residents.document_viewer import DocumentViewer, add_document_rows
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -57,6 +58,7 @@ from mzdesk.services.children import (
     child_path,
     close_notice,
     end_foster_care,
+    open_intake_document,
     place_child,
     publish_notice,
     record_child_assessment,
@@ -64,11 +66,6 @@ from mzdesk.services.children import (
     reveal_child_path,
     set_upbringing,
 )
-from mzdesk.services.children.record import Step
-
-
-def _value(step: Step, key: str) -> str | None:
-    return next((f.value for f in step.fields if f.key == key), None)
 
 
 class ChildRecordDialog(QDialog):
@@ -95,7 +92,13 @@ class ChildRecordDialog(QDialog):
         root.addWidget(self.steps, 1)
 
         actions = FlowLayout()
-        self.reveal_button = QPushButton(tr("显示身世与家庭信息"))
+        # for anyone who may read the record: the child's own details, the 养育 history
+        self.details_button = QPushButton(tr("基本信息"), self)
+        actions.addWidget(self.details_button)
+        self.history_button = QPushButton(tr("养育记录"), self)
+        self.history_button.clicked.connect(self.show_upbringing)
+        actions.addWidget(self.history_button)
+        self.reveal_button = QPushButton(tr("显示身世与家庭信息"), self)
         self.reveal_button.setToolTip(
             tr(
                 "显示亲生家庭、捡拾与送交情况、入院材料和安置家庭。"
@@ -116,7 +119,7 @@ class ChildRecordDialog(QDialog):
             ("end_foster", tr("结束寄养"), self.start_end_foster),
             ("leave", tr("离院"), self.start_leave),
         ):
-            button = QPushButton(label)
+            button = QPushButton(label, self)
             button.clicked.connect(slot)
             button.setVisible(ctx.can(Permission.RESIDENTS_EDIT))
             actions.addWidget(button)
@@ -135,9 +138,30 @@ class ChildRecordDialog(QDialog):
             self.path = await ctx.worker.read(child_path, ctx.store, self.resident_id)
         self._fill(self.path)
 
+    async def refresh(self) -> None:
+        """Read again, the private details shown again (and audited again) if they were."""
+        await self.reload(reveal=bool(self.path and self.path.revealed))
+
     @async_slot()
     async def reveal(self) -> None:
         await self.reload(reveal=True)
+
+    @async_slot()
+    async def show_upbringing(self) -> None:
+        dialog = UpbringingHistoryDialog(self.ctx, self._who(), self)
+        await dialog.load(self.resident_id)
+        self._opened(dialog)
+
+    @async_slot(object)
+    async def open_document(self, document_id: uuid.UUID) -> None:
+        """查看 an intake document: in memory only, each opening audited."""
+        document = await self.ctx.change(open_intake_document, document_id)
+        self._opened(DocumentViewer(document, self))
+
+    def _opened(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.step_opened.emit(dialog)
 
     def _fill(self, path: ChildPath) -> None:
         self.path = path
@@ -148,7 +172,7 @@ class ChildRecordDialog(QDialog):
             tr("{name}，出生日期 {born}，{status}；接收日期 {date}").format(
                 name=child.name,
                 born=born,
-                status=child.status.label,
+                status=child_status_label(child.status),
                 date=child.admission_date.isoformat(),
             )
         )
@@ -158,9 +182,11 @@ class ChildRecordDialog(QDialog):
             for field in step.fields:
                 QTreeWidgetItem(top, [field.label, field.value])
             if step.table == "family_notices":
-                QTreeWidgetItem(top, [tr("公告期至"), self._deadline(step)])
-            if step.documents:
-                label = field_label("documents", "child_intakes")
+                QTreeWidgetItem(top, [tr("公告期至"), deadline_text(step)])
+            label = field_label("documents", "child_intakes")
+            if step.document_files:  # revealed: each can be opened (audited)
+                add_document_rows(self.steps, top, label, step.document_files, self.open_document)
+            elif step.documents:
                 QTreeWidgetItem(top, [label, "、".join(step.documents)])
             self.steps.addTopLevelItem(top)
         self.steps.expandAll()
@@ -181,25 +207,15 @@ class ChildRecordDialog(QDialog):
         for key, button in self.buttons.items():
             button.setEnabled(enabled[key])
 
-    @staticmethod
-    def _deadline(step: Step) -> str:
-        """The last day of a notice's period; past it, the child counts as one whose parents
-        cannot be found (shown while the notice runs)."""
-        days = int(_value(step, "period_days") or NOTICE_DAYS_DEFAULT)
-        end = notice_period_end(step.on, days)
-        running = _value(step, "status") == NoticeStatus.RUNNING.label
-        if running and notice_expired(step.on, days, dt.date.today()):
-            return tr("{date}（已期满，可按查找不到生父母办理）").format(date=end.isoformat())
-        if running:
-            left = (end - dt.date.today()).days
-            return tr("{date}（还有 {days} 天）").format(date=end.isoformat(), days=left)
-        return end.isoformat()
-
     def running_notice(self) -> uuid.UUID | None:
         steps = self.path.steps if self.path else ()
         running = NoticeStatus.RUNNING.label
         return next(
-            (s.id for s in steps if s.table == "family_notices" and _value(s, "status") == running),
+            (
+                s.id
+                for s in steps
+                if s.table == "family_notices" and step_value(s, "status") == running
+            ),
             None,
         )
 
@@ -207,7 +223,7 @@ class ChildRecordDialog(QDialog):
         """The placements a visit can be of, newest first."""
         steps = self.path.steps if self.path else ()
         return [
-            (s.id, f"{_value(s, 'kind') or ''} {s.on.isoformat()}")
+            (s.id, f"{step_value(s, 'kind') or ''} {s.on.isoformat()}")
             for s in reversed(steps)
             if s.table == "child_placements"
         ]
@@ -218,12 +234,10 @@ class ChildRecordDialog(QDialog):
     def _open(self, dialog: ChildForm, submit: Callable[[], Awaitable[None]]) -> None:
         async def run() -> None:
             await submit()
-            await self.reload(reveal=bool(self.path and self.path.revealed))
+            await self.refresh()
 
         dialog.submit = run
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.step_opened.emit(dialog)
+        self._opened(dialog)
 
     # -- the steps ---------------------------------------------------------------------------
     def start_notice(self) -> None:
@@ -270,6 +284,7 @@ class ChildRecordDialog(QDialog):
                 d.date_of(d.assessed_on),
                 d.assessor.text(),
                 d.answers(),
+                note=text_or_none(d.note),
             )
 
         self._open(d, submit)

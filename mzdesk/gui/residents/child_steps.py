@@ -4,6 +4,7 @@ the service."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 
@@ -26,10 +27,13 @@ from mzdesk.core.children import (
     NoticeStatus,
     PlacementKind,
     SchoolStage,
+    notice_expired,
+    notice_period_end,
 )
 from mzdesk.core.vocab import DischargeReason
 from mzdesk.gui.residents.child_form import ChildForm
 from mzdesk.gui.runtime.i18n import tr
+from mzdesk.services.children.record import Step
 from mzdesk.services.views import BedView
 
 
@@ -48,6 +52,24 @@ def _finish(dialog: ChildForm, root: QVBoxLayout, ok_text: str | None = None) ->
     root.addWidget(dialog.make_error_label())
     root.addWidget(dialog.make_buttons(ok_text))
     dialog.resize(520, dialog.sizeHint().height())
+
+
+def step_value(step: Step, key: str) -> str | None:
+    return next((f.value for f in step.fields if f.key == key), None)
+
+
+def deadline_text(step: Step) -> str:
+    """The last day of a notice's period; past it, the child counts as one whose parents
+    cannot be found (shown while the notice runs)."""
+    days = int(step_value(step, "period_days") or NOTICE_DAYS_DEFAULT)
+    end = notice_period_end(step.on, days)
+    running = step_value(step, "status") == NoticeStatus.RUNNING.label
+    if running and notice_expired(step.on, days, dt.date.today()):
+        return tr("{date}（已期满，可按查找不到生父母办理）").format(date=end.isoformat())
+    if running:
+        left = (end - dt.date.today()).days
+        return tr("{date}（还有 {days} 天）").format(date=end.isoformat(), days=left)
+    return end.isoformat()
 
 
 class NoticeDialog(ChildForm):
@@ -123,6 +145,9 @@ class ChildAssessmentDialog(ChildForm):
         scroll.setWidget(body)
         root.addWidget(scroll, 1)
         self.fields["answers"] = scroll
+        notes = QFormLayout()  # under the items: what the items do not say
+        root.addLayout(notes)
+        self.note = self.add_text(notes, "note")
         self.kind_combo = self.items[self.scheme.item_for_field("disability_type").id]
         self.level_combo = self.items[self.scheme.item_for_field("disability_level").id]
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)

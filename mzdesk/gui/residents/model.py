@@ -21,6 +21,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from mzdesk.core.child_assessment import child_scheme
+from mzdesk.core.children import child_status_label
 from mzdesk.core.vocab import ResidentStatus
 from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
 from mzdesk.gui.runtime.tasks import spawn
@@ -49,6 +51,14 @@ COLUMNS: list[tuple[str, SortKey | None]] = [
     (QT_TR_NOOP("能力等级"), SortKey.LEVEL),
     (QT_TR_NOOP("入住日期"), SortKey.ADMISSION),
 ]
+# a children's home: its categories and the disability found at intake, not the elderly's
+# support type and ability level; its words for being in and out of the home's care
+CHILD_COLUMNS: dict[int, tuple[str, SortKey | None]] = {
+    5: (QT_TR_NOOP("状态"), SortKey.STATUS),
+    6: (QT_TR_NOOP("儿童类别"), None),
+    7: (QT_TR_NOOP("残疾情况"), None),
+    8: (QT_TR_NOOP("接收日期"), SortKey.ADMISSION),
+}
 ID_COLUMN = 3
 _STATUS_COLOURS = {
     ResidentStatus.ON_LEAVE: QColor("#b26a00"),
@@ -58,8 +68,17 @@ _STATUS_COLOURS = {
 
 
 class ResidentTableModel(QAbstractTableModel):
-    def __init__(self, store: Store, worker: Worker, resident_filter: ResidentFilter) -> None:
+    def __init__(
+        self,
+        store: Store,
+        worker: Worker,
+        resident_filter: ResidentFilter,
+        *,
+        children: bool = False,
+    ) -> None:
         super().__init__()
+        self.for_children = children  # a children's home's list (CHILD_COLUMNS)
+        self.columns = [CHILD_COLUMNS.get(i, c) if children else c for i, c in enumerate(COLUMNS)]
         self.store = store
         self.worker = worker
         self.filter = resident_filter
@@ -185,7 +204,7 @@ class ResidentTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(index, 0), self.index(index, len(COLUMNS) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
+        key = self.columns[column][1] if 0 <= column < len(self.columns) else None
         if key is None:
             return
         self.sort_key = key
@@ -211,7 +230,7 @@ class ResidentTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(COLUMNS[section][0]) if 0 <= section < len(COLUMNS) else None
+            return tr(self.columns[section][0]) if 0 <= section < len(self.columns) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -230,6 +249,8 @@ class ResidentTableModel(QAbstractTableModel):
         return None
 
     def _display(self, row: ResidentRow, column: int) -> str:
+        if self.for_children and column in (5, 6, 7):
+            return _child_display(row, column)
         match column:
             case 0:
                 return row.name
@@ -254,6 +275,37 @@ class ResidentTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> ResidentRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+
+def _child_display(row: ResidentRow, column: int) -> str:
+    if column == 5:
+        return child_status_label(row.status)
+    if column == 6:
+        return row.child_category.label if row.child_category else ""
+    return disability_text(row.disability_type, row.disability_level)
+
+
+def disability_text(kind: str | None, level: str | None) -> str:
+    """The disability the assessment found (kept in Chinese), in the language shown; empty
+    without one."""
+    if not kind:
+        return ""
+    scheme = child_scheme()
+    shown = []
+    for field, value in (("disability_type", kind), ("disability_level", level)):
+        options = scheme.item_for_field(field).options
+        option = next((o for o in options if o.zh == value), None)
+        if value:
+            shown.append(option.label if option else value)
+    return " ".join(shown)
+
+
+def disability_texts() -> list[str]:
+    """Every disability the list can show (its column is measured to fit the longest)."""
+    scheme = child_scheme()
+    kinds = scheme.item_for_field("disability_type").options
+    levels = scheme.item_for_field("disability_level").options
+    return [disability_text(k.zh, v.zh) for k in kinds for v in levels if k.code != "none"]
 
 
 def _sort_value(row: ResidentRow, key: SortKey) -> object:

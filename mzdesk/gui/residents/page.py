@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -22,22 +21,30 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core.changes import Changes
 from mzdesk.core.permissions import Permission
-from mzdesk.core.vocab import AbilityLevel, BedStatus, Gender, ResidentStatus, SupportType
+from mzdesk.core.vocab import (
+    AbilityLevel,
+    BedStatus,
+    ChildCategory,
+    Gender,
+    InstitutionKind,
+    ResidentStatus,
+    SupportType,
+)
 from mzdesk.gui.residents.child_actions import ChildActions
+from mzdesk.gui.residents.filters import ResidentFilters
 from mzdesk.gui.residents.history_dialog import HistoryDialog
 from mzdesk.gui.residents.id_reveal import IdReveal
-from mzdesk.gui.residents.model import ResidentTableModel
+from mzdesk.gui.residents.model import ResidentTableModel, disability_texts
 from mzdesk.gui.residents.resident_dialog import ResidentDialog
 from mzdesk.gui.residents.stay_dialogs import (
     BedChooserDialog,
     preferred_bed_type,
 )
 from mzdesk.gui.runtime.context import AppContext
-from mzdesk.gui.runtime.i18n import QT_TR_NOOP, tr
+from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.widgets.ask import ask
 from mzdesk.gui.widgets.flow import FlowLayout
-from mzdesk.gui.widgets.inputs import fill_vocab, vocab_value
 from mzdesk.gui.widgets.table import setup_view
 from mzdesk.gui.widgets.table_menu import TableMenuButton
 from mzdesk.services.beds import list_beds
@@ -66,20 +73,11 @@ LIST_FIELDS = frozenset(
         "ability_level",
         "admission_date",
         "deleted_at",
+        "child_category",
+        "disability_type",
+        "disability_level",
     }
 )
-_STATUS_FILTERS: list[tuple[str, tuple[ResidentStatus, ...]]] = [
-    # a child in foster care is still in the home's care (a nursing home has none)
-    (
-        QT_TR_NOOP("在住与外出"),
-        (ResidentStatus.IN_HOUSE, ResidentStatus.ON_LEAVE, ResidentStatus.FOSTERED),
-    ),
-    (QT_TR_NOOP("在住"), (ResidentStatus.IN_HOUSE,)),
-    (QT_TR_NOOP("外出"), (ResidentStatus.ON_LEAVE,)),
-    (QT_TR_NOOP("已退住"), (ResidentStatus.DISCHARGED,)),
-    (QT_TR_NOOP("家庭寄养"), (ResidentStatus.FOSTERED,)),
-    (QT_TR_NOOP("全部"), ()),
-]
 
 
 class ResidentsPage(ChildActions):
@@ -105,16 +103,8 @@ class ResidentsPage(ChildActions):
         )
         self.search.setClearButtonEnabled(True)
         filters.addWidget(self.search, 3)
-        self.status = QComboBox()
-        for label, _ in _STATUS_FILTERS:
-            self.status.addItem(tr(label))
-        filters.addWidget(self.status)
-        self.support = QComboBox()
-        fill_vocab(self.support, SupportType, empty=tr("全部供养类型"))
-        filters.addWidget(self.support)
-        self.level = QComboBox()
-        fill_vocab(self.level, AbilityLevel, empty=tr("全部能力等级"))
-        filters.addWidget(self.level)
+        children = ctx.institution.kind is InstitutionKind.CHILDREN_HOME
+        self.filters = ResidentFilters(self, filters, children=children)
         self.full_ids = QCheckBox(tr("显示完整身份证号"))
         filters.addWidget(self.full_ids)
         layout.addLayout(filters)
@@ -155,7 +145,10 @@ class ResidentsPage(ChildActions):
         actions.addWidget(self.count)
 
         self.model = ResidentTableModel(
-            ctx.store, ctx.worker, ResidentFilter(institution_id=ctx.institution.id)
+            ctx.store,
+            ctx.worker,
+            ResidentFilter(institution_id=ctx.institution.id),
+            children=children,
         )
         self.table = setup_view(QTableView(), sortable=True)  # the model sorts in SQL
         self.table.setModel(self.model)
@@ -165,8 +158,8 @@ class ResidentsPage(ChildActions):
         labels: dict[int, list[str]] = {
             1: [g.label for g in Gender],
             5: [s.label for s in ResidentStatus],
-            6: [s.label for s in SupportType],
-            7: [a.label for a in AbilityLevel],
+            6: [c.label for c in ChildCategory] if children else [s.label for s in SupportType],
+            7: disability_texts() if children else [a.label for a in AbilityLevel],
         }
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
@@ -182,11 +175,10 @@ class ResidentsPage(ChildActions):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
-        self.status.currentIndexChanged.connect(self.apply_filter)
-        self.support.currentIndexChanged.connect(self.apply_filter)
-        self.level.currentIndexChanged.connect(self.apply_filter)
+        self.filters.changed.connect(self.apply_filter)
         self.id_reveal = IdReveal(ctx, self.full_ids, self.model)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        # a child's record in a children's home, the resident's details in a nursing home
+        self.table.doubleClicked.connect(lambda _index: self.open_default())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         # a reload (after any change) keeps the selected resident selected
         self._kept: uuid.UUID | None = None
@@ -227,7 +219,7 @@ class ResidentsPage(ChildActions):
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
-            self.open_selected()
+            self.open_default()
             return True
         return super().eventFilter(watched, event)
 
@@ -238,12 +230,7 @@ class ResidentsPage(ChildActions):
 
     def apply_filter(self) -> None:
         self._debounce.stop()
-        self.model.set_filter(
-            text=self.search.text(),
-            statuses=_STATUS_FILTERS[self.status.currentIndex()][1],
-            support_type=vocab_value(self.support, SupportType),
-            ability_level=vocab_value(self.level, AbilityLevel),
-        )
+        self.model.set_filter(text=self.search.text(), **self.filters.values())
 
     def selected(self) -> uuid.UUID | None:
         rows = self.table.selectionModel().selectedRows()
@@ -361,17 +348,28 @@ class ResidentsPage(ChildActions):
             return True, found
         return False, None
 
+    def open_default(self) -> None:
+        """Double-click or Enter on a row."""
+        if self.for_children:
+            self.open_child_record()
+        else:
+            self.open_selected()
+
     @async_slot()
     async def open_selected(self) -> None:
         resident_id = self.selected()
         if resident_id is not None:
             await self.open_resident(resident_id)
 
-    async def open_resident(self, resident_id: uuid.UUID) -> None:
+    async def open_resident(
+        self, resident_id: uuid.UUID, parent: QWidget | None = None
+    ) -> ResidentDialog:
         ctx = self.ctx
         view, data = await ctx.worker.read(resident_details, ctx.store, resident_id)
         discharged = view.status is ResidentStatus.DISCHARGED
-        dialog = ResidentDialog(ctx.institution.kind, data, read_only=discharged, parent=self)
+        dialog = ResidentDialog(
+            ctx.institution.kind, data, read_only=discharged, parent=parent or self
+        )
         if not discharged:
             dialog.setWindowTitle(tr("住户信息：{name}").format(name=view.name))
 
@@ -382,6 +380,7 @@ class ResidentsPage(ChildActions):
         history = dialog.buttons.addButton(tr("历史"), QDialogButtonBox.ButtonRole.ActionRole)
         history.clicked.connect(lambda: self.show_history(resident_id, dialog))
         self._show(dialog)
+        return dialog
 
     @async_slot()
     async def show_history(

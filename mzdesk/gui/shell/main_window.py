@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from mzdesk.core.vocab import InstitutionKind
 from mzdesk.gui.forms.ui_main_window import Ui_MainWindow
 from mzdesk.gui.home.page import HomePage
 from mzdesk.gui.runtime.context import AppContext
@@ -44,6 +45,8 @@ PAGE_NAMES = [
     QT_TR_NOOP("设置"),
 ]
 PAGE_KEYS = ["home", "residents", "beds", "workers", "inspections", "stats", "sync", "settings"]
+# a children's home's own words (domain.md): its care workers are 育婴员/保育员
+CHILDREN_PAGE_NAMES = {"workers": QT_TR_NOOP("保育员与培训")}
 
 
 # each page's module and class, imported when the page is first built
@@ -71,8 +74,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._show_title()
         self._built: dict[str, QWidget] = {}
         stand_ins = [QWidget() for _ in PAGE_KEYS]  # each page's place until it is built
-        for name, stand_in in zip(PAGE_NAMES, stand_ins, strict=True):
-            self.navigation.addItem(tr(name))
+        children = ctx.institution.kind is InstitutionKind.CHILDREN_HOME
+        for key, name, stand_in in zip(PAGE_KEYS, PAGE_NAMES, stand_ins, strict=True):
+            self.navigation.addItem(tr(CHILDREN_PAGE_NAMES.get(key, name) if children else name))
             self.pages.addWidget(stand_in)
         self.navigation.setStyleSheet(NAVIGATION)
         self.fit_navigation()
@@ -228,7 +232,10 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     @async_slot(object)
     async def _open_resident(self, resident_id: uuid.UUID) -> None:
         self.navigation.setCurrentRow(PAGE_KEYS.index("residents"))
-        await self.residents.open_resident(resident_id)
+        if self.residents.for_children:  # a child on the bed board: its record
+            await self.residents.open_child_record(resident_id)
+        else:
+            await self.residents.open_resident(resident_id)
 
     def _admit_into(self, bed: BedView) -> None:
         self.navigation.setCurrentRow(PAGE_KEYS.index("residents"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout,
 
 from mzdesk.core.changes import Changes
 from mzdesk.core.permissions import Permission
+from mzdesk.core.vocab import InstitutionKind
 from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
@@ -71,10 +72,11 @@ class WorkersPage(QWidget):
         self.can_edit = ctx.can(Permission.WORKERS_EDIT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self.rates = RatesPanel()
+        children = ctx.institution.kind is InstitutionKind.CHILDREN_HOME  # 育婴员/保育员
+        self.rates = RatesPanel(children=children)
         layout.addWidget(self.rates)
         self.tabs = QTabWidget()
-        self.workers = WorkersPanel(self.can_edit)
+        self.workers = WorkersPanel(self.can_edit, children=children)
         self.sessions = SessionsPanel(self.can_edit)
         self.matrix = MatrixPanel(self.can_edit)
         # Excel in and out: workers and their certificates beside the list, ledgers beside
@@ -85,7 +87,7 @@ class WorkersPage(QWidget):
         self.sessions.bar.insertWidget(self.sessions.bar.count() - 1, self.sessions_io)
         for io in (self.workers_io, self.sessions_io):
             io.message.connect(self.say)
-        self.tabs.addTab(self.workers, tr("护理员"))
+        self.tabs.addTab(self.workers, tr("保育员") if children else tr("护理员"))
         self.tabs.addTab(self.sessions, tr("培训记录"))
         self.tabs.addTab(self.matrix, tr("培训矩阵"))
         layout.addWidget(self.tabs, 1)

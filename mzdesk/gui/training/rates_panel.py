@@ -43,8 +43,11 @@ def _link_label() -> QLabel:
 class RateBox(QFrame):
     """One rate: the percentage big, the count under it, the names behind the gap."""
 
-    def __init__(self, title: str, gap: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, gap: str, parent: QWidget | None = None, *, children: bool = False
+    ) -> None:
         super().__init__(parent)
+        self.for_children = children  # a children's home: its care workers are 保育员
         self.gap = gap
         self.setObjectName("rate")
         self.setStyleSheet(f"#rate {{ border: 1px solid {BORDER}; border-radius: 6px; }}")
@@ -78,22 +81,24 @@ class RateBox(QFrame):
         elif ratio.denominator:
             self.names.setText(html.escape(tr("全部达标。")))
         else:
-            self.names.setText(html.escape(tr("暂无在职护理员。")))
+            none = tr("暂无在职保育员。") if self.for_children else tr("暂无在职护理员。")
+            self.names.setText(html.escape(none))
 
 
 class RatesPanel(QWidget):
     open_worker = Signal(object)  # the id of a name clicked
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, children: bool = False) -> None:
         super().__init__(parent)
+        self.for_children = children  # a children's home: its care workers are 保育员
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel()
         self.heading.setStyleSheet(f"color: {MUTED};")
         layout.addWidget(self.heading)
         boxes = QGridLayout()
-        self.prejob = RateBox(tr("岗前培训率"), tr("未完成岗前培训："))
-        self.certified = RateBox(tr("持证上岗率"), tr("未持有效技能证书："))
+        self.prejob = RateBox(tr("岗前培训率"), tr("未完成岗前培训："), children=children)
+        self.certified = RateBox(tr("持证上岗率"), tr("未持有效技能证书："), children=children)
         boxes.addWidget(self.prejob, 0, 0)
         boxes.addWidget(self.certified, 0, 1)
         layout.addLayout(boxes)
@@ -107,8 +112,13 @@ class RatesPanel(QWidget):
             self.open_worker.emit(uuid.UUID(link.removeprefix(LINK)))
 
     def show_figures(self, figures: TrainingFigures) -> None:
+        heading = (
+            tr("截至 {date}，在职保育员 {n} 人；今年人均培训 {hours} 学时")
+            if self.for_children
+            else tr("截至 {date}，在职护理员 {n} 人；今年人均培训 {hours} 学时")
+        )
         self.heading.setText(
-            tr("截至 {date}，在职护理员 {n} 人；今年人均培训 {hours} 学时").format(
+            heading.format(
                 date=figures.as_of.isoformat(),
                 n=figures.active_care_workers,
                 hours=figures.average_hours,

@@ -60,7 +60,10 @@ class WorkerDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("新增护理员") if data is None else tr("编辑护理员"))
+        if kind is InstitutionKind.CHILDREN_HOME:  # its care workers are 育婴员/保育员
+            self.setWindowTitle(tr("新增保育员") if data is None else tr("编辑保育员"))
+        else:
+            self.setWindowTitle(tr("新增护理员") if data is None else tr("编辑护理员"))
         self.resize(460, 0)
         layout = QVBoxLayout(self)
         form = QFormLayout()

@@ -35,8 +35,11 @@ class WorkersPanel(QWidget):
     edit_clicked = Signal(object)
     rejoin_clicked = Signal(object)
 
-    def __init__(self, can_edit: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, can_edit: bool, parent: QWidget | None = None, *, children: bool = False
+    ) -> None:
         super().__init__(parent)
+        self.for_children = children  # a children's home: its care workers are 保育员
         self.all: list[WorkerView] = []
         self.shown: list[WorkerView] = []
         layout = QVBoxLayout(self)
@@ -51,7 +54,7 @@ class WorkersPanel(QWidget):
         bar.addWidget(self.search, 3)
         self.show_left = QCheckBox(tr("显示离职人员"))
         bar.addWidget(self.show_left)
-        self.add_button = QPushButton(tr("新增护理员"), self)
+        self.add_button = QPushButton(tr("新增保育员") if children else tr("新增护理员"), self)
         self.open_button = QPushButton(tr("查看"))
         self.edit_button = QPushButton(tr("编辑"), self)
         self.leave_button = QPushButton(tr("离职"), self)
@@ -127,9 +130,12 @@ class WorkersPanel(QWidget):
         # the rates above count care workers employed today (stats/training/staff.py): say
         # how many of the list those are, so the two numbers never seem to disagree
         care = sum(w.occupation.is_care_worker and w.hired_on <= today for w in active)
-        self.count.setText(
-            tr("在职人员 {n} 人，其中护理员 {care} 人").format(n=len(active), care=care)
+        count = (
+            tr("在职人员 {n} 人，其中保育员 {care} 人")
+            if self.for_children
+            else tr("在职人员 {n} 人，其中护理员 {care} 人")
         )
+        self.count.setText(count.format(n=len(active), care=care))
         self._update_buttons()
 
     def selected(self) -> WorkerView | None:

@@ -6,7 +6,14 @@
 (:func:`child_path`, :func:`reveal_child_path`) hides the private details unless revealed.
 """
 
-from mzdesk.services.children.care import Arrangement, record_child_assessment, set_upbringing
+from mzdesk.services.children.care import (
+    Arrangement,
+    UpbringingView,
+    record_child_assessment,
+    set_upbringing,
+    upbringing_history,
+)
+from mzdesk.services.children.documents import OpenedDocument, open_intake_document
 from mzdesk.services.children.intake import (
     Intake,
     IntakeDocument,
@@ -35,11 +42,14 @@ __all__ = [
     "Intake",
     "IntakeDocument",
     "NoticeView",
+    "OpenedDocument",
     "Placement",
+    "UpbringingView",
     "child_leaves",
     "child_path",
     "close_notice",
     "end_foster_care",
+    "open_intake_document",
     "place_child",
     "publish_notice",
     "receive_child",
@@ -48,4 +58,5 @@ __all__ = [
     "reveal_child_path",
     "running_notices",
     "set_upbringing",
+    "upbringing_history",
 ]

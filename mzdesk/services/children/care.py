@@ -17,10 +17,10 @@ from mzdesk.core.errors import ValidationError
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import ChildStage
 from mzdesk.services.checks import Checks
-from mzdesk.services.children.common import check_step_date, child_in_care
+from mzdesk.services.children.common import any_child, check_step_date, child_in_care
 from mzdesk.services.operations import operation
 from mzdesk.store.engine import Store
-from mzdesk.store.models import ChildAssessment, Resident, Upbringing
+from mzdesk.store.models import AuditEntry, ChildAssessment, Resident, Upbringing
 
 
 def _advance(child: Resident, stage: ChildStage) -> None:
@@ -136,3 +136,60 @@ def latest_upbringing(session: Session, resident_id: uuid.UUID) -> Upbringing | 
         .where(Upbringing.resident_id == resident_id, Upbringing.deleted_at.is_(None))
         .order_by(Upbringing.effective_on.desc(), Upbringing.created_at.desc())
     ).first()
+
+
+@dataclass(frozen=True)
+class UpbringingView:
+    """One arrangement of the 养育 history, with who recorded it and when (from the audit
+    trail; ``None`` for one recorded on another device, whose trail stays there)."""
+
+    id: uuid.UUID
+    effective_on: dt.date
+    arrangement: CareArrangement
+    group_name: str | None
+    school_stage: SchoolStage
+    school_name: str | None
+    rehabilitation: str | None
+    medical: str | None
+    note: str | None
+    recorded_by: str | None
+    recorded_at: dt.datetime | None
+
+
+def upbringing_history(store: Store, resident_id: uuid.UUID) -> list[UpbringingView]:
+    """Every arrangement of the child's upbringing, newest first (none is ever overwritten:
+    a change is a new arrangement from a day on)."""
+    with store.read() as session:
+        child = any_child(session, resident_id)
+        rows = session.scalars(
+            select(Upbringing)
+            .where(Upbringing.resident_id == child.id, Upbringing.deleted_at.is_(None))
+            .order_by(Upbringing.effective_on.desc(), Upbringing.created_at.desc())
+        ).all()
+        created: dict[uuid.UUID, tuple[str, dt.datetime]] = {}
+        if rows:
+            for entry in session.scalars(
+                select(AuditEntry)
+                .where(
+                    AuditEntry.table_name == Upbringing.__tablename__,
+                    AuditEntry.row_id.in_([r.id for r in rows]),
+                    AuditEntry.action == "create",
+                )
+                .order_by(AuditEntry.seq)
+            ):
+                created.setdefault(entry.row_id, (entry.user_name, entry.at))
+        return [
+            UpbringingView(
+                r.id,
+                r.effective_on,
+                r.arrangement,
+                r.group_name,
+                r.school_stage,
+                r.school_name,
+                r.rehabilitation,
+                r.medical,
+                r.note,
+                *created.get(r.id, (None, None)),
+            )
+            for r in rows
+        ]

@@ -112,6 +112,8 @@ class Step:
     on: dt.date
     fields: tuple[Field, ...]
     documents: tuple[str, ...] = ()  # captions of the intake documents (files by attachment)
+    # the same documents as (attachment id, caption), to open one (documents.py, audited)
+    document_files: tuple[tuple[uuid.UUID, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,16 +159,18 @@ def _steps(session: Session, resident_id: uuid.UUID, reveal: bool) -> list[Step]
                 )
             if isinstance(row, ChildAssessment):
                 fields.append(_findings(row))
-            documents: tuple[str, ...] = ()
+            files: tuple[tuple[uuid.UUID, str], ...] = ()
             if model is ChildIntake and reveal:
-                documents = tuple(
-                    a.caption or ""
+                files = tuple(
+                    (a.id, a.caption or "")
                     for a in session.scalars(
-                        select(Attachment).where(
+                        select(Attachment)
+                        .where(
                             Attachment.owner_table == table,
                             Attachment.owner_id == row.id,
                             Attachment.deleted_at.is_(None),
                         )
+                        .order_by(Attachment.created_at, Attachment.id)
                     )
                 )
             steps.append(
@@ -176,7 +180,8 @@ def _steps(session: Session, resident_id: uuid.UUID, reveal: bool) -> list[Step]
                     table_label(table),
                     getattr(row, date_column),
                     tuple(fields),
-                    documents,
+                    tuple(caption for _id, caption in files),
+                    files,
                 )
             )
             if model is ChildPlacement:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -19,7 +18,7 @@ from mzdesk.core.children import (
     PlacementKind,
     SchoolStage,
 )
-from mzdesk.core.vocab import ChildCategory, DischargeReason, InstitutionKind, ResidentStatus
+from mzdesk.core.vocab import ChildCategory, DischargeReason, ResidentStatus
 from mzdesk.gui.residents.child_record import ChildRecordDialog
 from mzdesk.gui.residents.child_steps import (
     ChildAssessmentDialog,
@@ -31,14 +30,10 @@ from mzdesk.gui.residents.child_steps import (
     VisitDialog,
 )
 from mzdesk.gui.residents.receive_dialog import ReceiveDialog
-from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.widgets.inputs import select_vocab
 from mzdesk.gui.widgets.palette import ERROR_STYLE
 from mzdesk.services.children import Intake, receive_child
-from mzdesk.services.institutions import InstitutionData, create_institution
 from mzdesk.services.residents import ResidentData, get_resident
-from mzdesk.services.users import NewUser, add_user
-from mzdesk.store.engine import open_store
 from mzdesk.store.models import (
     Attachment,
     AuditEntry,
@@ -47,40 +42,10 @@ from mzdesk.store.models import (
     PlacementVisit,
     Resident,
 )
-from tests.gui.conftest import _close_window, _open_window, closed, ok, open_dialog
+from tests.gui.conftest import closed, ok, open_dialog
 from tests.helpers.actors import SETUP
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def home(tmp_path):
-    store = open_store(tmp_path / "kids.db")
-    home = create_institution(
-        store, SETUP, InstitutionData(name="市儿童福利院", kind=InstitutionKind.CHILDREN_HOME)
-    ).id
-    yield store, home
-    store.close()
-
-
-@pytest.fixture
-def open_as(qtbot, loop, home):
-    """The main window of the children's home, as a new user of ``role``."""
-    store, home_id = home
-    worker = Worker()
-    opened = []
-
-    def open_window(role: str):
-        user = add_user(
-            store, SETUP, home_id, NewUser(f"u-{role}", f"测试{role}", "password-1", role)
-        )
-        opened.append(_open_window(qtbot, store, worker, user))
-        return opened[-1]
-
-    yield open_window
-    for main in opened:
-        _close_window(qtbot, main, worker)
-    worker.shutdown()
 
 
 def residents(qtbot, window):

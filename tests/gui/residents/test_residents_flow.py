@@ -107,7 +107,7 @@ def test_admit_transfer_leave_return_discharge(qtbot, window):
     assert resident.status is ResidentStatus.DISCHARGED
     assert resident.bed_id is None
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)  # gone from 在住与外出
-    page.status.setCurrentIndex(3)  # 已退住
+    page.filters.status.setCurrentIndex(3)  # 已退住
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.table.selectRow(0)
     assert not page.discharge_button.isEnabled()
