@@ -174,7 +174,7 @@ def _foundling_adopted(
     """Unclaimed after the period: the notice is closed, the child adopted months later."""
     rng = maker.rng
     child, notice, published = _foundling(
-        store, actor, maker, home, bed, days_ago(maker, 420, 1000)
+        store, actor, maker, home, bed, days_ago(maker, 250, 900)
     )
     ended = published + 61 * DAY
     close_notice(
@@ -186,7 +186,7 @@ def _foundling_adopted(
         note="公告期满无人认领，按查找不到生父母的儿童办理",
         today=maker.today,
     )
-    adopted = ended + rng.randrange(90, 300) * DAY
+    adopted = min(maker.today - 10 * DAY, ended + rng.randrange(90, 300) * DAY)
     bring_up(store, actor, maker, home, child, adopted)
     adopt(store, actor, maker, child.id, adopted)
 

@@ -63,7 +63,8 @@ def test_the_childrens_demo_has_every_case_and_is_deterministic(tmp_path):
             kinds = Counter(session.scalars(select(ChildPlacement.kind)))
             ended_foster = session.scalar(
                 select(func.count()).where(
-                    ChildPlacement.kind == PlacementKind.FOSTER, ChildPlacement.end_date.is_not(None)
+                    ChildPlacement.kind == PlacementKind.FOSTER,
+                    ChildPlacement.end_date.is_not(None),
                 )
             )
             visits = session.scalar(select(func.count()).select_from(PlacementVisit))
