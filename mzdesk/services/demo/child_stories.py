@@ -173,9 +173,7 @@ def _foundling_adopted(
 ) -> None:
     """Unclaimed after the period: the notice is closed, the child adopted months later."""
     rng = maker.rng
-    child, notice, published = _foundling(
-        store, actor, maker, home, bed, days_ago(maker, 250, 900)
-    )
+    child, notice, published = _foundling(store, actor, maker, home, bed, days_ago(maker, 250, 900))
     ended = published + 61 * DAY
     close_notice(
         store,
