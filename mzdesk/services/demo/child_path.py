@@ -154,7 +154,7 @@ def school_stage(birth: dt.date, on: dt.date, disability: str | None) -> SchoolS
 REHABILITATION = {
     "physical": "肢体康复训练（PT/OT）每周三次",
     "intellectual": "认知与生活自理训练每周三次",
-    "hearing": "人工耳蜗术后听觉言语康复",
+    "hearing": "佩戴助听器，听觉言语康复训练",
     "vision": "定向行走与盲文启蒙训练",
     "speech": "语言训练每周两次",
     "mental": "孤独症谱系行为干预（ABA）",

@@ -86,7 +86,7 @@ def foster(
         on += VISIT_EVERY * DAY
     if due and visits and visits[-1] + VISIT_EVERY * DAY > maker.today:
         visits.pop()  # the last round was missed: its visit is overdue today
-    for visited in visits[-4:]:
+    for visited in visits:
         record_visit(
             store,
             actor,

@@ -198,12 +198,14 @@ def _older(
     way: IntakeWay,
     *,
     earliest: int = 1090,
+    latest: int = 30,
     age: tuple[int, int] = (2, 15),
     disabled: bool = False,
 ) -> Child:
-    """A child received at ``age`` years (not a foundling), assessed, brought up until today."""
+    """A child received at ``age`` years (not a foundling) ``latest`` to ``earliest`` days
+    ago, and assessed."""
     rng = maker.rng
-    intake = days_ago(maker, 30, earliest)
+    intake = days_ago(maker, latest, earliest)
     birth = intake - rng.randrange(age[0] * 365, age[1] * 365) * DAY
     category = {
         IntakeWay.COURT: ChildCategory.DE_FACTO_UNSUPPORTED,
@@ -253,9 +255,11 @@ def _in_house(way: IntakeWay, *, disabled: bool = False) -> _Story:
 
 def _fostered(due: bool = False, ended: bool = False) -> _Story:
     def story(store: Store, actor: Actor, maker: Maker, home: Home, bed: uuid.UUID) -> None:
-        child = _older(store, actor, maker, home, bed, IntakeWay.CIVIL_AFFAIRS, age=(1, 10))
-        start = child.intake + maker.rng.randrange(60, 200) * DAY
-        start = min(start, maker.today - 30 * DAY)
+        child = _older(
+            store, actor, maker, home, bed, IntakeWay.CIVIL_AFFAIRS, latest=120, age=(1, 10)
+        )
+        # placed within the last year or so, at least a month after the intake
+        start = max(child.intake + 30 * DAY, days_ago(maker, 90, 420))
         bring_up(store, actor, maker, home, child, start)
         foster(
             store,

@@ -47,14 +47,16 @@ STAFF = (Occupation.MANAGER, Occupation.NURSE, Occupation.SOCIAL_WORKER, Occupat
 
 
 def children_beds(count: int) -> list[BedSpec]:
-    """Rooms of three beds in the 儿童楼 (infants and school children) and the 康复楼."""
+    """Rooms of three beds, ten rooms a floor: three quarters in the 儿童楼 (infants and
+    school children), the rest in the 康复楼 (nursing-type beds)."""
     specs = []
+    in_house = count * 3 // 4
     for i in range(count):
-        building = "儿童楼" if i < count * 3 // 4 else "康复楼"
-        floor, room = divmod(i // 3, 10)
+        building, n = ("儿童楼", i) if i < in_house else ("康复楼", i - in_house)
+        floor, room = divmod(n // 3, 10)
         number = f"{floor + 1}{room + 1:02d}"
         bed_type = BedType.SELF_CARE if building == "儿童楼" else BedType.NURSING
-        specs.append(BedSpec(building, f"{floor + 1}层", number, f"{number}-{i % 3 + 1}", bed_type))
+        specs.append(BedSpec(building, f"{floor + 1}层", number, f"{number}-{n % 3 + 1}", bed_type))
     return specs
 
 
@@ -73,7 +75,9 @@ def _add_children_home(
     """Beds and ``count`` children for a children's home (the city demo's too); returns
     (beds, children)."""
     beds = _home_beds(store, actor, maker, institution_id, count + count // 3)
-    made = _add_children(store, actor, maker, Home(institution_id, region, beds), count)
+    taken = list(beds)
+    maker.rng.shuffle(taken)  # children in every building and floor, some beds free
+    made = _add_children(store, actor, maker, Home(institution_id, region, taken), count)
     return len(beds), sum(made.values())
 
 
