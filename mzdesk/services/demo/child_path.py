@@ -6,16 +6,21 @@ September). The stories that string them together are in child_stories."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import uuid
 from dataclasses import dataclass
+from functools import cache
+
+from PIL import Image, ImageDraw
 
 from mzdesk.core.child_assessment import child_scheme
-from mzdesk.core.children import CareArrangement, SchoolStage, age_on
+from mzdesk.core.children import CareArrangement, IntakeWay, SchoolStage, age_on
 from mzdesk.core.permissions import Actor
 from mzdesk.core.vocab import ChildCategory, Gender, GuardianshipType
 from mzdesk.services.children import (
     Arrangement,
     Intake,
+    IntakeDocument,
     receive_child,
     record_child_assessment,
     set_upbringing,
@@ -28,6 +33,34 @@ DAY = dt.timedelta(days=1)
 GIVEN_BOY = "浩然梓轩宇轩俊杰博文明轩天佑子豪思远一鸣"
 GIVEN_GIRL = "欣怡雨桐诗涵若曦语嫣可馨梦琪嘉怡安琪晨曦"
 FOUNDLING_SURNAMES = "党国福"  # a home names a foundling (the home's customary surnames)
+
+
+# the document kept with an intake of each way (a photographed page: its caption says which)
+DOCUMENTS = {
+    IntakeWay.POLICE: "捡拾报案证明",
+    IntakeWay.TRANSFER: "转院证明及儿童档案交接单",
+    IntakeWay.COURT: "法院指定监护判决书",
+    IntakeWay.CIVIL_AFFAIRS: "民政部门监护决定书",
+}
+
+
+@cache
+def scanned_page(seed: str) -> bytes:
+    """A photographed form, made up: ruled lines of "text" and a red seal (no words, so no
+    font is needed; the caption names the document). The same picture for every intake of a
+    way, kept once in the file store."""
+    image = Image.new("RGB", (420, 560), (250, 249, 244))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((150, 30, 270, 42), fill=(60, 60, 60))  # the title
+    for row in range(18):
+        y = 80 + row * 22
+        width = 300 - (len(seed) * 7 + row * 37) % 120
+        draw.line((50, y, 50 + width, y), fill=(90, 90, 90), width=3)
+    draw.ellipse((260, 420, 370, 530), outline=(200, 30, 30), width=5)
+    draw.regular_polygon((315, 475, 22), 5, fill=(200, 30, 30))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -72,8 +105,19 @@ def receive(
     data: ResidentData,
     intake: Intake,
 ) -> Child:
+    caption = DOCUMENTS.get(intake.way)
+    documents = (
+        [IntakeDocument(scanned_page(intake.way.value), caption, "image/png")] if caption else []
+    )
     view = receive_child(
-        store, actor, home.institution_id, data, intake, bed_id=bed, today=maker.today
+        store,
+        actor,
+        home.institution_id,
+        data,
+        intake,
+        bed_id=bed,
+        documents=documents,
+        today=maker.today,
     )
     assert data.birth_date is not None
     return Child(view.id, data.birth_date, intake.intake_date, bed)

@@ -28,6 +28,7 @@ from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.children import children_statistics
 from mzdesk.store.engine import open_store
 from mzdesk.store.models import (
+    Attachment,
     AuditEntry,
     ChildIntake,
     ChildPlacement,
@@ -59,6 +60,14 @@ def test_the_childrens_demo_has_every_case_and_is_deterministic(tmp_path):
         figures = children_statistics(store, Scope(home.id, as_of=TODAY), THREE_YEARS)
         with store.read() as session:
             ways = set(session.scalars(select(ChildIntake.way)))
+            documented = session.scalar(
+                select(func.count()).where(
+                    Attachment.owner_table == "child_intakes", Attachment.deleted_at.is_(None)
+                )
+            )
+            other_way = session.scalar(
+                select(func.count()).where(ChildIntake.way == IntakeWay.OTHER)
+            )
             notices = list(session.scalars(select(FamilyNotice)))
             kinds = Counter(session.scalars(select(ChildPlacement.kind)))
             ended_foster = session.scalar(
@@ -80,6 +89,10 @@ def test_the_childrens_demo_has_every_case_and_is_deterministic(tmp_path):
         # 接收 by each way, every child through receive_child (its intake row, audited)
         assert ways == set(IntakeWay)
         assert intakes_audited == len(children) == summary.residents
+        # the intake's document kept as an attachment (each way but 其他)
+        assert documented == len(children) - other_way
+        foundlings = [c for c in children if c.id_number is None]
+        assert foundlings and all(c.intake_documents == ["捡拾报案证明"] for c in foundlings)
         # 寻亲公告: running within its period, running past it, claimed, withdrawn
         statuses = Counter(n.status for n in notices)
         assert statuses[NoticeStatus.CLAIMED] and statuses[NoticeStatus.WITHDRAWN]
