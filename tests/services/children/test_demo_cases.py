@@ -21,6 +21,7 @@ from mzdesk.core.vocab import (
     ResidentStatus,
 )
 from mzdesk.services.children import child_path
+from mzdesk.services.demo.child_stories import _STORY, STORIES
 from mzdesk.services.demo.generate import Scale, generate
 from mzdesk.services.institutions import list_institutions
 from mzdesk.services.workers import list_trainings, list_workers
@@ -49,6 +50,12 @@ def _make(path):
         store, SETUP, Scale.SITE, seed=7, today=TODAY, kind=InstitutionKind.CHILDREN_HOME
     )
     return store, summary
+
+
+def test_a_city_childrens_home_is_big_enough_for_every_story():
+    """The city demo gives each children's home 20–25 children through the same code: the
+    stories are dealt in a cycle, so 20 children already follow every one."""
+    assert set(STORIES) == set(_STORY) and len(STORIES) <= 20
 
 
 def test_the_childrens_demo_has_every_case_and_is_deterministic(tmp_path):
