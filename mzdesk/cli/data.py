@@ -71,15 +71,24 @@ def init(
     show_default=True,
     help="site：一家约150床的养老院；city：约100家机构、10000张床位",
 )
+@click.option(
+    "--kind",
+    type=click.Choice(["nursing_home", "children_home"]),
+    default="nursing_home",
+    show_default=True,
+    help="site 的机构类型：养老院，或儿童福利院（含儿童的接收、养育、安置等记录）",
+)
 @click.option("--seed", type=int, default=2026, show_default=True, help="随机种子（结果可重现）")
 @click.pass_context
-def demo(ctx: click.Context, db: Path | None, scale: str, seed: int) -> None:
+def demo(ctx: click.Context, db: Path | None, scale: str, kind: str, seed: int) -> None:
     """写入演示数据。Write realistic demo data."""
     from mzdesk.services.demo.generate import Scale, generate
 
     store, actor = open_as_user(ctx, db, create=True)
     with terminal_progress() as bar:
-        summary = generate(store, actor, Scale(scale), seed=seed, progress=bar)
+        summary = generate(
+            store, actor, Scale(scale), seed=seed, progress=bar, kind=InstitutionKind(kind)
+        )
     echo(
         text(
             "cli.demo.done",

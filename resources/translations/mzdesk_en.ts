@@ -4072,10 +4072,6 @@ The bed becomes free; the record is kept and can no longer be changed.</translat
         <translation>Administrator password</translation>
     </message>
     <message>
-        <source>打开演示数据</source>
-        <translation>Open demo data</translation>
-    </message>
-    <message>
         <source>创建并开始使用</source>
         <translation>Create and start</translation>
     </message>
@@ -4114,6 +4110,22 @@ The bed becomes free; the record is kept and can no longer be changed.</translat
     <message>
         <source>再次输入密码</source>
         <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>养老院演示数据</source>
+        <translation>Nursing home demo</translation>
+    </message>
+    <message>
+        <source>打开一家养老院的演示数据（约150张床位）</source>
+        <translation>Open demo data of a nursing home (about 150 beds)</translation>
+    </message>
+    <message>
+        <source>儿童福利院演示数据</source>
+        <translation>Children&apos;s home demo</translation>
+    </message>
+    <message>
+        <source>打开一家儿童福利院的演示数据（儿童的接收、寻亲公告、养育、安置）</source>
+        <translation>Open demo data of a children&apos;s welfare home (intake, family-tracing notices, upbringing, placements)</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,11 @@ class Ui_FirstRunDialog(object):
 
         self.actionRow.addWidget(self.demoButton)
 
+        self.childrenDemoButton = QPushButton(FirstRunDialog)
+        self.childrenDemoButton.setObjectName(u"childrenDemoButton")
+
+        self.actionRow.addWidget(self.childrenDemoButton)
+
         self.spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.actionRow.addItem(self.spacer)
@@ -199,7 +204,14 @@ class Ui_FirstRunDialog(object):
         self.enrolCode.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u6c11\u653f\u5c40\u6216\u7ba1\u7406\u5458\u7ed9\u7684\u4e00\u6b21\u6027\u6ce8\u518c\u7801", None))
         self.enrolButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u6ce8\u518c\u5e76\u540c\u6b65", None))
         self.errorLabel.setText("")
-        self.demoButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u6253\u5f00\u6f14\u793a\u6570\u636e", None))
+        self.demoButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u517b\u8001\u9662\u6f14\u793a\u6570\u636e", None))
+#if QT_CONFIG(tooltip)
+        self.demoButton.setToolTip(QCoreApplication.translate("FirstRunDialog", u"\u6253\u5f00\u4e00\u5bb6\u517b\u8001\u9662\u7684\u6f14\u793a\u6570\u636e\uff08\u7ea6150\u5f20\u5e8a\u4f4d\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.childrenDemoButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u513f\u7ae5\u798f\u5229\u9662\u6f14\u793a\u6570\u636e", None))
+#if QT_CONFIG(tooltip)
+        self.childrenDemoButton.setToolTip(QCoreApplication.translate("FirstRunDialog", u"\u6253\u5f00\u4e00\u5bb6\u513f\u7ae5\u798f\u5229\u9662\u7684\u6f14\u793a\u6570\u636e\uff08\u513f\u7ae5\u7684\u63a5\u6536\u3001\u5bfb\u4eb2\u516c\u544a\u3001\u517b\u80b2\u3001\u5b89\u7f6e\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.createButton.setText(QCoreApplication.translate("FirstRunDialog", u"\u521b\u5efa\u5e76\u5f00\u59cb\u4f7f\u7528", None))
     # retranslateUi
 

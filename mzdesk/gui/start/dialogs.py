@@ -38,6 +38,7 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
         fill_vocab(self.institutionKind, InstitutionKind, empty=None)
         self.adminName.setText("admin")
         self.choice: str | None = None
+        self.demo_kind = InstitutionKind.NURSING_HOME  # which demo, when choice is "demo"
         self.fields = {
             "name": self.institutionName,
             "region_code": self.regionCode,
@@ -52,6 +53,7 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
         self.createButton.clicked.connect(self._create)
         self.enrolButton.clicked.connect(self._enrol)
         self.demoButton.clicked.connect(self._demo)
+        self.childrenDemoButton.clicked.connect(self._children_demo)
 
     def institution(self) -> InstitutionData:
         kind = vocab_value(self.institutionKind, InstitutionKind)
@@ -99,6 +101,12 @@ class FirstRunDialog(FormDialog, Ui_FirstRunDialog):
 
     def _demo(self) -> None:
         self.choice = "demo"
+        self.demo_kind = InstitutionKind.NURSING_HOME
+        self.accept()
+
+    def _children_demo(self) -> None:
+        self.choice = "demo"
+        self.demo_kind = InstitutionKind.CHILDREN_HOME
         self.accept()
 
     def _enrol(self) -> None:

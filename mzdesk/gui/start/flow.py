@@ -37,7 +37,7 @@ async def choose_institution(
                 # the demo's generator (and what it imports) only when a demo is made
                 from mzdesk.services.demo.generate import Scale, generate
 
-                await worker.write(generate, store, Actor.setup(), Scale.SITE)
+                await worker.write(generate, store, Actor.setup(), Scale.SITE, kind=first.demo_kind)
             elif first.choice == "enrol":
                 await _enrol(store, worker, first)
             else:

@@ -7,6 +7,7 @@ import uuid
 from mzdesk.core.permissions import ADMIN, Actor
 from mzdesk.core.vocab import InstitutionKind
 from mzdesk.services.demo.accounts import DEMO_PASSWORD, remember_demo_account
+from mzdesk.services.demo.children_home import _add_children_home
 from mzdesk.services.demo.city_staff import _staff_city
 from mzdesk.services.demo.maker import (
     DISTRICTS,
@@ -50,6 +51,16 @@ def _make_city(store: Store, actor: Actor, maker: Maker, progress: Progress | No
     for i, (institution_id, _name, kind, beds) in enumerate(created):
         region = list(DISTRICTS)[i % len(DISTRICTS)]
         wanted = max(20, round(beds * scale_to))
+        if kind is InstitutionKind.CHILDREN_HOME:
+            # children on their paths (smaller than the site's home), so region figures show
+            made, children = _add_children_home(
+                store, actor, maker, institution_id, region, rng.randrange(20, 26)
+            )
+            total_beds += made
+            total_residents += children
+            if progress:
+                progress("机构", i + 1, count)
+            continue
         made, residents = _populate(
             store,
             actor,

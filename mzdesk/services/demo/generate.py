@@ -9,6 +9,8 @@ import datetime as dt
 from enum import StrEnum
 
 from mzdesk.core.permissions import Actor, Permission
+from mzdesk.core.vocab import InstitutionKind
+from mzdesk.services.demo.children_home import _make_children_home
 from mzdesk.services.demo.city import _make_city
 from mzdesk.services.demo.maker import DemoSummary, Maker, Progress
 from mzdesk.services.demo.site import _make_site
@@ -30,8 +32,13 @@ def generate(
     seed: int = 2026,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    kind: InstitutionKind = InstitutionKind.NURSING_HOME,
 ) -> DemoSummary:
+    """At the ``site`` scale, one home of ``kind`` (a nursing home, or a children's welfare
+    home with its children's paths); the ``city`` has both kinds."""
     maker = Maker(seed, today or dt.date.today())
+    if scale is Scale.SITE and kind is InstitutionKind.CHILDREN_HOME:
+        return _make_children_home(store, actor, maker, progress)
     if scale is Scale.SITE:
         return _make_site(store, actor, maker, progress)
     return _make_city(store, actor, maker, progress)

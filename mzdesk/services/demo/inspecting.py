@@ -30,6 +30,7 @@ from mzdesk.store.models import Inspection, InspectionSignature
 INSPECTORS = ("刘志强", "王建国")
 HEAD = "陈院长"
 PATROL, MONTHLY = "FHXC", "GB38600"  # the daily fire patrol; the service-safety check
+CHILDREN_MONTHLY = "ETFL-AQ"  # a children's home's monthly safety check
 MISSED_DAYS = (3, 8)  # days ago with no patrol, for 首页 to show
 FINISHED_AT_UTC = dt.time(2, 30)  # 10:30 Beijing time
 
@@ -104,12 +105,15 @@ def _finished_on(store: Store, actor: Actor, inspection_id: uuid.UUID, on: dt.da
 
 
 def _add_demo_inspecting(
-    store: Store, actor: Actor, maker: Maker, institution_id: uuid.UUID
+    store: Store,
+    actor: Actor,
+    maker: Maker,
+    institution_id: uuid.UUID,
+    kind: InstitutionKind = InstitutionKind.NURSING_HOME,
 ) -> None:
-    choices = {
-        c.code: c for c in available_checklists(store, institution_id, InstitutionKind.NURSING_HOME)
-    }
-    patrol, monthly = choices[PATROL], choices[MONTHLY]
+    choices = {c.code: c for c in available_checklists(store, institution_id, kind)}
+    monthly_code = MONTHLY if kind is InstitutionKind.NURSING_HOME else CHILDREN_MONTHLY
+    patrol, monthly = choices[PATROL], choices[monthly_code]
     today = maker.today
     daily_id = save_schedule(
         store,
@@ -146,6 +150,7 @@ def _add_demo_inspecting(
             NewInspection(
                 institution_id, patrol.id, on, InspectionType.SELF_DAILY, INSPECTORS[:1], daily_id
             ),
+            kind=kind,
         )
     # today's patrol: half done, a draft to carry on with from 首页
     _inspect(
@@ -157,6 +162,7 @@ def _add_demo_inspecting(
         ),
         answered=patrol.items // 2,
         finish=False,
+        kind=kind,
     )
     last_month = today.replace(day=1) - dt.timedelta(days=5)
     _inspect(
@@ -166,4 +172,5 @@ def _add_demo_inspecting(
         NewInspection(
             institution_id, monthly.id, last_month, InspectionType.MONTHLY, INSPECTORS, monthly_id
         ),
+        kind=kind,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -120,4 +121,33 @@ def test_no_institution_opens_without_a_login_once_the_database_has_users(qtbot,
     box.close()
     qtbot.waitUntil(login.done, timeout=10_000)
     assert login.result() is False  # the app ends; no window without a login
+    worker.shutdown()
+
+
+def test_first_run_can_open_a_childrens_home_demo(qtbot, loop, store):
+    """The welcome dialog offers two demos; the children's one is a children's welfare home
+    with children on their paths, and the same demo login opens it."""
+    from mzdesk.core.vocab import InstitutionKind
+    from mzdesk.services.children import running_notices
+
+    worker = Worker()
+    task = asyncio.ensure_future(choose_institution(store, worker, interactive=True))
+    dialog = open_dialog(qtbot, FirstRunDialog)
+    assert dialog.demoButton.text() == "养老院演示数据"
+    assert dialog.childrenDemoButton.text() == "儿童福利院演示数据"
+    qtbot.mouseClick(dialog.childrenDemoButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done, timeout=120_000)
+    institution = task.result()
+    assert institution.kind is InstitutionKind.CHILDREN_HOME
+    with store.read() as session:
+        assert running_notices(session, [institution.id], dt.date.today())
+    login = asyncio.ensure_future(log_in(store, worker, institution))
+    dialog = open_dialog(qtbot, LoginDialog)
+    hint = dialog.findChild(QLabel, "demoAccount")
+    assert hint is not None and "admin" in hint.text() and "demo1234" in hint.text()
+    dialog.username.setText("admin")
+    dialog.password.setText("demo1234")
+    dialog.accept()
+    qtbot.waitUntil(login.done, timeout=10_000)
+    assert login.result().role == "admin"
     worker.shutdown()
