@@ -245,8 +245,6 @@ def stats_hazards(
     echo("\n".join(lines))
 
 
-
-
 @stats.command("children")
 @_scope_options
 @click.option(

@@ -189,11 +189,11 @@ def write_children_xlsx(
     append_row(notices, notice_headers())
     for row, _past in notice_rows(f):
         append_row(notices, row)
-    rows = home_rows(homes, f)
-    if rows:
+    side_by_side = home_rows(homes, f)
+    if side_by_side:
         side = book.create_sheet(t("homes_sheet"))
         append_row(side, home_headers())
-        for values in rows:
+        for values in side_by_side:
             append_row(side, values)
         side.column_dimensions["A"].width = 30
     tmp = path.with_name(path.name + ".part")
@@ -254,6 +254,7 @@ def write_children_pdf(
     layout.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), font),  # an empty cell too: no Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
@@ -318,9 +319,7 @@ def _notices(f: ChildFigures, font: str, title: ParagraphStyle, cell: ParagraphS
     data += [[Paragraph(row[0], red if past else cell), *row[1:]] for row, past in rows]
     table = Table(data, colWidths=[WIDTH - 96 * mm, 30 * mm, 30 * mm, 36 * mm], repeatRows=1)
     style = _grid(font)
-    style += [
-        ("TEXTCOLOR", (0, i), (-1, i), RED) for i, (_row, past) in enumerate(rows, 1) if past
-    ]
+    style += [("TEXTCOLOR", (0, i), (-1, i), RED) for i, (_row, past) in enumerate(rows, 1) if past]
     table.setStyle(TableStyle(style))
     return KeepTogether([Paragraph(t("notices"), title), table])
 

@@ -126,7 +126,9 @@ def children_statistics(
     start, end = period or (dt.date(day.year, 1, 1), day)
     with store.read() as session:
         homes = dict(
-            session.execute(select(Institution.id, Institution.name).where(*homes_in_scope(scope))).all()
+            session.execute(
+                select(Institution.id, Institution.name).where(*homes_in_scope(scope))
+            ).all()
         )
         ids = list(homes)
         children = session.execute(
