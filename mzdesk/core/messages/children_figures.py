@@ -21,7 +21,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "children.figures.source": ("数据来源：{source}", "Source: {source}"),
     "children.figures.sentence": (
         "{area}截至 {day}，儿童福利机构 {homes} 家，在院儿童 {in_care} 人，其中家庭寄养 "
-        "{foster} 人、在读 {school} 人、残疾儿童 {disabled} 人；寻亲公告 {running} 份在公告中，"
+        "{foster} 人、在读 {school} 人、有残疾的 {disabled} 人；寻亲公告 {running} 份在公告中，"
         "其中 {past} 份已过公告期",
         "{area}as of {day}: {homes} children's home(s), {in_care} children in care, of them "
         "{foster} in family foster care, {school} at school and {disabled} with a disability; "
@@ -36,7 +36,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "children.figures.in_house": ("其中院内养育", "of them in the home"),
     "children.figures.in_foster_care": ("其中家庭寄养", "of them in foster care"),
     "children.figures.at_school": ("在读儿童", "At school"),
-    "children.figures.with_disability": ("残疾儿童", "With a disability"),
+    "children.figures.with_disability": ("有残疾的儿童", "With a disability"),
     "children.figures.notices_running": ("寻亲公告（公告中，份）", "Notices running"),
     "children.figures.notices_past": ("其中已过公告期", "of them past their deadline"),
     "children.figures.visits_due": ("寄养回访到期（户）", "Foster visits due"),
@@ -60,7 +60,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "children.figures.col.in_house": ("院内", "In the home"),
     "children.figures.col.foster": ("家庭寄养", "Fostered"),
     "children.figures.col.school": ("在读", "At school"),
-    "children.figures.col.disabled": ("残疾", "Disabled"),
+    "children.figures.col.disabled": ("有残疾", "Disabled"),
     "children.figures.col.notices": ("寻亲公告", "Notices"),
     "children.figures.col.past": ("已过期", "Past"),
     "children.figures.col.visits": ("回访到期", "Visits due"),

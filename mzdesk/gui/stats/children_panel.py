@@ -34,7 +34,7 @@ from mzdesk.gui.stats.charts import BarsView
 from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.pdf_preview import PdfPreview, private_pdf_path, show_pdf_preview
-from mzdesk.gui.widgets.table import make_table
+from mzdesk.gui.widgets.table import ROW_HEIGHT, TableView, make_table
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.children import ChildFigures, children_statistics
 from mzdesk.stats.children_homes import HomeChildren, children_side_by_side
@@ -100,20 +100,24 @@ class ChildrenPanel(QFrame):
         self.groups = make_table([tr("分组"), tr("项目"), tr("人数")], right_aligned=(2,))
         self.category_view = BarsView(tr("在院儿童（按类别）"), percent=False)
         for table in (self.numbers, self.groups):
-            table.setMinimumHeight(280)
-            table.setMinimumWidth(250)
+            table.setMinimumHeight(300)
         grid.addWidget(self.numbers, 0, 0)
         grid.addWidget(self.groups, 0, 1)
         grid.addWidget(self.category_view, 0, 2)
         grid.setColumnStretch(2, 1)
         layout.addLayout(grid)
         self.notices = make_table([])  # headers: the report's, when shown
-        self.notices.setMinimumHeight(120)
-        self.notices.setMaximumHeight(180)
-        layout.addWidget(self.notices)
-        self.homes = make_table([], right_aligned=tuple(range(2, 12)), sortable=False)
-        self.homes.setMinimumHeight(180)
-        layout.addWidget(self.homes)
+        self.homes = make_table([], right_aligned=tuple(range(2, 12)))
+        self.notices_heading = QLabel(tr("寻亲公告（公告中的；已过公告期的标红）"), self)
+        self.homes_heading = QLabel(tr("各儿童福利机构"), self)
+        for heading, table in (
+            (self.notices_heading, self.notices),
+            (self.homes_heading, self.homes),
+        ):
+            heading.setStyleSheet("font-weight: bold; color: #1f3b5a;")
+            table.horizontalHeader().setStretchLastSection(False)
+            layout.addWidget(heading)
+            layout.addWidget(table)
         self.message = QLabel()
         self.message.setStyleSheet("color: #566;")
         layout.addWidget(self.message)
@@ -140,6 +144,7 @@ class ChildrenPanel(QFrame):
         self.view, f = view, view.figures
         self.sentence.setText(sentence(f, view.area))
         self.numbers.show_rows([(label, str(n)) for label, n in headline(f)])
+        _fit_width(self.numbers)
         self.groups.show_rows(
             [
                 (section if i == 0 else "", label, str(n))
@@ -147,6 +152,7 @@ class ChildrenPanel(QFrame):
                 for i, (label, n) in enumerate(rows)
             ]
         )
+        _fit_width(self.groups)
         self.category_view.show_bars(list(f.by_category), list(f.by_category.values()))
         notices = notice_rows(f)
         self.notices.rows_model.headers = notice_headers()
@@ -157,6 +163,9 @@ class ChildrenPanel(QFrame):
         self.homes.rows_model.headers = home_headers()
         self.homes.show_rows([[str(v) for v in row] for row in rows])
         self.homes.setVisible(bool(rows))
+        self.homes_heading.setVisible(bool(rows))
+        for table, most in ((self.notices, 8), (self.homes, 12)):
+            _fit_height(table, most)
         self.message.setText(
             tr(
                 "统计日期 {day}；安置与离院：{start} 至 {end}。只有数字，不含儿童姓名与家庭信息。"
@@ -225,3 +234,18 @@ class ChildrenPanel(QFrame):
             self.message.setText(tr("无法生成 PDF：") + os_error_text(error))
             return
         self.preview = show_pdf_preview(path, self._title(), self.window(), temporary=True)
+
+
+def _fit_width(table: TableView) -> None:
+    """As wide as its columns (the counts were cut behind a scroll bar)."""
+    bar = table.verticalScrollBar()
+    width = table.horizontalHeader().length() + 2 * table.frameWidth()
+    table.setMinimumWidth(width + bar.sizeHint().width() + 2)
+
+
+def _fit_height(table: TableView, most: int) -> None:
+    """As tall as its rows (one at least), up to ``most`` rows (then it scrolls)."""
+    rows = min(max(table.rows_model.rowCount(), 1), most)
+    header = table.horizontalHeader().sizeHint().height()
+    scroll = table.horizontalScrollBar().sizeHint().height()
+    table.setFixedHeight(header + rows * ROW_HEIGHT + 2 * table.frameWidth() + scroll)
