@@ -181,7 +181,7 @@ class ChildrenPanel(QFrame):
 
     def _stem(self) -> str:
         day = self.view.figures.as_of.isoformat() if self.view else ""
-        return f"{tr('儿童统计')}-{day}"
+        return tr("儿童统计") + f"-{day}"
 
     def export_xlsx(self) -> None:
         self._ask_path(tr("导出Excel"), "xlsx", self._write_xlsx)
