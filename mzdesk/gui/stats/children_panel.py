@@ -95,29 +95,36 @@ class ChildrenPanel(QFrame):
         self.sentence.setWordWrap(True)
         self.sentence.setStyleSheet("font-size: 15px; font-weight: bold; color: #1f3b5a;")
         layout.addWidget(self.sentence)
+        # the numbers, the breakdowns and the notices side by side; the chart below them gets
+        # the panel's width (the English category names are long)
         grid = QGridLayout()
         self.numbers = make_table([tr("指标"), tr("数值")], right_aligned=(1,))
         self.groups = make_table([tr("分组"), tr("项目"), tr("人数")], right_aligned=(2,))
-        self.category_view = BarsView(tr("在院儿童（按类别）"), percent=False)
         for table in (self.numbers, self.groups):
             table.setMinimumHeight(300)
-        grid.addWidget(self.numbers, 0, 0)
-        grid.addWidget(self.groups, 0, 1)
-        grid.addWidget(self.category_view, 0, 2)
-        grid.setColumnStretch(2, 1)
-        layout.addLayout(grid)
         self.notices = make_table([])  # headers: the report's, when shown
         self.homes = make_table([], right_aligned=tuple(range(2, 12)))
         self.notices_heading = QLabel(tr("寻亲公告（公告中的；已过公告期的标红）"), self)
         self.homes_heading = QLabel(tr("各儿童福利机构"), self)
-        for heading, table in (
-            (self.notices_heading, self.notices),
-            (self.homes_heading, self.homes),
-        ):
+        for heading in (self.notices_heading, self.homes_heading):
             heading.setStyleSheet("font-weight: bold; color: #1f3b5a;")
+            heading.setWordWrap(True)
+        for table in (self.numbers, self.groups, self.notices, self.homes):
+            # as wide as their columns: a stretched last column only ever widened the table
             table.horizontalHeader().setStretchLastSection(False)
-            layout.addWidget(heading)
-            layout.addWidget(table)
+        side = QVBoxLayout()
+        side.addWidget(self.notices_heading)
+        side.addWidget(self.notices)
+        side.addStretch(1)
+        grid.addWidget(self.numbers, 0, 0)
+        grid.addWidget(self.groups, 0, 1)
+        grid.addLayout(side, 0, 2)
+        grid.setColumnStretch(2, 1)
+        self.category_view = BarsView(tr("在院儿童（按类别）"), percent=False)
+        grid.addWidget(self.category_view, 1, 0, 1, 3)
+        layout.addLayout(grid)
+        layout.addWidget(self.homes_heading)
+        layout.addWidget(self.homes)
         self.message = QLabel()
         self.message.setStyleSheet("color: #566;")
         layout.addWidget(self.message)
@@ -240,7 +247,7 @@ def _fit_width(table: TableView) -> None:
     """As wide as its columns (the counts were cut behind a scroll bar)."""
     bar = table.verticalScrollBar()
     width = table.horizontalHeader().length() + 2 * table.frameWidth()
-    table.setMinimumWidth(width + bar.sizeHint().width() + 2)
+    table.setFixedWidth(width + bar.sizeHint().width() + 2)  # the rest goes to the notices
 
 
 def _fit_height(table: TableView, most: int) -> None:

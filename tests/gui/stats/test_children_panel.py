@@ -16,8 +16,10 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
+from mzdesk.core.i18n import set_language
 from mzdesk.core.vocab import InstitutionKind
 from mzdesk.gui.runtime.context import AppContext
+from mzdesk.gui.runtime.i18n import install_translators
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import MainWindow
 from mzdesk.gui.widgets.inputs import to_qdate
@@ -31,12 +33,23 @@ from tests.cli.process import mzdesk
 from tests.gui.conftest import _close_window
 from tests.helpers import tools
 from tests.helpers.actors import SETUP
+from tests.helpers.charts import label_problems
 from tests.helpers.children_district import make_district
 
 DAY = dt.date(2026, 4, 10)
 PERIOD = (dt.date(2026, 1, 1), DAY)
 ADMIN = ("admin", "password-1")
 PRIVATE = ("孤儿甲", "弃婴乙", "残疾丙", "李家", "幸福路8号", "城关派出所", "祖父母", "王医生")
+
+
+@pytest.fixture
+def english(qapp):
+    translators = install_translators(qapp, "en")
+    set_language("en")
+    yield
+    set_language("zh")
+    for translator in translators:
+        qapp.removeTranslator(translator)
 
 
 @pytest.fixture
@@ -195,3 +208,19 @@ def test_a_region_side_by_side_and_the_exports_agree(qtbot, district_window, tmp
     assert all(font.embedded for font in tools.pdf_fonts(pdf))
     shots = Path(os.environ.get("MZDESK_SHOTS", tmp_path))
     tools.render_page(pdf, 1, shots / "stats-children-report.png", dpi=70)
+
+
+def test_in_english(qtbot, english, district_window, tmp_path):
+    window, _homes = district_window
+    page, panel = window.stats, window.stats.children_panel
+    _show(qtbot, page, None, "370212")
+    f = children_statistics(window.ctx.store, Scope(None, "370212", DAY), PERIOD)
+    assert _rows(panel.numbers) == [(label, str(n)) for label, n in headline(f)]
+    assert dict(_rows(panel.numbers))["Children in care"] == "4"
+    assert panel.sentence.text().startswith("Region 370212, as of 2026-04-10: 2 children's home")
+    assert panel.xlsx_button.text() == "Export Excel"
+    assert _rows(panel.notices)[0][1:] == ("2026-02-05", "2026-04-06", "past its deadline")
+    assert panel.homes.rows_model.headers[2] == "Children in care"
+    qtbot.wait(200)  # the chart lays out its labels when shown
+    assert label_problems(panel.category_view) == []
+    _shot(window, page, "stats-children-region-en.png", tmp_path)
