@@ -52,10 +52,9 @@ def english(qapp):
         qapp.removeTranslator(translator)
 
 
-@pytest.fixture
-def district_window(qtbot, loop, tmp_path):
+def _district(qtbot, tmp_path, role="admin", region_device=False):
     """The main window of 甲区儿童福利院 (370212), with its sister home, a home in 370300 and a
-    nursing home in 370212 beside it."""
+    nursing home in 370212 beside it; logged in with ``role``."""
     store = open_store(tmp_path / "kids.db")
     homes = make_district(store)
     homes["敬老院"] = create_institution(
@@ -63,17 +62,32 @@ def district_window(qtbot, loop, tmp_path):
         SETUP,
         InstitutionData("甲区敬老院", InstitutionKind.NURSING_HOME, region_code="370212"),
     ).id
-    user = add_user(store, SETUP, homes["甲"], NewUser("admin", "院长", "password-1", "admin"))
+    user = add_user(store, SETUP, homes["甲"], NewUser("admin", "院长", "password-1", role))
     institution = next(i for i in list_institutions(store) if i.id == homes["甲"])
     worker = Worker()
-    main = MainWindow(AppContext(store, worker, institution, user, store.path or Path()))
+    ctx = AppContext(store, worker, institution, user, store.path or Path(), region_device)
+    main = MainWindow(ctx)
     main.resize(1280, 800)
     main.show()
     main.navigation.setCurrentRow(5)
     qtbot.waitUntil(lambda: main.stats.view is not None, timeout=20_000)
+    return main, homes, worker
+
+
+@pytest.fixture
+def district_window(qtbot, loop, tmp_path):
+    main, homes, worker = _district(qtbot, tmp_path)
     yield main, homes
     _close_window(qtbot, main, worker)
-    store.close()
+    main.ctx.store.close()
+
+
+@pytest.fixture
+def bureau_window(qtbot, loop, tmp_path):
+    main, homes, worker = _district(qtbot, tmp_path, "bureau", region_device=True)
+    yield main, homes
+    _close_window(qtbot, main, worker)
+    main.ctx.store.close()
 
 
 def _show(qtbot, page, institution, region=""):
@@ -125,6 +139,8 @@ def test_a_childrens_home_and_a_nursing_home(qtbot, district_window, tmp_path):
     assert panel.category_view.names == list(f.by_category)
     assert panel.category_view.values == [float(n) for n in f.by_category.values()]
     assert panel.category_view.value_axis.tickInterval() == 1  # counts: "0 1", not "0 0 0 1"
+    qtbot.wait(200)  # the chart lays out its labels when shown
+    assert label_problems(panel.category_view) == []
     # the one notice: its home and dates, past its deadline, in red; not the child's name
     assert _rows(panel.notices) == [("甲区儿童福利院", "2026-02-05", "2026-04-06", "已过公告期")]
     assert panel.notices.rows_model.colours[0].name() == "#b3261e"
@@ -224,3 +240,16 @@ def test_in_english(qtbot, english, district_window, tmp_path):
     qtbot.wait(200)  # the chart lays out its labels when shown
     assert label_problems(panel.category_view) == []
     _shot(window, page, "stats-children-region-en.png", tmp_path)
+
+
+def test_a_bureau_laptop_sees_the_regions_figures(qtbot, bureau_window, tmp_path):
+    """A bureau's user on its region laptop: the region's figures, each home's, the buttons —
+    and still no child's name or family (the panel has no place for one)."""
+    window, _homes = bureau_window
+    page, panel = window.stats, window.stats.children_panel
+    _show(qtbot, page, None, "3702")
+    f = children_statistics(window.ctx.store, Scope(None, "3702", DAY), PERIOD)
+    assert panel.isVisible() and panel.xlsx_button.isVisible() and panel.pdf_button.isVisible()
+    assert _rows(panel.numbers) == [(label, str(n)) for label, n in headline(f)]
+    assert [r[0] for r in _rows(panel.homes)] == ["甲区儿童福利院", "甲区儿童福利院分院", "合计"]
+    assert not [p for p in PRIVATE if p in _panel_text(panel)]
