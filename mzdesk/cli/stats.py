@@ -275,7 +275,7 @@ def stats_children(
     import json
 
     from mzdesk.core.dates import parse_date
-    from mzdesk.reports.children_report import area_name
+    from mzdesk.reports.children_rows import area_name
     from mzdesk.stats.children import children_statistics
 
     store, _ = open_as_user(ctx, db)
@@ -345,7 +345,8 @@ def _children_files(
     """The children's workbook and printed report, as the statistics page writes them (a
     region or all: every home side by side too). Said on stderr: --json keeps stdout."""
     from mzdesk.core.errors import os_error_text
-    from mzdesk.reports.children_report import report_title, write_children_pdf, write_children_xlsx
+    from mzdesk.reports.children_report import write_children_pdf, write_children_xlsx
+    from mzdesk.reports.children_rows import report_title
     from mzdesk.stats.children_homes import children_side_by_side
 
     homes = [] if scope.institution_id else children_side_by_side(store, scope, f.period)

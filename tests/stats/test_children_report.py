@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from mzdesk.core.i18n import set_language
-from mzdesk.reports.children_report import headline, sections
+from mzdesk.reports.children_rows import headline, sections
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.children import children_statistics
 from mzdesk.stats.children_homes import children_side_by_side

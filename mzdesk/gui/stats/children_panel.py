@@ -35,9 +35,19 @@ from mzdesk.gui.widgets.files import ask_save_path
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.pdf_preview import PdfPreview, private_pdf_path, show_pdf_preview
 from mzdesk.gui.widgets.table import ROW_HEIGHT, TableView, make_table
+from mzdesk.reports.children_rows import (
+    headline,
+    home_headers,
+    home_rows,
+    notice_headers,
+    notice_rows,
+    report_title,
+    sections,
+    sentence,
+)
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.children import ChildFigures, children_statistics
-from mzdesk.stats.children_homes import HomeChildren, children_side_by_side
+from mzdesk.stats.children_homes import HomeChildren, children_homes, children_side_by_side
 from mzdesk.store.engine import Store
 
 RED = QColor("#b3261e")
@@ -57,10 +67,13 @@ class ChildrenView:
 
 def load_children(
     store: Store, scope: Scope, area: str, period: tuple[dt.date, dt.date]
-) -> ChildrenView:
-    """The figures of ``scope`` (on a reader thread); each home's too for a region or all."""
+) -> ChildrenView | None:
+    """The figures of ``scope`` (on a reader thread), each home's too for a region or all;
+    None when the scope holds no children's home (one query: a nursing home's page)."""
+    if not children_homes(store, scope):
+        return None
     figures = children_statistics(store, scope, period)
-    many = scope.institution_id is None and figures.institutions > 0
+    many = scope.institution_id is None
     return ChildrenView(figures, area, children_side_by_side(store, scope, period) if many else [])
 
 
@@ -137,17 +150,6 @@ class ChildrenPanel(QFrame):
         return (min(start, end), end)
 
     def show_view(self, view: ChildrenView) -> None:
-        # late: reportlab and openpyxl load when first used
-        from mzdesk.reports.children_report import (
-            headline,
-            home_headers,
-            home_rows,
-            notice_headers,
-            notice_rows,
-            sections,
-            sentence,
-        )
-
         self.view, f = view, view.figures
         self.sentence.setText(sentence(f, view.area))
         self.numbers.show_rows([(label, str(n)) for label, n in headline(f)])
@@ -182,8 +184,6 @@ class ChildrenPanel(QFrame):
         )
 
     def _title(self) -> str:
-        from mzdesk.reports.children_report import report_title
-
         return report_title(self.view.area if self.view else "")
 
     def _stem(self) -> str:

@@ -45,6 +45,7 @@ from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.pdf_preview import PdfPreview, private_pdf_path, show_pdf_preview
 from mzdesk.gui.widgets.table import make_table
+from mzdesk.reports.children_rows import area_name
 from mzdesk.services.institutions import list_institutions
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.beds.figures import BedStatistics, bed_statistics
@@ -88,8 +89,6 @@ def load_view(
     afterwards on the one writer (``save_all``). The hazards are counted over ``period``, the
     children's placements and leaving over ``children_period`` (each by default from
     1 January of the scope's day to the day)."""
-    from mzdesk.reports.children_report import area_name  # late: reportlab loads when used
-
     unsaved: list[Snapshots] = []
     start, end = period or (dt.date(scope.day.year, 1, 1), scope.day)
     area = area_name(title if scope.institution_id else None, scope.region_prefix)
@@ -310,7 +309,7 @@ class StatsPage(QWidget):
         self.hazards.show_figures(view.hazards)
         children = view.children
         # a nursing home alone, or a region without a children's home: no children's part
-        self.children_panel.setVisible(children is not None and children.figures.institutions > 0)
+        self.children_panel.setVisible(children is not None)
         if children is not None:
             self.children_panel.show_view(children)
         self.message.setText(

@@ -23,7 +23,7 @@ from mzdesk.gui.runtime.i18n import install_translators
 from mzdesk.gui.runtime.worker import Worker
 from mzdesk.gui.shell.main_window import MainWindow
 from mzdesk.gui.widgets.inputs import to_qdate
-from mzdesk.reports.children_report import headline, sections
+from mzdesk.reports.children_rows import headline, sections
 from mzdesk.services.institutions import InstitutionData, create_institution, list_institutions
 from mzdesk.services.users import NewUser, add_user
 from mzdesk.stats.beds.asof import Scope
@@ -149,7 +149,7 @@ def test_a_childrens_home_and_a_nursing_home(qtbot, district_window, tmp_path):
     _shot(window, page, "stats-children-home.png", tmp_path)
 
     _show(qtbot, page, homes["敬老院"])  # a nursing home alone: no children's part
-    assert page.view.children.figures.institutions == 0
+    assert page.view.children is None
     assert not panel.isVisible()
     _show(qtbot, page, None, "370300")  # a region with a children's home: shown
     assert panel.isVisible() and dict(_rows(panel.numbers))["在院儿童"] == "1"
