@@ -15,6 +15,7 @@ from mzdesk.core.i18n import text
 
 if TYPE_CHECKING:
     from mzdesk.stats.beds.asof import Scope
+    from mzdesk.stats.children import ChildFigures
     from mzdesk.stats.hazards import HazardCounts
     from mzdesk.store.engine import Store
 
@@ -244,15 +245,20 @@ def stats_hazards(
     echo("\n".join(lines))
 
 
-COMMANDS: tuple[click.Command, ...] = (stats,)
-
-
 @stats.command("children")
 @_scope_options
 @click.option(
     "--from", "start", default=None, help="安置与离院的起始日期 yyyy-MM-dd（默认当年1月1日）"
 )
 @click.option("--to", "end", default=None, help="安置与离院的截止日期 yyyy-MM-dd（默认统计日期）")
+@click.option(
+    "--xlsx", "xlsx", default=None, type=click.Path(dir_okay=False, path_type=Path),
+    help="另导出 Excel 文件。Also write the figures as .xlsx.",
+)  # fmt: skip
+@click.option(
+    "--pdf", "pdf", default=None, type=click.Path(dir_okay=False, path_type=Path),
+    help="另生成可打印的 PDF 报表。Also write a printable PDF.",
+)  # fmt: skip
 def stats_children(
     ctx: click.Context,
     db: Path | None,
@@ -262,11 +268,14 @@ def stats_children(
     as_json: bool,
     start: str | None,
     end: str | None,
+    xlsx: Path | None,
+    pdf: Path | None,
 ) -> None:
     """儿童福利机构统计：在院儿童、家庭寄养、安置、寻亲公告。Children's figures."""
     import json
 
     from mzdesk.core.dates import parse_date
+    from mzdesk.reports.children_rows import area_name
     from mzdesk.stats.children import children_statistics
 
     store, _ = open_as_user(ctx, db)
@@ -276,6 +285,8 @@ def stats_children(
     if first > last:
         fail(text("cli.stats.period_reversed", start=first.isoformat(), end=last.isoformat()))
     f = children_statistics(store, scope, (first, last))
+    if xlsx or pdf:
+        _children_files(store, scope, f, area_name(institution, scope.region_prefix), xlsx, pdf)
     if as_json:
         echo(json.dumps(f.as_json(), ensure_ascii=False, indent=2))
         return
@@ -326,3 +337,30 @@ def stats_children(
         for n in f.notices
     ]
     echo("\n".join(lines))
+
+
+def _children_files(
+    store: Store, scope: Scope, f: ChildFigures, area: str, xlsx: Path | None, pdf: Path | None
+) -> None:
+    """The children's workbook and printed report, as the statistics page writes them (a
+    region or all: every home side by side too). Said on stderr: --json keeps stdout."""
+    from mzdesk.core.errors import os_error_text
+    from mzdesk.reports.children_report import write_children_pdf, write_children_xlsx
+    from mzdesk.reports.children_rows import report_title
+    from mzdesk.stats.children_homes import children_side_by_side
+
+    homes = [] if scope.institution_id else children_side_by_side(store, scope, f.period)
+    title = report_title(area)
+    for path in (p for p in (xlsx, pdf) if p is not None):
+        try:
+            if path is xlsx:
+                write_children_xlsx(path, title, f, homes)
+            else:
+                source = text("cli.stats.children.source", db=store.path)
+                write_children_pdf(path, title, f, homes, area=area, source=source)
+        except OSError as error:
+            fail(f"{path}：{os_error_text(error)}")
+        echo(text("cli.stats.children.written", path=path), err=True)
+
+
+COMMANDS: tuple[click.Command, ...] = (stats,)

@@ -15,6 +15,7 @@ from mzdesk.core.messages import (
     certificates,
     checklists,
     children,
+    children_figures,
     cli,
     districts,
     enrolment,
@@ -93,5 +94,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **stay_records.MESSAGES,
     **enrolment.MESSAGES,
     **children.MESSAGES,
+    **children_figures.MESSAGES,
     **startup.MESSAGES,
 }

@@ -126,7 +126,9 @@ def children_statistics(
     start, end = period or (dt.date(day.year, 1, 1), day)
     with store.read() as session:
         homes = dict(
-            session.execute(select(Institution.id, Institution.name).where(*_homes(scope))).all()
+            session.execute(
+                select(Institution.id, Institution.name).where(*homes_in_scope(scope))
+            ).all()
         )
         ids = list(homes)
         children = session.execute(
@@ -243,7 +245,7 @@ def children_statistics(
     )
 
 
-def _homes(scope: Scope) -> list[ColumnElement[bool]]:
+def homes_in_scope(scope: Scope) -> list[ColumnElement[bool]]:
     """The children's homes of the scope on its day: as for the bed figures, but a home counts
     from its first child's intake too (its record may have been typed in later)."""
     had_children = (

@@ -1944,12 +1944,60 @@ Re-admit them? Their record is reused (what you typed updates it); the history k
         <translation>Print report (PDF)</translation>
     </message>
     <message>
+        <source>儿童福利</source>
+        <translation>Children&apos;s welfare</translation>
+    </message>
+    <message>
+        <source>安置与离院统计期</source>
+        <translation>Placements and leaving from</translation>
+    </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>打印PDF</source>
+        <translation>Print PDF</translation>
+    </message>
+    <message>
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message>
         <source>数值</source>
         <translation>Value</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>在院儿童（按类别）</source>
+        <translation>Children in care by category</translation>
+    </message>
+    <message>
+        <source>寻亲公告（公告中的；已过公告期的标红）</source>
+        <translation>Family-search notices running (past their deadline in red)</translation>
+    </message>
+    <message>
+        <source>各儿童福利机构</source>
+        <translation>Each children&apos;s home</translation>
+    </message>
+    <message>
+        <source>统计日期 {day}；安置与离院：{start} 至 {end}。只有数字，不含儿童姓名与家庭信息。</source>
+        <translation>As of {day}; placements and leaving from {start} to {end}. Figures only: no child&apos;s name, no family details.</translation>
+    </message>
+    <message>
+        <source>儿童统计</source>
+        <translation>children</translation>
+    </message>
+    <message>
+        <source>无法导出：</source>
+        <translation>Cannot export: </translation>
     </message>
     <message>
         <source>分子</source>

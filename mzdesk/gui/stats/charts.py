@@ -173,7 +173,9 @@ class BarsView(QChartView):
         label = QFontMetrics(self.chart().font()).horizontalAdvance("100%") + GAP
         ticks = max(1, min(5, int(width // label) - 1))
         step = _nice_step(self._top(), ticks)
-        return max(step, 20.0) if self.percent and ticks >= 5 else step
+        if not self.percent:  # counts: whole numbers (a step of 0.2 wrote "0 0 0 0 0 1")
+            return max(step, 1.0)
+        return max(step, 20.0) if ticks >= 5 else step
 
     def _top(self) -> float:
         return 100.0 if self.percent else max([*self.values, 1.0])

@@ -30,6 +30,7 @@ from mzdesk.gui.runtime.context import AppContext
 from mzdesk.gui.runtime.i18n import tr
 from mzdesk.gui.runtime.tasks import async_slot
 from mzdesk.gui.stats.charts import BLUE, GREEN, BarsView, TrendView
+from mzdesk.gui.stats.children_panel import TABLES, ChildrenPanel, ChildrenView, load_children
 from mzdesk.gui.stats.districts import (
     district_completer,
     region_prefix,
@@ -44,6 +45,7 @@ from mzdesk.gui.widgets.flow import FlowLayout
 from mzdesk.gui.widgets.inputs import from_qdate, setup_date
 from mzdesk.gui.widgets.pdf_preview import PdfPreview, private_pdf_path, show_pdf_preview
 from mzdesk.gui.widgets.table import make_table
+from mzdesk.reports.children_rows import area_name
 from mzdesk.services.institutions import list_institutions
 from mzdesk.stats.beds.asof import Scope
 from mzdesk.stats.beds.figures import BedStatistics, bed_statistics
@@ -73,16 +75,23 @@ class StatsView:
     training: TrainingFigures
     hazards: HazardFigures
     homes: list[HomeFigures] = field(default_factory=list)  # a region or all: every home
+    children: ChildrenView | None = None  # the children's figures (shown with a children's home)
 
 
 def load_view(
-    ctx: AppContext, scope: Scope, title: str, period: tuple[dt.date, dt.date] | None = None
+    ctx: AppContext,
+    scope: Scope,
+    title: str,
+    period: tuple[dt.date, dt.date] | None = None,
+    children_period: tuple[dt.date, dt.date] | None = None,
 ) -> StatsView:
     """All the page shows, computed on a reader thread; the snapshots it computed are saved
-    afterwards on the one writer (``save_all``). The hazards are counted over ``period``
-    (default: from 1 January of the scope's day to the day)."""
+    afterwards on the one writer (``save_all``). The hazards are counted over ``period``, the
+    children's placements and leaving over ``children_period`` (each by default from
+    1 January of the scope's day to the day)."""
     unsaved: list[Snapshots] = []
     start, end = period or (dt.date(scope.day.year, 1, 1), scope.day)
+    area = area_name(title if scope.institution_id else None, scope.region_prefix)
     return StatsView(
         scope,
         title,
@@ -95,6 +104,7 @@ def load_view(
         []
         if scope.institution_id is not None
         else homes_side_by_side(ctx.store, scope, keep=unsaved.append),
+        load_children(ctx.store, scope, area, children_period or (start, end)),
     )
 
 
@@ -109,6 +119,7 @@ class StatsPage(QWidget):
         {"beds", "bed_history", "bed_stays", "residents", "institutions", "buildings", "floors"}
         | {"care_workers", "worker_certificates", "training_sessions", "training_attendance"}
         | {"hazards", "inspection_results"}
+        | TABLES
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -183,6 +194,9 @@ class StatsPage(QWidget):
         body.addWidget(self.training)
         self.hazards = HazardsPanel()
         body.addWidget(self.hazards)
+        self.children_panel = ChildrenPanel(ctx, content)
+        self.children_panel.hide()
+        body.addWidget(self.children_panel)
         self.message = QLabel()
         self.message.setStyleSheet("color: #566;")
         layout.addWidget(self.message)
@@ -229,12 +243,14 @@ class StatsPage(QWidget):
             for bars in (self.type_view, self.group_view):
                 bars.show_bars([], [])  # nor the last scope's, as if they were this one's
             self.trend_view.show_lines([], [])
-            for panel in (self.homes, self.training, self.hazards):
+            for panel in (self.homes, self.training, self.hazards, self.children_panel):
                 panel.hide()
             self.message.setText(unknown)
             return
         period = self.hazards.period()
-        self.view = await self.ctx.worker.read(load_view, self.ctx, scope, name, period)
+        self.view = await self.ctx.worker.read(
+            load_view, self.ctx, scope, name, period, self.children_panel.period()
+        )
         self.show_view(self.view)
         if any(s.fresh for s in self.view.unsaved):
             await self.ctx.worker.write_quietly(save_all, self.ctx.store, self.view.unsaved)
@@ -291,6 +307,11 @@ class StatsPage(QWidget):
         self.homes.show_homes(view.homes, f.as_of, view.title)
         self.training.show_figures(view.training)
         self.hazards.show_figures(view.hazards)
+        children = view.children
+        # a nursing home alone, or a region without a children's home: no children's part
+        self.children_panel.setVisible(children is not None)
+        if children is not None:
+            self.children_panel.show_view(children)
         self.message.setText(
             tr("统计日期 {date}；床位数含停用床位，入住率 = 入住床位 / 在用床位。").format(
                 date=f.as_of.isoformat()

@@ -41,7 +41,8 @@ def _problems(qtbot, page: StatsPage, shots: Path, name: str) -> dict[str, list[
     return {
         view.chart().title(): problems
         for view in page.findChildren(QChartView)
-        if (problems := label_problems(view))
+        if view.isVisible()  # the children's chart is hidden for a nursing home (never laid out)
+        and (problems := label_problems(view))
     }
 
 
