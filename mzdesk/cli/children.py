@@ -153,6 +153,7 @@ def children_notice(
 @click.option("--on", default=None, help="日期（默认今天）")
 @click.option("--claimed-by", default=None, help="认领人（家人认领时）")
 @click.option("--withdrawn", "withdrawn", default=None, help="撤回的原因")
+@click.option("--lapsed", is_flag=True, help="公告期满无人认领（期满之后）")
 @click.pass_context
 def children_notice_close(
     ctx: click.Context,
@@ -161,15 +162,23 @@ def children_notice_close(
     on: str | None,
     claimed_by: str | None,
     withdrawn: str | None,
+    lapsed: bool,
 ) -> None:
-    """结束寻亲公告：家人认领（--claimed-by）或撤回（--withdrawn 原因）。"""
+    """结束寻亲公告：家人认领（--claimed-by）、期满无人认领（--lapsed）
+    或撤回（--withdrawn 原因）。"""
     from mzdesk.core.children import NoticeStatus
     from mzdesk.services.children import close_notice
 
-    if (claimed_by is None) == (withdrawn is None):
+    if [claimed_by is not None, withdrawn is not None, lapsed].count(True) != 1:
         fail(text("cli.children.claimed_or_withdrawn"))
     store, actor = open_as_user(ctx, db)
-    outcome = NoticeStatus.CLAIMED if claimed_by is not None else NoticeStatus.WITHDRAWN
+    outcome = (
+        NoticeStatus.CLAIMED
+        if claimed_by is not None
+        else NoticeStatus.LAPSED
+        if lapsed
+        else NoticeStatus.WITHDRAWN
+    )
     close_notice(
         store,
         actor,

@@ -38,10 +38,13 @@ class IntakeWay(Vocab):
 
 
 class NoticeStatus(Vocab):
-    """A 寻亲公告: running, ended because the family came, or withdrawn."""
+    """A 寻亲公告: running; ended because the family came, because its period ran out with
+    nobody coming forward (the child then counts as one whose parents cannot be found), or
+    withdrawn (the child's identity became known otherwise)."""
 
     RUNNING = "running", "公告中", "running"
     CLAIMED = "claimed", "已认领", "claimed by the family", "认领"
+    LAPSED = "lapsed", "期满无人认领", "ended unclaimed", "期满", "无人认领"
     WITHDRAWN = "withdrawn", "已撤回", "withdrawn", "撤回"
 
 

@@ -146,6 +146,8 @@ def test_the_path_from_the_command_line(db, tmp_path):
         "适应良好",
     )
     assert visit.returncode == 0, visit.stderr
+    early = _run(tmp_path, "notice-close", notice, "--db", db, "--on", "2026-05-04", "--lapsed")
+    assert early.returncode == 1 and "届满" in early.stderr and "Traceback" not in early.stderr
     closed = _run(
         tmp_path,
         "notice-close",

@@ -25,6 +25,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "这份寻亲公告已经结束（{status}）",
         "this notice has already ended ({status})",
     ),
+    "child.notice_not_lapsed": (
+        "公告期到 {end} 才届满，届满之后才能以「期满无人认领」结束",
+        "the notice's period runs until {end}; it can end unclaimed only after that day",
+    ),
     "child.not_fostered": ("{name}目前不在家庭寄养中", "{name} is not in foster care"),
     "child.leaving_reason": (
         "离院原因只能是转出、死亡或其他；收养、回归家庭、成年安置请通过「安置」登记",

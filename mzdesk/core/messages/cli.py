@@ -83,8 +83,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Notice published; its period ends {end} [{id}]",
     ),
     "cli.children.claimed_or_withdrawn": (
-        "请给出 --claimed-by 认领人 或 --withdrawn 撤回原因（二选一）",
-        "Give --claimed-by WHO or --withdrawn REASON (one of them)",
+        "请给出 --claimed-by 认领人、--lapsed（期满无人认领）或 --withdrawn 撤回原因，三者选一",
+        "Give one of --claimed-by WHO, --lapsed (ended unclaimed) or --withdrawn REASON",
     ),
     "cli.children.notice_closed": ("寻亲公告已结束：{status}", "Notice closed: {status}"),
     "cli.children.answer_form": (

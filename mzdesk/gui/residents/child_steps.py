@@ -96,7 +96,7 @@ class CloseNoticeDialog(ChildForm):
             form,
             "status",
             NoticeStatus,
-            [NoticeStatus.CLAIMED, NoticeStatus.WITHDRAWN],
+            [NoticeStatus.CLAIMED, NoticeStatus.LAPSED, NoticeStatus.WITHDRAWN],
             label=tr("结束方式"),
         )
         self.closed_on = self.add_date(form, "closed_on")

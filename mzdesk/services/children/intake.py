@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.children import NOTICE_DAYS_DEFAULT, NOTICE_DAYS_RANGE, IntakeWay, NoticeStatus
+from mzdesk.core.children import (
+    NOTICE_DAYS_DEFAULT,
+    NOTICE_DAYS_RANGE,
+    IntakeWay,
+    NoticeStatus,
+    notice_expired,
+    notice_period_end,
+)
 from mzdesk.core.errors import StateError
 from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import AttachmentKind, InstitutionKind
@@ -201,9 +208,10 @@ def close_notice(
     note: str | None = None,
     today: dt.date | None = None,
 ) -> None:
-    """The family came forward (已认领, who) or the notice was withdrawn (已撤回, why)."""
+    """The family came forward (已认领, who), the period ran out with nobody coming forward
+    (期满无人认领: only after its last day) or the notice was withdrawn (已撤回, why)."""
     if outcome is NoticeStatus.RUNNING:
-        raise ValueError("a notice closes as claimed or withdrawn")
+        raise ValueError("a notice closes as claimed, lapsed or withdrawn")
     with store.write(actor) as session:
         notice = get_live(session, FamilyNotice, notice_id)
         if notice.status is not NoticeStatus.RUNNING:
@@ -211,6 +219,11 @@ def close_notice(
         checks = Checks("family_notices")
         checks.not_future("closed_on", on, today or dt.date.today())
         checks.not_before("closed_on", on, notice.published_on, "published_on")
+        if outcome is NoticeStatus.LAPSED and not notice_expired(
+            notice.published_on, notice.period_days, on
+        ):
+            end = notice_period_end(notice.published_on, notice.period_days)
+            checks.add("closed_on", "child.notice_not_lapsed", end=end.isoformat())
         who = checks.text(
             "claimed_by", claimed_by, required=outcome is NoticeStatus.CLAIMED, max_len=100
         )

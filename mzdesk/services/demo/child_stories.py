@@ -179,9 +179,9 @@ def _foundling_adopted(
         store,
         actor,
         notice,
-        NoticeStatus.WITHDRAWN,
+        NoticeStatus.LAPSED,
         ended,
-        note="公告期满无人认领，按查找不到生父母的儿童办理",
+        note="按查找不到生父母的儿童办理",
         today=maker.today,
     )
     adopted = min(maker.today - 10 * DAY, ended + rng.randrange(90, 300) * DAY)

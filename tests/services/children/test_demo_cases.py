@@ -100,9 +100,9 @@ def test_the_childrens_demo_has_every_case_and_is_deterministic(tmp_path):
         assert documented == len(children) - other_way
         foundlings = [c for c in children if c.id_number is None]
         assert foundlings and all(c.intake_documents == ["捡拾报案证明"] for c in foundlings)
-        # 寻亲公告: running within its period, running past it, claimed, withdrawn
+        # 寻亲公告: running within its period, running past it, claimed, lapsed, withdrawn
         statuses = Counter(n.status for n in notices)
-        assert statuses[NoticeStatus.CLAIMED] and statuses[NoticeStatus.WITHDRAWN]
+        assert all(statuses[s] for s in NoticeStatus), statuses
         assert 0 < figures.notices_past_deadline < figures.notices_running
         # 安置: each kind, foster care in force with a visit due, a foster care that ended
         assert set(kinds) == set(PlacementKind)

@@ -46,7 +46,7 @@ from mzdesk.services.children import (
     set_upbringing,
 )
 from mzdesk.services.residents import ResidentData, get_resident
-from mzdesk.store.models import AuditEntry, Bed, ChildPlacement, OutboxEntry
+from mzdesk.store.models import AuditEntry, Bed, ChildPlacement, FamilyNotice, OutboxEntry
 from tests.helpers.actors import SETUP
 
 DAY = dt.date(2026, 3, 2)
@@ -301,6 +301,21 @@ def test_a_claimed_notice_stops_running_and_a_second_one_waits(store, children_h
     with store.read() as session:
         assert running_notices(session, [children_home.id], dt.date(2026, 3, 19)) != []
         assert running_notices(session, [children_home.id], dt.date(2026, 3, 20)) == []
+
+
+def test_a_notice_ends_unclaimed_only_after_its_last_day(store, children_home):
+    """期满无人认领: published 03-05 for 60 days, the period's last day is 05-04 (the day of
+    publication not counted); ending it unclaimed on that day is refused, the next day not."""
+    child = _foundling(store, children_home)
+    notice = publish_notice(store, SETUP, child.id, dt.date(2026, 3, 5), today=TODAY)
+    with pytest.raises(ValidationError, match="2026-05-04"):
+        close_notice(store, SETUP, notice, NoticeStatus.LAPSED, dt.date(2026, 5, 4), today=TODAY)
+    with store.read() as session:
+        assert running_notices(session, [children_home.id], dt.date(2026, 5, 4)) != []
+    close_notice(store, SETUP, notice, NoticeStatus.LAPSED, dt.date(2026, 5, 5), today=TODAY)
+    with store.read() as session:
+        assert running_notices(session, [children_home.id], dt.date(2026, 5, 5)) == []
+        assert session.get(FamilyNotice, notice).status is NoticeStatus.LAPSED
 
 
 def test_assessment_items_are_the_childrens_and_must_agree(store, children_home):
