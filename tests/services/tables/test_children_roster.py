@@ -104,7 +104,14 @@ def _edit(path, name: str, **cells: object) -> None:
 def test_a_roster_updates_personal_columns_and_adds_the_steps_a_record_lacks(children, tmp_path):
     path = tmp_path / "儿童名册.xlsx"
     export_table(children, Kind.CHILDREN, path, SETUP)
-    _edit(path, "党小春", 残疾类别="智力", 公告状态="已认领", 公告结束日期="2026-04-01", 认领人="生母党某")
+    _edit(
+        path,
+        "党小春",
+        残疾类别="智力",
+        公告状态="已认领",
+        公告结束日期="2026-04-01",
+        认领人="生母党某",
+    )
     report = import_file(children, SETUP, Kind.CHILDREN, path)
     assert (report.created, report.updated, report.unchanged) == (0, 1, 3)
     with children.read() as session:

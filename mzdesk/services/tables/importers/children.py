@@ -76,7 +76,7 @@ class ChildImporter(Importer[ChildRow]):
         self.known: dict[int, _Known] = {}
 
     def parse(self, row: Row) -> Parsed[ChildRow]:
-        return parse_child(row)
+        return parse_child(row, self.today)
 
     def plan(self, session: Session, rows: list[Parsed[ChildRow]]) -> None:
         institutions = self._require_institution(session, rows, lambda r: r.institution)

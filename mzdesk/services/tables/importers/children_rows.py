@@ -115,6 +115,11 @@ def _placement_and_leaving(
     if _both(parsed, ("安置方式", kind), ("安置日期", start)):
         assert kind is not None and start is not None
         placement = Placement(kind, start, family_name=family, family_address=address)
+        # as place() requires them, said in the preview too
+        if family is None:
+            parsed.fail("寄养或收养家庭", message("field.required"))
+        if kind is PlacementKind.FOSTER and address is None:
+            parsed.fail("家庭住址", message("field.required"))
     if not _both(parsed, ("离院日期", left_on), ("离院原因", reason)):
         return placement, None
     assert left_on is not None and reason is not None
@@ -138,7 +143,7 @@ def _placement_and_leaving(
     return placement, Leaving(left_on, reason)
 
 
-def parse_child(row: Row) -> Parsed[ChildRow]:
+def parse_child(row: Row, today: dt.date) -> Parsed[ChildRow]:
     parsed: Parsed[ChildRow] = Parsed(row.number, None)
     c = Cells(row, parsed)
     institution = c.get(cells.required_text, INSTITUTION)
@@ -168,7 +173,7 @@ def parse_child(row: Row) -> Parsed[ChildRow]:
     placement, leaving = _placement_and_leaving(parsed, c)
     if not parsed.problems:
         assert institution is not None
-        _check_dates(parsed, intake.intake_date, notice, placement, leaving)
+        _check_dates(parsed, intake.intake_date, notice, placement, leaving, today)
     if not parsed.problems:
         assert institution is not None
         parsed.record = ChildRow(institution, data, intake, notice, placement, leaving)
@@ -181,11 +186,19 @@ def _check_dates(
     notice: Notice | None,
     placement: Placement | None,
     leaving: Leaving | None,
+    today: dt.date,
 ) -> None:
-    """The steps of one row in their order: none before the intake, a notice closed after it
-    was published, a leaving not before the placement. (The services check each again, with
-    the record, when they write.)"""
+    """The steps of one row in their order: none before the intake nor after today, a notice
+    closed after it was published, a leaving not before the placement. (The services check
+    each again, with the record, when they write.)"""
     checks = Checks("child_intakes")
+    for field, on in (
+        ("published_on", notice.published_on if notice else None),
+        ("closed_on", notice.closed_on if notice else None),
+        ("start_date", placement.start_date if placement else None),
+        ("discharge_date", leaving.on if leaving else None),
+    ):
+        checks.not_future(field, on, today)
     if notice is not None:
         checks.not_before("published_on", notice.published_on, intake_on, "intake_date")
         checks.not_before("closed_on", notice.closed_on, notice.published_on, "published_on")
