@@ -74,15 +74,36 @@ class ChildImporter(Importer[ChildRow]):
     def __init__(self, today: dt.date | None = None) -> None:
         self.today = today or dt.date.today()
         self.known: dict[int, _Known] = {}
+        # rows with a cell that could not be read, and what the other cells make
+        self.unreadable: list[tuple[Parsed[ChildRow], ChildRow]] = []
 
     def parse(self, row: Row) -> Parsed[ChildRow]:
-        return parse_child(row, self.today)
+        parsed, read = parse_child(row, self.today)
+        if parsed.problems:
+            self.unreadable.append((parsed, read))
+        return parsed
+
+    def _check_unreadable(self) -> None:
+        """The record checks of rows that failed on a cell, for the columns not yet named."""
+        for parsed, read in self.unreadable:
+            checks = Checks("child_intakes")
+            try:
+                clean = check_resident(read.data, InstitutionKind.CHILDREN_HOME, today=self.today)
+            except ValidationError as error:
+                checks.absorb(error)
+                clean = read.data
+            check_intake(checks, read.intake, clean.birth_date, self.today)
+            try:
+                checks.done()
+            except ValidationError as error:
+                collect_path(parsed, error, unnamed=True)
 
     def plan(self, session: Session, rows: list[Parsed[ChildRow]]) -> None:
         institutions = self._require_institution(session, rows, lambda r: r.institution)
         homes = {
             name: i for name, i in institutions.items() if i.kind is InstitutionKind.CHILDREN_HOME
         }
+        self._check_unreadable()
         for parsed in rows:
             record = parsed.record
             if record is None or record.institution not in institutions:

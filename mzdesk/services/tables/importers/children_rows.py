@@ -42,9 +42,14 @@ def column_of(field: str) -> str:
     return _ALSO.get(field) or header_of(Kind.CHILDREN, field)
 
 
-def collect_path(parsed: Parsed[Any], error: ValidationError) -> None:
+def collect_path(parsed: Parsed[Any], error: ValidationError, *, unnamed: bool = False) -> None:
+    """The problems of ``error`` under their columns; with ``unnamed``, only under columns that
+    have none yet (a cell that could not be read is not said again as missing)."""
+    named = {p.column for p in parsed.problems} if unnamed else set()
     for problem in error.problems:
-        parsed.fail(column_of(problem.field), problem.message)
+        column = column_of(problem.field)
+        if column not in named:
+            parsed.fail(column, problem.message)
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,9 @@ def _placement_and_leaving(
     return placement, Leaving(left_on, reason)
 
 
-def parse_child(row: Row, today: dt.date) -> Parsed[ChildRow]:
+def parse_child(row: Row, today: dt.date) -> tuple[Parsed[ChildRow], ChildRow]:
+    """The row read, and what could be read of it (checked further in the importer's plan,
+    so a row with a cell that could not be read still has all its problems said at once)."""
     parsed: Parsed[ChildRow] = Parsed(row.number, None)
     c = Cells(row, parsed)
     institution = c.get(cells.required_text, INSTITUTION)
@@ -174,10 +181,10 @@ def parse_child(row: Row, today: dt.date) -> Parsed[ChildRow]:
     if not parsed.problems:
         assert institution is not None
         _check_dates(parsed, intake.intake_date, notice, placement, leaving, today)
+    read = ChildRow(institution or "", data, intake, notice, placement, leaving)
     if not parsed.problems:
-        assert institution is not None
-        parsed.record = ChildRow(institution, data, intake, notice, placement, leaving)
-    return parsed
+        parsed.record = read
+    return parsed, read
 
 
 def _check_dates(
