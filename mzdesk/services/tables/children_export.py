@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core.children import notice_period_end
 from mzdesk.core.errors import StateError
 from mzdesk.core.permissions import Actor, Permission
-from mzdesk.core.vocab import InstitutionKind, ResidentKind
+from mzdesk.core.vocab import ChildStage, InstitutionKind, ResidentKind, ResidentStatus
 from mzdesk.services.tables.columns import COLUMNS, Column, Kind
 from mzdesk.store.models import ChildIntake, ChildPlacement, FamilyNotice, Institution, Resident
 
@@ -108,7 +108,8 @@ def children_rows(
             "监护类型": child.guardianship_type,
             "残疾类别": child.disability_type,
             "残疾等级": child.disability_level,
-            "状态": child.status,
+            # a child who left reads 离院 (the path's word), not the elderly's 退住
+            "状态": ChildStage.LEFT if child.status is ResidentStatus.DISCHARGED else child.status,
             "接收日期": child.admission_date,
             "离院日期": child.discharge_date,
             "离院原因": child.discharge_reason,

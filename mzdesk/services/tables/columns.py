@@ -26,7 +26,6 @@ from mzdesk.core.vocab import (
     PaymentMethod,
     Positioning,
     Relationship,
-    ResidentStatus,
     SkillLevel,
     SupportType,
     TrainingCategory,
@@ -291,7 +290,7 @@ COLUMNS[Kind.CHILDREN] = (
     Column("监护类型", False, (), GuardianshipType, field="guardianship_type"),
     Column("残疾类别", False, ("残疾类型",), field="disability_type"),
     Column("残疾等级", False, (), width=10, field="disability_level"),
-    Column("状态", False, ("在院状态",), ResidentStatus, width=10),  # written, never read
+    Column("状态", False, ("在院状态",), width=10),  # written, never read: no drop-down
     Column("接收方式", True, ("来院方式", "入院方式"), IntakeWay, width=16, field="way"),
     Column(
         "接收日期", True, ("入院日期", "入住日期", "接收时间"), is_date=True, field="intake_date"

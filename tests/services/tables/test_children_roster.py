@@ -46,6 +46,7 @@ def test_the_export_has_every_column_and_each_childs_path(children, tmp_path):
     assert orphan["家庭住址"] == "城关镇幸福路1号" and orphan["离院日期"] is None
     adopted = rows["赵小红"]
     assert (adopted["离院日期"], adopted["离院原因"]) == ("2026-08-01", "收养")
+    assert adopted["状态"] == "离院"  # the path's word, not the elderly's 退住
     assert adopted["寄养或收养家庭"] == "陈某夫妇"
     claimed = rows["钱小亮"]
     assert (claimed["公告状态"], claimed["公告结束日期"]) == ("已认领", "2026-02-01")
