@@ -27,9 +27,9 @@ from mzdesk.store.models import ChildIntake, ChildPlacement, FamilyNotice, Insti
 EXPORT_ACTION = "export_private"  # how a roster export with the private columns reads in the audit
 
 
-def roster_columns(actor: Actor | None) -> tuple[Column, ...]:
-    """The columns ``actor`` is given: all of them with ``children.private``, else the others."""
-    private = actor is not None and actor.can(Permission.CHILDREN_PRIVATE)
+def roster_columns(viewer: Actor | None) -> tuple[Column, ...]:
+    """The columns ``viewer`` is given: all of them with ``children.private``, else the others."""
+    private = viewer is not None and viewer.can(Permission.CHILDREN_PRIVATE)
     return tuple(c for c in COLUMNS[Kind.CHILDREN] if private or not c.private)
 
 

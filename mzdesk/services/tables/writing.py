@@ -24,10 +24,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from mzdesk.core.permissions import Actor
+from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import ResidentStatus, Vocab
 from mzdesk.services.beds import bed_query
 from mzdesk.services.children.record import REVEALED_FIELD
+from mzdesk.services.operations import operation
 from mzdesk.services.tables.cells import exported_text
 from mzdesk.services.tables.children_export import (
     EXPORT_ACTION,
@@ -163,27 +164,27 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
             yield from staff_rows(session, kind, names)
 
 
-def export_table(store: Store, kind: Kind, path: Path, actor: Actor | None = None) -> int:
+def export_table(store: Store, kind: Kind, path: Path, viewer: Actor | None = None) -> int:
     """Write every live record of ``kind`` to ``path`` (.xlsx or .csv); returns the row count.
-    The children's roster takes who exports it (its private columns are theirs to see)."""
+    The children's roster depends on whom it is for: the private columns only for a role with
+    children.private (never on a bureau's device, which withholds it), through the audited
+    :func:`export_children_private`; without a viewer, never."""
     if kind is Kind.CHILDREN:
-        return export_children(store, actor, path)
+        if viewer is not None and viewer.can(Permission.CHILDREN_PRIVATE):
+            return export_children_private(store, viewer, path)
+        columns = roster_columns(None)
+        with store.read() as session:
+            found = children_rows(session, children_homes(session), columns)
+            return write_table(path, columns, ([_cell(v) for v in row] for _child, row in found))
     rows = ([_cell(v) for v in row] for row in _rows(store, kind))
     return write_table(path, COLUMNS[kind], rows)
 
 
-def export_children(store: Store, actor: Actor | None, path: Path) -> int:
-    """儿童名册: the private columns only for a role with children.private (never on a bureau's
-    device), and such an export is audited — who, when, and one entry per child written — in
+@operation(Permission.CHILDREN_PRIVATE)
+def export_children_private(store: Store, actor: Actor, path: Path) -> int:
+    """儿童名册 with the private columns, audited — who, when, one entry per child written — in
     the transaction that writes the file (a failed write leaves no entry)."""
     columns = roster_columns(actor)
-    private = any(c.private for c in columns)
-    if not private:
-        with store.read() as session:
-            homes = children_homes(session)
-            found = children_rows(session, homes, columns)
-            return write_table(path, columns, ([_cell(v) for v in row] for _child, row in found))
-    assert actor is not None
     with store.write(actor) as session:
         homes = children_homes(session)
         shown: list[tuple[uuid.UUID, uuid.UUID]] = []
