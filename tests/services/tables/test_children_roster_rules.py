@@ -200,33 +200,45 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written(
     assert {p.row for p in preview.problems} == {3, 4, 5, 6, 7, 8, 9}
 
 
+def test_a_notice_period_out_of_range_is_named_in_the_preview(store, children_home, tmp_path):
+    header = ["机构名称", "姓名", "出生日期", "儿童类别", "接收方式", "转出机构", "接收日期"]
+    child = [HOME, "癸", "2025-05-01", "弃婴", "转入", "县福利院", "2026-02-01"]
+    book = openpyxl.Workbook()
+    book.active.append([*header, "公告日期", "公告期满日期"])
+    book.active.append([*child, "2026-02-03", "2026-02-13"])  # 10 days: 30–365 allowed
+    path = tmp_path / "儿童名册.xlsx"
+    book.save(path)
+    (problem,) = preview_import(store, Kind.CHILDREN, path).problems
+    assert str(problem).startswith("第2行 公告期满日期") and "30" in str(problem)
+
+
 def test_a_step_the_services_refuse_in_writing_rejects_the_file_or_skips_its_row(
     store, children_home, tmp_path
 ):
-    """A notice period of 10 days (30–365 allowed) and a notice in the future: publish()
-    refuses them as it writes; the row's intake, written just before, goes with it."""
+    """A foster family's name longer than the record keeps (100): place() refuses it as it
+    writes; the row's intake, written just before, goes with it."""
     header = ["机构名称", "姓名", "出生日期", "儿童类别", "接收方式", "转出机构", "接收日期"]
-    header += ["公告日期", "公告期满日期"]
-    child = [HOME, None, "2025-05-01", "弃婴", "转入", "县福利院", "2026-02-01"]
+    header += ["公告日期", "安置方式", "安置日期", "寄养或收养家庭", "家庭住址"]
+    child = [HOME, None, "2025-05-01", "弃婴", "转入", "县福利院", "2026-02-01", "2026-02-02"]
+    foster = ["家庭寄养", "2026-03-01"]
     book = openpyxl.Workbook()
     book.active.append(header)
-    book.active.append([*child[:1], "甲", *child[2:], None, None])
-    book.active.append([*child[:1], "癸", *child[2:], "2026-02-03", "2026-02-13"])
-    book.active.append([*child[:1], "壬", *child[2:], "2026-02-02", None])
-    book.active.append([*child[:1], "子", *child[2:], "2026-02-02", "2026-02-01"])
+    book.active.append([*child[:1], "甲", *child[2:], None, None, None, None])
+    book.active.append([*child[:1], "癸", *child[2:], *foster, "很长" * 51, "城关镇1号"])
+    book.active.append([*child[:1], "壬", *child[2:], *foster, "李家", "城关镇2号"])
     path = tmp_path / "儿童名册.xlsx"
     book.save(path)
-    assert [(p.row, p.column) for p in preview_import(store, Kind.CHILDREN, path).problems] == []
+    assert preview_import(store, Kind.CHILDREN, path).problems == ()
     with pytest.raises(ImportRejected) as rejected:
         import_file(store, SETUP, Kind.CHILDREN, path)
     said = [str(p) for p in rejected.value.report.problems]
-    assert [s.split(":")[0] for s in said] == ["第3行 公告期满日期", "第5行 公告期满日期"], said
-    assert "30" in said[0] and "365" in said[0]
+    assert [s.split(":")[0] for s in said] == ["第3行 寄养或收养家庭"], said
+    assert "100" in said[0]
     assert (_count(store, Resident), _count(store, FamilyNotice)) == (0, 0)
 
     report = import_file(store, SETUP, Kind.CHILDREN, path, skip_invalid=True)
-    assert (report.created, report.skipped_rows) == (2, [3, 5])
+    assert (report.created, report.skipped_rows) == (2, [3])
     with store.read() as session:
         assert sorted(session.scalars(select(Resident.name))) == ["壬", "甲"]
-    assert _count(store, ChildIntake) == 2  # the skipped rows' intakes rolled back with them
-    assert _count(store, FamilyNotice) == 1
+    # the skipped row's intake and notice rolled back with it
+    assert (_count(store, ChildIntake), _count(store, FamilyNotice)) == (2, 2)

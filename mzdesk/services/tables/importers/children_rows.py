@@ -13,6 +13,7 @@ from mzdesk.core.children import (
     CHILD_LEAVING,
     LEAVING_FOR,
     NOTICE_DAYS_DEFAULT,
+    NOTICE_DAYS_RANGE,
     IntakeWay,
     NoticeStatus,
     PlacementKind,
@@ -99,6 +100,9 @@ def _notice(parsed: Parsed[ChildRow], c: Cells) -> Notice | None:
             parsed.fail("公告日期", message("field.required"))
         return None
     days = (period_end - published).days if period_end is not None else NOTICE_DAYS_DEFAULT
+    low, high = NOTICE_DAYS_RANGE
+    if not low <= days <= high:  # as publish() refuses it, said in the preview too
+        parsed.fail("公告期满日期", message("child.notice_days", low=low, high=high, value=days))
     status = status or NoticeStatus.RUNNING
     if status is NoticeStatus.RUNNING and closed is not None:
         parsed.fail("公告结束日期", message("roster.children.notice_running_closed"))
