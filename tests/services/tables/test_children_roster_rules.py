@@ -242,3 +242,31 @@ def test_a_step_the_services_refuse_in_writing_rejects_the_file_or_skips_its_row
         assert sorted(session.scalars(select(Resident.name))) == ["壬", "甲"]
     # the skipped row's intake and notice rolled back with it
     assert (_count(store, ChildIntake), _count(store, FamilyNotice)) == (2, 2)
+
+
+def test_an_imported_child_is_received_by_the_importer_audited_and_synced(
+    store, children_home, tmp_path
+):
+    """Through the services of 接收 and 安置, with the import's actor; vocabularies in English
+    are read too."""
+    book = openpyxl.Workbook()
+    header = ["姓名", "出生日期", "儿童类别", "接收方式", "转出机构", "接收日期"]
+    values = ["甲", "2020-01-02", "orphan", "transfer", "县福利院", "2026-02-01"]
+    book.active.append([*header, "安置方式", "安置日期", "寄养或收养家庭"])
+    book.active.append([*values, "adoption", "2026-05-01", "陈某夫妇"])
+    path = tmp_path / "roster.xlsx"
+    book.save(path)
+    staff = _actor("staff", children_home.id)
+    assert import_file(store, staff, Kind.CHILDREN, path).created == 1
+    with store.read() as session:
+        child = session.scalars(select(Resident)).one()
+        audited = {
+            (e.table_name, e.user_name)
+            for e in session.scalars(select(AuditEntry).where(AuditEntry.action == "create"))
+        }
+        synced = set(session.scalars(select(OutboxEntry.table_name)))
+    assert (child.status.value, child.discharge_reason.value) == ("discharged", "adoption")
+    assert child.discharge_date == dt.date(2026, 5, 1)
+    tables = {"residents", "child_intakes", "child_placements"}
+    assert {(t, "staff用户") for t in tables} <= audited
+    assert tables <= synced
