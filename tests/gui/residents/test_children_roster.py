@@ -45,6 +45,8 @@ def test_the_childrens_roster_on_a_childrens_homes_page(qtbot, with_children, op
     assert sub.text() == "儿童名册"
     assert [a.text() for a in sub.menu().actions()] == ["导入…", "导出…", "空白模板…"]
     assert menu_action(button, Kind.CHILDREN, "导入…").isEnabled()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+    assert window.grab().save(str(SHOTS / "children-home-residents-roster-1280.png"))
 
     path = tmp_path / "儿童名册.xlsx"
     assert _export(qtbot, button, path).startswith("已导出4行")
