@@ -19,7 +19,16 @@ from mzdesk.core.i18n import text
 from mzdesk.core.vocab import InstitutionKind
 
 KIND_CHOICE = click.Choice(
-    ["institutions", "beds", "residents", "workers", "certificates", "training", "hazards"]
+    [
+        "institutions",
+        "beds",
+        "residents",
+        "workers",
+        "certificates",
+        "training",
+        "hazards",
+        "children",
+    ]
 )
 
 
@@ -189,8 +198,8 @@ def export(ctx: click.Context, kind: str, out: Path, db: Path | None) -> None:
     from mzdesk.services.tables.writing import export_table
 
     check_table_suffix(out)
-    store, _ = open_as_user(ctx, db)
-    count = export_table(store, Kind(kind), out)
+    store, actor = open_as_user(ctx, db)
+    count = export_table(store, Kind(kind), out, actor)
     echo(text("cli.export.done", count=count, path=out))
 
 

@@ -53,6 +53,7 @@ TABLES: Final[dict[str, tuple[str, str]]] = {
     "child_upbringing": ("养育安排", "upbringing"),
     "child_placements": ("安置", "placement"),
     "placement_visits": ("安置回访", "placement visit"),
+    "children_roster": ("儿童名册", "children's roster"),  # a roster kind, not a table
     "_conflicts": ("冲突处理", "conflict resolution"),  # how conflict records travel in the feed
 }
 
@@ -160,6 +161,7 @@ FIELDS: Final[dict[str, tuple[str, str]]] = {
     # a child's path (services/children)
     "way": ("接收方式", "how the child came"),
     "intake_date": ("接收日期", "intake date"),
+    "private_details": ("儿童隐私信息", "child's private details"),
     "found_place": ("捡拾地点", "place found"),
     "brought_by": ("送交单位", "brought by"),
     "police_report_number": ("捡拾报案证明编号", "police report number"),
@@ -335,6 +337,10 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "delete": ("删除", "deleted"),
     "resolve": ("冲突处理", "conflict resolved"),
     "reveal": ("查看完整身份证号", "full ID number shown"),
+    "export_private": (
+        "导出儿童名册（含隐私信息）",
+        "children's roster exported with private details",
+    ),
     "correct": ("更正", "corrected"),
 }
 

@@ -211,5 +211,8 @@ REGION_WITHHELD: frozenset[Permission] = frozenset(
         Permission.WORKERS_EDIT,
         Permission.CERTIFICATES_ISSUE,
         Permission.INSTITUTION_EDIT,
+        # a child's birth family and placement family never reach a bureau's device, nor
+        # leave one in a roster (issue 16)
+        Permission.CHILDREN_PRIVATE,
     }
 )

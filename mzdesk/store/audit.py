@@ -158,15 +158,18 @@ def record_reveal(
     table: str,
     rows: Sequence[tuple[uuid.UUID, uuid.UUID]],
     field: str,
+    *,
+    action: str = "reveal",
 ) -> None:
     """Someone was shown the full value of ``field`` (a 身份证号) of these rows
-    (``(row id, institution id)`` pairs). The value itself is not written again."""
+    (``(row id, institution id)`` pairs). The value itself is not written again. ``action``
+    says how it was shown when not on the screen (``export_private``: in a roster file)."""
     if not rows:
         return
     session.execute(
         insert(AuditEntry),
         [
-            _entry(actor, institution_id, table, row_id, "reveal", {field: None})
+            _entry(actor, institution_id, table, row_id, action, {field: None})
             for row_id, institution_id in rows
         ],
     )

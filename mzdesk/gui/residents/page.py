@@ -139,7 +139,8 @@ class ResidentsPage(ChildActions):
             button.setVisible(not writes or ctx.can(Permission.RESIDENTS_EDIT))
         self.for_children = self.children_buttons()
         actions.addStretch(1)
-        self.io = TableMenuButton(ctx, [Kind.RESIDENTS])  # Excel in and out
+        # Excel in and out: a children's home keeps the children's roster (儿童名册)
+        self.io = TableMenuButton(ctx, [Kind.CHILDREN if self.for_children else Kind.RESIDENTS])
         actions.addWidget(self.io)
         self.count = QLabel()
         actions.addWidget(self.count)

@@ -43,7 +43,9 @@ class TableMenuButton(QPushButton):
         for kind in kinds:
             sub = menu.addMenu(kind.label)
             importing = sub.addAction(tr("导入…"))
-            importing.setEnabled(ctx.can(Permission.DATA_IMPORT) and ctx.can(kind.permission))
+            importing.setEnabled(
+                ctx.can(Permission.DATA_IMPORT) and all(ctx.can(p) for p in kind.permissions)
+            )
             importing.triggered.connect(lambda _=False, k=kind: self.open_import(k))
             sub.addAction(tr("导出…")).triggered.connect(lambda _=False, k=kind: self.ask_export(k))
             sub.addAction(tr("空白模板…")).triggered.connect(
@@ -89,7 +91,10 @@ class TableMenuButton(QPushButton):
     async def export(self, kind: Kind, path: Path) -> None:
         from mzdesk.services.tables.writing import export_table
 
-        count = await self.ctx.worker.read(export_table, self.ctx.store, kind, path)
+        # the children's roster's private columns are the user's to see, and their export is
+        # audited: a write (on the one writer thread)
+        run = self.ctx.worker.write if kind is Kind.CHILDREN else self.ctx.worker.read
+        count = await run(export_table, self.ctx.store, kind, path, self.ctx.actor)
         self.message.emit(tr("已导出{count}行到 {path}").format(count=count, path=path))
 
     @async_slot(object, object)

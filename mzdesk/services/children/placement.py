@@ -74,51 +74,58 @@ def place_child(
     """The placement from its start date. A running foster care ends that day."""
     with store.write(actor) as session:
         child = child_in_care(session, resident_id)
-        checks = Checks("child_placements")
-        on = placement.start_date
-        check_step_date(checks, "start_date", on, child, today)
-        checks.not_before("start_date", on, last_placement_start(session, child), "start_date")
-        name = checks.text("family_name", placement.family_name, max_len=100)
-        id_number = checks.id_number("family_id_number", placement.family_id_number, required=False)
-        address = checks.text(
-            "family_address",
-            placement.family_address,
-            required=placement.kind is PlacementKind.FOSTER,
-            max_len=200,
-        )
-        phone = checks.phone("family_phone", placement.family_phone)
-        agreement = checks.text(
-            "agreement_number", placement.agreement_number, required=False, max_len=50
-        )
-        note = checks.text("note", placement.note, required=False, max_len=2_000)
-        checks.not_before("next_visit_due", placement.next_visit_due, on, "start_date")
-        checks.done()
-        running = open_foster_care(session, child)
-        if running is not None:
-            running.end_date = on
-            running.end_reason = placement.kind.zh
-        row = ChildPlacement(
-            institution_id=child.institution_id,
-            resident_id=child.id,
-            kind=placement.kind,
-            start_date=on,
-            family_name=name,
-            family_id_number=id_number.value if id_number else None,
-            family_address=address,
-            family_phone=phone,
-            agreement_number=agreement,
-            next_visit_due=placement.next_visit_due,
-            note=note,
-        )
-        session.add(row)
-        release_bed(session, child, on, placement.kind.value)
-        if placement.kind.leaves_the_home:
-            _leave(child, on, LEAVING_FOR[placement.kind], None)
-        else:
-            child.status = ResidentStatus.FOSTERED
-            child.child_stage = ChildStage.PLACEMENT
-        session.flush()
-        return row.id
+        return place(session, child, placement, today=today).id
+
+
+def place(
+    session: Session, child: Resident, placement: Placement, *, today: dt.date | None = None
+) -> ChildPlacement:
+    """:func:`place_child` inside the caller's transaction, for a child in care."""
+    checks = Checks("child_placements")
+    on = placement.start_date
+    check_step_date(checks, "start_date", on, child, today)
+    checks.not_before("start_date", on, last_placement_start(session, child), "start_date")
+    name = checks.text("family_name", placement.family_name, max_len=100)
+    id_number = checks.id_number("family_id_number", placement.family_id_number, required=False)
+    address = checks.text(
+        "family_address",
+        placement.family_address,
+        required=placement.kind is PlacementKind.FOSTER,
+        max_len=200,
+    )
+    phone = checks.phone("family_phone", placement.family_phone)
+    agreement = checks.text(
+        "agreement_number", placement.agreement_number, required=False, max_len=50
+    )
+    note = checks.text("note", placement.note, required=False, max_len=2_000)
+    checks.not_before("next_visit_due", placement.next_visit_due, on, "start_date")
+    checks.done()
+    running = open_foster_care(session, child)
+    if running is not None:
+        running.end_date = on
+        running.end_reason = placement.kind.zh
+    row = ChildPlacement(
+        institution_id=child.institution_id,
+        resident_id=child.id,
+        kind=placement.kind,
+        start_date=on,
+        family_name=name,
+        family_id_number=id_number.value if id_number else None,
+        family_address=address,
+        family_phone=phone,
+        agreement_number=agreement,
+        next_visit_due=placement.next_visit_due,
+        note=note,
+    )
+    session.add(row)
+    release_bed(session, child, on, placement.kind.value)
+    if placement.kind.leaves_the_home:
+        _leave(child, on, LEAVING_FOR[placement.kind], None)
+    else:
+        child.status = ResidentStatus.FOSTERED
+        child.child_stage = ChildStage.PLACEMENT
+    session.flush()
+    return row
 
 
 @operation(Permission.RESIDENTS_EDIT)
@@ -202,24 +209,37 @@ def child_leaves(
 ) -> None:
     """离院 for a reason other than a placement (those leave through :func:`place_child`):
     the bed is freed, a foster care ends, the record is kept."""
-    if reason not in LEAVING_REASONS:
-        raise ValidationError.single("discharge_reason", "child.leaving_reason", table="residents")
     with store.write(actor) as session:
         child = child_in_care(session, resident_id)
-        checks = Checks("residents")
-        check_step_date(checks, "discharge_date", on, child, today)
-        checks.not_before(
-            "discharge_date",
-            on,
-            last_placement_start(session, child),
-            "start_date",
-            "child_placements",
-        )
-        why = checks.text("discharge_note", note, required=False, max_len=2_000)
-        checks.done()
-        running = open_foster_care(session, child)
-        if running is not None:
-            running.end_date = on
-            running.end_reason = reason.zh
-        release_bed(session, child, on, "discharge")
-        _leave(child, on, reason, why)
+        leave(session, child, on, reason, note=note, today=today)
+
+
+def leave(
+    session: Session,
+    child: Resident,
+    on: dt.date,
+    reason: DischargeReason,
+    *,
+    note: str | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """:func:`child_leaves` inside the caller's transaction, for a child in care."""
+    if reason not in LEAVING_REASONS:
+        raise ValidationError.single("discharge_reason", "child.leaving_reason", table="residents")
+    checks = Checks("residents")
+    check_step_date(checks, "discharge_date", on, child, today)
+    checks.not_before(
+        "discharge_date",
+        on,
+        last_placement_start(session, child),
+        "start_date",
+        "child_placements",
+    )
+    why = checks.text("discharge_note", note, required=False, max_len=2_000)
+    checks.done()
+    running = open_foster_care(session, child)
+    if running is not None:
+        running.end_date = on
+        running.end_reason = reason.zh
+    release_bed(session, child, on, "discharge")
+    _leave(child, on, reason, why)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from mzdesk.core.children import IntakeWay, NoticeStatus, PlacementKind
 from mzdesk.core.labels import field_label, table_label
 from mzdesk.core.permissions import Permission
 from mzdesk.core.vocab import (
     BedStatus,
     BedType,
     ChildCategory,
+    DischargeReason,
     Gender,
     Grade,
     GuardianshipType,
@@ -41,6 +43,7 @@ class Kind(StrEnum):
     CERTIFICATES = "certificates"
     TRAINING = "training"
     HAZARDS = "hazards"
+    CHILDREN = "children"  # a children's home's roster (issue 16)
 
     @property
     def table(self) -> str:
@@ -49,7 +52,7 @@ class Kind(StrEnum):
 
     @property
     def label(self) -> str:
-        return table_label(self.table)
+        return table_label(_LABELS.get(self, self.table))
 
     @property
     def permission(self) -> Permission:
@@ -57,6 +60,11 @@ class Kind(StrEnum):
         made many at once, so a role (or a bureau's device) that may not make them one by one
         may not import them either."""
         return _PERMISSIONS[self]
+
+    @property
+    def permissions(self) -> tuple[Permission, ...]:
+        """Every permission importing the kind takes (besides data.import)."""
+        return (self.permission, *_ALSO_NEEDS.get(self, ()))
 
 
 _PERMISSIONS = {
@@ -67,12 +75,18 @@ _PERMISSIONS = {
     Kind.CERTIFICATES: Permission.WORKERS_EDIT,
     Kind.TRAINING: Permission.WORKERS_EDIT,
     Kind.HAZARDS: Permission.INSPECTIONS_EDIT,
+    # a child's roster carries birth-family and placement-family columns: only a role that
+    # may see them imports it (and receiving a child takes residents.edit as well)
+    Kind.CHILDREN: Permission.CHILDREN_PRIVATE,
 }
+_ALSO_NEEDS = {Kind.CHILDREN: (Permission.RESIDENTS_EDIT,)}
 _TABLES = {
     Kind.WORKERS: "care_workers",
     Kind.CERTIFICATES: "worker_certificates",
     Kind.TRAINING: "training_sessions",
+    Kind.CHILDREN: "residents",
 }
+_LABELS = {Kind.CHILDREN: "children_roster"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,8 @@ class Column:
     is_number: bool = False  # a number in Excel (学时)
     width: int = 14
     field: str = ""  # the record's field the column fills, when problems name it
+    # core/children.py PRIVATE_FIELDS: exported only to a role with children.private
+    private: bool = False
 
 
 INSTITUTION = "机构名称"
@@ -254,6 +270,72 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         Column("状态", False, ("整改状态", "整改情况", "处理状态"), HazardStatus, field="status"),
     ),
 }
+
+# 儿童名册: the children's columns of the residents roster, then the path's dates (接收,
+# 寻亲公告, 安置, 离院). The private ones (core/children.py PRIVATE_FIELDS) come last of each step.
+COLUMNS[Kind.CHILDREN] = (
+    Column(INSTITUTION, True, ("机构",), width=24),
+    Column("姓名", True, ("儿童姓名",), field="name"),
+    Column(
+        "身份证号",
+        False,
+        ("身份证号码", "公民身份号码", "证件号码"),
+        is_code=True,
+        width=22,
+        field="id_number",
+    ),
+    Column("性别", False, (), Gender, field="gender"),
+    Column("出生日期", False, ("出生年月日",), is_date=True, field="birth_date"),
+    Column("儿童类别", True, ("类别", "人员类别"), ChildCategory, field="child_category"),
+    Column("监护类型", False, (), GuardianshipType, field="guardianship_type"),
+    Column("残疾类别", False, ("残疾类型",), field="disability_type"),
+    Column("残疾等级", False, (), width=10, field="disability_level"),
+    Column("状态", False, ("在院状态",), width=10),  # written, never read: no drop-down
+    Column("接收方式", True, ("来院方式", "入院方式"), IntakeWay, width=16, field="way"),
+    Column(
+        "接收日期", True, ("入院日期", "入住日期", "接收时间"), is_date=True, field="intake_date"
+    ),
+    Column("捡拾日期", False, ("发现日期",), is_date=True, field="found_on"),
+    Column("捡拾地点", False, ("发现地点",), width=24, field="found_place", private=True),
+    Column("送交单位", False, ("送交机关",), width=18, field="brought_by", private=True),
+    Column(
+        "捡拾报案证明编号",
+        False,
+        ("报案证明编号",),
+        is_code=True,
+        width=18,
+        field="police_report_number",
+        private=True,
+    ),
+    Column("转出机构", False, (), width=18, field="transferred_from", private=True),
+    Column(
+        "判决书或决定书文号",
+        False,
+        ("判决书文号", "决定书文号"),
+        width=20,
+        field="court_ruling",
+        private=True,
+    ),
+    Column("公告日期", False, ("寻亲公告日期", "公告发布日期"), is_date=True, field="published_on"),
+    Column("公告期满日期", False, ("公告截止日期", "公告期满"), is_date=True, field="period_days"),
+    Column("公告状态", False, (), NoticeStatus, width=10, field="status"),
+    Column("公告结束日期", False, ("认领日期", "撤回日期"), is_date=True, field="closed_on"),
+    Column("认领人", False, (), field="claimed_by", private=True),
+    Column("公告备注", False, ("撤回原因",), width=24, field="note", private=True),
+    Column("安置方式", False, ("安置类型",), PlacementKind, field="kind"),
+    Column("安置日期", False, ("寄养日期", "收养日期"), is_date=True, field="start_date"),
+    Column(
+        "寄养或收养家庭",
+        False,
+        ("寄养家庭", "收养家庭", "安置家庭"),
+        width=18,
+        field="family_name",
+        private=True,
+    ),
+    Column("家庭住址", False, ("寄养家庭住址",), width=30, field="family_address", private=True),
+    Column("离院日期", False, ("离开日期",), is_date=True, field="discharge_date"),
+    Column("离院原因", False, (), DischargeReason, field="discharge_reason"),
+)
 
 
 def known_headers(kind: Kind) -> dict[str, str]:

@@ -46,6 +46,7 @@ from mzdesk.services.tables.importers.base import (
 )
 from mzdesk.services.tables.importers.beds import BedImporter
 from mzdesk.services.tables.importers.certificates import CertificateImporter
+from mzdesk.services.tables.importers.children import ChildImporter
 from mzdesk.services.tables.importers.hazards import HazardImporter
 from mzdesk.services.tables.importers.institutions import InstitutionImporter
 from mzdesk.services.tables.importers.residents import ResidentImporter
@@ -65,6 +66,7 @@ _IMPORTERS: dict[Kind, Callable[[], Importer[Any]]] = {
     Kind.CERTIFICATES: CertificateImporter,
     Kind.TRAINING: TrainingImporter,
     Kind.HAZARDS: HazardImporter,
+    Kind.CHILDREN: ChildImporter,
 }
 
 
@@ -219,7 +221,8 @@ def import_file(
     and ``skip_invalid`` is false; with it, writes the valid rows and reports the others.
     Rows of a sheet without 机构名称 go to ``institution`` or the database's only one.
     Raises :class:`ImportCancelled` (nothing written) once ``cancelled()`` is true."""
-    actor.require(kind.permission)
+    for permission in kind.permissions:
+        actor.require(permission)
     report = ImportReport(kind, path.name)
     tick = _watch(progress, cancelled)
     try:
@@ -239,6 +242,8 @@ def import_file(
             valid = [p for p in parsed if not p.problems]
             report.skipped_rows = sorted({p.row for p in parsed if p.problems})
             importer.write(session, valid, report, tick)
+            if report.problems and not skip_invalid:  # a row the services refused in writing
+                raise ImportRejected(report)
             report.notes.extend(importer.notes())
             if cancelled is not None and cancelled():
                 raise ImportCancelled

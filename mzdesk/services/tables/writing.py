@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,14 +24,25 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from mzdesk.core.permissions import Actor, Permission
 from mzdesk.core.vocab import ResidentStatus, Vocab
 from mzdesk.services.beds import bed_query
+from mzdesk.services.children.record import REVEALED_FIELD
+from mzdesk.services.operations import operation
 from mzdesk.services.tables.cells import exported_text
+from mzdesk.services.tables.children_export import (
+    EXPORT_ACTION,
+    children_homes,
+    children_rows,
+    roster_columns,
+)
+from mzdesk.services.tables.children_template import add_notes_sheet, template_notes
 from mzdesk.services.tables.columns import COLUMNS, Column, Kind
 from mzdesk.services.tables.hazard_export import hazard_rows
 from mzdesk.services.tables.sheet_rows import append_row
 from mzdesk.services.tables.staff_export import staff_rows
 from mzdesk.services.views import BedView
+from mzdesk.store.audit import record_reveal
 from mzdesk.store.engine import Store
 from mzdesk.store.models import Bed, CareWorker, Contact, Floor, Institution, Resident, Room
 
@@ -152,14 +164,44 @@ def _rows(store: Store, kind: Kind) -> Iterator[list[Any]]:
             yield from staff_rows(session, kind, names)
 
 
-def export_table(store: Store, kind: Kind, path: Path) -> int:
-    """Write every live record of ``kind`` to ``path`` (.xlsx or .csv); returns the row count."""
+def export_table(store: Store, kind: Kind, path: Path, viewer: Actor | None = None) -> int:
+    """Write every live record of ``kind`` to ``path`` (.xlsx or .csv); returns the row count.
+    The children's roster depends on whom it is for: the private columns only for a role with
+    children.private (never on a bureau's device, which withholds it), through the audited
+    :func:`export_children_private`; without a viewer, never."""
+    if kind is Kind.CHILDREN:
+        if viewer is not None and viewer.can(Permission.CHILDREN_PRIVATE):
+            return export_children_private(store, viewer, path)
+        columns = roster_columns(None)
+        with store.read() as session:
+            found = children_rows(session, children_homes(session), columns)
+            return write_table(path, columns, ([_cell(v) for v in row] for _child, row in found))
     rows = ([_cell(v) for v in row] for row in _rows(store, kind))
     return write_table(path, COLUMNS[kind], rows)
 
 
+@operation(Permission.CHILDREN_PRIVATE)
+def export_children_private(store: Store, actor: Actor, path: Path) -> int:
+    """儿童名册 with the private columns, audited — who, when, one entry per child written — in
+    the transaction that writes the file (a failed write leaves no entry)."""
+    columns = roster_columns(actor)
+    with store.write(actor) as session:
+        homes = children_homes(session)
+        shown: list[tuple[uuid.UUID, uuid.UUID]] = []
+
+        def audited() -> Iterator[list[Any]]:
+            for child, row in children_rows(session, homes, columns):
+                shown.append((child.id, child.institution_id))
+                yield [_cell(v) for v in row]
+
+        count = write_table(path, columns, audited())
+        record_reveal(session, actor, "residents", shown, REVEALED_FIELD, action=EXPORT_ACTION)
+        return count
+
+
 def write_template(kind: Kind, path: Path) -> None:
-    write_table(path, COLUMNS[kind], [], template=True)
+    notes = template_notes(kind)
+    write_table(path, COLUMNS[kind], [], template=True, notes=notes)
 
 
 def write_table(
@@ -168,6 +210,7 @@ def write_table(
     rows: Iterable[Sequence[Any]],
     *,
     template: bool = False,
+    notes: Sequence[Sequence[str]] = (),
 ) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     headers = [c.header for c in columns]
@@ -222,6 +265,8 @@ def write_table(
                 sheet.add_data_validation(validation)
                 validation.add(f"{letter}2:{letter}{last_row}")
         sheet.freeze_panes = "A2"
+        if notes:  # 填写说明 on a sheet of its own (the import reads only the first sheet)
+            add_notes_sheet(workbook, notes)
         workbook.save(tmp)
     tmp.replace(path)
     return count
