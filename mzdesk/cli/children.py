@@ -164,8 +164,10 @@ def children_notice_close(
     withdrawn: str | None,
     lapsed: bool,
 ) -> None:
-    """结束寻亲公告：家人认领（--claimed-by）、期满无人认领（--lapsed）
-    或撤回（--withdrawn 原因）。"""
+    """结束寻亲公告。End a family-search notice.
+
+    家人认领用 --claimed-by 认领人；期满无人认领用 --lapsed（公告期届满之后）；
+    撤回用 --withdrawn 原因。"""
     from mzdesk.core.children import NoticeStatus
     from mzdesk.services.children import close_notice
 
