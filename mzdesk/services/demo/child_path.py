@@ -96,7 +96,7 @@ def days_ago(maker: Maker, low: int, high: int) -> dt.date:
     return maker.today - maker.rng.randrange(low, high) * DAY
 
 
-def receive(
+def _receive_child(
     store: Store,
     actor: Actor,
     maker: Maker,
@@ -145,7 +145,7 @@ def child_data(
     )
 
 
-def assess(
+def _assess_child(
     store: Store,
     actor: Actor,
     maker: Maker,
@@ -218,7 +218,7 @@ def schools(home: Home, stage: SchoolStage) -> str | None:
     }.get(stage)
 
 
-def bring_up(
+def _bring_up(
     store: Store, actor: Actor, maker: Maker, home: Home, child: Child, until: dt.date
 ) -> None:
     """养育 from a week after the intake, and a new arrangement each September the child's

@@ -44,7 +44,7 @@ def _family(maker: Maker, region: str) -> tuple[str, str, str, str]:
     )
 
 
-def foster(
+def _foster_child(
     store: Store,
     actor: Actor,
     maker: Maker,
@@ -109,7 +109,9 @@ def foster(
         )
 
 
-def adopt(store: Store, actor: Actor, maker: Maker, child_id: uuid.UUID, on: dt.date) -> None:
+def _adopt_child(
+    store: Store, actor: Actor, maker: Maker, child_id: uuid.UUID, on: dt.date
+) -> None:
     rng = maker.rng
     name, id_number, address, phone = _family(maker, rng.choice(list(DISTRICTS)))
     place_child(
@@ -129,7 +131,7 @@ def adopt(store: Store, actor: Actor, maker: Maker, child_id: uuid.UUID, on: dt.
     )
 
 
-def return_home(
+def _return_child_home(
     store: Store, actor: Actor, maker: Maker, child_id: uuid.UUID, on: dt.date, family: str
 ) -> None:
     place_child(
@@ -147,7 +149,9 @@ def return_home(
     )
 
 
-def adult(store: Store, actor: Actor, maker: Maker, child_id: uuid.UUID, on: dt.date) -> None:
+def _place_adult(
+    store: Store, actor: Actor, maker: Maker, child_id: uuid.UUID, on: dt.date
+) -> None:
     """成年安置: work found with the home's help, a public rental flat."""
     place_child(
         store,

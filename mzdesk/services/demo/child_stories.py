@@ -23,14 +23,19 @@ from mzdesk.services.demo.child_path import (
     DAY,
     Child,
     Home,
-    assess,
-    bring_up,
+    _assess_child,
+    _bring_up,
+    _receive_child,
     child_data,
     child_name,
     days_ago,
-    receive,
 )
-from mzdesk.services.demo.child_placing import adopt, adult, foster, return_home
+from mzdesk.services.demo.child_placing import (
+    _adopt_child,
+    _foster_child,
+    _place_adult,
+    _return_child_home,
+)
 from mzdesk.services.demo.maker import Maker
 from mzdesk.store.engine import Store
 
@@ -82,7 +87,7 @@ def _foundling(
     birth = found - rng.randrange(3, 200) * DAY
     disabled = rng.random() < 0.4
     category = ChildCategory.DISABLED if disabled else ChildCategory.ABANDONED_INFANT
-    child = receive(
+    child = _receive_child(
         store,
         actor,
         maker,
@@ -103,7 +108,7 @@ def _foundling(
     )
     if disabled:
         disability = rng.choice((("physical", "2"), ("multiple", "1"), ("hearing", "3")))
-    assess(store, actor, maker, child, disability=disability if disabled else None)
+    _assess_child(store, actor, maker, child, disability=disability if disabled else None)
     published = min(maker.today, intake + rng.randrange(2, 8) * DAY)
     notice = publish_notice(
         store,
@@ -120,13 +125,13 @@ def _foundling_running(
     store: Store, actor: Actor, maker: Maker, home: Home, bed: uuid.UUID
 ) -> None:
     child, _notice, _on = _foundling(store, actor, maker, home, bed, days_ago(maker, 10, 50))
-    bring_up(store, actor, maker, home, child, maker.today)
+    _bring_up(store, actor, maker, home, child, maker.today)
 
 
 def _foundling_past(store: Store, actor: Actor, maker: Maker, home: Home, bed: uuid.UUID) -> None:
     """Unclaimed past its period: the notice runs on, the figures flag it for closing."""
     child, _notice, _on = _foundling(store, actor, maker, home, bed, days_ago(maker, 110, 700))
-    bring_up(store, actor, maker, home, child, maker.today)
+    _bring_up(store, actor, maker, home, child, maker.today)
 
 
 def _foundling_withdrawn(
@@ -142,7 +147,7 @@ def _foundling_withdrawn(
         note="经公安机关查明身份，父母均已死亡，改按孤儿办理",
         today=maker.today,
     )
-    bring_up(store, actor, maker, home, child, maker.today)
+    _bring_up(store, actor, maker, home, child, maker.today)
 
 
 def _foundling_claimed(
@@ -162,8 +167,8 @@ def _foundling_claimed(
         claimed_by=f"生母 {mother}",
         today=maker.today,
     )
-    bring_up(store, actor, maker, home, child, claimed)
-    return_home(
+    _bring_up(store, actor, maker, home, child, claimed)
+    _return_child_home(
         store, actor, maker, child.id, claimed + rng.randrange(7, 20) * DAY, f"生母 {mother}"
     )
 
@@ -185,8 +190,8 @@ def _foundling_adopted(
         today=maker.today,
     )
     adopted = min(maker.today - 10 * DAY, ended + rng.randrange(90, 300) * DAY)
-    bring_up(store, actor, maker, home, child, adopted)
-    adopt(store, actor, maker, child.id, adopted)
+    _bring_up(store, actor, maker, home, child, adopted)
+    _adopt_child(store, actor, maker, child.id, adopted)
 
 
 def _older(
@@ -227,7 +232,7 @@ def _older(
         ),
         IntakeWay.CIVIL_AFFAIRS: Intake(way, intake, birth_family="父母均已死亡，无其他监护人"),
     }.get(way, Intake(way, intake, note="医院救治后无人接回，由卫健部门移送"))
-    child = receive(
+    child = _receive_child(
         store,
         actor,
         maker,
@@ -241,14 +246,14 @@ def _older(
         disability = rng.choice(
             (("intellectual", "2"), ("mental", "2"), ("physical", "3"), ("speech", "4"))
         )
-    assess(store, actor, maker, child, disability=disability, delayed=disabled)
+    _assess_child(store, actor, maker, child, disability=disability, delayed=disabled)
     return child
 
 
 def _in_house(way: IntakeWay, *, disabled: bool = False) -> _Story:
     def story(store: Store, actor: Actor, maker: Maker, home: Home, bed: uuid.UUID) -> None:
         child = _older(store, actor, maker, home, bed, way, disabled=disabled)
-        bring_up(store, actor, maker, home, child, maker.today)
+        _bring_up(store, actor, maker, home, child, maker.today)
 
     return story
 
@@ -260,8 +265,8 @@ def _fostered(due: bool = False, ended: bool = False) -> _Story:
         )
         # placed within the last year or so, at least a month after the intake
         start = max(child.intake + 30 * DAY, days_ago(maker, 90, 420))
-        bring_up(store, actor, maker, home, child, start)
-        foster(
+        _bring_up(store, actor, maker, home, child, start)
+        _foster_child(
             store,
             actor,
             maker,
@@ -281,7 +286,7 @@ def _adult(store: Store, actor: Actor, maker: Maker, home: Home, bed: uuid.UUID)
     birth = maker.today - (18 * 365 + rng.randrange(40, 300)) * DAY
     intake = days_ago(maker, 700, 1090)
     came_of_age = dt.date(birth.year + 18, birth.month, 28 if birth.day > 28 else birth.day)
-    child = receive(
+    child = _receive_child(
         store,
         actor,
         maker,
@@ -290,10 +295,10 @@ def _adult(store: Store, actor: Actor, maker: Maker, home: Home, bed: uuid.UUID)
         child_data(maker, home, birth, ChildCategory.ORPHAN),
         Intake(IntakeWay.CIVIL_AFFAIRS, intake, birth_family="父母均已死亡"),
     )
-    assess(store, actor, maker, child)
+    _assess_child(store, actor, maker, child)
     placed = came_of_age + rng.randrange(5, 30) * DAY
-    bring_up(store, actor, maker, home, child, placed)
-    adult(store, actor, maker, child.id, placed)
+    _bring_up(store, actor, maker, home, child, placed)
+    _place_adult(store, actor, maker, child.id, placed)
 
 
 def _family_return(store: Store, actor: Actor, maker: Maker, home: Home, bed: uuid.UUID) -> None:
@@ -304,7 +309,7 @@ def _family_return(store: Store, actor: Actor, maker: Maker, home: Home, bed: uu
     data = child_data(
         maker, home, birth, ChildCategory.DE_FACTO_UNSUPPORTED, GuardianshipType.TEMPORARY
     )
-    child = receive(
+    child = _receive_child(
         store,
         actor,
         maker,
@@ -313,18 +318,18 @@ def _family_return(store: Store, actor: Actor, maker: Maker, home: Home, bed: uu
         data,
         Intake(IntakeWay.CIVIL_AFFAIRS, intake, birth_family="父亲服刑，母亲离家多年无音讯"),
     )
-    assess(store, actor, maker, child)
+    _assess_child(store, actor, maker, child)
     back = intake + rng.randrange(150, 290) * DAY
-    bring_up(store, actor, maker, home, child, back)
+    _bring_up(store, actor, maker, home, child, back)
     father = data.name[:1] + rng.choice(("建华", "志刚", "海涛"))
-    return_home(store, actor, maker, child.id, back, f"生父 {father}")
+    _return_child_home(store, actor, maker, child.id, back, f"生父 {father}")
 
 
 def _leaves(reason: DischargeReason, way: IntakeWay, note: str) -> _Story:
     def story(store: Store, actor: Actor, maker: Maker, home: Home, bed: uuid.UUID) -> None:
         child = _older(store, actor, maker, home, bed, way, earliest=1000, disabled=True)
         left = min(maker.today - 3 * DAY, child.intake + maker.rng.randrange(90, 400) * DAY)
-        bring_up(store, actor, maker, home, child, left)
+        _bring_up(store, actor, maker, home, child, left)
         child_leaves(store, actor, child.id, left, reason, note=note, today=maker.today)
 
     return story

@@ -15,12 +15,12 @@ from mzdesk.gui.widgets.table_menu import TableMenuButton
 from mzdesk.services.tables.columns import Kind
 from mzdesk.store.models import AuditEntry, Resident
 from tests.gui.excel.test_rosters_in_the_app import SHOTS, choose, menu_action
-from tests.gui.residents.test_children_path import home, open_as, residents  # noqa: F401
+from tests.gui.residents.test_children_path import residents
 from tests.services.tables.children import make_children, sheet_rows
 
 
 @pytest.fixture
-def with_children(home):  # noqa: F811
+def with_children(home):
     store, home_id = home
     make_children(store, home_id)
     return home
@@ -35,7 +35,7 @@ def _export(qtbot, button: TableMenuButton, path) -> str:
     return said[0]
 
 
-def test_the_childrens_roster_on_a_childrens_homes_page(qtbot, with_children, open_as, tmp_path):  # noqa: F811
+def test_the_childrens_roster_on_a_childrens_homes_page(qtbot, with_children, open_as, tmp_path):
     store, _home_id = with_children
     window = open_as("admin")
     page = residents(qtbot, window)
@@ -94,7 +94,7 @@ def test_the_childrens_roster_on_a_childrens_homes_page(qtbot, with_children, op
 def test_a_read_only_user_gets_the_roster_without_private_columns(
     qtbot,
     with_children,
-    open_as,  # noqa: F811
+    open_as,
     tmp_path,
 ):
     window = open_as("readonly")
