@@ -19,7 +19,6 @@ from mzdesk.core.vocab import (
     Operation,
     SkillLevel,
     TrainingCategory,
-    TrainingResult,
 )
 from mzdesk.services.beds import BedSpec, insert_beds
 from mzdesk.services.demo.accounts import DEMO_PASSWORD, remember_demo_account
@@ -27,17 +26,14 @@ from mzdesk.services.demo.child_path import Home
 from mzdesk.services.demo.child_stories import _add_children
 from mzdesk.services.demo.inspecting import _add_demo_inspecting
 from mzdesk.services.demo.maker import DISTRICTS, DemoSummary, Maker, Progress
-from mzdesk.services.demo.site import _inspections
+from mzdesk.services.demo.site import _inspections, _record_sessions
 from mzdesk.services.institutions import InstitutionData, add_institution
 from mzdesk.services.users import NewUser, add_user_row
 from mzdesk.services.workers import (
-    Attendee,
     CertificateData,
-    TrainingData,
     WorkerData,
     add_certificate,
     add_worker,
-    record_training_session,
 )
 from mzdesk.store.engine import Store
 
@@ -170,7 +166,6 @@ def _childcare_staff(
 def _childcare_trainings(
     store: Store, actor: Actor, maker: Maker, institution_id: uuid.UUID, workers: list[uuid.UUID]
 ) -> None:
-    rng = maker.rng
     care = workers[len(STAFF) :]
     sessions = [
         ("新入职育婴员岗前培训", TrainingCategory.PRE_JOB, Decimal(40), care),
@@ -180,24 +175,12 @@ def _childcare_trainings(
         ("儿童保护与防范性侵害", TrainingCategory.ON_JOB, Decimal(3), workers),
         ("残疾儿童康复护理技能", TrainingCategory.ON_JOB, Decimal(6), care[: len(care) // 2]),
     ]
-    for i, (topic, category, hours, attendees) in enumerate(sessions):
-        start = maker.today - dt.timedelta(days=300 - i * 45)
-        end = start + dt.timedelta(days=4 if category is TrainingCategory.PRE_JOB else 0)
-        people = [
-            Attendee(w, rng.choices(list(TrainingResult), weights=(20, 1, 1))[0]) for w in attendees
-        ]
-        record_training_session(
-            store,
-            actor,
-            TrainingData(
-                institution_id,
-                topic,
-                category,
-                start,
-                end,
-                hours,
-                people,
-                trainer=rng.choice(("市儿童福利指导中心", "区消防救援大队", "市妇幼保健院")),
-                place="综合楼多功能厅",
-            ),
-        )
+    _record_sessions(
+        store,
+        actor,
+        maker,
+        institution_id,
+        sessions,
+        ("市儿童福利指导中心", "区消防救援大队", "市妇幼保健院"),
+        "综合楼多功能厅",
+    )

@@ -230,6 +230,32 @@ def _trainings(
         ("失智老人照护技巧", TrainingCategory.ON_JOB, Decimal(6), rng.sample(care, len(care) // 2)),
         ("养老护理员技能竞赛", TrainingCategory.COMPETITION, Decimal(8), rng.sample(care, 6)),
     ]
+    _record_sessions(
+        store,
+        actor,
+        maker,
+        institution_id,
+        sessions,
+        ("市养老服务指导中心", "区消防救援大队", "院内培训师"),
+        "二楼多功能厅",
+    )
+
+
+Sessions = list[tuple[str, TrainingCategory, Decimal, list[uuid.UUID]]]
+
+
+def _record_sessions(
+    store: Store,
+    actor: Actor,
+    maker: Maker,
+    institution_id: uuid.UUID,
+    sessions: Sessions,
+    trainers: tuple[str, ...],
+    place: str,
+) -> None:
+    """The demo's training sessions, one every 45 days over the last year, most attendees
+    passing; shared by the nursing home and the children's home."""
+    rng = maker.rng
     for i, (topic, category, hours, attendees) in enumerate(sessions):
         start = maker.today - dt.timedelta(days=300 - i * 45)
         end = start + dt.timedelta(days=4 if category is TrainingCategory.PRE_JOB else 0)
@@ -247,8 +273,8 @@ def _trainings(
                 end,
                 hours,
                 people,
-                trainer=rng.choice(("市养老服务指导中心", "区消防救援大队", "院内培训师")),
-                place="二楼多功能厅",
+                trainer=rng.choice(trainers),
+                place=place,
             ),
         )
 
