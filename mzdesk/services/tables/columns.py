@@ -3,7 +3,7 @@ required. One definition serves import, export and the empty template."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from mzdesk.core.children import IntakeWay, NoticeStatus, PlacementKind
@@ -113,6 +113,7 @@ _ID_NUMBER = Column(
     width=22,
     field="id_number",
 )
+_ID_NUMBER_OPTIONAL = replace(_ID_NUMBER, required=False)  # residents and children
 
 COLUMNS: dict[Kind, tuple[Column, ...]] = {
     Kind.INSTITUTIONS: (
@@ -148,14 +149,7 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
     Kind.RESIDENTS: (
         Column(INSTITUTION, True, ("机构",), width=24),
         Column("姓名", True, ("老人姓名", "儿童姓名", "住户姓名"), field="name"),
-        Column(
-            "身份证号",
-            False,
-            ("身份证号码", "公民身份号码", "证件号码"),
-            is_code=True,
-            width=22,
-            field="id_number",
-        ),
+        _ID_NUMBER_OPTIONAL,
         Column("性别", False, (), Gender, field="gender"),
         Column("出生日期", False, ("出生年月日",), is_date=True, field="birth_date"),
         Column("入住日期", True, ("入院日期", "入住时间"), is_date=True),
@@ -276,14 +270,7 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
 COLUMNS[Kind.CHILDREN] = (
     Column(INSTITUTION, True, ("机构",), width=24),
     Column("姓名", True, ("儿童姓名",), field="name"),
-    Column(
-        "身份证号",
-        False,
-        ("身份证号码", "公民身份号码", "证件号码"),
-        is_code=True,
-        width=22,
-        field="id_number",
-    ),
+    _ID_NUMBER_OPTIONAL,
     Column("性别", False, (), Gender, field="gender"),
     Column("出生日期", False, ("出生年月日",), is_date=True, field="birth_date"),
     Column("儿童类别", True, ("类别", "人员类别"), ChildCategory, field="child_category"),
